@@ -1,0 +1,1 @@
+"""Build steps and extractors for the junior-doctors-strikes data package."""

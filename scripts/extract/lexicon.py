@@ -1,0 +1,133 @@
+"""The curated names the extractors know: aliases of organisations and people, and the measures vocabulary.
+
+Nothing here knows a name; every name comes from curated/*.csv. Matching is longest-leftmost over all
+aliases at once, with word boundaries, straight and curly apostrophes treated alike, runs of white space
+treated alike, and a trailing possessive ('BMA's') left outside the span.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.paths import CURATED_DIR
+
+_APOSTROPHES = "'\u2019"
+
+
+def normalise_key(text: str) -> str:
+    """The form two spellings of one alias share: case-folded, one kind of apostrophe, single spaces."""
+    text = re.sub(r"\s+", " ", text.strip())
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "'")
+    return text.casefold()
+
+
+def _alias_regex(alias: str) -> str:
+    parts = []
+    for ch in alias:
+        if ch in _APOSTROPHES:
+            parts.append("['\u2019]")
+        elif ch.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    entity_kind: str  # "person" or "organisation"
+    entity_id: str
+    case_sensitive: bool
+    organisation_id: str | None = None  # a person's organisation; the organisation itself for organisations
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    text: str
+    alias: Alias
+
+
+@dataclass(frozen=True)
+class Measure:
+    measure_id: str
+    unit: str
+    context_terms: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    aliases: tuple[Alias, ...]
+    measures: tuple[Measure, ...] = ()
+    _by_key: dict[str, list[Alias]] = field(init=False, repr=False)
+    _regex: re.Pattern | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for a in self.aliases:
+            self._by_key.setdefault(normalise_key(a.alias), []).append(a)
+        ordered = sorted(self.aliases, key=lambda a: (-len(a.alias), a.alias))
+        alternatives = [_alias_regex(a.alias) if a.case_sensitive else f"(?i:{_alias_regex(a.alias)})"
+                        for a in ordered]
+        self._regex = (re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?!\w)")
+                       if alternatives else None)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[AliasMatch]:
+        """Every alias occurrence in text[start:end], longest-leftmost, non-overlapping, offsets into text."""
+        if self._regex is None:
+            return []
+        end = len(text) if end is None else end
+        found = []
+        for m in self._regex.finditer(text, start, end):
+            alias = self._alias_for(m.group())
+            if alias is not None:
+                found.append(AliasMatch(m.start(), m.end(), m.group(), alias))
+        return found
+
+    def _alias_for(self, matched: str) -> Alias | None:
+        candidates = self._by_key.get(normalise_key(matched), [])
+        exact = [a for a in candidates if a.case_sensitive and _alias_regex_matches(a.alias, matched)]
+        if exact:
+            return exact[0]
+        loose = [a for a in candidates if not a.case_sensitive]
+        return loose[0] if loose else None
+
+    def resolve(self, words: str) -> list[AliasMatch]:
+        """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Steve Barclay')."""
+        return self.find(words)
+
+    def person_organisation(self, person_id: str) -> str | None:
+        for a in self.aliases:
+            if a.entity_kind == "person" and a.entity_id == person_id:
+                return a.organisation_id
+        return None
+
+    @classmethod
+    def from_curated(cls, curated_dir: Path = CURATED_DIR) -> "Lexicon":
+        curated_dir = Path(curated_dir)
+        rows = lambda name: list(csv.DictReader((curated_dir / name).open(encoding="utf-8", newline="")))
+        return cls.from_rows(rows("organisation_aliases.csv"), rows("person_aliases.csv"),
+                             rows("people.csv"), rows("measures.csv") if (curated_dir / "measures.csv").exists() else [])
+
+    @classmethod
+    def from_rows(cls, organisation_aliases, person_aliases, people, measures=()) -> "Lexicon":
+        truthy = lambda v: str(v).strip().lower() in {"true", "1", "yes"}
+        person_org = {p["person_id"]: (p.get("organisation_id") or None) for p in people}
+        aliases = [Alias(r["alias"], "organisation", r["organisation_id"], truthy(r["case_sensitive"]),
+                         r["organisation_id"]) for r in organisation_aliases]
+        aliases += [Alias(r["alias"], "person", r["person_id"], truthy(r["case_sensitive"]),
+                          person_org.get(r["person_id"])) for r in person_aliases]
+        measure_list = tuple(
+            Measure(m["measure_id"], m["unit"],
+                    tuple(t.strip().lower() for t in m["context_terms"].split("|") if t.strip()))
+            for m in measures)
+        return cls(tuple(aliases), measure_list)
+
+
+def _alias_regex_matches(alias: str, matched: str) -> bool:
+    return re.fullmatch(_alias_regex(alias), matched) is not None

@@ -1,0 +1,58 @@
+"""Splitting article text into paragraphs and sentences as (start, end) spans into the original string."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "no", "rt", "hon", "sen", "gov", "cllr", "vs", "etc",
+                  "e.g", "i.e", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                  "oct", "nov", "dec", "co", "inc", "ltd"}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'\u201d\u2019)]*(?=\s+|$)")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty lines (a news text's paragraphs), without surrounding white space."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        stripped_start = len(line) - len(line.lstrip())
+        stripped_end = len(line.rstrip())
+        if stripped_end > stripped_start:
+            spans.append(Span(m.start() + stripped_start, m.start() + stripped_end))
+    return spans
+
+
+def sentences(text: str, within: Span | None = None) -> list[Span]:
+    """Sentences of each paragraph (or of one span), split after . ! ? … not following an abbreviation."""
+    spans = []
+    for para in ([within] if within else paragraphs(text)):
+        start = para.start
+        for m in _SENTENCE_END.finditer(text, para.start, para.end):
+            word = re.search(r"([\w.]+)\W*$", text[start:m.start() + 1])
+            if m.group().startswith(".") and word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
+                continue
+            nxt = text[m.end():m.end() + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+            spans.append(Span(start, m.end()))
+            start = m.end()
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            spans.append(Span(start, para.end))
+    return spans
+
+
+def enclosing(spans: list[Span], offset: int) -> Span | None:
+    """The span that contains offset, if any."""
+    for span in spans:
+        if span.start <= offset < span.end:
+            return span
+    return None
