@@ -1,0 +1,79 @@
+"""Loading a hand-curated table from curated/<table>.csv, with the offsets of its quoted evidence resolved.
+
+A curator quotes evidence verbatim; the build finds where it stands in the article and stores the article's
+own characters (so a run of spaces in the curated text also matches a no-break space or a line break).
+Quoted text that is missing from the article, or that occurs more than once, stops the build with the
+file, row and fix.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from scripts.errors import InputError
+from scripts.tableschema import TableSchema
+from scripts.tables import Problem, parse_rows, read_csv_rows
+
+
+def load_curated(schema: TableSchema, curated_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """The curated table typed by its schema, derived columns empty; header mismatches raise InputError."""
+    path = Path(curated_dir) / f"{schema.name}.csv"
+    if not path.exists():
+        raise InputError(path, "whole file", "the curated table is missing",
+                         f"Create it with the header {','.join(schema.curated_field_names)}.")
+    try:
+        header, rows = read_csv_rows(path)
+    except UnicodeDecodeError as err:
+        raise InputError(path, f"byte {err.start}", "not valid UTF-8", "Save the file as UTF-8.") from None
+    expected = schema.curated_field_names
+    if header != expected:
+        missing = [c for c in expected if c not in header]
+        extra = [c for c in header if c not in expected]
+        raise InputError(path, "line 1 (header)",
+                         f"columns do not match schemas/{schema.path.name} (missing: {missing or 'none'}; "
+                         f"unexpected: {extra or 'none'}; order must follow the schema)",
+                         f"Use exactly this header: {','.join(expected)}")
+    return parse_rows(rows, schema, str(path), columns=expected)
+
+
+def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: str) -> list[Problem]:
+    """Fill each span group's start/end by finding its quoted text, once, in the row's article.
+
+    article_of(row) returns (source_id, text) of the article a row's evidence is quoted from.
+    """
+    problems = []
+    for group in schema.span_groups:
+        starts, ends = [], []
+        for index, row in frame.iterrows():
+            quoted = row[group.text]
+            start = end = pd.NA
+            if not pd.isna(quoted):
+                source_id, article = article_of(row, group)
+                if article is None:
+                    problems.append(Problem(file, index + 2, group.source_column or "source_id", source_id,
+                                            "names no article in curated/sources.csv; use a source_id from there"))
+                else:
+                    found = list(_whitespace_flexible(quoted).finditer(article))
+                    count = len(found)
+                    if count == 1:
+                        start, end = found[0].span()
+                        frame.loc[index, group.text] = article[start:end]
+                    elif count == 0:
+                        problems.append(Problem(file, index + 2, group.text, quoted,
+                                                f"this text does not occur in article {source_id}: copy it exactly "
+                                                f"from the article (curly quotes, apostrophes and dashes included)"))
+                    else:
+                        problems.append(Problem(file, index + 2, group.text, quoted,
+                                                f"this text occurs {count} times in article {source_id}: quote more "
+                                                f"words around it so that it occurs once"))
+            starts.append(start)
+            ends.append(end)
+        frame[group.start] = pd.array(starts, dtype="Int64")
+        frame[group.end] = pd.array(ends, dtype="Int64")
+    return problems
+
+
+def _whitespace_flexible(quoted: str) -> re.Pattern:
+    return re.compile(r"\s+".join(re.escape(part) for part in quoted.split()))

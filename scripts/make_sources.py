@@ -1,0 +1,42 @@
+"""Step: the sources table, from curated/sources.csv and the article texts it names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from scripts.articles import read_article, sha256_of
+from scripts.curated import load_curated, resolve_spans
+from scripts.tableschema import TableSchema
+from scripts.tables import Problem
+
+
+def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+    """The sources frame, the article texts by source_id, and the problems found."""
+    frame, problems = load_curated(schema, curated_dir)
+    file = str(Path(curated_dir) / "sources.csv")
+    articles: dict[str, str] = {}
+    derived = {"text_path": [], "sha256": [], "length_chars": [], "length_bytes": []}
+    for index, row in frame.iterrows():
+        path = Path(articles_dir) / str(row["file_name"])
+        if pd.isna(row["file_name"]) or not path.is_file():
+            problems.append(Problem(file, index + 2, "file_name", row["file_name"],
+                                    f"no such article in {articles_dir}/: add the text file or correct the name"))
+            for values in derived.values():
+                values.append(None)
+            continue
+        text = read_article(path)
+        articles[row["source_id"]] = text
+        derived["text_path"].append(f"{Path(articles_dir).name}/{path.name}")
+        derived["sha256"].append(sha256_of(path))
+        derived["length_chars"].append(len(text))
+        derived["length_bytes"].append(path.stat().st_size)
+    for name, values in derived.items():
+        frame[name] = pd.array(values, dtype=schema.pandas_dtypes()[name])
+    listed = set(frame["file_name"].dropna())
+    for path in sorted(Path(articles_dir).glob("*.txt")):
+        if path.name not in listed:
+            problems.append(Problem(str(path), None, None, None,
+                                    "this article has no row in curated/sources.csv: add one (source_id, outlet, date and their evidence)"))
+    problems += resolve_spans(frame, schema, lambda row, group: (row["source_id"], articles.get(row["source_id"])), file)
+    return frame[schema.field_names], articles, problems
