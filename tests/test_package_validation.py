@@ -1,0 +1,125 @@
+"""The validator catches each kind of corruption, with a message naming the file and row."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from scripts.validate import validate_package
+
+
+def rewrite_csv(path, change):
+    """Apply change(rows) to a CSV's rows (dicts) and write it back in the same format."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header, rows = reader.fieldnames, list(reader)
+    change(rows)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(out.getvalue().encode("utf-8"))
+
+
+def messages(problems):
+    return [str(p) for p in problems]
+
+
+def test_built_package_is_valid(built_root):
+    assert messages(validate_package(built_root)) == []
+
+
+def test_frictionless_cli_validates_the_built_package(built_root):
+    frictionless = shutil.which("frictionless", path=str(__import__("pathlib").Path(sys.executable).parent))
+    result = subprocess.run([frictionless, "validate", "datapackage.json"], cwd=built_root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_dangling_foreign_key_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/people.csv",
+                lambda rows: rows[0].update(organisation_id="no-such-organisation"))
+    found = [p for p in validate_package(package_copy)
+             if p.file == "data/people.csv" and p.column == "organisation_id" and p.line == 2]
+    assert found and "must be a organisation_id in organisations" in found[0].message
+
+
+def test_impossible_date_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/sources.csv", lambda rows: rows[0].update(published_date="2023-02-30"))
+    found = [p for p in validate_package(package_copy)
+             if p.file == "data/sources.csv" and p.column == "published_date" and p.line == 2]
+    assert found and "date" in found[0].message
+
+
+def test_span_one_character_off_is_reported(package_copy):
+    table = "quotes" if (package_copy / "data/quotes.csv").read_text().count("\n") > 1 else "event_evidence"
+
+    def shift(rows):
+        rows[0]["start"] = str(int(rows[0]["start"]) + 1)
+        rows[0]["end"] = str(int(rows[0]["end"]) + 1)
+
+    rewrite_csv(package_copy / f"data/{table}.csv", shift)
+    found = [p for p in validate_package(package_copy) if p.file == f"data/{table}.csv" and p.line == 2
+             and "must equal the article text" in p.message]
+    assert found, messages(validate_package(package_copy))
+
+
+def test_tampered_csv_fails_its_recorded_hash(package_copy):
+    path = package_copy / "data/organisations.csv"
+    path.write_bytes(path.read_bytes().replace(b"British Medical Association", b"British Medical Associatio"))
+    problems = messages(validate_package(package_copy))
+    assert any("hash" in m and "organisations" in m for m in problems), problems
+    assert any("data/SHA256SUMS" in m and "organisations.csv" in m for m in problems), problems
+
+
+def test_parquet_that_disagrees_with_its_csv_is_reported(package_copy):
+    path = package_copy / "data/organisations.parquet"
+    table = pq.read_table(path)
+    names = table.column("name").to_pylist()
+    names[0] = names[0] + " (edited)"
+    import pyarrow as pa
+    table = table.set_column(table.schema.get_field_index("name"), table.schema.field("name"), pa.array(names))
+    pq.write_table(table, path)
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/organisations.parquet" and p.column == "name" and "disagrees with data/organisations.csv" in p.message
+               for p in problems), messages(problems)
+    assert any("SHA256SUMS" in p.file and "organisations.parquet" in str(p.value) for p in problems)
+
+
+def test_duplicate_primary_key_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/organisations.csv", lambda rows: rows.append(dict(rows[0])))
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/organisations.csv" and "duplicate" in p.message for p in problems), messages(problems)
+
+
+def test_value_outside_closed_vocabulary_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/organisations.csv", lambda rows: rows[0].update(kind="pressure_group"))
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/organisations.csv" and p.column == "kind" and p.line == 2 for p in problems), messages(problems)
+
+
+def test_validation_reports_every_failure_at_once(package_copy):
+    rewrite_csv(package_copy / "data/people.csv", lambda rows: rows[0].update(organisation_id="nobody"))
+    rewrite_csv(package_copy / "data/sources.csv", lambda rows: rows[1].update(published_date="2023-13-01"))
+    problems = validate_package(package_copy)
+    assert {("data/people.csv", "organisation_id"), ("data/sources.csv", "published_date")} <= {(p.file, p.column) for p in problems}
+
+
+@pytest.mark.parametrize("table", ["sources", "organisations", "events", "quotes", "figures", "mentions"])
+def test_parquet_has_the_schema_types(built_root, table):
+    from scripts.tableschema import load_schema
+    schema = load_schema(table)
+    arrow = pq.read_schema(built_root / f"data/{table}.parquet")
+    for field in schema.fields:
+        arrow_field = arrow.field(field["name"])
+        if schema.enum(field["name"]):
+            assert str(arrow_field.type).startswith("dictionary<values=string")
+        else:
+            assert str(arrow_field.type) == {"string": "string", "integer": "int64", "number": "double",
+                                             "boolean": "bool", "date": "date32[day]"}[field["type"]]
+        assert arrow_field.metadata[b"description"].decode() == field["description"]
