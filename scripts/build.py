@@ -3,7 +3,7 @@
 Usage: python -m scripts.build
 Steps: sources -> curated tables -> input checks -> extracted tables -> write CSV, Parquet, datapackage.json
 and SHA256SUMS into a staging directory -> validate the staging package -> swap it into data/ and
-datapackage.json. Any failure leaves the published package as it was and lists every problem.
+datapackage.json -> refresh the README's generated sections. Any failure leaves the published package as it was and lists every problem.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from scripts import write_readme
 from scripts.checks import validate_tables
 from scripts.errors import InputError
 from scripts.make_curated_tables import make_curated_table
@@ -100,6 +101,8 @@ def build(root: Path = ROOT) -> dict[str, int]:
         publish(staging, root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if (root / "README.md").exists():
+        write_readme.main([], root)
     return {name: len(frame) for name, frame in frames.items()}
 
 

@@ -1,0 +1,193 @@
+"""Score the extractors against hand-labelled truth: precision, recall and F1 per extractor.
+
+Usage: python -m scripts.evaluate [--markdown]
+Two labelled sets are scored separately:
+- package: the five articles, labelled in curated/gold/ by reading (the extractors' authors saw the articles,
+  not the labels);
+- holdout: curated/holdout/, articles written in other outlets' styles and labelled by someone who never saw
+  the extractor code, and never shown to the extractors' authors: the estimate for unseen text.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.articles import read_article
+from scripts.extract.lexicon import Lexicon
+from scripts.make_extracted_tables import extractor
+from scripts.paths import ARTICLES_DIR, CURATED_DIR
+
+
+@dataclass
+class LabelledSet:
+    name: str
+    articles: dict[str, str]          # source_id -> text
+    published: dict[str, dt.date]     # source_id -> publication date
+    gold_dir: Path
+
+
+def _rows(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def package_set(curated_dir: Path = CURATED_DIR, articles_dir: Path = ARTICLES_DIR) -> LabelledSet:
+    sources = _rows(curated_dir / "sources.csv")
+    return LabelledSet("package (5 articles)",
+                       {s["source_id"]: read_article(articles_dir / s["file_name"]) for s in sources},
+                       {s["source_id"]: dt.date.fromisoformat(s["published_date"]) for s in sources},
+                       curated_dir / "gold")
+
+
+def holdout_set(holdout_dir: Path = CURATED_DIR / "holdout") -> LabelledSet | None:
+    metadata = _rows(holdout_dir / "metadata.csv")
+    if not metadata:
+        return None
+    return LabelledSet(f"holdout ({len(metadata)} unseen-style articles)",
+                       {m["source_id"]: read_article(holdout_dir / "articles" / m["file_name"]) for m in metadata},
+                       {m["source_id"]: dt.date.fromisoformat(m["published_date"]) for m in metadata},
+                       holdout_dir / "gold")
+
+
+@dataclass
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _key(row) -> tuple[str, int, int]:
+    return row["source_id"], int(row["start"]), int(row["end"])
+
+
+def exact_matches(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    by_key = {_key(p): p for p in predicted}
+    return [(g, by_key[_key(g)]) for g in gold if _key(g) in by_key]
+
+
+def overlap_matches(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of gold and predicted spans in the same article that share at least one character."""
+    used, pairs = set(), []
+    for g in gold:
+        gs, ge = int(g["start"]), int(g["end"])
+        best, best_overlap = None, 0
+        for i, p in enumerate(predicted):
+            if i in used or p["source_id"] != g["source_id"]:
+                continue
+            overlap = min(ge, int(p["end"])) - max(gs, int(p["start"]))
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best is not None:
+            used.add(best)
+            pairs.append((g, predicted[best]))
+    return pairs
+
+
+def _same(a, b) -> bool:
+    norm = lambda v: None if v in (None, "") else str(v)
+    return norm(a) == norm(b)
+
+
+def _same_number(a, b) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    return abs(float(a) - float(b)) < 1e-9
+
+
+def _predict(table: str, labelled: LabelledSet, lexicon: Lexicon) -> list[dict]:
+    extract = extractor(table)
+    rows = []
+    for source_id, text in sorted(labelled.articles.items()):
+        rows += extract(text, source_id, lexicon)
+    return rows
+
+
+def score_quotes(gold, predicted) -> dict[str, Score]:
+    overlapping = overlap_matches(gold, predicted)
+    attributed = [(g, p) for g, p in overlapping if g.get("speaker_status") == "resolved"]
+    speaker_ok = sum(1 for g, p in attributed
+                     if (_same(g["speaker_person_id"], p["speaker_person_id"]) if g.get("speaker_person_id")
+                         else _same(g["speaker_organisation_id"], p["speaker_organisation_id"])))
+    return {"quote spans, exact": Score(len(exact_matches(gold, predicted)), len(predicted), len(gold)),
+            "quote spans, overlapping": Score(len(overlapping), len(predicted), len(gold)),
+            "speaker of attributed quotes (accuracy)": Score(speaker_ok, len(attributed), len(attributed))}
+
+
+def score_figures(gold, predicted) -> dict[str, Score]:
+    exact = exact_matches(gold, predicted)
+    full = [(g, p) for g, p in exact if _same_number(g["value"], p["value"]) and
+            _same_number(g.get("value_high"), p.get("value_high")) and _same(g["unit"], p["unit"])]
+    overlapping = overlap_matches(gold, predicted)
+    value_unit = [(g, p) for g, p in overlapping if _same_number(g["value"], p["value"]) and _same(g["unit"], p["unit"])]
+    hedged = [(g, p) for g, p in overlapping if _same(g["hedge"], p["hedge"])]
+    scores = {"figure spans, exact": Score(len(exact), len(predicted), len(gold)),
+              "figures: span, value and unit all right": Score(len(full), len(predicted), len(gold)),
+              "figures: value and unit (overlapping span)": Score(len(value_unit), len(predicted), len(gold)),
+              "figure hedge, of overlapping (accuracy)": Score(len(hedged), len(overlapping), len(overlapping))}
+    with_measure = [(g, p) for g, p in overlapping if g.get("measure_id")]
+    if with_measure:
+        right = sum(1 for g, p in with_measure if _same(g["measure_id"], p["measure_id"]))
+        scores["figure measure, of overlapping (accuracy)"] = Score(right, len(with_measure), len(with_measure))
+    return scores
+
+
+def score_mentions(gold, predicted) -> dict[str, Score]:
+    exact = exact_matches(gold, predicted)
+    resolved = [(g, p) for g, p in exact if _same(g["person_id"], p["person_id"]) and
+                _same(g["organisation_id"], p["organisation_id"]) and _same(g["resolution"], p["resolution"])]
+    return {"mention spans, exact": Score(len(exact), len(predicted), len(gold)),
+            "mentions: span and resolved id": Score(len(resolved), len(predicted), len(gold))}
+
+
+SCORERS = {"quotes": score_quotes, "figures": score_figures, "mentions": score_mentions}
+
+
+def evaluate(labelled: LabelledSet, lexicon: Lexicon) -> dict[str, Score]:
+    results: dict[str, Score] = {}
+    for table, scorer in SCORERS.items():
+        gold = _rows(labelled.gold_dir / f"{table}.csv")
+        if gold:
+            results |= scorer(gold, _predict(table, labelled, lexicon))
+    return results
+
+
+def markdown(results: dict[str, dict[str, Score]]) -> str:
+    lines = ["| labelled set | measure | precision | recall | F1 | right / predicted / expected |", "|---|---|---|---|---|---|"]
+    for set_name, scores in results.items():
+        for measure, s in scores.items():
+            lines.append(f"| {set_name} | {measure} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | "
+                         f"{s.true_positives} / {s.predicted} / {s.expected} |")
+    return "\n".join(lines) + "\n"
+
+
+def all_results(curated_dir: Path = CURATED_DIR) -> dict[str, dict[str, Score]]:
+    lexicon = Lexicon.from_curated(curated_dir)
+    sets = [package_set(curated_dir), holdout_set(curated_dir / "holdout")]
+    return {s.name: evaluate(s, lexicon) for s in sets if s is not None}
+
+
+def main(argv: list[str]) -> int:
+    print(markdown(all_results()), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

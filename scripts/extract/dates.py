@@ -1,0 +1,408 @@
+"""Date expressions in an article, resolved against its publication date.
+
+Kinds of expression (expression_kind) and how each resolves (pub = publication date):
+- 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. The direction comes
+  from the expression, then from the sentence (below); a past weekday is the latest such day before pub, a
+  future one the first after pub. A weekday that is pub's own weekday is pub itself ('same_day') unless
+  the expression says next/last. 'Friday night' is Friday; 'every Monday', 'Mondays' and a weekday inside a
+  name ('Good Friday', 'Black Friday': a capitalised word before it, not opening a sentence) are skipped.
+- 'relative_day': today, tonight, this morning/afternoon/evening (pub, 'same_day'); yesterday, last night
+  (pub - 1, past); tomorrow (pub + 1, future); the day before yesterday / after tomorrow (-2 / +2).
+  A capitalised 'Today' inside a sentence is a title (a radio programme), not a date, and is skipped.
+- 'relative_week': this / next / last week, earlier / later this week, the week after next / before last.
+  Precision 'week': resolved_date is the Monday of that week. 'this week' is 'same_day' unless
+  'earlier' (past) or 'later' (future).
+- 'in_n_days' / 'in_n_weeks': 'in 10 days', 'in just 10 days’ time', 'in two weeks' time', 'in a
+  fortnight' (14 days). 'n_days_ago' / 'n_weeks_ago': 'three days ago'. Weeks have week precision.
+- 'absolute_day': '13 March', 'March 13', '13th of March', 'Monday, March 13', 'Monday 13 March 2023',
+  ISO '2023-03-10'. The year is the one written, else pub's year. 'absolute_range': '13-15 March',
+  'March 13 to 15', resolved to its first day. Impossible dates ('31 February') are skipped.
+A clock time right before or after the expression ('07:00 BST this morning', 'tomorrow at 10am') is part of
+the span and gives time_of_day as 'HH:MM'.
+
+Direction of a weekday (and of nothing else: every other kind carries its own):
+1. The expression: next / this coming -> future; last / this past -> past.
+2. The word right before it: 'since' -> past; 'from' -> future.
+3. Cue words in the sentence: future (will, shall, due to, set to, going to, plans to, is/are to, planned,
+   scheduled, upcoming, coming, ahead of, go/goes/going ahead, next, begin(s)/beginning, start(s)/starting,
+   'to walk out/strike/meet/...'), past (said, told, did, was, were, had, since, last, ago, earlier, common
+   irregular past tenses such as met/went/took/began, and any other word ending in -ed except adjectives and
+   future-looking participles such as 'planned', 'expected', 'proposed'). The cue nearest before the
+   expression within its clause (clauses end at ; : – — and quotation marks) wins; else the nearest after
+   it in the clause; else the nearest anywhere in the sentence; else future (news is written ahead of
+   the days it names without a verb: 'Doctors strike Monday').
+Without a publication date, directions still come from these rules but resolved_date is None, except for
+dates that carry their own year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_S = r"[^\S\n]+"  # white space that stays on the line
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NUMBER = {name: i for i, names in enumerate((
+    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul", "August Aug",
+    "September Sep Sept", "October Oct", "November Nov", "December Dec"), start=1) for name in names.split()}
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"a": 1, "an": 1, "thirty": 30}
+
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
+_DAY = rf"(?<![\d.,:/£$€-]){_DAY_NUMBER}"
+_DAY_RANGE = rf"(?:(?:[^\S\n]*[-–][^\S\n]*|{_S}to{_S}){_DAY_NUMBER})"
+_YEAR = rf"(?:,?{_S}(?:19|20)\d\d(?!\d))"
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_CLOCK = (r"(?<![\d.,:/£$€])(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[^\S\n]?(?:[ap]\.m\.|[ap]m)(?!\w)"
+          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:[^\S\n]+(?:BST|GMT|UTC))?"
+          r"|noon|midday|midnight)")
+
+_KINDS = ("absolute_dmy", "absolute_mdy", "iso", "relative_day", "relative_week", "in_n", "ago", "weekday")
+_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<time_before>{_CLOCK}){_S}(?:on{_S})?)?(?:"
+    rf"(?P<absolute_dmy>(?:{_WEEKDAY},?{_S}(?:the{_S})?)?{_DAY}{_DAY_RANGE}?(?:{_S}of)?{_S}{_MONTH}{_YEAR}?)"
+    rf"|(?P<absolute_mdy>(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}{_DAY_RANGE}?(?![.:]\d){_YEAR}?)"
+    rf"|(?P<iso>(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))"
+    rf"|(?P<relative_day>(?i:the{_S}day{_S}(?:before{_S}yesterday|after{_S}tomorrow)"
+    rf"|(?:yesterday|tomorrow)(?:{_S}(?:morning|afternoon|evening|night))?|today|tonight|last{_S}night"
+    rf"|this{_S}(?:morning|afternoon|evening)))"
+    rf"|(?P<relative_week>(?i:the{_S}week{_S}after{_S}next|the{_S}week{_S}before{_S}last"
+    rf"|(?:(?:earlier|later){_S}this|this|next|last){_S}week))"
+    rf"|(?P<in_n>(?i:in{_S}(?:(?:just|only|another|a{_S}further){_S})?(?:{_NUMBER}{_S}(?:days?|weeks?)|a{_S}fortnight)"
+    rf"(?:['’]s?{_S}time)?))"
+    rf"|(?P<ago>(?i:{_NUMBER}{_S}(?:days?|weeks?){_S}ago))"
+    rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
+    rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
+    rf")(?:{_S}at{_S}(?P<time_after>{_CLOCK}))?(?!\w)")
+
+_DAY_NUMBERS = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH_IN = re.compile(_MONTH)
+_WEEKDAY_IN = re.compile(_WEEKDAY)
+_COUNT_AND_UNIT = re.compile(r"(\S+)\s+(day|week)", re.I)
+_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?", re.I)
+
+_SINCE_OR_FROM_BEFORE = re.compile(r"(?i)(?<!\w)(since|from)[^\S\n]+$")
+_WORD_BEFORE = re.compile(r"([\w'’]+)[^\S\n]+$")
+_DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "last night": -1,
+                "tomorrow": 1}
+_WEEK_OFFSETS = {"the week after next": 2, "the week before last": -2, "next week": 1, "last week": -1}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
+_NOT_SENTENCE_END_AFTER = frozenset("mr mrs ms dr st prof rt hon no sen gov cllr vs etc approx co inc ltd".split())
+_CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“”]| - ")
+
+_PUNCTUATION = "\"'“”‘’.,;:!?()[]…–—-"
+_FUTURE_WORDS = frozenset("""
+    will won't won’t shall due planned planning scheduled upcoming coming next begin begins beginning start
+    starts starting
+""".split())
+_FUTURE_PAIRS = {"set": {"to"}, "going": {"to", "ahead"}, "go": {"ahead"}, "goes": {"ahead"}, "plan": {"to"},
+                 "plans": {"to"}, "ahead": {"of"}, "is": {"to"}, "are": {"to"},
+                 "to": {"walk", "strike", "stage", "meet", "hold", "resume", "return", "begin", "start"}}
+_PAST_WORDS = frozenset("""
+    said told did didn't didn’t was wasn't wasn’t were weren't weren’t had hadn't hadn’t since last ago earlier
+    met went took began wrote held gave made came saw spoke sent left got led won lost paid thought felt
+    brought kept sought struck rose fell
+""".split())
+# Words in -ed that do not put a sentence in the past.
+_NOT_PAST_ED = frozenset("""
+    need indeed speed hundred red bed bred shed seed feed breed proceed exceed succeed weed deed greed heed
+    expected proposed intended anticipated predicted timed slated earmarked pencilled penciled
+    united limited based related concerned interested qualified skilled talented advanced detailed
+    unprecedented dedicated experienced so-called
+""".split())
+
+# Scanning: the full pattern is tried only where an expression can start. Expressions that open with a
+# digit or a capital are found by one pass gated on that first character; the rest (lowercase openings:
+# 'next week', 'in 10 days', 'the day before yesterday', 'next Monday') are looked for only around the
+# words every such expression contains. This keeps the scan at a fraction of a plain finditer.
+# The first two letters of every capitalised opening (weekdays, months, The, This, Last, Next, Earlier, Later,
+# In, Yesterday, Today/Tomorrow/Tonight, number words, A/An), and any word in capitals ('NEXT WEEK').
+_OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
+    r"(?=[0-9A-Z])(?=\d|Mo|Tu|We|Th|Fr|Sa|Su|Ja|Fe|Ma|Ap|Ju|Au|Se|Oc|No|De|Ye|To|La|Ea|Ne|In|On|Tw|Fo|Fi|Si"
+    r"|Ei|Ni|Te|El|Ze|An?\b|[A-Z][A-Z])" + _DATE.pattern)
+_LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow")
+_MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
+_WORD_START = re.compile(r"\b\w")
+_LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "later", "in", "yesterday", "today", "tomorrow",
+                       "tonight", "noon", "midday", "midnight", "a", *_NUMBER_WORDS, *"0123456789")
+_LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
+
+
+def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
+    """Rows for every date expression in the article, sorted by start, spans never overlapping."""
+    rows = []
+    for m in _date_matches(text):
+        kind = next(k for k in _KINDS if m.group(k) is not None)
+        if kind in ("weekday", "relative_day") and _is_part_of_a_name(text, m.start(kind), m.group(kind), kind):
+            continue
+        row = _interpret(m, kind, text, None, published)
+        if row is not None:
+            rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
+    return rows
+
+
+def resolve(expression: str, sentence: str, published: dt.date) -> tuple[dt.date | None, str, str | None]:
+    """(resolved date, precision, direction) of one expression as it stands in sentence.
+
+    Raises ValueError when expression holds no date expression."""
+    m = _DATE.search(expression)
+    if m is None:
+        raise ValueError(f"no date expression in {expression!r}")
+    at = sentence.find(expression)
+    offset = at + m.start() if at >= 0 else sentence.find(m.group())
+    in_sentence = _DATE.match(sentence, offset) if offset >= 0 else None
+    if in_sentence:
+        m, context = in_sentence, sentence
+    else:
+        context = expression
+    kind = next(k for k in _KINDS if m.group(k) is not None)
+    row = _interpret(m, kind, context, (0, len(context)), published)
+    if row is None:
+        raise ValueError(f"{expression!r} is not a real date")
+    return row["resolved_date"], row["precision"], row["direction"]
+
+
+def _date_matches(text: str) -> list[re.Match]:
+    """Every match of _DATE, leftmost-longest and non-overlapping, as finditer would give but faster."""
+    found = []
+    for m in _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text):
+        modifier = _MODIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start()) if m.group("weekday") else None
+        found.append(_DATE.match(text, modifier.start()) or m if modifier else m)
+    lowercase_end = 0
+    for core in _LOWERCASE_CORE.finditer(text):
+        at = core.start()
+        if at < lowercase_end:
+            continue  # inside the expression just found ('the day before yesterday')
+        word_start = at
+        while word_start > 0 and text[word_start - 1].isalpha():
+            word_start -= 1
+        if text[word_start].isupper():
+            continue  # a capitalised word: the first pass has seen it
+        line_start = text.rfind("\n", 0, word_start) + 1
+        for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
+            if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
+                continue
+            m = _DATE.match(text, start.start())
+            if m and m.end() > at:
+                found.append(m)
+                lowercase_end = m.end()
+                break
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    kept, last_end = [], 0
+    for m in found:
+        if m.start() >= last_end:
+            kept.append(m)
+            last_end = m.end()
+    return kept
+
+
+# --- interpretation -------------------------------------------------------------------------------------
+
+def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
+    found = m.group(kind)
+    time_of_day = _clock(m.group("time_before") or m.group("time_after"))
+    try:
+        if kind in ("absolute_dmy", "absolute_mdy", "iso"):
+            resolved, expression_kind = _absolute(found, kind, published)
+            precision, direction = "day", _direction_between(resolved, published)
+        elif kind == "relative_day":
+            resolved, direction, precision, expression_kind = *_relative_day(found, published), "day", kind
+        elif kind == "relative_week":
+            resolved, direction = _relative_week(found, published)
+            precision, expression_kind = "week", kind
+        elif kind in ("in_n", "ago"):
+            resolved, precision, direction, expression_kind = _counted(found, kind, published)
+        else:
+            resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published)
+            precision, expression_kind = "day", "weekday"
+    except (ValueError, OverflowError):
+        return None  # not a real date (31 February) or beyond the calendar
+    return {"expression_kind": expression_kind, "resolved_date": resolved, "precision": precision,
+            "direction": direction, "time_of_day": time_of_day}
+
+
+def _absolute(found: str, kind: str, published: dt.date | None):
+    if kind == "iso":
+        return dt.date.fromisoformat(found), "absolute_day"
+    year_match = _YEAR_IN.search(found)
+    without_year = found[:year_match.start()] if year_match else found
+    days = _DAY_NUMBERS.findall(without_year)
+    month = _MONTH_NUMBER[_MONTH_IN.search(found).group().rstrip(".")]
+    expression_kind = "absolute_range" if len(days) > 1 else "absolute_day"
+    year = int(year_match.group()) if year_match else (published.year if published else None)
+    resolved = dt.date(year, month, int(days[0])) if year else None
+    if resolved is None:
+        dt.date(2000, month, int(days[0]))  # still reject 31 February when the year is unknown
+    return resolved, expression_kind
+
+
+def _relative_day(found: str, published: dt.date | None):
+    words = " ".join(found.lower().split())
+    offset = next((v for k, v in _DAY_OFFSETS.items() if words.startswith(k)), 0)
+    direction = "past" if offset < 0 else "future" if offset > 0 else "same_day"
+    return (published + dt.timedelta(days=offset) if published else None), direction
+
+
+def _relative_week(found: str, published: dt.date | None):
+    words = " ".join(found.lower().split())
+    weeks = _WEEK_OFFSETS.get(words, 0)
+    direction = ("past" if weeks < 0 or words.startswith("earlier")
+                 else "future" if weeks > 0 or words.startswith("later") else "same_day")
+    return (_monday(published) + dt.timedelta(weeks=weeks) if published else None), direction
+
+
+def _counted(found: str, kind: str, published: dt.date | None):
+    count_and_unit = _COUNT_AND_UNIT.search(found)
+    if count_and_unit is None:  # 'in a fortnight'
+        days, unit = 14, "day"
+    else:
+        number, unit = count_and_unit.group(1).lower(), count_and_unit.group(2).lower()
+        count = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        days = count * 7 if unit == "week" else count
+    sign = 1 if kind == "in_n" else -1
+    expression_kind = f"in_n_{unit}s" if kind == "in_n" else f"n_{unit}s_ago"
+    resolved = None
+    if published:
+        resolved = published + dt.timedelta(days=sign * days)
+        if unit == "week":
+            resolved = _monday(resolved)
+    return resolved, unit, ("future" if sign > 0 else "past"), expression_kind
+
+
+def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, int] | None,
+             published: dt.date | None):
+    name = _WEEKDAY_IN.search(found)
+    weekday = _WEEKDAYS.index(name.group())
+    modifier = " ".join(found[:name.start()].lower().split())
+    if modifier in ("next", "this coming"):
+        direction, explicit = "future", True
+    elif modifier in ("last", "this past"):
+        direction, explicit = "past", True
+    else:
+        sentence = sentence or _sentence_around(text, start, end)
+        direction, explicit = _direction_from_sentence(text, start, end, sentence), False
+    if published is None:
+        return None, direction
+    if weekday == published.weekday() and not explicit:
+        return published, "same_day"
+    if direction == "past":
+        return published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7), "past"
+    return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7), "future"
+
+
+def _direction_between(resolved: dt.date | None, published: dt.date | None) -> str | None:
+    if resolved is None or published is None:
+        return None
+    return "past" if resolved < published else "future" if resolved > published else "same_day"
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _clock(found: str | None) -> str | None:
+    if not found:
+        return None
+    lowered = found.lower()
+    if lowered in ("noon", "midday"):
+        return "12:00"
+    if lowered == "midnight":
+        return "00:00"
+    hour, minute, half = _CLOCK_PARTS.match(found).groups()
+    hour = int(hour) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hour)
+    return f"{hour:02d}:{int(minute or 0):02d}"
+
+
+# --- sentences and direction cues -----------------------------------------------------------------------
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end]: bounded by line breaks and sentence-ending punctuation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    sentence_start = line_start
+    for m in _SENTENCE_END.finditer(text, line_start, start):
+        if _ends_sentence(text, m):
+            sentence_start = m.end()
+    sentence_end = line_end
+    for m in _SENTENCE_END.finditer(text, end, line_end):
+        if _ends_sentence(text, m):
+            sentence_end = m.end()
+            break
+    return sentence_start, sentence_end
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    if not m.group().startswith("."):
+        return True
+    before = text[max(0, m.start() - 8):m.start()].split()
+    return not (before and before[-1].lower() in _NOT_SENTENCE_END_AFTER)
+
+
+def _is_part_of_a_name(text: str, start: int, found: str, kind: str) -> bool:
+    """'Good Friday', 'Black Friday', the 'Today' programme, 'every Monday': not a date of the article."""
+    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if previous and previous.group(1).lower() in ("every", "each"):
+        return True
+    opens_sentence = previous is None or _opens_sentence(text, previous.start(1))
+    if kind == "relative_day":
+        return found in ("Today", "Tonight") and not _opens_sentence(text, start)
+    if previous and not opens_sentence and previous.group(1)[:1].isupper():
+        return previous.group(1) not in _MONTH_NUMBER and previous.group(1).lower() not in (
+            "on", "since", "from", "by", "until", "till", "before", "after", "next", "last", "this", "coming",
+            "past", "and", "or")
+    return False
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip(" \t\u00a0\"'“‘(")
+    return not before or before[-1] in ".!?…:\n"
+
+
+def _direction_from_sentence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+    sentence_start, sentence_end = sentence
+    adjacent = _SINCE_OR_FROM_BEFORE.search(text, max(sentence_start, start - 8), start)
+    if adjacent:
+        return "past" if adjacent.group(1).lower() == "since" else "future"
+    clause_start, clause_end = _clause_around(text, start, end, sentence_start, sentence_end)
+    before = _words(text, clause_start, start)
+    after = _words(text, end, clause_end)
+    nearest_in_clause = [(before, i) for i in range(len(before) - 1, -1, -1)] + [(after, i) for i in range(len(after))]
+    for words, i in nearest_in_clause:
+        if cue := _cue(words, i):
+            return cue
+    before = _words(text, sentence_start, start)[::-1]
+    after = _words(text, end, sentence_end)
+    for distance in range(max(len(before), len(after))):
+        if cue := (_cue(before, distance, reverse=True) if distance < len(before) else None) or (
+                _cue(after, distance) if distance < len(after) else None):
+            return cue
+    return "future"
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return [w.strip(_PUNCTUATION).lower() for w in text[start:end].split()]
+
+
+def _cue(words: list[str], i: int, reverse: bool = False) -> str | None:
+    """'future', 'past' or None for the i-th word (some cues are two words: 'due to', 'set to')."""
+    word = words[i]
+    j = i - 1 if reverse else i + 1
+    following = words[j] if 0 <= j < len(words) else ""
+    if word in _FUTURE_WORDS or following in _FUTURE_PAIRS.get(word, ()):
+        return "future"
+    if word in _PAST_WORDS or (word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST_ED):
+        return "past"
+    return None
+
+
+def _clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    clause_start = sentence_start
+    for m in _CLAUSE_BOUNDARY.finditer(text, sentence_start, start):
+        clause_start = m.end()
+    following = _CLAUSE_BOUNDARY.search(text, end, sentence_end)
+    return clause_start, following.start() if following else sentence_end

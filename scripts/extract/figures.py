@@ -1,0 +1,723 @@
+"""Figures: every number in an article that states a quantity, with its value, unit, hedge, measure and claimant.
+
+What is a figure
+- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', 'hours',
+  '72-hour', 'pence', '5p', 'pounds'); money keeps a following rate ('£20,000 a year').
+- Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
+  'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
+  unit ('one-day', 'one hour', 'one per cent'; not the idiom 'one day') or after a hedge ('more than one').
+  Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
+- Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
+  'from 2% to 5%' is two figures (a change, not a range).
+- Ratios in percent: 'one in five' (20), 'nine out of 10' (90).
+- Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' only where they are
+  amounts (before 'of', after 'by'/'in', or hedged), so 'a third strike' stays an ordinal.
+- Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
+  'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
+- Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
+  hedged ('less than a month'). Minutes become hours; ages ('28-year-old') are years.
+Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
+four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
+phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]'), list
+numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside
+handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m') are skipped: the unit
+vocabulary has no place for them.
+
+Hedges are the words just before the figure, included in its text ('More than 98%').
+measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
+its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
+Claimant: the subject of the nearest verb of saying before the figure in its sentence ('The BMA says',
+'It insists'), 'according to X', or a trailing ', the BMA said.' / ', said X.'; a pronoun subject stands for
+the organisation or person a previous sentence opened with. A quotation closed before the figure ends the
+attribution. None when the article states the figure in its own voice.
+
+Speed: regexes that cannot start with a fixed character cost a probe at every offset, so the text is
+scanned only for anchors (digit runs, number words) on a lower-cased copy and every finer rule is an
+anchored match or a look at the few words around an anchor.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from scripts.extract.lexicon import AliasMatch, Lexicon, Measure
+from scripts.extract.text import _ABBREVIATIONS, _SENTENCE_END, Span
+
+COLUMNS = ("source_id", "text", "start", "end", "value", "value_high", "unit", "hedge", "measure_id",
+           "claimant_text", "claimant_person_id", "claimant_organisation_id")
+
+# ---------------------------------------------------------------- English number vocabulary
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+           "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12}
+_DURATIONS = {"hour": ("hours", 1), "hr": ("hours", 1), "minute": ("hours", 1 / 60), "min": ("hours", 1 / 60),
+              "day": ("days", 1), "week": ("weeks", 1), "fortnight": ("weeks", 2), "month": ("months", 1),
+              "year": ("years", 1), "decade": ("years", 10)}  # unit word -> (schema unit, factor)
+_FRACTIONS = {"half": 50, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25, "quarters": 25,  # in percent
+              "fifth": 20, "fifths": 20, "tenth": 10, "tenths": 10}
+_VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_VAGUE_MULTIPLIER = {"tens": 10, "hundreds": 100}
+_HEDGES = {
+    "more_than": ["more than", "over", "well over", "just over", "in excess of", "upwards of", "above",
+                  "well above", "greater than", "higher than", "longer than", "bigger than", "larger than",
+                  "slightly more than", "a little over", "a little more than"],
+    "less_than": ["fewer than", "less than", "under", "well under", "below", "well below", "lower than",
+                  "shorter than", "smaller than", "slightly less than"],
+    "nearly": ["nearly", "almost", "just under", "just below", "just short of", "close to", "not quite"],
+    "around": ["around", "about", "approximately", "approx.", "roughly", "an estimated", "estimated", "circa",
+               "in the region of"],
+    "some": ["some"],
+    "up_to": ["up to", "as many as", "as much as", "as high as", "a maximum of"],
+    "at_least": ["at least", "a minimum of", "no fewer than", "no less than", "not less than"],
+}
+_HEDGE_OF_PHRASE = {phrase: hedge for hedge, phrases in _HEDGES.items() for phrase in phrases}
+_LONGEST_HEDGE = max(len(p.split()) for p in _HEDGE_OF_PHRASE)
+_HEDGE_LAST_WORDS = {p.split()[-1] for p in _HEDGE_OF_PHRASE}
+
+# ---------------------------------------------------------------- the figure grammar (on lower-cased text)
+_S = r"[^\S\n]"  # white space within a line
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_UNIT_WORDS = "|".join(sorted((w for w in _SMALL if 0 < _SMALL[w] < 10), key=len, reverse=True))
+_WORDNUM = (rf"(?:(?:{'|'.join(_TENS)})(?:(?:-|{_S})(?:{_UNIT_WORDS}))?"
+            rf"|{'|'.join(sorted((w for w in _SMALL if w != 'zero'), key=len, reverse=True))}"
+            rf"|a{_S}+(?:dozen|hundred|thousand|million|billion))(?!\w)")
+_NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
+_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn))(?![a-z])"
+_PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+_DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
+_MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
+_RATE = rf"{_S}+(?:a|an|per){_S}+(?:year|annum|month|week|day|hour|shift|head)(?!\w)"
+_START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
+_END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
+
+
+def _part(tag: str) -> str:
+    return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
+            rf"(?P<scale{tag}>{_SCALE})?"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|{_S}*-?{_S}*(?P<dur{tag}>{_DURATION_WORD})(?:-old)?(?!\w)"
+            rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
+
+
+_FIGURE = re.compile(_START + "(?:" + "|".join([
+    rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
+    rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}",
+    rf"(?P<frac_n>two|three|four|five|six|seven|eight|nine)(?:-|{_S})(?P<frac_n_of>thirds|quarters|fifths|tenths){_END}",
+    rf"half{_S}+an?{_S}+(?P<half_of>hour|day|week|month|year|decade|million|billion){_END}",
+    rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
+    rf"(?P<vague_gbp>{_S}+of{_S}+pounds)?{_END}",
+    rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
+    rf"(?P<half_word>half)(?![\w-])",
+    rf"an?{_S}+(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
+    rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?(?P<rate>{_RATE})?{_END}",
+]) + ")")
+
+# Where a figure can start: '£', a digit run, or one of these words.
+_ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "fifth",
+                  "tenth", "decade", "fortnight", "hour", "day", "week", "month", "year"}  # after 'a'/'an'
+_ARTICLE_BEFORE = re.compile(rf"(?<!\w)an?{_S}+\Z")
+_ANCHOR_WORDS = (set(_SMALL) - {"zero"} | set(_TENS) | _ARTICLE_WORDS | {"thirds", "quarters", "fifths", "tenths", "tens"}
+                 | set(_VAGUE))
+
+
+def _word_anchor_pattern(words: set[str]) -> str:
+    """The words as one pattern grouped by first letter, which the regex engine tries much faster."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()) + ")(?![a-z])"
+
+
+# A leading character class lets the regex engine skip quickly to where an anchor can start; the text's
+# first character, which has nothing before it, is tried apart.
+_ANCHOR_BODY = "(?:(?P<digits>[£0-9])|(?P<word>" + _word_anchor_pattern(_ANCHOR_WORDS) + "))"
+_ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
+_FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
+
+# ---------------------------------------------------------------- what is not a figure
+_MONTHS = {m.lower() for m in "January February March April May June July August September October November "
+           "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()}
+_WEEKDAYS = {d.lower() for d in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed "
+             "Thu Thur Thurs Fri Sat Sun".split()}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![a-z])")
+_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?(?![0-9]|[,.][0-9])"
+_DAY_LIST = rf"{_DAY}(?:\s*(?:-|–|—|to|and|&|,)\s*{_DAY})*"
+_DAYS_THEN_MONTH = re.compile(rf"{_DAY_LIST}\s+(?:of\s+)?{_MONTH}")          # 13 March, 13-15 March
+_DAYS_AFTER_MONTH = re.compile(rf"{_DAY_LIST}(?:,?\s+[0-9]{{4}}(?![0-9]))?")  # (March) 13, 2023
+_TIME = re.compile(r"[0-9]{1,2}(?:[.:][0-9]{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)")
+_PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9])")
+# Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
+_REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
+                     "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp."},
+                    {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Number", "Chapter", "Appendix",
+                     "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
+                     "No", "No."})
+_SERVICE_NUMBERS = {"111", "999"}
+_LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+
+_ONE_AS_COUNT = re.compile(
+    rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
+_BETWEEN_BEFORE = re.compile(rf"\bbetween{_S}+\Z")
+_FROM_BEFORE = re.compile(rf"\bfrom{_S}+\Z")  # 'from 2% to 5%' is a change, not a range
+_OF_AFTER = re.compile(rf"{_S}+of\b")
+_PART_OF_A_WHOLE_BEFORE = re.compile(
+    rf"\b(?:first|second|last|latter|other|final|next|previous|this|that|each|every){_S}+\Z")
+_HALF_AFTER = re.compile(rf"{_S}+(?:of|the|their|its|all|our|his|her|those|these)\b")
+
+# ---------------------------------------------------------------- claimants (on lower-cased text)
+_SAY = (r"says|said|say|claims|claimed|insists|insisted|argues|argued|estimates|estimated|told|tells|adds|added|"
+        r"believes|believed|warns|warned|maintains|maintained|stated|reported|tweeted|posted|wrote|writes|"
+        r"announced|revealed|found|finds|shows|showed|calculated|calculates|suggests|suggested|noted|"
+        rf"pointed{_S}+out|points{_S}+out")
+_SAY_VERB = re.compile(rf"\b(?:{_SAY})\b")
+_SAY_VERB_AFTER_NON_LETTER = re.compile(  # the same, quicker to scan a sentence with
+    "[^a-z](?P<verb>" + _word_anchor_pattern(set(_SAY.replace(f"{_S}+", " ").split("|"))).replace(r"\ ", f"{_S}+")
+    + ")")
+_NOT_A_SPEAKER_BEFORE = re.compile(rf"\b(?:was|were|is|are|be|been|being|an?|the){_S}+\Z")  # passives, 'an estimated'
+_ACCORDING_TO = re.compile(rf"\baccording{_S}+to{_S}+[^,.;:“”\"()]{{2,80}}?(?=\s*[,.;:“”\"()]|\s*$)")
+_WHEN = rf"(?:on{_S}+\w+|last{_S}+\w+|this{_S}+(?:week|month|year|morning|afternoon|evening)|yesterday|today|earlier)"
+_SAID_AFTER = re.compile(
+    rf",[”\"’']?{_S}*(?P<claimant>(?:[\w’'.-]+{_S}+){{1,6}}?(?:{_SAY})"
+    rf"|(?P<inverted>said|says|added|told|warned){_S}+(?P<speaker>[^,.;:“”\"]{{2,60}}?))"
+    rf"(?:{_S}+{_WHEN})?{_S}*(?:[.,;!?”\"]|$)")
+_QUOTE_CLOSED = re.compile(r"[”\"]\s*[,;]")
+_CLAUSE_OPENER = re.compile(rf"[;:“”\"(—–]|\b(?:that|which|who|while|whereas|as|but){_S}")
+_LEADING_WORDS = re.compile(
+    rf"(?:(?:however|but|and|yet|meanwhile|now|still|instead|separately|indeed|also|so|though|although)\b,?{_S}*)+")
+_LEADING_ADVERBIAL = re.compile(
+    rf"(?:on|in|at|last|earlier|later|yesterday|today|this|since|after|before|during|speaking|responding|"
+    rf"writing|asked)\b[^,]{{0,60}},{_S}*")
+_SPACES = re.compile(r"\s+")
+_PRONOUNS = {"it": ("organisation",), "he": ("person",), "she": ("person",), "they": ("organisation", "person")}
+_SUBJECT_POSITION = re.compile(rf"\W*(?:(?:the|but|however|and|meanwhile|a|an|yet){_S}+)*\W*")
+_MAX_SUBJECT_WORDS = 15
+
+
+@dataclass(slots=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    value_high: float | None = None
+    core_start: int | None = None   # where the number starts, before any 'between' or hedge
+    hedge: str | None = None        # a default ('vague'); a hedge in the text wins
+    hedge_required: bool = False    # only a figure after a hedge ('less than a month', 'more than one')
+    allow_hedge: bool = True        # False for 'between ... and ...'
+
+
+@dataclass(slots=True)
+class _Quantity:
+    """One number of a match, the unit its own words give it (None: a bare count) and its value in that unit."""
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    suffixed: bool  # a scale or unit word that changed the value ('bn', 'decades', 'p', '%')
+    is_word: bool
+    raw: str        # the number as written, without scale or unit
+
+
+def extract_figures(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
+    low = _lower(text)
+    figures = _find_figures(text, low)
+    if not figures:
+        return []
+    context = _Context(text, low, lexicon)
+    rows = []
+    for f in figures:
+        sentence = context.sentence_of(f.start)
+        claimant_text, person_id, organisation_id = context.claimant(f, sentence)
+        rows.append(dict(zip(COLUMNS, (
+            source_id, text[f.start:f.end], f.start, f.end, _tidy(f.value),
+            None if f.value_high is None else _tidy(f.value_high), f.unit, f.hedge or "none",
+            context.measure(f, sentence), claimant_text, person_id, organisation_id))))
+    return rows
+
+
+def _lower(text: str) -> str:
+    """Lower case with every offset kept (str.lower() lengthens a few characters, such as 'İ')."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+# ---------------------------------------------------------------- finding figures
+def _find_figures(text: str, low: str) -> list[_Figure]:
+    anchors = []
+    first = _FIRST_ANCHOR.match(low)
+    for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
+        if m.group("digits"):
+            anchors.append(m.start("digits"))
+            continue
+        start, word = m.start("word"), m.group("word")
+        if start and low[start - 1].isalpha():
+            continue  # inside a word ('Ωone')
+        if word in _ARTICLE_WORDS:
+            article = _ARTICLE_BEFORE.search(low, max(0, start - 4), start)  # 'a quarter', 'an hour'
+            if article:
+                start = article.start()
+            elif word not in _FRACTIONS:
+                continue
+        anchors.append(start)
+    anchors.sort()
+    figures: list[_Figure] = []
+    consumed = 0
+    for anchor in anchors:
+        if anchor < consumed:
+            continue
+        match = _FIGURE.match(low, anchor)
+        if match is None:
+            continue
+        found, consumed = _figures_of(match, text, low)
+        for figure in found:
+            skip_to = _not_a_figure(text, low, figure)
+            if skip_to is not None:
+                consumed = max(consumed, skip_to)
+                continue
+            _attach_hedge(figure, low, figures[-1].end if figures else 0)
+            if figure.hedge_required and figure.hedge is None:
+                continue
+            figures.append(figure)
+    return figures
+
+
+def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
+    """The figures one grammar match makes, and the offset up to which the text is used."""
+    g = m.group
+    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit = g(
+        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit")
+    if ratio:
+        return _ratio(m, low), m.end()
+    if fraction_n:
+        value = round(_word_value(g("frac_n")) * _FRACTIONS[g("frac_n_of")], 2)
+        return [_Figure(m.start(), m.end(), value, "percent")], m.end()
+    if half_of:
+        unit, factor = _DURATIONS.get(g("half_of")) or ("count", _SCALES[g("half_of")])
+        return [_Figure(m.start(), m.end(), 0.5 * factor, unit)], m.end()
+    if vague:
+        low_value = _VAGUE[g("vague")] * (_VAGUE_MULTIPLIER[g("vague_mult")] if g("vague_mult") else 1)
+        unit = "gbp" if g("vague_gbp") else "count"
+        return [_Figure(m.start(), m.end(), low_value, unit, low_value * 10, hedge="vague")], m.end()
+    if fraction_a or half_word:
+        figure = _amount_fraction(m, low)
+        return ([figure] if figure else []), m.end()
+    if a_unit:
+        unit, factor = _DURATIONS[g("a_unit")]
+        return [_Figure(m.start(), m.end(), factor, unit, hedge_required=g("a_unit") not in ("decade", "fortnight"))], m.end()
+    low_part = _quantity(m, "c")
+    if low_part is None:
+        return [], m.end()
+    end = _end_with_rate(m, low_part)
+    if not g("sep"):
+        figure = _single(low_part, low, end)
+        return ([figure] if figure else []), end
+    high_part = _quantity(m, "d")
+    sep = g("sep").strip()
+    if sep == "and":
+        between = _BETWEEN_BEFORE.search(low, max(0, m.start() - 9), m.start())
+        if not between:  # 'four days and 72 hours': the second figure is read on its own
+            figure = _single(low_part, low, low_part.end)
+            return ([figure] if figure else []), low_part.end
+        start = between.start()
+        return _range(start, _end_with_rate(m, low_part, high_part), low_part, high_part, low, allow_hedge=False), m.end()
+    split = sep == "to" and _FROM_BEFORE.search(low, max(0, m.start() - 6), m.start()) is not None
+    return _range(m.start(), _end_with_rate(m, low_part, high_part), low_part, high_part, low, split), m.end()
+
+
+def _quantity(m: re.Match, tag: str) -> _Quantity | None:
+    raw, cur, half, scale, percent, duration, money = m.group(*_PART_GROUPS[tag])
+    if raw is None:
+        return None
+    value = _number_value(raw)
+    if value is None:
+        return None
+    if half:
+        value += 0.5
+    if scale:
+        value *= _SCALES[scale.strip()]
+    unit = "gbp" if cur else None
+    if percent:
+        unit = "percent"
+    elif duration:
+        unit, factor = _DURATIONS[duration.rstrip("s")]
+        value *= factor
+    elif money:
+        unit = "gbp"
+        if money.strip() in ("p", "pence"):
+            value /= 100
+    suffixed = bool(scale or percent or duration or money)
+    return _Quantity(m.start("part" + tag), m.end("part" + tag), value, unit, suffixed, not raw[0].isdigit(), raw)
+
+
+_PART_GROUPS = {tag: tuple(name + tag for name in ("num", "cur", "half", "scale", "pct", "dur", "gbp")) for tag in "cd"}
+
+
+def _end_with_rate(m: re.Match, *parts: _Quantity | None) -> int:
+    """Money keeps its rate ('£20,000 a year'); other figures end before it."""
+    last = parts[-1] or parts[0]
+    if m.group("rate") and any(p is not None and p.unit == "gbp" for p in parts):
+        return m.end("rate")
+    return last.end
+
+
+def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
+    if q is None:
+        return None
+    if q.unit is None:
+        if not q.is_word and (q.raw in _SERVICE_NUMBERS or _YEAR.fullmatch(q.raw)):
+            return None  # the 111 service; a year
+        if q.is_word:
+            if low[q.end:q.end + 1] == "-" and low[q.end + 1:q.end + 2].isalpha():
+                return None  # 'two-tier', 'one-off'
+            if q.value == 1 and not _ONE_AS_COUNT.match(low, q.end):
+                return _Figure(q.start, end, 1, "count", hedge_required=True)  # 'more than one', not 'one day'
+    elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-":
+        return None  # 'one day' is an idiom; 'one-day strike' is a duration
+    return _Figure(q.start, end, q.value, q.unit or "count")
+
+
+def _range(start: int, end: int, low_part: _Quantity, high_part: _Quantity | None, low: str, split: bool = False,
+           allow_hedge: bool = True) -> list[_Figure]:
+    if high_part is None:
+        figure = _single(low_part, low, low_part.end)
+        return [figure] if figure else []
+    if _is_year(low_part) and high_part.unit is None and (_is_year(high_part) or re.fullmatch("[0-9][0-9]", high_part.raw)):
+        return []  # '2019-20', 'from 2019 to 2023', '2023-03-10'
+    if (low_part.unit and high_part.unit and low_part.unit != high_part.unit) or _is_year(high_part) or \
+            (low_part.unit is None and {low_part.raw, high_part.raw} & _SERVICE_NUMBERS):
+        split = True  # '5% to 10 days', '5% to 2024', '111 or 999'
+    low_value = low_part.value
+    written_high = _number_value(high_part.raw)
+    if high_part.suffixed and not low_part.suffixed and written_high and low_part.value < written_high:
+        low_value *= high_part.value / written_high  # the high end's scale or unit: '£2-3bn', '2-3 decades'
+    if split or not low_value < high_part.value:
+        return [f for f in (_single(low_part, low, low_part.end), _single(high_part, low, end)) if f]
+    return [_Figure(start, end, low_value, high_part.unit or low_part.unit or "count", high_part.value,
+                    core_start=low_part.start, allow_hedge=allow_hedge)]
+
+
+def _is_year(q: _Quantity) -> bool:
+    return q.unit is None and not q.is_word and _YEAR.fullmatch(q.raw) is not None
+
+
+def _ratio(m: re.Match, low: str) -> list[_Figure]:
+    part, whole = _number_value(m.group("r1")), _number_value(m.group("r2"))
+    if part is not None and whole is not None and 0 < part < whole:
+        return [_Figure(m.start(), m.end(), round(100 * part / whole, 2), "percent")]
+    if part is None:
+        return []
+    raw = m.group("r1")
+    figure = _single(_Quantity(m.start("r1"), m.end("r1"), part, None, False, not raw[0].isdigit(), raw),
+                     low, m.end("r1"))
+    return [figure] if figure else []
+
+
+def _amount_fraction(m: re.Match, low: str) -> _Figure | None:
+    """'a quarter', 'a third', 'half' are amounts before 'of' (or 'the' for half), after 'by'/'in', or hedged."""
+    word = m.group("frac_a") or m.group("half_word")
+    start, end = m.start(), m.end()
+    if _PART_OF_A_WHOLE_BEFORE.search(low, max(0, start - 10), start):
+        return None  # 'the second half of the year', 'the other half'
+    amount = (m.group("frac_one") or _OF_AFTER.match(low, end) or (word == "half" and _HALF_AFTER.match(low, end))
+              or _FRACTION_AMOUNT_BEFORE.search(low, max(0, start - 8), start))
+    return _Figure(start, end, round(_FRACTIONS[word], 2), "percent", hedge_required=not amount)
+
+
+def _number_value(raw: str) -> float | None:
+    return _word_value(raw) if not raw[0].isdigit() else float(raw.replace(",", ""))
+
+
+@functools.lru_cache(maxsize=512)
+def _word_value(words: str) -> float | None:
+    """'four' -> 4, 'twenty-one' -> 21, 'a dozen' -> 12, 'a million' -> 1e6."""
+    parts = re.split(r"[\s-]+", words)
+    if parts[0] == "a" and len(parts) == 2:
+        return _SCALES.get(parts[1])
+    if all(p in _SMALL or p in _TENS for p in parts):
+        return sum(_SMALL.get(p, 0) + _TENS.get(p, 0) for p in parts)
+    return None
+
+
+def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
+    """Where the date, time, phone number or reference the figure belongs to ends; None for a true figure."""
+    start = figure.start if figure.core_start is None else figure.core_start
+    if not low[start].isdigit():
+        return None
+    before = text[max(0, start - 16):start]
+    words = before.split()
+    previous = words[-1] if words and before[-1:].isspace() else ""
+    previous = previous.rstrip(",")
+    if previous.lower().rstrip(".") in _MONTHS or previous.lower() in _WEEKDAYS:
+        date = _DAYS_AFTER_MONTH.match(text, start)
+        if date:
+            return date.end()
+    if not low[start + 1:start + 3].isdigit():  # one or two digits: a day of the month, an hour?
+        found = _DAYS_THEN_MONTH.match(text, start) or _TIME.match(low, start)
+        if found:
+            return found.end()
+    if low[start] == "0" or (previous.startswith("+") and previous[1:].isdigit()):
+        phone = _PHONE.match(text, start)
+        if phone:
+            return phone.end()
+    if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
+        return figure.end
+    if _LIST_NUMBER.match(text, start):
+        line_start = start
+        while line_start and text[line_start - 1] in " \t":
+            line_start -= 1
+        if line_start == 0 or text[line_start - 1] == "\n":
+            return figure.end  # a numbered list
+    return None
+
+
+def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
+    """Take the hedge words right before the figure ('more than', 'around') into it."""
+    if not figure.allow_hedge:
+        return
+    if not low[figure.start - 1:figure.start].isspace():
+        return
+    window_start = max(previous_end, figure.start - 30)
+    window_start = max(window_start, low.rfind("\n", window_start, figure.start) + 1)
+    last_word = low[window_start:figure.start].rsplit(None, 1)[-1:]
+    if not last_word or last_word[0] not in _HEDGE_LAST_WORDS:
+        return
+    words = [(m.start(), m.group()) for m in _WORD.finditer(low, window_start, figure.start)]
+    for n in range(min(_LONGEST_HEDGE, len(words)), 0, -1):
+        phrase = " ".join(word for _, word in words[-n:])
+        if phrase in _HEDGE_OF_PHRASE:
+            start = words[-n][0]
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
+                return  # the window began inside a word ('moreover')
+            figure.start, figure.hedge = start, _HEDGE_OF_PHRASE[phrase]
+            return
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _tidy(value: float) -> int | float:
+    value = round(value, 6)
+    return int(value) if value == int(value) else value
+
+
+# ---------------------------------------------------------------- measures and claimants
+class _MeasureTerms:
+    """The context terms of a measures vocabulary as one pattern, and the measures each term points to."""
+
+    def __init__(self, measures: tuple[Measure, ...]):
+        self.measures = measures
+        self.by_term: dict[str, list[Measure]] = {}
+        for measure in measures:
+            for term in measure.context_terms:
+                self.by_term.setdefault(term.lower(), []).append(measure)
+        # After a non-word character, a lookahead takes the longest term starting there, so terms may overlap.
+        self.pattern = (re.compile(r"[^\w](?=(?P<term>" + _word_anchor_pattern(set(self.by_term))[:-len("(?![a-z])")]
+                                   + r")(?![^\W_]))") if self.by_term else None)
+
+    def find(self, low: str, start: int, end: int) -> list[tuple[int, int, list[Measure]]]:
+        """(start, end, measures) for every term standing as whole words in low[start:end]."""
+        if self.pattern is None:
+            return []
+        text, offset = (low, start - 1) if start else (" " + low, 0)  # the pattern needs a character before
+        shift = 0 if start else 1
+        return [(m.start("term") - shift, m.end("term") - shift, self.by_term[m.group("term")])
+                for m in self.pattern.finditer(text, offset, end + shift)]
+
+
+_MEASURE_TERMS: dict[int, _MeasureTerms] = {}
+
+
+def _measure_terms(measures: tuple[Measure, ...]) -> _MeasureTerms:
+    cached = _MEASURE_TERMS.get(id(measures))
+    if cached is None or cached.measures is not measures:
+        cached = _MEASURE_TERMS[id(measures)] = _MeasureTerms(measures)
+        if len(_MEASURE_TERMS) > 32:
+            _MEASURE_TERMS.pop(next(iter(_MEASURE_TERMS)))
+    return cached
+
+
+def _sentences_within(text: str, start: int, end: int) -> list[Span]:
+    """text.sentences(text, within=Span(start, end)) with the same rules, but looking only at the word before
+    each full stop instead of searching the whole sentence so far (quadratic in the paragraph's length)."""
+    spans = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group().startswith("."):
+            word = _WORD_BEFORE_STOP.search(text, max(start, m.start() - 24), m.start() + 1)
+            if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
+                continue
+        following = text[m.end():m.end() + 3].lstrip()
+        if following and following[0].islower():
+            continue
+        spans.append(Span(start, m.end()))
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        spans.append(Span(start, end))
+    return spans
+
+
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\W*\Z")
+
+
+class _Context:
+    """What a figure's measure and claimant need from the whole article, worked out once and only if asked."""
+
+    def __init__(self, text: str, low: str, lexicon: Lexicon):
+        self.text, self.low, self.lexicon = text, low, lexicon
+        self._sentences: dict[int, list[Span]] = {}   # paragraph start -> its sentences
+        self._terms: dict[int, list[tuple[int, int, list[Measure]]]] = {}  # sentence start -> its terms
+        self._verbs: dict[int, list[tuple[int, int]]] = {}
+        self._mentions: list[AliasMatch] | None = None
+        self._resolved: dict[str, tuple[str | None, str | None]] = {}
+
+    def _paragraph_sentences(self, offset: int) -> list[Span]:
+        text = self.text
+        line_start = text.rfind("\n", 0, offset) + 1
+        if line_start not in self._sentences:
+            line_end = text.find("\n", offset)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            start = line_start + len(line) - len(line.lstrip())
+            end = line_start + len(line.rstrip())
+            self._sentences[line_start] = _sentences_within(text, start, end)
+        return self._sentences[line_start]
+
+    def sentence_of(self, offset: int) -> Span:
+        for sentence in self._paragraph_sentences(offset):
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return Span(offset, offset)
+
+    def measure(self, figure: _Figure, sentence: Span) -> str | None:
+        if not self.lexicon.measures:
+            return None
+        terms_index = _measure_terms(self.lexicon.measures)
+        if sentence.start not in self._terms:
+            self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
+        nearest: dict[str, int] = {}
+        term_count: dict[str, int] = {}
+        for term_start, term_end, measures in self._terms[sentence.start]:
+            distance = max(figure.start - term_end, term_start - figure.end, 0)
+            for measure in measures:
+                if measure.unit == figure.unit:
+                    measure_id = measure.measure_id
+                    nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
+                    term_count[measure_id] = term_count.get(measure_id, 0) + 1
+        if not nearest:
+            return None
+        ranked = sorted(nearest, key=lambda measure_id: (nearest[measure_id], -term_count[measure_id]))
+        best = ranked[0]
+        if len(ranked) > 1 and (nearest[ranked[1]], term_count[ranked[1]]) == (nearest[best], term_count[best]):
+            return None
+        return best
+
+    def claimant(self, figure: _Figure, sentence: Span) -> tuple[str | None, str | None, str | None]:
+        found = self._claimant_before(figure, sentence)
+        if found is None or found[3]:  # nobody before, or a speaker inside the quotation: '"We said ...," X said.'
+            found = self._claimant_after(figure, sentence) or found
+        if found is None:
+            return None, None, None
+        start, end, subject, _ = found
+        claimant_text = self.text[start:end]
+        pronoun = subject.strip().lower()
+        if pronoun in _PRONOUNS:
+            entity = self._antecedent(_PRONOUNS[pronoun], sentence)
+            return (claimant_text,) + (self._ids([entity]) if entity else (None, None))
+        if claimant_text not in self._resolved:
+            self._resolved[claimant_text] = self._ids(self.lexicon.resolve(claimant_text))
+        return (claimant_text,) + self._resolved[claimant_text]
+
+    def _claimant_before(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
+        """(start, end, subject, whether the subject opens inside a quotation) of the nearest attribution before."""
+        low = self.low
+        if sentence.start not in self._verbs:
+            self._verbs[sentence.start] = [
+                (v.start("verb"), v.end("verb"))
+                for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, sentence.start - 1), sentence.end)
+                if not _NOT_A_SPEAKER_BEFORE.search(low, max(sentence.start, v.start("verb") - 8), v.start("verb"))]
+        verbs = [v for v in self._verbs[sentence.start] if v[1] <= figure.start]
+        according = list(_ACCORDING_TO.finditer(low, sentence.start, figure.start)) if "according" in \
+            low[sentence.start:figure.start] else []
+        if according and (not verbs or according[-1].start() > verbs[-1][0]):
+            a = according[-1]
+            return a.start(), a.end(), a.group().split(None, 2)[-1], False
+        if not verbs:
+            return None
+        verb_start, verb_end = verbs[-1]
+        if _QUOTE_CLOSED.search(low, verb_end, figure.start):
+            return None  # 'X said "...", after 40,000 ...': the narration takes over after the quotation
+        subject_start, in_quotation = sentence.start, low[sentence.start:sentence.start + 1] in "“\""
+        for opener in _CLAUSE_OPENER.finditer(low, sentence.start, verb_start):
+            if opener.group().startswith(("which", "who")) and "," in low[opener.end():verb_start]:
+                continue  # 'The union, which represents 45,000 members, said': the clause is closed
+            subject_start, in_quotation = opener.end(), opener.group() in "“\""
+        for leading in (_SPACES, _LEADING_WORDS, _LEADING_ADVERBIAL):
+            cut = leading.match(low, subject_start, verb_start)
+            if cut:
+                subject_start = cut.end()
+        subject = self.text[subject_start:verb_start]
+        subject_start += len(subject) - len(subject.lstrip())
+        words = subject.split()
+        if not words or len(words) > _MAX_SUBJECT_WORDS:
+            return None
+        return subject_start, verb_end, subject, in_quotation
+
+    def _claimant_after(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
+        low = self.low
+        according = _ACCORDING_TO.search(low, figure.end, sentence.end) if "according" in \
+            low[figure.end:sentence.end] else None
+        if according:
+            return according.start(), according.end(), according.group().split(None, 2)[-1], False
+        if "," not in low[figure.end:sentence.end]:
+            return None
+        for said in _SAID_AFTER.finditer(low, figure.end, sentence.end):
+            claimant = said.group("claimant")
+            speaker = _SAY_VERB.sub("", claimant, count=1).strip()
+            if said.group("inverted") and not (self.text[said.start("speaker")].isupper()
+                                               or speaker.startswith(("the ", "a ", "an "))):
+                continue  # ', said pay had fallen': not 'said Ms Tate' or 'said the union'
+            return said.start("claimant"), said.end("claimant"), speaker, False
+        return None
+
+    def _antecedent(self, kinds: tuple[str, ...], sentence: Span) -> AliasMatch | None:
+        """What a pronoun subject stands for: the entity one of the previous sentences opens with (nearest
+        first, within three), else the last entity of that kind named before."""
+        previous_sentences = []
+        offset = sentence.start
+        while offset > 0 and len(previous_sentences) < 3:
+            earlier = [s for s in self._paragraph_sentences(offset - 1) if s.end <= offset]
+            if earlier:
+                previous_sentences.append(earlier[-1])
+                offset = earlier[-1].start
+            else:  # white space or a blank line: go to the start of that line
+                offset = self.text.rfind("\n", 0, offset - 1) + 1
+        before = [m for m in self.lexicon.find(self.text, offset, sentence.start) if m.alias.entity_kind in kinds]
+        if not before:  # nothing named in the previous sentences: the last such entity named before
+            if self._mentions is None:
+                self._mentions = self.lexicon.find(self.text)
+            before = [m for m in self._mentions if m.end <= sentence.start and m.alias.entity_kind in kinds]
+            return before[-1] if before else None
+        for previous in previous_sentences:
+            for m in before:
+                if previous.start <= m.start < previous.end and \
+                        _SUBJECT_POSITION.fullmatch(self.low, previous.start, m.start):
+                    return m
+        return before[-1]
+
+    @staticmethod
+    def _ids(matches: list[AliasMatch]) -> tuple[str | None, str | None]:
+        person = next((m.alias for m in matches if m.alias.entity_kind == "person"), None)
+        organisation = next((m.alias for m in matches if m.alias.entity_kind == "organisation"), None)
+        organisation_id = (person.organisation_id if person and person.organisation_id
+                           else organisation.entity_id if organisation else None)
+        return (person.entity_id if person else None), organisation_id

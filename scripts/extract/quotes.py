@@ -1,0 +1,790 @@
+"""Direct quotations and who said them: one row per paragraph of a quotation (schemas/quotes.schema.json).
+
+Finding quotations, paragraph by paragraph:
+- Double marks (curly, straight, or an opening straight mark closed by a curly one) pair up in order. A mark
+  shaped like an opener (space before, text after) met inside a quotation means the previous one was never
+  closed; a closer-shaped mark met outside one is a stray and is skipped.
+- Single marks are speech marks only outside double quotations, when the opener starts a word and the closer
+  ends one, so apostrophes ("it's", "doctors’ pay") are never taken for marks.
+- A quotation still open at the end of a paragraph runs to the end of that paragraph. When the next paragraph
+  opens with a mark of the same kind, its first quotation continues the open one (continues_previous) and
+  keeps its speaker.
+- A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
+  sentence in marks is a quotation even without a speaker.
+
+Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
+Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
+in the sentence ('X said the offer was “...”', 'according to X'); an attribution closing the sentence
+(', the BMA said.'); the speaker of the quotation whose sentence this one directly follows. The words before
+a verb are read back as a noun phrase ('X, co-chair of Y, said': the appositive ties X to Y's organisation).
+
+Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
+('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
+so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.text import Span, paragraphs
+
+# ---- English grammar: closed word lists -------------------------------------------------------------------
+
+_REPORTING_VERBS = """
+said say says saying told tell tells telling added add adds adding continued
+tweeted tweeting posted wrote writes writing urged urges urging insisted insists insisting warned warns
+warning claimed claiming stated argued argues arguing explained explains explaining described describes
+describing called expressed expresses noted stressed admitted admits acknowledged announced suggested
+suggests accused accuses accusing branded labelled dubbed pledged promised vowed replied replies
+responded responds asked answered commented remarked repeated reiterated emphasised emphasized
+highlighted confirmed confirms revealed demanded criticised criticized welcomed welcomes believes believed
+predicted maintained maintains conceded
+""".split()
+# Verbs that also stand before their subject ('”, said Dr X.', 'added the spokesperson').
+_INVERTIBLE = set("""said say says added adds continued wrote writes tweeted posted warned insisted explained
+asked replied responded argued stated noted""".split())
+_REPORTING_VERB_SET = frozenset(_REPORTING_VERBS)
+# A word scan plus a set lookup is several times faster than one alternation of a hundred verbs.
+_WORD = re.compile(r"[A-Za-z]+")
+_TO = re.compile(r"\s+to\b")
+_NOT_NEXT_TO_VERB = set("@#-_'\u2019")
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+_ANY_KIND = frozenset({"person", "organisation", "spokesperson", "group", "unknown"})
+_PRONOUN_KINDS = {"he": frozenset({"person"}), "she": frozenset({"person"}),
+                  "it": frozenset({"organisation", "spokesperson"}), "they": _ANY_KIND}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"}
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "lord", "lady",
+           "baroness", "baron", "rt", "hon", "rev", "cllr", "the"}
+_SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons",
+                 "representative", "source", "official", "officials"}
+_COLLECTIVE_NOUNS = {"group", "union", "association", "committee", "organisation", "organization", "body",
+                     "department", "trust", "college", "confederation", "federation", "charity", "council",
+                     "board", "party", "company", "faction", "service", "government", "ministry",
+                     "campaign", "alliance", "society", "account"}
+# Words that end a noun phrase read backwards from a verb (and forwards after an inverted one).
+_STOP_WORDS = set("""
+to in on at from with by about after before during over under into onto than against between among through
+across since until upon via per without within as like
+that which who whom whose when while where because if but so yet or nor though although however
+meanwhile whether also then now already still again previously recently earlier later once not never
+is are was were be been being has have had do does did will would can could shall should may might must
+he she it they we i you him them us me
+today yesterday tonight tomorrow ago last next week weeks month months year years day days night morning
+afternoon evening weekend
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december
+""".split()) | _RELATIVE
+# Allowed between a subject and its verb: 'it has insisted', 'the BMA also said'.
+_BETWEEN_SUBJECT_AND_VERB = set("""has have had also previously earlier later then now already repeatedly
+recently once again further separately publicly privately reportedly firmly strongly simply
+will would could may might is was are were been today yesterday""".split())
+
+_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen", "Gov", "Cllr", "Rev")
+# The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
+_SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
+_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+)*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
+    r"|[a-z]+ed|[a-z]*[^\Ws]s)\b")
+_LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
+_ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
+_RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
+_SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+
+_MASK = "~"  # stands for quoted words in the masked copy, so no rule ever reads inside a quotation
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e]")
+_ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018]")
+# The mark comes first in each pattern so that the look-behinds run only at marks.
+_SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=\\w)")
+_SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026][\u2019'])(?!\\w)")
+_OPENING_DOUBLE = "\u201c\u201e"
+_CLOSING_DOUBLE = "\u201d"
+_BEFORE_OPENER = set("([{\u2014\u2013-/")
+_AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d")
+_GAP_AFTER_QUOTE = re.compile(r"[\s,\u2014\u2013-]*")
+_ENDS_ATTRIBUTED_SPEECH = set(",!?\u2026\u2014\u2013-")
+_MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
+
+
+@dataclass
+class _Quote:
+    paragraph: int
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    close: int | None  # just past the closing mark; None when the paragraph ended first
+    single: bool
+    continues: _Quote | None = None  # the quotation left open at the end of the previous paragraph
+    continued: bool = False  # the next paragraph goes on with this quotation
+
+
+class _Verb(NamedTuple):
+    start: int
+    end: int
+    word: str  # as written: 'said', 'According to'
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    start: int  # the words naming the speaker
+    end: int
+    cue: str
+    description: tuple[int, int] | None = None  # an appositive ('co-chair of ...') that may name an organisation
+    tight: bool = True  # the verb is in the quotation's own clause
+
+
+@dataclass(frozen=True)
+class _Entity:
+    """Someone who spoke or headed a sentence: what a later pronoun can point back to."""
+    position: int
+    kind: str
+    person_id: str | None
+    organisation_id: str | None
+
+
+def extract_quotes(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
+    """Every direct quotation in text (one row per paragraph of it), sorted by start, with its speaker."""
+    if not text or not _ANY_MARK.search(text):
+        return []
+    return _Article(text, source_id, lexicon).rows()
+
+
+class _Article:
+    def __init__(self, text: str, source_id: str, lexicon: Lexicon):
+        self.text, self.source_id, self.lexicon = text, source_id, lexicon
+        self.paragraphs = paragraphs(text)
+        doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
+        half_masked = _masked(text, doubles)
+        singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
+        self.quotes = sorted(doubles + singles, key=lambda q: q.start)
+        self.masked = _masked(text, self.quotes)
+        _mark_continuations(self.quotes, self.paragraphs)
+        self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p)]
+        self.entities: list[_Entity] = []
+        self._subjects: dict[int, _Entity | None] = {}
+
+    # ---- rows ----------------------------------------------------------------------------------------------
+
+    def rows(self) -> list[dict]:
+        rows: list[dict] = []
+        previous: tuple[_Quote, dict] | None = None
+        for quote in self.quotes:
+            row = self._row(quote, previous)
+            if row is None:
+                continue
+            if row["continues_previous"] and row["speaker_status"] != "none":
+                # A quotation attributed only in a later paragraph: its earlier paragraphs get that speaker.
+                for earlier in reversed(rows):
+                    if earlier["speaker_status"] == "none":
+                        _copy_speaker(row, earlier)
+                    if not earlier["continues_previous"]:
+                        break
+            rows.append(row)
+            previous = (quote, row)
+        for row in rows:
+            del row["_sentence_end"]
+        return rows
+
+    def _row(self, quote: _Quote, previous: tuple[_Quote, dict] | None) -> dict | None:
+        words = self.text[quote.start:quote.end].split()
+        attribution = self._attribute(quote)
+        row = {"source_id": self.source_id, "text": self.text[quote.start:quote.end], "start": quote.start,
+               "end": quote.end, "speaker_text": None, "speaker_person_id": None,
+               "speaker_organisation_id": None, "speaker_status": "none", "cue": None,
+               "continues_previous": False, "_sentence_end": self._sentence_of(quote.end - 1).end}
+        continued = previous[1] if previous and quote.continues is not None and previous[0] is quote.continues \
+            else None
+        if continued is not None:
+            row["continues_previous"] = True
+            if continued["speaker_status"] == "none" and attribution is not None:
+                self._fill(row, attribution)  # rows() gives the earlier paragraphs this speaker too
+            else:
+                _copy_speaker(continued, row)
+            return row
+        if attribution is not None and (attribution.tight or len(words) > 1):
+            self._fill(row, attribution)
+            return row
+        if not self._speech_by_itself(quote, words):
+            return None
+        if previous and previous[1]["speaker_status"] != "none" and self._follows_directly(quote, previous[1]):
+            _copy_speaker(previous[1], row)
+        return row
+
+    def _speech_by_itself(self, quote: _Quote, words: list[str]) -> bool:
+        content = self.text[quote.start:quote.end]
+        if quote.close is None:
+            return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
+        if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
+            return True
+        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
+        sentence = self._sentence_of(quote.open)
+        alone_before = not self.masked[sentence.start:quote.open].strip()
+        after = self.masked[quote.close:sentence.end].strip()
+        return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
+        """True when nothing but white space lies between the previous quotation's sentence and this one."""
+        return not self.masked[previous_row["_sentence_end"]:quote.open].strip()
+
+    def _fill(self, row: dict, attribution: _Attribution) -> None:
+        speaker, person, organisation, status, kind = self._resolve(attribution)
+        row.update(speaker_text=speaker, speaker_person_id=person, speaker_organisation_id=organisation,
+                   speaker_status=status, cue=attribution.cue)
+        self.entities.append(_Entity(attribution.start, kind, person, organisation))
+
+    # ---- attribution ---------------------------------------------------------------------------------------
+
+    def _attribute(self, quote: _Quote) -> _Attribution | None:
+        sentence = self._sentence_of(quote.open)
+        if quote.close is not None and quote.close < sentence.end:
+            found = self._attribution_after(quote.close, sentence.end)
+            if found:
+                return found
+        elif quote.close is not None and self.text[quote.end - 1] in "?!":
+            # '“Will you talk?” Dr X asked.' reads as two sentences to the splitter.
+            following = self._sentence_after(sentence)
+            if following and following.start < self.paragraphs[quote.paragraph].end:
+                found = self._attribution_after(quote.close, following.end)
+                if found:
+                    return found
+        colon = self._colon_before(sentence.start, quote.open)
+        if colon is not None:
+            found = self._verb_before(sentence.start, colon, rightmost=True) or \
+                self._name_before_colon(sentence.start, colon)
+            if found:
+                return found
+        found = self._verb_before(sentence.start, quote.open, rightmost=False)
+        if found:
+            return found
+        if quote.close is not None and quote.close < sentence.end:
+            found = self._attribution_closing_sentence(quote.close, sentence.end)
+            if found:
+                return found
+        return self._introduced_by_previous_paragraph(quote)
+
+    def _attribution_after(self, close: int, limit: int) -> _Attribution | None:
+        """'”, it added.' / '!” a spokesperson said' / '”, said Dr X' / '” he said' / '”, according to X'"""
+        gap = _GAP_AFTER_QUOTE.match(self.masked, close, limit)
+        # Speech ends with a comma, '!' or '?' (or a comma follows the mark) when its attribution follows;
+        # without one, only a pronoun and verb may follow ('” he said'): other words go on with the sentence
+        # ('the "pay restoration" campaign continues').
+        bare = "," not in gap.group() and self.masked[close - 2:close - 1] not in _ENDS_ATTRIBUTED_SPEECH
+        position = gap.end()
+        verbs = _verbs(self.masked, position, min(limit, position + 100))
+        if not verbs:
+            return None
+        verb = verbs[0]
+        if verb.start == position:  # inverted: '”, said Dr X' (headlines drop the comma: "'...' say nurses")
+            return self._speaker_after(verb, limit) if _is_invertible(verb.word) else None
+        if _is_participle(verb.word):
+            return None
+        phrase = self._noun_phrase_before(position, verb.start)
+        if phrase is None or self.masked[position:phrase[0]].strip():
+            return None
+        if bare and self.masked[phrase[0]:phrase[1]].lower() not in _PRONOUNS:
+            return None
+        return _Attribution(phrase[0], phrase[1], verb.word, phrase[2])
+
+    def _attribution_closing_sentence(self, close: int, limit: int) -> _Attribution | None:
+        """'“...” since 2008, the union said.' / ', said Dr X.' / 'according to X' after the quotation."""
+        end = limit
+        while end > close and self.masked[end - 1] in " .!?\u2026\"'\u201d\u2019)\n\t":
+            end -= 1
+        verbs = _verbs(self.masked, close, end)
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        if verb.word.lower().startswith("according"):
+            return self._speaker_after(verb, limit)
+        if verb.end == end:  # ', the union said.'
+            phrase = self._noun_phrase_before(close, verb.start)
+            if phrase and self.masked[close:phrase[0]].rstrip().endswith(","):
+                return _Attribution(phrase[0], phrase[1], verb.word, phrase[2], tight=False)
+        elif _is_invertible(verb.word) and self.masked[close:verb.start].rstrip().endswith(","):
+            found = self._speaker_after(verb, limit)
+            if found and not self.masked[found.end:end].strip(" ,"):
+                return _Attribution(found.start, found.end, found.cue, found.description, tight=False)
+        return None
+
+    def _verb_before(self, start: int, end: int, rightmost: bool) -> _Attribution | None:
+        verbs = _verbs(self.masked, start, end)
+        if rightmost:
+            verbs.reverse()
+        elif verbs and _is_participle(verbs[-1].word):
+            verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
+        for verb in verbs:
+            if _PASSIVE.search(self.masked, start, verb.start):
+                continue  # 'the BMA was told that ...': the subject is the listener
+            found = self._speaker_of_verb(verb, start, end)
+            if found:
+                # A verb is in the quotation's clause when no comma, semicolon or bracket separates them.
+                nearest = max(verbs, key=lambda v: v.start)
+                tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":"))
+                return _Attribution(found.start, found.end, found.cue, found.description, tight)
+        return None
+
+    def _speaker_of_verb(self, verb: _Verb, start: int, end: int) -> _Attribution | None:
+        word = verb.word
+        if word.lower().startswith("according"):
+            return self._speaker_after(verb, end)
+        if _is_participle(word):
+            # 'The BMA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
+            if not self.masked[start:verb.start].strip(" ,"):
+                return None
+            earlier = self._verb_before(start, verb.start, rightmost=True)
+            if earlier:
+                return _Attribution(earlier.start, earlier.end, word, earlier.description)
+            subject = self._subject_mention(self._sentence_of(verb.start)) or \
+                self._sentence_subject(start, verb.start)
+            if subject:
+                return _Attribution(subject[0], subject[1], word)
+            return None
+        phrase = self._noun_phrase_before(start, verb.start)
+        if phrase and self.text[phrase[0]:phrase[1]].lower() not in _RELATIVE:
+            return _Attribution(phrase[0], phrase[1], word, phrase[2])
+        before = self.masked[start:verb.start].rstrip()
+        if _is_invertible(word) and (not before or before.endswith(",")):
+            return self._speaker_after(verb, end)
+        return None
+
+    def _colon_before(self, start: int, end: int) -> int | None:
+        before = self.masked[start:end].rstrip()
+        return start + len(before) - 1 if before.endswith(":") else None
+
+    def _name_before_colon(self, start: int, colon: int) -> _Attribution | None:
+        """'Mr X: “...”' - a name (capitalised words, or a curated alias) is all that stands before the colon."""
+        phrase = self._noun_phrase_before(start, colon)
+        if phrase is None or self.masked[start:phrase[0]].strip():
+            return None
+        tokens = self._tokens(phrase[0], phrase[1])
+        named = _name_like(tokens) or self.lexicon.find(self.masked, phrase[0], phrase[1])
+        if phrase[2] is None and len(tokens) <= 8 and named:
+            return _Attribution(phrase[0], phrase[1], ":")
+        return None  # 'Strike latest: “...”' is a headline, not a speaker
+
+    def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
+        """A paragraph opening with a quotation, after a paragraph ending 'X said:'."""
+        paragraph = self.paragraphs[quote.paragraph]
+        if quote.paragraph == 0 or self.masked[paragraph.start:quote.open].strip():
+            return None
+        previous = self.paragraphs[quote.paragraph - 1]
+        sentence = self._sentence_of(previous.end - 1)
+        colon = self._colon_before(sentence.start, previous.end)
+        if colon is None:
+            return None
+        return self._verb_before(sentence.start, colon, rightmost=True) or \
+            self._name_before_colon(sentence.start, colon)
+
+    # ---- noun phrases --------------------------------------------------------------------------------------
+
+    def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.masked, start, end)]
+
+    def _noun_phrase_before(self, start: int, end: int):
+        """(start, end, appositive span or None) of the subject that ends just before a verb at end."""
+        tokens = self._tokens(start, end)
+        i = len(tokens) - 1
+        while i >= 0 and (tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2])):
+            i -= 1  # 'it has insisted', 'the BMA also said', 'Jane Doe (pictured) said'
+        if i < 0:
+            return None
+        if tokens[i][2] == ",":
+            return self._appositive_subject(tokens, i)
+        if tokens[i][2].lower() in _PRONOUNS | _RELATIVE:
+            return tokens[i][0], tokens[i][1], None
+        first = _phrase_start(tokens, i)
+        return (tokens[first][0], tokens[i][1], None) if first is not None else None
+
+    def _appositive_subject(self, tokens, comma: int):
+        """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Steve Barclay, said' -> both."""
+        previous_comma = comma - 1
+        while previous_comma >= 0 and tokens[previous_comma][2] != ",":
+            previous_comma -= 1
+        chunk = tokens[previous_comma + 1:comma]
+        if not chunk:
+            return None
+        if _name_like(chunk):
+            # A role written before the name, as a chunk of its own: 'Health Secretary, Steve Barclay, said'
+            # joins the speaker's words; 'The chair of the X, Jane Doe, said' describes her.
+            role = _phrase_start(tokens, previous_comma - 1) if previous_comma > 0 else None
+            if role is None or (role > 0 and tokens[role - 1][2] != ","):
+                return chunk[0][0], chunk[-1][1], None
+            if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5:
+                return chunk[0][0], chunk[-1][1], (tokens[role][0], tokens[previous_comma - 1][1])
+            return tokens[role][0], chunk[-1][1], None
+        if previous_comma < 1:
+            return None
+        first = _phrase_start(tokens, previous_comma - 1)
+        if first is None:
+            return None
+        return tokens[first][0], tokens[previous_comma - 1][1], (chunk[0][0], chunk[-1][1])
+
+    def _speaker_after(self, verb: _Verb, limit: int) -> _Attribution | None:
+        """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the BMA'."""
+        tokens = self._tokens(verb.end, limit)
+        first = last = None
+        i = 0
+        if tokens and tokens[0][2].lower() in _DETERMINERS:
+            first = 0
+            i = 1
+        while i < len(tokens) and i < 16:
+            word = tokens[i][2]
+            lower = word.lower()
+            if lower in ("of", "for", "and", "&"):
+                following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+                if last is None or (lower in ("and", "&") and not following[:1].isupper()):
+                    break
+                i += 1
+                if following.lower() in _DETERMINERS:
+                    i += 1
+                continue
+            if not _phrase_word(word):
+                break
+            first = i if first is None else first
+            last = i
+            i += 1
+        if last is None:
+            return None
+        description = None
+        if last + 1 < len(tokens) and tokens[last + 1][2] == ",":
+            chunk = []
+            for token in tokens[last + 2:]:
+                if not (token[2][0].isalnum() or token[2][0] in "@("):
+                    break
+                chunk.append(token)
+            if chunk and not _name_like(chunk):
+                description = (chunk[0][0], chunk[-1][1])
+        return _Attribution(tokens[first][0], tokens[last][1], verb.word, description)
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase opening a clause ('The union hit back, saying'): a curated name, or capitalised
+        words and at most one lower-case head noun - without a tagger, a verb cannot be told apart."""
+        tokens = self._tokens(start, end)
+        i = 1 if tokens and tokens[0][2].lower() in _DETERMINERS else 0
+        if i >= len(tokens):
+            return None
+        named = self.lexicon.find(self.masked, tokens[i][0], end)
+        if named and named[0].start == tokens[i][0]:
+            return tokens[0][0], named[0].end
+        last = None
+        while i < len(tokens) and _phrase_word(tokens[i][2]):
+            last = i
+            i += 1
+            if not tokens[last][2][:1].isupper():
+                break
+        if last is None or (i < len(tokens) and tokens[i][2] in ("'", "\u2019")):
+            return None
+        return tokens[0][0], tokens[last][1]
+
+    # ---- resolving speakers --------------------------------------------------------------------------------
+
+    def _resolve(self, attribution: _Attribution):
+        """(speaker_text, person_id, organisation_id, status, kind) for the words naming a speaker."""
+        words = self.text[attribution.start:attribution.end]
+        lower = words.lower()
+        if lower in _PRONOUNS:
+            return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower))
+        matches = self.lexicon.resolve(words)
+        people = [m for m in matches if m.alias.entity_kind == "person"]
+        organisations = [m.alias.entity_id for m in matches if m.alias.entity_kind == "organisation"]
+        described = self._organisations_in(attribution.description)
+        if people:
+            organisation = (described or organisations or [people[0].alias.organisation_id])[-1]
+            return words, people[0].alias.entity_id, organisation, "resolved", "person"
+        if organisations:
+            kind = "spokesperson" if _has_spokes_noun(lower) else "organisation"
+            return words, None, organisations[0], "resolved", kind
+        anaphor = _ANAPHOR.fullmatch(words)
+        if anaphor and anaphor.group("head").lower() in _SPOKES_NOUNS:
+            return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}))
+        if anaphor and anaphor.group("head").lower() in _COLLECTIVE_NOUNS:
+            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}))
+        return words, None, (described[-1] if described else None), "unresolved", _guess_kind(words)
+
+    def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
+        """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
+        at the X') says where someone has been, not whom they speak for."""
+        if span is None or _RELATIVE_CLAUSE.match(self.masked, span[0], span[1]):
+            return []
+        return [m.alias.entity_id for m in self.lexicon.find(self.masked, span[0], span[1])
+                if m.alias.entity_kind == "organisation"]
+
+    def _carried(self, words: str, position: int, kinds: frozenset | None):
+        """A pronoun or anaphoric phrase: the ids of the most recent compatible speaker or sentence subject."""
+        entity = self._antecedent(position, kinds) if kinds else None
+        if entity is None:
+            return words, None, None, "unresolved", "unknown"
+        status = "resolved" if entity.person_id or entity.organisation_id else "unresolved"
+        return words, entity.person_id, entity.organisation_id, status, entity.kind
+
+    def _antecedent(self, position: int, kinds: frozenset) -> _Entity | None:
+        best = next((e for e in reversed(self.entities) if e.position < position and e.kind in kinds), None)
+        looked_at = 0
+        for index in range(len(self.sentences) - 1, -1, -1):
+            sentence = self.sentences[index]
+            if sentence.start >= position:
+                continue
+            if (best and sentence.end <= best.position) or looked_at == 8:
+                break
+            looked_at += 1
+            subject = self._subject_entity(index)
+            if subject and subject.position < position and subject.kind in kinds \
+                    and (best is None or subject.position > best.position):
+                return subject
+        return best
+
+    def _subject_entity(self, index: int) -> _Entity | None:
+        if index not in self._subjects:
+            mention = self._subject_mention(self.sentences[index])
+            entity = None
+            if mention:
+                match, spokes = mention[2], mention[3]
+                if match.alias.entity_kind == "person":
+                    entity = _Entity(match.start, "person", match.alias.entity_id, match.alias.organisation_id)
+                else:
+                    entity = _Entity(match.start, "spokesperson" if spokes else "organisation", None,
+                                     match.alias.entity_id)
+            self._subjects[index] = entity
+        return self._subjects[index]
+
+    def _subject_mention(self, sentence: Span):
+        """A curated name heading a sentence ('The Government has ...', 'A DHSC spokesperson did not ...')."""
+        lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
+        matches = self.lexicon.find(self.masked, sentence.start, min(sentence.end, lead.end() + 120))
+        if not matches or matches[0].start not in (sentence.start, lead.end()):
+            return None
+        match: AliasMatch = matches[0]
+        if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Barclay’s talks' is not about him
+            return None
+        tail = _SUBJECT_TAIL.match(self.masked, match.end, sentence.end)
+        if tail is None:
+            return None
+        end = tail.end("spokes") if tail.group("spokes") else match.end
+        return sentence.start, end, match, bool(tail.group("spokes"))
+
+    # ---- positions -----------------------------------------------------------------------------------------
+
+    def _sentence_after(self, sentence: Span) -> Span | None:
+        return next((s for s in self.sentences if s.start >= sentence.end), None)
+
+    def _sentence_of(self, offset: int) -> Span:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph
+        return Span(offset, offset + 1)
+
+
+# ---- finding quotation marks --------------------------------------------------------------------------------
+
+def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
+    found = []
+    opened = None
+    for mark in _DOUBLE_MARK.finditer(text, paragraph.start, paragraph.end):
+        at = mark.start()
+        before = text[at - 1] if at > paragraph.start else " "
+        after = text[at + 1] if at + 1 < paragraph.end else " "
+        opener_shaped = (before.isspace() or before in _BEFORE_OPENER) and not after.isspace()
+        closer_shaped = not before.isspace() and (after.isspace() or after in _AFTER_CLOSER)
+        if opened is None:
+            if mark.group() not in _OPENING_DOUBLE and closer_shaped:
+                continue  # a stray closing mark
+            opened = at
+        elif mark.group() not in _CLOSING_DOUBLE and opener_shaped and not closer_shaped:
+            found.append((opened, at, None))  # the previous quotation was never closed
+            opened = at
+        else:
+            found.append((opened, at, at + 1))
+            opened = None
+    if opened is not None:
+        found.append((opened, paragraph.end, None))
+    return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
+
+
+def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
+    openers = list(_SINGLE_OPEN.finditer(masked, paragraph.start, paragraph.end))
+    if not openers:
+        return []
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(masked, paragraph.start, paragraph.end)]
+    quotes = []
+    resume = paragraph.start
+    for opener in openers:
+        at = opener.start()
+        if at < resume:
+            continue
+        candidates = [c for c in closers if c > at]
+        if not candidates:
+            quote = _quote(masked, index, at, paragraph.end, None, single=True)
+            quotes += [quote] if quote else []
+            break
+        close = next((c for c in candidates if not _plural_possessive(masked, c, paragraph.end)), candidates[0])
+        quote = _quote(masked, index, at, close, close + 1, single=True)
+        quotes += [quote] if quote else []
+        resume = close + 1
+    return quotes
+
+
+def _plural_possessive(text: str, at: int, end: int) -> bool:
+    """'doctors’ pay': an apostrophe after a plural s with a lower-case word after it."""
+    return text[at - 1] in "sS" and at + 2 < end and text[at + 1] == " " and text[at + 2].islower()
+
+
+def _quote(text: str, index: int, opener: int, end: int, close: int | None, single: bool) -> _Quote | None:
+    start = opener + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _Quote(index, opener, start, end, close, single) if end > start else None
+
+
+def _masked(text: str, quotes: list[_Quote]) -> str:
+    """text with the words inside each quotation replaced by _MASK, keeping a final stop or comma."""
+    pieces = []
+    done = 0
+    for quote in sorted(quotes, key=lambda q: q.start):
+        content = text[quote.start:quote.end]
+        kept = len(content) - len(content.rstrip(".,!?\u2026"))
+        pieces += [text[done:quote.start], _MASK * (len(content) - kept), content[len(content) - kept:]]
+        done = quote.end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mark_continuations(quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
+    last_in_paragraph: dict[int, _Quote] = {}
+    first_in_paragraph: dict[int, _Quote] = {}
+    for quote in quotes:
+        last_in_paragraph[quote.paragraph] = quote
+        first_in_paragraph.setdefault(quote.paragraph, quote)
+    for index, quote in first_in_paragraph.items():
+        previous = last_in_paragraph.get(index - 1)
+        if previous and previous.close is None and previous.single == quote.single \
+                and quote.open == paragraph_spans[index].start:
+            quote.continues = previous
+            previous.continued = True
+
+
+def _sentences(masked: str, paragraph: Span) -> list[Span]:
+    spans = []
+    start = paragraph.start
+    for end in _SENTENCE_END.finditer(masked, paragraph.start, paragraph.end):
+        spans.append(Span(start, end.end()))
+        start = end.end()
+        while start < paragraph.end and masked[start].isspace():
+            start += 1
+    if start < paragraph.end:
+        spans.append(Span(start, paragraph.end))
+    return spans
+
+
+def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
+    """The reporting verbs in masked[start:end], in order."""
+    found = []
+    for word in _WORD.finditer(masked, start, end):
+        lower = word.group().lower()
+        if lower not in _REPORTING_VERB_SET and lower != "according":
+            continue
+        at, after = word.span()
+        if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
+                (after < len(masked) and (masked[after].isalnum() or masked[after] in _NOT_NEXT_TO_VERB)):
+            continue  # part of a longer word, a handle or a hyphenated compound
+        if lower == "according":
+            to = _TO.match(masked, after, end)
+            if to is None:
+                continue
+            after = to.end()
+        found.append(_Verb(at, after, masked[at:after]))
+    return found
+
+
+# ---- words ----------------------------------------------------------------------------------------------------
+
+def _phrase_word(word: str) -> bool:
+    """A token that can belong to a speaker's noun phrase."""
+    return (word[0].isalnum() or word[0] in "@(") and word.lower() not in _STOP_WORDS
+
+
+def _phrase_start(tokens, last: int) -> int | None:
+    """Index of the first token of the noun phrase that ends with tokens[last], read backwards."""
+    if not _phrase_word(tokens[last][2]) or tokens[last][2].lower() in _DETERMINERS:
+        return None
+    first = None
+    i = last
+    while i >= 0 and last - i < 16:
+        word = tokens[i][2]
+        lower = word.lower()
+        if lower in _DETERMINERS:
+            first = i
+            if i > 0 and tokens[i - 1][2].lower() in ("of", "for"):  # 'chair of the BMA'
+                i -= 1
+                continue
+            break
+        if lower in ("of", "for", "and", "&"):
+            if i == 0 or (lower in ("and", "&") and not tokens[i - 1][2][:1].isupper()):
+                break
+            i -= 1
+            continue
+        if word in ("'", "\u2019") and i > 0 and tokens[i - 1][2].endswith(("s", "S")):  # 'the doctors’ union'
+            i -= 1
+            continue
+        if not _phrase_word(word):
+            break
+        first = i
+        i -= 1
+    return first
+
+
+def _name_like(chunk) -> bool:
+    """'The Rt Hon Steve Barclay', 'Chris Hopson': capitalised words and titles, not a description."""
+    words = [t[2] for t in chunk]
+    if not words[0][:1].isupper() or words[0].lower() in _STOP_WORDS:
+        return False
+    return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"} for w in words)
+
+
+def _aside(token: str) -> bool:
+    """A lower-case parenthesis such as '(pictured)'; '(BMA)' is part of a name."""
+    return token.startswith("(") and token[1:2].islower()
+
+
+def _is_invertible(verb: str) -> bool:
+    return verb.lower() in _INVERTIBLE or verb.lower().startswith("according")
+
+
+def _is_participle(verb: str) -> bool:
+    return verb.lower().endswith("ing")
+
+
+def _has_spokes_noun(words: str) -> bool:
+    return any(w.strip(".,").lower() in _SPOKES_NOUNS for w in words.split())
+
+
+def _guess_kind(words: str) -> str:
+    """What a later pronoun may call an unmatched speaker: 'Jane Roe' is a person, 'the union' a body."""
+    parts = words.split()
+    head = parts[-1].lower()
+    if head in _SPOKES_NOUNS:
+        return "spokesperson"
+    if head in _COLLECTIVE_NOUNS:
+        return "organisation"
+    if parts[0].lower() in _DETERMINERS:
+        return "group" if head.endswith("s") else "unknown"
+    if parts[0].lower().rstrip(".") in _TITLES or all(p[:1].isupper() for p in parts):
+        return "person"
+    return "group" if head.endswith("s") else "unknown"
+
+
+def _copy_speaker(source: dict, target: dict) -> None:
+    for column in ("speaker_text", "speaker_person_id", "speaker_organisation_id", "speaker_status", "cue"):
+        target[column] = source[column]

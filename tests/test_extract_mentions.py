@@ -1,0 +1,221 @@
+"""Mentions: curated aliases resolve; organisation-like names no alias covers come back as candidates."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scripts.extract.lexicon import Lexicon
+from scripts.extract.mentions import extract_mentions
+from scripts.paths import ARTICLES_DIR, SCHEMAS_DIR
+
+
+def organisation(organisation_id, alias, case_sensitive=True):
+    return {"organisation_id": organisation_id, "alias": alias, "case_sensitive": str(case_sensitive).lower()}
+
+
+LEXICON = Lexicon.from_rows(
+    [organisation("fmu", "FMU"), organisation("fmu", "Federated Medics Union", False),
+     organisation("fmu-board", "@FMU_Board", False), organisation("fmu-board", "FMU juniors board", False),
+     organisation("zhs", "ZHS"), organisation("zhs-north", "ZHS North"),
+     organisation("rcq", "Royal College of Quacks"), organisation("gizmo", "Gizmo"),
+     organisation("dept-fun", "Department of Fun and Games", False)],
+    [{"person_id": "ann-vole", "alias": "Ann Vole", "case_sensitive": "true"},
+     {"person_id": "ann-vole", "alias": "@AnnVole", "case_sensitive": "false"}],
+    [{"person_id": "ann-vole", "organisation_id": "fmu"}])
+
+
+def found(text, lexicon=LEXICON):
+    return [(r["text"], r["organisation_id"] or r["person_id"], r["resolution"])
+            for r in extract_mentions(text, "test-source", lexicon)]
+
+
+def candidates(text):
+    return [t for t, _, resolution in found(text) if resolution == "unresolved_candidate"]
+
+
+# --- curated aliases -----------------------------------------------------------------------------------------
+
+def test_curated_alias_resolves_to_its_organisation():
+    rows = extract_mentions("Members of the FMU met.", "src", LEXICON)
+    assert rows == [{"source_id": "src", "text": "FMU", "start": 15, "end": 18, "entity_kind": "organisation",
+                     "person_id": None, "organisation_id": "fmu", "resolution": "alias"}]
+
+
+def test_person_alias_resolves_to_person_id_and_leaves_organisation_id_empty():
+    row, = extract_mentions("Ann Vole spoke.", "src", LEXICON)
+    assert (row["entity_kind"], row["person_id"], row["organisation_id"]) == ("person", "ann-vole", None)
+
+
+def test_straight_and_curly_possessives_stay_outside_the_span():
+    assert found("The FMU's view and the FMU’s view.") == [("FMU", "fmu", "alias"), ("FMU", "fmu", "alias")]
+
+
+def test_case_insensitive_alias_matches_in_any_case():
+    assert found("the federated medics union said") == [("federated medics union", "fmu", "alias")]
+
+
+def test_case_sensitive_alias_does_not_match_an_ordinary_word():
+    assert found("a gizmo broke; Gizmo said") == [("Gizmo", "gizmo", "alias")]
+
+
+def test_handles_are_mentions_of_their_owner():
+    assert found("Follow @FMU_Board and @annvole now") == [("@FMU_Board", "fmu-board", "alias"),
+                                                           ("@annvole", "ann-vole", "alias")]
+
+
+def test_longest_curated_alias_wins():
+    assert found("the FMU juniors board met") == [("FMU juniors board", "fmu-board", "alias")]
+
+
+# --- acronym candidates ----------------------------------------------------------------------------------------
+
+def test_unknown_acronym_is_an_unresolved_organisation_candidate():
+    row, = extract_mentions("She told QRX that", "src", LEXICON)
+    assert row == {"source_id": "src", "text": "QRX", "start": 9, "end": 12, "entity_kind": "organisation",
+                   "person_id": None, "organisation_id": None, "resolution": "unresolved_candidate"}
+
+
+def test_acronym_candidate_keeps_its_possessive_outside():
+    assert candidates("QRX’s reporter asked") == ["QRX"]
+
+
+@pytest.mark.parametrize("text", [
+    "I said so at 9 AM BST, or 10 PM GMT.",
+    "Part IV of chapter XII.",
+    "Doctors in the UK and US.",
+    "See your GP or an MP, or the CEO.",
+])
+def test_pronoun_times_zones_roman_numerals_and_generic_abbreviations_are_not_candidates(text):
+    assert candidates(text) == []
+
+
+def test_plural_abbreviations_are_not_candidates():
+    assert candidates("GPs and MPs agreed") == []
+
+
+def test_hashtags_handles_email_and_web_addresses_are_not_acronym_candidates():
+    assert candidates("#QRX and @QRX wrote to press@QRX.org via www.QRX.com") == []
+
+
+def test_a_headline_in_capitals_is_not_a_row_of_acronyms():
+    assert candidates("DOCTORS SAY NO TO PAY OFFER") == []
+
+
+def test_acronym_between_two_ordinary_words_is_still_a_candidate():
+    assert candidates("The QRX poll") == ["QRX"]
+
+
+# --- name-phrase candidates ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "Royal College of Emergency Medicine", "Royal College of Physicians and Surgeons",
+    "Local Government Association", "Hospital Doctors Confederation", "Trades Union Congress",
+    "Wye Valley Trust", "Herefordshire Council", "Department for Education", "Ministry of Justice",
+    "Society of Radiographers",
+])
+def test_organisation_shaped_names_are_candidates(name):
+    assert candidates(f"A statement from the {name} was read.") == [name]
+
+
+def test_name_after_a_naming_prefix_from_the_curated_data_is_a_candidate():
+    # 'ZHS North' is curated as an organisation of its own, so 'ZHS' names other bodies too.
+    assert found("ZHS Providers said") == [("ZHS Providers", None, "unresolved_candidate")]
+
+
+def test_naming_prefix_followed_by_an_ordinary_word_stays_the_curated_organisation():
+    assert found("ZHS staff agreed") == [("ZHS", "zhs", "alias")]
+
+
+def test_an_acronym_is_not_a_naming_prefix_unless_the_curated_names_use_it_so():
+    assert found("FMU Scotland said") == [("FMU", "fmu", "alias")]
+
+
+def test_candidate_that_contains_a_curated_name_replaces_it():
+    assert found("the Wye Valley ZHS Trust said") == [("Wye Valley ZHS Trust", None, "unresolved_candidate")]
+
+
+def test_candidate_with_the_same_span_as_a_curated_alias_gives_way():
+    assert found("the Department of Fun and Games said") == [("Department of Fun and Games", "dept-fun", "alias")]
+
+
+def test_and_next_to_a_curated_name_splits_the_phrase():
+    assert found("FMU and Royal College of Midwives said") == [
+        ("FMU", "fmu", "alias"), ("Royal College of Midwives", None, "unresolved_candidate")]
+
+
+def test_a_title_ends_the_organisation_name():
+    assert found("Royal College of Midwives General Secretary Ann Vole said") == [
+        ("Royal College of Midwives", None, "unresolved_candidate"), ("Ann Vole", "ann-vole", "alias")]
+
+
+def test_sentence_opening_words_are_not_part_of_a_candidate():
+    assert candidates("However Local Government Association members agreed.") == ["Local Government Association"]
+    assert candidates("The Local Government Association agreed.") == ["Local Government Association"]
+
+
+def test_a_capitalised_head_word_alone_is_not_a_candidate():
+    assert candidates("Union members voted. Trust in doctors fell. Council tax rose.") == []
+
+
+def test_a_head_word_must_follow_another_capitalised_word():
+    assert candidates("Association Football is popular.") == []
+
+
+def test_candidate_possessive_stays_outside():
+    assert candidates("the Trades Union Congress’s view") == ["Trades Union Congress"]
+
+
+def test_people_outside_the_curated_tables_are_not_reported():
+    assert found("Jane Doe, a nurse, met Professor John Smith.") == []
+
+
+def test_acronym_inside_a_candidate_phrase_is_not_reported_twice():
+    assert candidates("the QRX Trust said") == ["QRX Trust"]
+
+
+# --- the table as a whole --------------------------------------------------------------------------------------
+
+def test_rows_have_exactly_the_schema_columns():
+    schema = json.loads((SCHEMAS_DIR / "mentions.schema.json").read_text(encoding="utf-8"))
+    row, = extract_mentions("QRX", "src", LEXICON)
+    assert list(row) == [f["name"] for f in schema["fields"]]
+
+
+def test_articles_give_sorted_non_overlapping_spans_that_quote_the_text():
+    lexicon = Lexicon.from_curated()
+    for path in sorted(ARTICLES_DIR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        rows = extract_mentions(text, path.stem, lexicon)
+        assert rows, path.name
+        for row in rows:
+            assert text[row["start"]:row["end"]] == row["text"]
+        assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))
+
+
+
+_PIECES = list("ABFMQRSUZ abdeiorst'’@#._-&()\n") + [
+    "FMU", "ZHS", "Royal", "College", "of", "and", "Trust", "Union", "Association", "Ann Vole", "The ",
+    "Secretary", "North", "@FMU_Board", "IV", "BST", "Department of Fun and Games", ". "]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_any_text_gives_valid_spans(text):
+    rows = extract_mentions(text, "src", LEXICON)
+    for row in rows:
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert row["entity_kind"] in ("person", "organisation")
+        assert row["resolution"] in ("alias", "unresolved_candidate")
+    assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(text):
+    for row in extract_mentions(text, "src", LEXICON):
+        assert text[row["start"]:row["end"]] == row["text"]

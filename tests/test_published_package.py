@@ -1,0 +1,35 @@
+"""What is committed is what the build makes: data/, datapackage.json, the README's generated parts, the articles."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from scripts import write_readme
+from scripts.paths import ROOT
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_published_package_equals_a_fresh_build(built_root):
+    published = sorted(p.name for p in (ROOT / "data").iterdir())
+    assert published == sorted(p.name for p in (built_root / "data").iterdir())
+    for name in published:
+        assert digest(ROOT / "data" / name) == digest(built_root / "data" / name), f"data/{name} is stale: run make build"
+    assert digest(ROOT / "datapackage.json") == digest(built_root / "datapackage.json")
+
+
+def test_readme_generated_sections_are_current():
+    assert write_readme.main(["--check"], ROOT) == 0, "README.md is stale: run make build"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_articles_are_byte_identical_to_the_seeds():
+    seeds = {p.name: digest(p) for p in SEEDS.glob("*.txt")}
+    shipped = {p.name: digest(p) for p in (ROOT / "articles").glob("*.txt")}
+    assert shipped == seeds
