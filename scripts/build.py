@@ -18,6 +18,7 @@ from scripts import write_readme
 from scripts.checks import validate_tables
 from scripts.errors import InputError
 from scripts.make_curated_tables import make_curated_table
+from scripts.make_derived_tables import make_derived_table
 from scripts.make_extracted_tables import lexicon_from_frames, make_extracted_table
 from scripts.make_sources import make_sources
 from scripts.paths import ROOT
@@ -53,6 +54,9 @@ def make_frames(root: Path):
     for name, schema in schemas.items():
         if schema.provenance == "extracted":
             frames[name] = make_extracted_table(schema, articles, lexicon)
+    for name, schema in schemas.items():
+        if schema.provenance == "derived":
+            frames[name] = make_derived_table(name, frames, articles)
     return schemas, frames, articles
 
 

@@ -15,9 +15,12 @@ import pyarrow as pa
 
 from scripts.paths import SCHEMAS_DIR
 
-# Curated tables first, in the order their foreign keys need them; then extracted ones.
+# Curated tables first, in the order their foreign keys need them; then extracted ones; then those derived
+# from other tables (x-provenance "derived"), each after the tables it reads.
 TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "person_aliases", "measures",
-               "events", "event_participants", "event_evidence", "quotes", "figures", "mentions"]
+               "events", "event_participants", "event_evidence", "event_disagreements",
+               "quotes", "figures", "mentions",
+               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons"]
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
                  "date": "string"}  # dates stay ISO strings in the frame; validation checks they are real dates
