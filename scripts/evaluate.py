@@ -157,6 +157,42 @@ def score_mentions(gold, predicted) -> dict[str, Score]:
             "mentions: span and resolved id": Score(len(resolved), len(predicted), len(gold))}
 
 
+def score_dates(gold, predicted) -> dict[str, Score]:
+    overlapping = overlap_matches(gold, predicted)
+    resolved = [(g, p) for g, p in overlapping if _same(g["resolved_date"], p["resolved_date"])]
+    return {"relative date expressions, overlapping span": Score(len(overlapping), len(predicted), len(gold)),
+            "relative dates: overlapping span and resolved date right": Score(len(resolved), len(predicted), len(gold))}
+
+
+def _predict_dates(labelled: LabelledSet, relative_only: bool = True) -> list[dict]:
+    """The holdout labels cover relative expressions only, not absolute dates ('13 July'): compare like with like."""
+    from scripts.extract.dates import extract_dates
+    rows = []
+    for source_id, text in sorted(labelled.articles.items()):
+        rows += [{**r, "resolved_date": r["resolved_date"].isoformat() if r["resolved_date"] else None}
+                 for r in extract_dates(text, source_id, labelled.published[source_id])
+                 if not (relative_only and r["expression_kind"].startswith("absolute"))]
+    return rows
+
+
+def event_date_gold(curated_dir: Path, articles: dict[str, str]) -> list[dict]:
+    """The curated events' resolved date words (event_evidence.date_expression) as date labels.
+
+    Only the expressions that date an event are labelled, so this measures recall, not precision.
+    """
+    gold = []
+    for row in _rows(curated_dir / "event_evidence.csv"):
+        if not row["date_expression"] or not row["resolved_date"]:
+            continue
+        article = articles[row["source_id"]]
+        passage = article.find(row["text"])
+        start = article.find(row["date_expression"], passage)
+        gold.append({"source_id": row["source_id"], "start": start, "end": start + len(row["date_expression"]),
+                     "resolved_date": row["resolved_date"]})
+    unique = {(g["source_id"], g["start"]): g for g in gold if g["start"] >= 0}
+    return [unique[k] for k in sorted(unique)]
+
+
 SCORERS = {"quotes": score_quotes, "figures": score_figures, "mentions": score_mentions}
 
 
@@ -166,6 +202,14 @@ def evaluate(labelled: LabelledSet, lexicon: Lexicon) -> dict[str, Score]:
         gold = _rows(labelled.gold_dir / f"{table}.csv")
         if gold:
             results |= scorer(gold, _predict(table, labelled, lexicon))
+    date_gold = _rows(labelled.gold_dir / "dates.csv")
+    if date_gold:
+        results |= score_dates(date_gold, _predict_dates(labelled))
+    else:  # the package articles: the curated events' date words, recall only
+        gold = event_date_gold(labelled.gold_dir.parent, labelled.articles)
+        if gold:
+            found = score_dates(gold, _predict_dates(labelled, relative_only=False))["relative dates: overlapping span and resolved date right"]
+            results["event date words found and resolved (recall only)"] = Score(found.true_positives, found.true_positives, found.expected)
     return results
 
 
