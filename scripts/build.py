@@ -3,7 +3,7 @@
 Usage: python -m scripts.build
 Steps: sources -> curated tables -> input checks -> extracted tables -> write CSV, Parquet, datapackage.json
 and SHA256SUMS into a staging directory -> validate the staging package -> swap it into data/ and
-datapackage.json -> refresh the README's generated sections. Any failure leaves the published package as it was and lists every problem.
+datapackage.json -> redraw docs/charts/ and refresh the README's generated sections. Any failure leaves the published package as it was and lists every problem.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scripts import write_readme
 from scripts.checks import validate_tables
+from scripts.draw_charts import draw_charts
 from scripts.errors import InputError
 from scripts.make_curated_tables import make_curated_table
 from scripts.make_derived_tables import make_derived_table
@@ -105,7 +106,8 @@ def build(root: Path = ROOT) -> dict[str, int]:
         publish(staging, root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    if (root / "README.md").exists():
+    if (root / "README.md").exists():  # a repository checkout: refresh its pictures and README too
+        draw_charts(root)
         write_readme.main([], root)
     return {name: len(frame) for name, frame in frames.items()}
 

@@ -29,19 +29,30 @@ def _is_real_date(value) -> bool:
         return False
 
 
-def _foreign_key_checks(schema: TableSchema, frames: dict[str, pd.DataFrame]) -> dict[str, list[pa.Check]]:
-    checks: dict[str, list[pa.Check]] = {}
+def _foreign_key_checks(schema: TableSchema, frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list[pa.Check]], list[pa.Check]]:
+    """Column checks for single-column foreign keys; row checks for composite ones (e.g. source_id + start)."""
+    column_checks: dict[str, list[pa.Check]] = {}
+    row_checks: list[pa.Check] = []
     for fk in schema.foreign_keys:
-        (column,), (ref_column,) = fk["fields"], fk["reference"]["fields"]
+        columns, ref_columns = fk["fields"], fk["reference"]["fields"]
         ref_table = fk["reference"]["resource"] or schema.name
         if ref_table not in frames:
             continue
-        allowed = set(frames[ref_table][ref_column].dropna().tolist())
-        checks.setdefault(column, []).append(pa.Check(
-            lambda s, allowed=allowed: s.isna() | s.isin(allowed), name=f"foreign_key",
-            error=f"must be a {ref_column} in {ref_table} (a dangling reference: add the row to "
-                  f"{ref_table} or correct the id)"))
-    return checks
+        error = (f"must be a {'+'.join(ref_columns)} in {ref_table} (a dangling reference: add the row to "
+                 f"{ref_table} or correct the id)")
+        if len(columns) == 1:
+            allowed = set(frames[ref_table][ref_columns[0]].dropna().tolist())
+            column_checks.setdefault(columns[0], []).append(pa.Check(
+                lambda s, allowed=allowed: s.isna() | s.isin(allowed), name=f"foreign_key->{ref_table}", error=error))
+        else:
+            allowed = set(frames[ref_table][ref_columns].dropna().itertuples(index=False, name=None))
+
+            def present(df, columns=columns, allowed=allowed):
+                keys = df[columns].astype(object)
+                return pd.Series([any(pd.isna(v) for v in key) or key in allowed
+                                  for key in keys.itertuples(index=False, name=None)], index=df.index, dtype=bool)
+            row_checks.append(pa.Check(present, name=f"foreign_key->{ref_table}:{columns[0]}", error=error))
+    return column_checks, row_checks
 
 
 def _span_check(group, articles: dict[str, str], own_source_column: str) -> pa.Check:
@@ -75,7 +86,7 @@ def pandera_schema(schema: TableSchema, frames: dict[str, pd.DataFrame], article
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         converted = from_frictionless_schema(schema.descriptor)
-    extra = _foreign_key_checks(schema, frames)
+    extra, foreign_key_rows = _foreign_key_checks(schema, frames)
     for f in schema.fields:
         if f["type"] == "date":
             extra.setdefault(f["name"], []).append(pa.Check(
@@ -89,7 +100,7 @@ def pandera_schema(schema: TableSchema, frames: dict[str, pd.DataFrame], article
         columns[name] = pa.Column(dtype, checks=checks, nullable=column.nullable, unique=column.unique,
                                   required=True, name=name)
     table_checks = [_span_check(g, articles, "source_id") for g in schema.span_groups]
-    table_checks += [_ordering_check(low, high) for low, high in schema.ordering_pairs]
+    table_checks += [_ordering_check(low, high) for low, high in schema.ordering_pairs] + foreign_key_rows
     return pa.DataFrameSchema(columns, checks=table_checks, unique=schema.primary_key or None,
                               strict=True, ordered=True, coerce=False, name=schema.name)
 

@@ -72,8 +72,14 @@ def evaluation(root: Path) -> str:
     return markdown(all_results(root / "curated"))
 
 
+def charts(root: Path) -> str:
+    paths = sorted((root / "docs" / "charts").glob("*.png"), key=lambda p: (p.name != "timeline.png", p.name))
+    return "\n".join(f"![{p.stem}](docs/charts/{p.name})\n" for p in paths)
+
+
 def generated_sections(root: Path) -> dict[str, str]:
-    return {"tables": counts_and_samples(root), "evaluation": evaluation(root), "codebook": codebook(root)}
+    return {"tables": counts_and_samples(root), "evaluation": evaluation(root), "charts": charts(root),
+            "codebook": codebook(root)}
 
 
 def render(readme: str, sections: dict[str, str]) -> str:

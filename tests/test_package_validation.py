@@ -123,3 +123,10 @@ def test_parquet_has_the_schema_types(built_root, table):
             assert str(arrow_field.type) == {"string": "string", "integer": "int64", "number": "double",
                                              "boolean": "bool", "date": "date32[day]"}[field["type"]]
         assert arrow_field.metadata[b"description"].decode() == field["description"]
+
+
+def test_dangling_composite_foreign_key_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/figure_comparisons.csv", lambda rows: rows[0].update(start="99999"))
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/figure_comparisons.csv" and p.line == 2 and "source_id+start in figures" in p.message
+               for p in problems), messages(problems)

@@ -1,0 +1,252 @@
+"""Derived tables: one statement per utterance, however many articles quote it, and how each report words it.
+
+Quote rows are compared as normalised word sequences (lower case, apostrophes folded, punctuation and whitespace
+dropped: normalised_words). Two quotes report the same statement when their speakers are compatible and either
+  - their word sequences are similar: difflib ratio >= SAME_STATEMENT_RATIO, or
+  - the shorter one is a contiguous run of the longer one, at least MIN_FRAGMENT_WORDS words long (an outlet
+    quoting part of a sentence another quotes whole).
+Speakers are compatible when they name the same person; or, when at most one names a person, when their
+organisations belong to the same organisation tree (an outlet may credit "the group" or its committee); a quote
+with no speaker at all merges only at UNKNOWN_SPEAKER_RATIO. Quotes naming different people never merge.
+
+Each paragraph of a multi-paragraph quotation is its own statement (quotes has one row per paragraph, outlets
+often quote one paragraph of a tweet or release without the other, and a paragraph-level link says exactly which
+words each outlet carried); previous_statement_id chains the paragraphs of one quotation back together.
+
+Quotes are assigned in order of publication date, then article, then longest first, so a statement's canonical
+text is the fullest wording in the earliest article that reports it.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import pandas as pd
+
+from scripts.make_shared_passages import normalised_key
+from scripts.tables import frame_from_records
+from scripts.tableschema import load_schema
+
+# Measured on the five articles (tests/test_statements.py pins both ends): reports of one statement score 0.95 or
+# more (a dropped comma or a changed ellipsis do not change the words), while different statements by one speaker
+# score at most 0.24. 0.8 leaves room for a changed word or two in a 20-word sentence.
+SAME_STATEMENT_RATIO = 0.8
+UNKNOWN_SPEAKER_RATIO = 0.95
+MIN_FRAGMENT_WORDS = 4
+
+DIFFERENCE_SEVERITY = ["identical", "whitespace", "quote_marks", "punctuation", "trimmed", "extended", "word_changed"]
+
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def is_fragment(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether the shorter word sequence stands whole and contiguous inside the longer."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < MIN_FRAGMENT_WORDS:
+        return False
+    match = SequenceMatcher(None, short, long_, autojunk=False).find_longest_match(0, len(short), 0, len(long_))
+    return match.size == len(short)
+
+
+def _organisation_root(organisation_id, parents: dict[str, str]):
+    seen = set()
+    while organisation_id in parents and parents[organisation_id] and organisation_id not in seen:
+        seen.add(organisation_id)
+        organisation_id = parents[organisation_id]
+    return organisation_id
+
+
+def speakers_compatible(a: dict, b: dict, parents: dict[str, str]) -> bool:
+    """a and b are quote records; see the module docstring."""
+    if a["speaker_person_id"] and b["speaker_person_id"]:
+        return a["speaker_person_id"] == b["speaker_person_id"]
+    if a["speaker_organisation_id"] and b["speaker_organisation_id"]:
+        return (_organisation_root(a["speaker_organisation_id"], parents)
+                == _organisation_root(b["speaker_organisation_id"], parents))
+    return False
+
+
+def _has_speaker(quote: dict) -> bool:
+    return bool(quote["speaker_person_id"] or quote["speaker_organisation_id"])
+
+
+def same_statement(a: dict, b: dict, parents: dict[str, str]) -> bool:
+    words_a, words_b = normalised_key(a["text"]), normalised_key(b["text"])
+    if not (_has_speaker(a) and _has_speaker(b)):
+        return similarity(words_a, words_b) >= UNKNOWN_SPEAKER_RATIO
+    if not speakers_compatible(a, b, parents):
+        return False
+    return similarity(words_a, words_b) >= SAME_STATEMENT_RATIO or is_fragment(words_a, words_b)
+
+
+# --- how a report differs from the canonical wording -------------------------------------------------------
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _comparable(token: str) -> str:
+    return " " if token.isspace() else token.translate(_QUOTE_MARKS)
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.match(r"\w", token))
+
+
+_WHITESPACE_NAMES = {" ": "space", "\u00a0": "no-break space", "\n": "line break", "\t": "tab"}
+
+
+def _show(text: str) -> str:
+    """Text as a detail shows it: whitespace by name ('2 spaces', 'no-break space'), long text cut short."""
+    if text.isspace():
+        if len(set(text)) == 1 and len(text) > 1:
+            return f"{len(text)} {_WHITESPACE_NAMES.get(text[0], repr(text[0]))}s"
+        return "+".join(_WHITESPACE_NAMES.get(c, repr(c)) for c in text)
+    words = text.split()
+    return "'" + (" ".join(words[:6]) + " ..." if len(words) > 6 else text.strip()) + "'"
+
+
+def _anchor(tokens: list[str], index: int) -> str:
+    """Where an edit stands: after the nearest word before tokens[index], or at the start."""
+    for token in reversed(tokens[:index]):
+        if _is_word(token):
+            return f" after '{token}'"
+    return " at the start"
+
+
+def describe_difference(canonical: str, report: str) -> tuple[str, str]:
+    """(difference, difference_detail): the most severe kind of change from canonical to report, and every change."""
+    old, new = _tokens(canonical), _tokens(report)
+    kinds, details = set(), []
+    opcodes = SequenceMatcher(None, [_comparable(t) for t in old], [_comparable(t) for t in new],
+                              autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in opcodes:
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+        if op == "equal":
+            for offset, (before, after) in enumerate(zip(old[i1:i2], new[j1:j2])):
+                if before != after:
+                    kinds.add("whitespace" if before.isspace() else "quote_marks")
+                    details.append(f"{_show(before)} replaced by {_show(after)}{_anchor(old, i1 + offset)}")
+            continue
+        touches_words = any(_is_word(t) for t in old[i1:i2] + new[j1:j2])
+        at_edge = i1 == 0 and j1 == 0 or i2 == len(old) and j2 == len(new)
+        if not touches_words:
+            kind = "whitespace" if (removed + added).isspace() or not (removed + added).strip() else "punctuation"
+        elif at_edge and op == "delete":
+            kind = "trimmed"
+        elif at_edge and op == "insert":
+            kind = "extended"
+        else:
+            kind = "word_changed"
+        kinds.add(kind)
+        if op == "delete":
+            details.append(f"{_show(removed)} removed{_anchor(old, i1)}")
+        elif op == "insert":
+            details.append(f"{_show(added)} added{_anchor(new, j1)}")
+        else:
+            details.append(f"{_show(removed)} replaced by {_show(added)}{_anchor(old, i1)}")
+    difference = max(kinds | {"identical"}, key=DIFFERENCE_SEVERITY.index)
+    return difference, "; ".join(details)
+
+
+# --- grouping quotes into statements ------------------------------------------------------------------------
+
+def _slug(words: tuple[str, ...]) -> str:
+    return "-".join(re.sub(r"[^a-z0-9]+", "", w) for w in words if re.sub(r"[^a-z0-9]+", "", w))
+
+
+def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    quotes = frames["quotes"].astype(object).where(frames["quotes"].notna(), None)
+    dates = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
+    records = quotes.to_dict("records")
+    for q in records:
+        q["published_date"] = dates.get(q["source_id"])
+    return records
+
+
+def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
+    """The quotes grouped by statement; each group's first quote is the canonical report."""
+    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"],
+                                          -len(normalised_key(q["text"])), q["start"]))
+    groups: list[list[dict]] = []
+    for quote in order:
+        home = next((g for g in groups if any(same_statement(quote, member, parents) for member in g)), None)
+        if home is None:
+            groups.append([quote])
+        else:
+            home.append(quote)
+    return groups
+
+
+def _statement_ids(groups: list[list[dict]]) -> list[str]:
+    ids, taken = [], set()
+    for group in groups:
+        canonical = group[0]
+        speaker = canonical["speaker_person_id"] or canonical["speaker_organisation_id"] or "unknown-speaker"
+        base = "-".join(p for p in (speaker, canonical["source_id"], _slug(normalised_key(canonical["text"])[:5])) if p)
+        statement_id, n = base, 2
+        while statement_id in taken:
+            statement_id, n = f"{base}-{n}", n + 1
+        taken.add(statement_id)
+        ids.append(statement_id)
+    return ids
+
+
+def _parents(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    organisations = frames["organisations"]
+    return {o: p for o, p in zip(organisations["organisation_id"], organisations["parent_organisation_id"])
+            if not pd.isna(p)}
+
+
+def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict], list[dict]]:
+    quotes = _quote_records(frames)
+    groups = group_statements(quotes, _parents(frames))
+    ids = _statement_ids(groups)
+    statement_of = {(q["source_id"], q["start"]): sid for sid, g in zip(ids, groups) for q in g}
+    by_source = {}
+    for q in sorted(quotes, key=lambda q: (q["source_id"], q["start"])):
+        by_source.setdefault(q["source_id"], []).append(q)
+    previous_quote = {}
+    for rows in by_source.values():
+        for before, row in zip(rows, rows[1:]):
+            if row["continues_previous"]:
+                previous_quote[(row["source_id"], row["start"])] = (before["source_id"], before["start"])
+    statements, reports = [], []
+    for statement_id, group in zip(ids, groups):
+        canonical = group[0]
+        speaker = next((q for q in group if _has_speaker(q)), canonical)
+        previous = previous_quote.get((canonical["source_id"], canonical["start"]))
+        statements.append({
+            "statement_id": statement_id,
+            "speaker_person_id": speaker["speaker_person_id"],
+            "speaker_organisation_id": speaker["speaker_organisation_id"],
+            "text": canonical["text"],
+            "earliest_source_id": canonical["source_id"],
+            "earliest_quote_start": canonical["start"],
+            "earliest_published_date": canonical["published_date"],
+            "reporting_sources": len({q["source_id"] for q in group}),
+            "reports": len(group),
+            "previous_statement_id": statement_of[previous] if previous else None,
+        })
+        for q in group:
+            difference, detail = describe_difference(canonical["text"], q["text"])
+            reports.append({
+                "source_id": q["source_id"], "start": q["start"], "end": q["end"], "text": q["text"],
+                "statement_id": statement_id, "is_canonical": q is canonical,
+                "similarity": round(similarity(normalised_key(canonical["text"]), normalised_key(q["text"])), 4),
+                "difference": difference, "difference_detail": detail or None,
+            })
+    return statements, reports
+
+
+def make_statements(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return frame_from_records(statements_and_reports(frames)[0], load_schema("statements"))
+
+
+def make_statement_reports(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return frame_from_records(statements_and_reports(frames)[1], load_schema("statement_reports"))

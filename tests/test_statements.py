@@ -1,0 +1,231 @@
+"""statements and statement_reports: one statement per utterance, however many articles quote it."""
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+import pytest
+
+from scripts.make_shared_passages import normalised_key
+from scripts.make_statements import (SAME_STATEMENT_RATIO, describe_difference, is_fragment, same_statement,
+                                     similarity, statements_and_reports)
+from scripts.tables import frame_from_records, read_csv
+from scripts.tableschema import load_schema
+
+
+# --- on the five articles ---------------------------------------------------------------------------------
+
+def _table(root, name: str) -> pd.DataFrame:
+    frame, problems = read_csv(root / "data" / f"{name}.csv", load_schema(name))
+    assert not problems
+    return frame
+
+
+@pytest.fixture(scope="module")
+def built(built_root):
+    return {name: _table(built_root, name) for name in ("quotes", "statements", "statement_reports", "organisations")}
+
+
+def _statement_starting(built, words: str) -> pd.Series:
+    rows = built["statements"][built["statements"]["text"].str.startswith(words)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+def _reports(built, statement_id: str) -> pd.DataFrame:
+    reports = built["statement_reports"]
+    return reports[reports["statement_id"] == statement_id]
+
+
+def test_barclay_tweet_is_one_statement_from_the_earliest_article(built):
+    tweet = _statement_starting(built, "I’ve written to @BMA_JuniorDocs")
+    assert tweet["speaker_person_id"] == "steve-barclay"
+    assert tweet["earliest_source_id"] == "unknown-2023-03-10"
+    assert tweet["earliest_published_date"] == "2023-03-10"
+    assert tweet["reporting_sources"] == 3
+    reports = _reports(built, tweet["statement_id"])
+    assert set(reports["source_id"]) == {"unknown-2023-03-10", "sky-news-2023-03-11", "hereford-times-2023-03-11"}
+    # the lead's fragment "on the same basis other health unions accepted" is the same tweet, cut
+    fragment = reports[reports["text"] == "on the same basis other health unions accepted"]
+    assert fragment["difference"].tolist() == ["trimmed"]
+    hereford = reports[reports["source_id"] == "hereford-times-2023-03-11"].iloc[0]
+    assert hereford["difference"] == "whitespace" and "no-break space" in hereford["difference_detail"]
+
+
+def test_second_paragraph_of_the_tweet_is_its_own_statement_chained_to_the_first(built):
+    first = _statement_starting(built, "I’ve written to @BMA_JuniorDocs")
+    second = _statement_starting(built, "Let’s have a constructive dialogue")
+    assert second["previous_statement_id"] == first["statement_id"]
+    assert second["reporting_sources"] == 3
+
+
+def test_bma_reply_credited_to_the_group_merges_with_the_committee_account(built):
+    reply = _statement_starting(built, "Just a reminder that we had a meeting today")
+    assert reply["speaker_organisation_id"] == "bma-junior-doctors-committee"
+    reports = _reports(built, reply["statement_id"]).set_index("source_id")
+    assert set(reports.index) == {"unknown-2023-03-10", "sky-news-2023-03-11", "hereford-times-2023-03-11"}
+    assert reports.loc["hereford-times-2023-03-11", "difference"] == "punctuation"
+    assert "'…' replaced by '.' after 'attend'" in reports.loc["hereford-times-2023-03-11", "difference_detail"]
+    assert reports.loc["sky-news-2023-03-11", "difference"] == "identical"
+
+
+def test_dropped_comma_in_the_bma_reply_is_reported(built):
+    reply = _statement_starting(built, "Without any credible negotiations")
+    reports = _reports(built, reply["statement_id"]).set_index("source_id")
+    assert reports.loc["hereford-times-2023-03-11", "difference_detail"] == "',' added after 'negotiations'"
+
+
+def test_hopson_phrase_is_one_statement_in_two_articles(built):
+    hopson = _statement_starting(built, "bigger and wider spread")
+    assert hopson["speaker_person_id"] == "chris-hopson"
+    assert hopson["reporting_sources"] == 2
+
+
+def test_measured_counts_on_the_five_articles(built):
+    statements = built["statements"]
+    assert len(statements) == 23
+    assert (statements["reporting_sources"] > 1).sum() == 5
+
+
+def test_bma_statements_on_the_bbc_page_stay_apart(built):
+    bbc = built["statement_reports"][built["statement_reports"]["source_id"] == "bbc-news-2023-04-11"]
+    assert bbc["statement_id"].is_unique
+
+
+def test_every_quote_row_links_to_exactly_one_statement(built):
+    quote_keys = set(zip(built["quotes"]["source_id"], built["quotes"]["start"]))
+    report_keys = list(zip(built["statement_reports"]["source_id"], built["statement_reports"]["start"]))
+    assert len(report_keys) == len(set(report_keys)) and set(report_keys) == quote_keys
+
+
+def test_each_statement_has_one_canonical_report_the_earliest_quote_with_its_text(built):
+    reports = built["statement_reports"]
+    canonical = reports[reports["is_canonical"]].set_index("statement_id")
+    assert canonical.index.is_unique and set(canonical.index) == set(built["statements"]["statement_id"])
+    for row in built["statements"].itertuples():
+        assert (canonical.loc[row.statement_id, "source_id"], canonical.loc[row.statement_id, "start"]) \
+            == (row.earliest_source_id, row.earliest_quote_start)
+        assert canonical.loc[row.statement_id, "text"] == row.text
+
+
+def test_threshold_separates_same_and_different_statements_on_the_five_articles(built):
+    """The measurement behind SAME_STATEMENT_RATIO: reports of one statement score >= 0.95, others <= 0.3."""
+    quotes = built["quotes"].astype(object).where(built["quotes"].notna(), None).to_dict("records")
+    statement_of = dict(zip(zip(built["statement_reports"]["source_id"], built["statement_reports"]["start"]),
+                            built["statement_reports"]["statement_id"]))
+    same, different = [], []
+    for a, b in combinations(quotes, 2):
+        words_a, words_b = normalised_key(a["text"]), normalised_key(b["text"])
+        if len(words_a) != len(words_b) and is_fragment(words_a, words_b):
+            continue  # a fragment merges by containment, not by ratio
+        together = statement_of[(a["source_id"], a["start"])] == statement_of[(b["source_id"], b["start"])]
+        (same if together else different).append(similarity(words_a, words_b))
+    assert min(same) >= 0.95 > SAME_STATEMENT_RATIO > 0.3 >= max(different)
+
+
+# --- invented cases ---------------------------------------------------------------------------------------
+
+ORGANISATIONS = pd.DataFrame({"organisation_id": ["union", "union-committee", "government"],
+                              "parent_organisation_id": [None, "union", None]})
+
+
+def _quote(source_id, start, text, person=None, organisation=None, continues=False):
+    return {"source_id": source_id, "start": start, "end": start + len(text), "text": text,
+            "speaker_text": None, "speaker_person_id": person, "speaker_organisation_id": organisation,
+            "speaker_status": "resolved" if person or organisation else "none", "cue": None,
+            "continues_previous": continues}
+
+
+def _group(*quotes):
+    sources = sorted({q["source_id"] for q in quotes})
+    frames = {"quotes": frame_from_records(list(quotes), load_schema("quotes")),
+              "sources": pd.DataFrame({"source_id": sources, "published_date": [s[-10:] for s in sources]}),
+              "organisations": ORGANISATIONS}
+    statements, reports = statements_and_reports(frames)
+    return statements, {(r["source_id"], r["start"]): r for r in reports}
+
+
+def test_dropped_comma_still_merges_and_says_where():
+    statements, reports = _group(
+        _quote("a-2023-01-01", 0, "Without any credible negotiations, we have no choice but to strike.", person="dr-x"),
+        _quote("b-2023-01-02", 5, "Without any credible negotiations we have no choice but to strike.", person="dr-x"))
+    assert len(statements) == 1 and statements[0]["earliest_source_id"] == "a-2023-01-01"
+    assert reports[("b-2023-01-02", 5)]["difference"] == "punctuation"
+    assert reports[("b-2023-01-02", 5)]["difference_detail"] == "',' removed after 'negotiations'"
+
+
+def test_curly_and_straight_quote_marks_merge():
+    statements, reports = _group(_quote("a-2023-01-01", 0, "We’ve said we’ll talk.", person="dr-x"),
+                                 _quote("b-2023-01-02", 0, "We've said we'll talk.", person="dr-x"))
+    assert len(statements) == 1
+    assert reports[("b-2023-01-02", 0)]["difference"] == "quote_marks"
+    assert reports[("b-2023-01-02", 0)]["difference_detail"].count("replaced by") == 2
+
+
+def test_doubled_space_and_ellipsis_merge_and_are_both_named():
+    _, reports = _group(_quote("a-2023-01-01", 0, "We met today which he failed to attend…", organisation="union"),
+                        _quote("b-2023-01-02", 0, "We met today which he  failed to attend.", organisation="union"))
+    report = reports[("b-2023-01-02", 0)]
+    assert report["difference"] == "punctuation"
+    assert report["difference_detail"] == "space replaced by 2 spaces after 'he'; '…' replaced by '.' after 'attend'"
+
+
+def test_two_different_statements_by_one_speaker_do_not_merge():
+    statements, _ = _group(
+        _quote("a-2023-01-01", 0, "The ball is now very much in the secretary of state's court.", organisation="union"),
+        _quote("a-2023-01-01", 100, "We very much expect that an offer will be a starting point.", organisation="union"))
+    assert len(statements) == 2
+
+
+def test_same_words_from_different_people_do_not_merge():
+    statements, _ = _group(_quote("a-2023-01-01", 0, "We will not accept this offer at all.", person="dr-x"),
+                           _quote("b-2023-01-02", 0, "We will not accept this offer at all.", person="dr-y"))
+    assert len(statements) == 2
+
+
+def test_committee_and_its_parent_union_count_as_one_speaker():
+    statements, _ = _group(_quote("a-2023-01-01", 0, "We have no choice but to strike on Monday.", organisation="union-committee"),
+                           _quote("b-2023-01-02", 0, "We have no choice but to strike on Monday.", organisation="union"))
+    assert len(statements) == 1
+
+
+def test_unknown_speaker_merges_only_when_nearly_identical():
+    identical, _ = _group(_quote("a-2023-01-01", 0, "We have no choice but to strike on Monday.", organisation="union"),
+                          _quote("b-2023-01-02", 0, "We have no choice but to strike on Monday."))
+    reworded, _ = _group(_quote("a-2023-01-01", 0, "We have no choice but to strike on Monday.", organisation="union"),
+                         _quote("b-2023-01-02", 0, "We have no choice but to walk out on Monday."))
+    assert len(identical) == 1 and len(reworded) == 2
+
+
+def test_fragment_in_the_earliest_article_makes_the_full_quote_an_extension():
+    statements, reports = _group(
+        _quote("a-2023-01-01", 0, "on the same basis other unions accepted", person="dr-x"),
+        _quote("b-2023-01-02", 0, "I have written to them on the same basis other unions accepted.", person="dr-x"))
+    assert len(statements) == 1 and statements[0]["text"] == "on the same basis other unions accepted"
+    assert reports[("b-2023-01-02", 0)]["difference"] == "extended"
+
+
+def test_changed_word_is_word_changed():
+    kind, detail = describe_difference("We will strike on Monday and Tuesday.", "We will strike on Monday and Wednesday.")
+    assert (kind, detail) == ("word_changed", "'Tuesday' replaced by 'Wednesday' after 'and'")
+
+
+def test_identical_has_no_detail():
+    assert describe_difference("We will strike.", "We will strike.") == ("identical", "")
+
+
+def test_statement_ids_do_not_depend_on_row_order():
+    quotes = [_quote("a-2023-01-01", 0, "We will strike on Monday unless talks begin.", person="dr-x"),
+              _quote("b-2023-01-02", 0, "We will strike on Monday unless talks begin", person="dr-x"),
+              _quote("b-2023-01-02", 60, "Patients come first in every decision we make.", person="dr-x")]
+    forward, _ = _group(*quotes)
+    backward, _ = _group(*reversed(quotes))
+    assert forward == backward
+    assert sorted(s["statement_id"] for s in forward) == [
+        "dr-x-a-2023-01-01-we-will-strike-on-monday", "dr-x-b-2023-01-02-patients-come-first-in-every"]
+
+
+def test_same_statement_needs_a_speaker_match_even_for_identical_words():
+    a = _quote("a-2023-01-01", 0, "We will strike.", organisation="union")
+    b = _quote("b-2023-01-02", 0, "We will strike.", organisation="government")
+    assert not same_statement(a, b, {"union-committee": "union"})
