@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 
 from scripts.extract.lexicon import AliasMatch, Lexicon, Measure
-from scripts.extract.text import _ABBREVIATIONS, _SENTENCE_END, Span
+from scripts.extract.text import Span, sentences_within
 
 COLUMNS = ("source_id", "text", "start", "end", "value", "value_high", "unit", "hedge", "measure_id",
            "claimant_text", "claimant_person_id", "claimant_organisation_id")
@@ -545,28 +545,6 @@ def _measure_terms(measures: tuple[Measure, ...]) -> _MeasureTerms:
     return cached
 
 
-def _sentences_within(text: str, start: int, end: int) -> list[Span]:
-    """text.sentences(text, within=Span(start, end)) with the same rules, but looking only at the word before
-    each full stop instead of searching the whole sentence so far (quadratic in the paragraph's length)."""
-    spans = []
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith("."):
-            word = _WORD_BEFORE_STOP.search(text, max(start, m.start() - 24), m.start() + 1)
-            if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
-                continue
-        following = text[m.end():m.end() + 3].lstrip()
-        if following and following[0].islower():
-            continue
-        spans.append(Span(start, m.end()))
-        start = m.end()
-        while start < end and text[start].isspace():
-            start += 1
-    if start < end:
-        spans.append(Span(start, end))
-    return spans
-
-
-_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\W*\Z")
 
 
 class _Context:
@@ -589,7 +567,7 @@ class _Context:
             line = text[line_start:line_end]
             start = line_start + len(line) - len(line.lstrip())
             end = line_start + len(line.rstrip())
-            self._sentences[line_start] = _sentences_within(text, start, end)
+            self._sentences[line_start] = sentences_within(text, start, end)
         return self._sentences[line_start]
 
     def sentence_of(self, offset: int) -> Span:

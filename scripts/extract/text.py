@@ -29,24 +29,37 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\W*\Z")
+
+
+def sentences_within(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of text[start:end], split after . ! ? … not following an abbreviation nor followed by lower case.
+
+    Only the word before each full stop is examined, so the cost is linear in the paragraph's length.
+    """
+    spans = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group().startswith("."):
+            word = _WORD_BEFORE_STOP.search(text, max(start, m.start() - 24), m.start() + 1)
+            if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
+                continue
+        following = text[m.end():m.end() + 3].lstrip()
+        if following and following[0].islower():
+            continue
+        spans.append(Span(start, m.end()))
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        spans.append(Span(start, end))
+    return spans
+
+
 def sentences(text: str, within: Span | None = None) -> list[Span]:
-    """Sentences of each paragraph (or of one span), split after . ! ? … not following an abbreviation."""
+    """Sentences of each paragraph (or of one span)."""
     spans = []
     for para in ([within] if within else paragraphs(text)):
-        start = para.start
-        for m in _SENTENCE_END.finditer(text, para.start, para.end):
-            word = re.search(r"([\w.]+)\W*$", text[start:m.start() + 1])
-            if m.group().startswith(".") and word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
-                continue
-            nxt = text[m.end():m.end() + 3].lstrip()
-            if nxt and nxt[0].islower():
-                continue
-            spans.append(Span(start, m.end()))
-            start = m.end()
-            while start < para.end and text[start].isspace():
-                start += 1
-        if start < para.end:
-            spans.append(Span(start, para.end))
+        spans += sentences_within(text, para.start, para.end)
     return spans
 
 
