@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build validate test evaluate benchmark lock clean
+.PHONY: build validate test evaluate baselines benchmark lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -25,6 +25,12 @@ test: $(INSTALLED)  ## Run the test suite.
 
 evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth.
 	$(PY) -m scripts.evaluate
+
+baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser and a plain quote baseline.
+	$(PY) -m scripts.baselines
+
+benchmark: $(INSTALLED)  ## Throughput on a synthetic 10,000-article corpus (not a test).
+	$(PY) -m scripts.benchmark --articles 10000
 
 lock:  ## Re-resolve requirements.in into requirements.lock in a clean venv.
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install --quiet -r requirements.in
