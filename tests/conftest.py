@@ -8,6 +8,8 @@ import pytest
 
 from scripts.build import build
 from scripts.paths import ROOT
+from scripts.tableschema import load_schema
+from scripts.tables import read_csv
 
 INPUTS = ("articles", "curated", "schemas", "metadata")
 
@@ -38,3 +40,17 @@ def package_copy(built_root, tmp_path) -> Path:
 def inputs_copy(tmp_path) -> Path:
     """A throwaway copy of the inputs, for tests that feed the build bad input."""
     return copy_inputs(tmp_path / "repo")
+
+
+def published_table(root: Path, name: str):
+    """A published table of a built package, typed by its schema; it must read without problems."""
+    frame, problems = read_csv(root / "data" / f"{name}.csv", load_schema(name))
+    assert not problems
+    return frame
+
+
+def assert_sorted_spans_quote_the_text(text: str, rows: list[dict]) -> None:
+    """Every row's text is the article's text at its offsets, and the spans are sorted and do not overlap."""
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+    assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
+from tests.conftest import assert_sorted_spans_quote_the_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -229,9 +231,7 @@ def test_articles_give_sorted_non_overlapping_spans_that_quote_the_text():
         text = path.read_text(encoding="utf-8")
         found = extract_dates(text, path.stem, SATURDAY)
         assert found, path.name
-        for row in found:
-            assert text[row["start"]:row["end"]] == row["text"]
-        assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
+        assert_sorted_spans_quote_the_text(text, found)
 
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from tests.conftest import assert_sorted_spans_quote_the_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -190,9 +192,7 @@ def test_articles_give_sorted_non_overlapping_spans_that_quote_the_text():
         text = path.read_text(encoding="utf-8")
         rows = extract_mentions(text, path.stem, lexicon)
         assert rows, path.name
-        for row in rows:
-            assert text[row["start"]:row["end"]] == row["text"]
-        assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))
+        assert_sorted_spans_quote_the_text(text, rows)
 
 
 

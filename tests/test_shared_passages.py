@@ -3,28 +3,22 @@ from __future__ import annotations
 
 from itertools import combinations
 
-import pandas as pd
 import pytest
 
+from tests.conftest import published_table
+
 from scripts.make_shared_passages import MIN_SHARED_WORDS, find_shared_passages, normalised_key, pair_records
-from scripts.tables import read_csv
-from scripts.tableschema import load_schema
 
 WIRE_A, WIRE_B = "hereford-times-2023-03-11", "unknown-2023-03-10"
 
-
-def _table(root, name: str) -> pd.DataFrame:
-    frame, problems = read_csv(root / "data" / f"{name}.csv", load_schema(name))
-    assert not problems
-    return frame
 
 
 @pytest.fixture(scope="module")
 def built(built_root):
     articles = {row.source_id: (built_root / row.text_path).read_text(encoding="utf-8")
-                for row in _table(built_root, "sources").itertuples()}
-    pairs = _table(built_root, "source_pairs").set_index(["source_id", "other_source_id"])
-    return {"articles": articles, "passages": _table(built_root, "shared_passages"), "pairs": pairs}
+                for row in published_table(built_root, "sources").itertuples()}
+    pairs = published_table(built_root, "source_pairs").set_index(["source_id", "other_source_id"])
+    return {"articles": articles, "passages": published_table(built_root, "shared_passages"), "pairs": pairs}
 
 
 # --- on the five articles ---------------------------------------------------------------------------------

@@ -6,24 +6,21 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
+from tests.conftest import published_table
+
 from scripts.make_shared_passages import normalised_key
 from scripts.make_statements import (SAME_STATEMENT_RATIO, describe_difference, is_fragment, same_statement,
                                      similarity, statements_and_reports)
-from scripts.tables import frame_from_records, read_csv
+from scripts.tables import frame_from_records
 from scripts.tableschema import load_schema
 
 
 # --- on the five articles ---------------------------------------------------------------------------------
 
-def _table(root, name: str) -> pd.DataFrame:
-    frame, problems = read_csv(root / "data" / f"{name}.csv", load_schema(name))
-    assert not problems
-    return frame
-
 
 @pytest.fixture(scope="module")
 def built(built_root):
-    return {name: _table(built_root, name) for name in ("quotes", "statements", "statement_reports", "organisations")}
+    return {name: published_table(built_root, name) for name in ("quotes", "statements", "statement_reports", "organisations")}
 
 
 def _statement_starting(built, words: str) -> pd.Series:
