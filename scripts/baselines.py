@@ -21,7 +21,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 
-from scripts.evaluate import (LabelledSet, Score, _predict, _rows, holdout_set, overlap_matches, package_set,
+from scripts.evaluate import (LabelledSet, Score, _predict, _rows, labelled_sets, overlap_matches,
                               score_figures, score_quotes)
 from scripts.extract.dates import extract_dates, resolve
 from scripts.extract.lexicon import Lexicon
@@ -234,8 +234,7 @@ def issue_rows() -> list[Row]:
 
 def all_rows(lexicon: Lexicon | None = None) -> list[Row]:
     lexicon = lexicon or Lexicon.from_curated()
-    sets = [s for s in (package_set(), holdout_set()) if s is not None]
-    return [row for s in sets for row in compare(s, lexicon)] + issue_rows()
+    return [row for s in labelled_sets() for row in compare(s, lexicon)] + issue_rows()
 
 
 def _cells(score: Score | None) -> str:

@@ -1,7 +1,7 @@
 """Throughput of every extractor (quotes, figures, mentions, dates) on a synthetic corpus. Not a test.
 
 Usage: python -m scripts.benchmark [--articles 10000] [--seed 2023] [--write BENCHMARK.md] [--profile]
-The corpus: N articles, each a seeded recombination of paragraphs of the package's five articles and the ten
+The corpus: N articles, each a seeded recombination of paragraphs of the package's five articles and the
 holdout articles (8 to 24 paragraphs, publication date taken from one of them), written one file per article
 to a temporary folder. Runs read one file at a time and keep only row counts, so memory is bounded by one
 article, never by the corpus. Each measurement runs in a fresh process (spawn), so its peak RSS (ru_maxrss)
@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from scripts.evaluate import holdout_set, package_set
+from scripts.evaluate import labelled_sets
 from scripts.extract.dates import extract_dates
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.text import paragraphs
@@ -42,9 +42,7 @@ EXTRACTORS = ("quotes", "figures", "mentions", "dates")
 
 def paragraph_pool() -> tuple[list[str], list[dt.date]]:
     pool, dates = [], []
-    for labelled in (package_set(), holdout_set()):
-        if labelled is None:
-            continue
+    for labelled in labelled_sets():
         for source_id, text in sorted(labelled.articles.items()):
             pool += [text[p.start:p.end] for p in paragraphs(text)]
             dates.append(labelled.published[source_id])
@@ -189,8 +187,8 @@ def report(command: str, count: int, seed: int, generated_seconds: float, serial
              "Measured by `scripts/benchmark.py` (not a test: timings depend on the machine).", "",
              "```sh", command, "```", "",
              *[f"- {fact}" for fact in machine_facts()],
-             f"- corpus: {count} synthetic articles (seed {seed}), each 8-24 paragraphs drawn from the 5 package "
-             f"and 10 holdout articles, one file each; generated and written in {generated_seconds:.1f} s (not timed below)",
+             f"- corpus: {count} synthetic articles (seed {seed}), each 8-24 paragraphs drawn from the "
+             f"{' and '.join(s.name for s in labelled_sets())}, one file each; generated and written in {generated_seconds:.1f} s (not timed below)",
              "- every extractor on: quotes, figures, mentions (curated lexicon), dates (with publication date)",
              "- one core: one fresh worker process reads and extracts the files one at a time; all cores: a "
              f"pool of {workers} fresh workers over batches of {BATCH} files; peak memory is ru_maxrss of "

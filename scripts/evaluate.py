@@ -4,8 +4,9 @@ Usage: python -m scripts.evaluate [--markdown]
 Two labelled sets are scored separately:
 - package: the five articles, labelled in curated/gold/ by reading (the extractors' authors saw the articles,
   not the labels);
-- holdout: curated/holdout/, articles written in other outlets' styles and labelled by someone who never saw
-  the extractor code, and never shown to the extractors' authors: the estimate for unseen text.
+- holdouts: curated/holdout*/ (holdout, holdout-2, ...), articles written in other outlets' styles and labelled
+  by someone who never saw the extractor code, and never shown to the extractors' authors: the estimate for
+  unseen text. Each set's README says what of it has since been seen, and by whom.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def holdout_set(holdout_dir: Path = CURATED_DIR / "holdout") -> LabelledSet | No
     metadata = _rows(holdout_dir / "metadata.csv")
     if not metadata:
         return None
-    return LabelledSet(f"holdout ({len(metadata)} unseen-style articles)",
+    return LabelledSet(f"{holdout_dir.name} ({len(metadata)} unseen-style articles)",
                        {m["source_id"]: read_article(holdout_dir / "articles" / m["file_name"]) for m in metadata},
                        {m["source_id"]: dt.date.fromisoformat(m["published_date"]) for m in metadata},
                        holdout_dir / "gold")
@@ -142,6 +143,12 @@ def score_figures(gold, predicted) -> dict[str, Score]:
               "figures: span, value and unit all right": Score(len(full), len(predicted), len(gold)),
               "figures: value and unit (overlapping span)": Score(len(value_unit), len(predicted), len(gold)),
               "figure hedge, of overlapping (accuracy)": Score(len(hedged), len(overlapping), len(overlapping))}
+    if gold and "per" in gold[0]:
+        per_right = sum(1 for g, p in overlapping if g["per"] and _same(g["per"], p.get("per")))
+        per_predicted = sum(1 for g, p in overlapping if p.get("per"))
+        per_expected = sum(1 for g in gold if g["per"])
+        if per_predicted or per_expected:
+            scores["figure rate (per), of overlapping"] = Score(per_right, per_predicted, per_expected)
     with_measure = [(g, p) for g, p in overlapping if g.get("measure_id")]
     if with_measure:
         right = sum(1 for g, p in with_measure if _same(g["measure_id"], p["measure_id"]))
@@ -165,14 +172,19 @@ def score_dates(gold, predicted) -> dict[str, Score]:
 
 
 def _predict_dates(labelled: LabelledSet, relative_only: bool = True) -> list[dict]:
-    """The holdout labels cover relative expressions only, not absolute dates ('13 July'): compare like with like."""
+    """The holdout labels cover relative expressions of day or week precision only, not absolute dates ('13 July')
+    nor months and years ('in August', 'last year'): compare like with like."""
     from scripts.extract.dates import extract_dates
     rows = []
     for source_id, text in sorted(labelled.articles.items()):
         rows += [{**r, "resolved_date": r["resolved_date"].isoformat() if r["resolved_date"] else None}
                  for r in extract_dates(text, source_id, labelled.published[source_id])
-                 if not (relative_only and r["expression_kind"].startswith("absolute"))]
+                 if not relative_only or is_relative_day_or_week(r)]
     return rows
+
+
+def is_relative_day_or_week(row: dict) -> bool:
+    return not row["expression_kind"].startswith("absolute") and row["precision"] in ("day", "week")
 
 
 def event_date_gold(curated_dir: Path, articles: dict[str, str]) -> list[dict]:
@@ -222,10 +234,18 @@ def markdown(results: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def holdout_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
+    found = (holdout_set(d) for d in sorted(curated_dir.glob("holdout*")) if d.is_dir())
+    return [s for s in found if s is not None]
+
+
+def labelled_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
+    return [package_set(curated_dir), *holdout_sets(curated_dir)]
+
+
 def all_results(curated_dir: Path = CURATED_DIR) -> dict[str, dict[str, Score]]:
     lexicon = Lexicon.from_curated(curated_dir)
-    sets = [package_set(curated_dir), holdout_set(curated_dir / "holdout")]
-    return {s.name: evaluate(s, lexicon) for s in sets if s is not None}
+    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir)}
 
 
 def main(argv: list[str]) -> int:
