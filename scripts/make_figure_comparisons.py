@@ -2,7 +2,8 @@
 
 Each figure becomes the interval of values its words allow (its hedge and its rounding); two articles conflict
 about a measure when some figure of one and some figure of the other allow no common value. Figures within one
-article are never held against each other (one article may give several instances: 50% and 100% of theatres).
+article are never held against each other (one article may give several instances: 50% and 100% of theatres),
+nor are figures with different rates ('£14 an hour' and '£28,000' a year: figures.per).
 """
 from __future__ import annotations
 
@@ -129,16 +130,23 @@ def _label(figure: dict) -> str:
     return f"{figure['source_id']} '{figure['text']}' {figure['interval']}"
 
 
+def _same_rate(a: dict, b: dict) -> bool:
+    return a.get("per") == b.get("per")
+
+
 def _judge(measure_id: str, figures: list[dict], measure: dict, terms: dict,
            articles: dict[str, str]) -> tuple[str, str]:
     """(verdict, note) for one measure's figures."""
     sources = sorted({f["source_id"] for f in figures})
     if len(sources) == 1:
         return "single_source", f"Only {sources[0]} states this measure: " + "; ".join(dict.fromkeys(map(_label, figures))) + "."
-    disagreeing = [(a, b) for a, b in combinations(figures, 2)
-                   if a["source_id"] != b["source_id"] and not a["_interval"].overlaps(b["_interval"])]
+    across = [(a, b) for a, b in combinations(figures, 2) if a["source_id"] != b["source_id"]]
+    if not any(_same_rate(a, b) for a, b in across):
+        rates = "; ".join(dict.fromkeys(f"{_label(f)} per {f.get('per') or '(no rate)'}" for f in figures))
+        return "different_instances", f"The articles state it per different periods, so they are not compared: {rates}."
+    disagreeing = [(a, b) for a, b in across if _same_rate(a, b) and not a["_interval"].overlaps(b["_interval"])]
     if not disagreeing:
-        return "consistent", "Every pair of articles overlaps: " + "; ".join(dict.fromkeys(map(_label, figures))) + "."
+        return "consistent", "Every pair of articles that can be compared overlaps: " + "; ".join(dict.fromkeys(map(_label, figures))) + "."
     first_per_pair = {}  # one example per pair of articles keeps the note short
     for a, b in disagreeing:
         first_per_pair.setdefault((a["source_id"], b["source_id"]), f"{_label(a)} vs {_label(b)}")
@@ -180,7 +188,7 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
             records.append({
                 "measure_id": measure_id, "source_id": row["source_id"], "text": row["text"],
                 "start": int(row["start"]), "end": int(row["end"]), "value": float(row["value"]),
-                "value_high": row["value_high"], "unit": row["unit"], "hedge": row["hedge"],
+                "value_high": row["value_high"], "unit": row["unit"], "per": row["per"], "hedge": row["hedge"],
                 "interval_low": interval.low, "interval_high": interval.high, "interval": row["interval"],
                 "claimant_person_id": row["claimant_person_id"],
                 "claimant_organisation_id": row["claimant_organisation_id"],

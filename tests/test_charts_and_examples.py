@@ -17,7 +17,7 @@ def test_example_analysis_prints_speakers_conflicts_and_timeline(built_root, tmp
                             capture_output=True, text=True, timeout=60, check=True)
     out = result.stdout
     assert "Steve Barclay" in out and "Sky News" in out
-    assert "junior-doctors-england" in out and "different_measure_suspected" in out
+    assert "strike-length-days" in out and "different_instances" in out
     assert "bma-junior-doctors-strike-2023-03-13" in out and "2023-03-13" in out
     assert "Quotations altered between outlets" in out
 

@@ -29,6 +29,8 @@ LEXICON = Lexicon.from_rows(
         {"measure_id": "nurses-balloted", "unit": "count", "context_terms": "balloted|nurses"},
         {"measure_id": "wards-closed", "unit": "count", "context_terms": "wards|closed"},
         {"measure_id": "strike-hours", "unit": "hours", "context_terms": "strike|walkout"},
+        {"measure_id": "staff-total", "unit": "count", "context_terms": "there are|staff in total"},
+        {"measure_id": "staff-uk", "unit": "count", "context_terms": "in the uk|across the uk"},
     ])
 
 
@@ -61,12 +63,35 @@ def test_percentages_with_decimals_and_words(text, expected):
     ("Cover cost £3m.", [("£3m", 3_000_000, None, "gbp", "none")]),
     ("She earns £25k.", [("£25k", 25_000, None, "gbp", "none")]),
     ("A bonus of £2.4 million was paid.", [("£2.4 million", 2_400_000, None, "gbp", "none")]),
-    ("Nurses start on £20,000 a year.", [("£20,000 a year", 20_000, None, "gbp", "none")]),
     ("Parking rose by 5p.", [("5p", 0.05, None, "gbp", "none")]),
     ("It cost 1,200 pounds.", [("1,200 pounds", 1200, None, "gbp", "none")]),
 ])
 def test_money_with_scale_words_rates_and_pence(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nurses start on £20,000 a year.", [("£20,000", "year")]),
+    ("Cover pays £14 an hour.", [("£14", "hour")]),
+    ("A £20,000-a-year post.", [("£20,000", "year")]),
+    ("They start on between £21,000 and £24,000 per annum.", [("between £21,000 and £24,000", "year")]),
+    ("Locums get £90 per shift.", [("£90", "shift")]),
+    ("It costs £5 a head.", [("£5", "head")]),
+    ("Pay rose from £20,000 to £25,000 a year.", [("£20,000", "year"), ("£25,000", "year")]),
+    ("Prices rose 5% a year.", [("5%", "year")]),
+    ("Some 1,000 a day were cancelled.", [("Some 1,000", "day")]),
+    ("Staff work 48 hours a week.", [("48 hours", "week")]),
+    ("The fund grows by £2m annually.", [("£2m", "year")]),
+    ("Nurses start on £20,000.", [("£20,000", None)]),
+])
+def test_rate_words_after_a_figure_give_per_and_stay_out_of_the_text(text, expected):
+    assert [(r["text"], r["per"]) for r in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Inflation was 5% a year ago.", "Turnout was 41% a year earlier.",
+                                  "Only 40 came a day later."])
+def test_a_period_that_dates_the_figure_is_not_a_rate(text):
+    assert [r["per"] for r in figures(text)] == [None]
 
 
 def test_counts_with_thousands_separators():
@@ -101,6 +126,8 @@ def test_change_from_one_value_to_another_is_two_figures():
     ("Within half an hour.", [("half an hour", 0.5, None, "hours", "none")]),
     ("One and a half days.", [("One and a half days", 1.5, None, "days", "none")]),
     ("A 31-year-old nurse.", [("31-year-old", 31, None, "years", "none")]),
+    ("Four single-day walkouts.", [("Four", 4, None, "count", "none"), ("single-day", 1, None, "days", "none")]),
+    ("A single-week closure.", [("single-week", 1, None, "weeks", "none")]),
 ])
 def test_durations_numeric_hyphenated_and_written(text, expected):
     check(text, expected)
@@ -138,7 +165,7 @@ def test_vague_amounts_get_a_range_and_hedge_vague(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Three of the unions agreed.", [("Three", 3, None, "count", "none")]),
-    ("They held six single-day strikes.", [("six", 6, None, "count", "none")]),
+    ("They held six single-day strikes.", [("six", 6, None, "count", "none"), ("single-day", 1, None, "days", "none")]),
     ("Only one of these went ahead.", [("one", 1, None, "count", "none")]),
     ("Talks between the two parties.", [("two", 2, None, "count", "none")]),
     ("More than one union objected.", [("More than one", 1, None, "count", "more_than")]),
@@ -220,6 +247,34 @@ def test_numbered_list_markers_are_not_figures():
     check("Demands:\n1. Pay\n2. Safe staffing", [])
 
 
+@pytest.mark.parametrize("text", ["A single strike is planned.", "Not a single nurse came.", "A single-minded union."])
+def test_single_outside_a_hyphenated_duration_is_not_a_figure(text):
+    check(text, [])
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was published as CP 914 in May.", "See HC 1287 for the evidence.", "Set out in (CP 914).",
+    "BMJ 2031; 381: p512.", "Lancet 2031;401(10380):1234-45.", "Their ref: 40512 was sent.", "Our Ref 40512.",
+    "Claim no. 2345 was filed.", "Report number 45 was cited.", "ISBN 978-0-12-345678-9 is cited.",
+    "ISBN: 9780123456789.", "doi: 10.1016/S0140-6736(31)01234-5", "Scotland's NHS 24 helpline.",
+])
+def test_document_identifiers_are_not_figures(text):
+    check(text, [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The NNU 2031 survey found 98% agreed.", [("98%", 98, None, "percent", "none")]),
+    ("The NNU has 47,600 members.", [("47,600", 47_600, None, "count", "none")]),
+    ("In the UK 500 nurses quit.", [("500", 500, None, "count", "none")]),
+    ("In the UK 40% quit.", [("40%", 40, None, "percent", "none")]),
+    ("The NNU cut £1.65bn; 12 wards shut.", [("£1.65bn", 1.65e9, None, "gbp", "none"),
+                                            ("12", 12, None, "count", "none")]),
+    ("The NNU said 48 hours.", [("48 hours", 48, None, "hours", "none")]),
+])
+def test_quantities_after_abbreviations_and_semicolons_are_kept(text, expected):
+    check(text, expected)
+
+
 @pytest.mark.parametrize("text", ["The first strike.", "The 2nd ballot and the 3rd day.", "The second time."])
 def test_ordinals_are_not_figures(text):
     check(text, [])
@@ -250,6 +305,18 @@ def test_measure_ignores_terms_of_measures_in_another_unit():
 def test_measure_tie_on_distance_goes_to_the_measure_with_more_terms():
     row, = figures("Nurses will have seen a 6% uplift and a rise over the contract.")
     assert row["measure_id"] == "pay-rise"
+
+
+def test_measure_place_phrase_after_the_counted_noun_beats_a_term_before_the_figure():
+    row, = figures("There are around 9,000 midwives in the UK.")
+    assert row["measure_id"] == "staff-uk"
+
+
+@pytest.mark.parametrize("text", ["There are around 9,000 midwives who work in the UK.",
+                                  "There are around 9,000 midwives and they work long shifts in the UK."])
+def test_measure_place_phrase_in_a_later_clause_does_not_beat_a_nearer_term(text):
+    row, = figures(text)
+    assert row["measure_id"] == "staff-total"
 
 
 def test_measure_full_tie_gives_none():
@@ -364,6 +431,7 @@ _PIECES = st.sampled_from([
     "one", "two", "-one", "thousands", "tens of ", "of ", "pounds", "p", "m", "bn", "hours", "-day", "decade", " in ",
     "March", "13", "th", "2019", "/", ":", "@", "#", ".", ",", " ", "\n", "“", "”", "said", "The NNU", "It",
     "according to ", "more than ", "some ", "İ", "ſ", "\u00a0", "0800", "111", "+44", "[", "am", "Section", "a year",
+    "single-", " per annum", "-a-", "ISBN ", "CP ", ";", "doi: 10.1136/", " ago",
 ])
 
 

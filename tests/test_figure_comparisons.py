@@ -79,6 +79,22 @@ def test_measure_without_period_is_judged_different_instances():
     assert _verdicts(frames, articles) == {"m": "different_instances"}
 
 
+def test_figures_per_different_periods_are_never_held_against_each_other():
+    articles = {"a": "Pay starts at £14 an hour.", "b": "Pay starts at £28,000 a year."}
+    frames = _frames([{"source_id": "a", "text": "£14", "start": 14, "value": 14.0, "hedge": "none", "per": "hour"},
+                      {"source_id": "b", "text": "£28,000", "start": 14, "value": 28000.0, "hedge": "none", "per": "year"}])
+    table = make_figure_comparisons(frames, articles)
+    assert set(table["verdict"]) == {"different_instances"} and not table["conflict"].any()
+    assert list(table["per"]) == ["hour", "year"] and "per different periods" in table["conflict_note"][0]
+
+
+def test_figures_per_the_same_period_still_conflict():
+    articles = {"a": "Pay starts at £14 an hour.", "b": "Pay starts at £28 an hour."}
+    frames = _frames([{"source_id": "a", "text": "£14", "start": 14, "value": 14.0, "hedge": "none", "per": "hour"},
+                      {"source_id": "b", "text": "£28", "start": 14, "value": 28.0, "hedge": "none", "per": "hour"}])
+    assert _verdicts(frames, articles) == {"m": "conflict"}
+
+
 def test_figures_within_one_article_never_conflict():
     articles = {"a": "Some cut 50 doctors, others 100 doctors."}
     frames = _frames([{"source_id": "a", "text": "50", "start": 9, "value": 50.0, "hedge": "none"},

@@ -2,7 +2,12 @@
 
 What is a figure
 - Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', 'hours',
-  '72-hour', 'pence', '5p', 'pounds'); money keeps a following rate ('£20,000 a year').
+  '72-hour', 'pence', '5p', 'pounds'). The text is hedge + number + unit word, never the counted noun.
+- Rates: 'a/an/per/each/every' + hour, shift, day, week, month, year, annum, head (person, capita), hyphenated
+  or not, or 'annually', right after any figure (money, counts, percentages, durations) go to `per`
+  ('£14 an hour' -> hour, '5% per annum' -> year, '1,000 a day' -> day, '48 hours a week' -> week) and stay out
+  of the text. 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
+  figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
   'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
   unit ('one-day', 'one hour', 'one per cent'; not the idiom 'one day') or after a hedge ('more than one').
@@ -15,17 +20,25 @@ What is a figure
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
 - Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
-  hedged ('less than a month'). Minutes become hours; ages ('28-year-old') are years.
+  hedged ('less than a month'); 'single' only hyphenated before a duration word ('single-day' is 1 day).
+  Minutes become hours; ages ('28-year-old') are years.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
-phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]'), list
-numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside
-handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m') are skipped: the unit
-vocabulary has no place for them.
+phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
+'no. 7', 'number 1', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
+of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
+separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45'),
+DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
+'24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
+are skipped: the unit vocabulary has no place for them.
 
 Hedges are the words just before the figure, included in its text ('More than 98%').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
+A term opening with a preposition of place or group ('in the NHS', 'across the UK') that post-modifies the
+counted noun counts as nearest of all: it follows the figure after at most four words, none of them clause
+words ('and', 'who', 'were', ...), with no other term of the unit between ('There are around 80,000 junior
+doctors in the NHS': the NHS, not the 'there are' before the figure).
 Claimant: the subject of the nearest verb of saying before the figure in its sentence ('The BMA says',
 'It insists'), 'according to X', or a trailing ', the BMA said.' / ', said X.'; a pronoun subject stands for
 the organisation or person a previous sentence opened with. A quotation closed before the figure ends the
@@ -44,7 +57,7 @@ from dataclasses import dataclass
 from scripts.extract.lexicon import AliasMatch, Lexicon, Measure
 from scripts.extract.text import Span, sentences_within
 
-COLUMNS = ("source_id", "text", "start", "end", "value", "value_high", "unit", "hedge", "measure_id",
+COLUMNS = ("source_id", "text", "start", "end", "value", "value_high", "unit", "per", "hedge", "measure_id",
            "claimant_text", "claimant_person_id", "claimant_organisation_id")
 
 # ---------------------------------------------------------------- English number vocabulary
@@ -90,7 +103,13 @@ _SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m
 _PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
-_RATE = rf"{_S}+(?:a|an|per){_S}+(?:year|annum|month|week|day|hour|shift|head)(?!\w)"
+# Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
+# not 'a year ago'.
+_RATE = re.compile(
+    rf"(?:(?:{_S}+|-)(?:an?|per|each|every)(?:{_S}+|-)"
+    rf"(?P<per>hour|shift|day|week|month|year|annum|head|person|capita)|{_S}+(?P<annually>annually))(?![\w-])"
+    rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
+_PER = {"annum": "year", "person": "head", "capita": "head"}
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
 _END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
 
@@ -112,7 +131,8 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
     rf"(?P<half_word>half)(?![\w-])",
     rf"an?{_S}+(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
-    rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?(?P<rate>{_RATE})?{_END}",
+    rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
+    rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
 ]) + ")")
 
 # Where a figure can start: '£', a digit run, or one of these words.
@@ -120,7 +140,7 @@ _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", 
                   "tenth", "decade", "fortnight", "hour", "day", "week", "month", "year"}  # after 'a'/'an'
 _ARTICLE_BEFORE = re.compile(rf"(?<!\w)an?{_S}+\Z")
 _ANCHOR_WORDS = (set(_SMALL) - {"zero"} | set(_TENS) | _ARTICLE_WORDS | {"thirds", "quarters", "fifths", "tenths", "tens"}
-                 | set(_VAGUE))
+                 | set(_VAGUE) | {"single"})
 
 
 def _word_anchor_pattern(words: set[str]) -> str:
@@ -152,11 +172,19 @@ _TIME = re.compile(r"[0-9]{1,2}(?:[.:][0-9]{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock
 _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9])")
 # Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
-                     "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp."},
-                    {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Number", "Chapter", "Appendix",
+                     "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
+                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn"},
+                    {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
                      "No", "No."})
 _SERVICE_NUMBERS = {"111", "999"}
+# A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
+# number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.1136/bmj.p1618').
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.’'&-])(?P<determiner>(?i:the|a|an)\s+)?[A-Z]{2,5}[.:]?[^\S\n]+\Z")
+_BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
+_IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
+                         r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
+_IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
@@ -195,6 +223,14 @@ _LEADING_ADVERBIAL = re.compile(
     rf"writing|asked)\b[^,]{{0,60}},{_S}*")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"it": ("organisation",), "he": ("person",), "she": ("person",), "they": ("organisation", "person")}
+# A counted noun's post-modifier ('80,000 junior doctors in the NHS'): a term opening with one of these
+# prepositions, after at most four words that are not clause words.
+_POST_MODIFIER_PREPOSITIONS = {"in", "across", "within", "throughout", "outside", "among", "at"}
+_NOUN_PHRASE_GAP = re.compile(rf"(?:{_S}+[a-z][\w’'-]*){{0,4}}{_S}+")
+_CLAUSE_WORDS = {"and", "or", "but", "that", "which", "who", "whom", "whose", "where", "when", "while", "was", "were",
+                 "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may",
+                 "might", "must", "should", "do", "does", "did", "to", "for", "from", "than", "as", "with", "by",
+                 "on", "at", "in", "of", "not", "it", "they", "he", "she", "we", "there", "said", "says"}
 _SUBJECT_POSITION = re.compile(rf"\W*(?:(?:the|but|however|and|meanwhile|a|an|yet){_S}+)*\W*")
 _MAX_SUBJECT_WORDS = 15
 
@@ -210,6 +246,7 @@ class _Figure:
     hedge: str | None = None        # a default ('vague'); a hedge in the text wins
     hedge_required: bool = False    # only a figure after a hedge ('less than a month', 'more than one')
     allow_hedge: bool = True        # False for 'between ... and ...'
+    per: str | None = None          # the rate after it: 'hour' for '£14 an hour'
 
 
 @dataclass(slots=True)
@@ -236,7 +273,7 @@ def extract_figures(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
         claimant_text, person_id, organisation_id = context.claimant(f, sentence)
         rows.append(dict(zip(COLUMNS, (
             source_id, text[f.start:f.end], f.start, f.end, _tidy(f.value),
-            None if f.value_high is None else _tidy(f.value_high), f.unit, f.hedge or "none",
+            None if f.value_high is None else _tidy(f.value_high), f.unit, f.per, f.hedge or "none",
             context.measure(f, sentence), claimant_text, person_id, organisation_id))))
     return rows
 
@@ -274,27 +311,41 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     for anchor in anchors:
         if anchor < consumed:
             continue
+        identifier = _IDENTIFIER.match(low, anchor) if low[anchor].isdigit() else None
+        if identifier:
+            consumed = identifier.end()
+            continue
         match = _FIGURE.match(low, anchor)
         if match is None:
             continue
         found, consumed = _figures_of(match, text, low)
+        kept: list[_Figure] = []
+        not_before = 0  # the end of an identifier an earlier figure of the match was part of: 'ISBN 978-0-12'
         for figure in found:
-            skip_to = _not_a_figure(text, low, figure)
+            skip_to = _not_a_figure(text, low, figure) if figure.start >= not_before else not_before
             if skip_to is not None:
-                consumed = max(consumed, skip_to)
+                consumed, not_before = max(consumed, skip_to), skip_to
                 continue
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
             if figure.hedge_required and figure.hedge is None:
                 continue
-            figures.append(figure)
+            kept.append(figure)
+        rate = _RATE.match(low, kept[-1].end) if kept else None
+        if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
+            per = rate.group("per") or "year"  # or 'annually'
+            for figure in kept:
+                if figure.unit == kept[-1].unit:
+                    figure.per = _PER.get(per, per)
+            consumed = max(consumed, rate.end())
+        figures.extend(kept)
     return figures
 
 
 def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     """The figures one grammar match makes, and the offset up to which the text is used."""
     g = m.group
-    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit = g(
-        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit")
+    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single = g(
+        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single")
     if ratio:
         return _ratio(m, low), m.end()
     if fraction_n:
@@ -313,13 +364,15 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     if a_unit:
         unit, factor = _DURATIONS[g("a_unit")]
         return [_Figure(m.start(), m.end(), factor, unit, hedge_required=g("a_unit") not in ("decade", "fortnight"))], m.end()
+    if single:
+        unit, factor = _DURATIONS[single]
+        return [_Figure(m.start(), m.end(), factor, unit)], m.end()
     low_part = _quantity(m, "c")
     if low_part is None:
         return [], m.end()
-    end = _end_with_rate(m, low_part)
     if not g("sep"):
-        figure = _single(low_part, low, end)
-        return ([figure] if figure else []), end
+        figure = _single(low_part, low, m.end())
+        return ([figure] if figure else []), m.end()
     high_part = _quantity(m, "d")
     sep = g("sep").strip()
     if sep == "and":
@@ -328,9 +381,9 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
             figure = _single(low_part, low, low_part.end)
             return ([figure] if figure else []), low_part.end
         start = between.start()
-        return _range(start, _end_with_rate(m, low_part, high_part), low_part, high_part, low, allow_hedge=False), m.end()
+        return _range(start, m.end(), low_part, high_part, low, allow_hedge=False), m.end()
     split = sep == "to" and _FROM_BEFORE.search(low, max(0, m.start() - 6), m.start()) is not None
-    return _range(m.start(), _end_with_rate(m, low_part, high_part), low_part, high_part, low, split), m.end()
+    return _range(m.start(), m.end(), low_part, high_part, low, split), m.end()
 
 
 def _quantity(m: re.Match, tag: str) -> _Quantity | None:
@@ -359,14 +412,6 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
 
 
 _PART_GROUPS = {tag: tuple(name + tag for name in ("num", "cur", "half", "scale", "pct", "dur", "gbp")) for tag in "cd"}
-
-
-def _end_with_rate(m: re.Match, *parts: _Quantity | None) -> int:
-    """Money keeps its rate ('£20,000 a year'); other figures end before it."""
-    last = parts[-1] or parts[0]
-    if m.group("rate") and any(p is not None and p.unit == "gbp" for p in parts):
-        return m.end("rate")
-    return last.end
 
 
 def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
@@ -455,7 +500,7 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     before = text[max(0, start - 16):start]
     words = before.split()
     previous = words[-1] if words and before[-1:].isspace() else ""
-    previous = previous.rstrip(",")
+    previous = previous.rstrip(",:")
     if previous.lower().rstrip(".") in _MONTHS or previous.lower() in _WEEKDAYS:
         date = _DAYS_AFTER_MONTH.match(text, start)
         if date:
@@ -469,7 +514,11 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if phone:
             return phone.end()
     if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
-        return figure.end
+        return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
+    if previous.lstrip("([")[:1].isupper() and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end):
+        abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, start - 16), start)
+        if abbreviation and not abbreviation.group("determiner"):
+            return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if _LIST_NUMBER.match(text, start):
         line_start = start
         while line_start and text[line_start - 1] in " \t":
@@ -582,10 +631,12 @@ class _Context:
         terms_index = _measure_terms(self.lexicon.measures)
         if sentence.start not in self._terms:
             self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
+        terms = self._terms[sentence.start]
+        modifier_start = self._post_modifier_start(figure, terms)
         nearest: dict[str, int] = {}
         term_count: dict[str, int] = {}
-        for term_start, term_end, measures in self._terms[sentence.start]:
-            distance = max(figure.start - term_end, term_start - figure.end, 0)
+        for term_start, term_end, measures in terms:
+            distance = -1 if term_start == modifier_start else max(figure.start - term_end, term_start - figure.end, 0)
             for measure in measures:
                 if measure.unit == figure.unit:
                     measure_id = measure.measure_id
@@ -598,6 +649,20 @@ class _Context:
         if len(ranked) > 1 and (nearest[ranked[1]], term_count[ranked[1]]) == (nearest[best], term_count[best]):
             return None
         return best
+
+    def _post_modifier_start(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]]) -> int | None:
+        """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the NHS'),
+        if no other term of the figure's unit comes between; None otherwise."""
+        for term_start, term_end, measures in terms:
+            if term_start < figure.end or all(measure.unit != figure.unit for measure in measures):
+                continue
+            if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
+                return None
+            gap = _NOUN_PHRASE_GAP.fullmatch(self.low, figure.end, term_start)
+            if gap and not _CLAUSE_WORDS.intersection(gap.group().split()):
+                return term_start
+            return None
+        return None
 
     def claimant(self, figure: _Figure, sentence: Span) -> tuple[str | None, str | None, str | None]:
         found = self._claimant_before(figure, sentence)
