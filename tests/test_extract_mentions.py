@@ -170,12 +170,181 @@ def test_candidate_possessive_stays_outside():
     assert candidates("the Trades Union Congress’s view") == ["Trades Union Congress"]
 
 
+def test_a_person_of_an_organisation_is_left_out_of_its_name():
+    assert candidates("Sarah Jones of the Nuffield Trust said so.") == ["Nuffield Trust"]
+    assert candidates("The House of Commons Health Committee met.") == ["House of Commons Health Committee"]
+
+
 def test_people_outside_the_curated_tables_are_not_reported():
     assert found("Jane Doe, a nurse, met Professor John Smith.") == []
 
 
 def test_acronym_inside_a_candidate_phrase_is_not_reported_twice():
     assert candidates("the QRX Trust said") == ["QRX Trust"]
+
+
+# --- more organisation head words ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The Doctors' and Dentists' Review Body met.", "Doctors' and Dentists' Review Body"),
+    ("The Review Body on Doctors' and Dentists' Remuneration met.",
+     "Review Body on Doctors' and Dentists' Remuneration"),
+    ("Doctors' Association UK said so.", "Doctors' Association UK"),
+    ("Leeds Teaching Hospitals ZHS Trust said so.", "Leeds Teaching Hospitals ZHS Trust"),
+    ("Hospital Employers said so.", "Hospital Employers"),
+    ("Independent Healthcare Providers said so.", "Independent Healthcare Providers"),
+    ("The Nuffield Trust and the Health Foundation agreed.", "Nuffield Trust"),
+])
+def test_bodies_named_by_their_head_word_are_candidates(text, name):
+    assert candidates(text)[:1] == [name]
+
+
+def test_curated_prefix_inside_a_longer_body_name_gives_way_to_the_whole_name():
+    assert found("ZHS Employers and ZHS staff met.") == [("ZHS Employers", None, "unresolved_candidate"),
+                                                         ("ZHS", "zhs", "alias")]
+
+
+def test_on_joins_a_name_only_right_after_a_head_word():
+    assert candidates("The Health Commission on Monday said so.") == ["Health Commission"]
+    assert candidates("The Royal College of Midwives on Tuesday said so.") == ["Royal College of Midwives"]
+    assert found("The FMU on Monday said so.") == [("FMU", "fmu", "alias")]
+
+
+def test_a_nation_suffix_belongs_only_to_a_body_name():
+    assert candidates("Junior Doctors UK went on strike.") == []
+
+
+# --- outlets and platforms by their role in the sentence ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She told Sarah Jones that pay was low.",
+    "She told Dr Jane Smith and Professor Bob Hale that pay was low.",
+    "She told Health Secretary Jane Smith that pay was low.",
+    "She told the Prime Minister that pay was low.",
+    "According to Sarah Jones, pay was low.",
+    "Sarah Jones reported feeling unwell.",
+    "Smith revealed the plan.",
+    "He told Reuters that pay was low.",
+])
+def test_a_person_in_the_place_of_an_outlet_is_not_a_candidate(text):
+    assert candidates(text) == []
+
+
+def test_a_curated_person_told_is_the_person():
+    assert found("He told Ann Vole that pay was low.") == [("Ann Vole", "ann-vole", "alias")]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("She told the Guardian that pay was low.", "Guardian"),
+    ("Speaking to the Mirror, she said pay was low.", "Mirror"),
+    ("According to the Lancet, pay was low.", "Lancet"),
+    ("Writing in the Spectator, she said pay was low.", "Spectator"),
+    ("In an interview with the Economist, she said pay was low.", "Economist"),
+    ("The figures were reported by the Chronicle.", "Chronicle"),
+    ("She appeared on Times Radio on Monday.", "Times Radio"),
+    ("He told GB News that pay was low.", "GB News"),
+    ("He spoke to Channel 4 News on Monday.", "Channel 4 News"),
+    ("Yesterday the Courier reported a deal.", "Courier"),
+    ("Talks failed, the Examiner understands.", "Examiner"),
+    ("The Independent has learned that talks failed.", "Independent"),
+])
+def test_outlet_named_by_its_role_is_a_candidate(text, outlet):
+    assert candidates(text) == [outlet]
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_title():
+    assert candidates("She told The Telegraph that pay was low.") == ["The Telegraph"]
+    assert candidates("She told The Sunday Times that pay was low.") == ["The Sunday Times"]
+
+
+def test_a_capital_the_opening_a_sentence_does_not():
+    assert candidates("The Telegraph reported that pay was low.") == ["Telegraph"]
+
+
+def test_a_radio_station_keeps_its_number_and_leaves_the_possessive_out():
+    assert candidates("He told QRX Radio 4's Today programme that pay was low.") == ["QRX Radio 4"]
+
+
+def test_a_media_name_around_a_curated_alias_stays_the_curated_organisation():
+    assert found("He told Gizmo Radio 4's Today programme that pay was low.") == [("Gizmo", "gizmo", "alias")]
+    assert found("Listen to the Gizmo News Daily podcast.") == [("Gizmo", "gizmo", "alias")]
+
+
+@pytest.mark.parametrize("text", [
+    "He told the Commons that talks went on.",
+    "The Trust reported a deficit.",
+    "The Department revealed its plans.",
+    "According to the UK and the US, talks went on.",
+    "He told the House of Lords that talks went on.",
+])
+def test_a_generic_institution_or_country_after_the_is_not_an_outlet(text):
+    assert candidates(text) == []
+
+
+def test_a_name_cut_short_by_and_is_left_to_the_phrase_rule():
+    assert candidates("She told the Health and Social Care Committee that pay was low.") == [
+        "Health and Social Care Committee"]
+
+
+def test_a_single_word_after_a_posting_verb_is_a_platform_unless_it_is_a_date():
+    assert candidates("He posted on Instagram that talks failed.") == ["Instagram"]
+    assert candidates("He wrote on Monday that talks failed.") == []
+
+
+def test_the_word_before_account_or_page_is_a_platform():
+    assert found("The @FMU_Board Twitter account posted a reply.") == [
+        ("@FMU_Board", "fmu-board", "alias"), ("Twitter", None, "unresolved_candidate")]
+    assert candidates("The union's Facebook page and her TikTok account agreed.") == ["Facebook", "TikTok"]
+
+
+def test_a_word_before_account_with_no_owner_is_not_a_platform():
+    assert candidates("Sarah Jones account of events differs. The Trust account is overdrawn.") == []
+
+
+def test_a_nationality_before_channel_is_not_a_platform():
+    assert candidates("Members of the English channel swimming club agreed.") == []
+
+
+# --- media head words anywhere --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "Manchester Evening News", "Health Service Journal", "Yorkshire Post", "Financial Times", "Nursing Standard",
+])
+def test_a_name_ending_in_a_media_head_word_is_a_candidate(name):
+    assert candidates(f"A report in the {name} said so.") == [name]
+
+
+def test_an_acronym_inside_a_media_name_is_not_reported_twice():
+    assert candidates("QRX News said so.") == ["QRX News"]
+
+
+@pytest.mark.parametrize("text", [
+    "Breaking News: talks failed.", "Local News and Good News followed.", "News of talks spread.",
+    "Times are hard.", "Junior Doctors Strike Hits Waiting Times Across England",
+])
+def test_generic_news_phrases_and_lone_head_words_are_not_outlets(text):
+    assert candidates(text) == []
+
+
+# --- spans ----------------------------------------------------------------------------------------------------
+
+def test_no_candidate_inside_a_curated_alias():
+    assert found("She told the Federated Medics Union that pay was low.") == [
+        ("Federated Medics Union", "fmu", "alias")]
+
+
+def test_candidates_found_by_several_rules_give_one_row():
+    rows = extract_mentions("He told QRX News that pay was low.", "src", LEXICON)
+    assert [r["text"] for r in rows] == ["QRX News"]
+
+
+def test_a_possessive_stays_outside_role_and_body_candidates():
+    assert candidates("According to the Guardian's analysis, Doctors' Association UK's chair agreed.") == [
+        "Guardian", "Doctors' Association UK"]
+
+
+def test_sentence_opening_single_words_are_never_candidates():
+    assert candidates("The union met. But talks failed. Health leaders told reporters. Times change.") == []
 
 
 # --- the table as a whole --------------------------------------------------------------------------------------
@@ -198,7 +367,8 @@ def test_articles_give_sorted_non_overlapping_spans_that_quote_the_text():
 
 _PIECES = list("ABFMQRSUZ abdeiorst'’@#._-&()\n") + [
     "FMU", "ZHS", "Royal", "College", "of", "and", "Trust", "Union", "Association", "Ann Vole", "The ",
-    "Secretary", "North", "@FMU_Board", "IV", "BST", "Department of Fun and Games", ". "]
+    "Secretary", "North", "@FMU_Board", "IV", "BST", "Department of Fun and Games", ". ",
+    " told ", " the ", "The ", "News", "Radio", " 4", "'s", " account", " reported", " on ", "Body", "UK"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
 

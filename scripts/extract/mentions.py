@@ -14,26 +14,45 @@ Everything else that looks like an organisation is kept as an unresolved candida
    all-capital words (a headline in capitals). Plurals ('GPs', 'MPs') never match: the letters must end
    the word. 'I' and single letters are too short.
 2. Name phrases: a run of capitalised words on one line, which may be joined by 'of', 'for', 'of the',
-   'for the', 'and', '&'. The run is cut at job titles and honorifics (Secretary, Chief, Dr, Sir, ...: a
-   name after a title is a person, out of scope here) and at curated person names; leading structure words
-   ('The', 'However', 'Yesterday', weekdays, months, ...) are dropped, so a capitalised sentence opening is
-   never a name by itself. What is left is a candidate when
-   a. it contains an organisation head word (_HEAD_WORDS: Association, Confederation, Union, Trust,
-      Council, Department, Ministry, College, Society, ...) after at least one other word ('British
-      Medical Association', 'Wye Valley NHS Trust': the candidate ends at the last such head), or
-   b. a head word is followed by 'of'/'for' and a capitalised word ('Royal College of Emergency Medicine',
-      'Department for Education', 'Ministry of Justice': the candidate runs to the end of the phrase), or
+   'for the', 'and', '&', and 'on' right after a head word ('Review Body on ...'). The run is cut at job
+   titles and honorifics (Secretary, Chief, Dr, Sir, ...: a name after a title is a person, out of scope
+   here) and at curated person names; leading structure words ('The', 'However', 'Yesterday', weekdays,
+   months, ...) are dropped, so a capitalised sentence opening is never a name by itself (a weekday stays
+   before a media head word: 'Sunday Times'). What is left is a candidate when
+   a. it contains a head word after at least one other word: an organisation head (_ORGANISATION_HEAD_WORDS:
+      Association, Union, Trust, Council, Body, Providers, ...: 'British Medical Association', 'Wye Valley
+      NHS Trust') or a media head (_MEDIA_HEAD_WORDS: News, Times, Journal, Radio, ...: 'ITV News'). The
+      candidate ends at the last such head, or just after it at a nation suffix ("Doctors' Association UK").
+      A capital 'The' before a media name inside a sentence is part of the title ('told The Sunday Times').
+      A media name has at most four words (a longer run is a headline in title case) and no generic opener
+      ('Breaking News'). Two plain words before 'of' are a person ('Sarah Jones of the Nuffield Trust'):
+      the candidate starts after 'of the'.
+   b. a head word is followed by 'of'/'for'/'on' and a capitalised word ('Royal College of Emergency
+      Medicine', 'Department for Education'): the candidate runs to the end of the phrase, less trailing
+      weekdays and months, or
    c. it starts with a naming prefix and goes on with capitalised words ('NHS Providers'). Naming
       prefixes come from the curated data, not from code: the first word of a curated organisation alias
       whose next word is capitalised, when that first word is itself the alias of a different
       organisation ('NHS' in 'NHS England', 'NHS Confederation').
-   A trailing possessive ("’s") is left outside the span.
-3. Curated matches win where they collide: a candidate equal to, inside, or partly overlapping a curated
-   match is dropped. A candidate that strictly contains curated organisation matches is a longer name
-   and replaces them ('NHS Providers' is not the NHS; 'Royal College of Nursing Wales' is not the RCN as
-   a whole), except that a run is first split at 'and'/'&' next to a curated name, so 'BMA and Royal
-   College of Midwives' yields the BMA (curated) and a candidate 'Royal College of Midwives'.
-   Acronym candidates inside a phrase candidate are dropped.
+3. Outlets and platforms by their role in the sentence: the name after 'told', 'speaking to', 'according
+   to', 'writing in', 'in an interview with', 'reported by', 'appeared on', 'posted on', ... or before
+   'reported', 'revealed', 'understands', 'has learned', ...; and a capitalised word before 'account',
+   'feed', 'page', 'channel' (the 'Twitter' in 'the @SomeUnion Twitter account'). The name is 1-4
+   capitalised words ('Radio 4': a number after Radio/Channel/TV). Who is told may be a person, so a name
+   is kept only when it cannot be one: it follows 'the' ('the Guardian'; the lower-case 'the' stays out),
+   ends in a media head word, or holds an acronym or a number ('GB News', 'QRX Radio 4'); a single word
+   after 'posted on' / 'tweeted on' is a platform. Titles and person words (Dr, Sir, Speaker, ...), generic
+   references ('the Commons', 'the Trust'), weekdays and months are never outlets, nor is a name cut short
+   by 'of'/'and' (the phrase rule sees the whole name).
+   A trailing possessive ("'s") is left outside every candidate span.
+4. Curated matches win where they collide: a candidate equal to, inside, or partly overlapping a curated
+   match is dropped. A phrase candidate with an organisation head (or a naming prefix) that strictly
+   contains curated organisation matches is a longer name and replaces them ('NHS Providers' is not the
+   NHS; 'Leeds Teaching Hospitals NHS Trust' is one name), except that a run is first split at 'and'/'&'
+   next to a curated name, so 'BMA and Royal College of Midwives' yields the BMA (curated) and a candidate
+   'Royal College of Midwives'. Media and role names never replace a curated match ('Sky News Daily'
+   stays the curated Sky News; 'BBC Radio 4' the curated BBC). Candidates never overlap one another: the
+   longer one is kept (an acronym inside a phrase is not reported twice).
 
 People who are not in the curated tables are out of scope: no person candidates are produced.
 Generic structure words live here; names live only in curated/*.csv.
@@ -48,7 +67,7 @@ from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _GAP = r"[^\S\n]+"  # white space that stays on the line
 _CAPITALISED_WORD = rf"[{_UPPER}][\w'’\-]*"
-_CONNECTOR = r"(?:of|for)(?:[^\S\n]+the)?|and|&"
+_CONNECTOR = r"(?:of|for)(?:[^\S\n]+the)?|and|&|on"
 _NAME_RUN = re.compile(rf"{_CAPITALISED_WORD}(?:{_GAP}(?:(?:{_CONNECTOR}){_GAP})?{_CAPITALISED_WORD})+")
 _RUN_TOKEN = re.compile(rf"{_CAPITALISED_WORD}|{_CONNECTOR}")
 # The check on the character before an acronym is done in code: a look-behind here doubles the scan time.
@@ -71,10 +90,24 @@ _NOT_ORGANISATION_ACRONYMS = frozenset("""
     ALL NEW ONE TWO
 """.split())
 
-_HEAD_WORDS = frozenset("""
+_ORGANISATION_HEAD_WORDS = frozenset("""
     Association Confederation Federation Union Congress Trust Council Society Institute Institution
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
-    Office Government Party Service
+    Office Government Party Service Body Providers Employers Alliance Coalition Corporation
+""".split())
+# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
+_MEDIA_HEAD_WORDS = frozenset("""
+    News Times Post Telegraph Guardian Mirror Mail Express Independent Standard Herald Echo Journal Gazette
+    Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser
+""".split())
+_HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
+_LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')
+# A nation after a head word still belongs to the name ("Doctors' Association UK").
+_NATION_SUFFIXES = frozenset("UK GB Scotland Wales England Cymru Ireland International".split())
+# Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
+_GENERIC_MEDIA_MODIFIERS = frozenset("""
+    Breaking Latest Fake Good Bad Top More Related Local Regional National World Live Trending Recent Big
+    Major Further Full
 """.split())
 
 # A title or honorific ends an organisation name (and what follows it is usually a person).
@@ -85,19 +118,65 @@ _TITLE_WORDS = frozenset("""
 """.split())
 # Modifiers that belong to a title that follows them ('General Secretary', 'Deputy Chief ...').
 _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shadow Former".split())
+# Who is 'told' may be a person named by a role; such a name is never an outlet.
+_PERSON_WORDS = _TITLE_WORDS | _TITLE_MODIFIERS | frozenset("""
+    King Queen Prince Princess Pope Speaker Mayor Baron Baroness Judge Justice Nurse Doctor PM
+""".split())
+# Capitalised words that, alone after 'the', name an institution generically, not an outlet.
+_GENERIC_REFERENCES = frozenset("""
+    House Commons Lords Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
+    Parliament Assembly Senate Bill Act
+""".split())
 
+_WEEKDAYS = frozenset("""
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
+""".split())
+_MONTHS = frozenset("""
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""".split())
+# Capitalised words that end a phrase without belonging to the name ('... on Monday'); 'Sun' is a paper.
+_TRAILING_STRUCTURE_WORDS = (_WEEKDAYS | _MONTHS | frozenset("Today Tonight Yesterday Tomorrow".split())) \
+    - _MEDIA_HEAD_WORDS
 # Capitalised structure words that open sentences but never open a name.
-_LEADING_STRUCTURE_WORDS = frozenset("""
+_LEADING_STRUCTURE_WORDS = _TRAILING_STRUCTURE_WORDS | frozenset("""
     The A An This That These Those It Its Their His Her Our Your My We They He She I
     Many Some All Every Each Most Other Both Several Few Any No Neither Either
     However But And Or So Yet Also Now Then When While Whereas If As Although Though Because Meanwhile
     In On At By For From To With Without After Before Under Over Since Until During Into Via Per Like
-    Yesterday Today Tomorrow Tonight Last Next Earlier Later Recently Instead Still Only Even Just Indeed
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December
-    Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Last Next Earlier Later Recently Instead Still Only Even Just Indeed
     Why What Who Where How Which
 """.split())
+
+# --- outlets named by their role in the sentence ---
+_NAME_WORD = rf"(?:{_CAPITALISED_WORD}|\d{{1,2}}(?![\w.,]))"
+# A number belongs to a name only after these words ('BBC Radio 4', 'Channel 4 News').
+_WORDS_BEFORE_A_NUMBER = frozenset("Radio Channel TV".split())
+# A word that puts an outlet after it, with the words that must come between ('' = none: 'told the Guardian').
+_OBJECT_CUES = {
+    "told": ("",), "said": ("to",), "speaking": ("to", "on"), "spoke": ("to", "on"), "talking": ("to",),
+    "interview": ("with",), "interviewed": ("by",), "writing": ("in", "for"), "wrote": ("in", "for", "on"),
+    "according": ("to",), "reported": ("by",), "quoted": ("by", "in"), "cited": ("by",), "published": ("by",),
+    "appeared": ("on",), "appearing": ("on",), "broadcast": ("on",), "tweeted": ("on",), "posted": ("on",),
+    "shared": ("on",),
+}
+_POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Twitter': a platform
+# Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path.
+_CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed")
+_OBJECT_CUE = re.compile("(?:" + "|".join(sorted({*_OBJECT_CUES, *_CUES_OPENING_SENTENCES},
+                                                key=lambda w: (-len(w), w))) + r")(?!\w)")
+_AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with){_GAP})?")
+_NAME_AFTER_CUE = re.compile(rf"(?:([Tt]he){_GAP})?({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,4}})")
+_SUBJECT_CUE = re.compile(r"(?:reported|reports|revealed|understands|disclosed"
+                          r"|has learned|has learnt|has reported|has revealed|first reported)(?!\w)")
+_NAME_BEFORE_CUE = re.compile(rf"(?:(?<![\w'’])([Tt]he){_GAP})?(?<![\w'’@#.\-])"
+                              rf"({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,4}})$")
+_CUT_SHORT = re.compile(rf"{_GAP}(?:of|for|and|&){_GAP}[{_UPPER}]")
+_PLATFORM_WORD = re.compile(r"(?:account|feed|page|channel|profile)s?(?!\w)")
+_PLATFORM_BEFORE = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w\-]*){_GAP}$")
+_NATIONALITY_ENDINGS = ("ish", "ese", "ian", "ean", "can")
+_PLATFORM_OWNERS = frozenset("the a an his her their its our your my official".split())
+_WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+$")
 
 
 def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
@@ -128,22 +207,23 @@ def _candidate_row(source_id: str, text: str, start: int, end: int) -> dict:
 
 # --- candidates -------------------------------------------------------------------------------------------
 
-def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> list[tuple[int, int]]:
+def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> list[tuple[int, int, bool]]:
+    """(start, end, may_replace_curated) for every candidate; they may still overlap one another."""
     prefixes, worth_a_look = _naming_prefixes(lexicon)
     covered = _Coverage(curated)
-    phrases = []
+    found = []
     for run in _NAME_RUN.finditer(text):
         if not worth_a_look.search(run.group()) or covered.kind_at(run.start(), run.end()):
             continue
         tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run.start(), run.end())]
         for segment in _segments(tokens, covered):
-            span = _phrase_candidate(segment, prefixes)
-            if span:
-                phrases.append(span)
-    acronyms = [m.span() for m in _ACRONYM.finditer(text) if _is_organisation_acronym(text, m.start(), m.end())]
-    if phrases:
-        acronyms = [(a, b) for a, b in acronyms if not any(s < b and a < e for s, e in phrases)]
-    return sorted(phrases + acronyms)
+            candidate = _phrase_candidate(segment, prefixes, text)
+            if candidate:
+                found.append(candidate)
+    found += [(start, end, False) for start, end in _role_names(text)]
+    found += [(m.start(), m.end(), False) for m in _ACRONYM.finditer(text)
+              if _is_organisation_acronym(text, m.start(), m.end())]
+    return found
 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
@@ -164,7 +244,8 @@ def _is_shouted(text: str, start: int, end: int) -> bool:
 
 
 def _segments(tokens, covered: "_Coverage"):
-    """Split a run's tokens at titles, curated people, and 'and'/'&' next to a curated organisation."""
+    """Split a run's tokens at titles, curated people, 'and'/'&' next to a curated organisation, and 'on'
+    anywhere but right after a head word ('Review Body on ...', not 'BMA on Monday')."""
     segment = []
     for i, (word, start, end) in enumerate(tokens):
         kind = covered.kind_at(start, end)
@@ -174,9 +255,12 @@ def _segments(tokens, covered: "_Coverage"):
             yield segment
             segment = []
             continue
-        if word in ("and", "&") and kind is None and (
-                (i > 0 and covered.kind_at(*tokens[i - 1][1:]) == "organisation")
-                or (i + 1 < len(tokens) and covered.kind_at(*tokens[i + 1][1:]) == "organisation")):
+        splits_here = (word in ("and", "&") and kind is None and (
+            (i > 0 and covered.kind_at(*tokens[i - 1][1:]) == "organisation")
+            or (i + 1 < len(tokens) and covered.kind_at(*tokens[i + 1][1:]) == "organisation")))
+        if word == "on" and not (segment and segment[-1][0] in _HEAD_WORDS):
+            splits_here = True
+        if splits_here:
             yield segment
             segment = []
             continue
@@ -184,31 +268,65 @@ def _segments(tokens, covered: "_Coverage"):
     yield segment
 
 
-def _phrase_candidate(segment, prefixes: frozenset[str]) -> tuple[int, int] | None:
+def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
     words = list(segment)
-    while words and (_is_connector(words[0][0]) or words[0][0] in _LEADING_STRUCTURE_WORDS):
+    the_before = None  # a capital 'The' dropped right before the name
+    while words and (_is_connector(words[0][0]) or _opens_but_never_starts_a_name(words)):
+        the_before = words[0] if words[0][0] == "The" else None
         words.pop(0)
-    while words and _is_connector(words[-1][0]):
+    while words and (_is_connector(words[-1][0]) or words[-1][0] in _TRAILING_STRUCTURE_WORDS):
         words.pop()
+    words = _after_a_person_of(words)
     names = [w for w in words if not _is_connector(w[0])]
     if len(names) < 2:
         return None
-    last = None
+    last, head = None, None
     if names[0][0] in prefixes:
-        last = len(words) - 1
+        last, head = len(words) - 1, names[0][0]
     for i, (word, _, _) in enumerate(words):
         if _bare(word) not in _HEAD_WORDS:
             continue
-        followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for")
+        followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
         if followed_by_of:
-            last = len(words) - 1
+            last, head = len(words) - 1, _bare(word)
             break
         if i > 0:
-            last = i
+            last, head = i, _bare(word)
+            if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
+                last += 1
     if last is None:
         return None
+    is_media = head in _MEDIA_HEAD_WORDS
+    if is_media and (words[0][0] in _GENERIC_MEDIA_MODIFIERS or last >= _LONGEST_MEDIA_TITLE):
+        return None  # 'Breaking News'; a headline in title case ('Strike Hits Waiting Times Across ...')
     start, end = words[0][1], words[last][2]
-    return start, end - (len(words[last][0]) - len(_bare(words[last][0])))
+    if is_media and the_before and not _opens_sentence(text, the_before[1]):
+        start = the_before[1]
+    return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media
+
+
+def _after_a_person_of(words):
+    """'Sarah Jones of the Nuffield Trust' -> 'Nuffield Trust': two plain words and no head before 'of' are a
+    person's name ('House of Commons ...', 'Royal College of ...' stay whole)."""
+    before = next((i for i, w in enumerate(words) if w[0].split()[0] in ("of", "for")), None)
+    if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0].isupper() for w in words[:2]):
+        return words[3:]
+    return words
+
+
+def _opens_but_never_starts_a_name(words) -> bool:
+    word = words[0][0]
+    if word not in _LEADING_STRUCTURE_WORDS:
+        return False
+    # 'Sunday Times', 'Sunday Mirror': a weekday names a paper when a media head follows.
+    return not (word in _WEEKDAYS and len(words) > 1 and _bare(words[1][0]) in _MEDIA_HEAD_WORDS)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n"
 
 
 def _is_connector(token: str) -> bool:
@@ -222,6 +340,96 @@ def _bare(word: str) -> str:
     if word.endswith(("'", "’")):
         return word[:-1]
     return word
+
+
+# --- outlets and platforms by their role ----------------------------------------------------------------------
+
+def _role_names(text: str) -> list[tuple[int, int]]:
+    """Names in the place of an outlet: the object of 'told', 'according to', ..., the subject of
+    'reported', 'understands', ..., and a platform before 'account'."""
+    spans = []
+    for cue in _OBJECT_CUE.finditer(text):
+        if cue.start() > 0 and text[cue.start() - 1].isalnum():
+            continue
+        verb = cue.group().lower()
+        between = _AFTER_OBJECT_CUE.match(text, cue.end())
+        preposition = (between.group(1) or "") if between else None
+        if preposition not in _OBJECT_CUES[verb]:
+            continue
+        m = _NAME_AFTER_CUE.match(text, between.end())
+        if m:
+            spans.append(_outlet_name(text, m, posted_on=verb in _POSTING_VERBS and preposition == "on"))
+    for cue in _SUBJECT_CUE.finditer(text):
+        name_end = cue.start()
+        while name_end > 0 and text[name_end - 1].isspace() and text[name_end - 1] != "\n":
+            name_end -= 1
+        if name_end == cue.start():
+            continue  # glued to the word before ('unreported'), or at the start of a line
+        m = _NAME_BEFORE_CUE.search(text, max(0, name_end - 60), name_end)
+        if m and (m.group(1) or not _word_before(text, m.start())[:1].isupper()):
+            spans.append(_outlet_name(text, m, posted_on=False))
+    for cue in _PLATFORM_WORD.finditer(text):
+        m = _PLATFORM_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+        if m and (cue.start() == 0 or not text[cue.start() - 1].isalnum()) and _is_platform(text, m):
+            spans.append(m.span(1))
+    return [span for span in spans if span]
+
+
+def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | None:
+    """The outlet in a name match (group 1 an optional 'the', group 2 up to five words), or None."""
+    words = []
+    for w in re.finditer(r"\S+", m.group(2)):
+        word, start = w.group(), m.start(2) + w.start()
+        if word[0].isdigit() and (not words or words[-1][0] not in _WORDS_BEFORE_A_NUMBER):
+            break
+        if words and word in _TRAILING_STRUCTURE_WORDS:
+            break
+        bare = _bare(word)
+        words.append((bare, start, start + len(bare)))
+        if bare != word:
+            break
+    if not words or len(words) > 4:
+        return None  # a longer run is a heading or a title and name, not an outlet
+    if _CUT_SHORT.match(text, words[-1][2]):
+        return None  # 'the Department of Health' is the phrase rule's
+    names = [w for w, _, _ in words]
+    the = m.group(1)
+    if (names[0] in _LEADING_STRUCTURE_WORDS and names[0] not in _MEDIA_HEAD_WORDS) \
+            or any(n in _PERSON_WORDS for n in names):
+        return None
+    if len(names) == 1:
+        single = names[0]
+        if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
+                or single in _NOT_ORGANISATION_ACRONYMS:
+            return None
+    elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or any(_is_acronym_or_number(n) for n in names)):
+        return None  # 'told Sarah Jones': a person
+    start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
+    return start, words[-1][2]
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word before position i on the same line, or ''."""
+    m = _WORD_BEFORE.search(text, max(0, i - 40), i)
+    return m.group(1) if m else ""
+
+
+def _is_acronym_or_number(word: str) -> bool:
+    """'ITV', '4': not part of a person's name ('McGarvey' is, so CamelCase does not count)."""
+    return word.isdigit() or (len(word) > 1 and word.isupper() and word not in _NOT_ORGANISATION_ACRONYMS)
+
+
+def _is_platform(text: str, m: re.Match) -> bool:
+    """'the Twitter account', "the union's Facebook page", 'the @SomeUnion Instagram feed'."""
+    word = m.group(1)
+    if word.endswith(_NATIONALITY_ENDINGS):
+        return False  # 'the English channel'
+    if word.isupper() or word in _LEADING_STRUCTURE_WORDS or word in _PERSON_WORDS or word in _HEAD_WORDS \
+            or word in _GENERIC_REFERENCES:
+        return False
+    owner = _word_before(text, m.start())
+    return (owner.lower() in _PLATFORM_OWNERS or owner.startswith("@") or owner.endswith(("'s", "’s"))
+            or (len(owner) > 1 and owner.isupper()))
 
 
 _prefix_cache: dict[int, tuple[Lexicon, tuple[frozenset[str], re.Pattern]]] = {}
@@ -266,22 +474,27 @@ class _Coverage:
 
 # --- collisions ---------------------------------------------------------------------------------------------
 
-def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, int]]):
-    """Curated matches win, except over a strictly longer candidate that contains only organisations."""
-    dropped = set()
-    kept_candidates = []
+def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, int, bool]]):
+    """Curated matches win, except over a strictly longer candidate that may replace curated organisations
+    and contains only such. Of overlapping candidates the longest (then the first) is kept."""
+    survivors = []  # (start, end, indices of the curated matches the candidate replaces)
     starts = [m.start for m in curated]
-    for start, end in candidates:
+    for start, end, may_replace in candidates:
         first = max(bisect.bisect_right(starts, start) - 1, 0)
         overlapping = [i for i in range(first, bisect.bisect_left(starts, end))
                        if curated[i].start < end and start < curated[i].end]
         if not overlapping:
-            kept_candidates.append((start, end))
+            survivors.append((start, end, ()))
             continue
-        longer = all(curated[i].alias.entity_kind == "organisation" and start <= curated[i].start
-                     and curated[i].end <= end and (curated[i].start, curated[i].end) != (start, end)
-                     for i in overlapping)
+        longer = may_replace and all(
+            curated[i].alias.entity_kind == "organisation" and start <= curated[i].start
+            and curated[i].end <= end and (curated[i].start, curated[i].end) != (start, end)
+            for i in overlapping)
         if longer:
-            dropped.update(overlapping)
-            kept_candidates.append((start, end))
-    return [m for i, m in enumerate(curated) if i not in dropped], kept_candidates
+            survivors.append((start, end, tuple(overlapping)))
+    kept = []
+    for start, end, replaced in sorted(set(survivors), key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
+            kept.append((start, end, replaced))
+    dropped = {i for _, _, replaced in kept for i in replaced}
+    return [m for i, m in enumerate(curated) if i not in dropped], sorted((s, e) for s, e, _ in kept)
