@@ -4,7 +4,8 @@ Usage:
     python -m scripts.extract_articles ARTICLES_DIR_OR_FILE... --out OUT_DIR [--published 2023-03-11] [--jobs N]
 
 Writes OUT_DIR/quotes.csv, figures.csv and mentions.csv (the package's columns; source_id is the file stem),
-OUT_DIR/dates.csv (relative and absolute date expressions resolved against the publication date) and
+OUT_DIR/dates.csv (relative and absolute date expressions resolved against the publication date, precision
+day, week, month or year; a month or year resolves to its first day) and
 OUT_DIR/unreadable.csv (files that could not be read, with the reason). A file may open with a line
 ' date YYYY-MM-DD' (some wire copy does): that date is used for it; otherwise --published, else dates stay
 unresolved. Names are resolved with the curated aliases in curated/ (or --curated DIR).

@@ -101,8 +101,8 @@ def test_from_right_before_a_weekday_makes_it_future_even_after_a_past_verb():
 
 
 def test_nearest_cue_before_the_weekday_in_its_clause_wins():
-    row = only("Nurses walked out in January, and doctors will strike on Wednesday.")
-    assert row["direction"] == "future"
+    *_, weekday = rows("Nurses walked out in January, and doctors will strike on Wednesday.")
+    assert weekday[:2] == ("Wednesday", "weekday") and weekday[4] == "future"
 
 
 def test_cue_after_the_weekday_counts_when_none_comes_before():
@@ -200,7 +200,7 @@ def test_impossible_dates_are_skipped():
 
 
 def test_numbers_that_are_not_days_are_not_dates():
-    assert rows("Pay fell 26% since 2008/09; 47,600 doctors; 8-20 years; in 2016 and March 2023.") == []
+    assert rows("Pay fell 26%; 47,600 doctors; 8-20 years; 13.5 hours; 2023 doctors; £2023; 2,000 staff.") == []
 
 
 # --- without a publication date --------------------------------------------------------------------------------
@@ -240,7 +240,8 @@ _PIECES = [" ", "  ", ",", ".", "-", "–", "\n", "’s", " time", "on ", "in ",
            "today", "yesterday", "tomorrow", "tonight", "night", "morning", "week", "weeks", "day", "days",
            "fortnight", "ago", "before", "after", "Monday", "Friday", "Sunday", "March", "Sept.", "May", "13",
            "31", "1", "13th", "2023", "2023-03-10", "10am", "7.30 pm", "07:00", "BST", "noon", "three", "two",
-           "In", "The", "Next", "NEXT WEEK", "of"]
+           "In", "The", "Next", "NEXT WEEK", "of", "month", "year", "August", "June ", "early ", "mid-", "Late ",
+           "the end of ", "2008/09", "2019", "-20", " to ", "and ", "by ", "£", "%", "Smith"]
 _DATE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
@@ -251,7 +252,7 @@ def test_any_text_gives_valid_rows(text, published):
     for row in found:
         assert 0 <= row["start"] < row["end"] <= len(text)
         assert text[row["start"]:row["end"]] == row["text"]
-        assert row["precision"] in ("day", "week")
+        assert row["precision"] in ("day", "week", "month", "year")
         assert row["direction"] in ("past", "future", "same_day", None)
     assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
 
@@ -269,3 +270,154 @@ def test_fast_scan_misses_nothing_a_plain_scan_finds(text):
 def test_arbitrary_unicode_never_raises(text):
     for row in extract_dates(text, "src", SATURDAY):
         assert text[row["start"]:row["end"]] == row["text"]
+
+
+# --- months and years ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expression, kind, resolved, precision, direction", [
+    ("last month", "relative_month", D(2023, 2, 1), "month", "past"),
+    ("this month", "relative_month", D(2023, 3, 1), "month", "same_day"),
+    ("earlier this month", "relative_month", D(2023, 3, 1), "month", "past"),
+    ("later this month", "relative_month", D(2023, 3, 1), "month", "future"),
+    ("next month", "relative_month", D(2023, 4, 1), "month", "future"),
+    ("last year", "relative_year", D(2022, 1, 1), "year", "past"),
+    ("this year", "relative_year", D(2023, 1, 1), "year", "same_day"),
+    ("earlier this year", "relative_year", D(2023, 1, 1), "year", "past"),
+    ("later this year", "relative_year", D(2023, 1, 1), "year", "future"),
+    ("next year", "relative_year", D(2024, 1, 1), "year", "future"),
+    ("the end of next year", "relative_year", D(2024, 1, 1), "year", "future"),
+    ("six months ago", "n_months_ago", D(2022, 9, 1), "month", "past"),
+    ("a year ago", "n_years_ago", D(2022, 1, 1), "year", "past"),
+])
+def test_relative_months_and_years_resolve_to_their_first_day(expression, kind, resolved, precision, direction):
+    assert rows(f"Talks happen {expression} in town.") == [(expression, kind, resolved, precision, direction, None)]
+
+
+def test_relative_month_crosses_the_year_end():
+    assert only("Doctors struck last month.", D(2023, 1, 10))["resolved_date"] == D(2022, 12, 1)
+    assert only("Doctors strike next month.", D(2022, 12, 10))["resolved_date"] == D(2023, 1, 1)
+
+
+def test_the_last_year_is_a_length_of_time_not_a_date():
+    assert rows("Waiting lists grew over the last year.") == []
+
+
+@pytest.mark.parametrize("sentence, expression, resolved", [
+    ("Doctors will strike in August.", "August", D(2023, 8, 1)),
+    ("Doctors struck in August.", "August", D(2022, 8, 1)),
+    ("Doctors will strike in February.", "February", D(2024, 2, 1)),
+    ("Doctors struck in February.", "February", D(2023, 2, 1)),
+    ("The mandate runs out in August, the union said.", "August", D(2023, 8, 1)),
+    ("Talks have run since January.", "January", D(2023, 1, 1)),
+    ("Nurses averted strikes at the beginning of March.", "the beginning of March", D(2023, 3, 1)),
+    ("Pay must rise by the end of June.", "the end of June", D(2023, 6, 1)),
+    ("Strikes in early March were costly.", "early March", D(2023, 3, 1)),
+    ("A ballot closes in mid-April.", "mid-April", D(2023, 4, 1)),
+    ("The deal was signed in March 2021.", "March 2021", D(2021, 3, 1)),
+    ("The deal was signed in Sept. 2021.", "Sept. 2021", D(2021, 9, 1)),
+    ("They struck in March last year.", "March last year", D(2022, 3, 1)),
+    ("They struck last March.", "last March", D(2022, 3, 1)),
+    ("They strike next March.", "next March", D(2024, 3, 1)),
+])
+def test_month_without_a_day_takes_the_year_its_tense_implies(sentence, expression, resolved):
+    row = only(sentence)
+    assert (row["text"], row["expression_kind"], row["resolved_date"], row["precision"]) == (
+        expression, "absolute_month", resolved, "month")
+
+
+def test_past_december_read_in_january_is_last_year():
+    row = only("Doctors walked out in December.", D(2023, 1, 10))
+    assert (row["resolved_date"], row["direction"]) == (D(2022, 12, 1), "past")
+
+
+def test_future_january_read_in_december_is_next_year():
+    row = only("Doctors will walk out in January.", D(2023, 12, 20))
+    assert (row["resolved_date"], row["direction"]) == (D(2024, 1, 1), "future")
+
+
+def test_month_of_publication_is_the_same_period():
+    assert only("Strikes began in March.")["direction"] == "same_day"
+
+
+def test_months_in_a_list_or_range_are_each_dates():
+    assert [r[0] for r in rows("Strikes ran from January to March and April or May, in June, July and August.")] == [
+        "January", "March", "April", "May", "June", "July", "August"]
+
+
+def test_month_name_without_a_date_context_is_not_a_date():
+    assert rows("March organisers said August was a good month.") == []
+
+
+def test_may_the_verb_the_surname_and_the_given_name_are_not_months():
+    assert rows("The strike may be extended. May I ask? Theresa May spoke. It was led by May. "
+                "Confidence in May Jones fell, as did trust in May’s team.") == []
+    assert [r[0] for r in rows("In April, May said no.")] == ["April"]
+    assert only("The strike ends in May.")["resolved_date"] == D(2023, 5, 1)
+
+
+def test_given_name_month_before_a_capitalised_word_is_a_person():
+    assert rows("The report by June Smith was read.") == []
+
+
+def test_a_day_next_to_a_month_stays_a_day_expression():
+    assert rows("They meet on Monday 13 March 2023, strike 13-15 March and 20 March in March.", D(2023, 3, 2)) == [
+        ("Monday 13 March 2023", "absolute_day", MONDAY, "day", "future", None),
+        ("13-15 March", "absolute_range", MONDAY, "day", "future", None),
+        ("20 March", "absolute_day", D(2023, 3, 20), "day", "future", None),
+        ("March", "absolute_month", D(2023, 3, 1), "month", "same_day", None)]
+
+
+@pytest.mark.parametrize("sentence, expression, kind, resolved", [
+    ("Doctors first struck in 2016.", "2016", "absolute_year", D(2016, 1, 1)),
+    ("Pay has fallen since 2008.", "2008", "absolute_year", D(2008, 1, 1)),
+    ("Pay fell 26% since 2008/09.", "2008/09", "absolute_year", D(2008, 1, 1)),
+    ("The 2019-20 award was low.", "2019-20", "absolute_year", D(2019, 1, 1)),
+    ("The 1999/00 award was low.", "1999/00", "absolute_year", D(1999, 1, 1)),
+    ("A deal lasting from 2019 to 2023 ended.", "2019 to 2023", "absolute_year_range", D(2019, 1, 1)),
+    ("The 2019-2023 deal ended.", "2019-2023", "absolute_year_range", D(2019, 1, 1)),
+    ("Waits will fall by the end of 2024.", "the end of 2024", "absolute_year", D(2024, 1, 1)),
+    ("Strikes spread in mid-2022.", "mid-2022", "absolute_year", D(2022, 1, 1)),
+    ("Since the summer of 2016 pay fell.", "2016", "absolute_year", D(2016, 1, 1)),
+])
+def test_years_used_as_dates(sentence, expression, kind, resolved):
+    row = only(sentence, None)
+    assert (row["text"], row["expression_kind"], row["resolved_date"], row["precision"]) == (
+        expression, kind, resolved, "year")
+
+
+def test_years_between_and_in_a_list_are_each_dates():
+    assert [r[0] for r in rows("Pay fell between 2010 and 2015, and in 2016 and 2017.")] == [
+        "2010", "2015", "2016", "2017"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It costs £2023 a year.", "Some 2,000 doctors struck.", "A total of 2000 doctors struck.",
+    "Pay rose to 2008 levels.", "Shares fell 2023%.", "The 2023 uplift is small.", "It rose by 2019.5 points.",
+    "The score was 2023-03 at half time.",
+])
+def test_numbers_that_are_quantities_are_not_years(sentence):
+    assert [r for r in rows(sentence) if r[3] == "year"] == []
+
+
+def test_year_direction_compares_with_the_publication_year():
+    assert [r[4] for r in rows("In 2022, 2023 and 2024 they struck.")] == ["past", "same_day", "future"]
+
+
+def test_month_without_a_year_and_without_a_publication_date_stays_unresolved():
+    assert rows("Doctors struck in August and in March 2021.", None) == [
+        ("August", "absolute_month", None, "month", None, None),
+        ("March 2021", "absolute_month", D(2021, 3, 1), "month", None, None)]
+
+
+def test_resolve_handles_months_and_years():
+    assert resolve("in August", "The mandate runs out in August.", SATURDAY) == (D(2023, 8, 1), "month", "future")
+    assert resolve("last year", "They struck last year.", SATURDAY) == (D(2022, 1, 1), "year", "past")
+
+
+def test_a_count_after_a_month_and_a_comma_is_not_its_year():
+    assert rows("In March, 2000 doctors struck.") == [("March", "absolute_month", D(2023, 3, 1), "month",
+                                                        "same_day", None)]
+
+
+def test_a_quantity_before_and_does_not_make_the_next_number_a_year():
+    assert rows("It cost £2019 and 2020 more.") == []

@@ -17,20 +17,38 @@ Kinds of expression (expression_kind) and how each resolves (pub = publication d
 - 'absolute_day': '13 March', 'March 13', '13th of March', 'Monday, March 13', 'Monday 13 March 2023',
   ISO '2023-03-10'. The year is the one written, else pub's year. 'absolute_range': '13-15 March',
   'March 13 to 15', resolved to its first day. Impossible dates ('31 February') are skipped.
+Coarser expressions have precision 'month' or 'year' and resolve to the first day of that month or year;
+their direction compares that period with pub's ('same_day' when it holds pub):
+- 'relative_month' / 'relative_year': this / next / last month or year, earlier / later this month or year
+  ('earlier' past, 'later' future, 'this' 'same_day'). 'over the last year' (after 'the') is a length of
+  time and is skipped. 'n_months_ago' / 'n_years_ago': 'six months ago', 'a year ago'.
+- 'absolute_month': a month named without a day: 'in August', 'since January', 'March 2023', 'March last
+  year', 'last March' (the latest March before pub's month), 'next March'. The year is the one written, else
+  it follows the sentence's direction (below): a past month later in the calendar than pub's month is in
+  the previous year, a future one earlier than pub's month in the next year, anything else in pub's year.
+  A lone month name is a date only after a word that introduces one (in, since, by, from, until, during,
+  for, ...; and, or, to after another date), so 'May' the modal verb and 'May' the surname are not months;
+  April, May, June and August followed by a capitalised word ('by June Smith') are names, and May also
+  needs in/since/until/from/during.
+- 'absolute_year': '2016' after in / since / by / from / until / between ..., and a financial year
+  '2008/09', '2019-20' (resolved to its first year) anywhere. 'absolute_year_range': '2019-2023', or
+  'from 2019 to 2023' (resolved to its first year). A number with £, $, a comma or % is a quantity.
+All month, year and relative kinds take a leading 'the beginning / start / middle / end of', 'early', 'mid-'
+or 'late' into the span ('at the beginning of March'); the precision stays that of the month or year.
 A clock time right before or after the expression ('07:00 BST this morning', 'tomorrow at 10am') is part of
 the span and gives time_of_day as 'HH:MM'.
 
-Direction of a weekday (and of nothing else: every other kind carries its own):
+Direction of a weekday, also used to place a month written without a year (every other kind carries its own):
 1. The expression: next / this coming -> future; last / this past -> past.
 2. The word right before it: 'since' -> past; 'from' -> future.
 3. Cue words in the sentence: future (will, shall, due to, set to, going to, plans to, is/are to, planned,
    scheduled, upcoming, coming, ahead of, go/goes/going ahead, next, begin(s)/beginning, start(s)/starting,
-   'to walk out/strike/meet/...'), past (said, told, did, was, were, had, since, last, ago, earlier, common
-   irregular past tenses such as met/went/took/began, and any other word ending in -ed except adjectives and
-   future-looking participles such as 'planned', 'expected', 'proposed'). The cue nearest before the
-   expression within its clause (clauses end at ; : – — and quotation marks) wins; else the nearest after
-   it in the clause; else the nearest anywhere in the sentence; else future (news is written ahead of
-   the days it names without a verb: 'Doctors strike Monday').
+   ends/expires/runs (a mandate runs out), 'to walk out/strike/meet/...'), past (said, told, did, was, were,
+   had, since, last, ago, earlier, common irregular past tenses such as met/went/took/began, and any other
+   word ending in -ed except adjectives and future-looking participles such as 'planned', 'expected',
+   'proposed'). The cue nearest before the expression within its clause (clauses end at ; : – — and
+   quotation marks) wins; else the nearest after it in the clause; else the nearest anywhere in the
+   sentence; else future (news is written ahead of the days it names without a verb: 'Doctors strike Monday').
 Without a publication date, directions still come from these rules but resolved_date is None, except for
 dates that carry their own year.
 """
@@ -55,25 +73,41 @@ _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
 _DAY = rf"(?<![\d.,:/£$€-]){_DAY_NUMBER}"
 _DAY_RANGE = rf"(?:(?:[^\S\n]*[-–][^\S\n]*|{_S}to{_S}){_DAY_NUMBER})"
 _YEAR = rf"(?:,?{_S}(?:19|20)\d\d(?!\d))"
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR_NUMBER = r"(?:19|20)\d\d(?!\d)"
+# 'the beginning of', 'the end of', 'early', 'mid-', 'late': a part of the month or year that follows.
+_PART_OF = rf"(?:(?i:(?:the{_S})?(?:beginning|start|middle|end){_S}of|early|mid|late){_S}|(?i:mid)-)"
+_PREFIX_LETTER = r"(?=[TtBbSsMmEeLlNn])"  # a cheap first check: the prefixes are tried at every candidate
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _CLOCK = (r"(?<![\d.,:/£$€])(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[^\S\n]?(?:[ap]\.m\.|[ap]m)(?!\w)"
           r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:[^\S\n]+(?:BST|GMT|UTC))?"
           r"|noon|midday|midnight)")
 
-_KINDS = ("absolute_dmy", "absolute_mdy", "iso", "relative_day", "relative_week", "in_n", "ago", "weekday")
+_KINDS = ("absolute_dmy", "absolute_mdy", "iso", "month", "year", "relative_day", "relative_week", "relative_period",
+          "in_n", "ago", "weekday")
 _DATE = re.compile(
     rf"(?<!\w)(?:(?P<time_before>{_CLOCK}){_S}(?:on{_S})?)?(?:"
     rf"(?P<absolute_dmy>(?:{_WEEKDAY},?{_S}(?:the{_S})?)?{_DAY}{_DAY_RANGE}?(?:{_S}of)?{_S}{_MONTH}{_YEAR}?)"
     rf"|(?P<absolute_mdy>(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}{_DAY_RANGE}?(?![.:]\d){_YEAR}?)"
     rf"|(?P<iso>(?<![\d-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))"
+    rf"|(?P<month>(?P<month_prefix>{_PREFIX_LETTER}(?:(?i:last|next|this){_S}|{_PART_OF}))?"
+    rf"(?:(?P<month_name>{_MONTH_NAME})(?:{_S}(?:of{_S})?(?P<month_year>{_YEAR_NUMBER})"
+    rf"|{_S}(?P<month_relative_year>(?i:last|this|next)){_S}(?i:year))?"
+    rf"|(?P<month_abbreviation>{_MONTH_ABBREVIATION}){_S}(?P<month_abbreviation_year>{_YEAR_NUMBER})))"
+    rf"|(?P<year>(?P<year_prefix>{_PREFIX_LETTER}{_PART_OF})?"
+    rf"(?<![\d.,:/£$€])(?<!\d[-–])(?P<year_first>{_YEAR_NUMBER})"
+    rf"(?:(?P<year_joiner>[-–/])(?P<year_second>(?:19|20)\d\d|\d\d)|{_S}to{_S}(?P<year_to>{_YEAR_NUMBER}))?"
+    rf"(?![\d%]|[.,]\d|[-–/]\d))"
     rf"|(?P<relative_day>(?i:the{_S}day{_S}(?:before{_S}yesterday|after{_S}tomorrow)"
     rf"|(?:yesterday|tomorrow)(?:{_S}(?:morning|afternoon|evening|night))?|today|tonight|last{_S}night"
     rf"|this{_S}(?:morning|afternoon|evening)))"
     rf"|(?P<relative_week>(?i:the{_S}week{_S}after{_S}next|the{_S}week{_S}before{_S}last"
     rf"|(?:(?:earlier|later){_S}this|this|next|last){_S}week))"
+    rf"|(?P<relative_period>{_PART_OF}?(?i:(?:(?:earlier|later){_S}this|this|next|last){_S}(?:month|year)))"
     rf"|(?P<in_n>(?i:in{_S}(?:(?:just|only|another|a{_S}further){_S})?(?:{_NUMBER}{_S}(?:days?|weeks?)|a{_S}fortnight)"
     rf"(?:['’]s?{_S}time)?))"
-    rf"|(?P<ago>(?i:{_NUMBER}{_S}(?:days?|weeks?){_S}ago))"
+    rf"|(?P<ago>(?i:{_NUMBER}{_S}(?:days?|weeks?|months?|years?){_S}ago))"
     rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
     rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
     rf")(?:{_S}at{_S}(?P<time_after>{_CLOCK}))?(?!\w)")
@@ -82,11 +116,26 @@ _DAY_NUMBERS = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_IN = re.compile(_MONTH)
 _WEEKDAY_IN = re.compile(_WEEKDAY)
-_COUNT_AND_UNIT = re.compile(r"(\S+)\s+(day|week)", re.I)
+_COUNT_AND_UNIT = re.compile(r"(\S+)\s+(day|week|month|year)", re.I)
 _CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?", re.I)
 
 _SINCE_OR_FROM_BEFORE = re.compile(r"(?i)(?<!\w)(since|from)[^\S\n]+$")
 _WORD_BEFORE = re.compile(r"([\w'’]+)[^\S\n]+$")
+_TWO_WORDS_BEFORE = re.compile(r"(\S+)[^\S\n]+(\S+)[^\S\n]+$")
+# Words after which a lone month name or year is a date ('in August', 'since 2008').
+_DATE_PREPOSITIONS = frozenset("in since by from until till before after during throughout between through".split())
+_MONTH_PREPOSITIONS = _DATE_PREPOSITIONS | {"for"}
+_MAY_PREPOSITIONS = frozenset("in since until till from during throughout".split())  # not 'by May', 'after May'
+# ... after which one is a date when a date stands right before them ('March and April', '2019 to 2023').
+_LIST_JOINERS = frozenset("and or to until till through".split())
+# 'of' introduces a month or year after these ('the month of May', 'the summer of 2016', not 'a total of 2000').
+_PERIODS_BEFORE_OF = frozenset("month year spring summer autumn winter half quarter rest".split())
+_GIVEN_NAME_MONTHS = frozenset(("April", "May", "June", "August"))
+_POSSESSIVE_OR_SURNAME_AFTER = re.compile(r"['’]s(?!\w)|[^\S\n]+[A-Z][a-z]")
+# A list with commas: 'in March, April and May', 'in 2022, 2023 and 2024' (not 'in March, 2000 doctors').
+_LISTED_AFTER_A_MONTH = re.compile(rf"(?<!\w){_MONTH_NAME},{_S}$")
+_LISTED_AFTER_A_YEAR = re.compile(rf"(?<![\d,.]){_YEAR_NUMBER},{_S}$")
+_DATE_WORD = re.compile(rf"(?:{_MONTH_NAME}|(?:19|20)\d\d|{_DAY_NUMBER})[,.;:)]?")
 _DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "last night": -1,
                 "tomorrow": 1}
 _WEEK_OFFSETS = {"the week after next": 2, "the week before last": -2, "next week": 1, "last week": -1}
@@ -97,7 +146,7 @@ _CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“”]| - ")
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]…–—-"
 _FUTURE_WORDS = frozenset("""
     will won't won’t shall due planned planning scheduled upcoming coming next begin begins beginning start
-    starts starting
+    starts starting ends expires runs
 """.split())
 _FUTURE_PAIRS = {"set": {"to"}, "going": {"to", "ahead"}, "go": {"ahead"}, "goes": {"ahead"}, "plan": {"to"},
                  "plans": {"to"}, "ahead": {"of"}, "is": {"to"}, "are": {"to"},
@@ -124,11 +173,15 @@ _NOT_PAST_ED = frozenset("""
 _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
     r"(?=[0-9A-Z])(?=\d|Mo|Tu|We|Th|Fr|Sa|Su|Ja|Fe|Ma|Ap|Ju|Au|Se|Oc|No|De|Ye|To|La|Ea|Ne|In|On|Tw|Fo|Fi|Si"
     r"|Ei|Ni|Te|El|Ze|An?\b|[A-Z][A-Z])" + _DATE.pattern)
-_LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow")
+_LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow|month|year")
 _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
+_COUNTED_OR_MODIFIED = re.compile(
+    rf"(?<!\w)(?i:this|next|last|\d+|{'|'.join(_NUMBER_WORDS)}){_S}$")
+_PERIOD_PREFIX_BEFORE = re.compile(rf"(?:(?i:next|last|this){_S}|{_PART_OF})$")
 _WORD_START = re.compile(r"\b\w")
-_LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "later", "in", "yesterday", "today", "tomorrow",
-                       "tonight", "noon", "midday", "midnight", "a", *_NUMBER_WORDS, *"0123456789")
+_LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "yesterday", "today", "tomorrow",
+                       "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
+                       "mid", *_NUMBER_WORDS, *"0123456789")
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
 
 
@@ -170,8 +223,14 @@ def _date_matches(text: str) -> list[re.Match]:
     """Every match of _DATE, leftmost-longest and non-overlapping, as finditer would give but faster."""
     found = []
     for m in _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text):
-        modifier = _MODIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start()) if m.group("weekday") else None
-        found.append(_DATE.match(text, modifier.start()) or m if modifier else m)
+        if m.group("weekday"):
+            modifier = _MODIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        elif m.group("month_name") or m.group("year_first"):  # 'the end of March', 'last March', 'mid-2022'
+            modifier = _PERIOD_PREFIX_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        else:
+            modifier = None
+        longer = _DATE.match(text, modifier.start()) if modifier else None
+        found.append(longer if longer and longer.end() >= m.end() else m)
     lowercase_end = 0
     for core in _LOWERCASE_CORE.finditer(text):
         at = core.start()
@@ -182,6 +241,9 @@ def _date_matches(text: str) -> list[re.Match]:
             word_start -= 1
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
+        if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
+                text, max(0, at - 12), at):
+            continue  # 'month' and 'year' are dates only after this / next / last or a count ('six months ago')
         line_start = text.rfind("\n", 0, word_start) + 1
         for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
             if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
@@ -216,6 +278,21 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             precision, expression_kind = "week", kind
         elif kind in ("in_n", "ago"):
             resolved, precision, direction, expression_kind = _counted(found, kind, published)
+        elif kind == "month":
+            if not _month_in_date_context(m, text):
+                return None
+            resolved, direction = _month(m, text, sentence, published)
+            precision, expression_kind = "month", "absolute_month"
+        elif kind == "year":
+            if not _year_in_date_context(m, text):
+                return None
+            resolved, expression_kind = _year(m)
+            precision, direction = "year", _period_direction(resolved, published, "year")
+        elif kind == "relative_period":
+            if _word_before(text, m.start(kind)) == "the":
+                return None  # 'over the last year': a length of time
+            resolved, precision, direction = _relative_period(found, published)
+            expression_kind = f"relative_{precision}"
         else:
             resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published)
             precision, expression_kind = "day", "weekday"
@@ -266,7 +343,11 @@ def _counted(found: str, kind: str, published: dt.date | None):
     sign = 1 if kind == "in_n" else -1
     expression_kind = f"in_n_{unit}s" if kind == "in_n" else f"n_{unit}s_ago"
     resolved = None
-    if published:
+    if published and unit == "month":  # only 'ago' counts months and years
+        resolved = _first_of_month(published, -count)
+    elif published and unit == "year":
+        resolved = dt.date(published.year - count, 1, 1)
+    elif published:
         resolved = published + dt.timedelta(days=sign * days)
         if unit == "week":
             resolved = _monday(resolved)
@@ -292,6 +373,77 @@ def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, i
     if direction == "past":
         return published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7), "past"
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7), "future"
+
+
+def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
+    name = m.group("month_name") or m.group("month_abbreviation").rstrip(".")
+    month = _MONTH_NUMBER[name]
+    written = m.group("month_year") or m.group("month_abbreviation_year")
+    modifier = (m.group("month_prefix") or "").split()[:1]
+    modifier = modifier[0].lower() if modifier else ""
+    if written:
+        year = int(written)
+    elif published is None:
+        return None, None
+    elif m.group("month_relative_year"):
+        year = published.year + {"last": -1, "this": 0, "next": 1}[m.group("month_relative_year").lower()]
+    elif modifier == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif modifier == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif modifier == "this":
+        year = published.year
+    else:
+        start, end = m.start("month_name"), m.end("month_name")
+        direction = _direction_from_sentence(text, start, end, sentence or _sentence_around(text, start, end))
+        year = published.year
+        if direction == "past" and month > published.month:
+            year -= 1
+        elif direction == "future" and month < published.month:
+            year += 1
+    resolved = dt.date(year, month, 1)
+    return resolved, _period_direction(resolved, published, "month")
+
+
+def _year(m: re.Match) -> tuple[dt.date, str]:
+    first = int(m.group("year_first"))
+    second = m.group("year_second") or m.group("year_to")
+    if not second:
+        return dt.date(first, 1, 1), "absolute_year"
+    last = int(second)
+    if len(second) == 2:  # '2019/20', '1999/00', '2019-23'; not '2023-03'
+        last += first - first % 100 + (100 if last < first % 100 else 0)
+        if last > first + 20:
+            raise ValueError(f"{m.group('year')!r} is not a span of years")
+    if last <= first:
+        raise ValueError(f"{m.group('year')!r} is not a span of years")
+    financial_year = last == first + 1 and m.group("year_joiner") is not None
+    return dt.date(first, 1, 1), "absolute_year" if financial_year else "absolute_year_range"
+
+
+def _relative_period(found: str, published: dt.date | None):
+    words = found.lower().split()
+    unit = words[-1]
+    offset = -1 if "last" in words else 1 if "next" in words else 0
+    direction = ("past" if offset < 0 or "earlier" in words
+                 else "future" if offset > 0 or "later" in words else "same_day")
+    if published is None:
+        return None, unit, direction
+    if unit == "month":
+        return _first_of_month(published, offset), unit, direction
+    return dt.date(published.year + offset, 1, 1), unit, direction
+
+
+def _first_of_month(day: dt.date, months_later: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months_later, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _period_direction(resolved: dt.date | None, published: dt.date | None, precision: str) -> str | None:
+    if resolved is None or published is None:
+        return None
+    key = (lambda d: (d.year, d.month)) if precision == "month" else (lambda d: d.year)
+    return "past" if key(resolved) < key(published) else "future" if key(resolved) > key(published) else "same_day"
 
 
 def _direction_between(resolved: dt.date | None, published: dt.date | None) -> str | None:
@@ -341,6 +493,46 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
         return True
     before = text[max(0, m.start() - 8):m.start()].split()
     return not (before and before[-1].lower() in _NOT_SENTENCE_END_AFTER)
+
+
+def _month_in_date_context(m: re.Match, text: str) -> bool:
+    """'in August', 'since January', 'March 2023', 'early March'; not 'May I', 'Theresa May', 'by June Smith'."""
+    if m.group("month_prefix") or m.group("month_abbreviation") or m.group("month_year") \
+            or m.group("month_relative_year"):
+        return True
+    name = m.group("month_name")
+    if name in _GIVEN_NAME_MONTHS and _POSSESSIVE_OR_SURNAME_AFTER.match(text, m.end()):
+        return False
+    if name == "May":  # 'In April, May said': not after a comma
+        return _introduced_as_a_date(text, m.start("month"), _MAY_PREPOSITIONS, None)
+    return _introduced_as_a_date(text, m.start("month"), _MONTH_PREPOSITIONS, _LISTED_AFTER_A_MONTH)
+
+
+def _year_in_date_context(m: re.Match, text: str) -> bool:
+    """'in 2016', 'since 2008', 'the end of 2022', '2008/09' anywhere; '2,000 doctors', '£2023', 'in 2000 %': not."""
+    if m.group("year_prefix") or m.group("year_joiner"):
+        return True
+    return _introduced_as_a_date(text, m.start("year"), _DATE_PREPOSITIONS, _LISTED_AFTER_A_YEAR)
+
+
+def _introduced_as_a_date(text: str, start: int, prepositions: frozenset[str],
+                          listed_after: re.Pattern | None) -> bool:
+    word = _word_before(text, start)
+    if word in prepositions:
+        return True
+    if listed_after and listed_after.search(text, max(0, start - 20), start):
+        return True
+    two = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if two is None:
+        return False
+    if word in _LIST_JOINERS:  # 'March and April', '2019 to 2023'
+        return _DATE_WORD.fullmatch(two.group(1).lstrip("(\"'“‘")) is not None
+    return word == "of" and two.group(1).lower() in _PERIODS_BEFORE_OF
+
+
+def _word_before(text: str, start: int) -> str:
+    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return previous.group(1).lower() if previous else ""
 
 
 def _is_part_of_a_name(text: str, start: int, found: str, kind: str) -> bool:
