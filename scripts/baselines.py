@@ -21,8 +21,8 @@ import sys
 import warnings
 from dataclasses import dataclass
 
-from scripts.evaluate import (LabelledSet, Score, _predict, _rows, labelled_sets, overlap_matches,
-                              score_figures, score_quotes)
+from scripts.evaluate import (LabelledSet, Score, _predict, _rows, is_relative_day_or_week, labelled_sets,
+                              overlap_matches, score_figures, score_quotes)
 from scripts.extract.dates import extract_dates, resolve
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.text import enclosing, paragraphs, sentences
@@ -177,12 +177,12 @@ def date_accuracy(cases: list[DateCase], method) -> Score:
 
 
 def extracted_date_scores(labelled: LabelledSet) -> dict[str, Score]:
-    """Ours end to end: extract_dates over each article, relative expressions only (the labels hold no
-    absolute dates); a labelled expression is found when a predicted one overlaps it."""
+    """Ours end to end: extract_dates over each article, relative expressions of day or week precision only
+    (as the labels define them); a labelled expression is found when a predicted one overlaps it."""
     gold = _rows(labelled.gold_dir / "dates.csv")
     predicted = [row for source_id, text in sorted(labelled.articles.items())
                  for row in extract_dates(text, source_id, labelled.published[source_id])
-                 if not row["expression_kind"].startswith("absolute")]
+                 if is_relative_day_or_week(row)]
     found = overlap_matches(gold, predicted)
     right = sum(same_date(p["resolved_date"], dt.date.fromisoformat(g["resolved_date"]), g["precision"])
                 for g, p in found)

@@ -220,7 +220,7 @@ def report(command: str, count: int, seed: int, generated_seconds: float, serial
         lines.append(f"| {name} | {spent:.2f} | {1000 * spent / max(serial):.3f} | {spent / total:.0%} |")
     lines += ["", "Reading: time grows linearly with the number of articles when articles/s stays flat down the "
               "table; memory is bounded when peak RSS does not grow with the number of articles.",
-              "Caveat: the corpus recombines 15 articles' paragraphs, so the same sentences recur; caches "
+              f"Caveat: the corpus recombines {len(paragraph_pool()[1])} articles' paragraphs, so the same sentences recur; caches "
               "that key on matched strings (bounded dictionaries / lru_cache in the extractors) hit more often "
               "than on a real corpus of distinct articles."]
     if profile_text:

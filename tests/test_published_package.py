@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,12 @@ def test_articles_are_byte_identical_to_the_seeds():
     seeds = {p.name: digest(p) for p in SEEDS.glob("*.txt")}
     shipped = {p.name: digest(p) for p in (ROOT / "articles").glob("*.txt")}
     assert shipped == seeds
+
+
+def test_version_is_the_same_in_descriptor_readme_citation_and_changelog():
+    version = json.loads((ROOT / "metadata" / "package.json").read_text(encoding="utf-8"))["version"]
+    assert json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"] == version
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"- Version {version} ·" in readme and f"version {version} (" in readme
+    assert f"\nversion: {version}\n" in (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split("\n## ")[1].startswith(f"{version} ")
