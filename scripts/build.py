@@ -1,9 +1,10 @@
 """Build the whole package from articles/ and curated/, validate it, and only then publish it.
 
 Usage: python -m scripts.build
-Steps: sources -> curated tables -> input checks -> extracted tables -> write CSV, Parquet, datapackage.json
-and SHA256SUMS into a staging directory -> validate the staging package -> swap it into data/ and
-datapackage.json -> redraw docs/charts/ and refresh the README's generated sections. Any failure leaves the published package as it was and lists every problem.
+Steps: sources -> curated tables -> input checks -> extracted tables -> reviewed corrections -> derived tables
+-> write CSV, Parquet, datapackage.json and SHA256SUMS into a staging directory -> validate the staging package
+-> swap it into data/ and datapackage.json -> redraw docs/charts/ and refresh the README's generated sections.
+Any failure leaves the published package as it was and lists every problem.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from scripts import write_readme
+from scripts.apply_corrections import apply_corrections
 from scripts.checks import validate_tables
 from scripts.draw_charts import draw_charts
 from scripts.errors import InputError
@@ -55,6 +57,9 @@ def make_frames(root: Path):
     for name, schema in schemas.items():
         if schema.provenance == "extracted":
             frames[name] = make_extracted_table(schema, articles, lexicon)
+    problems = apply_corrections(frames, schemas, str(curated_dir / "corrections.csv"))
+    if problems:
+        raise BuildFailed("corrections", problems)
     for name, schema in schemas.items():
         if schema.provenance == "derived":
             frames[name] = make_derived_table(name, frames, articles)

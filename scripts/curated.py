@@ -41,7 +41,9 @@ def load_curated(schema: TableSchema, curated_dir: Path) -> tuple[pd.DataFrame, 
 def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: str) -> list[Problem]:
     """Fill each span group's start/end by finding its quoted text, once, in the row's article.
 
-    article_of(row) returns (source_id, text) of the article a row's evidence is quoted from.
+    article_of(row) returns (source_id, text) of the article a row's evidence is quoted from. Where the schema
+    lets the curator write start (it is not x-derived: the text may occur more than once), the text must stand
+    at that offset instead.
     """
     problems = []
     for group in schema.span_groups:
@@ -54,6 +56,16 @@ def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: st
                 if article is None:
                     problems.append(Problem(file, index + 2, group.source_column or "source_id", source_id,
                                             "names no article in curated/sources.csv; use a source_id from there"))
+                elif not schema.field(group.start).get("x-derived"):
+                    given = row[group.start]
+                    at = None if pd.isna(given) else _whitespace_flexible(quoted).match(article, int(given))
+                    if at is None:
+                        problems.append(Problem(file, index + 2, group.start, None if pd.isna(given) else str(given),
+                                                f"the text {quoted!r} does not start at this offset of article "
+                                                f"{source_id}: give the offset where it starts (Python str index)"))
+                    else:
+                        start, end = at.span()
+                        frame.loc[index, group.text] = article[start:end]
                 else:
                     found = list(_whitespace_flexible(quoted).finditer(article))
                     count = len(found)

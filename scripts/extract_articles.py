@@ -78,6 +78,10 @@ def article_paths(inputs: list[Path]) -> list[Path]:
     return paths
 
 
+# Reviewed corrections (curated/corrections.csv) are for the package's own articles, never for a user's.
+UNCORRECTED = {"corrected": False}
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -128,7 +132,7 @@ def run(inputs: list[Path], out_dir: Path, published: dt.date | None = None, job
                     counts["articles"] += 1
                     for table, table_rows in rows.items():
                         for row in table_rows:
-                            writers[table].writerow([_cell(row.get(c)) for c in columns[table]])
+                            writers[table].writerow([_cell(row.get(c, UNCORRECTED.get(c))) for c in columns[table]])
                         counts[table] += len(table_rows)
             if bar:
                 bar[0].update(bar[1], advance=len(batch))

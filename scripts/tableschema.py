@@ -18,7 +18,7 @@ from scripts.paths import SCHEMAS_DIR
 # Curated tables first, in the order their foreign keys need them; then extracted ones; then those derived
 # from other tables (x-provenance "derived"), each after the tables it reads.
 TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "person_aliases", "measures",
-               "events", "event_participants", "event_evidence", "event_disagreements",
+               "events", "event_participants", "event_evidence", "event_disagreements", "corrections",
                "quotes", "figures", "mentions",
                "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons"]
 
