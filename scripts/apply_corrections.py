@@ -11,30 +11,12 @@ from __future__ import annotations
 import pandas as pd
 
 from scripts.tableschema import TableSchema
-from scripts.tables import Problem
-
-KEY_COLUMNS = ("source_id", "text", "start", "end")
+from scripts.tables import Problem, format_cell, parse_cell
 
 
-def csv_text(value) -> str:
-    """A cell as the published CSV writes it: '' for missing, true/false for booleans."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if pd.api.types.is_bool(value):
-        return "true" if value else "false"
-    if pd.api.types.is_float(value) and float(value).is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def typed(text: str, kind: str):
-    if text == "":
-        return pd.NA
-    if kind == "boolean":
-        if text not in ("true", "false"):
-            raise ValueError("write true or false")
-        return text == "true"
-    return {"integer": int, "number": float}.get(kind, str)(text)
+def key_columns(schema: TableSchema) -> set[str]:
+    """The columns that say which row a correction is for: the primary key and the span, never corrected."""
+    return set(schema.primary_key) | {c for g in schema.span_groups for c in (g.text, g.start, g.end)} | {"corrected"}
 
 
 def apply_corrections(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], file: str) -> list[Problem]:
@@ -46,10 +28,9 @@ def apply_corrections(frames: dict[str, pd.DataFrame], schemas: dict[str, TableS
         return []
     problems = []
     for index, fix in enumerate(frames["corrections"].to_dict("records")):
-        line = index + 2
         problem = _apply_one(fix, frames, schemas)
         if problem:
-            problems.append(Problem(file, line, problem[0], problem[1], problem[2]))
+            problems.append(Problem(file, index + 2, *problem))  # row 1 is the header
     return problems
 
 
@@ -57,8 +38,8 @@ def _apply_one(fix: dict, frames: dict[str, pd.DataFrame], schemas: dict[str, Ta
     """None when applied; else (column, value, message) of what is wrong and what to do."""
     table, column = fix["table"], fix["column"]
     schema = schemas[table]
-    if column not in schema.field_names or column in KEY_COLUMNS or column == "corrected":
-        correctable = [c for c in schema.field_names if c not in KEY_COLUMNS and c != "corrected"]
+    if column not in schema.field_names or column in key_columns(schema):
+        correctable = [c for c in schema.field_names if c not in key_columns(schema)]
         return "column", column, f"{table} has no correctable column {column!r}; use one of {', '.join(correctable)}"
     frame = frames[table]
     match = frame.index[(frame["source_id"] == fix["source_id"]) & (frame["start"] == fix["start"])
@@ -68,9 +49,9 @@ def _apply_one(fix: dict, frames: dict[str, pd.DataFrame], schemas: dict[str, Ta
         return "start", str(fix["start"]), (f"the extractor no longer gives a {where}: check the span it gives now "
                                             "and re-key the correction, or delete it")
     row = match[0]
-    given = csv_text(frame.at[row, column])
-    extracted = csv_text(fix["extracted_value"])
-    corrected = csv_text(fix["corrected_value"])
+    kind = schema.field(column)["type"]
+    given = format_cell(kind, frame.at[row, column])
+    extracted, corrected = (format_cell("string", fix[c]) for c in ("extracted_value", "corrected_value"))
     if given == corrected:
         return "corrected_value", corrected, (f"the extractor now gives the corrected value in {where}, column "
                                               f"{column}: delete this correction")
@@ -81,7 +62,7 @@ def _apply_one(fix: dict, frames: dict[str, pd.DataFrame], schemas: dict[str, Ta
     if allowed and corrected and corrected not in allowed:
         return "corrected_value", corrected, f"not a value of {table}.{column}: use one of {', '.join(allowed)}"
     try:
-        frame.at[row, column] = typed(corrected, schema.field(column)["type"])
+        frame.at[row, column] = parse_cell(kind, corrected) if corrected else pd.NA
     except ValueError as err:
         return "corrected_value", corrected, f"not a value of {table}.{column}: {err}"
     frame.at[row, "corrected"] = True

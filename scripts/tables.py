@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _parse_cell(kind: str, text: str):
+def parse_cell(kind: str, text: str):
     """Return the typed value of a non-empty CSV cell, or raise ValueError saying what was expected."""
     if kind == "string":
         return text
@@ -89,7 +89,7 @@ def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
                 record[name] = None
                 continue
             try:
-                record[name] = _parse_cell(kinds[name], text)
+                record[name] = parse_cell(kinds[name], text)
             except ValueError as err:
                 problems.append(Problem(file, index + 2, name, text, f"{err}"))
                 record[name] = None
@@ -116,7 +116,7 @@ def read_csv(path: Path, schema: TableSchema, file: str | None = None) -> tuple[
     return frame, problems + cell_problems
 
 
-def _format_cell(kind: str, value) -> str:
+def format_cell(kind: str, value) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     if kind == "boolean":
@@ -142,7 +142,7 @@ def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_format_cell(k, v) for k, v in zip(kinds, row)])
+        writer.writerow([format_cell(k, v) for k, v in zip(kinds, row)])
     return out.getvalue().encode("utf-8")
 
 
