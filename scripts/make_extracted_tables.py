@@ -28,7 +28,8 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 def lexicon_from_frames(frames: dict[str, pd.DataFrame]) -> Lexicon:
     return Lexicon.from_rows(_records(frames["organisation_aliases"]), _records(frames["person_aliases"]),
-                             _records(frames["people"]), _records(frames["measures"]))
+                             _records(frames["people"]), _records(frames["measures"]),
+                             _records(frames["organisations"]) if "organisations" in frames else ())
 
 
 def make_extracted_table(schema: TableSchema, articles: dict[str, str], lexicon: Lexicon) -> pd.DataFrame:

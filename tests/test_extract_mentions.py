@@ -35,7 +35,14 @@ def found(text, lexicon=LEXICON):
 
 
 def candidates(text):
-    return [t for t, _, resolution in found(text) if resolution == "unresolved_candidate"]
+    """The organisation candidates (people are reported too, as person candidates: see people_found)."""
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON)
+            if r["resolution"] == "unresolved_candidate" and r["entity_kind"] == "organisation"]
+
+
+def people_found(text):
+    return [(r["text"], r["normalised_name"]) for r in extract_mentions(text, "test-source", LEXICON)
+            if r["entity_kind"] == "person" and r["resolution"] == "unresolved_candidate"]
 
 
 # --- curated aliases -----------------------------------------------------------------------------------------
@@ -43,7 +50,8 @@ def candidates(text):
 def test_curated_alias_resolves_to_its_organisation():
     rows = extract_mentions("Members of the FMU met.", "src", LEXICON)
     assert rows == [{"source_id": "src", "text": "FMU", "start": 15, "end": 18, "entity_kind": "organisation",
-                     "person_id": None, "organisation_id": "fmu", "resolution": "alias"}]
+                     "person_id": None, "organisation_id": "fmu", "resolution": "alias",
+                     "normalised_name": "Federated Medics Union"}]
 
 
 def test_person_alias_resolves_to_person_id_and_leaves_organisation_id_empty():
@@ -77,7 +85,8 @@ def test_longest_curated_alias_wins():
 def test_unknown_acronym_is_an_unresolved_organisation_candidate():
     row, = extract_mentions("She told QRX that", "src", LEXICON)
     assert row == {"source_id": "src", "text": "QRX", "start": 9, "end": 12, "entity_kind": "organisation",
-                   "person_id": None, "organisation_id": None, "resolution": "unresolved_candidate"}
+                   "person_id": None, "organisation_id": None, "resolution": "unresolved_candidate",
+                   "normalised_name": "QRX"}
 
 
 def test_acronym_candidate_keeps_its_possessive_outside():
@@ -175,8 +184,9 @@ def test_a_person_of_an_organisation_is_left_out_of_its_name():
     assert candidates("The House of Commons Health Committee met.") == ["House of Commons Health Committee"]
 
 
-def test_people_outside_the_curated_tables_are_not_reported():
-    assert found("Jane Doe, a nurse, met Professor John Smith.") == []
+def test_people_outside_the_curated_tables_are_person_candidates_by_title_and_role():
+    assert people_found("Jane Doe, a nurse, met Professor John Smith.") == [
+        ("Jane Doe", "Jane Doe"), ("Professor John Smith", "John Smith")]
 
 
 def test_acronym_inside_a_candidate_phrase_is_not_reported_twice():

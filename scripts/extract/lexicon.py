@@ -64,6 +64,7 @@ class Measure:
 class Lexicon:
     aliases: tuple[Alias, ...]
     measures: tuple[Measure, ...] = ()
+    names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> curated name
     _by_key: dict[str, list[Alias]] = field(init=False, repr=False)
     _regex: re.Pattern | None = field(init=False, repr=False)
     _alias_of_matched: dict[str, Alias | None] = field(init=False, repr=False)
@@ -109,6 +110,16 @@ class Lexicon:
         """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Steve Barclay')."""
         return self.find(words)
 
+    def name_of(self, kind: str, entity_id: str | None) -> str | None:
+        """The curated name of a person or organisation: people.csv's name, else its longest written alias."""
+        if entity_id is None:
+            return None
+        if (kind, entity_id) not in self.names:
+            written = [a.alias for a in self.aliases if a.entity_kind == kind and a.entity_id == entity_id
+                       and not a.alias.startswith("@") and not a.alias.islower()]
+            self.names[(kind, entity_id)] = max(written, key=lambda a: (len(a.split()), len(a)), default=None)
+        return self.names[(kind, entity_id)]
+
     def person_organisation(self, person_id: str) -> str | None:
         for a in self.aliases:
             if a.entity_kind == "person" and a.entity_id == person_id:
@@ -120,10 +131,11 @@ class Lexicon:
         curated_dir = Path(curated_dir)
         rows = lambda name: list(csv.DictReader((curated_dir / name).open(encoding="utf-8", newline="")))
         return cls.from_rows(rows("organisation_aliases.csv"), rows("person_aliases.csv"),
-                             rows("people.csv"), rows("measures.csv") if (curated_dir / "measures.csv").exists() else [])
+                             rows("people.csv"), rows("measures.csv") if (curated_dir / "measures.csv").exists() else [],
+                             rows("organisations.csv") if (curated_dir / "organisations.csv").exists() else [])
 
     @classmethod
-    def from_rows(cls, organisation_aliases, person_aliases, people, measures=()) -> "Lexicon":
+    def from_rows(cls, organisation_aliases, person_aliases, people, measures=(), organisations=()) -> "Lexicon":
         truthy = lambda v: str(v).strip().lower() in {"true", "1", "yes"}
         person_org = {p["person_id"]: (p.get("organisation_id") or None) for p in people}
         aliases = [Alias(r["alias"], "organisation", r["organisation_id"], truthy(r["case_sensitive"]),
@@ -134,7 +146,9 @@ class Lexicon:
             Measure(m["measure_id"], m["unit"],
                     tuple(t.strip().lower() for t in m["context_terms"].split("|") if t.strip()))
             for m in measures)
-        return cls(tuple(aliases), measure_list)
+        names = {("person", p["person_id"]): p["name"] for p in people if p.get("name")}
+        names |= {("organisation", o["organisation_id"]): o["name"] for o in organisations if o.get("name")}
+        return cls(tuple(aliases), measure_list, names)
 
 
 def _first_character_test(aliases) -> str:

@@ -101,6 +101,7 @@ _MEDIA_HEAD_WORDS = frozenset("""
     Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser
 """.split())
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
+HEAD_WORDS = _HEAD_WORDS
 _LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')
 # A nation after a head word still belongs to the name ("Doctors' Association UK").
 _NATION_SUFFIXES = frozenset("UK GB Scotland Wales England Cymru Ireland International".split())
@@ -181,28 +182,45 @@ _WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+$")
 
 def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
     """Rows of the mentions table for one article, sorted by start, spans never overlapping."""
-    curated = lexicon.find(text)
+    names = article_names(text, lexicon)
+    return [_row(source_id, m, lexicon) for m in names.mentions if id(m.referent) not in names.weak]
+
+
+def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]):
+    """(curated matches kept, organisation candidate spans) once collisions are settled."""
     candidates = _candidate_spans(text, lexicon, curated)
-    kept_curated, kept_candidates = _settle_collisions(curated, candidates)
-    rows = [_curated_row(source_id, m) for m in kept_curated]
-    rows += [_candidate_row(source_id, text, start, end) for start, end in kept_candidates]
-    rows.sort(key=lambda row: row["start"])
-    return rows
+    return _settle_collisions(curated, candidates)
 
 
-def _curated_row(source_id: str, match: AliasMatch) -> dict:
-    is_person = match.alias.entity_kind == "person"
-    return {"source_id": source_id, "text": match.text, "start": match.start, "end": match.end,
-            "entity_kind": match.alias.entity_kind,
-            "person_id": match.alias.entity_id if is_person else None,
-            "organisation_id": None if is_person else match.alias.entity_id,
-            "resolution": "alias"}
+_last_names: list = [None, None, None]
 
 
-def _candidate_row(source_id: str, text: str, start: int, end: int) -> dict:
-    return {"source_id": source_id, "text": text[start:end], "start": start, "end": end,
-            "entity_kind": "organisation", "person_id": None, "organisation_id": None,
-            "resolution": "unresolved_candidate"}
+def article_names(text: str, lexicon: Lexicon) -> "ArticleNames":
+    """Every person and organisation named in text, grouped (cached for the last text: quotes use it too)."""
+    if _last_names[0] is text and _last_names[1] is lexicon:
+        return _last_names[2]
+    from scripts.extract.names import ArticleNames
+    kept_curated, candidates = organisation_candidate_spans(text, lexicon, lexicon.find(text))
+    names = ArticleNames(text, lexicon, candidates, kept_curated)
+    _last_names[:] = [text, lexicon, names]
+    return names
+
+
+def _row(source_id: str, mention, lexicon: Lexicon) -> dict:
+    referent = mention.referent
+    is_person = referent.kind == "person"
+    curated = mention.curated
+    if curated:
+        entity_id = referent.person_id if is_person else referent.organisation_id
+        name = lexicon.name_of(referent.kind, entity_id) or referent.name
+    else:
+        name = referent.name
+    return {"source_id": source_id, "text": mention.text, "start": mention.start, "end": mention.end,
+            "entity_kind": referent.kind,
+            "person_id": referent.person_id if curated and is_person else None,
+            "organisation_id": referent.organisation_id if curated and not is_person else None,
+            "resolution": "alias" if curated else "unresolved_candidate",
+            "normalised_name": name or mention.text}
 
 
 # --- candidates -------------------------------------------------------------------------------------------

@@ -28,7 +28,11 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import bisect
+
 from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.mentions import article_names
+from scripts.extract.names import Referent, TITLE_GENDER, strip_titles
 from scripts.extract.text import Span, paragraphs
 
 # ---- English grammar: closed word lists -------------------------------------------------------------------
@@ -53,7 +57,7 @@ _TO = re.compile(r"\s+to\b")
 _NOT_NEXT_TO_VERB = set("@#-_'\u2019")
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
-_ANY_KIND = frozenset({"person", "organisation", "spokesperson", "group", "unknown"})
+_ANY_KIND = frozenset({"person", "organisation", "spokesperson", "group", "unknown", "joint"})
 _PRONOUN_KINDS = {"he": frozenset({"person"}), "she": frozenset({"person"}),
                   "it": frozenset({"organisation", "spokesperson"}), "they": _ANY_KIND}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -95,6 +99,7 @@ _SUBJECT_TAIL = re.compile(
     r"|[a-z]+ed|[a-z]*[^\Ws]s)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
+_SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -111,6 +116,11 @@ _BEFORE_OPENER = set("([{\u2014\u2013-/")
 _AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,\u2014\u2013-]*")
 _ENDS_ATTRIBUTED_SPEECH = set(",!?\u2026\u2014\u2013-")
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:by|of|to|with|for|from|about|on|at|in|against|than|and|told|"
+                                 r"met|meet|asked|that)\b")
+_ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
+leader president director executive officer mp councillor chief head editor consultant doctor professor
+founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 
 
@@ -148,6 +158,19 @@ class _Entity:
     kind: str
     person_id: str | None
     organisation_id: str | None
+    name: str | None = None
+    referent: Referent | None = None
+
+
+class _Speaker(NamedTuple):
+    text: str
+    person_id: str | None
+    organisation_id: str | None
+    status: str
+    kind: str
+    name: str | None
+    method: str
+    referent: Referent | None = None
 
 
 def extract_quotes(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
@@ -168,6 +191,9 @@ class _Article:
         self.masked = _masked(text, self.quotes)
         _mark_continuations(self.quotes, self.paragraphs)
         self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p)]
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
+        self.names = article_names(text, lexicon)
         self.entities: list[_Entity] = []
         self._subjects: dict[int, _Entity | None] = {}
 
@@ -197,8 +223,9 @@ class _Article:
         words = self.text[quote.start:quote.end].split()
         attribution = self._attribute(quote)
         row = {"source_id": self.source_id, "text": self.text[quote.start:quote.end], "start": quote.start,
-               "end": quote.end, "speaker_text": None, "speaker_person_id": None,
-               "speaker_organisation_id": None, "speaker_status": "none", "cue": None,
+               "end": quote.end, "speaker_text": None, "speaker_name": None, "speaker_person_id": None,
+               "speaker_organisation_id": None, "speaker_status": "none", "speaker_method": "unresolved",
+               "cue": None,
                "continues_previous": False, "_sentence_end": self._sentence_of(quote.end - 1).end}
         continued = previous[1] if previous and quote.continues is not None and previous[0] is quote.continues \
             else None
@@ -235,10 +262,12 @@ class _Article:
         return not self.masked[previous_row["_sentence_end"]:quote.open].strip()
 
     def _fill(self, row: dict, attribution: _Attribution) -> None:
-        speaker, person, organisation, status, kind = self._resolve(attribution)
-        row.update(speaker_text=speaker, speaker_person_id=person, speaker_organisation_id=organisation,
-                   speaker_status=status, cue=attribution.cue)
-        self.entities.append(_Entity(attribution.start, kind, person, organisation))
+        speaker = self._resolve(attribution)
+        row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
+                   speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
+                   speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
+        self.entities.append(_Entity(attribution.start, speaker.kind, speaker.person_id, speaker.organisation_id,
+                                     speaker.name or None, speaker.referent))
 
     # ---- attribution ---------------------------------------------------------------------------------------
 
@@ -486,28 +515,86 @@ class _Article:
 
     # ---- resolving speakers --------------------------------------------------------------------------------
 
-    def _resolve(self, attribution: _Attribution):
-        """(speaker_text, person_id, organisation_id, status, kind) for the words naming a speaker."""
+    def _resolve(self, attribution: _Attribution) -> _Speaker:
+        """The speaker named by the words at an attribution: ids, the name at its fullest, and the method."""
         words = self.text[attribution.start:attribution.end]
         lower = words.lower()
         if lower in _PRONOUNS:
-            return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower))
+            return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower), "pronoun", lower)
         matches = self.lexicon.resolve(words)
         people = [m for m in matches if m.alias.entity_kind == "person"]
         organisations = [m.alias.entity_id for m in matches if m.alias.entity_kind == "organisation"]
         described = self._organisations_in(attribution.description)
-        if people:
-            organisation = (described or organisations or [people[0].alias.organisation_id])[-1]
-            return words, people[0].alias.entity_id, organisation, "resolved", "person"
-        if organisations:
+        named = self.names.within(attribution.start, attribution.end)
+        named_people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        named_organisations = _distinct([m.referent for m in named if m.referent.kind == "organisation"])
+        if len(named_people) >= 2 and re.search(r"\band\b|&", words):
+            person = people[0].alias.entity_id if people else None
+            organisation = (described or organisations
+                            or [people[0].alias.organisation_id if people else None])[-1]
+            name = " and ".join(r.name for r in named_people)
+            return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
+                            "joint", name, "joint", None)
+        if people or named_people:
+            referent = named_people[0] if named_people else None
+            person = people[0].alias.entity_id if people else None
+            organisation = (described or organisations or [people[0].alias.organisation_id if people else None])[-1]
+            name = (referent.name if referent else None) or self.lexicon.name_of("person", person)
+            mention = next(m for m in named if m.referent is referent) if referent else None
+            written = _name_words(mention.text if mention else words)
+            method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
+            return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
+                            name, method, referent)
+        if organisations or named_organisations:
+            referent = named_organisations[0] if named_organisations else None
+            organisation = organisations[0] if organisations else None
             kind = "spokesperson" if _has_spokes_noun(lower) else "organisation"
-            return words, None, organisations[0], "resolved", kind
-        anaphor = _ANAPHOR.fullmatch(words)
-        if anaphor and anaphor.group("head").lower() in _SPOKES_NOUNS:
-            return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}))
-        if anaphor and anaphor.group("head").lower() in _COLLECTIVE_NOUNS:
-            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}))
-        return words, None, (described[-1] if described else None), "unresolved", _guess_kind(words)
+            name = self._organisation_name(referent, organisation)
+            return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", kind,
+                            name, "organisation-spokesperson", referent)
+        anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
+        head = anaphor.group("head").lower() if anaphor else None
+        if head in _SPOKES_NOUNS:
+            return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
+                                 "organisation-spokesperson")
+        if head in _COLLECTIVE_NOUNS:
+            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                 "description", head=head)
+        role = self._described_person(words, attribution.start)
+        if role is not None:
+            return role
+        if described:
+            organisation = described[-1]
+            return _Speaker(words, None, organisation, "unresolved", _guess_kind(words),
+                            None, "unresolved")
+        kind = _guess_kind(words)
+        if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
+            return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
+        return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
+
+    def _organisation_name(self, referent: Referent | None, organisation: str | None) -> str | None:
+        return (referent.name if referent else None) or self.lexicon.name_of("organisation", organisation)
+
+    def _described_person(self, words: str, position: int) -> _Speaker | None:
+        """'the health minister': the one person the text introduced with that role before."""
+        description = [w.lower() for w in words.split()]
+        if not description or description[0] not in ("the", "a", "an", "this", "that") or len(description) > 5:
+            return None
+        description = description[1:]
+        if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            return None
+        found = []
+        for mention in self.names.before(position, 60):
+            referent = mention.referent
+            if referent.kind == "person" and referent not in found and any(
+                    _role_fits(description, role) for role in referent.roles):
+                found.append(referent)
+        if len(found) != 1:
+            return _Speaker(words, None, None, "unresolved", "person", None, "unresolved") if found else None
+        referent = found[0]
+        return _Speaker(words, referent.person_id, referent.organisation_id,
+                        "resolved" if referent.person_id else "unresolved", "person", referent.name,
+                        "description", referent)
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
         """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
@@ -517,29 +604,119 @@ class _Article:
         return [m.alias.entity_id for m in self.lexicon.find(self.masked, span[0], span[1])
                 if m.alias.entity_kind == "organisation"]
 
-    def _carried(self, words: str, position: int, kinds: frozenset | None):
-        """A pronoun or anaphoric phrase: the ids of the most recent compatible speaker or sentence subject."""
-        entity = self._antecedent(position, kinds) if kinds else None
+    def _carried(self, words: str, position: int, kinds: frozenset | None, method: str,
+                 pronoun: str | None = None, head: str | None = None) -> _Speaker:
+        """A pronoun or anaphoric phrase: the most recent compatible speaker, sentence subject or named person
+        of the right gender; two equally likely candidates leave it unresolved."""
+        unresolved = _Speaker(words, None, None, "unresolved", "unknown", None, "unresolved")
+        if not kinds:
+            return unresolved
+        if pronoun in ("he", "she"):
+            return self._person_pronoun(words, position, pronoun) or unresolved
+        entity = None
+        if pronoun == "they":
+            entity = self._antecedent(position, kinds - {"person"}, head)
+        entity = entity or self._antecedent(position, kinds, head)
         if entity is None:
-            return words, None, None, "unresolved", "unknown"
+            return unresolved
         status = "resolved" if entity.person_id or entity.organisation_id else "unresolved"
-        return words, entity.person_id, entity.organisation_id, status, entity.kind
+        name = entity.name or (entity.referent.name if entity.referent else None) or \
+            self._organisation_name(None, entity.organisation_id)
+        if entity.kind == "joint" and method == "pronoun":
+            method = "joint"
+        elif entity.kind in ("organisation", "spokesperson") and method == "pronoun":
+            method = "organisation-spokesperson" if pronoun == "it" else "pronoun"
+        if entity.referent is not None and entity.referent.kind == "person" and pronoun in (None, "it"):
+            return unresolved
+        return _Speaker(words, entity.person_id, entity.organisation_id, status, entity.kind,
+                        name if name else None, method if name else "unresolved", entity.referent)
 
-    def _antecedent(self, position: int, kinds: frozenset) -> _Entity | None:
-        best = next((e for e in reversed(self.entities) if e.position < position and e.kind in kinds), None)
-        looked_at = 0
-        for index in range(len(self.sentences) - 1, -1, -1):
-            sentence = self.sentences[index]
-            if sentence.start >= position:
+    def _person_pronoun(self, words: str, position: int, pronoun: str) -> _Speaker | None:
+        """'she said': the person of that gender the text last made salient (a speaker, a sentence's subject)
+        in this paragraph or the three before; a named person of the other gender is skipped."""
+        gender = "m" if pronoun == "he" else "f"
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        floor = self._paragraph_starts[max(0, paragraph - 3)] if paragraph >= 0 else 0
+        candidates: dict[int, list] = {}  # id(referent) -> [referent, last position, salient, entity]
+        for entity in reversed(self.entities[-12:]):
+            if entity.position >= position or entity.position < floor or entity.kind != "person":
                 continue
-            if (best and sentence.end <= best.position) or looked_at == 8:
+            key = id(entity.referent) if entity.referent else ("id", entity.person_id, entity.name)
+            candidates.setdefault(key, [entity.referent, entity.position, True, entity])
+        for mention in self.names.before(position, 30):
+            if mention.start < floor:
+                break
+            if mention.referent.kind != "person" or self.masked[mention.start] == _MASK:
+                continue
+            entry = candidates.setdefault(id(mention.referent), [mention.referent, mention.start, False, None])
+            entry[1] = max(entry[1], mention.start)
+            entry[2] = entry[2] or self._salient(mention.start, mention.end)
+        ranked = []
+        for referent, last, salient, entity in candidates.values():
+            known = referent.gender if referent is not None else None
+            if known and known != gender:
+                continue
+            ranked.append(((known == gender, salient, last), referent, entity))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: r[0], reverse=True)
+        (rank, referent, entity) = ranked[0]
+        if len(ranked) > 1 and ranked[1][0][:2] == rank[:2] and not rank[0]:
+            other = ranked[1][0][2]
+            if self._sentence_of(other).start == self._sentence_of(rank[2]).start:
+                return None  # two people of unknown gender in one sentence: either may be meant
+        if referent is not None and referent.gender is None:
+            referent.gender = gender  # the text has now used this pronoun of them
+        person = entity.person_id if entity else referent.person_id
+        organisation = entity.organisation_id if entity else \
+            (self.lexicon.person_organisation(person) if person else referent.organisation_id)
+        name = (referent.name if referent else None) or (entity.name if entity else None) or \
+            self.lexicon.name_of("person", person)
+        return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
+                        name, "pronoun" if name else "unresolved", referent)
+
+    def _salient(self, start: int, end: int) -> bool:
+        """A name that heads its sentence or stands right before a reporting verb."""
+        sentence = self._sentence_of(start)
+        before = self.masked[sentence.start:start].lower()
+        if "," not in before and not _NOT_SUBJECT_BEFORE.search(before):
+            return True
+        return bool(_verbs(self.masked, end, min(sentence.end, end + 40)))
+
+    def _antecedent(self, position: int, kinds: frozenset, head: str | None = None) -> _Entity | None:
+        best = None
+        for e in reversed(self.entities[-24:]):
+            if e.position < position and e.kind in kinds:
+                best = e
+                break
+        if head is not None:
+            fitting = self._organisation_with_head(position, head, best)
+            if fitting is not None:
+                return fitting
+        index = bisect.bisect_left(self._sentence_starts, position) - 1
+        looked_at = 0
+        while index >= 0 and looked_at < 8:
+            sentence = self.sentences[index]
+            if best and sentence.end <= best.position:
                 break
             looked_at += 1
             subject = self._subject_entity(index)
             if subject and subject.position < position and subject.kind in kinds \
                     and (best is None or subject.position > best.position):
                 return subject
+            index -= 1
         return best
+
+    def _organisation_with_head(self, position: int, head: str, best: _Entity | None) -> _Entity | None:
+        """'the union', 'the department': the organisation named just before whose name has that head word."""
+        for mention in self.names.before(position, 30):
+            if best is not None and mention.start < best.position:
+                return None
+            referent = mention.referent
+            if referent.kind == "organisation" and referent.head == head and self.masked[mention.start] != _MASK:
+                return _Entity(mention.start, "organisation", None, referent.organisation_id, referent.name,
+                               referent)
+        return None
 
     def _subject_entity(self, index: int) -> _Entity | None:
         if index not in self._subjects:
@@ -547,11 +724,14 @@ class _Article:
             entity = None
             if mention:
                 match, spokes = mention[2], mention[3]
+                named = self.names.within(match.start, match.end)
+                referent = named[0].referent if named else None
                 if match.alias.entity_kind == "person":
-                    entity = _Entity(match.start, "person", match.alias.entity_id, match.alias.organisation_id)
+                    entity = _Entity(match.start, "person", match.alias.entity_id, match.alias.organisation_id,
+                                     referent.name if referent else None, referent)
                 else:
                     entity = _Entity(match.start, "spokesperson" if spokes else "organisation", None,
-                                     match.alias.entity_id)
+                                     match.alias.entity_id, referent.name if referent else None, referent)
             self._subjects[index] = entity
         return self._subjects[index]
 
@@ -573,15 +753,16 @@ class _Article:
     # ---- positions -----------------------------------------------------------------------------------------
 
     def _sentence_after(self, sentence: Span) -> Span | None:
-        return next((s for s in self.sentences if s.start >= sentence.end), None)
+        i = bisect.bisect_left(self._sentence_starts, sentence.end)
+        return self.sentences[i] if i < len(self.sentences) else None
 
     def _sentence_of(self, offset: int) -> Span:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         return Span(offset, offset + 1)
 
 
@@ -786,5 +967,32 @@ def _guess_kind(words: str) -> str:
 
 
 def _copy_speaker(source: dict, target: dict) -> None:
-    for column in ("speaker_text", "speaker_person_id", "speaker_organisation_id", "speaker_status", "cue"):
+    """A paragraph or sentence that goes on with a quotation takes its speaker (method: continuation)."""
+    for column in ("speaker_text", "speaker_name", "speaker_person_id", "speaker_organisation_id",
+                   "speaker_status", "cue"):
         target[column] = source[column]
+    target["speaker_method"] = "continuation" if source["speaker_name"] else "unresolved"
+
+
+def _distinct(referents: list) -> list:
+    seen, out = set(), []
+    for r in referents:
+        if id(r) not in seen:
+            seen.add(id(r))
+            out.append(r)
+    return out
+
+
+def _name_words(words: str) -> str:
+    """'Health Secretary Dr Jane Roe' -> 'Jane Roe': the capitalised name after any role words and titles."""
+    parts = strip_titles(words).split()
+    while len(parts) > 1 and (parts[0].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS or parts[0][:1].islower()
+                              or parts[0].rstrip(".").lower() in TITLE_GENDER or parts[0].lower() in _TITLES):
+        parts.pop(0)
+    return " ".join(parts).rstrip("'’").removesuffix("'s").removesuffix("’s")
+
+
+def _role_fits(description: list[str], role: str) -> bool:
+    """'health minister' fits the role 'welsh health minister'; 'minister' fits it too."""
+    words = role.split()
+    return description[-1] in words and all(w in words for w in description)

@@ -1,0 +1,452 @@
+"""People and organisations in one article, curated or not, and which mentions refer to the same one.
+
+Curated names come from `Lexicon.find`. Names nobody curated are found by their shape and place, never from a
+list of names:
+
+People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', "O'Neill", 'Rhys-Jones'):
+- after a title ('Dr', 'Ms', 'Sir', 'Baroness', 'Professor Sir', ...): 'Ms Roe', 'Dr Jane Roe';
+- after a role noun ('health minister Jane Roe', 'Health Secretary Sam Poole', 'co-chair Jane Roe');
+- before an appositive that holds a role ('Jane Roe, the health minister,', 'Jane Roe, chair of the X,');
+- before a reporting verb, or after an inverted one ('Jane Roe said', '”, said Jane Roe');
+- joined by 'and' to another such name ('Jane Roe and Sam Poole, co-chairs of ...').
+  A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
+  word is not a person.
+Organisations: the candidates of scripts.extract.mentions (head words, outlets by their role, acronyms).
+
+Within one article, mentions of one referent are grouped: a person by surname (a later 'Ms Roe' or 'Roe' joins
+the 'Jane Roe' named before it, or after it when no one else has that surname), an organisation by its name
+without 'the', by an acronym defined in brackets after it ('Department of Wellbeing (DoW)') and by the initials
+of its capitalised words. A referent carries its fullest name (titles and a leading 'the' removed), its gender
+where a title or a pronoun of the text gives it, the roles the text gives it and, for an organisation, its head
+word ('union', 'government').
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from scripts.extract.lexicon import AliasMatch, Lexicon
+
+# ---- generic English vocabularies (no names) -------------------------------------------------------------
+
+TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "baron": "m", "mrs": "f", "ms": "f", "miss": "f",
+                "dame": "f", "lady": "f", "baroness": "f"}
+TITLES = frozenset(TITLE_GENDER) | frozenset("dr prof professor cllr councillor rev mx rt hon".split())
+ROLE_NOUNS = frozenset("""
+minister ministers secretary chair co-chair co-chairs chairs chairman chairwoman chairperson leader leaders
+president vice-president director directors executive officer spokesperson spokesman spokeswoman mp ms msp
+mla mp councillor deputy chief head editor correspondent reporter consultant doctor doctors nurse surgeon gp
+colleague member economist analyst professor founder co-founder organiser campaigner boss governor mayor
+adviser advisor researcher fellow registrar trainee medic student manager chancellor premier negotiator
+representative rep official lecturer author commentator columnist presenter journalist physician
+psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
+""".split())
+# Capitalised words that say a run is not a person's name.
+NOT_PERSON_WORDS = frozenset("""
+Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
+City Town County Kingdom Office Court Parliament Assembly Senate Government Party Labour Conservative
+Conservatives Tory Tories Liberal Democrat Democrats Green Greens Reform Welsh Scottish English British Irish
+Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
+Twitter Facebook Instagram
+""".split())
+STRUCTURE_WORDS = frozenset("""
+The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
+Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As
+Although Though Because Meanwhile In On At By For From To With Without After Before Under Over Since Until
+During Into Via Per Like Last Next Earlier Later Recently Instead Still Only Even Just Indeed Why What Who
+Where How Which There Here Speaking Asked Writing According Despite Today Yesterday Tomorrow Tonight
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Junior Senior Health Secretary Minister Chief Executive Director Doctors
+Doctor Nurses Strike Strikes Talks Pay Prime First Deputy Shadow General Dr Mr Mrs Ms Miss Sir Dame Lord Lady
+Professor Prof Baroness Mx Cllr Rt Hon Rev Ministers Secretaries Union Unions
+""".split())
+REPORTING_VERBS = frozenset("""
+said says told added adds warned insisted explained argued stated claimed wrote tweeted posted urged
+continued replied responded noted stressed admitted announced described called accused welcomed confirmed
+""".split())
+_MALE_PRONOUNS = frozenset("he his him himself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+
+_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z])?[A-Za-zà-ÿ]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?)"
+_NAME = rf"{_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN}){{0,3}}"
+_TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof|Cllr|Councillor|Rev)\.?"
+_TITLED = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)+)({_NAME})(?![\w'’]*\w)")
+_ROLE_BEFORE = re.compile(r"(?i)(?<![\w-])(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+                          + rf")[^\S\n]+(?-i:({_NAME}))(?![\w'’]*\w)")
+_BEFORE_VERB = re.compile(rf"(?<![\w'’@#.\-])({_NAME})[^\S\n]+(?:(?:has|have|had|also|later|then|previously|"
+                          r"earlier|once|again)[^\S\n]+)?(" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+_AFTER_VERB = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+"
+                         rf"({_NAME})\b")
+_APPOSITIVE = re.compile(rf"(?<![\w'’@#.\-])({_NAME}),[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?"
+                         r"[^,.;:\n\"“”]{2,80}?)(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
+_JOINED = re.compile(rf"(?<![\w'’@#.\-])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})[^\S\n]+and[^\S\n]+"
+                     rf"((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})(?=,|[^\S\n]+(?:have[^\S\n]+)?(?:said|say|told|added|"
+                     r"warned|wrote)\b)")
+_WORD = re.compile(r"[A-Za-z]+")
+_BRACKETED_ACRONYM = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+@dataclass
+class Referent:
+    kind: str  # person or organisation
+    name: str
+    person_id: str | None = None
+    organisation_id: str | None = None
+    gender: str | None = None  # 'm', 'f' or None
+    roles: set[str] = field(default_factory=set)
+    head: str | None = None  # an organisation's head word, lower case ('union', 'government')
+    keys: set[str] = field(default_factory=set)
+    shaped: bool = False  # found by a title, a role or an appositive, not only beside a reporting verb
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    text: str
+    referent: Referent
+    curated: bool
+
+
+def strip_titles(words: str) -> str:
+    parts = words.replace("\u2019", "'").split()
+    while parts and (parts[0].rstrip(".").lower() in TITLES or parts[0].lower() == "the"):
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _bare(name: str) -> str:
+    for ending in ("'s", "\u2019s"):
+        if name.endswith(ending):
+            return name[:-2]
+    return name.rstrip("'\u2019")
+
+
+def _is_person_name(name: str) -> bool:
+    words = name.split()
+    if not words or words[0] in STRUCTURE_WORDS:
+        return False
+    from scripts.extract.mentions import HEAD_WORDS
+    return not any(_bare(w) in NOT_PERSON_WORDS or _bare(w) in HEAD_WORDS or _bare(w) in STRUCTURE_WORDS
+                   for w in words)
+
+
+def _role_of(phrase: str) -> str | None:
+    """The role in an appositive or before a name ('the health minister', 'chair of the X'), lower case."""
+    words = phrase.strip().split()
+    lowered = [w.strip(",.").lower() for w in words]
+    while lowered and lowered[0] in ("the", "a", "an", "its", "their", "his", "her"):
+        lowered.pop(0)
+    if not lowered or not any(w.rstrip("s'\u2019") in ROLE_NOUNS or w in ROLE_NOUNS or w.endswith("-chair")
+                              for w in lowered):
+        return None
+    return " ".join(lowered)
+
+
+class ArticleNames:
+    """Every named person and organisation in one article, grouped into referents."""
+
+    def __init__(self, text: str, lexicon: Lexicon, organisation_spans: list[tuple[int, int]] | None = None,
+                 curated: list[AliasMatch] | None = None):
+        self.text = text
+        self.mentions: list[NameMention] = []
+        self.referents: list[Referent] = []
+        curated = lexicon.find(text) if curated is None else curated
+        if organisation_spans is None:
+            from scripts.extract.mentions import organisation_candidate_spans
+            organisation_spans = organisation_candidate_spans(text, lexicon, curated)
+        self._by_person_id: dict[str, Referent] = {}
+        self._by_organisation_id: dict[str, Referent] = {}
+        self._by_org_key: dict[str, Referent] = {}
+        taken = sorted([(m.start, m.end) for m in curated] + list(organisation_spans))
+        mentions: list[tuple[int, int, str, object]] = []
+        for m in curated:
+            mentions.append((m.start, m.end, "curated", m))
+        for start, end in organisation_spans:
+            mentions.append((start, end, "organisation", None))
+        for start, end, name_start, role, weak in self._people(text, taken):
+            mentions.append((start, end, "person", (name_start, role, weak)))
+        mentions.sort(key=lambda m: (m[0], -m[1]))
+        last_end = -1
+        for start, end, what, extra in mentions:
+            if start < last_end:
+                continue
+            last_end = end
+            self._add(start, end, what, extra, lexicon)
+        self._genders_from_pronouns()
+        weak = {id(r) for r in self.referents if r.kind == "person" and not r.shaped
+                and not self._corroborated(r)}
+        self.weak = weak  # persons kept only as speakers' names, not as mentions
+        self._surname_mentions(taken)
+        self._genders_from_pronouns()
+        self.mentions.sort(key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    # ---- finding people ------------------------------------------------------------------------------------
+
+    def _people(self, text: str, taken) -> list[tuple[int, int, int, str | None]]:
+        """(start, end, start of the name proper, role) of every person-shaped name no other rule claims."""
+        found: dict[int, tuple[int, int, int, str | None]] = {}
+
+        def add(start, end, name_start, role=None, weak=False):
+            name = text[name_start:end]
+            if not _is_person_name(name) or _overlaps(taken, start, end):
+                return
+            old = found.get(name_start)
+            if old is None or (old[3] is None and role) or old[0] > start or (old[4] and not weak):
+                found[name_start] = (min(start, old[0]) if old else start, end, name_start,
+                                     role or (old[3] if old else None), weak and (old is None or old[4]))
+
+        for m in _TITLED.finditer(text):
+            add(m.start(), m.end(2), m.start(2), None)
+            role = self._role_before(m.start())
+            if role:
+                add(m.start(), m.end(2), m.start(2), role)
+        for m in _ROLE_BEFORE.finditer(text):
+            if len(m.group(2).split()) >= 2:
+                add(m.start(2), m.end(2), m.start(2), self._role_before(m.end(1)) or m.group(1).lower())
+        for m in _APPOSITIVE.finditer(text):
+            role = _role_of(m.group(2))
+            if role and len(m.group(1).split()) >= 2:
+                add(m.start(1), m.end(1), m.start(1), role)
+        for m in _BEFORE_VERB.finditer(text):
+            if len(m.group(1).split()) >= 2:
+                add(m.start(1), m.end(1), m.start(1), None, weak=True)
+        for m in _AFTER_VERB.finditer(text):
+            if len(m.group(1).split()) >= 2:
+                add(m.start(1), m.end(1), m.start(1), None, weak=True)
+        for m in _JOINED.finditer(text):
+            for title, name in ((1, 2), (3, 4)):
+                if len(m.group(name).split()) >= 2 or m.group(title):
+                    add(m.start(title) if m.group(title) else m.start(name), m.end(name), m.start(name), None)
+        return sorted(found.values())
+
+    def _corroborated(self, referent: Referent) -> bool:
+        """A person found only beside a reporting verb ('X Y said') is kept when the text also gives a title,
+        a role or a personal pronoun for them; 'Healthwatch Northtown said' stays out."""
+        return bool(referent.gender or referent.roles or referent.person_id)
+
+    def _role_before(self, position: int) -> str | None:
+        """A role written just before a name ('Welsh health minister', 'BMA co-chair'), lower case."""
+        window = self.text[max(0, position - 60):position]
+        line = window.split("\n")[-1]
+        words = line.split()
+        if not words:
+            return None
+        last = words[-1].lower().strip(",")
+        if last in TITLES:
+            words = words[:-1]
+            if not words:
+                return None
+            last = words[-1].lower()
+        if last not in ROLE_NOUNS and not last.endswith("-chair"):
+            return None
+        role = []
+        for w in reversed(words):
+            if w.lower() in ("the", "a", "an", "said", "says", "by", "to", "and", "of") or not w[:1].isalnum() \
+                    or w.endswith((",", ".", ":", ";")) and role:
+                break
+            role.insert(0, w.lower())
+            if len(role) == 4:
+                break
+        return " ".join(role)
+
+    # ---- grouping ------------------------------------------------------------------------------------------
+
+    def _add(self, start: int, end: int, what: str, extra, lexicon: Lexicon) -> None:
+        text = self.text[start:end]
+        if what == "curated":
+            match: AliasMatch = extra
+            referent = self._curated_referent(match, lexicon)
+            self._note_title(referent, text)
+            self._grow(referent, text)
+            self.mentions.append(NameMention(start, end, text, referent, True))
+        elif what == "organisation":
+            referent = self._organisation_referent(start, end)
+            self.mentions.append(NameMention(start, end, text, referent, False))
+        else:
+            name_start, role, weak = extra
+            referent = self._person_referent(self.text[name_start:end])
+            if not weak:
+                referent.shaped = True
+            self._note_title(referent, text)
+            if role:
+                referent.roles.add(role)
+            self.mentions.append(NameMention(start, end, text, referent, False))
+
+    def _curated_referent(self, match: AliasMatch, lexicon: Lexicon) -> Referent:
+        alias = match.alias
+        if alias.entity_kind == "person":
+            referent = self._by_person_id.get(alias.entity_id)
+            if referent is None:
+                referent = Referent("person", "", person_id=alias.entity_id,
+                                    organisation_id=alias.organisation_id)
+                self._by_person_id[alias.entity_id] = referent
+                self.referents.append(referent)
+            return referent
+        referent = self._by_organisation_id.get(alias.entity_id)
+        if referent is None:
+            referent = Referent("organisation", "", organisation_id=alias.entity_id)
+            self._by_organisation_id[alias.entity_id] = referent
+            self.referents.append(referent)
+        self._organisation_keys(referent, match.start, match.end)
+        return referent
+
+    def _grow(self, referent: Referent, written: str) -> None:
+        """Keep the fullest name the article gives (titles and a leading 'the' removed)."""
+        name = _bare(strip_titles(written)) if referent.kind == "person" else _organisation_name(written)
+        if name.startswith("@"):
+            return
+        if len(name.split()) > len(referent.name.split()) or \
+                (len(name.split()) == len(referent.name.split()) and len(name) > len(referent.name)
+                 and not referent.name):
+            referent.name = name
+        if referent.kind == "organisation":
+            head = _head(name)
+            referent.head = referent.head or head
+
+    def _note_title(self, referent: Referent, written: str) -> None:
+        first = written.split()[0].rstrip(".").lower() if written.split() else ""
+        if referent.kind == "person" and first in TITLE_GENDER and referent.gender is None:
+            referent.gender = TITLE_GENDER[first]
+
+    def _person_referent(self, name: str) -> Referent:
+        name = _bare(name)
+        surname = name.split()[-1]
+        for referent in reversed(self.referents):
+            if referent.kind != "person" or referent.surname != surname:
+                continue
+            first_words = name.split()[:-1]
+            known = referent.name.split()[:-1]
+            if not first_words or not known or first_words[0] == known[0] \
+                    or known[0].startswith(first_words[0]) or first_words[0].startswith(known[0]):
+                self._grow(referent, name)
+                return referent
+        referent = Referent("person", name)
+        self.referents.append(referent)
+        return referent
+
+    def _organisation_keys(self, referent: Referent, start: int, end: int) -> None:
+        name = _organisation_name(self.text[start:end])
+        for key in (name.casefold(), _initials(name)):
+            if key:
+                referent.keys.add(key)
+                self._by_org_key.setdefault(key, referent)
+        defined = _BRACKETED_ACRONYM.match(self.text, end)
+        if defined:
+            key = defined.group(1).casefold()
+            referent.keys.add(key)
+            self._by_org_key.setdefault(key, referent)
+        self._grow(referent, self.text[start:end])
+
+    def _organisation_referent(self, start: int, end: int) -> Referent:
+        name = _organisation_name(self.text[start:end])
+        referent = self._by_org_key.get(name.casefold())
+        if referent is None and name.isupper():
+            referent = self._by_org_key.get(name.casefold())
+        if referent is None:
+            referent = Referent("organisation", name)
+            self.referents.append(referent)
+        self._organisation_keys(referent, start, end)
+        return referent
+
+    def _surname_mentions(self, taken) -> None:
+        """A lone surname ('Roe said') of a person named in full: a mention of that person."""
+        surnames = {r.surname: r for r in self.referents if r.kind == "person" and len(r.name.split()) >= 2
+                    and id(r) not in self.weak}
+        if not surnames:
+            return
+        covered = sorted((m.start, m.end) for m in self.mentions)
+        pattern = re.compile(r"(?<![\w'’@#\-])(?:(" + _TITLE_RE + r")[^\S\n]+)?("
+                             + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+                             + r")(?![\w\-])")
+        for m in pattern.finditer(self.text):
+            if _overlaps(covered, m.start(), m.end()):
+                continue
+            referent = self._nearest_with_surname(m.group(2), m.start())
+            if m.group(1):
+                self._note_title(referent, m.group())
+            self.mentions.append(NameMention(m.start(), m.end(), m.group(), referent, False))
+
+    def _nearest_with_surname(self, surname: str, position: int) -> Referent:
+        best = None
+        for mention in self.mentions:
+            if mention.referent.kind == "person" and mention.referent.surname == surname:
+                if mention.start < position or best is None:
+                    best = mention.referent
+        return best
+
+    def _genders_from_pronouns(self) -> None:
+        """'Jane Roe said her ...': a person alone in a sentence with only one kind of personal pronoun."""
+        mentions = sorted(self.mentions, key=lambda m: m.start)
+        for i, mention in enumerate(mentions):
+            referent = mention.referent
+            if referent.kind != "person" or referent.gender:
+                continue
+            stop = self._sentence_stop(mention.end)
+            if i + 1 < len(mentions) and mentions[i + 1].start < stop and mentions[i + 1].referent.kind == "person":
+                continue
+            words = {w.lower() for w in _WORD.findall(self.text, mention.end, stop)}
+            male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
+            if male != female:
+                referent.gender = "m" if male else "f"
+
+    def _sentence_stop(self, position: int) -> int:
+        m = re.compile(r"[.!?\n]").search(self.text, position, position + 400)
+        return m.start() if m else min(len(self.text), position + 400)
+
+    # ---- queries -------------------------------------------------------------------------------------------
+
+    def within(self, start: int, end: int) -> list[NameMention]:
+        i = bisect.bisect_left(self.starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def before(self, position: int, limit: int = 40):
+        """The mentions that end before position, most recent first (at most limit)."""
+        i = bisect.bisect_left(self.starts, position) - 1
+        while i >= 0 and limit:
+            if self.mentions[i].end <= position:
+                yield self.mentions[i]
+                limit -= 1
+            i -= 1
+
+    def name_of(self, referent: Referent, lexicon_name: str | None = None) -> str:
+        return referent.name or (lexicon_name or "")
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1]:
+            return True
+    # a long span that starts earlier
+    return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
+
+
+def _organisation_name(written: str) -> str:
+    name = re.sub(r"\s+", " ", written.strip())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return _bare(name)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+def _head(name: str) -> str | None:
+    words = [w.lower() for w in name.split()]
+    from scripts.extract.mentions import HEAD_WORDS
+    heads = [w for w in words if w.capitalize() in HEAD_WORDS or w in ("government", "union", "party")]
+    return heads[-1] if heads else None
