@@ -94,11 +94,13 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Association Confederation Federation Union Congress Trust Council Society Institute Institution
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
+    Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
 _MEDIA_HEAD_WORDS = frozenset("""
     News Times Post Telegraph Guardian Mirror Mail Express Independent Standard Herald Echo Journal Gazette
-    Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser
+    Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser Media Images
+    Pictures Photos Broadcasting Review Lancet Bulletin Digest Weekly Daily Wire
 """.split())
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 HEAD_WORDS = _HEAD_WORDS
@@ -157,7 +159,8 @@ _WORDS_BEFORE_A_NUMBER = frozenset("Radio Channel TV".split())
 _OBJECT_CUES = {
     "told": ("",), "said": ("to",), "speaking": ("to", "on"), "spoke": ("to", "on"), "talking": ("to",),
     "interview": ("with",), "interviewed": ("by",), "writing": ("in", "for"), "wrote": ("in", "for", "on"),
-    "according": ("to",), "reported": ("by",), "quoted": ("by", "in"), "cited": ("by",), "published": ("by",),
+    "according": ("to",), "reported": ("by",), "quoted": ("by", "in"), "cited": ("by",),
+    "published": ("by", "in"),
     "appeared": ("on",), "appearing": ("on",), "broadcast": ("on",), "tweeted": ("on",), "posted": ("on",),
     "shared": ("on",),
 }
@@ -239,6 +242,7 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
             if candidate:
                 found.append(candidate)
     found += [(start, end, False) for start, end in _role_names(text)]
+    found += [(start, end, False) for start, end in _shaped_names(text)]
     found += [(m.start(), m.end(), False) for m in _ACRONYM.finditer(text)
               if _is_organisation_acronym(text, m.start(), m.end())]
     return found
@@ -358,6 +362,67 @@ def _bare(word: str) -> str:
     if word.endswith(("'", "’")):
         return word[:-1]
     return word
+
+
+# --- names by the shape around them -----------------------------------------------------------------------------
+
+# A government named with a qualifier in lower case ('the UK government', 'the Welsh government').
+_QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+government(?!\w)")
+# A platform renamed: 'X, formerly Twitter', 'X (formerly known as Twitter)'.
+_FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
+                       rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
+# A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
+_BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
+                             r"committee)(?!\w)")
+_NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
+    the a an of for and powerful influential""".split())
+# A name introduced by what it is ('Patients Together, a charity,').
+_ORGANISATION_KINDS = ("charity|union|group|campaign|think[- ]tank|organisation|organization|body|party|trust|"
+                       "company|firm|network|coalition|alliance|association|federation|society|movement|"
+                       "agency|regulator|watchdog|forum|consortium|newspaper|broadcaster|website|journal|"
+                       "magazine|outlet|news agency|platform|lobby group|pressure group|trade union|"
+                       "professional body|royal college|college|council|committee|department|ministry")
+_INTRODUCED_BY_KIND = re.compile(
+    rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
+    rf"{_CAPITALISED_WORD}){{0,4}}),[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?"
+    rf"(?:{_ORGANISATION_KINDS})(?!\w)")
+# A name with its acronym in brackets ('Patients Together (PT)'): the initials must fit.
+_NAME_WITH_ACRONYM = re.compile(
+    rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*{_CAPITALISED_WORD})"
+    rf"{{1,6}})[^\S\n]+\(([A-Z][A-Za-z&]{{1,7}})\)")
+
+
+def _shaped_names(text: str) -> list[tuple[int, int]]:
+    """Organisations named by the shape around them, not by a head word of their own."""
+    spans = []
+    for m in _QUALIFIED_GOVERNMENT.finditer(text):
+        word = _bare(m.group(1))
+        if word not in _LEADING_STRUCTURE_WORDS and word not in _PERSON_WORDS and m.group(1) == word:
+            spans.append((m.start(1), m.end()))
+    for m in _FORMERLY.finditer(text):
+        spans += [m.span(1), m.span(2)]
+    for m in _BARE_COMMITTEE.finditer(text):
+        words = m.group(1).split()
+        if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
+            spans.append(m.span(1))
+    for m in _INTRODUCED_BY_KIND.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _LEADING_STRUCTURE_WORDS:
+            words.pop(0)
+        if words and not any(w in _PERSON_WORDS for w in words):
+            start = m.end(1) - len(" ".join(words)) if " ".join(words) == m.group(1)[-len(" ".join(words)):] \
+                else m.start(1)
+            spans.append((start, m.end(1)))
+    for m in _NAME_WITH_ACRONYM.finditer(text):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        while words and words[0] in _LEADING_STRUCTURE_WORDS:
+            words.pop(0)
+        initials = "".join(w[0] for w in words)
+        acronym = m.group(2)
+        if len(words) >= 2 and initials.upper() == "".join(c for c in acronym if c.isupper()):
+            name = m.group(1)
+            spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
+    return spans
 
 
 # --- outlets and platforms by their role ----------------------------------------------------------------------

@@ -632,56 +632,48 @@ class _Article:
                         name if name else None, method if name else "unresolved", entity.referent)
 
     def _person_pronoun(self, words: str, position: int, pronoun: str) -> _Speaker | None:
-        """'she said': the person of that gender the text last made salient (a speaker, a sentence's subject)
-        in this paragraph or the three before; a named person of the other gender is skipped."""
+        """'she said': the most recent speaker or sentence subject (this paragraph or the three before) that
+        the text has not shown to be of the other gender; when that one's gender is unknown and the text has
+        given the pronoun's gender to another person there (a title, an earlier pronoun), that person. Two
+        people of unknown gender heading one sentence: unresolved."""
         gender = "m" if pronoun == "he" else "f"
         paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
         floor = self._paragraph_starts[max(0, paragraph - 3)] if paragraph >= 0 else 0
-        candidates: dict[int, list] = {}  # id(referent) -> [referent, last position, salient, entity]
-        for entity in reversed(self.entities[-12:]):
-            if entity.position >= position or entity.position < floor or entity.kind != "person":
-                continue
-            key = id(entity.referent) if entity.referent else ("id", entity.person_id, entity.name)
-            candidates.setdefault(key, [entity.referent, entity.position, True, entity])
-        for mention in self.names.before(position, 30):
-            if mention.start < floor:
-                break
-            if mention.referent.kind != "person" or self.masked[mention.start] == _MASK:
-                continue
-            entry = candidates.setdefault(id(mention.referent), [mention.referent, mention.start, False, None])
-            entry[1] = max(entry[1], mention.start)
-            entry[2] = entry[2] or self._salient(mention.start, mention.end)
-        ranked = []
-        for referent, last, salient, entity in candidates.values():
-            known = referent.gender if referent is not None else None
-            if known and known != gender:
-                continue
-            ranked.append(((known == gender, salient, last), referent, entity))
-        if not ranked:
+        salient: list[_Entity] = [e for e in self.entities[-12:]
+                                  if floor <= e.position < position and e.kind == "person"]
+        index = bisect.bisect_left(self._sentence_starts, position) - 1
+        while index >= 0 and self.sentences[index].start >= floor and len(salient) < 24:
+            subject = self._subject_entity(index)
+            if subject and subject.kind == "person" and subject.position < position:
+                salient.append(subject)
+            index -= 1
+        salient.sort(key=lambda e: e.position, reverse=True)
+        gender_of = lambda e: e.referent.gender if e.referent is not None else None
+        compatible = [e for e in salient if gender_of(e) in (None, gender)]
+        if not compatible:
+            for mention in self.names.before(position, 30):
+                if mention.start < floor:
+                    break
+                referent = mention.referent
+                if referent.kind == "person" and self.masked[mention.start] != _MASK \
+                        and referent.gender in (None, gender) and id(referent) not in self.names.weak:
+                    compatible.append(_Entity(mention.start, "person", referent.person_id,
+                                              referent.organisation_id, referent.name, referent))
+        if not compatible:
             return None
-        ranked.sort(key=lambda r: r[0], reverse=True)
-        (rank, referent, entity) = ranked[0]
-        if len(ranked) > 1 and ranked[1][0][:2] == rank[:2] and not rank[0]:
-            other = ranked[1][0][2]
-            if self._sentence_of(other).start == self._sentence_of(rank[2]).start:
+        chosen = compatible[0]
+        if gender_of(chosen) is None:
+            rivals = [e for e in compatible if not _same_referent(e, chosen)]
+            if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
                 return None  # two people of unknown gender in one sentence: either may be meant
+        referent = chosen.referent
         if referent is not None and referent.gender is None:
             referent.gender = gender  # the text has now used this pronoun of them
-        person = entity.person_id if entity else referent.person_id
-        organisation = entity.organisation_id if entity else \
-            (self.lexicon.person_organisation(person) if person else referent.organisation_id)
-        name = (referent.name if referent else None) or (entity.name if entity else None) or \
-            self.lexicon.name_of("person", person)
+        person = chosen.person_id or (referent.person_id if referent else None)
+        organisation = chosen.organisation_id or (self.lexicon.person_organisation(person) if person else None)
+        name = chosen.name or (referent.name if referent else None) or self.lexicon.name_of("person", person)
         return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                         name, "pronoun" if name else "unresolved", referent)
-
-    def _salient(self, start: int, end: int) -> bool:
-        """A name that heads its sentence or stands right before a reporting verb."""
-        sentence = self._sentence_of(start)
-        before = self.masked[sentence.start:start].lower()
-        if "," not in before and not _NOT_SUBJECT_BEFORE.search(before):
-            return True
-        return bool(_verbs(self.masked, end, min(sentence.end, end + 40)))
 
     def _antecedent(self, position: int, kinds: frozenset, head: str | None = None) -> _Entity | None:
         best = None
@@ -732,8 +724,32 @@ class _Article:
                 else:
                     entity = _Entity(match.start, "spokesperson" if spokes else "organisation", None,
                                      match.alias.entity_id, referent.name if referent else None, referent)
+            else:
+                entity = self._uncurated_subject(self.sentences[index])
             self._subjects[index] = entity
         return self._subjects[index]
+
+    def _uncurated_subject(self, sentence: Span) -> _Entity | None:
+        """A name nobody curated heading a sentence ('The Northtown Health Board said ...', 'Dr Jo Bell has')."""
+        lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
+        named = self.names.within(sentence.start, min(sentence.end, lead.end() + 120))
+        if not named or named[0].start not in (sentence.start, lead.end()) or named[0].curated:
+            return None
+        mention = named[0]
+        if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
+            return None
+        after = mention.end
+        if self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
+            comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
+            after = comma + 1 if comma > 0 else after
+        tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
+        if tail is None:
+            return None
+        referent = mention.referent
+        if referent.kind == "person":
+            return _Entity(mention.start, "person", None, None, referent.name, referent)
+        kind = "spokesperson" if tail.group("spokes") else "organisation"
+        return _Entity(mention.start, kind, None, None, referent.name, referent)
 
     def _subject_mention(self, sentence: Span):
         """A curated name heading a sentence ('The Government has ...', 'A DHSC spokesperson did not ...')."""
@@ -972,6 +988,12 @@ def _copy_speaker(source: dict, target: dict) -> None:
                    "speaker_status", "cue"):
         target[column] = source[column]
     target["speaker_method"] = "continuation" if source["speaker_name"] else "unresolved"
+
+
+def _same_referent(a: _Entity, b: _Entity) -> bool:
+    if a.referent is not None and b.referent is not None:
+        return a.referent is b.referent
+    return (a.person_id, a.name) == (b.person_id, b.name)
 
 
 def _distinct(referents: list) -> list:
