@@ -84,6 +84,8 @@ _JOINED = re.compile(rf"(?<![\w'’@#.\-])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})[^\
                      rf"((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})(?=,|[^\S\n]+(?:have[^\S\n]+)?(?:said|say|told|added|"
                      r"warned|wrote)\b)")
 _WORD = re.compile(r"[A-Za-z]+")
+_FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
+                                 r"[^\S\n]+$")
 _BRACKETED_ACRONYM = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
 
 
@@ -263,6 +265,12 @@ class ArticleNames:
         if what == "curated":
             match: AliasMatch = extra
             referent = self._curated_referent(match, lexicon)
+            if referent.kind == "person" and " " not in match.text:
+                # a curated surname after a first name nobody curated ('Dr Robert Surname'): one name
+                before = _FIRST_NAMES_BEFORE.search(self.text, max(0, start - 60), start)
+                if before and before.group(2).split()[0] not in STRUCTURE_WORDS:
+                    start = before.start(1) if before.group(1) else before.start(2)
+                    text = self.text[start:end]
             self._note_title(referent, text)
             self._grow(referent, text)
             self.mentions.append(NameMention(start, end, text, referent, True))
@@ -327,6 +335,13 @@ class ArticleNames:
                     or known[0].startswith(first_words[0]) or first_words[0].startswith(known[0]):
                 self._grow(referent, name)
                 return referent
+        if len(name.split()) == 1:
+            # 'Ms Surname' before or after an untitled 'First Surname' ('... if First Surname agreed')
+            for m in re.finditer(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+{re.escape(name)}(?![\w'’]*\w)", self.text):
+                if m.group(1) not in STRUCTURE_WORDS and m.group(1) not in NOT_PERSON_WORDS \
+                        and m.group(1).rstrip(".").lower() not in TITLES:
+                    name = f"{m.group(1)} {name}"
+                    break
         referent = Referent("person", name)
         self.referents.append(referent)
         return referent

@@ -121,6 +121,8 @@ _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:by|of|to|with|for|from|about|on|at|in|ag
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
 leader president director executive officer mp councillor chief head editor consultant doctor professor
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
+_ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs", "leaders", "deputy",
+                                              "spokesman", "spokeswoman", "boss", "officer", "member"}
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 
 
@@ -160,6 +162,7 @@ class _Entity:
     organisation_id: str | None
     name: str | None = None
     referent: Referent | None = None
+    gender: str | None = None  # a spokeswoman or spokesman: 'she'/'he' may stand for the body
 
 
 class _Speaker(NamedTuple):
@@ -266,8 +269,10 @@ class _Article:
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
                    speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
                    speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
+        lower = speaker.text.lower()
+        gender = "f" if "spokeswoman" in lower else "m" if "spokesman" in lower else None
         self.entities.append(_Entity(attribution.start, speaker.kind, speaker.person_id, speaker.organisation_id,
-                                     speaker.name or None, speaker.referent))
+                                     speaker.name or None, speaker.referent, gender))
 
     # ---- attribution ---------------------------------------------------------------------------------------
 
@@ -440,6 +445,10 @@ class _Article:
         chunk = tokens[previous_comma + 1:comma]
         if not chunk:
             return None
+        if chunk[0][2].lower() in _RELATIVE and previous_comma > 0:
+            # 'X, chief executive of Y, which represents Z, said': the relative clause describes Y
+            found = self._appositive_subject(tokens, previous_comma)
+            return (found[0], found[1], None) if found else None
         if _name_like(chunk):
             # A role written before the name, as a chunk of its own: 'Health Secretary, Steve Barclay, said'
             # joins the speaker's words; 'The chair of the X, Jane Doe, said' describes her.
@@ -491,6 +500,10 @@ class _Article:
                 chunk.append(token)
             if chunk and not _name_like(chunk):
                 description = (chunk[0][0], chunk[-1][1])
+            elif chunk and len(chunk) <= 6 and (tokens[first][2].lower() in _DETERMINERS
+                                                or tokens[first][2][:1].islower()):
+                # 'according to the medical director of X, Professor Jane Roe,': the name after the role
+                return _Attribution(chunk[0][0], chunk[-1][1], verb.word, (tokens[first][0], tokens[last][1]))
         return _Attribution(tokens[first][0], tokens[last][1], verb.word, description)
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
@@ -535,6 +548,10 @@ class _Article:
             name = " and ".join(r.name for r in named_people)
             return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
                             "joint", name, "joint", None)
+        if named_people and _has_spokes_noun(lower) and re.search(r"['\u2019]s?\s", words):
+            referent = named_people[0]
+            return _Speaker(words, referent.person_id, referent.organisation_id, "resolved" if referent.person_id
+                            else "unresolved", "spokesperson", referent.name, "organisation-spokesperson", referent)
         if people or named_people:
             referent = named_people[0] if named_people else None
             person = people[0].alias.entity_id if people else None
@@ -639,8 +656,8 @@ class _Article:
         gender = "m" if pronoun == "he" else "f"
         paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
         floor = self._paragraph_starts[max(0, paragraph - 3)] if paragraph >= 0 else 0
-        salient: list[_Entity] = [e for e in self.entities[-12:]
-                                  if floor <= e.position < position and e.kind == "person"]
+        salient: list[_Entity] = [e for e in self.entities[-12:] if floor <= e.position < position and (
+            e.kind == "person" or (e.kind == "spokesperson" and e.gender == gender))]
         index = bisect.bisect_left(self._sentence_starts, position) - 1
         while index >= 0 and self.sentences[index].start >= floor and len(salient) < 24:
             subject = self._subject_entity(index)
@@ -648,7 +665,7 @@ class _Article:
                 salient.append(subject)
             index -= 1
         salient.sort(key=lambda e: e.position, reverse=True)
-        gender_of = lambda e: e.referent.gender if e.referent is not None else None
+        gender_of = lambda e: e.gender or (e.referent.gender if e.referent is not None else None)
         compatible = [e for e in salient if gender_of(e) in (None, gender)]
         if not compatible:
             for mention in self.names.before(position, 30):
@@ -667,6 +684,10 @@ class _Article:
             if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
                 return None  # two people of unknown gender in one sentence: either may be meant
         referent = chosen.referent
+        if chosen.kind == "spokesperson":
+            name = chosen.name or self._organisation_name(referent, chosen.organisation_id)
+            return _Speaker(words, None, chosen.organisation_id, "resolved" if chosen.organisation_id else
+                            "unresolved", "spokesperson", name, "pronoun" if name else "unresolved", referent)
         if referent is not None and referent.gender is None:
             referent.gender = gender  # the text has now used this pronoun of them
         person = chosen.person_id or (referent.person_id if referent else None)
@@ -733,7 +754,10 @@ class _Article:
         """A name nobody curated heading a sentence ('The Northtown Health Board said ...', 'Dr Jo Bell has')."""
         lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
         named = self.names.within(sentence.start, min(sentence.end, lead.end() + 120))
-        if not named or named[0].start not in (sentence.start, lead.end()) or named[0].curated:
+        if named and named[0].start not in (sentence.start, lead.end()):
+            named = [m for m in named[:3] if m.referent.kind == "person"
+                     and self._role_prefixed(lead.end(), m.start)][:1]
+        if not named or named[0].curated:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
@@ -751,11 +775,21 @@ class _Article:
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         return _Entity(mention.start, kind, None, None, referent.name, referent)
 
+    def _role_prefixed(self, start: int, name_start: int) -> bool:
+        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair ')."""
+        words = self.masked[start:name_start].split()
+        return 0 < len(words) <= 5 and words[-1].lower() in _ROLE_WORDS and \
+            all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
+
     def _subject_mention(self, sentence: Span):
         """A curated name heading a sentence ('The Government has ...', 'A DHSC spokesperson did not ...')."""
         lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
         matches = self.lexicon.find(self.masked, sentence.start, min(sentence.end, lead.end() + 120))
-        if not matches or matches[0].start not in (sentence.start, lead.end()):
+        if matches and matches[0].start not in (sentence.start, lead.end()):
+            # 'Health secretary Jane Roe said': role words before a person's name
+            matches = [m for m in matches[:3] if m.alias.entity_kind == "person"
+                       and self._role_prefixed(lead.end(), m.start)][:1]
+        if not matches:
             return None
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Barclay’s talks' is not about him
@@ -1017,4 +1051,7 @@ def _name_words(words: str) -> str:
 def _role_fits(description: list[str], role: str) -> bool:
     """'health minister' fits the role 'welsh health minister'; 'minister' fits it too."""
     words = role.split()
-    return description[-1] in words and all(w in words for w in description)
+    if description[-1] not in words:
+        return False
+    modifiers = [w for w in description[:-1] if w not in ("and", "of", "the", "&")]
+    return not modifiers or any(w in words for w in modifiers)
