@@ -100,6 +100,8 @@ _SUBJECT_TAIL = re.compile(
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
+                                  + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -473,6 +475,8 @@ class _Article:
         if tokens and tokens[0][2].lower() in _DETERMINERS:
             first = 0
             i = 1
+            if i + 2 < len(tokens) and tokens[i][2] in "\u2018'\u201c\"" and tokens[i + 1][2].startswith(_MASK):
+                i += 3  # "a ‘disappointed’ Jane Roe": a quoted word before the name
         while i < len(tokens) and i < 16:
             word = tokens[i][2]
             lower = word.lower()
@@ -577,6 +581,11 @@ class _Article:
         if head in _COLLECTIVE_NOUNS:
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description", head=head)
+        owner = _OWNERS_SPOKESPERSON.fullmatch(words)
+        if owner and _name_like(self._tokens(attribution.start, attribution.start + len(owner.group("owner")))):
+            # "Jane Roe's official spokesperson": speaks for a person nobody curated
+            return _Speaker(words, None, None, "unresolved", "spokesperson", _name_words(owner.group("owner")),
+                            "organisation-spokesperson")
         role = self._described_person(words, attribution.start)
         if role is not None:
             return role
@@ -606,8 +615,16 @@ class _Article:
             if referent.kind == "person" and referent not in found and any(
                     _role_fits(description, role) for role in referent.roles):
                 found.append(referent)
-        if len(found) != 1:
-            return _Speaker(words, None, None, "unresolved", "person", None, "unresolved") if found else None
+        if len(found) > 1:
+            return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")
+        if not found:
+            # 'The Tory MP also said': no one was given that role; the person who spoke last, if just before
+            previous = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
+            paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+            if previous is None or previous.kind != "person" or previous.referent is None or \
+                    previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
+                return None
+            found = [previous.referent]
         referent = found[0]
         return _Speaker(words, referent.person_id, referent.organisation_id,
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
@@ -962,7 +979,8 @@ def _phrase_start(tokens, last: int) -> int | None:
                 continue
             break
         if lower in ("of", "for", "and", "&"):
-            if i == 0 or (lower in ("and", "&") and not tokens[i - 1][2][:1].isupper()):
+            if i == 0 or (lower in ("and", "&") and not tokens[i - 1][2][:1].isupper()
+                          and not _determiner_just_before(tokens, i)):  # 'the health and care secretary'
                 break
             i -= 1
             continue
@@ -1022,6 +1040,17 @@ def _copy_speaker(source: dict, target: dict) -> None:
                    "speaker_status", "cue"):
         target[column] = source[column]
     target["speaker_method"] = "continuation" if source["speaker_name"] else "unresolved"
+
+
+def _determiner_just_before(tokens, i: int) -> bool:
+    """'the health and care secretary': a determiner at most two lower-case words before 'and'."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = tokens[j][2]
+        if word.lower() in ("the", "a", "an"):
+            return True
+        if not word[:1].islower():
+            return False
+    return False
 
 
 def _same_referent(a: _Entity, b: _Entity) -> bool:
