@@ -355,3 +355,150 @@ def test_never_raises_and_spans_match_on_arbitrary_text(article):
                                      "\u00a0“"])
 def test_degenerate_text_gives_no_error(article):
     _check_rows(article)
+
+
+# ---- speakers named through pronouns, descriptions and joint statements (issue 8) ---------------------------
+# Invented people and bodies; nobody here is in the lexicon, so every name comes from the text's own shape.
+
+NO_NAMES = Lexicon.from_rows([], [], [])
+
+
+def speakers(text, lexicon=NO_NAMES):
+    return [(r["speaker_name"], r["speaker_method"]) for r in extract_quotes(text, "src", lexicon)]
+
+
+def test_she_skips_a_man_named_in_between_by_his_title():
+    text = ("Nerys Pugh, the rural affairs minister, said the talks had been useful. Mr Owain Hale, who leads the "
+            "opposition group, called the offer weak.\n\u201cWe will keep talking,\u201d she said.")
+    assert speakers(text) == [("Nerys Pugh", "pronoun")]
+
+
+def test_she_added_colon_after_a_woman_named_by_her_role_two_sentences_before():
+    text = ("Welsh health minister Nerys Pugh met union leaders on Monday. Her deputy, Mr Tomos Rhys, was also "
+            "there.\nShe added: \u201cThe door remains open.\u201d")
+    assert speakers(text) == [("Nerys Pugh", "pronoun")]
+
+
+def test_a_pronoun_used_of_a_person_gives_their_gender():
+    text = ("Dana Frost said she had written to the board. Ellis Brand said the board was wrong.\n"
+            "\u201cWe will not move,\u201d she said.")
+    assert speakers(text) == [("Dana Frost", "pronoun")]
+
+
+def test_she_with_two_people_of_unknown_gender_in_one_sentence_is_unresolved():
+    text = "Rhian Bowe met Carys Lloyd on Friday.\n\u201cIt went well,\u201d she said."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_joint_statement_then_standalone_paragraphs_then_they_added():
+    text = ("Dr Kavi Rana and Dr Ellen Marsh, co-chairs of the Guild of Trainee Medics, said in a joint "
+            "statement: \u201cWe did not want this.\n\u201cNobody goes into medicine to strike.\n"
+            "\u201cIt is the last resort.\u201d\nThey added: \u201cMinisters know what to do.\u201d")
+    assert speakers(text) == [("Kavi Rana and Ellen Marsh", "joint"), ("Kavi Rana and Ellen Marsh", "continuation"),
+                              ("Kavi Rana and Ellen Marsh", "continuation"), ("Kavi Rana and Ellen Marsh", "joint")]
+
+
+def test_a_spokesperson_after_the_body_that_spoke_takes_the_body():
+    text = ("The Highland Government said it had made a fair offer. A spokesperson said: \u201cWe urge the union "
+            "to call off the action.\u201d")
+    assert speakers(text) == [("Highland Government", "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_a_named_body():
+    text = "\u201cWe are disappointed,\u201d a spokesperson for the Department of Rural Affairs said."
+    assert speakers(text) == [("Department of Rural Affairs", "organisation-spokesperson")]
+
+
+def test_a_spokeswoman_then_she_added_is_the_body():
+    text = ("A Department of Rural Affairs spokeswoman said the vote was \u201cregrettable\u201d.\n"
+            "She added: \u201cStrikes harm patients and we urge the union to talk.\u201d")
+    assert speakers(text)[-1] == ("Department of Rural Affairs", "pronoun")
+
+
+def test_the_union_takes_the_union_named_in_the_sentence_before():
+    text = "The Surgeons Union announced new dates on Tuesday. The union said: \u201cMembers are angry.\u201d"
+    assert speakers(text) == [("Surgeons Union", "description")]
+
+
+def test_the_group_takes_the_body_introduced_as_a_charity():
+    text = "Patients Together, a charity, wrote to ministers. The group said: \u201cWaiting lists are too long.\u201d"
+    assert speakers(text) == [("Patients Together", "description")]
+
+
+def test_the_department_takes_the_department_named_before_with_its_acronym():
+    text = "The Department of Rural Affairs (DRA) said talks would resume. \u201cWe are ready,\u201d the department said."
+    assert speakers(text) == [("Department of Rural Affairs", "description")]
+
+
+def test_it_takes_a_body_nobody_curated_heading_the_sentence_before():
+    text = "The Northern Health Board said services would run. \u201cPatients should attend,\u201d it said."
+    assert speakers(text) == [("Northern Health Board", "organisation-spokesperson")]
+
+
+def test_a_role_description_takes_the_person_introduced_with_that_role():
+    text = "Health Minister Corin Vale said the offer was final.\nLater the health minister said: \u201cThere is no more money.\u201d"
+    assert speakers(text) == [("Corin Vale", "description")]
+
+
+def test_a_role_in_an_appositive_serves_a_later_description():
+    text = ("Corin Vale, the health secretary, gave evidence. The committee chair pressed him.\n"
+            "\u201cWe have been clear,\u201d the health secretary said.")
+    assert speakers(text) == [("Corin Vale", "description")]
+
+
+def test_a_role_two_people_share_is_unresolved():
+    text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
+            "minister said.")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_title_and_surname_resolve_to_the_full_name_given_earlier():
+    text = "Junior doctor Dr Lowri Fenn said pay was poor. \u201cIt is not fair,\u201d Ms Fenn said."
+    assert speakers(text) == [("Lowri Fenn", "alias")]
+
+
+def test_title_and_surname_find_a_full_name_given_without_a_title():
+    text = ("Talks could go on if Tamsin Hale agreed an extension. \u201cWe have offered a fair deal,\u201d "
+            "Ms Hale said.")
+    assert speakers(text) == [("Tamsin Hale", "alias")]
+
+
+def test_a_name_after_its_role_in_an_appositive_is_the_speaker():
+    text = ("According to the chief nurse of the Northtown Trust, Professor Ida Moss, the strike will bring "
+            "\u201cgreat strain\u201d to wards.")
+    assert speakers(text) == [("Ida Moss", "named")]
+
+
+def test_a_relative_clause_in_an_appositive_does_not_hide_the_name():
+    text = ("Omar Quill, chief executive of the Ward Managers Forum, which speaks for matrons, said: "
+            "\u201cThis is the scenario we feared.\u201d")
+    assert speakers(text) == [("Omar Quill", "named")]
+
+
+def test_a_persons_official_spokesperson_names_the_person():
+    text = "\u201cWe remain open to talks,\u201d Ada Crane\u2019s official spokesperson said."
+    assert speakers(text) == [("Ada Crane", "organisation-spokesperson")]
+
+
+def test_a_curated_surname_after_an_uncurated_first_name_keeps_the_fuller_name():
+    text = "Dr Samuel Poole said: \u201cWe are ready to talk.\u201d"
+    assert speakers(text, LEXICON) == [("Samuel Poole", "named")]
+
+
+def test_the_fullest_curated_name_in_the_article_is_the_speaker_name():
+    text = "Dr Jane Doe spoke first. \u201cWe are ready,\u201d Dr Doe said."
+    assert speakers(text, LEXICON) == [("Jane Doe", "alias")]
+
+
+def test_a_quotation_without_any_speaker_is_unresolved():
+    rows = extract_quotes("The banner read \u201cFair pay for all junior doctors now\u201d.", "src", NO_NAMES)
+    assert [(r["speaker_name"], r["speaker_method"]) for r in rows] == [(None, "unresolved")]
+
+
+def test_every_speaker_method_is_in_the_schema_vocabulary():
+    fields = {f["name"]: f for f in json.loads((SCHEMAS_DIR / "quotes.schema.json").read_text())["fields"]}
+    allowed = set(fields["speaker_method"]["constraints"]["enum"])
+    text = ("Dr Kavi Rana and Dr Ellen Marsh said: \u201cWe did not want this.\n\u201cNor did patients.\u201d\n"
+            "The Highland Government said it was sorry. A spokesperson said: \u201cTalk to us.\u201d\n"
+            "\u201cNo,\u201d she said.")
+    assert {r["speaker_method"] for r in extract_quotes(text, "src", NO_NAMES)} <= allowed

@@ -696,6 +696,10 @@ class _Article:
         if not compatible:
             return None
         chosen = compatible[0]
+        last_speaker = next((e for e in reversed(self.entities[-12:]) if e.position < position), None)
+        if gender_of(chosen) is None and chosen is not last_speaker:
+            # the text gave the pronoun's gender to someone else just before: that one is meant
+            chosen = next((e for e in compatible if gender_of(e) == gender), chosen)
         if gender_of(chosen) is None:
             rivals = [e for e in compatible if not _same_referent(e, chosen)]
             if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
