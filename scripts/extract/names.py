@@ -84,6 +84,7 @@ _JOINED = re.compile(rf"(?<![\w'’@#.\-])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})[^\
                      rf"((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})(?=,|[^\S\n]+(?:have[^\S\n]+)?(?:said|say|told|added|"
                      r"warned|wrote)\b)")
 _WORD = re.compile(r"[A-Za-z]+")
+_APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
                                  r"[^\S\n]+$")
 _BRACKETED_ACRONYM = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
@@ -188,6 +189,7 @@ class ArticleNames:
         self._genders_from_pronouns()
         self.mentions.sort(key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        self._organisations_of_people()
 
     # ---- finding people ------------------------------------------------------------------------------------
 
@@ -410,6 +412,29 @@ class ArticleNames:
             male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
             if male != female:
                 referent.gender = "m" if male else "f"
+
+    def _organisations_of_people(self) -> None:
+        """A person nobody curated takes the curated organisation of their role: 'BMA council chair Jo Bell',
+        'Jo Bell, chair of the BMA,'."""
+        mentions = self.mentions
+        for i, mention in enumerate(mentions):
+            referent = mention.referent
+            if referent.kind != "person" or referent.person_id or referent.organisation_id:
+                continue
+            if i > 0 and mentions[i - 1].curated and mentions[i - 1].referent.kind == "organisation":
+                between = self.text[mentions[i - 1].end:mention.start].replace("\u2019s", "").replace("'s", "")
+                words = between.split()
+                if 0 < len(words) <= 4 and words[-1].lower() in ROLE_NOUNS | TITLES \
+                        and not any(c in between for c in ",.;:\n"):
+                    referent.organisation_id = mentions[i - 1].referent.organisation_id
+                    continue
+            if i + 1 < len(mentions) and mentions[i + 1].curated and mentions[i + 1].referent.kind == "organisation" \
+                    and self.text.startswith(",", mention.end):
+                stop = _APPOSITIVE_END.search(self.text, mention.end + 1, mention.end + 120)
+                stop = stop.start() if stop else mention.end + 120
+                words = [w.strip("\u2019'").removesuffix("\u2019s").lower() for w in self.text[mention.end + 1:stop].split()]
+                if mentions[i + 1].end <= stop and len(words) <= 8 and any(w in ROLE_NOUNS for w in words):
+                    referent.organisation_id = mentions[i + 1].referent.organisation_id
 
     def _sentence_stop(self, position: int) -> int:
         m = re.compile(r"[.!?\n]").search(self.text, position, position + 400)

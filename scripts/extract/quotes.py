@@ -559,7 +559,8 @@ class _Article:
         if people or named_people:
             referent = named_people[0] if named_people else None
             person = people[0].alias.entity_id if people else None
-            organisation = (described or organisations or [people[0].alias.organisation_id if people else None])[-1]
+            organisation = (described or organisations or [people[0].alias.organisation_id if people else
+                                                            referent.organisation_id])[-1]
             name = (referent.name if referent else None) or self.lexicon.name_of("person", person)
             mention = next(m for m in named if m.referent is referent) if referent else None
             written = _name_words(mention.text if mention else words)
@@ -712,7 +713,8 @@ class _Article:
         if referent is not None and referent.gender is None:
             referent.gender = gender  # the text has now used this pronoun of them
         person = chosen.person_id or (referent.person_id if referent else None)
-        organisation = chosen.organisation_id or (self.lexicon.person_organisation(person) if person else None)
+        organisation = chosen.organisation_id or (self.lexicon.person_organisation(person) if person else None) \
+            or (referent.organisation_id if referent else None)
         name = chosen.name or (referent.name if referent else None) or self.lexicon.name_of("person", person)
         return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                         name, "pronoun" if name else "unresolved", referent)
