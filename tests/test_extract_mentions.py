@@ -140,8 +140,45 @@ def test_naming_prefix_followed_by_an_ordinary_word_stays_the_curated_organisati
     assert found("ZHS staff agreed") == [("ZHS", "zhs", "alias")]
 
 
-def test_an_acronym_is_not_a_naming_prefix_unless_the_curated_names_use_it_so():
-    assert found("FMU Scotland said") == [("FMU", "fmu", "alias")]
+def test_a_curated_body_followed_by_a_nation_is_its_branch_a_name_of_its_own():
+    assert found("FMU Scotland said") == [("FMU Scotland", None, "unresolved_candidate")]
+
+
+def test_a_curated_body_followed_by_a_lower_case_committee_is_that_committee():
+    assert candidates("The FMU consultants committee met.") == ["FMU consultants committee"]
+
+
+def test_a_curated_alias_matches_with_or_without_a_plural_possessive_mark():
+    assert found("the FMU juniors’ board met") == [("FMU juniors’ board", "fmu-board", "alias")]
+
+
+def test_a_candidate_that_spells_out_a_curated_name_resolves_to_it():
+    lexicon = Lexicon.from_rows([organisation("gov", "the government", False)], [], [],
+                                organisations=[{"organisation_id": "gov", "name": "Northland Government"}])
+    rows = extract_mentions("The Northland Government said no.", "s", lexicon)
+    assert [(r["text"], r["organisation_id"], r["resolution"]) for r in rows] == [
+        ("Northland Government", "gov", "alias")]
+
+
+def test_members_of_a_curated_body_are_not_a_longer_name():
+    assert found("Members of the Federated Medics Union voted.") == [("Federated Medics Union", "fmu", "alias")]
+
+
+def test_shaped_organisation_names_without_a_head_word_of_their_own():
+    assert candidates("The UK government and the Welsh government met.") == ["UK government", "Welsh government"]
+    assert candidates("He posted on Zed, formerly Chirper, that the junior doctors’ committee had met.") == [
+        "Zed", "Chirper", "junior doctors’ committee"]
+    assert candidates("Patients Together, a small charity, wrote.") == ["Patients Together"]
+    assert candidates("The Ward Nurses Collective (WNC) wrote.") == ["Ward Nurses Collective", "WNC"]
+
+
+def test_later_short_forms_share_the_first_full_mentions_normalised_name():
+    rows = extract_mentions("Welsh health minister Nia Pugh met the Ward Nurses Collective (WNC). Ms Pugh said "
+                            "the WNC was right. Pugh later left.", "s", LEXICON)
+    assert [(r["text"], r["normalised_name"]) for r in rows] == [
+        ("Nia Pugh", "Nia Pugh"), ("Ward Nurses Collective", "Ward Nurses Collective"),
+        ("WNC", "Ward Nurses Collective"), ("Ms Pugh", "Nia Pugh"), ("WNC", "Ward Nurses Collective"),
+        ("Pugh", "Nia Pugh")]
 
 
 def test_candidate_that_contains_a_curated_name_replaces_it():

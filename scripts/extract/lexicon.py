@@ -21,7 +21,7 @@ def normalise_key(text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
     for ch in _APOSTROPHES:
         text = text.replace(ch, "'")
-    return text.casefold()
+    return re.sub(r"(?<=s)' ", " ", text).casefold()  # "doctors' committee" = "doctors committee"
 
 
 def _alias_regex(alias: str) -> str:
@@ -30,7 +30,8 @@ def _alias_regex(alias: str) -> str:
         if ch in _APOSTROPHES:
             parts.append("['\u2019]")
         elif ch.isspace():
-            parts.append(r"\s+")
+            # a plural before a noun may carry a possessive mark ("doctors’ committee")
+            parts.append(r"['\u2019]?\s+" if parts and parts[-1] in ("s", "S") else r"\s+")
         else:
             parts.append(re.escape(ch))
     return "".join(parts)
@@ -119,6 +120,13 @@ class Lexicon:
                        and not a.alias.startswith("@") and not a.alias.islower()]
             self.names[(kind, entity_id)] = max(written, key=lambda a: (len(a.split()), len(a)), default=None)
         return self.names[(kind, entity_id)]
+
+    def organisation_named(self, name: str) -> str | None:
+        """The curated organisation whose name (organisations.csv) is this, ignoring case and 'the'."""
+        if not hasattr(self, "_named"):
+            self._named = {normalise_key(n).removeprefix("the "): key[1] for key, n in self.names.items()
+                           if key[0] == "organisation" and n}
+        return self._named.get(normalise_key(name).removeprefix("the "))
 
     def person_organisation(self, person_id: str) -> str | None:
         for a in self.aliases:

@@ -95,6 +95,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
+    Hospital Hospitals Infirmary
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
 _MEDIA_HEAD_WORDS = frozenset("""
@@ -192,7 +193,7 @@ def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
 def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]):
     """(curated matches kept, organisation candidate spans) once collisions are settled."""
     candidates = _candidate_spans(text, lexicon, curated)
-    return _settle_collisions(curated, candidates)
+    return _settle_collisions(curated, candidates, text)
 
 
 _last_names: list = [None, None, None]
@@ -243,6 +244,7 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
                 found.append(candidate)
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
+    found += _branches(text, curated)
     found += [(m.start(), m.end(), False) for m in _ACRONYM.finditer(text)
               if _is_organisation_acronym(text, m.start(), m.end())]
     return found
@@ -274,6 +276,8 @@ def _segments(tokens, covered: "_Coverage"):
         if word in _TITLE_WORDS or kind == "person":
             while segment and _bare(segment[-1][0]) in _TITLE_MODIFIERS:
                 segment.pop()
+            if word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
+                segment = segment[:1]  # 'NHS Medical Director': the words before a title belong to it
             yield segment
             segment = []
             continue
@@ -372,7 +376,7 @@ _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
-_BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
+_BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
                              r"committee)(?!\w)")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
@@ -390,6 +394,23 @@ _INTRODUCED_BY_KIND = re.compile(
 _NAME_WITH_ACRONYM = re.compile(
     rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*{_CAPITALISED_WORD})"
     rf"{{1,6}})[^\S\n]+\(([A-Z][A-Za-z&]{{1,7}})\)")
+
+
+_BRANCH = re.compile(r"[^\S\n]+(?:(Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
+                     r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
+
+
+def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool]]:
+    """A curated body's branch or committee ('X Wales', 'X consultants committee'): a name of its own that
+    replaces the curated match when nothing curated covers the whole."""
+    found = []
+    for m in curated:
+        if m.alias.entity_kind != "organisation":
+            continue
+        branch = _BRANCH.match(text, m.end)
+        if branch and text[m.end - 1:m.end] not in ("'", "’"):
+            found.append((m.start, branch.end(), True))
+    return found
 
 
 def _shaped_names(text: str) -> list[tuple[int, int]]:
@@ -557,7 +578,15 @@ class _Coverage:
 
 # --- collisions ---------------------------------------------------------------------------------------------
 
-def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, int, bool]]):
+def _members_of(text: str, start: int, end: int, inside: list[AliasMatch]) -> bool:
+    """'Members of the X', 'Leaders of X': a curated X that ends the phrase after 'of' is the name; the words
+    before it are not part of it."""
+    last = inside[-1]
+    return last.end == end and re.search(r"\sof(?:\s+the)?\s+$", text[start:last.start]) is not None \
+        and _bare(text[start:end].split()[0]) not in _HEAD_WORDS
+
+
+def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, int, bool]], text: str = ""):
     """Curated matches win, except over a strictly longer candidate that may replace curated organisations
     and contains only such. Of overlapping candidates the longest (then the first) is kept."""
     survivors = []  # (start, end, indices of the curated matches the candidate replaces)
@@ -572,7 +601,7 @@ def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, in
         longer = may_replace and all(
             curated[i].alias.entity_kind == "organisation" and start <= curated[i].start
             and curated[i].end <= end and (curated[i].start, curated[i].end) != (start, end)
-            for i in overlapping)
+            for i in overlapping) and not _members_of(text, start, end, [curated[i] for i in overlapping])
         if longer:
             survivors.append((start, end, tuple(overlapping)))
     kept = []

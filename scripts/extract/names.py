@@ -277,6 +277,16 @@ class ArticleNames:
             self._grow(referent, text)
             self.mentions.append(NameMention(start, end, text, referent, True))
         elif what == "organisation":
+            curated_id = lexicon.organisation_named(_organisation_name(text))
+            if curated_id is not None:  # 'UK Government' written out where the lexicon only knows 'the government'
+                referent = self._by_organisation_id.get(curated_id)
+                if referent is None:
+                    referent = Referent("organisation", "", organisation_id=curated_id)
+                    self._by_organisation_id[curated_id] = referent
+                    self.referents.append(referent)
+                self._organisation_keys(referent, start, end)
+                self.mentions.append(NameMention(start, end, text, referent, True))
+                return
             referent = self._organisation_referent(start, end)
             self.mentions.append(NameMention(start, end, text, referent, False))
         else:
