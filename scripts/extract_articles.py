@@ -10,6 +10,8 @@ OUT_DIR/unreadable.csv (files that could not be read, with the reason). A file m
 ' date YYYY-MM-DD' (some wire copy does): that date is used for it; otherwise --published, else dates stay
 unresolved. Names are resolved with the curated aliases in curated/ (or --curated DIR).
 Files are processed in batches, so memory stays bounded by the batch, not the corpus.
+Also OUT_DIR/candidate_people.csv and candidate_organisations.csv: names nobody curated, one row per normalised
+name with a kind guess, counts and first evidence (scripts/extract/candidates.py), ready to review.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from scripts.articles import read_article
+from scripts.extract.candidates import CandidateCollector  # issue 8: candidate people/organisations
 from scripts.errors import InputError
 from scripts.extract.dates import extract_dates
 from scripts.extract.lexicon import Lexicon
@@ -117,6 +120,7 @@ def run(inputs: list[Path], out_dir: Path, published: dt.date | None = None, job
     counts = {table: 0 for table in columns} | {"articles": 0, "unreadable": 0}
     paths = article_paths(inputs)
     bar = _progress(len(paths))
+    candidates = CandidateCollector()  # issue 8: names nobody curated -> candidate_*.csv
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(curated_dir,)) if jobs > 1 else None
     if pool is None:
         _init_worker(curated_dir)
@@ -130,6 +134,7 @@ def run(inputs: list[Path], out_dir: Path, published: dt.date | None = None, job
                     counts["unreadable"] += 1
                 else:
                     counts["articles"] += 1
+                    candidates.add(rows.get("mentions", ()))  # issue 8
                     for table, table_rows in rows.items():
                         for row in table_rows:
                             writers[table].writerow([_cell(row.get(c, UNCORRECTED.get(c))) for c in columns[table]])
@@ -143,6 +148,7 @@ def run(inputs: list[Path], out_dir: Path, published: dt.date | None = None, job
             bar[0].stop()
         for handle in handles.values():
             handle.close()
+    counts |= candidates.write(out_dir)  # issue 8: candidate_people.csv, candidate_organisations.csv
     with (out_dir / "unreadable.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["path", "reason"])

@@ -74,3 +74,18 @@ def test_running_it_leaves_the_published_package_untouched(tmp_path):
     assert main([str(ROOT / "articles"), "--out", str(tmp_path / "out"), "--published", "2023-03-11"]) == 0
     assert published() == before
     assert len(rows(tmp_path / "out/quotes.csv")) > 0
+
+
+def test_candidate_people_and_organisations_are_written_with_counts_and_first_evidence(tmp_path):
+    write(tmp_path / "in", "a.txt", "Welsh health minister Nia Pugh met the Ward Nurses Collective (WNC).\n"
+                                    "Ms Pugh said the WNC had a point.\n")
+    write(tmp_path / "in", "b.txt", "The Ward Nurses Collective said no.\n")
+    counts = run([tmp_path / "in"], tmp_path / "out", dt.date(2023, 3, 11))
+    people = rows(tmp_path / "out/candidate_people.csv")
+    organisations = rows(tmp_path / "out/candidate_organisations.csv")
+    assert counts["candidate_people"] == 1 and counts["candidate_organisations"] == 1
+    assert people == [{"normalised_name": "Nia Pugh", "kind_guess": "person", "mentions": "2", "articles": "1",
+                       "source_id": "a", "start": "22", "end": "30", "text": "Nia Pugh"}]
+    assert organisations == [{"normalised_name": "Ward Nurses Collective", "kind_guess": "organisation",
+                              "mentions": "4", "articles": "2", "source_id": "a", "start": "39", "end": "61",
+                              "text": "Ward Nurses Collective"}]

@@ -95,7 +95,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
-    Hospital Hospitals Infirmary
+    Hospital Hospitals Infirmary Collective Cooperative Consortium
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
 _MEDIA_HEAD_WORDS = frozenset("""

@@ -1,0 +1,39 @@
+"""Candidate tables: names nobody curated, gathered from mention rows for review."""
+from __future__ import annotations
+
+from scripts.extract.candidates import candidate_tables, kind_guess
+
+
+def mention(source_id, start, text, name, kind="organisation", resolution="unresolved_candidate"):
+    return {"source_id": source_id, "start": start, "end": start + len(text), "text": text, "entity_kind": kind,
+            "resolution": resolution, "normalised_name": name}
+
+
+def test_one_row_per_normalised_name_with_mentions_articles_and_the_first_evidence():
+    rows = [mention("b", 5, "WNC", "Ward Nurses Collective"), mention("a", 40, "WNC", "Ward Nurses Collective"),
+            mention("a", 10, "Ward Nurses Collective", "Ward Nurses Collective"),
+            mention("a", 0, "Ms Pugh", "Nia Pugh", kind="person")]
+    people, organisations = candidate_tables(rows)
+    assert organisations == [{"normalised_name": "Ward Nurses Collective", "kind_guess": "organisation",
+                              "mentions": 3, "articles": 2, "source_id": "a", "start": 10, "end": 32,
+                              "text": "Ward Nurses Collective"}]
+    assert [(p["normalised_name"], p["kind_guess"], p["mentions"]) for p in people] == [("Nia Pugh", "person", 1)]
+
+
+def test_curated_mentions_are_not_candidates():
+    assert candidate_tables([mention("a", 0, "FMU", "Federated Medics Union", resolution="alias")]) == ([], [])
+
+
+def test_rows_are_ordered_by_mentions_then_name():
+    rows = [mention("a", 0, "Zed Board", "Zed Board"), mention("a", 20, "Abe Trust", "Abe Trust"),
+            mention("a", 40, "Zed Board", "Zed Board")]
+    assert [r["normalised_name"] for r in candidate_tables(rows)[1]] == ["Zed Board", "Abe Trust"]
+
+
+def test_kind_guess_reads_the_head_word():
+    assert kind_guess("Northland Government", "organisation") == "government"
+    assert kind_guess("Ward Nurses Union", "organisation") == "trade_union"
+    assert kind_guess("Clicks Images", "organisation") == "photo_agency"
+    assert kind_guess("junior doctors’ committee", "organisation") == "committee"
+    assert kind_guess("QRX", "organisation") == "acronym"
+    assert kind_guess("Nia Pugh", "person") == "person"
