@@ -371,13 +371,13 @@ def _bare(word: str) -> str:
 # --- names by the shape around them -----------------------------------------------------------------------------
 
 # A government named with a qualifier in lower case ('the UK government', 'the Welsh government').
-_QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+government(?!\w)")
+_QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+government\Z")
 # A platform renamed: 'X, formerly Twitter', 'X (formerly known as Twitter)'.
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
 _BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
-                             r"committee)(?!\w)")
+                             r"committee)\Z")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
 # A name introduced by what it is ('Patients Together, a charity,').
@@ -413,34 +413,57 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
     return found
 
 
+_GOVERNMENT_WORD = re.compile(r"government(?!\w)")
+_FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
+_COMMITTEE_WORD = re.compile(r"committee(?!\w)")
+_KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
+_BRACKETED_ACRONYM = re.compile(r"[^\S\n]+\(([A-Z][A-Za-z&]{1,7})\)")
+_RUN_BEFORE_COMMA = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
+                               rf"{_CAPITALISED_WORD}){{0,4}})\Z")
+_RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*"
+                                 rf"{_CAPITALISED_WORD}){{1,6}})\Z")
+
+
 def _shaped_names(text: str) -> list[tuple[int, int]]:
-    """Organisations named by the shape around them, not by a head word of their own."""
+    """Organisations named by the shape around them, not by a head word of their own. Each rule looks for
+    a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = []
-    for m in _QUALIFIED_GOVERNMENT.finditer(text):
-        word = _bare(m.group(1))
-        if word not in _LEADING_STRUCTURE_WORDS and word not in _PERSON_WORDS and m.group(1) == word:
-            spans.append((m.start(1), m.end()))
-    for m in _FORMERLY.finditer(text):
-        spans += [m.span(1), m.span(2)]
-    for m in _BARE_COMMITTEE.finditer(text):
-        words = m.group(1).split()
-        if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
-            spans.append(m.span(1))
-    for m in _INTRODUCED_BY_KIND.finditer(text):
+    for anchor in _GOVERNMENT_WORD.finditer(text):
+        m = _QUALIFIED_GOVERNMENT.search(text, max(0, anchor.start() - 40), anchor.end())
+        if m and m.end() == anchor.end():
+            word = _bare(m.group(1))
+            if word not in _LEADING_STRUCTURE_WORDS and word not in _PERSON_WORDS and m.group(1) == word:
+                spans.append((m.start(1), m.end()))
+    for anchor in _FORMERLY_WORD.finditer(text):
+        m = _FORMERLY.search(text, max(0, anchor.start() - 40), anchor.end() + 50)
+        if m and m.start() < anchor.start() < m.end():
+            spans += [m.span(1), m.span(2)]
+    for anchor in _COMMITTEE_WORD.finditer(text):
+        m = _BARE_COMMITTEE.search(text, max(0, anchor.start() - 80), anchor.end())
+        if m and m.end() == anchor.end():
+            words = m.group(1).split()
+            if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
+                spans.append(m.span(1))
+    for anchor in _KIND_AFTER_COMMA.finditer(text):
+        m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
+        if not m:
+            continue
         words = m.group(1).split()
         while words and words[0] in _LEADING_STRUCTURE_WORDS:
             words.pop(0)
         if words and not any(w in _PERSON_WORDS for w in words):
-            start = m.end(1) - len(" ".join(words)) if " ".join(words) == m.group(1)[-len(" ".join(words)):] \
-                else m.start(1)
+            kept = " ".join(words)
+            start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
-    for m in _NAME_WITH_ACRONYM.finditer(text):
+    for anchor in _BRACKETED_ACRONYM.finditer(text):
+        m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor.start() - 150), anchor.start())
+        if not m:
+            continue
         words = [w for w in m.group(1).split() if w[:1].isupper()]
         while words and words[0] in _LEADING_STRUCTURE_WORDS:
             words.pop(0)
         initials = "".join(w[0] for w in words)
-        acronym = m.group(2)
-        if len(words) >= 2 and initials.upper() == "".join(c for c in acronym if c.isupper()):
+        if len(words) >= 2 and initials.upper() == "".join(c for c in anchor.group(1) if c.isupper()):
             name = m.group(1)
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
     return spans

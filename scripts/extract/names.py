@@ -71,18 +71,16 @@ _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z])?[A-Za-zà-ÿ]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?)"
 _NAME = rf"{_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN}){{0,3}}"
 _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof|Cllr|Councillor|Rev)\.?"
-_TITLED = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)+)({_NAME})(?![\w'’]*\w)")
-_ROLE_BEFORE = re.compile(r"(?i)(?<![\w-])(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-                          + rf")[^\S\n]+(?-i:({_NAME}))(?![\w'’]*\w)")
-_BEFORE_VERB = re.compile(rf"(?<![\w'’@#.\-])({_NAME})[^\S\n]+(?:(?:has|have|had|also|later|then|previously|"
-                          r"earlier|once|again)[^\S\n]+)?(" + "|".join(sorted(REPORTING_VERBS)) + r")\b")
-_AFTER_VERB = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+"
-                         rf"({_NAME})\b")
-_APPOSITIVE = re.compile(rf"(?<![\w'’@#.\-])({_NAME}),[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?"
-                         r"[^,.;:\n\"“”]{2,80}?)(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
-_JOINED = re.compile(rf"(?<![\w'’@#.\-])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})[^\S\n]+and[^\S\n]+"
-                     rf"((?:{_TITLE_RE}[^\S\n]+)*)({_NAME})(?=,|[^\S\n]+(?:have[^\S\n]+)?(?:said|say|told|added|"
-                     r"warned|wrote)\b)")
+_RUN = re.compile(rf"(?<![\w'’@#.\-]){_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})*")
+_NON_SPACE = re.compile(r"\S+")
+_APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
+                               r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
+_VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|once|again)[^\S\n]+)?(?:"
+                         + "|".join(sorted(REPORTING_VERBS)) + r")\b")
+_VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_TITLE_RE}[^\S\n]+)+\Z")
+_NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
+_AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
@@ -193,47 +191,59 @@ class ArticleNames:
 
     # ---- finding people ------------------------------------------------------------------------------------
 
-    def _people(self, text: str, taken) -> list[tuple[int, int, int, str | None]]:
-        """(start, end, start of the name proper, role) of every person-shaped name no other rule claims."""
-        found: dict[int, tuple[int, int, int, str | None]] = {}
+    def _people(self, text: str, taken) -> list[tuple[int, int, int, str | None, bool]]:
+        """(start, end, start of the name proper, role, weak) of every person-shaped name no other rule claims.
 
-        def add(start, end, name_start, role=None, weak=False):
-            name = text[name_start:end]
-            if not _is_person_name(name) or _overlaps(taken, start, end):
-                return
-            old = found.get(name_start)
-            if old is None or (old[3] is None and role) or old[0] > start or (old[4] and not weak):
-                found[name_start] = (min(start, old[0]) if old else start, end, name_start,
-                                     role or (old[3] if old else None), weak and (old is None or old[4]))
-
-        for m in _TITLED.finditer(text):
-            add(m.start(), m.end(2), m.start(2), None)
-            role = self._role_before(m.start())
-            if role:
-                add(m.start(), m.end(2), m.start(2), role)
-        for m in _ROLE_BEFORE.finditer(text):
-            if len(m.group(2).split()) >= 2:
-                add(m.start(2), m.end(2), m.start(2), self._role_before(m.end(1)) or m.group(1).lower())
-        for m in _APPOSITIVE.finditer(text):
-            role = _role_of(m.group(2))
-            if role and len(m.group(1).split()) >= 2:
-                add(m.start(1), m.end(1), m.start(1), role)
-        for m in _BEFORE_VERB.finditer(text):
-            if len(m.group(1).split()) >= 2:
-                add(m.start(1), m.end(1), m.start(1), None, weak=True)
-        for m in _AFTER_VERB.finditer(text):
-            if len(m.group(1).split()) >= 2:
-                add(m.start(1), m.end(1), m.start(1), None, weak=True)
-        for m in _JOINED.finditer(text):
-            for title, name in ((1, 2), (3, 4)):
-                if len(m.group(name).split()) >= 2 or m.group(title):
-                    add(m.start(title) if m.group(title) else m.start(name), m.end(name), m.start(name), None)
-        return sorted(found.values())
-
-    def _corroborated(self, referent: Referent) -> bool:
-        """A person found only beside a reporting verb ('X Y said') is kept when the text also gives a title,
-        a role or a personal pronoun for them; 'Healthwatch Northtown said' stays out."""
-        return bool(referent.gender or referent.roles or referent.person_id)
+        One scan over runs of capitalised words; each run is split after its last title, role or structure
+        word, and what follows is a name when the words around it say so (titles, roles, appositives, a
+        reporting verb, 'and' joining it to another such name). Only anchored look-ups happen per run."""
+        found = []
+        runs = []  # (run start, name start, name end, titled, role, weak)
+        for m in _RUN.finditer(text):
+            words = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
+            cut = -1
+            for i, (word, _, _) in enumerate(words):
+                bare = _bare(word)
+                if bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
+                        or bare in NOT_PERSON_WORDS or _is_head(bare):
+                    cut = i
+            name = words[cut + 1:]
+            if not name or len(name) > 4:
+                continue
+            titled = cut >= 0 and _bare(words[cut][0]).rstrip(".").lower() in TITLES
+            run_start = name[0][1]
+            if titled:
+                j = cut
+                while j >= 0 and _bare(words[j][0]).rstrip(".").lower() in TITLES:
+                    j -= 1
+                run_start = words[j + 1][1]
+            name_start, name_end = name[0][1], name[-1][2] - (len(name[-1][0]) - len(_bare(name[-1][0])))
+            role = self._role_before(run_start) if (titled or cut >= 0 or len(name) >= 2) else None
+            weak = False
+            if role is None and len(name) >= 2:
+                appositive = _APPOSITIVE_AFTER.match(text, name_end)
+                role = _role_of(appositive.group(1)) if appositive else None
+            if not titled and role is None:
+                if len(name) < 2:
+                    continue
+                weak = bool(_VERB_AFTER.match(text, name_end) or _VERB_BEFORE.search(text, max(0, name_start - 30),
+                                                                                     name_start))
+                if not weak:
+                    runs.append((run_start, name_start, name_end, False, None, None))
+                    continue
+            runs.append((run_start, name_start, name_end, titled, role, weak))
+        for i, (run_start, name_start, name_end, titled, role, weak) in enumerate(runs):
+            if weak is None:
+                # no evidence of its own: a name joined by 'and' to a person-shaped name ('X and Dr Y said')
+                joined = [runs[j] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j][5] is not None
+                          and _AND_BETWEEN.fullmatch(text, min(runs[j][2], name_end),
+                                                     max(runs[j][0], run_start))]
+                if not joined:
+                    continue
+                weak = False
+            if _is_person_name(text[name_start:name_end]) and not _overlaps(taken, run_start, name_end):
+                found.append((run_start, name_end, name_start, role, weak))
+        return found
 
     def _role_before(self, position: int) -> str | None:
         """A role written just before a name ('Welsh health minister', 'BMA co-chair'), lower case."""
@@ -259,6 +269,11 @@ class ArticleNames:
             if len(role) == 4:
                 break
         return " ".join(role)
+
+    def _corroborated(self, referent: Referent) -> bool:
+        """A person found only beside a reporting verb ('X Y said') is kept when the text also gives a title,
+        a role or a personal pronoun for them; 'Healthwatch Northtown said' stays out."""
+        return bool(referent.gender or referent.roles or referent.person_id)
 
     # ---- grouping ------------------------------------------------------------------------------------------
 
@@ -349,11 +364,15 @@ class ArticleNames:
                 return referent
         if len(name.split()) == 1:
             # 'Ms Surname' before or after an untitled 'First Surname' ('... if First Surname agreed')
-            for m in re.finditer(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+{re.escape(name)}(?![\w'’]*\w)", self.text):
-                if m.group(1) not in STRUCTURE_WORDS and m.group(1) not in NOT_PERSON_WORDS \
-                        and m.group(1).rstrip(".").lower() not in TITLES:
-                    name = f"{m.group(1)} {name}"
+            at = self.text.find(name)
+            while at > 0:
+                first = _NAME_TOKEN_BEFORE.search(self.text, max(0, at - 30), at)
+                after = self.text[at + len(name):at + len(name) + 1]
+                if first and not after.isalnum() and first.group(1) not in STRUCTURE_WORDS \
+                        and first.group(1) not in NOT_PERSON_WORDS and first.group(1).rstrip(".").lower() not in TITLES:
+                    name = f"{first.group(1)} {name}"
                     break
+                at = self.text.find(name, at + len(name))
         referent = Referent("person", name)
         self.referents.append(referent)
         return referent
@@ -383,30 +402,40 @@ class ArticleNames:
         return referent
 
     def _surname_mentions(self, taken) -> None:
-        """A lone surname ('Roe said') of a person named in full: a mention of that person."""
-        surnames = {r.surname: r for r in self.referents if r.kind == "person" and len(r.name.split()) >= 2
+        """A lone surname ('Roe said', 'Ms Roe') of a person named in full: a mention of that person (the one
+        with that surname named last before it, else the first after it)."""
+        surnames = {r.surname for r in self.referents if r.kind == "person" and len(r.name.split()) >= 2
                     and id(r) not in self.weak}
         if not surnames:
             return
         covered = sorted((m.start, m.end) for m in self.mentions)
-        pattern = re.compile(r"(?<![\w'’@#\-])(?:(" + _TITLE_RE + r")[^\S\n]+)?("
-                             + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-                             + r")(?![\w\-])")
-        for m in pattern.finditer(self.text):
-            if _overlaps(covered, m.start(), m.end()):
-                continue
-            referent = self._nearest_with_surname(m.group(2), m.start())
-            if m.group(1):
-                self._note_title(referent, m.group())
-            self.mentions.append(NameMention(m.start(), m.end(), m.group(), referent, False))
-
-    def _nearest_with_surname(self, surname: str, position: int) -> Referent:
-        best = None
+        by_surname: dict[str, list[tuple[int, Referent]]] = {}
         for mention in self.mentions:
-            if mention.referent.kind == "person" and mention.referent.surname == surname:
-                if mention.start < position or best is None:
-                    best = mention.referent
-        return best
+            if mention.referent.kind == "person" and mention.referent.surname in surnames:
+                by_surname.setdefault(mention.referent.surname, []).append((mention.start, mention.referent))
+        found = []
+        for surname in surnames:
+            known = by_surname.get(surname)
+            if not known:
+                continue
+            known.sort(key=lambda k: k[0])
+            starts = [k[0] for k in known]
+            at = self.text.find(surname)
+            while at >= 0:
+                end = at + len(surname)
+                before = self.text[at - 1:at] if at else ""
+                after = self.text[end:end + 1]
+                if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
+                    title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
+                    start = title.start() if title else at
+                    if not _overlaps(covered, start, end):
+                        i = bisect.bisect_left(starts, at) - 1
+                        referent = known[max(i, 0)][1]
+                        if title:
+                            self._note_title(referent, self.text[start:end])
+                        found.append(NameMention(start, end, self.text[start:end], referent, False))
+                at = self.text.find(surname, end)
+        self.mentions += found
 
     def _genders_from_pronouns(self) -> None:
         """'Jane Roe said her ...': a person alone in a sentence with only one kind of personal pronoun."""
@@ -472,6 +501,11 @@ class ArticleNames:
 
     def name_of(self, referent: Referent, lexicon_name: str | None = None) -> str:
         return referent.name or (lexicon_name or "")
+
+
+def _is_head(word: str) -> bool:
+    from scripts.extract.mentions import HEAD_WORDS
+    return word in HEAD_WORDS
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
