@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
@@ -114,6 +115,7 @@ class NameMention:
     curated: bool
 
 
+@lru_cache(maxsize=8192)
 def strip_titles(words: str) -> str:
     parts = words.replace("\u2019", "'").split()
     while parts and (parts[0].rstrip(".").lower() in TITLES or parts[0].lower() == "the"):
@@ -122,12 +124,15 @@ def strip_titles(words: str) -> str:
 
 
 def _bare(name: str) -> str:
+    if name[-1:] not in ("s", "'", "\u2019"):
+        return name
     for ending in ("'s", "\u2019s"):
         if name.endswith(ending):
             return name[:-2]
     return name.rstrip("'\u2019")
 
 
+@lru_cache(maxsize=8192)
 def _is_person_name(name: str) -> bool:
     words = name.split()
     if not words or words[0] in STRUCTURE_WORDS:
@@ -137,6 +142,7 @@ def _is_person_name(name: str) -> bool:
                    for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _role_of(phrase: str) -> str | None:
     """The role in an appositive or before a name ('the health minister', 'chair of the X'), lower case."""
     words = phrase.strip().split()
@@ -164,6 +170,7 @@ class ArticleNames:
         self._by_person_id: dict[str, Referent] = {}
         self._by_organisation_id: dict[str, Referent] = {}
         self._by_org_key: dict[str, Referent] = {}
+        self._grown: set[tuple[int, str]] = set()
         taken = sorted([(m.start, m.end) for m in curated] + list(organisation_spans))
         mentions: list[tuple[int, int, str, object]] = []
         for m in curated:
@@ -200,6 +207,8 @@ class ArticleNames:
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
         for m in _RUN.finditer(text):
+            if " " not in m.group() and "\t" not in m.group():
+                continue  # one capitalised word: neither a title and name nor a full name
             words = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
             cut = -1
             for i, (word, _, _) in enumerate(words):
@@ -334,6 +343,10 @@ class ArticleNames:
 
     def _grow(self, referent: Referent, written: str) -> None:
         """Keep the fullest name the article gives (titles and a leading 'the' removed)."""
+        seen = (id(referent), written)
+        if seen in self._grown:
+            return
+        self._grown.add(seen)
         name = _bare(strip_titles(written)) if referent.kind == "person" else _organisation_name(written)
         if name.startswith("@"):
             return
@@ -341,9 +354,8 @@ class ArticleNames:
                 (len(name.split()) == len(referent.name.split()) and len(name) > len(referent.name)
                  and not referent.name):
             referent.name = name
-        if referent.kind == "organisation":
-            head = _head(name)
-            referent.head = referent.head or head
+        if referent.kind == "organisation" and referent.head is None:
+            referent.head = _head(name)
 
     def _note_title(self, referent: Referent, written: str) -> None:
         first = written.split()[0].rstrip(".").lower() if written.split() else ""
@@ -378,12 +390,15 @@ class ArticleNames:
         return referent
 
     def _organisation_keys(self, referent: Referent, start: int, end: int) -> None:
-        name = _organisation_name(self.text[start:end])
+        written = self.text[start:end]
+        defined = _BRACKETED_ACRONYM.match(self.text, end)
+        if (id(referent), written) in self._grown and not defined:
+            return  # this spelling of this organisation is known already
+        name = _organisation_name(written)
         for key in (name.casefold(), _initials(name)):
             if key:
                 referent.keys.add(key)
                 self._by_org_key.setdefault(key, referent)
-        defined = _BRACKETED_ACRONYM.match(self.text, end)
         if defined:
             key = defined.group(1).casefold()
             referent.keys.add(key)
@@ -517,6 +532,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
 
 
+@lru_cache(maxsize=8192)
 def _organisation_name(written: str) -> str:
     name = re.sub(r"\s+", " ", written.strip())
     if name.lower().startswith("the "):
@@ -524,11 +540,13 @@ def _organisation_name(written: str) -> str:
     return _bare(name)
 
 
+@lru_cache(maxsize=8192)
 def _initials(name: str) -> str:
     words = [w for w in name.split() if w[:1].isupper()]
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
 
 
+@lru_cache(maxsize=8192)
 def _head(name: str) -> str | None:
     words = [w.lower() for w in name.split()]
     from scripts.extract.mentions import HEAD_WORDS
