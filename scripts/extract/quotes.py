@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import bisect
+import itertools
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
@@ -125,6 +126,8 @@ leader president director executive officer mp councillor chief head editor cons
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
 _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs", "leaders", "deputy",
                                               "spokesman", "spokeswoman", "boss", "officer", "member"}
+_REACH = 600  # characters either side of a quotation in which its attribution is looked for
+_NON_SPACE = re.compile(r"\S")
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 
 
@@ -257,7 +260,7 @@ class _Article:
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
         # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
-        sentence = self._sentence_of(quote.open)
+        sentence = self._near(quote)
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
@@ -278,8 +281,15 @@ class _Article:
 
     # ---- attribution ---------------------------------------------------------------------------------------
 
-    def _attribute(self, quote: _Quote) -> _Attribution | None:
+    def _near(self, quote: _Quote) -> Span:
+        """The quotation's sentence, cut to _REACH characters either side of it: attributions stand next to
+        their quotation, and a bounded window keeps the work per quotation constant (a paragraph of thousands
+        of unbalanced marks reads as one sentence)."""
         sentence = self._sentence_of(quote.open)
+        return Span(max(sentence.start, quote.open - _REACH), min(sentence.end, (quote.close or quote.end) + _REACH))
+
+    def _attribute(self, quote: _Quote) -> _Attribution | None:
+        sentence = self._near(quote)
         if quote.close is not None and quote.close < sentence.end:
             found = self._attribution_after(quote.close, sentence.end)
             if found:
@@ -409,7 +419,7 @@ class _Article:
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
         """A paragraph opening with a quotation, after a paragraph ending 'X said:'."""
         paragraph = self.paragraphs[quote.paragraph]
-        if quote.paragraph == 0 or self.masked[paragraph.start:quote.open].strip():
+        if quote.paragraph == 0 or _NON_SPACE.search(self.masked, paragraph.start, quote.open):
             return None
         previous = self.paragraphs[quote.paragraph - 1]
         sentence = self._sentence_of(previous.end - 1)
@@ -677,11 +687,13 @@ class _Article:
         salient: list[_Entity] = [e for e in self.entities[-12:] if floor <= e.position < position and (
             e.kind == "person" or (e.kind == "spokesperson" and e.gender == gender))]
         index = bisect.bisect_left(self._sentence_starts, position) - 1
-        while index >= 0 and self.sentences[index].start >= floor and len(salient) < 24:
+        looked_at = 0
+        while index >= 0 and self.sentences[index].start >= floor and looked_at < 8:
             subject = self._subject_entity(index)
             if subject and subject.kind == "person" and subject.position < position:
                 salient.append(subject)
             index -= 1
+            looked_at += 1
         salient.sort(key=lambda e: e.position, reverse=True)
         gender_of = lambda e: e.gender or (e.referent.gender if e.referent is not None else None)
         compatible = [e for e in salient if gender_of(e) in (None, gender)]
@@ -876,12 +888,13 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
         at = opener.start()
         if at < resume:
             continue
-        candidates = [c for c in closers if c > at]
-        if not candidates:
+        first = bisect.bisect_right(closers, at)
+        if first == len(closers):
             quote = _quote(masked, index, at, paragraph.end, None, single=True)
             quotes += [quote] if quote else []
             break
-        close = next((c for c in candidates if not _plural_possessive(masked, c, paragraph.end)), candidates[0])
+        close = next((c for c in itertools.islice(closers, first, None)
+                      if not _plural_possessive(masked, c, paragraph.end)), closers[first])
         quote = _quote(masked, index, at, close, close + 1, single=True)
         quotes += [quote] if quote else []
         resume = close + 1
