@@ -502,3 +502,8 @@ def test_every_speaker_method_is_in_the_schema_vocabulary():
             "The Highland Government said it was sorry. A spokesperson said: \u201cTalk to us.\u201d\n"
             "\u201cNo,\u201d she said.")
     assert {r["speaker_method"] for r in extract_quotes(text, "src", NO_NAMES)} <= allowed
+
+
+def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker():
+    text = "Professor Ida Moss, the college chair, on Thursday said the risk of more strikes is \u201cvery high\u201d."
+    assert speakers(text) == [("Ida Moss", "named")]

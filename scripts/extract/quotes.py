@@ -126,6 +126,9 @@ leader president director executive officer mp councillor chief head editor cons
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
 _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs", "leaders", "deputy",
                                               "spokesman", "spokeswoman", "boss", "officer", "member"}
+_TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend month
+morning afternoon evening night""".split())
+_TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
@@ -438,8 +441,13 @@ class _Article:
         """(start, end, appositive span or None) of the subject that ends just before a verb at end."""
         tokens = self._tokens(start, end)
         i = len(tokens) - 1
-        while i >= 0 and (tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2])):
-            i -= 1  # 'it has insisted', 'the BMA also said', 'Jane Doe (pictured) said'
+        while i >= 0:
+            if tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2]):
+                i -= 1  # 'it has insisted', 'the BMA also said', 'Jane Doe (pictured) said'
+            elif i >= 1 and tokens[i][2].lower() in _TIME_WORDS and tokens[i - 1][2].lower() in _TIME_PREPOSITIONS:
+                i -= 2  # 'Jane Doe, chair of X, on Thursday said'
+            else:
+                break
         if i < 0:
             return None
         if tokens[i][2] == ",":
