@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build validate test evaluate baselines benchmark lock clean
+.PHONY: build validate test evaluate evaluate-blind realtext-check baselines benchmark lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -23,8 +23,14 @@ validate: $(INSTALLED)  ## Validate the published package as it stands.
 test: $(INSTALLED)  ## Run the test suite.
 	$(PY) -m pytest -q
 
-evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth.
+evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth (real-text dev part when cached).
 	$(PY) -m scripts.evaluate
+
+evaluate-blind: $(INSTALLED)  ## Score the real-text set's blind part only (see curated/realtext/README.md first).
+	$(PY) -m scripts.evaluate --blind
+
+realtext-check: $(INSTALLED)  ## Which real-text articles are cached and intact.
+	$(PY) -m scripts.realtext check
 
 baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser and a plain quote baseline.
 	$(PY) -m scripts.baselines
