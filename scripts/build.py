@@ -26,7 +26,7 @@ from scripts.make_extracted_tables import lexicon_from_frames, make_extracted_ta
 from scripts.make_sources import make_sources
 from scripts.paths import ROOT
 from scripts.tableschema import all_schemas
-from scripts.tables import Problem
+from scripts.tables import Problem, relocate
 from scripts.validate import report, validate_package
 from scripts.write_package import descriptor, write_checksums, write_descriptor, write_tables
 
@@ -41,25 +41,25 @@ def make_frames(root: Path):
     """Every table as a frame, and the article texts; raises BuildFailed on bad curated input."""
     schemas = all_schemas(root / "schemas")
     curated_dir, articles_dir = root / "curated", root / "articles"
-    frames, problems = {}, []
-    frames["sources"], articles, problems = make_sources(schemas["sources"], curated_dir, articles_dir)
+    frames, problems, records = {}, [], {}
+    frames["sources"], articles, problems = make_sources(schemas["sources"], curated_dir, articles_dir, records)
     for name, schema in schemas.items():
         if schema.provenance == "curated" and name != "sources":
-            frames[name], table_problems = make_curated_table(schema, curated_dir, articles)
+            frames[name], table_problems = make_curated_table(schema, curated_dir, articles, records)
             problems += table_problems
-    if problems:  # unreadable cells or unplaced evidence: report the causes before their knock-on failures
-        raise BuildFailed("curated input", problems)
+    if problems:  # malformed records, unreadable cells or unplaced evidence: the causes, before their knock-on failures
+        raise BuildFailed("curated input", relocate(problems, records))
     files = {name: str(curated_dir / f"{name}.csv") for name in frames}
     problems = validate_tables(frames, schemas, articles, files)
     if problems:
-        raise BuildFailed("curated input", sorted(set(problems), key=str))
+        raise BuildFailed("curated input", sorted(set(relocate(problems, records)), key=str))
     lexicon = lexicon_from_frames(frames)
     for name, schema in schemas.items():
         if schema.provenance == "extracted":
             frames[name] = make_extracted_table(schema, articles, lexicon)
     problems = apply_corrections(frames, schemas, str(curated_dir / "corrections.csv"))
     if problems:
-        raise BuildFailed("corrections", problems)
+        raise BuildFailed("corrections", relocate(problems, records))
     for name, schema in schemas.items():
         if schema.provenance == "derived":
             frames[name] = make_derived_table(name, frames, articles)

@@ -11,9 +11,9 @@ from scripts.tableschema import TableSchema
 from scripts.tables import Problem
 
 
-def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path, records: dict | None = None) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
     """The sources frame, the article texts by source_id, and the problems found."""
-    frame, problems = load_curated(schema, curated_dir)
+    frame, problems = load_curated(schema, curated_dir, records)
     file = str(Path(curated_dir) / "sources.csv")
     articles: dict[str, str] = {}
     derived = {"text_path": [], "sha256": [], "length_chars": [], "length_bytes": []}

@@ -16,7 +16,7 @@ from scripts.checks import validate_tables
 from scripts.errors import InputError
 from scripts.paths import ROOT
 from scripts.tableschema import all_schemas
-from scripts.tables import Problem, read_csv, read_parquet
+from scripts.tables import Problem, read_parquet, read_table, relocate
 
 
 def frictionless_problems(package_dir: Path) -> list[Problem]:
@@ -75,10 +75,10 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     package_dir = Path(package_dir)
     problems = frictionless_problems(package_dir)
     schemas = all_schemas(package_dir / "schemas")
-    frames, files = {}, {}
+    frames, files, records = {}, {}, {}
     for name, schema in schemas.items():
         files[name] = f"data/{name}.csv"
-        frames[name], read_problems = read_csv(package_dir / files[name], schema, files[name])
+        frames[name], read_problems, records[files[name]] = read_table(package_dir / files[name], schema, files[name])
         problems += read_problems
     articles = {}
     for row in frames["sources"].itertuples(index=False):
@@ -91,7 +91,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         if actual != row.sha256:
             problems.append(Problem(row.text_path, None, None, None,
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
-    problems += validate_tables(frames, schemas, articles, files)
+    problems += relocate(validate_tables(frames, schemas, articles, files), records)
     for name, schema in schemas.items():
         problems += parquet_problems(package_dir, name, schema, frames[name])
     problems += checksum_problems(package_dir)
