@@ -3,13 +3,14 @@
 Usage: python -m scripts.build
 Steps: sources -> curated tables -> input checks -> extracted tables -> reviewed corrections -> derived tables
 -> write CSV, Parquet, datapackage.json and SHA256SUMS into a staging directory -> validate the staging package
--> swap it into data/ and datapackage.json -> redraw docs/charts/ and refresh the README's generated sections.
-Any failure leaves the published package as it was and lists every problem.
+-> draw docs/charts/ and refresh the README's generated sections in staging -> switch data/, datapackage.json,
+docs/charts/ and README.md into place together (scripts/publish.py: locked, journalled, recovered after a kill).
+Any failure before the switch leaves the published package as it was and lists every problem; exit status 0 means
+published, 1 nothing published, 2 a publish that stopped half-way and is completed by the next build.
 """
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import time
@@ -25,6 +26,8 @@ from scripts.make_derived_tables import make_derived_table
 from scripts.make_extracted_tables import lexicon_from_frames, make_extracted_table
 from scripts.make_sources import make_sources
 from scripts.paths import ROOT
+from scripts.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
+from scripts.publish import lock as publish_lock
 from scripts.tableschema import all_schemas
 from scripts.tables import Problem, relocate
 from scripts.validate import report, validate_package
@@ -76,55 +79,59 @@ def stage_package(root: Path, staging: Path, schemas, frames) -> None:
     write_checksums(staging)
 
 
-def publish(staging: Path, root: Path) -> None:
-    """Swap the validated data/ and datapackage.json into place; on failure put the previous ones back."""
-    previous = root / f".build-previous-{os.getpid()}"
-    previous.mkdir()
-    had_data = (root / "data").exists()
-    if had_data:
-        os.rename(root / "data", previous / "data")
-    try:
-        os.rename(staging / "data", root / "data")
-        os.replace(staging / "datapackage.json", root / "datapackage.json")
-    except OSError:
-        if (root / "data").exists() and had_data:
-            shutil.rmtree(root / "data")
-        if had_data:
-            os.rename(previous / "data", root / "data")
-        raise
-    shutil.rmtree(previous)
+def stage_docs(root: Path, staging: Path) -> None:
+    """The pictures and the README of the staged package, into staging/ (a repository checkout only).
+
+    They are switched in with the data, so the published README and charts always describe the published data.
+    """
+    draw_charts(staging)  # reads staging/data, writes staging/docs/charts
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    sections = {"tables": write_readme.counts_and_samples(staging), "evaluation": write_readme.evaluation(root),
+                "charts": write_readme.charts(staging), "codebook": write_readme.codebook(staging)}
+    (staging / "README.md").write_text(write_readme.render(readme, sections), encoding="utf-8")
 
 
-def build(root: Path = ROOT) -> dict[str, int]:
-    """Build, validate and publish; returns row counts per table. Raises BuildFailed or InputError."""
+def build(root: Path = ROOT, log=None) -> dict[str, int]:
+    """Build, validate and publish; returns row counts per table. Raises BuildFailed, InputError or
+    PublishInterrupted (the publish passed its commit point and the next build completes it).
+
+    Holds the package's lock throughout; first completes or clears what a killed build left (scripts.publish).
+    """
     root = Path(root)
-    schemas, frames, _ = make_frames(root)
-    staging = root / f".build-staging-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
-    try:
-        stage_package(root, staging, schemas, frames)
-        problems = validate_package(staging)
-        if problems:
-            raise BuildFailed("built package (nothing was published)", problems)
-        publish(staging, root)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    if (root / "README.md").exists():  # a repository checkout: refresh its pictures and README too
-        draw_charts(root)
-        write_readme.main([], root)
+    with publish_lock(root):
+        recovered = recover(root)
+        if recovered and log:
+            log(recovered)
+        schemas, frames, _ = make_frames(root)
+        staging = new_staging(root)
+        try:
+            stage_package(root, staging, schemas, frames)
+            problems = validate_package(staging)
+            if problems:
+                raise BuildFailed("built package (nothing was published)", problems)
+            if (root / "README.md").exists():  # a repository checkout: its pictures and README too
+                stage_docs(root, staging)
+            for scratch in ("schemas", "articles"):  # copies for the self-contained validation, not published
+                shutil.rmtree(staging / scratch)
+            publish(staging, root)
+        finally:
+            if not (root / JOURNAL_DIR / JOURNAL).exists():  # never remove a staging a journal still needs
+                shutil.rmtree(staging, ignore_errors=True)
     return {name: len(frame) for name, frame in frames.items()}
 
 
-def main() -> int:
+def main(root: Path = ROOT) -> int:
     started = time.perf_counter()
     try:
-        counts = build()
+        counts = build(root, log=lambda message: print(message, file=sys.stderr))
     except (BuildFailed, InputError) as err:
         print(f"BUILD FAILED: {err}", file=sys.stderr)
-        print("The published package (data/, datapackage.json) was left as it was.", file=sys.stderr)
+        print("Nothing was published: data/, datapackage.json, docs/charts/ and README.md were left as they were.",
+              file=sys.stderr)
         return 1
+    except PublishInterrupted as err:
+        print(f"PUBLISH INTERRUPTED: {err}", file=sys.stderr)
+        return 2
     for name, count in counts.items():
         print(f"{name:22s} {count:5d} rows")
     print(f"built, validated and published in {time.perf_counter() - started:.1f} s")

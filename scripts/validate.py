@@ -15,6 +15,7 @@ from scripts.articles import read_article
 from scripts.checks import validate_tables
 from scripts.errors import InputError
 from scripts.paths import ROOT
+from scripts.publish import lock, recover
 from scripts.tableschema import all_schemas
 from scripts.tables import Problem, read_parquet, read_table, relocate
 
@@ -107,7 +108,11 @@ def report(problems: list[Problem], what: str) -> str:
 
 def main(argv: list[str]) -> int:
     package_dir = Path(argv[0]) if argv else ROOT
-    problems = validate_package(package_dir)
+    with lock(package_dir):  # never read a package while a build switches it in; complete a killed build's publish
+        recovered = recover(package_dir)
+        if recovered:
+            print(recovered, file=sys.stderr)
+        problems = validate_package(package_dir)
     print(report(problems, f"package {package_dir}"))
     return 1 if problems else 0
 
