@@ -74,7 +74,14 @@ def stage_package(root: Path, staging: Path, schemas, frames) -> None:
     shutil.copytree(root / "schemas", staging / "schemas")
     shutil.copytree(root / "articles", staging / "articles")
     write_tables(frames, schemas, staging / "data")
-    metadata = json.loads((root / "metadata" / "package.json").read_text(encoding="utf-8"))
+    metadata_path = root / "metadata" / "package.json"
+    try:
+        metadata = json.loads(metadata_path.read_bytes().decode("utf-8"))
+    except json.JSONDecodeError as err:
+        raise InputError(metadata_path, f"line {err.lineno} column {err.colno}", f"not valid JSON ({err.msg})",
+                         "Fix the JSON (a missing comma or quote?); `python -m json.tool FILE` shows where.") from None
+    except UnicodeDecodeError as err:
+        raise InputError(metadata_path, f"byte {err.start}", "not valid UTF-8", "Save it as UTF-8.") from None
     write_descriptor(descriptor(metadata, schemas, frames["sources"], staging), staging)
     write_checksums(staging)
 
