@@ -45,10 +45,20 @@ class PublishInterrupted(Exception):
 
 
 @contextlib.contextmanager
-def lock(root: Path, shared: bool = False, quiet: bool = False):
-    """Hold the package's lock (exclusive for a build, shared for reading); wait for it, saying so, if it is held."""
+def lock(root: Path, shared: bool = False, quiet: bool = False, optional: bool = False):
+    """Hold the package's lock (exclusive for a build, shared for reading); wait for it, saying so, if it is held.
+
+    optional: where the lock file cannot be created (a read-only copy of a package, which no build can be
+    writing), go on without it instead of failing.
+    """
     path = Path(root) / LOCK_FILE
-    handle = open(path, "a+")
+    try:
+        handle = open(path, "a+")
+    except OSError:
+        if not optional:
+            raise
+        yield
+        return
     try:
         mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         try:

@@ -238,8 +238,12 @@ def main(argv: list[str]) -> int:
     if not (package_dir / "datapackage.json").is_file() and not (package_dir / JOURNAL_DIR / JOURNAL).exists():
         print(f"{package_dir}: no datapackage.json here; give the folder of a built package (or run `make build`)")
         return 1
-    with lock(package_dir):  # never read a package while a build switches it in; complete a killed build's publish
-        recovered = recover(package_dir)
+    with lock(package_dir, optional=True):  # never read a package while a build switches it in
+        try:  # complete a killed build's publish first
+            recovered = recover(package_dir)
+        except OSError as err:
+            print(f"package {package_dir}: a killed build's publish could not be completed ({err}); run `make build`")
+            return 1
         if recovered:
             print(recovered, file=sys.stderr)
         try:

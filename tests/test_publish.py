@@ -162,3 +162,29 @@ def test_publish_counts_its_renames_as_the_tests_assume(tmp_path, monkeypatch):
     staging = fake_package(root / ".build-staging-1", "new")
     publishing.publish(staging, root)
     assert publishing._renames == RENAMES
+
+
+def test_a_publish_that_stops_after_its_commit_exits_2_and_the_next_build_completes_it(repository, monkeypatch, capsys):
+    from scripts import build as building
+    change_an_input(repository)
+    real = publishing._complete
+
+    def disk_full(root, record):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(publishing, "_complete", disk_full)
+    assert building.main(repository) == 2
+    assert "PUBLISH INTERRUPTED" in capsys.readouterr().err and (repository / ".publish/journal.json").exists()
+    monkeypatch.setattr(publishing, "_complete", real)
+    assert building.main(repository) == 0
+    assert "completed the publish of an interrupted build" in capsys.readouterr().err
+    assert "Edited." in (repository / "data/organisations.csv").read_text(encoding="utf-8")
+    assert validate_package(repository) == [] and leftovers(repository) == []
+
+
+def test_the_lock_is_optional_only_where_its_file_cannot_be_created(tmp_path):
+    unwritable = tmp_path / "no-such-folder"  # open() fails here even for root, like a read-only copy
+    with lock(unwritable, optional=True):
+        pass
+    with pytest.raises(OSError):
+        with lock(unwritable):
+            pass
