@@ -50,7 +50,10 @@ def make_frames(root: Path):
         if schema.provenance == "curated" and name != "sources":
             frames[name], table_problems = make_curated_table(schema, curated_dir, articles, records)
             problems += table_problems
-    if problems:  # malformed records, unreadable cells or unplaced evidence: the causes, before their knock-on failures
+    malformed = [p for p in problems if p.offset is not None]  # the CSV itself could not be read (located to a byte)
+    if malformed:  # only these: the tables they leave out would make knock-on errors elsewhere
+        raise BuildFailed("curated input (malformed CSV; the other checks run once these files read)", malformed)
+    if problems:  # unreadable cells or unplaced evidence: the causes, before their knock-on failures
         raise BuildFailed("curated input", relocate(problems, records))
     files = {name: str(curated_dir / f"{name}.csv") for name in frames}
     problems = validate_tables(frames, schemas, articles, files)

@@ -177,3 +177,12 @@ def test_curated_table_with_a_bom_is_named_as_such(inputs_copy):
     with pytest.raises((BuildFailed, InputError)) as failure:
         build(inputs_copy)
     assert "measures.csv" in str(failure.value) and "byte-order mark" in str(failure.value)
+
+
+def test_a_malformed_sources_table_is_reported_without_knock_on_errors(inputs_copy):
+    sources = inputs_copy / "curated/sources.csv"
+    sources.write_bytes(b"\xef\xbb\xbf" + sources.read_bytes())
+    with pytest.raises(BuildFailed) as failure:
+        build(inputs_copy)
+    assert [p.file.rsplit("/", 1)[-1] for p in failure.value.problems] == ["sources.csv"], failure.value
+    assert "byte-order mark" in failure.value.problems[0].message
