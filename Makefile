@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build validate test evaluate evaluate-blind realtext-check baselines benchmark lock clean
+.PHONY: build validate test evaluate evaluate-blind realtext-check baselines benchmark lock clean spreadsheet-safe
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -22,6 +22,9 @@ validate: $(INSTALLED)  ## Validate the published package as it stands.
 
 test: $(INSTALLED)  ## Run the test suite.
 	$(PY) -m pytest -q
+
+spreadsheet-safe: $(INSTALLED)  ## Copies of data/*.csv with formula-like cells escaped, in spreadsheet/ (never data/).
+	$(PY) -m scripts.spreadsheet_safe data --out spreadsheet
 
 evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth (real-text dev part when cached).
 	$(PY) -m scripts.evaluate
