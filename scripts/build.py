@@ -25,6 +25,7 @@ from scripts.make_derived_tables import make_derived_table
 from scripts.make_extracted_tables import lexicon_from_frames, make_extracted_table
 from scripts.make_sources import make_sources
 from scripts.paths import ROOT
+from scripts.release import write_release_files
 from scripts.tableschema import all_schemas
 from scripts.tables import Problem
 from scripts.validate import report, validate_package
@@ -105,6 +106,7 @@ def build(root: Path = ROOT) -> dict[str, int]:
     staging.mkdir()
     try:
         stage_package(root, staging, schemas, frames)
+        write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/release.py), validated below
         problems = validate_package(staging)
         if problems:
             raise BuildFailed("built package (nothing was published)", problems)
