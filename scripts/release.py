@@ -136,14 +136,16 @@ CANNED_QUERIES = {
                " and quotes.speaker_person_id is null\ngroup by speaker\norder by quotes desc, speaker"},
     "conflicting_figures": {
         "title": "Which figures conflict",
-        "description": "Figures for the same measure whose allowed intervals do not overlap "
-                       "(figure_comparisons.conflict), with what each article says.",
-        "sql": "select figure_comparisons.measure_id, measures.description as measure, figure_comparisons.source_id,"
-               " figure_comparisons.text,\n  figure_comparisons.interval, figure_comparisons.verdict,"
+        "description": "Figures for the same measure whose allowed intervals do not overlap across articles: a "
+                       "conflict, or a disagreement the comparison explains otherwise (different instances or "
+                       "periods, or another measure suspected); figure_comparisons.verdict says which.",
+        "sql": "select figure_comparisons.verdict, figure_comparisons.measure_id, measures.description as measure,"
+               " figure_comparisons.source_id,\n  figure_comparisons.text, figure_comparisons.interval,"
                " figure_comparisons.conflict_note\nfrom figure_comparisons\n"
                "left join measures on measures.measure_id = figure_comparisons.measure_id\n"
-               "where figure_comparisons.conflict = 1\norder by figure_comparisons.measure_id,"
-               " figure_comparisons.source_id, figure_comparisons.start"},
+               "where figure_comparisons.verdict not in ('single_source', 'consistent')\n"
+               "order by figure_comparisons.verdict, figure_comparisons.measure_id, figure_comparisons.source_id,"
+               " figure_comparisons.start"},
     "timeline": {
         "title": "The timeline",
         "description": "Every curated event in date order, with how many article passages support it.",
