@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 CFF_VENV := .venv-cff
 CFF_INSTALLED := $(CFF_VENV)/.installed
 
-.PHONY: build validate test dist serve evaluate baselines benchmark lock clean
+.PHONY: venv build validate test dist serve evaluate baselines benchmark lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -16,6 +16,8 @@ $(INSTALLED): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(PY) -m pip check
 	@touch $(INSTALLED)
+
+venv: $(INSTALLED)  ## Create .venv from requirements.lock (every other target does this first).
 
 build: $(INSTALLED)  ## Build every table from articles/ and curated/, validate, then publish to data/.
 	$(PY) -m scripts.build

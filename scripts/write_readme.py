@@ -77,9 +77,19 @@ def charts(root: Path) -> str:
     return "\n".join(f"![{p.stem}](docs/charts/{p.name})\n" for p in paths)
 
 
+def verbatim(root: Path) -> str:
+    """The columns that copy publisher text (fields marked "x-verbatim" in schemas/), for the licence section."""
+    lines = []
+    for name, schema in all_schemas(root / "schemas").items():
+        columns = [f"`{f['name']}`" for f in schema.fields if f.get("x-verbatim")]
+        if columns:
+            lines.append(f"- `{name}`: {', '.join(columns)}")
+    return "\n".join(lines) + "\n"
+
+
 def generated_sections(root: Path) -> dict[str, str]:
     return {"tables": counts_and_samples(root), "evaluation": evaluation(root), "charts": charts(root),
-            "codebook": codebook(root)}
+            "codebook": codebook(root), "verbatim": verbatim(root)}
 
 
 def render(readme: str, sections: dict[str, str]) -> str:
