@@ -13,6 +13,7 @@ Columns come back ready for ordinary pandas work: dates as ``datetime64``, integ
 numbers as ``Float64``, booleans as ``boolean``, closed vocabularies as ``category`` (the categories
 are the schema's ``enum``, in its order) and text as ``string``. Missing values are ``pd.NA``/``NaT``.
 """
-from junior_doctors_strikes._loader import PackageNotFound, load, load_package, open_package, table_names
+from junior_doctors_strikes._loader import (PackageNotFound, load, load_package, open_package, table_names,
+                                            verbatim_fields)
 
-__all__ = ["PackageNotFound", "load", "load_package", "open_package", "table_names"]
+__all__ = ["PackageNotFound", "load", "load_package", "open_package", "table_names", "verbatim_fields"]

@@ -188,6 +188,23 @@ def _typed(frame: pd.DataFrame, schema: dict, where: str) -> pd.DataFrame:
     return pd.DataFrame(columns, index=frame.index)
 
 
+def verbatim_fields(schema: dict) -> list[str]:
+    """The columns of a Table Schema that copy words from the articles (the publishers' text, not under CC BY).
+
+    A field is verbatim when it is marked "x-verbatim": true, or when it is the text of a span: a column named
+    text or *_text beside *start and *end columns (text == article[start:end]).
+    """
+    names = {f["name"] for f in schema.get("fields", [])}
+    found = []
+    for field in schema.get("fields", []):
+        name = field["name"]
+        prefix = name[: -len("text")] if name == "text" or name.endswith("_text") else None
+        span = prefix is not None and f"{prefix}start" in names and f"{prefix}end" in names
+        if field.get("x-verbatim") or span:
+            found.append(name)
+    return found
+
+
 def open_package(source=None) -> Package:
     """Open the package once (useful to read several tables from one zip or URL without fetching it again)."""
     return Package(source)

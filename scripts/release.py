@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from junior_doctors_strikes import open_package
+from junior_doctors_strikes import open_package, verbatim_fields
 from scripts.paths import ROOT
 
 DATABASE = "junior-doctors-strikes.sqlite"
@@ -50,10 +50,10 @@ def _sha256(path: Path) -> str:
 
 
 def verbatim_columns(package) -> dict[str, list[str]]:
-    """{table: [columns]} holding publisher text copied from the articles (fields marked "x-verbatim": true)."""
+    """{table: [columns]} holding publisher text copied from the articles (see verbatim_fields)."""
     found = {}
     for name in package.table_names:
-        columns = [f["name"] for f in package.schema(name)["fields"] if f.get("x-verbatim")]
+        columns = verbatim_fields(package.schema(name))
         if columns:
             found[name] = columns
     return found
@@ -211,7 +211,8 @@ def croissant(package_dir: Path) -> dict:
         for field in schema["fields"]:
             entry = {"@type": "cr:Field", "@id": f"{name}/{field['name']}", "name": field["name"],
                      "description": field.get("description", "") + (
-                         " (Verbatim publisher text: not covered by CC BY 4.0.)" if field.get("x-verbatim") else ""),
+                         " (Verbatim publisher text: not covered by CC BY 4.0.)" if field["name"] in verbatim.get(name, [])
+                         else ""),
                      "dataType": CROISSANT_TYPES.get(field.get("type"), "sc:Text"),
                      "source": {"fileObject": {"@id": file_id}, "extract": {"column": field["name"]}}}
             for fk in schema.get("foreignKeys", []):

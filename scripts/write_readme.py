@@ -78,10 +78,12 @@ def charts(root: Path) -> str:
 
 
 def verbatim(root: Path) -> str:
-    """The columns that copy publisher text (fields marked "x-verbatim" in schemas/), for the licence section."""
+    """The columns that copy publisher text (marked "x-verbatim" in schemas/, or span text), for the licence section."""
+    from junior_doctors_strikes import verbatim_fields
+
     lines = []
     for name, schema in all_schemas(root / "schemas").items():
-        columns = [f"`{f['name']}`" for f in schema.fields if f.get("x-verbatim")]
+        columns = [f"`{c}`" for c in verbatim_fields(schema.descriptor)]
         if columns:
             lines.append(f"- `{name}`: {', '.join(columns)}")
     return "\n".join(lines) + "\n"
