@@ -174,7 +174,9 @@ def datasette_metadata(package_dir: Path) -> dict:
             tables[f"{name}_fts"] = {"hidden": True}
     return {
         "title": descriptor.get("title", descriptor.get("name")),
-        "description": descriptor.get("description", ""),
+        "description": descriptor.get("description", "") + " Licence: CC BY 4.0 for our curation and extraction; "
+                       "the article texts, and the columns each table's description names as copied from them, "
+                       "remain the publishers' copyright.",
         "license": licence.get("name", ""), "license_url": licence.get("path", ""),
         "source": f"{descriptor.get('name')} {descriptor.get('version')} (datapackage.json)",
         "source_url": descriptor.get("homepage", ""),
