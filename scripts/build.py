@@ -28,6 +28,7 @@ from scripts.make_sources import make_sources
 from scripts.paths import ROOT
 from scripts.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
 from scripts.publish import lock as publish_lock
+from scripts.release import write_release_files
 from scripts.tableschema import all_schemas
 from scripts.tables import Problem, relocate
 from scripts.validate import report, validate_package
@@ -116,6 +117,7 @@ def build(root: Path = ROOT, log=None) -> dict[str, int]:
         staging = new_staging(root)
         try:
             stage_package(root, staging, schemas, frames)
+            write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/release.py), validated below
             problems = validate_package(staging)
             if problems:
                 raise BuildFailed("built package (nothing was published)", problems)

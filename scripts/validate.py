@@ -19,6 +19,7 @@ from scripts.checks import validate_tables
 from scripts.errors import InputError
 from scripts.paths import ROOT
 from scripts.publish import JOURNAL, JOURNAL_DIR, lock, recover
+from scripts.release import RELEASE_ARTEFACTS
 from scripts.tableschema import all_schemas
 from scripts.tables import Problem, read_parquet, read_table, relocate
 
@@ -145,7 +146,7 @@ def checksum_problems(package_dir: Path, expected_files: set[str]) -> list[Probl
     sums = data_dir / "SHA256SUMS"
     present = {p.name for p in data_dir.iterdir()} if data_dir.is_dir() else set()
     problems = [Problem(f"data/{name}", None, None, None,
-                        "is not a file of the package (datapackage.json names no such resource): remove it, "
+                        "is not a file of the package (neither a resource of datapackage.json nor a release artefact): remove it, "
                         "or rebuild with `make build`") for name in sorted(present - expected_files - {"SHA256SUMS"})]
     if not sums.is_file():
         return problems + [Problem("data/SHA256SUMS", None, None, None, "missing; rebuild with `make build`")]
@@ -221,7 +222,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     for name, schema in schemas.items():
         if (package_dir / f"data/{name}.parquet").is_file():
             problems += parquet_problems(package_dir, name, schema, frames[name])
-    expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")}
+    expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")} | set(RELEASE_ARTEFACTS)
     problems += checksum_problems(package_dir, expected_files)
     return problems
 
