@@ -325,18 +325,20 @@ def holdout_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
     return [s for s in found if s is not None]
 
 
-def labelled_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
-    """The shipped sets, then the real-text dev part when its texts are cached."""
-    real = realtext_set("dev", curated_dir / "realtext")
+def labelled_sets(curated_dir: Path = CURATED_DIR, real_text: bool = True) -> list[LabelledSet]:
+    """The shipped sets, then (unless real_text is False) the real-text dev part when its texts are cached."""
+    real = realtext_set("dev", curated_dir / "realtext") if real_text else None
     return [package_set(curated_dir), *holdout_sets(curated_dir), *([real] if real else [])]
 
 
-def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False) -> dict[str, dict[str, Score]]:
+def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False,
+                real_text: bool = True) -> dict[str, dict[str, Score]]:
+    """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce)."""
     lexicon = Lexicon.from_curated(curated_dir)
     if blind:
         real = realtext_set("blind", curated_dir / "realtext")
         return {real.name: evaluate(real, lexicon)} if real else {}
-    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir)}
+    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir, real_text)}
 
 
 def main(argv: list[str]) -> int:
