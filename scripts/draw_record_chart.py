@@ -20,9 +20,13 @@ from scripts.draw_charts import STYLE, _day, _read, _save  # noqa: E402
 from scripts.paths import ROOT  # noqa: E402
 
 FIRST_DAY, LAST_DAY = "2023-02-01", "2024-10-20"
-LANES = {"junior_doctors": 3.0, "consultants": 2.0, "ballots": 1.0, "offers": 0.0, "articles": -1.0}
-COLOURS = {"junior_doctors": "#d62728", "consultants": "#1f77b4", "ballots": "#2ca02c", "offers": "#9467bd",
-           "articles": "#333333"}
+LANES = {"junior_doctors": 3.0, "consultants": 2.0, "devolved": 1.0, "ballots": 0.0, "offers": -1.0, "articles": -2.0}
+COLOURS = {"junior_doctors": "#d62728", "consultants": "#1f77b4", "devolved": "#ff7f0e", "ballots": "#2ca02c",
+           "offers": "#9467bd", "articles": "#333333"}
+
+
+def _lane(row) -> str:
+    return row["group"] if row["nation"] == "england" else "devolved"
 
 
 def _span(row) -> tuple[float, float]:
@@ -49,7 +53,7 @@ def draw_record(root: Path, path: Path) -> Path:
     sources = _read(root, "sources").sort_values(["published_date", "source_id"])
     spans = {r["round_id"]: _span(r) for _, r in rounds.iterrows()}
     with plt.rc_context(STYLE):
-        fig, (top, bottom) = plt.subplots(2, 1, figsize=(13, 7.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
+        fig, (top, bottom) = plt.subplots(2, 1, figsize=(13, 8.5), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
         for _, row in impact.iterrows():
             start, end = spans[row["round_id"]]
             group = rounds.loc[rounds["round_id"] == row["round_id"], "group"].iloc[0]
@@ -64,17 +68,26 @@ def draw_record(root: Path, path: Path) -> Path:
                       "ballots, offers and the five articles", loc="left")
         for _, row in rounds.iterrows():
             start, end = spans[row["round_id"]]
-            bottom.barh(LANES[row["group"]], end - start, left=start, height=0.5, color=COLOURS[row["group"]],
-                        alpha=0.9 if row["start_time"] else 0.5, edgecolor="none")
-        for _, row in ballots.iterrows():
+            happened = row["status"] == "happened"
+            bottom.barh(LANES[_lane(row)], end - start, left=start, height=0.5,
+                        color=COLOURS[_lane(row)] if happened else "none", edgecolor=COLOURS[_lane(row)],
+                        hatch=None if happened else "////", alpha=0.9 if row["start_time"] else 0.5)
+            if row["nation"] != "england":
+                bottom.annotate(f"{row['nation'].replace('_', ' ')} ({row['status']})", (end, LANES["devolved"]),
+                                xytext=(3, -3), textcoords="offset points", fontsize=6.5)
+        for k, (_, row) in enumerate(ballots.iterrows()):
             bottom.plot(_day(row["result_date"]), LANES["ballots"], marker="^", color=COLOURS["ballots"], markersize=8)
             share = f"{float(row['share_for_percent']):g}%" if row["share_for_percent"] else ""
-            bottom.annotate(f"{row['union'].upper()} {row['kind'].replace('_', ' ')} {share}", (_day(row["result_date"]), LANES["ballots"]),
-                            xytext=(0, 7), textcoords="offset points", ha="right" if row["result_date"] > "2024-08-01" else "center",
+            who = row["union"].upper() + ("" if row["group"] == "junior_doctors" else " cons.") + \
+                ("" if row["nation"] == "england" else f" {row['nation'][:5].title()}")
+            bottom.annotate(f"{who} {row['kind'].replace('_', ' ').replace('offer referendum', 'referendum')} {share}",
+                            (_day(row["result_date"]), LANES["ballots"]), xytext=(0, 7 if k % 2 == 0 else -13), textcoords="offset points", ha="right" if row["result_date"] > "2024-08-01" else "center",
                             fontsize=6.5)
         for k, (_, row) in enumerate(offers.iterrows()):
             bottom.plot(_day(row["day"]), LANES["offers"], marker="D", color=COLOURS["offers"], markersize=6)
-            text = f"{row['kind']} {float(row['uplift_percent']):g}% ({row['response'].replace('_', ' ')})"
+            where = "" if row["group"] == "junior_doctors" and row["nation"] == "england" else \
+                f"{'cons. ' if row['group'] == 'consultants' else ''}{'' if row['nation'] == 'england' else row['nation'][:5].title() + ' '}"
+            text = f"{where}{row['kind']} {float(row['uplift_percent']):g}% ({row['response'].replace('_', ' ')})"
             bottom.annotate(text, (_day(row["day"]), LANES["offers"]), xytext=(0, 7 if k % 2 == 0 else -12),
                             textcoords="offset points", ha="center", fontsize=6.5)
         keys = []
@@ -88,16 +101,17 @@ def draw_record(root: Path, path: Path) -> Path:
             keys.append(f"A{k} {row['source_id']} ({window})")
         bottom.text(0.2, 0.03, "\n".join(keys), transform=bottom.transAxes, ha="left", va="bottom", fontsize=6.5,
                     bbox={"facecolor": "white", "edgecolor": "#cccccc"})
-        bottom.set_yticks(list(LANES.values()), ["junior doctors (England)", "consultants (England)", "ballots (result)",
-                                                 "offers, awards, claim", "articles (publication)"])
-        bottom.set_ylim(-2.0, 3.6)
+        bottom.set_yticks(list(LANES.values()), ["junior doctors (England)", "consultants (England)",
+                                                 "junior doctors (Scotland, Wales)", "ballots (result)",
+                                                 "offers, awards", "articles (publication)"])
+        bottom.set_ylim(-3.0, 3.6)
         bottom.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 3, 5, 7, 9, 11)))
         bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         bottom.set_xlim(_day(FIRST_DAY), _day(LAST_DAY))
         bottom.grid(axis="x", color="#dddddd")
-        bottom.text(1.0, -0.16, "Rounds pale where the sources give days but no times. Article bars span the publication window.",
+        bottom.text(1.0, -0.16, "Rounds pale where the sources give days but no times; hatched if suspended or only announced. Article bars span the publication window.",
                     transform=bottom.transAxes, ha="right", fontsize=7)
-        fig.subplots_adjust(left=0.13, right=0.98, top=0.95, bottom=0.09, hspace=0.08)
+        fig.subplots_adjust(left=0.16, right=0.98, top=0.95, bottom=0.09, hspace=0.08)
         return _save(fig, path)
 
 
