@@ -20,8 +20,11 @@ from scripts.paths import SCHEMAS_DIR
 # from other tables (x-provenance "derived"), each after the tables it reads.
 TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "person_aliases", "measures",
                "events", "event_participants", "event_evidence", "event_disagreements", "corrections",
+               "record_sources", "strike_rounds", "ballots", "offers", "impact", "record_disagreements",
+               "event_record_links", "figure_record_links",
                "quotes", "figures", "mentions",
-               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons"]
+               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons",
+               "record_comparisons"]
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
                  "date": "string"}  # dates stay ISO strings in the frame; validation checks they are real dates
