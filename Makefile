@@ -4,8 +4,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# cffconvert needs jsonschema<4, which frictionless cannot use: it gets a venv of its own (for the CITATION.cff test).
+CFF_VENV := .venv-cff
+CFF_INSTALLED := $(CFF_VENV)/.installed
 
-.PHONY: build validate test evaluate baselines benchmark lock clean
+.PHONY: venv build validate test dist serve evaluate evaluate-blind realtext-check baselines benchmark spreadsheet-safe lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -14,17 +17,40 @@ $(INSTALLED): requirements.lock
 	$(PY) -m pip check
 	@touch $(INSTALLED)
 
+venv: $(INSTALLED)  ## Create .venv from requirements.lock (every other target does this first).
+
 build: $(INSTALLED)  ## Build every table from articles/ and curated/, validate, then publish to data/.
 	$(PY) -m scripts.build
 
 validate: $(INSTALLED)  ## Validate the published package as it stands.
 	$(PY) -m scripts.validate
 
-test: $(INSTALLED)  ## Run the test suite.
+test: $(INSTALLED) $(CFF_INSTALLED)  ## Run the test suite.
 	$(PY) -m pytest -q
 
-evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth.
+spreadsheet-safe: $(INSTALLED)  ## Copies of data/*.csv with formula-like cells escaped, in spreadsheet/ (never data/).
+	$(PY) -m scripts.spreadsheet_safe data --out spreadsheet
+
+$(CFF_INSTALLED): requirements-cff.lock
+	$(PYTHON) -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-cff.lock
+	$(CFF_VENV)/bin/python -m pip check
+	@touch $(CFF_INSTALLED)
+
+dist: $(INSTALLED)  ## Validate the published package and zip it: dist/junior-doctors-strikes-VERSION.zip (+ .sha256).
+	$(PY) -m scripts.release dist
+
+serve: $(INSTALLED)  ## Browse the published package in Datasette on http://127.0.0.1:8001/ (PORT=... to change).
+	$(PY) -m scripts.release serve $(or $(PORT),8001)
+
+evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth (real-text dev part when cached).
 	$(PY) -m scripts.evaluate
+
+evaluate-blind: $(INSTALLED)  ## Score the real-text set's blind part only (see curated/realtext/README.md first).
+	$(PY) -m scripts.evaluate --blind
+
+realtext-check: $(INSTALLED)  ## Which real-text articles are cached and intact.
+	$(PY) -m scripts.realtext check
 
 baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser and a plain quote baseline.
 	$(PY) -m scripts.baselines
@@ -39,4 +65,4 @@ lock:  ## Re-resolve requirements.in into requirements.lock in a clean venv.
 	rm -rf .lockvenv
 
 clean:
-	rm -rf $(VENV) .pytest_cache build-tmp
+	rm -rf $(VENV) $(CFF_VENV) .pytest_cache build-tmp build dist

@@ -9,7 +9,11 @@ from scripts.errors import InputError
 
 def read_article(path: Path) -> str:
     """Return the article text, or raise InputError naming the byte offset that is not UTF-8."""
-    data = Path(path).read_bytes()
+    return decode_article(Path(path).read_bytes(), path)
+
+
+def decode_article(data: bytes, path: Path) -> str:
+    """The text of an article file's bytes, or InputError (empty, BOM, not UTF-8 at a byte offset)."""
     if not data.strip():
         raise InputError(path, "whole file", "the file is empty", "Replace it with the article text, or remove it.")
     if data.startswith(b"\xef\xbb\xbf"):

@@ -21,8 +21,8 @@ import sys
 import warnings
 from dataclasses import dataclass
 
-from scripts.evaluate import (LabelledSet, Score, _predict, _rows, is_relative_day_or_week, labelled_sets,
-                              overlap_matches, score_figures, score_quotes)
+from scripts.evaluate import (LabelledSet, Score, _predict, gold_rows, is_relative_day_or_week, labelled_sets,
+                              overlap_matches, score_figures, score_quotes, score_real_quotes)
 from scripts.extract.dates import extract_dates, resolve
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.text import enclosing, paragraphs, sentences
@@ -147,7 +147,7 @@ ISSUE_EXAMPLES = [
 
 def labelled_date_cases(labelled: LabelledSet) -> list[DateCase]:
     cases = []
-    for row in _rows(labelled.gold_dir / "dates.csv"):
+    for row in gold_rows(labelled, "dates"):
         text = labelled.articles[row["source_id"]]
         start, end = int(row["start"]), int(row["end"])
         sentence = enclosing(sentences(text), start) or enclosing(paragraphs(text), start)
@@ -179,7 +179,7 @@ def date_accuracy(cases: list[DateCase], method) -> Score:
 def extracted_date_scores(labelled: LabelledSet) -> dict[str, Score]:
     """Ours end to end: extract_dates over each article, relative expressions of day or week precision only
     (as the labels define them); a labelled expression is found when a predicted one overlaps it."""
-    gold = _rows(labelled.gold_dir / "dates.csv")
+    gold = gold_rows(labelled, "dates")
     predicted = [row for source_id, text in sorted(labelled.articles.items())
                  for row in extract_dates(text, source_id, labelled.published[source_id])
                  if is_relative_day_or_week(row)]
@@ -204,10 +204,10 @@ class Row:
 def compare(labelled: LabelledSet, lexicon: Lexicon) -> list[Row]:
     rows: list[Row] = []
     for table, scorer, name, baseline in (
-            ("quotes", score_quotes, "marks + nearest name to 'said'",
+            ("quotes", score_real_quotes if labelled.real_text else score_quotes, "marks + nearest name to 'said'",
              lambda text, sid: plain_quotes(text, sid, lexicon)),
             ("figures", score_figures, "quantulum3 (no classifier)", quantulum_figures)):
-        gold = _rows(labelled.gold_dir / f"{table}.csv")
+        gold = gold_rows(labelled, table)
         if not gold:
             continue
         ours = scorer(gold, _predict(table, labelled, lexicon))

@@ -17,6 +17,7 @@ from pandera.errors import SchemaErrors
 from pandera.io.pandas_io import from_frictionless_schema
 
 from scripts.extract.lexicon import normalise_key
+from scripts.record import record_problems
 from scripts.tableschema import TableSchema
 from scripts.tables import Problem
 
@@ -166,6 +167,7 @@ def _table_specific(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFra
                                         "the alias is listed twice (a case-insensitive alias covers every capitalisation "
                                         "and apostrophe): remove one row"))
             seen_keys[key] = bool(seen_keys.get(key, True)) and bool(case_sensitive)
+    problems += record_problems(name, frame, frames, file)
     return problems
 
 

@@ -14,28 +14,35 @@ import pandas as pd
 
 from scripts.errors import InputError
 from scripts.tableschema import TableSchema
-from scripts.tables import Problem, parse_rows, read_csv_rows
+from scripts.tables import CsvRecords, Problem, free_text_columns, parse_rows, read_csv_records
 
 
-def load_curated(schema: TableSchema, curated_dir: Path) -> tuple[pd.DataFrame, list[Problem]]:
-    """The curated table typed by its schema, derived columns empty; header mismatches raise InputError."""
+def load_curated(schema: TableSchema, curated_dir: Path,
+                 records: dict[str, CsvRecords] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """The curated table typed by its schema, derived columns empty; header mismatches raise InputError.
+
+    The file is read strictly (scripts.tables.read_csv_records): a malformed record, an unclosed quote, a control
+    character or a BOM is a Problem of this file, located by line and byte. Problems carry row numbers
+    (2 = the first record); records, when given, receives the file's records so that the caller can turn them
+    into line numbers with scripts.tables.relocate.
+    """
     path = Path(curated_dir) / f"{schema.name}.csv"
     if not path.exists():
         raise InputError(path, "whole file", "the curated table is missing",
                          f"Create it with the header {','.join(schema.curated_field_names)}.")
-    try:
-        header, rows = read_csv_rows(path)
-    except UnicodeDecodeError as err:
-        raise InputError(path, f"byte {err.start}", "not valid UTF-8", "Save the file as UTF-8.") from None
+    read = read_csv_records(path, str(path), free_text_columns(schema))
+    if records is not None:
+        records[str(path)] = read
     expected = schema.curated_field_names
-    if header != expected:
-        missing = [c for c in expected if c not in header]
-        extra = [c for c in header if c not in expected]
+    if read.header and read.header != expected:
+        missing = [c for c in expected if c not in read.header]
+        extra = [c for c in read.header if c not in expected]
         raise InputError(path, "line 1 (header)",
                          f"columns do not match schemas/{schema.path.name} (missing: {missing or 'none'}; "
                          f"unexpected: {extra or 'none'}; order must follow the schema)",
                          f"Use exactly this header: {','.join(expected)}")
-    return parse_rows(rows, schema, str(path), columns=expected)
+    frame, problems = parse_rows(read.rows, schema, str(path), columns=expected)
+    return frame, read.problems + problems
 
 
 def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: str) -> list[Problem]:

@@ -105,6 +105,9 @@ def draw_charts(root: Path = ROOT) -> list[Path]:
     for stale in out.glob("*.png"):  # a measure that lost its second value must lose its chart too
         stale.unlink()
     paths = [draw_timeline(root, out / "timeline.png")]
+    if (root / "data" / "strike_rounds.csv").exists():
+        from scripts.draw_record_chart import draw_record
+        paths.append(draw_record(root, out / "record.png"))
     comparisons = _read(root, "figure_comparisons")
     counts = comparisons["measure_id"].value_counts()
     for measure_id in sorted(counts[counts > 1].index):

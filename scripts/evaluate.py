@@ -1,17 +1,21 @@
 """Score the extractors against hand-labelled truth: precision, recall and F1 per extractor.
 
-Usage: python -m scripts.evaluate [--markdown]
-Two labelled sets are scored separately:
+Usage: python -m scripts.evaluate [--blind]
+The labelled sets are scored separately:
 - package: the five articles, labelled in curated/gold/ by reading (the extractors' authors saw the articles,
   not the labels);
 - holdouts: curated/holdout*/ (holdout, holdout-2, ...), articles written in other outlets' styles and labelled
   by someone who never saw the extractor code, and never shown to the extractors' authors: the estimate for
   unseen text. Each set's README says what of it has since been seen, and by whom.
+- realtext: real articles about the dispute (curated/realtext/), whose texts are not shipped: scored only when
+  the local cache holds them (`python -m scripts.realtext check`). Its dev part is scored by default; its blind
+  part only with --blind, which prints nothing else, so that whoever works on the rules need not see it.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +24,7 @@ from scripts.articles import read_article
 from scripts.extract.lexicon import Lexicon
 from scripts.make_extracted_tables import extractor
 from scripts.paths import ARTICLES_DIR, CURATED_DIR
+from scripts.realtext import REALTEXT_DIR, cache_dir, cached_texts, pointers
 
 
 @dataclass
@@ -28,6 +33,7 @@ class LabelledSet:
     articles: dict[str, str]          # source_id -> text
     published: dict[str, dt.date]     # source_id -> publication date
     gold_dir: Path
+    real_text: bool = False           # speakers scored by name, mentions by organisation/person kind
 
 
 def _rows(path: Path) -> list[dict]:
@@ -53,6 +59,17 @@ def holdout_set(holdout_dir: Path = CURATED_DIR / "holdout") -> LabelledSet | No
                        {m["source_id"]: read_article(holdout_dir / "articles" / m["file_name"]) for m in metadata},
                        {m["source_id"]: dt.date.fromisoformat(m["published_date"]) for m in metadata},
                        holdout_dir / "gold")
+
+
+def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR) -> LabelledSet | None:
+    """The real-text set's dev or blind part, or None when its texts are not all in the local cache."""
+    texts = cached_texts(split, realtext_dir)
+    if texts is None:
+        return None
+    published = {p.article_id: dt.date.fromisoformat(p.published_date)
+                 for p in pointers(realtext_dir) if p.article_id in texts and p.published_date}
+    return LabelledSet(f"realtext {split} ({len(texts)} real articles)", texts, published,
+                       realtext_dir / "gold", real_text=True)
 
 
 @dataclass
@@ -132,6 +149,64 @@ def score_quotes(gold, predicted) -> dict[str, Score]:
             "speaker of attributed quotes (accuracy)": Score(speaker_ok, len(attributed), len(attributed))}
 
 
+_TITLES = frozenset("dr mr mrs ms miss mx sir dame lord lady baroness baron professor prof rt hon the a an".split())
+
+
+def normalised_name(name: str | None) -> str:
+    """A name compared without case, punctuation, titles or a possessive: 'Dr Jane Roe's' -> 'jane roe'."""
+    name = re.sub(r"['\u2019]s\b", "", name or "")
+    words = "".join(c if c.isalnum() or c in " -" else " " for c in name).lower().split()
+    return " ".join(w for w in words if w not in _TITLES)
+
+
+def _speaker_right(gold: dict, predicted: dict) -> bool:
+    """Real text: the curated id where the gold has one, else the name the text gives the speaker."""
+    if gold.get("speaker_person_id"):
+        return _same(gold["speaker_person_id"], predicted.get("speaker_person_id"))
+    name = predicted.get("speaker_name") or predicted.get("speaker_text")
+    if gold.get("speaker_organisation_id") and not predicted.get("speaker_person_id") and \
+            _same(gold["speaker_organisation_id"], predicted.get("speaker_organisation_id")):
+        return True
+    return normalised_name(gold["speaker_name"]) == normalised_name(name)
+
+
+def score_real_quotes(gold, predicted) -> dict[str, Score]:
+    """Spans as for the other sets; speakers of every quote the text attributes (gold speaker_name given)."""
+    scores = score_quotes([{**g, "speaker_status": ""} for g in gold], predicted)
+    del scores["speaker of attributed quotes (accuracy)"]
+    attributed = [(g, p) for g, p in overlap_matches(gold, predicted) if g["speaker_name"]]
+    expected = sum(1 for g in gold if g["speaker_name"])
+    scores["speaker of attributed quotes (accuracy)"] = Score(
+        sum(_speaker_right(g, p) for g, p in attributed), expected, expected)
+    for method in sorted({g["speaker_method"] for g in gold if g["speaker_name"]}):
+        pairs = [(g, p) for g, p in attributed if g["speaker_method"] == method]
+        count = sum(1 for g in gold if g["speaker_name"] and g["speaker_method"] == method)
+        scores[f"  speaker given by {method}"] = Score(sum(_speaker_right(g, p) for g, p in pairs), count, count)
+    return scores
+
+
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def score_real_mentions(gold, predicted) -> dict[str, Score]:
+    """Per kind: a mention is right when its span (give or take a leading 'the') and its curated id are; a
+    candidate (no id) is right where the gold also names an organisation or person nobody curated."""
+    scores = {}
+    for kind in ("organisation", "person"):
+        g_kind = [g for g in gold if g["entity_kind"] == kind]
+        p_kind = [p for p in predicted if p["entity_kind"] == kind]
+        by_span = {(p["source_id"], _without_article(p["text"]), int(p["end"])): p for p in p_kind}
+        right = 0
+        for g in g_kind:
+            p = by_span.get((g["source_id"], _without_article(g["text"]), int(g["end"])))
+            right += p is not None and _same(g["person_id"], p["person_id"]) and \
+                _same(g["organisation_id"], p["organisation_id"])
+        scores[f"{kind} mentions: span and id (candidates count when nobody curated them)"] = \
+            Score(right, len(p_kind), len(g_kind))
+    return scores
+
+
 def score_figures(gold, predicted) -> dict[str, Score]:
     exact = exact_matches(gold, predicted)
     full = [(g, p) for g, p in exact if _same_number(g["value"], p["value"]) and
@@ -206,15 +281,26 @@ def event_date_gold(curated_dir: Path, articles: dict[str, str]) -> list[dict]:
 
 
 SCORERS = {"quotes": score_quotes, "figures": score_figures, "mentions": score_mentions}
+REAL_TEXT_SCORERS = {"quotes": score_real_quotes, "figures": score_figures, "mentions": score_real_mentions}
+
+
+def gold_rows(labelled: LabelledSet, table: str) -> list[dict]:
+    """The set's labels for one table; the real-text labels carry no text, so it is taken from the article."""
+    rows = [r for r in _rows(labelled.gold_dir / f"{table}.csv") if r["source_id"] in labelled.articles]
+    for row in rows:
+        row.setdefault("text", labelled.articles[row["source_id"]][int(row["start"]):int(row["end"])])
+    return rows
 
 
 def evaluate(labelled: LabelledSet, lexicon: Lexicon) -> dict[str, Score]:
     results: dict[str, Score] = {}
-    for table, scorer in SCORERS.items():
-        gold = _rows(labelled.gold_dir / f"{table}.csv")
+    for table, scorer in (REAL_TEXT_SCORERS if labelled.real_text else SCORERS).items():
+        gold = gold_rows(labelled, table)
         if gold:
             results |= scorer(gold, _predict(table, labelled, lexicon))
-    date_gold = _rows(labelled.gold_dir / "dates.csv")
+    if labelled.real_text:
+        return results
+    date_gold = gold_rows(labelled, "dates")
     if date_gold:
         results |= score_dates(date_gold, _predict_dates(labelled))
     else:  # the package articles: the curated events' date words, recall only
@@ -239,17 +325,30 @@ def holdout_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
     return [s for s in found if s is not None]
 
 
-def labelled_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
-    return [package_set(curated_dir), *holdout_sets(curated_dir)]
+def labelled_sets(curated_dir: Path = CURATED_DIR, real_text: bool = True) -> list[LabelledSet]:
+    """The shipped sets, then (unless real_text is False) the real-text dev part when its texts are cached."""
+    real = realtext_set("dev", curated_dir / "realtext") if real_text else None
+    return [package_set(curated_dir), *holdout_sets(curated_dir), *([real] if real else [])]
 
 
-def all_results(curated_dir: Path = CURATED_DIR) -> dict[str, dict[str, Score]]:
+def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False,
+                real_text: bool = True) -> dict[str, dict[str, Score]]:
+    """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce)."""
     lexicon = Lexicon.from_curated(curated_dir)
-    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir)}
+    if blind:
+        real = realtext_set("blind", curated_dir / "realtext")
+        return {real.name: evaluate(real, lexicon)} if real else {}
+    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir, real_text)}
 
 
 def main(argv: list[str]) -> int:
-    print(markdown(all_results()), end="")
+    blind = "--blind" in argv
+    results = all_results(blind=blind)
+    print(markdown(results), end="")
+    if not any(name.startswith("realtext") for name in results):
+        print(f"\nThe real-text set ({'blind' if blind else 'dev'} part) was not scored: its texts are not all in "
+              f"{cache_dir()}. Run `python -m scripts.realtext check`, and see curated/realtext/README.md "
+              "to re-create the cache.")
     return 0
 
 

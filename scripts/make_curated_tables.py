@@ -10,8 +10,8 @@ from scripts.tableschema import TableSchema
 from scripts.tables import Problem
 
 
-def make_curated_table(schema: TableSchema, curated_dir: Path, articles: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
-    frame, problems = load_curated(schema, curated_dir)
+def make_curated_table(schema: TableSchema, curated_dir: Path, articles: dict[str, str], records: dict | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    frame, problems = load_curated(schema, curated_dir, records)
     file = str(Path(curated_dir) / f"{schema.name}.csv")
 
     def article_of(row, group):

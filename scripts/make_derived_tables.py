@@ -12,6 +12,7 @@ DERIVERS = {
     "shared_passages": "scripts.make_shared_passages:make_shared_passages",
     "source_pairs": "scripts.make_shared_passages:make_source_pairs",
     "figure_comparisons": "scripts.make_figure_comparisons:make_figure_comparisons",
+    "record_comparisons": "scripts.make_record_comparisons:make_record_comparisons",
 }
 
 

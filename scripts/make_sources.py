@@ -11,9 +11,9 @@ from scripts.tableschema import TableSchema
 from scripts.tables import Problem
 
 
-def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path, records: dict | None = None) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
     """The sources frame, the article texts by source_id, and the problems found."""
-    frame, problems = load_curated(schema, curated_dir)
+    frame, problems = load_curated(schema, curated_dir, records)
     file = str(Path(curated_dir) / "sources.csv")
     articles: dict[str, str] = {}
     derived = {"text_path": [], "sha256": [], "length_chars": [], "length_bytes": []}
@@ -34,8 +34,9 @@ def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path) -> 
     for name, values in derived.items():
         frame[name] = pd.array(values, dtype=schema.pandas_dtypes()[name])
     listed = set(frame["file_name"].dropna())
+    unreadable = any(p.column is None for p in problems)  # a malformed sources.csv: its own error is enough
     for path in sorted(Path(articles_dir).glob("*.txt")):
-        if path.name not in listed:
+        if path.name not in listed and not unreadable:
             problems.append(Problem(str(path), None, None, None,
                                     "this article has no row in curated/sources.csv: add one (source_id, outlet, date and their evidence)"))
     problems += resolve_spans(frame, schema, lambda row, group: (row["source_id"], articles.get(row["source_id"])), file)

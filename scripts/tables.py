@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -21,42 +21,62 @@ from scripts.tableschema import TableSchema
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One failed check, located: file, CSV row (1 = the header; None = the whole file), column, value, what is wrong."""
+    """One failed check, located: file, row, column, value, what is wrong.
+
+    line is the CSV row (1 = the header; None = the whole file) while a table is being checked; relocate() turns
+    it into the file's own line number, with offset the byte offset where the record starts (a record can span
+    several lines when a quoted cell holds a line break, so rows and lines differ).
+    """
     file: str
     line: int | None
     column: str | None
     value: str | None
     message: str
+    offset: int | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f", row {self.line}" if self.line else "") + (f", column {self.column}" if self.column else "")
+        if self.line and self.offset is not None:
+            at = f", line {self.line} (byte {self.offset})"
+        elif self.line:
+            at = f", row {self.line}"
+        elif self.offset is not None:
+            at = f", byte {self.offset}"
+        else:
+            at = ""
+        where = self.file + at + (f", column {self.column}" if self.column else "")
         value = f" (value: {self.value!r})" if self.value not in (None, "") else ""
         return f"{where}: {self.message}{value}"
 
 
-_INTEGER = re.compile(r"^-?\d+$")
-_NUMBER = re.compile(r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only (\d would accept Arabic-Indic and other digits), whole cell (re.fullmatch, so no trailing newline)
+_INTEGER = re.compile(r"-?[0-9]+")
+_NUMBER = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_cell(kind: str, text: str):
     """Return the typed value of a non-empty CSV cell, or raise ValueError saying what was expected."""
     if kind == "string":
         return text
+    if text != text.strip():
+        raise ValueError("has spaces or a line break around the value: remove them")
     if kind == "integer":
-        if not _INTEGER.match(text):
+        if not _INTEGER.fullmatch(text):
             raise ValueError("not a whole number")
         return int(text)
     if kind == "number":
-        if not _NUMBER.match(text):
+        if not _NUMBER.fullmatch(text):
             raise ValueError("not a number")
-        return float(text)
+        value = float(text)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("is too large to be a number (it overflows to infinity)")
+        return value
     if kind == "boolean":
         if text not in ("true", "false"):
             raise ValueError("not a boolean (write true or false)")
         return text == "true"
     if kind == "date":
-        if not _DATE.match(text):
+        if not _DATE.fullmatch(text):
             raise ValueError("not a date in YYYY-MM-DD form")
         dt.date.fromisoformat(text)  # raises for impossible dates such as 2023-02-30
         return text
@@ -77,7 +97,7 @@ def frame_from_records(records: list[dict], schema: TableSchema) -> pd.DataFrame
 
 def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
                columns: list[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Type the string cells of CSV rows; unparseable cells are reported and left missing."""
+    """Type the string cells of CSV rows; unparseable cells are reported (row numbers: 2 = first record) and left missing."""
     columns = columns or schema.field_names
     problems, records = [], []
     kinds = {f["name"]: f["type"] for f in schema.fields}
@@ -97,23 +117,157 @@ def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
     return frame_from_records(records, schema), problems
 
 
+# Control characters are never data: NUL, the other C0 controls, DEL and the C1 controls. A free-text cell (a string
+# column with no pattern or closed vocabulary: evidence quoted from an article, a note) may hold a line break or a
+# tab inside quotes; no other cell may.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAK_OR_TAB = re.compile(r"[\n\r\t]")
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class CsvRecords:
+    """The records of a CSV file read strictly, with where each one starts in the file.
+
+    lines[i] and offsets[i] are the 1-based line number and the byte offset of rows[i]'s first character.
+    When the file cannot be read as CSV at all (BOM, not UTF-8, an unclosed quote), header and rows are empty
+    and problems says why.
+    """
+    header: list[str]
+    rows: list[dict[str, str]]
+    lines: list[int]
+    offsets: list[int]
+    problems: list[Problem]
+
+
+def free_text_columns(schema: TableSchema) -> set[str]:
+    return {f["name"] for f in schema.fields if f["type"] == "string"
+            and not f.get("constraints", {}).get("pattern") and not f.get("constraints", {}).get("enum")}
+
+
+def _line_of_byte(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_csv_records(path: Path, file: str | None = None, free_text: set[str] = frozenset()) -> CsvRecords:
+    """Read a CSV strictly: UTF-8 without BOM, every record exactly the header's fields, every quote closed,
+    no control characters (line breaks and tabs only inside free_text columns). What is wrong becomes a Problem
+    with the file's line number and byte offset and what to do; records with a wrong field count are left out.
+    """
+    file = file or str(path)
+    data = Path(path).read_bytes()
+    fail = lambda offset, message: CsvRecords([], [], [], [], [Problem(file, _line_of_byte(data, offset), None, None,
+                                                                        message, offset)])
+    if data.startswith(_BOM):
+        return fail(0, "the file starts with a UTF-8 byte-order mark (BOM), which would become part of the first "
+                       "column's name: save it as UTF-8 without BOM")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:  # err.start is the byte offset in the whole file
+        return fail(err.start, f"not valid UTF-8 ({err.reason}, byte {data[err.start:err.start + 1]!r}): "
+                               "save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)")
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    line_offsets = [0]
+    for line in lines:
+        line_offsets.append(line_offsets[-1] + len(line.encode("utf-8")))
+    reader = csv.reader(iter(lines), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    consumed = 0
+    try:
+        for cells in reader:
+            first = consumed + 1
+            consumed = reader.line_num
+            if cells:
+                records.append((first, cells))
+    except csv.Error as err:
+        first = consumed + 1
+        end = reader.line_num
+        if "unexpected end of data" in str(err) or end > first:
+            message = (f"a quoted cell that opens on line {first} does not close before "
+                       + ("the end of the file" if "end of data" in str(err) else f"line {end} ({err})")
+                       + ": every \" that opens a cell must close it, and a \" inside a quoted cell is written \"\"")
+        else:
+            message = (f"malformed CSV ({err}): a cell with a \" in it must be quoted as a whole, "
+                       "with each inner \" written \"\"")
+        return CsvRecords([], [], [], [], [Problem(file, first, None, None, message, line_offsets[first - 1])])
+    if not records:
+        return fail(0, "the file is empty: it needs at least the header line")
+    header = records[0][1]
+    problems, rows, starts, offsets = [], [], [], []
+    for line, cells in records[1:]:
+        offset = line_offsets[line - 1]
+        if len(cells) != len(header):
+            problems.append(Problem(file, line, None, ",".join(cells)[:200],
+                                    f"this record has {len(cells)} fields but the header has {len(header)}"
+                                    + (": a cell holding a comma must be quoted (\"a, b\")" if len(cells) > len(header)
+                                       else ": add the missing cells (an empty cell is still separated by a comma)")
+                                    + (" (or a quote left open above swallowed line breaks)" if "\n" in "".join(cells) else ""),
+                                    offset))
+            continue
+        row = dict(zip(header, cells))
+        bad = False
+        for name, value in row.items():
+            control = _CONTROL.search(value)
+            if control is None and name not in free_text:
+                control = _LINE_BREAK_OR_TAB.search(value)
+            if control:
+                char = control.group()
+                what = {"\x00": "a NUL byte", "\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
+                    char, f"the control character U+{ord(char):04X}")
+                hint = (" (an unclosed quote above may have swallowed the following lines)" if char in "\r\n" else "")
+                problems.append(Problem(file, line, name, value[:200],
+                                        f"holds {what} at character {control.start()} of the cell{hint}: remove it "
+                                        "(only free-text cells may hold line breaks or tabs)", offset))
+                bad = True
+        if not bad:
+            rows.append(row)
+            starts.append(line)
+            offsets.append(offset)
+    return CsvRecords(header, rows, starts, offsets, problems)
+
+
 def read_csv_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows = list(reader)
-        return list(reader.fieldnames or []), rows
+    """Header and rows of a CSV (strict: raises ValueError naming the first problem, e.g. an unclosed quote)."""
+    records = read_csv_records(path)
+    if records.problems:
+        raise ValueError(str(records.problems[0]))
+    return records.header, records.rows
+
+
+def relocate(problems: list[Problem], records: dict[str, CsvRecords]) -> list[Problem]:
+    """Turn the row numbers of problems found in the files read by read_csv_records into those files' own line
+    numbers and byte offsets (row 1 = the header at line 1; row r = rows[r - 2])."""
+    out = []
+    for p in problems:
+        found = records.get(p.file)
+        if found is not None and p.line and p.offset is None:
+            if p.line == 1:
+                p = replace(p, offset=0)
+            elif p.line - 2 < len(found.lines):
+                p = replace(p, line=found.lines[p.line - 2], offset=found.offsets[p.line - 2])
+        out.append(p)
+    return out
 
 
 def read_csv(path: Path, schema: TableSchema, file: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """A published CSV as a typed frame, and the problems met reading it (wrong header, unparseable cells)."""
+    """A published CSV as a typed frame, and the problems met reading it (malformed records, wrong header,
+    unparseable cells), located by the file's line numbers and byte offsets."""
+    frame, problems, _ = read_table(path, schema, file)
+    return frame, problems
+
+
+def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tuple[pd.DataFrame, list[Problem], CsvRecords]:
+    """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later)."""
     file = file or str(path)
-    header, rows = read_csv_rows(path)
-    problems = []
-    if header != schema.field_names:
-        problems.append(Problem(file, 1, None, ",".join(header),
-                                f"header does not match schemas/{schema.path.name}: expected {','.join(schema.field_names)}"))
-    frame, cell_problems = parse_rows(rows, schema, file)
-    return frame, problems + cell_problems
+    records = read_csv_records(path, file, free_text_columns(schema))
+    problems = list(records.problems)
+    if records.header and records.header != schema.field_names:
+        problems.append(Problem(file, 1, None, ",".join(records.header),
+                                f"header does not match schemas/{schema.path.name}: expected {','.join(schema.field_names)}",
+                                0))
+    frame, cell_problems = parse_rows(records.rows, schema, file)
+    return frame, problems + relocate(cell_problems, {file: records}), records
 
 
 def format_cell(kind: str, value) -> str:

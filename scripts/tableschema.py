@@ -13,14 +13,18 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+from scripts.errors import InputError
 from scripts.paths import SCHEMAS_DIR
 
 # Curated tables first, in the order their foreign keys need them; then extracted ones; then those derived
 # from other tables (x-provenance "derived"), each after the tables it reads.
 TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "person_aliases", "measures",
                "events", "event_participants", "event_evidence", "event_disagreements", "corrections",
+               "record_sources", "strike_rounds", "ballots", "offers", "impact", "record_disagreements",
+               "event_record_links", "figure_record_links",
                "quotes", "figures", "mentions",
-               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons"]
+               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons",
+               "record_comparisons"]
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
                  "date": "string"}  # dates stay ISO strings in the frame; validation checks they are real dates
@@ -126,7 +130,17 @@ class TableSchema:
 
 def load_schema(name: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
     path = Path(schemas_dir) / f"{name}.schema.json"
-    return TableSchema(name, path, json.loads(path.read_text(encoding="utf-8")))
+    try:
+        descriptor = json.loads(path.read_bytes().decode("utf-8"))
+    except json.JSONDecodeError as err:
+        raise InputError(path, f"line {err.lineno} column {err.colno}", f"not valid JSON ({err.msg})",
+                         "Fix the JSON (a missing comma or quote?); `python -m json.tool FILE` shows where.") from None
+    except UnicodeDecodeError as err:
+        raise InputError(path, f"byte {err.start}", "not valid UTF-8", "Save the schema as UTF-8.") from None
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
+        raise InputError(path, "whole file", "not a Table Schema (an object with a list of fields)",
+                         "Restore it from git, or write its fields.")
+    return TableSchema(name, path, descriptor)
 
 
 def all_schemas(schemas_dir: Path = SCHEMAS_DIR) -> dict[str, TableSchema]:

@@ -42,7 +42,7 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
     for row in sources.sort_values("source_id").itertuples(index=False):
         article = package_dir / row.text_path
         title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, published {row.published_date}"
-        resources.append({"name": f"article-{row.source_id}", "type": "file", "path": row.text_path,
+        resources.append({"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
                           "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
                           "title": title, "hash": f"sha256:{_sha256(article)}", "bytes": article.stat().st_size,
                           "licenses": [{"name": "publisher-copyright", "title": metadata["x-article-licence"]}]})

@@ -69,7 +69,7 @@ def counts_and_samples(root: Path) -> str:
 
 def evaluation(root: Path) -> str:
     from scripts.evaluate import all_results, markdown
-    return markdown(all_results(root / "curated"))
+    return markdown(all_results(root / "curated", real_text=False))  # the cached real text is not in every checkout
 
 
 def charts(root: Path) -> str:
@@ -77,9 +77,21 @@ def charts(root: Path) -> str:
     return "\n".join(f"![{p.stem}](docs/charts/{p.name})\n" for p in paths)
 
 
+def verbatim(root: Path) -> str:
+    """The columns that copy publisher text (marked "x-verbatim" in schemas/, or span text), for the licence section."""
+    from junior_doctors_strikes import verbatim_fields
+
+    lines = []
+    for name, schema in all_schemas(root / "schemas").items():
+        columns = [f"`{c}`" for c in verbatim_fields(schema.descriptor)]
+        if columns:
+            lines.append(f"- `{name}`: {', '.join(columns)}")
+    return "\n".join(lines) + "\n"
+
+
 def generated_sections(root: Path) -> dict[str, str]:
     return {"tables": counts_and_samples(root), "evaluation": evaluation(root), "charts": charts(root),
-            "codebook": codebook(root)}
+            "codebook": codebook(root), "verbatim": verbatim(root)}
 
 
 def render(readme: str, sections: dict[str, str]) -> str:

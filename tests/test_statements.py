@@ -37,7 +37,9 @@ def _reports(built, statement_id: str) -> pd.DataFrame:
 def test_barclay_tweet_is_one_statement_from_the_earliest_article(built):
     tweet = _statement_starting(built, "I’ve written to @BMA_JuniorDocs")
     assert tweet["speaker_person_id"] == "steve-barclay"
-    assert tweet["earliest_source_id"] == "unknown-2023-03-10"
+    # sky-news-2023-03-11 is dated only to the window 10-12 March (curated/sources.csv), so its earliest
+    # possible day ties with unknown-2023-03-10's stated 10 March; either may be the first report
+    assert tweet["earliest_source_id"] in {"unknown-2023-03-10", "sky-news-2023-03-11"}
     assert tweet["earliest_published_date"] == "2023-03-10"
     assert tweet["reporting_sources"] == 3
     reports = _reports(built, tweet["statement_id"])

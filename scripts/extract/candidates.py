@@ -105,3 +105,11 @@ def candidate_tables(mention_rows) -> tuple[list[dict], list[dict]]:
     collector = CandidateCollector()
     collector.add(mention_rows)
     return collector.tables()
+
+
+def write_candidate_tables(mentions_csv: Path, out_dir: Path) -> dict[str, int]:
+    """Read a mentions CSV (the extraction command's) row by row and write the two candidate tables beside it."""
+    collector = CandidateCollector()
+    with Path(mentions_csv).open(encoding="utf-8", newline="") as handle:
+        collector.add(csv.DictReader(handle))
+    return collector.write(out_dir)

@@ -1,0 +1,109 @@
+"""The real-text evaluation set: texts come from a local cache checked against committed pointers, and are
+scored with speakers compared by name. Everything here is constructed; no real article text is used."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+
+import pytest
+
+from scripts import realtext
+from scripts.evaluate import evaluate, normalised_name, realtext_set, score_real_mentions, score_real_quotes
+from scripts.extract.lexicon import Lexicon
+
+ARTICLE = ("Jane Roe, the health minister, met the Northshire Doctors Union on Monday.\n"
+           "“We are close to a deal,” she said.\n")
+
+
+def write_set(root, text=ARTICLE, split="dev"):
+    data = text.encode("utf-8")
+    realtext_dir = root / "realtext"
+    (realtext_dir / "gold").mkdir(parents=True)
+    with (realtext_dir / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "split", "url", "outlet", "published_date", "phase", "query", "result_rank",
+                         "sha256", "characters", "bytes", "notes"])
+        writer.writerow(["r01_x", split, "https://example.org/a", "Example", "2023-03-14", "strike-2023-03",
+                         "q", 1, hashlib.sha256(data).hexdigest(), len(text), len(data), ""])
+    start = text.index("We are")
+    end = text.index(",”")
+    with (realtext_dir / "gold" / "quotes.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source_id", "start", "end", "speaker_text", "speaker_name", "speaker_person_id",
+                         "speaker_organisation_id", "speaker_method", "cue", "continues_previous"])
+        writer.writerow(["r01_x", start, end + 1, "she", "Jane Roe", "", "", "pronoun", "said", "false"])
+    return realtext_dir
+
+
+def test_import_caches_only_texts_whose_url_and_sha256_match_a_pointer(tmp_path):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    answer = {"results": [{"url": "https://example.org/a", "excerpt": ARTICLE},
+                          {"url": "https://example.org/a", "excerpt": ARTICLE + "changed"},
+                          {"url": "https://example.org/other", "excerpt": "x"}]}
+    (tmp_path / "answer.json").write_text(json.dumps(answer), encoding="utf-8")
+    assert realtext.import_answers([tmp_path / "answer.json"], realtext_dir, cache) == ["r01_x"]
+    assert (cache / "r01_x.txt").read_bytes() == ARTICLE.encode("utf-8")
+    assert realtext.cached_texts("dev", realtext_dir, cache) == {"r01_x": ARTICLE}
+
+
+def test_a_missing_or_altered_cached_text_leaves_the_split_unscored(tmp_path):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    assert realtext.cached_texts("dev", realtext_dir, cache) is None
+    cache.mkdir()
+    (cache / "r01_x.txt").write_text(ARTICLE.replace("Monday", "Friday"), encoding="utf-8")
+    pointer = realtext.pointers(realtext_dir)[0]
+    assert "differs" in realtext.problem_with(pointer, cache)
+    assert realtext.cached_texts("dev", realtext_dir, cache) is None
+
+
+def test_blind_articles_are_not_in_the_dev_part(tmp_path, monkeypatch):
+    realtext_dir, cache = write_set(tmp_path, split="blind"), tmp_path / "cache"
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    monkeypatch.setenv("JDS_REALTEXT_CACHE", str(cache))
+    assert realtext_set("dev", realtext_dir) is None
+    assert list(realtext_set("blind", realtext_dir).articles) == ["r01_x"]
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("Jane Roe", "Dr Jane Roe", True),
+    ("Jane Roe", "jane roe’s", True),
+    ("Department of Health and Social Care", "the Department of Health and Social Care", True),
+    ("Jane Roe", "she", False),
+    ("Jane Roe and John Doe", "Jane Roe", False),
+])
+def test_speaker_names_compare_without_titles_case_or_articles(gold, predicted, same):
+    assert (normalised_name(gold) == normalised_name(predicted)) is same
+
+
+def test_a_pronoun_speaker_counts_only_when_resolved_to_the_gold_name():
+    gold = [{"source_id": "a", "start": "10", "end": "20", "text": "x", "speaker_name": "Jane Roe",
+             "speaker_person_id": "", "speaker_organisation_id": "", "speaker_method": "pronoun"}]
+    right = [{"source_id": "a", "start": 10, "end": 20, "speaker_text": "she", "speaker_name": "Jane Roe",
+              "speaker_person_id": None, "speaker_organisation_id": None}]
+    wrong = [{**right[0], "speaker_name": None}]
+    assert score_real_quotes(gold, right)["speaker of attributed quotes (accuracy)"].true_positives == 1
+    assert score_real_quotes(gold, wrong)["speaker of attributed quotes (accuracy)"].true_positives == 0
+    assert score_real_quotes(gold, [])["speaker of attributed quotes (accuracy)"].expected == 1
+
+
+def test_an_uncurated_organisation_candidate_counts_and_a_wrong_id_does_not():
+    gold = [{"source_id": "a", "text": "the Welsh Government", "start": "0", "end": "20",
+             "entity_kind": "organisation", "person_id": "", "organisation_id": ""}]
+    candidate = [{"source_id": "a", "text": "Welsh Government", "start": 4, "end": 20,
+                  "entity_kind": "organisation", "person_id": None, "organisation_id": None}]
+    wrong_id = [{**candidate[0], "organisation_id": "bma"}]
+    key = "organisation mentions: span and id (candidates count when nobody curated them)"
+    assert score_real_mentions(gold, candidate)[key].true_positives == 1
+    assert score_real_mentions(gold, wrong_id)[key].true_positives == 0
+
+
+def test_the_real_text_set_is_scored_from_the_cache_with_labels_that_carry_no_text(tmp_path, monkeypatch):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    monkeypatch.setenv("JDS_REALTEXT_CACHE", str(cache))
+    scores = evaluate(realtext_set("dev", realtext_dir), Lexicon.from_rows([], [], []))
+    assert scores["quote spans, overlapping"].expected == 1
+    assert scores["speaker of attributed quotes (accuracy)"].expected == 1
