@@ -436,3 +436,16 @@ def test_any_text_gives_valid_spans(text):
 def test_arbitrary_unicode_never_raises(text):
     for row in extract_mentions(text, "src", LEXICON):
         assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_the_before_a_media_head_inside_a_sentence_is_an_outlets_title():
+    assert candidates("Get alerts from The Chronicle every day.") == ["The Chronicle"]
+
+
+def test_a_seat_of_government_speaking_is_an_organisation():
+    assert candidates("Talks may resume, Northgate House said on Monday.") == ["Northgate House"]
+
+
+def test_bylines_photo_credits_and_reporters_are_person_candidates():
+    text = "By Ola Brandt\nNurses on a picket line (Piet Vos/Wire Agency)\nWards were quiet, as Lena Hart reports.\n"
+    assert people_found(text) == [("Ola Brandt", "Ola Brandt"), ("Piet Vos", "Piet Vos"), ("Lena Hart", "Lena Hart")]
