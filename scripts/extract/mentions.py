@@ -427,15 +427,19 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 # 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"(?<=[a-z,][^\S\n])The[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
 # 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
-_SEAT_SPEAKING = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*[^\S\n]+(?:Street|House|Palace|Hall))"
-                            r"[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|warned|told)(?!\w)")
+_SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
+                            r"warned|told)(?!\w)")
+_WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
 
 
 def _shaped_names(text: str) -> list[tuple[int, int]]:
     """Organisations named by the shape around them, not by a head word of their own. Each rule looks for
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
-    spans += [m.span(1) for m in _SEAT_SPEAKING.finditer(text) if m.group(1).split()[0] not in _LEADING_STRUCTURE_WORDS]
+    for anchor in _SEAT_SPEAKING.finditer(text):
+        word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
+        if word and word.group(1) not in _LEADING_STRUCTURE_WORDS:
+            spans.append((word.start(1), anchor.start() + len(anchor.group().split()[0])))
     for anchor in _GOVERNMENT_WORD.finditer(text):
         m = _QUALIFIED_GOVERNMENT.search(text, max(0, anchor.start() - 40), anchor.end())
         if m and m.end() == anchor.end():

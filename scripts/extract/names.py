@@ -81,11 +81,14 @@ _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_TITLE_RE}[^\S\n]+)+\Z")
 _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
+# (anchor, the name just before it): a cheap anchor first, then the name read back from it.
 _PLACED_NAMES = (
-    re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})(?![\w'’])"),  # a byline
-    re.compile(rf"(?<![\w'’@#.\-])({_NAME})/(?=[A-Z])"),  # a photo credit: 'Jo Bell/Agency'
-    re.compile(rf"\bas[^\S\n]+({_NAME})[^\S\n]+(?:reports|reported|writes|explains)\b"),
-    re.compile(rf"(?<![\w'’@#.\-])({_NAME})['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),
+    (re.compile(r"[^\S\n]*\n"), re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z")),  # a byline line
+    (re.compile(r"/(?=[A-Z])"), re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z")),  # a photo credit 'Jo Bell/Agency'
+    (re.compile(r"[^\S\n]+(?:reports|reported|writes|explains)\b"),
+     re.compile(rf"\bas[^\S\n]+({_NAME})\Z")),  # 'as Jo Bell reports'
+    (re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),
+     re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z")),  # "Jo Bell's official spokesperson"
 )
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -247,9 +250,10 @@ class ArticleNames:
                     runs.append((run_start, name_start, name_end, False, None, None))
                     continue
             runs.append((run_start, name_start, name_end, titled, role, weak))
-        for pattern in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's official spokesperson"
-            for m in pattern.finditer(text):
-                name = m.group(1)
+        for anchor, before in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's official spokesperson"
+            for a in anchor.finditer(text):
+                m = before.search(text, max(0, a.start() - 60), a.start())
+                name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         runs.sort(key=lambda r: (r[0], r[2]))
