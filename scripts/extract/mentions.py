@@ -425,7 +425,7 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 
 
 # 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
-_THE_MEDIA_TITLE = re.compile(r"(?<=[a-z,][^\S\n])The[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
+_THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
 # 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
                             r"warned|told)(?!\w)")

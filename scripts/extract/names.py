@@ -69,10 +69,12 @@ continued replied responded noted stressed admitted announced described called a
 _MALE_PRONOUNS = frozenset("he his him himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 
-_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z])?[A-Za-zà-ÿ]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?)"
+_NAME_TOKEN_REST = r"[a-zà-ÿ]*(?:['’][A-Z])?[A-Za-zà-ÿ]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"  # after the capital
+_NAME_TOKEN = rf"(?:[A-Z]{_NAME_TOKEN_REST})"
 _NAME = rf"{_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN}){{0,3}}"
 _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof|Cllr|Councillor|Rev)\.?"
-_RUN = re.compile(rf"(?<![\w'’@#.\-]){_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})*")
+# The capital comes first so that the look-behind runs only at capitals (several times faster).
+_RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_NAME_TOKEN})*")
 _NON_SPACE = re.compile(r"\S+")
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
@@ -534,9 +536,14 @@ class ArticleNames:
         return referent.name or (lexicon_name or "")
 
 
+_HEADS: list = []
+
+
 def _is_head(word: str) -> bool:
-    from scripts.extract.mentions import HEAD_WORDS
-    return word in HEAD_WORDS
+    if not _HEADS:
+        from scripts.extract.mentions import HEAD_WORDS  # mentions imports this module: bound on first use
+        _HEADS.append(HEAD_WORDS)
+    return word in _HEADS[0]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
