@@ -449,3 +449,14 @@ def test_a_seat_of_government_speaking_is_an_organisation():
 def test_bylines_photo_credits_and_reporters_are_person_candidates():
     text = "By Ola Brandt\nNurses on a picket line (Piet Vos/Wire Agency)\nWards were quiet, as Lena Hart reports.\n"
     assert people_found(text) == [("Ola Brandt", "Ola Brandt"), ("Piet Vos", "Piet Vos"), ("Lena Hart", "Lena Hart")]
+
+
+def test_a_photo_credit_in_capitals_gives_a_photographer_and_an_agency():
+    rows = extract_mentions("Pickets at dawn\nOLA BRANDT/WIRE IMAGES\nStaff walked out.", "s", LEXICON)
+    assert [(r["text"], r["entity_kind"]) for r in rows] == [("OLA BRANDT", "person"), ("WIRE IMAGES", "organisation")]
+
+
+def test_a_full_name_written_again_after_a_titled_surname_is_one_mention():
+    rows = extract_mentions("Talks go on if Tamsin Hale agrees. Ms Hale said so. Tamsin Hale left.", "s", LEXICON)
+    assert [(r["text"], r["normalised_name"]) for r in rows] == [
+        ("Tamsin Hale", "Tamsin Hale"), ("Ms Hale", "Tamsin Hale"), ("Tamsin Hale", "Tamsin Hale")]

@@ -252,11 +252,20 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
     word = text[start:end]
+    if "/" in text[max(0, start - 40):end + 40] and _inside_shouted_credit(text, start, end):
+        return False
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_ACRONYM):
         return False
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
     return not _is_shouted(text, start, end)
+
+
+def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(m.start() <= start and end <= m.end() for m in _SHOUTED_CREDIT.finditer(text, line_start, line_end))
 
 
 def _is_shouted(text: str, start: int, end: int) -> bool:
@@ -432,10 +441,29 @@ _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+
 _WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
 
 
+# A photo credit in capitals: 'JO BELL/WIRE IMAGES' (the agency is the organisation; the person is the names').
+_SHOUTED_CREDIT = re.compile(r"(?=[A-Z][A-Z])(?<![\w/])([A-Z][A-Z'’\-]+(?:[^\S\n][A-Z][A-Z'’\-]+){1,2})/([A-Z][A-Z&\-]+(?:[^\S\n][A-Z][A-Z&\-]+){0,3})"
+                             r"(?![\w/])")
+
+
+_SLASH_BEFORE_CAPITAL = re.compile(r"/(?=[A-Z])")
+
+
+def shouted_credits(text: str) -> list[re.Match]:
+    """Photo credits written in capitals: group 1 the photographer, group 2 the agency."""
+    found = []
+    for slash in _SLASH_BEFORE_CAPITAL.finditer(text):  # a cheap anchor: credits are rare
+        m = _SHOUTED_CREDIT.search(text, max(0, slash.start() - 40), slash.start() + 60)
+        if m and m.start() < slash.start() < m.end() and (not found or found[-1].start() != m.start()):
+            found.append(m)
+    return found
+
+
 def _shaped_names(text: str) -> list[tuple[int, int]]:
     """Organisations named by the shape around them, not by a head word of their own. Each rule looks for
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
+    spans += [m.span(2) for m in shouted_credits(text)]
     for anchor in _SEAT_SPEAKING.finditer(text):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
         if word and word.group(1) not in _LEADING_STRUCTURE_WORDS:

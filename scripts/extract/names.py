@@ -252,6 +252,10 @@ class ArticleNames:
                     runs.append((run_start, name_start, name_end, False, None, None))
                     continue
             runs.append((run_start, name_start, name_end, titled, role, weak))
+        from scripts.extract.mentions import shouted_credits
+        for m in shouted_credits(text):  # 'JO BELL/WIRE IMAGES': the photographer
+            if not _overlaps(taken, m.start(1), m.end(1)):
+                runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         for anchor, before in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's official spokesperson"
             for a in anchor.finditer(text):
                 m = before.search(text, max(0, a.start() - 60), a.start())
@@ -461,9 +465,12 @@ class ArticleNames:
                 if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
                     title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
                     start = title.start() if title else at
+                    i = bisect.bisect_left(starts, at) - 1
+                    referent = known[max(i, 0)][1]
+                    given = referent.name[:-len(surname)]  # 'Jo ' of 'Jo Bell': the full name written again
+                    if not title and given.strip() and self.text[max(0, at - len(given)):at] == given:
+                        start = at - len(given)
                     if not _overlaps(covered, start, end):
-                        i = bisect.bisect_left(starts, at) - 1
-                        referent = known[max(i, 0)][1]
                         if title:
                             self._note_title(referent, self.text[start:end])
                         found.append(NameMention(start, end, self.text[start:end], referent, False))
