@@ -210,10 +210,15 @@ def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -
     return find_shared_passages(articles, _quote_spans(frames))
 
 
-def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str],
-                         passages: list[dict] | None = None) -> pd.DataFrame:
-    records = shared_passages(frames, articles) if passages is None else passages
-    return frame_from_records(records, load_schema("shared_passages"))
+def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """shared_passages and source_pairs from one search of the articles."""
+    passages = shared_passages(frames, articles)
+    return {"shared_passages": frame_from_records(passages, load_schema("shared_passages")),
+            "source_pairs": frame_from_records(pair_records(passages, articles), load_schema("source_pairs"))}
+
+
+def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return make_shared_passage_tables(frames, articles)["shared_passages"]
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
@@ -249,7 +254,5 @@ def pair_records(passages: list[dict], articles: dict[str, str]) -> list[dict]:
     return records
 
 
-def make_source_pairs(frames: dict[str, pd.DataFrame], articles: dict[str, str],
-                      passages: list[dict] | None = None) -> pd.DataFrame:
-    records = shared_passages(frames, articles) if passages is None else passages
-    return frame_from_records(pair_records(records, articles), load_schema("source_pairs"))
+def make_source_pairs(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return make_shared_passage_tables(frames, articles)["source_pairs"]

@@ -18,8 +18,10 @@ text is the fullest wording in the earliest article that reports it.
 """
 from __future__ import annotations
 
+import math
 import re
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 import pandas as pd
 
@@ -169,17 +171,139 @@ def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
     return records
 
 
+def _prefix_length(size: int, ratio: float) -> int:
+    """How many of a sequence's rarest tokens must be indexed so that any sequence it could match at ratio shares one.
+
+    SequenceMatcher's ratio is 2M/(|a|+|b|), and M (matched words) is at most the size of the multiset overlap of
+    the two word sequences, so ratio >= t needs an overlap of at least t|a|/(2-t) words (and of t|b|/(2-t)).
+    Two sequences that overlap in o words, with tokens in one global order, share a token among each one's first
+    |x| - o + 1 tokens (the prefix filter of set-similarity joins), so this many tokens per sequence suffice.
+    """
+    t = Fraction(str(ratio))
+    return size - math.ceil(t * size / (2 - t)) + 1
+
+
+class StatementIndex:
+    """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
+
+    A quote can only report the same statement as a member when (see same_statement)
+    - both have speakers, compatible ones, and ratio >= SAME_STATEMENT_RATIO or one is a fragment of the other:
+      the member is in the quote's speaker block and shares a prefix token at that ratio, or the quote's first
+      MIN_FRAGMENT_WORDS words stand in the member, or the member's first ones stand in the quote;
+    - one of them has no speaker, and ratio >= UNKNOWN_SPEAKER_RATIO: they share a prefix token at that ratio.
+    Tokens are (word, occurrence) pairs, so the multiset overlap of two quotes is the overlap of their token
+    sets; the rarest come first. Candidates are then checked with same_statement itself, so the groups are
+    exactly those of comparing the quote with every member. A wording already indexed with the same speaker
+    ids is not indexed again (same_statement cannot tell them apart): its one entry carries the earliest group
+    any copy joined.
+    """
+
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str]):
+        self.parents = parents
+        frequency: dict[tuple, int] = {}
+        for key in keys:
+            for token in self._tokens(key):
+                frequency[token] = frequency.get(token, 0) + 1
+        self.rank = {token: (count, token) for token, count in frequency.items()}
+        self.members: list[list] = []  # [quote, key, earliest group]
+        self.signatures: dict[tuple, int] = {}  # (key, speaker ids) -> member
+        self.by_token: dict[tuple, list[int]] = {}
+
+    @staticmethod
+    def _tokens(key: tuple[str, ...]) -> list[tuple]:
+        seen: dict[str, int] = {}
+        tokens = []
+        for word in key:
+            seen[word] = seen.get(word, 0) + 1
+            tokens.append((word, seen[word]))
+        return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
+
+    def _prefix(self, key: tuple[str, ...], ratio: float) -> list[tuple]:
+        tokens = sorted(self._tokens(key), key=self.rank.__getitem__)
+        return tokens[:_prefix_length(len(tokens), ratio)]
+
+    def _blocks(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
+        """(blocks a member is filed under, blocks a quote looks in): speakers_compatible as lookups."""
+        person, organisation = quote["speaker_person_id"], quote["speaker_organisation_id"]
+        root = _organisation_root(organisation, self.parents) if organisation else None
+        filed, looked = [], []
+        if person:
+            filed.append(("person", person))
+            looked.append(("person", person))
+        if root:
+            filed.append(("organisation", root))
+            if not person:
+                filed.append(("organisation without person", root))
+            looked.append(("organisation without person", root) if person else ("organisation", root))
+        if not (person or root):
+            return [("no speaker",)], []
+        return filed, looked
+
+    def _keys(self, quote: dict, key: tuple[str, ...], filing: bool) -> list[tuple]:
+        """The index entries a member is filed under (filing) or a quote looks up."""
+        filed, looked = self._blocks(quote)
+        entries = []
+        if filing:
+            entries += [("any speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
+            if not _has_speaker(quote):
+                entries += [("no speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
+            for block in filed if _has_speaker(quote) else []:
+                entries += [(block, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
+                if len(key) >= MIN_FRAGMENT_WORDS:
+                    entries.append((block, "starts", key[:MIN_FRAGMENT_WORDS]))
+                    entries += [(block, "contains", key[k:k + MIN_FRAGMENT_WORDS])
+                                for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+            return entries
+        if not _has_speaker(quote):
+            return [("any speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
+        entries += [("no speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
+        for block in looked:
+            entries += [(block, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
+            if len(key) >= MIN_FRAGMENT_WORDS:
+                entries.append((block, "contains", key[:MIN_FRAGMENT_WORDS]))
+                entries += [(block, "starts", key[k:k + MIN_FRAGMENT_WORDS])
+                            for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+        return entries
+
+    def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
+        """The earliest group with a member that reports the same statement as quote."""
+        candidates = set()
+        for entry in self._keys(quote, key, filing=False):
+            candidates.update(self.by_token.get(entry, ()))
+        for member in sorted(candidates, key=lambda m: (self.members[m][2], m)):
+            if same_statement(quote, self.members[member][0], self.parents):
+                return self.members[member][2]
+        return None
+
+    def add(self, quote: dict, key: tuple[str, ...], group: int) -> None:
+        signature = (key, quote["speaker_person_id"], quote["speaker_organisation_id"])
+        known = self.signatures.get(signature)
+        if known is not None:  # the same wording from the same speaker: one entry, in its earliest group
+            self.members[known][2] = min(self.members[known][2], group)
+            return
+        self.signatures[signature] = len(self.members)
+        self.members.append([quote, key, group])
+        for entry in set(self._keys(quote, key, filing=True)):
+            self.by_token.setdefault(entry, []).append(len(self.members) - 1)
+
+
 def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
-    """The quotes grouped by statement; each group's first quote is the canonical report."""
-    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"],
-                                          -len(normalised_key(q["text"])), q["start"]))
+    """The quotes grouped by statement; each group's first quote is the canonical report.
+
+    Each quote, in order, joins the earliest group holding a quote that reports the same statement (or starts
+    a group); candidates come from StatementIndex instead of every quote grouped so far.
+    """
+    keys = {id(q): normalised_key(q["text"]) for q in quotes}
+    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
+    index = StatementIndex([keys[id(q)] for q in order], parents)
     groups: list[list[dict]] = []
     for quote in order:
-        home = next((g for g in groups if any(same_statement(quote, member, parents) for member in g)), None)
+        home = index.first_group(quote, keys[id(quote)])
         if home is None:
-            groups.append([quote])
-        else:
-            home.append(quote)
+            home = len(groups)
+            groups.append([])
+        groups[home].append(quote)
+        index.add(quote, keys[id(quote)], home)
     return groups
 
 
@@ -244,9 +368,16 @@ def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict],
     return statements, reports
 
 
+def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """statements and statement_reports from one grouping of the quotes."""
+    statements, reports = statements_and_reports(frames)
+    return {"statements": frame_from_records(statements, load_schema("statements")),
+            "statement_reports": frame_from_records(reports, load_schema("statement_reports"))}
+
+
 def make_statements(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
-    return frame_from_records(statements_and_reports(frames)[0], load_schema("statements"))
+    return make_statement_tables(frames, articles)["statements"]
 
 
 def make_statement_reports(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
-    return frame_from_records(statements_and_reports(frames)[1], load_schema("statement_reports"))
+    return make_statement_tables(frames, articles)["statement_reports"]
