@@ -32,6 +32,7 @@ import pickle
 import random
 import re
 import resource
+import shlex
 import sys
 import tempfile
 import time
@@ -270,14 +271,16 @@ def run(sizes: list[int], seed: int, cpu_limit: int, groups: list[str]) -> dict:
 
 # ---- report -----------------------------------------------------------------------------------------------
 
-def _growth(results: dict, group: str, size: int, key: str) -> str:
-    """How much key grew from the size a tenth of this one (or the nearest smaller size), per 10x articles."""
+def _growth(results: dict, group: str, size: int, key: str, floor: float) -> str:
+    """How much key grew from the nearest smaller size, scaled to 10x articles; blank below floor (noise)."""
     smaller = [s for s in results if s < size and "cpu_seconds" in results[s]["groups"].get(group, {})]
     this = results[size]["groups"][group]
     if not smaller or "cpu_seconds" not in this:
         return ""
     before = max(smaller)
-    ratio = this[key] / max(results[before]["groups"][group][key], 1e-9)
+    if min(this[key], results[before]["groups"][group][key]) < floor:
+        return ""
+    ratio = this[key] / results[before]["groups"][group][key]
     per_10x = ratio ** (1 / math.log10(size / before))
     return f"{per_10x:.1f}x"
 
@@ -290,9 +293,15 @@ def report(command: str, label: str, seed: int, cpu_limit: int, results: dict) -
              + "; ".join(f"{s}: {results[s]['characters']:,} chars, {results[s]['quotes']:,} quotes, "
                          f"{results[s]['figures']:,} figures, "
                          f"{sum(results[s]['extraction_cpu_seconds'].values()):.1f} s" for s in sizes), "",
+             "Growth per 10x: the ratio to the next smaller size, scaled to ten times the articles (r ** (1 / "
+             "log10(size ratio))); 10x is linear. Left blank where either value is below 0.05 CPU s or 5 MiB (noise).", "",
              "| tables | articles | CPU s | CPU ms per article | growth of CPU per 10x articles | peak RSS MiB "
-             "| of which inputs loaded | growth of (peak - inputs) per 10x | rows |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| of which inputs loaded | the tables' own MiB (peak - inputs) | growth of own MiB per 10x | rows |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for result in results.values():
+        for r in result["groups"].values():
+            if "cpu_seconds" in r:
+                r["own_mib"] = r["rss_peak_mib"] - r["rss_inputs_mib"]
     for group in GROUPS:
         for size in sizes:
             r = results[size]["groups"].get(group)
@@ -300,14 +309,13 @@ def report(command: str, label: str, seed: int, cpu_limit: int, results: dict) -
                 continue
             if "cpu_seconds" not in r:
                 note = f"stopped after {cpu_limit} CPU s" if r.get("stopped") else "not run (a smaller size was stopped)"
-                lines.append(f"| {group} | {size} | {note} | | | | | | |")
+                lines.append(f"| {group} | {size:,} | {note} | | | | | | | |")
                 continue
-            own = {**r, "own_mib": max(r["rss_peak_mib"] - r["rss_inputs_mib"], 0.1)}
-            results[size]["groups"][group] = own
             rows = ", ".join(f"{name} {count:,}" for name, count in r["rows"].items())
             lines.append(f"| {group} | {size:,} | {r['cpu_seconds']:.2f} | {1000 * r['cpu_seconds'] / size:.2f} | "
-                         f"{_growth(results, group, size, 'cpu_seconds')} | {r['rss_peak_mib']:.0f} | "
-                         f"{r['rss_inputs_mib']:.0f} | {_growth(results, group, size, 'own_mib')} | {rows} |")
+                         f"{_growth(results, group, size, 'cpu_seconds', 0.05)} | {r['rss_peak_mib']:.0f} | "
+                         f"{r['rss_inputs_mib']:.0f} | {r['own_mib']:.0f} | {_growth(results, group, size, 'own_mib', 5)} "
+                         f"| {rows} |")
     return "\n".join(lines) + "\n"
 
 
@@ -341,7 +349,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--label", default="after", help="heading of this run in the report")
     parser.add_argument("--write", type=Path, help="put the report into this markdown file's across section")
     args = parser.parse_args(argv)
-    command = "python -m scripts.benchmark_across " + " ".join(argv)
+    command = "python -m scripts.benchmark_across " + shlex.join(argv)
     results = run(sorted(args.sizes), args.seed, args.cpu_limit, args.groups)
     text = report(command.strip(), args.label, args.seed, args.cpu_limit, results)
     print(text, end="")
