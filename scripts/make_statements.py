@@ -14,12 +14,16 @@ often quote one paragraph of a tweet or release without the other, and a paragra
 words each outlet carried); previous_statement_id chains the paragraphs of one quotation back together.
 
 Quotes are assigned in order of publication date, then article, then longest first, so a statement's canonical
-text is the fullest wording in the earliest article that reports it.
+text is the fullest wording in the earliest article that reports it; each joins the earliest statement that has a
+quote it matches. The quotes it could match come from StatementIndex (speaker blocks, rare-word prefixes, 4-word
+fragments), never from every quote before it, and same_statement decides among them, so the grouping is the
+same as comparing every pair while the work grows with the quotes, not with their square.
 """
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from fractions import Fraction
 
@@ -78,7 +82,11 @@ def _has_speaker(quote: dict) -> bool:
 
 
 def same_statement(a: dict, b: dict, parents: dict[str, str]) -> bool:
-    words_a, words_b = normalised_key(a["text"]), normalised_key(b["text"])
+    return _same_statement(a, b, normalised_key(a["text"]), normalised_key(b["text"]), parents)
+
+
+def _same_statement(a: dict, b: dict, words_a: tuple[str, ...], words_b: tuple[str, ...],
+                    parents: dict[str, str]) -> bool:
     if not (_has_speaker(a) and _has_speaker(b)):
         return similarity(words_a, words_b) >= UNKNOWN_SPEAKER_RATIO
     if not speakers_compatible(a, b, parents):
@@ -171,6 +179,9 @@ def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
     return records
 
 
+_EXACT = {r: Fraction(str(r)) for r in (SAME_STATEMENT_RATIO, UNKNOWN_SPEAKER_RATIO)}
+
+
 def _prefix_length(size: int, ratio: float) -> int:
     """How many of a sequence's rarest tokens must be indexed so that any sequence it could match at ratio shares one.
 
@@ -179,23 +190,24 @@ def _prefix_length(size: int, ratio: float) -> int:
     Two sequences that overlap in o words, with tokens in one global order, share a token among each one's first
     |x| - o + 1 tokens (the prefix filter of set-similarity joins), so this many tokens per sequence suffice.
     """
-    t = Fraction(str(ratio))
+    t = _EXACT[ratio]
     return size - math.ceil(t * size / (2 - t)) + 1
 
 
 class StatementIndex:
     """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
 
-    A quote can only report the same statement as a member when (see same_statement)
-    - both have speakers, compatible ones, and ratio >= SAME_STATEMENT_RATIO or one is a fragment of the other:
-      the member is in the quote's speaker block and shares a prefix token at that ratio, or the quote's first
-      MIN_FRAGMENT_WORDS words stand in the member, or the member's first ones stand in the quote;
-    - one of them has no speaker, and ratio >= UNKNOWN_SPEAKER_RATIO: they share a prefix token at that ratio.
-    Tokens are (word, occurrence) pairs, so the multiset overlap of two quotes is the overlap of their token
-    sets; the rarest come first. Candidates are then checked with same_statement itself, so the groups are
-    exactly those of comparing the quote with every member. A wording already indexed with the same speaker
-    ids is not indexed again (same_statement cannot tell them apart): its one entry carries the earliest group
-    any copy joined.
+    Each grouped quote is filed in spaces where the rule that decides a match depends on the two wordings only:
+    - "any speaker": every quote; a quote with no speaker matches it at ratio >= UNKNOWN_SPEAKER_RATIO;
+    - "no speaker": quotes with no speaker; a quote with a speaker matches it at that ratio;
+    - speaker blocks (speakers_compatible as lookups: the person; the root organisation; the root organisation
+      of quotes naming no person): a quote with a speaker looks only in the blocks compatible with it, where it
+      matches at ratio >= SAME_STATEMENT_RATIO or when one wording is a fragment of the other.
+    So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
+    Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
+    wording reaching the ratio shares one: _prefix_length) and, for fragments, through the rarest run of
+    MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
+    itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
 
     def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str]):
@@ -205,9 +217,13 @@ class StatementIndex:
             for token in self._tokens(key):
                 frequency[token] = frequency.get(token, 0) + 1
         self.rank = {token: (count, token) for token, count in frequency.items()}
-        self.members: list[list] = []  # [quote, key, earliest group]
-        self.signatures: dict[tuple, int] = {}  # (key, speaker ids) -> member
-        self.by_token: dict[tuple, list[int]] = {}
+        self.run_frequency: dict[tuple[str, ...], int] = {}
+        for key in set(keys):
+            for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
+                self.run_frequency[run] = self.run_frequency.get(run, 0) + 1
+        self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
+        self.by_token: dict[tuple, list[tuple]] = {}   # (space, how, token) -> [(space, wording)]
+        self.counts: dict[tuple[str, ...], Counter] = {}
 
     @staticmethod
     def _tokens(key: tuple[str, ...]) -> list[tuple]:
@@ -222,11 +238,19 @@ class StatementIndex:
         tokens = sorted(self._tokens(key), key=self.rank.__getitem__)
         return tokens[:_prefix_length(len(tokens), ratio)]
 
-    def _blocks(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
-        """(blocks a member is filed under, blocks a quote looks in): speakers_compatible as lookups."""
+    def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+
+    def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        return min(self._runs(key), key=lambda run: (self.run_frequency[run], run))
+
+    def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
+        """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
         person, organisation = quote["speaker_person_id"], quote["speaker_organisation_id"]
         root = _organisation_root(organisation, self.parents) if organisation else None
-        filed, looked = [], []
+        if not (person or root):
+            return [("any speaker",), ("no speaker",)], [("any speaker",)]
+        filed, looked = [("any speaker",)], [("no speaker",)]
         if person:
             filed.append(("person", person))
             looked.append(("person", person))
@@ -235,56 +259,72 @@ class StatementIndex:
             if not person:
                 filed.append(("organisation without person", root))
             looked.append(("organisation without person", root) if person else ("organisation", root))
-        if not (person or root):
-            return [("no speaker",)], []
         return filed, looked
 
-    def _keys(self, quote: dict, key: tuple[str, ...], filing: bool) -> list[tuple]:
-        """The index entries a member is filed under (filing) or a quote looks up."""
-        filed, looked = self._blocks(quote)
-        entries = []
-        if filing:
-            entries += [("any speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
-            if not _has_speaker(quote):
-                entries += [("no speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
-            for block in filed if _has_speaker(quote) else []:
-                entries += [(block, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
-                if len(key) >= MIN_FRAGMENT_WORDS:
-                    entries.append((block, "starts", key[:MIN_FRAGMENT_WORDS]))
-                    entries += [(block, "contains", key[k:k + MIN_FRAGMENT_WORDS])
-                                for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
-            return entries
-        if not _has_speaker(quote):
-            return [("any speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
-        entries += [("no speaker", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
-        for block in looked:
-            entries += [(block, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
-            if len(key) >= MIN_FRAGMENT_WORDS:
-                entries.append((block, "contains", key[:MIN_FRAGMENT_WORDS]))
-                entries += [(block, "starts", key[k:k + MIN_FRAGMENT_WORDS])
-                            for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
-        return entries
+    @staticmethod
+    def _is_block(space: tuple) -> bool:
+        return space[0] not in ("any speaker", "no speaker")
+
+    def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
+        if not self._is_block(space):
+            return [(space, "ratio", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
+        found = [(space, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
+        if len(key) >= MIN_FRAGMENT_WORDS:  # a filed wording's rarest run in the new one, or the reverse
+            if filing:
+                found.append((space, "rarest run", self._rarest_run(key)))
+                found += [(space, "run", run) for run in self._runs(key)]
+            else:
+                found.append((space, "run", self._rarest_run(key)))
+                found += [(space, "rarest run", run) for run in self._runs(key)]
+        return found
+
+    def _may_reach(self, key: tuple[str, ...], other: tuple[str, ...], ratio: float) -> bool:
+        """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common."""
+        if len(key) + len(other) == 0:
+            return True
+        a, b = self._counts(key), self._counts(other)
+        if len(a) > len(b):
+            a, b = b, a
+        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
+        exact = _EXACT[ratio]
+        return 2 * common * exact.denominator >= exact.numerator * (len(key) + len(other))
+
+    def _counts(self, key: tuple[str, ...]) -> Counter:
+        counts = self.counts.get(key)
+        if counts is None:
+            counts = self.counts[key] = Counter(key)
+        return counts
+
+    def _matches(self, space: tuple, key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        ratio = SAME_STATEMENT_RATIO if self._is_block(space) else UNKNOWN_SPEAKER_RATIO
+        if self._may_reach(key, other, ratio) and similarity(key, other) >= ratio:
+            return True
+        if not self._is_block(space):
+            return False
+        short, long_ = sorted((key, other), key=len)  # a fragment's words stand whole, in order, in the other
+        contained = len(short) >= MIN_FRAGMENT_WORDS and "\x00".join(("",) + short + ("",)) in "\x00".join(("",) + long_ + ("",))
+        return contained and is_fragment(key, other)
 
     def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
-        """The earliest group with a member that reports the same statement as quote."""
+        """The earliest group with a quote that reports the same statement as quote."""
         candidates = set()
-        for entry in self._keys(quote, key, filing=False):
-            candidates.update(self.by_token.get(entry, ()))
-        for member in sorted(candidates, key=lambda m: (self.members[m][2], m)):
-            if same_statement(quote, self.members[member][0], self.parents):
-                return self.members[member][2]
+        for space in self._spaces(quote)[1]:
+            for lookup in self._lookups(space, key, filing=False):
+                candidates.update(self.by_token.get(lookup, ()))
+        for entry in sorted(candidates, key=lambda e: (self.entries[e], e)):
+            if self._matches(entry[0], key, entry[1]):
+                return self.entries[entry]
         return None
 
     def add(self, quote: dict, key: tuple[str, ...], group: int) -> None:
-        signature = (key, quote["speaker_person_id"], quote["speaker_organisation_id"])
-        known = self.signatures.get(signature)
-        if known is not None:  # the same wording from the same speaker: one entry, in its earliest group
-            self.members[known][2] = min(self.members[known][2], group)
-            return
-        self.signatures[signature] = len(self.members)
-        self.members.append([quote, key, group])
-        for entry in set(self._keys(quote, key, filing=True)):
-            self.by_token.setdefault(entry, []).append(len(self.members) - 1)
+        for space in self._spaces(quote)[0]:
+            entry = (space, key)
+            if entry in self.entries:  # the same wording in the same space: one entry, its earliest group
+                self.entries[entry] = min(self.entries[entry], group)
+                continue
+            self.entries[entry] = group
+            for lookup in set(self._lookups(space, key, filing=True)):
+                self.by_token.setdefault(lookup, []).append(entry)
 
 
 def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
