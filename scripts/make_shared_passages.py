@@ -159,11 +159,16 @@ class SharedRunIndex:
         return ta[real], i[real], tb[real], j[real], length[real]
 
 
-def _quoted_counts(words: list[Word], quote_spans: list[tuple[int, int]]) -> np.ndarray:
-    """Cumulative count of quoted words: counts[k] = quoted words among words[:k]."""
-    starts = np.fromiter((w.start for w in words), np.int64, len(words))
-    ends = np.fromiter((w.end for w in words), np.int64, len(words))
-    quoted = np.zeros(len(words), bool)
+def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of the words normalised_words finds, as arrays (much smaller than Word objects)."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    offsets = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    return offsets[:, 0].copy(), offsets[:, 1].copy()
+
+
+def _quoted_counts(starts: np.ndarray, ends: np.ndarray, quote_spans: list[tuple[int, int]]) -> np.ndarray:
+    """Cumulative count of quoted words: counts[k] = words among the first k that lie inside a quotation."""
+    quoted = np.zeros(len(starts), bool)
     for start, end in quote_spans:
         first, stop = np.searchsorted(starts, start, side="left"), np.searchsorted(ends, end, side="right")
         quoted[first:stop] = True
@@ -183,19 +188,19 @@ def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[t
     """Both sides of every shared passage between any two articles, as shared_passages records."""
     ids = sorted(articles)
     ta, ia, tb, jb, lengths = SharedRunIndex([articles[s] for s in ids]).runs()
-    words: dict[int, list[Word]] = {}
+    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     quoted: dict[int, np.ndarray] = {}
     for t in sorted(set(ta.tolist()) | set(tb.tolist())):  # offsets and quotations only where something is shared
-        words[t] = normalised_words(articles[ids[t]])
-        quoted[t] = _quoted_counts(words[t], quote_spans.get(ids[t], []))
+        offsets[t] = _word_offsets(articles[ids[t]])
+        quoted[t] = _quoted_counts(*offsets[t], quote_spans.get(ids[t], []))
     records = []
     for a, i, b, j, length in zip(ta.tolist(), ia.tolist(), tb.tolist(), jb.tolist(), lengths.tolist()):
         a_id, b_id = ids[a], ids[b]
         prose_a = length - int(quoted[a][i + length] - quoted[a][i])
         prose_b = length - int(quoted[b][j + length] - quoted[b][j])
         quotation_only = min(prose_a, prose_b) < MIN_SHARED_WORDS
-        a_span = (words[a][i].start, words[a][i + length - 1].end)
-        b_span = (words[b][j].start, words[b][j + length - 1].end)
+        a_span = (int(offsets[a][0][i]), int(offsets[a][1][i + length - 1]))
+        b_span = (int(offsets[b][0][j]), int(offsets[b][1][j + length - 1]))
         for (own, own_span), (other, other_span) in (((a_id, a_span), (b_id, b_span)),
                                                       ((b_id, b_span), (a_id, a_span))):
             records.append({"source_id": own, "start": own_span[0], "end": own_span[1],
