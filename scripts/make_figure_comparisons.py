@@ -119,7 +119,7 @@ def _terms_in(sentence: str, terms: list[str]) -> list[str]:
     return [t for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence)]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def _sentence_spans(article: str) -> tuple:
     return tuple(sentences(article))
 
@@ -371,6 +371,7 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
     for measure_id, rows in sorted(by_measure.items()):
         verdict, note = _judge(measure_id, rows, measures[measure_id], terms, articles)
         note = _capped_note(note, note_limit(schema))
+        sources_count = len({r["source_id"] for r in rows})  # once per measure, not once per row
         for row in rows:
             interval = row["_interval"]
             records.append({
@@ -381,6 +382,6 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
                 "claimant_person_id": row["claimant_person_id"],
                 "claimant_organisation_id": row["claimant_organisation_id"],
                 "published_date": published[row["source_id"]],
-                "sources_count": len({r["source_id"] for r in rows}),
+                "sources_count": sources_count,
                 "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
     return frame_from_records(records, schema)

@@ -282,11 +282,13 @@ class StatementIndex:
         """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common."""
         if len(key) + len(other) == 0:
             return True
+        exact = _EXACT[ratio]
+        if 2 * min(len(key), len(other)) * exact.denominator < exact.numerator * (len(key) + len(other)):
+            return False  # even all of the shorter one in common would not do
         a, b = self._counts(key), self._counts(other)
         if len(a) > len(b):
             a, b = b, a
         common = sum(min(n, b[w]) for w, n in a.items() if w in b)
-        exact = _EXACT[ratio]
         return 2 * common * exact.denominator >= exact.numerator * (len(key) + len(other))
 
     def _counts(self, key: tuple[str, ...]) -> Counter:
