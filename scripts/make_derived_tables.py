@@ -2,7 +2,7 @@
 
 statements and statement_reports come from one grouping of the quotes, shared_passages and source_pairs from one
 search of the articles: each group is computed once per build, when its first table is asked for, and handed
-out to its other tables (make_derived_tables gives all of them at once).
+out to its other tables.
 """
 from __future__ import annotations
 
@@ -50,18 +50,7 @@ def make_derived_table(name: str, frames: dict[str, pd.DataFrame], articles: dic
         # the inputs are held weakly (and by identity), so a new build, or changed frames, recompute
         cached = ([weakref.ref(frames[n]) for n in inputs], id(articles), dict(_function(spec)(frames, articles)))
         _computed[group] = cached
-    table = cached[2].pop(name)  # handed out once: the cache never outlives the build that asked for the group
+    table = cached[2].pop(name)  # handed out once; the entry goes when all its tables have been
     if not cached[2]:
         del _computed[group]
     return table
-
-
-def make_derived_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """Every derived table, each group computed once."""
-    tables = {}
-    for group, (spec, _) in GROUPS.items():
-        tables.update(_function(spec)(frames, articles))
-    for name in DERIVERS:
-        if name not in tables:
-            tables[name] = _function(DERIVERS[name])(frames, articles)
-    return tables
