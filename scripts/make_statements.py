@@ -21,7 +21,6 @@ same as comparing every pair while the work grows with the quotes, not with thei
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -190,8 +189,13 @@ def _prefix_length(size: int, ratio: float) -> int:
     Two sequences that overlap in o words, with tokens in one global order, share a token among each one's first
     |x| - o + 1 tokens (the prefix filter of set-similarity joins), so this many tokens per sequence suffice.
     """
-    t = _EXACT[ratio]
-    return size - math.ceil(t * size / (2 - t)) + 1
+    return size - _least_overlap(size, ratio) + 1
+
+
+def _least_overlap(size: int, ratio: float) -> int:
+    """ceil(t * size / (2 - t)) in integers, t = ratio as an exact fraction p/q: p * size / (2q - p)."""
+    p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+    return -(-p * size // (2 * q - p))
 
 
 class StatementIndex:
@@ -205,7 +209,8 @@ class StatementIndex:
       matches at ratio >= SAME_STATEMENT_RATIO or when one wording is a fragment of the other.
     So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
     Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
-    wording reaching the ratio shares one: _prefix_length) and, for fragments, through the rarest run of
+    wording reaching the ratio shares one: _prefix_length), filed by wording length so that a lookup visits only
+    the lengths that can reach the ratio, and, for fragments, through the rarest run of
     MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
@@ -265,10 +270,23 @@ class StatementIndex:
     def _is_block(space: tuple) -> bool:
         return space[0] not in ("any speaker", "no speaker")
 
+    @staticmethod
+    def _lengths(size: int, ratio: float, filing: bool) -> range:
+        """Word counts another wording can have and still reach ratio with this one (2 min >= t (a + b))."""
+        if filing:
+            return range(size, size + 1)
+        p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+        return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
+
+    def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
+        """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
+        lengths = self._lengths(len(key), ratio, filing)
+        return [(space, "ratio", t, n) for t in self._prefix(key, ratio) for n in lengths]
+
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
-            return [(space, "ratio", t) for t in self._prefix(key, UNKNOWN_SPEAKER_RATIO)]
-        found = [(space, "ratio", t) for t in self._prefix(key, SAME_STATEMENT_RATIO)]
+            return self._ratio_lookups(space, key, UNKNOWN_SPEAKER_RATIO, filing)
+        found = self._ratio_lookups(space, key, SAME_STATEMENT_RATIO, filing)
         if len(key) >= MIN_FRAGMENT_WORDS:  # a filed wording's rarest run in the new one, or the reverse
             if filing:
                 found.append((space, "rarest run", self._rarest_run(key)))
