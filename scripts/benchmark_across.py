@@ -6,8 +6,8 @@ Usage: python -m scripts.benchmark_across [--sizes 100 1000 10000] [--seed 2023]
 The corpus: N synthetic articles made from the paragraphs of the package's five articles and the holdout texts,
 varied rather than copied, so that two articles share text only where the generator means them to:
 - each article recombines 4 to 12 paragraphs of the pool (some paragraphs are sentences of two pool paragraphs);
-- in every paragraph one word in three to five (not an acronym, a one-letter word or a reporting verb) is replaced
-  by a pool word of the same shape, capitalised or not, so independent articles share no run of eight words by
+- in every paragraph one word in three to five (numbers counted; an acronym, a number, a one-letter word or a
+  reporting verb passes its turn to the next word) is replaced by a pool word of the same shape, capitalised or not, so independent articles share no run of eight words by
   accident, not even a name with its title (see BENCHMARK.md for what a corpus that keeps those does);
 - numbers written with a comma, a decimal point, '%' or '£' are perturbed by up to 30% (figures then agree or
   conflict across articles);
@@ -59,6 +59,7 @@ GROUPS = {  # what one run measures: the tables the build derives together
 SECTION_START, SECTION_END = "<!-- benchmark-across:start -->", "<!-- benchmark-across:end -->"
 
 _WORD = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?")
 _QUOTED = re.compile("“[^”\n]*”|\"[^\"\n]*\"")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -95,21 +96,23 @@ class Pool:
 
 
 def _mutate_words(text: str, rng: random.Random, pool: Pool) -> str:
-    """One word in three to five replaced by a pool word of the same shape (capitalised or not): the text keeps its
-    shape, names, acronyms and reporting verbs, but no run of eight words survives from the pool by chance."""
-    step, count = rng.randint(3, 5), rng.randrange(5)
+    """Every third to fifth word (numbers and acronyms counted) replaced by a pool word of the same shape,
+    capitalised or not; when that word is an acronym, a number, a one-letter word or a reporting verb, the next
+    word that is none of these is replaced instead. The text keeps its shape, names, acronyms and reporting
+    verbs, but no run of eight words survives from the pool by chance."""
+    step, count, pending = rng.randint(3, 5), rng.randrange(5), False
 
     def replace(match: re.Match) -> str:
-        nonlocal count
+        nonlocal count, pending
         word = match.group()
-        if len(word) < 2 or word.isupper() or word.lower() in pool.protected:
-            return word
         count += 1
-        if count % step:
+        pending = pending or count % step == 0
+        if not pending or not word.isalpha() or len(word) < 2 or word.isupper() or word.lower() in pool.protected:
             return word
+        pending = False
         return rng.choice(pool.words if word.islower() else pool.capitalised)
 
-    return _WORD.sub(replace, text)
+    return _TOKEN.sub(replace, text)
 
 
 def _perturb_numbers(text: str, rng: random.Random) -> str:
