@@ -30,7 +30,9 @@ of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891',
 separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45'),
 DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
-are skipped: the unit vocabulary has no place for them.
+are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
+run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
+an error; its digits are not read again as smaller figures.
 
 Hedges are the words just before the figure, included in its text ('More than 98%').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
@@ -51,6 +53,8 @@ anchored match or a look at the few words around an anchor.
 from __future__ import annotations
 
 import functools
+import math
+from bisect import bisect_left, bisect_right
 import re
 from dataclasses import dataclass
 
@@ -269,6 +273,8 @@ def extract_figures(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
     context = _Context(text, low, lexicon)
     rows = []
     for f in figures:
+        if not (math.isfinite(f.value) and (f.value_high is None or math.isfinite(f.value_high))):
+            continue  # a number past the float range (309 digits or more): no text states such a quantity
         sentence = context.sentence_of(f.start)
         claimant_text, person_id, organisation_id = context.claimant(f, sentence)
         rows.append(dict(zip(COLUMNS, (
@@ -596,34 +602,105 @@ def _measure_terms(measures: tuple[Measure, ...]) -> _MeasureTerms:
 
 
 
+class _SentenceFacts:
+    """What every figure of one sentence asks about it, found in one pass over the sentence, so that each figure
+    costs a few bisections, never another scan of the sentence (a 1 MB sentence of figures stays linear)."""
+
+    def __init__(self, low: str, sentence: Span):
+        start, end = sentence
+        self.verbs = [(v.start("verb"), v.end("verb"))
+                      for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, start - 1), end)
+                      if not _NOT_A_SPEAKER_BEFORE.search(low, max(start, v.start("verb") - 8), v.start("verb"))]
+        self.verb_ends = [v[1] for v in self.verbs]
+        self.according = [m.start() for m in _ACCORDING_WORD.finditer(low, start, end)]
+        self.closed = [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(low, start, end)]
+        self.closed_starts = [c[0] for c in self.closed]
+        self.commas = [m.start() for m in _COMMA.finditer(low, start, end)]
+        self.openers = [(m.start(), m.end(), m.group().startswith(("which", "who")))
+                        for m in _CLAUSE_OPENER.finditer(low, start, end)]
+        self.opener_ends = [o[1] for o in self.openers]
+        self.subjects: dict[int, tuple[int, int, str, bool] | None] = {}  # verb start -> the attribution
+        self.said_after: dict[int, re.Match | None] = {}   # comma index -> first accepted ', said X' from it
+        self.according_after: dict[int, re.Match | None] = {}  # index in according -> first match from it
+        self.units: dict[str, _UnitTerms] = {}
+
+
+class _UnitTerms:
+    """The measure terms of one sentence for one unit: per measure its term starts (sorted), the running maximum
+    of their ends, and the starts and ends of every term of the unit."""
+
+    def __init__(self, terms: list[tuple[int, int, list[Measure]]], unit: str):
+        self.by_measure: dict[str, tuple[list[int], list[int]]] = {}
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for term_start, term_end, measures in terms:
+            of_unit = [m for m in measures if m.unit == unit]
+            if not of_unit:
+                continue
+            self.starts.append(term_start)
+            self.ends.append(term_end)
+            for measure in of_unit:
+                starts, max_ends = self.by_measure.setdefault(measure.measure_id, ([], []))
+                starts.append(term_start)
+                max_ends.append(max(term_end, max_ends[-1]) if max_ends else term_end)
+
+
+_ACCORDING_WORD = re.compile(r"\baccording\b")
+_COMMA = re.compile(",")
+_NEWLINE = re.compile("\n")
+_SUBJECT_REACH = 400      # characters: a subject (at most 15 words) never starts further before its verb
+_LAST_ACCORDING_TRIED = 4  # 'according' words tried, nearest first, before a figure
+_POST_MODIFIER_REACH = 300  # characters between a figure and a post-modifying term (at most four words)
+_MISSING = object()
+
+
 class _Context:
-    """What a figure's measure and claimant need from the whole article, worked out once and only if asked."""
+    """What a figure's measure and claimant need from the whole article, worked out once and only if asked.
+
+    Lines and sentences are found by bisection over their starts, and each sentence's verbs, commas, clause
+    openers, quotation ends and measure terms once (_SentenceFacts), so the cost is linear in the text's length
+    however many figures share a line or a sentence."""
 
     def __init__(self, text: str, low: str, lexicon: Lexicon):
         self.text, self.low, self.lexicon = text, low, lexicon
-        self._sentences: dict[int, list[Span]] = {}   # paragraph start -> its sentences
+        self._line_starts: list[int] | None = None
+        self._sentences: dict[int, tuple[list[Span], list[int], list[int]]] = {}  # line start -> sentences, starts, ends
         self._terms: dict[int, list[tuple[int, int, list[Measure]]]] = {}  # sentence start -> its terms
-        self._verbs: dict[int, list[tuple[int, int]]] = {}
-        self._mentions: list[AliasMatch] | None = None
+        self._facts: dict[int, _SentenceFacts] = {}
+        self._mentions: dict[tuple[str, ...], tuple[list[AliasMatch], list[int]]] | None = None
+        self._antecedents: dict[tuple[tuple[str, ...], int], AliasMatch | None] = {}
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
 
-    def _paragraph_sentences(self, offset: int) -> list[Span]:
-        text = self.text
-        line_start = text.rfind("\n", 0, offset) + 1
+    def _line_of(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        i = bisect_right(self._line_starts, offset) - 1
+        line_start = self._line_starts[i]
+        line_end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(self.text)
+        return line_start, line_end
+
+    def _paragraph_sentences(self, offset: int) -> tuple[list[Span], list[int], list[int]]:
+        line_start, line_end = self._line_of(offset)
         if line_start not in self._sentences:
-            line_end = text.find("\n", offset)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end]
+            line = self.text[line_start:line_end]
             start = line_start + len(line) - len(line.lstrip())
             end = line_start + len(line.rstrip())
-            self._sentences[line_start] = sentences_within(text, start, end)
+            spans = sentences_within(self.text, start, end)
+            self._sentences[line_start] = (spans, [s.start for s in spans], [s.end for s in spans])
         return self._sentences[line_start]
 
     def sentence_of(self, offset: int) -> Span:
-        for sentence in self._paragraph_sentences(offset):
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        spans, starts, _ = self._paragraph_sentences(offset)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < spans[i].end:
+            return spans[i]
         return Span(offset, offset)
+
+    def _facts_of(self, sentence: Span) -> _SentenceFacts:
+        facts = self._facts.get(sentence.start)
+        if facts is None:
+            facts = self._facts[sentence.start] = _SentenceFacts(self.low, sentence)
+        return facts
 
     def measure(self, figure: _Figure, sentence: Span) -> str | None:
         if not self.lexicon.measures:
@@ -631,37 +708,46 @@ class _Context:
         terms_index = _measure_terms(self.lexicon.measures)
         if sentence.start not in self._terms:
             self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
-        terms = self._terms[sentence.start]
-        modifier_start = self._post_modifier_start(figure, terms)
+        facts = self._facts_of(sentence)
+        unit_terms = facts.units.get(figure.unit)
+        if unit_terms is None:
+            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit)
+        if not unit_terms.by_measure:
+            return None
+        modifier_start = self._post_modifier_start(figure, unit_terms)
         nearest: dict[str, int] = {}
         term_count: dict[str, int] = {}
-        for term_start, term_end, measures in terms:
-            distance = -1 if term_start == modifier_start else max(figure.start - term_end, term_start - figure.end, 0)
-            for measure in measures:
-                if measure.unit == figure.unit:
-                    measure_id = measure.measure_id
-                    nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
-                    term_count[measure_id] = term_count.get(measure_id, 0) + 1
-        if not nearest:
-            return None
+        for measure_id, (starts, max_ends) in unit_terms.by_measure.items():
+            k = bisect_left(starts, figure.end)  # terms from k on start after the figure
+            distance = starts[k] - figure.end if k < len(starts) else None
+            if k:
+                before = max(figure.start - max_ends[k - 1], 0)
+                distance = before if distance is None else min(distance, before)
+            if modifier_start is not None and k < len(starts):
+                m = bisect_left(starts, modifier_start, k)
+                if m < len(starts) and starts[m] == modifier_start:
+                    distance = -1
+            nearest[measure_id], term_count[measure_id] = distance, len(starts)
         ranked = sorted(nearest, key=lambda measure_id: (nearest[measure_id], -term_count[measure_id]))
         best = ranked[0]
         if len(ranked) > 1 and (nearest[ranked[1]], term_count[ranked[1]]) == (nearest[best], term_count[best]):
             return None
         return best
 
-    def _post_modifier_start(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]]) -> int | None:
+    def _post_modifier_start(self, figure: _Figure, unit_terms: _UnitTerms) -> int | None:
         """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the NHS'),
         if no other term of the figure's unit comes between; None otherwise."""
-        for term_start, term_end, measures in terms:
-            if term_start < figure.end or all(measure.unit != figure.unit for measure in measures):
-                continue
-            if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
-                return None
-            gap = _NOUN_PHRASE_GAP.fullmatch(self.low, figure.end, term_start)
-            if gap and not _CLAUSE_WORDS.intersection(gap.group().split()):
-                return term_start
+        k = bisect_left(unit_terms.starts, figure.end)
+        if k == len(unit_terms.starts):
             return None
+        term_start, term_end = unit_terms.starts[k], unit_terms.ends[k]
+        if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
+            return None
+        if term_start - figure.end > _POST_MODIFIER_REACH:
+            return None
+        gap = _NOUN_PHRASE_GAP.fullmatch(self.low, figure.end, term_start)
+        if gap and not _CLAUSE_WORDS.intersection(gap.group().split()):
+            return term_start
         return None
 
     def claimant(self, figure: _Figure, sentence: Span) -> tuple[str | None, str | None, str | None]:
@@ -682,32 +768,49 @@ class _Context:
 
     def _claimant_before(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
         """(start, end, subject, whether the subject opens inside a quotation) of the nearest attribution before."""
-        low = self.low
-        if sentence.start not in self._verbs:
-            self._verbs[sentence.start] = [
-                (v.start("verb"), v.end("verb"))
-                for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, sentence.start - 1), sentence.end)
-                if not _NOT_A_SPEAKER_BEFORE.search(low, max(sentence.start, v.start("verb") - 8), v.start("verb"))]
-        verbs = [v for v in self._verbs[sentence.start] if v[1] <= figure.start]
-        according = list(_ACCORDING_TO.finditer(low, sentence.start, figure.start)) if "according" in \
-            low[sentence.start:figure.start] else []
-        if according and (not verbs or according[-1].start() > verbs[-1][0]):
-            a = according[-1]
-            return a.start(), a.end(), a.group().split(None, 2)[-1], False
-        if not verbs:
+        low, facts = self.low, self._facts_of(sentence)
+        i = bisect_right(facts.verb_ends, figure.start)  # the verbs ending before the figure are facts.verbs[:i]
+        verb = facts.verbs[i - 1] if i else None
+        according = None
+        k = bisect_left(facts.according, figure.start)
+        for a in reversed(facts.according[max(0, k - _LAST_ACCORDING_TRIED):k]):
+            according = _ACCORDING_TO.match(low, a, figure.start)
+            if according:
+                break
+        if according and (verb is None or according.start() > verb[0]):
+            return according.start(), according.end(), according.group().split(None, 2)[-1], False
+        if verb is None:
             return None
-        verb_start, verb_end = verbs[-1]
-        if _QUOTE_CLOSED.search(low, verb_end, figure.start):
+        verb_start, verb_end = verb
+        j = bisect_left(facts.closed_starts, verb_end)
+        if j < len(facts.closed) and facts.closed[j][1] <= figure.start:
             return None  # 'X said "...", after 40,000 ...': the narration takes over after the quotation
+        subject = facts.subjects.get(verb_start, _MISSING)
+        if subject is _MISSING:
+            subject = facts.subjects[verb_start] = self._subject(facts, sentence, verb_start, verb_end)
+        return subject
+
+    def _subject(self, facts: _SentenceFacts, sentence: Span, verb_start: int, verb_end: int
+                 ) -> tuple[int, int, str, bool] | None:
+        """The subject of the verb of saying at verb_start: after the last clause opener before it."""
+        low = self.low
         subject_start, in_quotation = sentence.start, low[sentence.start:sentence.start + 1] in "“\""
-        for opener in _CLAUSE_OPENER.finditer(low, sentence.start, verb_start):
-            if opener.group().startswith(("which", "who")) and "," in low[opener.end():verb_start]:
-                continue  # 'The union, which represents 45,000 members, said': the clause is closed
-            subject_start, in_quotation = opener.end(), opener.group() in "“\""
+        for o in range(bisect_right(facts.opener_ends, verb_start) - 1, -1, -1):
+            opener_start, opener_end, relative = facts.openers[o]
+            if opener_end < verb_start - _SUBJECT_REACH:
+                return None  # the subject would be longer than any subject
+            if relative:
+                c = bisect_left(facts.commas, opener_end)
+                if c < len(facts.commas) and facts.commas[c] < verb_start:
+                    continue  # 'The union, which represents 45,000 members, said': the clause is closed
+            subject_start, in_quotation = opener_end, low[opener_start:opener_end] in "“\""
+            break
         for leading in (_SPACES, _LEADING_WORDS, _LEADING_ADVERBIAL):
             cut = leading.match(low, subject_start, verb_start)
             if cut:
                 subject_start = cut.end()
+        if verb_start - subject_start > _SUBJECT_REACH:
+            return None
         subject = self.text[subject_start:verb_start]
         subject_start += len(subject) - len(subject.lstrip())
         words = subject.split()
@@ -716,40 +819,79 @@ class _Context:
         return subject_start, verb_end, subject, in_quotation
 
     def _claimant_after(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
-        low = self.low
-        according = _ACCORDING_TO.search(low, figure.end, sentence.end) if "according" in \
-            low[figure.end:sentence.end] else None
+        low, facts = self.low, self._facts_of(sentence)
+        according = self._first_from(facts.according, bisect_left(facts.according, figure.end), facts.according_after,
+                                     lambda at: _ACCORDING_TO.match(low, at, sentence.end), lambda m: True)
         if according:
             return according.start(), according.end(), according.group().split(None, 2)[-1], False
-        if "," not in low[figure.end:sentence.end]:
+        said = self._first_from(facts.commas, bisect_left(facts.commas, figure.end), facts.said_after,
+                                lambda at: _SAID_AFTER.match(low, at, sentence.end), self._said_is_attribution)
+        if said is None:
             return None
-        for said in _SAID_AFTER.finditer(low, figure.end, sentence.end):
-            claimant = said.group("claimant")
-            speaker = _SAY_VERB.sub("", claimant, count=1).strip()
-            if said.group("inverted") and not (self.text[said.start("speaker")].isupper()
-                                               or speaker.startswith(("the ", "a ", "an "))):
-                continue  # ', said pay had fallen': not 'said Ms Tate' or 'said the union'
-            return said.start("claimant"), said.end("claimant"), speaker, False
-        return None
+        speaker = _SAY_VERB.sub("", said.group("claimant"), count=1).strip()
+        return said.start("claimant"), said.end("claimant"), speaker, False
+
+    def _said_is_attribution(self, said: re.Match) -> bool:
+        if not said.group("inverted"):
+            return True
+        speaker = _SAY_VERB.sub("", said.group("claimant"), count=1).strip()
+        # ', said pay had fallen' is not 'said Ms Tate' or 'said the union'
+        return self.text[said.start("speaker")].isupper() or speaker.startswith(("the ", "a ", "an "))
+
+    @staticmethod
+    def _first_from(positions: list[int], index: int, memo: dict[int, re.Match | None], match_at, accepted
+                    ) -> re.Match | None:
+        """What finditer from positions[index] would stop at: the first match at one of the positions that is
+        accepted, a rejected match's positions skipped. Memoised per position index, so every position is tried
+        once for the whole sentence however many figures ask."""
+        chain = []
+        result = None
+        while index < len(positions):
+            if index in memo:
+                result = memo[index]
+                break
+            chain.append(index)
+            m = match_at(positions[index])
+            if m is None:
+                index += 1
+            elif accepted(m):
+                result = m
+                break
+            else:
+                index = bisect_left(positions, m.end(), index + 1)
+        for i in chain:
+            memo[i] = result
+        return result
 
     def _antecedent(self, kinds: tuple[str, ...], sentence: Span) -> AliasMatch | None:
         """What a pronoun subject stands for: the entity one of the previous sentences opens with (nearest
         first, within three), else the last entity of that kind named before."""
+        key = (kinds, sentence.start)
+        if key not in self._antecedents:
+            self._antecedents[key] = self._find_antecedent(kinds, sentence)
+        return self._antecedents[key]
+
+    def _find_antecedent(self, kinds: tuple[str, ...], sentence: Span) -> AliasMatch | None:
         previous_sentences = []
         offset = sentence.start
         while offset > 0 and len(previous_sentences) < 3:
-            earlier = [s for s in self._paragraph_sentences(offset - 1) if s.end <= offset]
-            if earlier:
-                previous_sentences.append(earlier[-1])
-                offset = earlier[-1].start
+            spans, _, ends = self._paragraph_sentences(offset - 1)
+            i = bisect_right(ends, offset) - 1  # the last sentence of that line ending by offset
+            if i >= 0:
+                previous_sentences.append(spans[i])
+                offset = spans[i].start
             else:  # white space or a blank line: go to the start of that line
-                offset = self.text.rfind("\n", 0, offset - 1) + 1
+                offset = self._line_of(offset - 1)[0]
         before = [m for m in self.lexicon.find(self.text, offset, sentence.start) if m.alias.entity_kind in kinds]
         if not before:  # nothing named in the previous sentences: the last such entity named before
             if self._mentions is None:
-                self._mentions = self.lexicon.find(self.text)
-            before = [m for m in self._mentions if m.end <= sentence.start and m.alias.entity_kind in kinds]
-            return before[-1] if before else None
+                self._mentions = {}
+            if kinds not in self._mentions:
+                of_kind = [m for m in self.lexicon.find(self.text) if m.alias.entity_kind in kinds]
+                self._mentions[kinds] = (of_kind, [m.end for m in of_kind])
+            of_kind, ends = self._mentions[kinds]
+            i = bisect_right(ends, sentence.start)
+            return of_kind[i - 1] if i else None
         for previous in previous_sentences:
             for m in before:
                 if previous.start <= m.start < previous.end and \
