@@ -52,6 +52,8 @@ CASES = {
                           "Royal College Health Board Trust Ann Tate Union Committee "),
     "date_words": ("repeated date words, weekdays, months and relative dates, one sentence",
                    "on Monday 13 March next week last Friday in 2023 three days ago "),
+    "bare_weekdays": ("weekdays and months whose direction comes from the sentence's verbs, one sentence",
+                      "the walkout began on Tuesday and ends in June while talks resume Friday "),
 }
 
 

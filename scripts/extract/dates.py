@@ -49,6 +49,8 @@ Direction of a weekday, also used to place a month written without a year (every
    'proposed'). The cue nearest before the expression within its clause (clauses end at ; : – — and
    quotation marks) wins; else the nearest after it in the clause; else the nearest anywhere in the
    sentence; else future (news is written ahead of the days it names without a verb: 'Doctors strike Monday').
+   Cues are read within 400 characters either side of the expression (a sentence longer than that is cut to
+   that reach), so the cost per expression is bounded and the whole text is read in linear time.
 Without a publication date, directions still come from these rules but resolved_date is None, except for
 dates that carry their own year.
 """
@@ -56,6 +58,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 _S = r"[^\S\n]+"  # white space that stays on the line
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -183,16 +186,19 @@ _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
+_LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
+_CUE_REACH = 400       # characters either side of an expression within which its sentence's cues are read
 
 
 def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
     """Rows for every date expression in the article, sorted by start, spans never overlapping."""
     rows = []
+    sentences = _SentenceIndex(text)
     for m in _date_matches(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
         if kind in ("weekday", "relative_day") and _is_part_of_a_name(text, m.start(kind), m.group(kind), kind):
             continue
-        row = _interpret(m, kind, text, None, published)
+        row = _interpret(m, kind, text, None, published, sentences)
         if row is not None:
             rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
     return rows
@@ -237,14 +243,16 @@ def _date_matches(text: str) -> list[re.Match]:
         if at < lowercase_end:
             continue  # inside the expression just found ('the day before yesterday')
         word_start = at
-        while word_start > 0 and text[word_start - 1].isalpha():
+        while word_start > 0 and text[word_start - 1].isalpha() and at - word_start <= _LONGEST_PREFIX:
             word_start -= 1
+        if at - word_start > _LONGEST_PREFIX:
+            continue  # inside a long word ('Ealingmonday...'): no date word has that many letters before its core
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
         if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
                 text, max(0, at - 12), at):
             continue  # 'month' and 'year' are dates only after this / next / last or a count ('six months ago')
-        line_start = text.rfind("\n", 0, word_start) + 1
+        line_start = text.rfind("\n", max(0, word_start - _LONGEST_OPENING), word_start) + 1
         for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
             if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
                 continue
@@ -264,7 +272,8 @@ def _date_matches(text: str) -> list[re.Match]:
 
 # --- interpretation -------------------------------------------------------------------------------------
 
-def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
+def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | None, published: dt.date | None,
+               sentences: "_SentenceIndex | None" = None):
     found = m.group(kind)
     time_of_day = _clock(m.group("time_before") or m.group("time_after"))
     try:
@@ -281,7 +290,7 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
         elif kind == "month":
             if not _month_in_date_context(m, text):
                 return None
-            resolved, direction = _month(m, text, sentence, published)
+            resolved, direction = _month(m, text, sentence, published, sentences)
             precision, expression_kind = "month", "absolute_month"
         elif kind == "year":
             if not _year_in_date_context(m, text):
@@ -294,7 +303,7 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             resolved, precision, direction = _relative_period(found, published)
             expression_kind = f"relative_{precision}"
         else:
-            resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published)
+            resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published, sentences)
             precision, expression_kind = "day", "weekday"
     except (ValueError, OverflowError):
         return None  # not a real date (31 February) or beyond the calendar
@@ -355,7 +364,7 @@ def _counted(found: str, kind: str, published: dt.date | None):
 
 
 def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, int] | None,
-             published: dt.date | None):
+             published: dt.date | None, sentences: "_SentenceIndex | None" = None):
     name = _WEEKDAY_IN.search(found)
     weekday = _WEEKDAYS.index(name.group())
     modifier = " ".join(found[:name.start()].lower().split())
@@ -364,7 +373,7 @@ def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, i
     elif modifier in ("last", "this past"):
         direction, explicit = "past", True
     else:
-        sentence = sentence or _sentence_around(text, start, end)
+        sentence = sentence or (sentences.around(start, end) if sentences else _sentence_around(text, start, end))
         direction, explicit = _direction_from_sentence(text, start, end, sentence), False
     if published is None:
         return None, direction
@@ -375,7 +384,8 @@ def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, i
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7), "future"
 
 
-def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
+def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: dt.date | None,
+           sentences: "_SentenceIndex | None" = None):
     name = m.group("month_name") or m.group("month_abbreviation").rstrip(".")
     month = _MONTH_NUMBER[name]
     written = m.group("month_year") or m.group("month_abbreviation_year")
@@ -395,7 +405,8 @@ def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: 
         year = published.year
     else:
         start, end = m.start("month_name"), m.end("month_name")
-        direction = _direction_from_sentence(text, start, end, sentence or _sentence_around(text, start, end))
+        sentence = sentence or (sentences.around(start, end) if sentences else _sentence_around(text, start, end))
+        direction = _direction_from_sentence(text, start, end, sentence)
         year = published.year
         if direction == "past" and month > published.month:
             year -= 1
@@ -488,6 +499,38 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, sentence_end
 
 
+class _SentenceIndex:
+    """_sentence_around for many expressions of one text: the line starts and the sentence ends of the whole text
+    are found once (on first use), then each expression's sentence is two bisections, not a scan of its line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts: list[int] | None = None
+        self.end_starts: list[int] = []  # where each sentence-ending match starts, in order
+        self.ends: list[int] = []        # ... and ends
+
+    def _index(self) -> None:
+        text = self.text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        for m in _SENTENCE_END.finditer(text):
+            if _ends_sentence(text, m):
+                self.end_starts.append(m.start())
+                self.ends.append(m.end())
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        if self.line_starts is None:
+            self._index()
+        i = bisect_right(self.line_starts, start) - 1
+        line_start = self.line_starts[i]
+        j = bisect_right(self.line_starts, end) - 1
+        line_end = self.line_starts[j + 1] - 1 if j + 1 < len(self.line_starts) else len(self.text)
+        k = bisect_right(self.ends, start) - 1  # the last sentence end before the expression, on its line
+        sentence_start = self.ends[k] if k >= 0 and self.end_starts[k] >= line_start else line_start
+        k = bisect_left(self.end_starts, end)  # the first sentence end after it, on its line
+        sentence_end = self.ends[k] if k < len(self.ends) and self.end_starts[k] < line_end else line_end
+        return sentence_start, sentence_end
+
+
 def _ends_sentence(text: str, m: re.Match) -> bool:
     if not m.group().startswith("."):
         return True
@@ -556,7 +599,7 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 def _direction_from_sentence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    sentence_start, sentence_end = sentence
+    sentence_start, sentence_end = max(sentence[0], start - _CUE_REACH), min(sentence[1], end + _CUE_REACH)
     adjacent = _SINCE_OR_FROM_BEFORE.search(text, max(sentence_start, start - 8), start)
     if adjacent:
         return "past" if adjacent.group(1).lower() == "since" else "future"
