@@ -291,6 +291,89 @@ def test_other_currencies_are_skipped():
     check("It cost $5m.", [])
 
 
+def test_other_currencies_with_a_short_scale_are_skipped_not_read_as_counts():
+    check("A grant of $5k and €3m was offered.", [])
+
+
+# ---------------------------------------------------------------- general constructions seen in real text
+@pytest.mark.parametrize("text, expected", [
+    ("The surgeon, aged 61, saw 30 patients.", [("61", 61, None, "years", "none"), ("30", 30, None, "count", "none")]),
+    ("Nurses aged between 22 and 29 answered.", [("between 22 and 29", 22, 29, "years", "none")]),
+    ("Members aged 18 to 30 were polled.", [("18 to 30", 18, 30, "years", "none")]),
+    ("Those aged over 65 were exempt.", [("over 65", 65, None, "years", "more_than")]),
+    ("Colm Fenner (47) walked out.", [("47", 47, None, "years", "none")]),
+    ("Colm Fenner, 47, walked out.", [("47", 47, None, "years", "none")]),
+    ("A 47-year-old registrar walked out.", [("47-year-old", 47, None, "years", "none")]),
+])
+def test_an_age_is_years_not_a_count(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["Wards (12) closed early.", "In March, 40, not 50, wards shut."])
+def test_a_bracketed_or_comma_number_not_after_a_name_stays_what_it_was(text):
+    assert all(unit != "years" for _, _, _, unit, _ in found(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund holds £7.2b now.", [("£7.2b", 7_200_000_000, None, "gbp", "none")]),
+    ("The fund holds £7.2B now.", [("£7.2B", 7_200_000_000, None, "gbp", "none")]),
+    ("A cut of £450m was made.", [("£450m", 450_000_000, None, "gbp", "none")]),
+    ("A bill of £3.1bn arrived.", [("£3.1bn", 3_100_000_000, None, "gbp", "none")]),
+    ("A bonus of £6k was paid.", [("£6k", 6000, None, "gbp", "none")]),
+    ("It will cost £4-6b in all.", [("£4-6b", 4_000_000_000, 6_000_000_000, "gbp", "none")]),
+])
+def test_money_with_a_short_scale_suffix_has_the_scaled_value(text, expected):
+    check(text, expected)
+
+
+def test_a_letter_b_after_a_bare_number_is_not_billions():
+    assert all(value < 1e6 for _, value, _, _, _ in found("Staff on band 6b and 7b were included."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They walked out for four full days.", [("four full days", 4, None, "days", "none")]),
+    ("They walked out for 6 whole days.", [("6 whole days", 6, None, "days", "none")]),
+    ("Pickets stood for 36 consecutive hours.", [("36 consecutive hours", 36, None, "hours", "none")]),
+    ("Talks need two more weeks.", [("two more weeks", 2, None, "weeks", "none")]),
+])
+def test_an_adjective_between_number_and_duration_keeps_the_duration(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Doe A, Roe B. Pay and morale. Clin Med J. 2031 Jan; 512(10412): 2201-09.",
+    "Roe B. Rota gaps. Occup Health Rev 88(914): 377.",
+    "Roe B. Rota gaps. Occup Health Rev, vol. 88, no. 9, pp. 377-380.",
+    "Roe B. Rota gaps. Occup Health Rev, Volume 88, Issue 9.",
+])
+def test_volume_issue_and_page_numbers_of_a_citation_are_not_counts(text):
+    assert [unit for _, _, _, unit, _ in found(text) if unit == "count"] == []
+
+
+def test_a_volume_as_a_lowercase_noun_keeps_its_figure():
+    check("The volume 30% higher than before.", [("30%", 30, None, "percent", "none")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She thanked each and every one of them.", []),
+    ("Every single one of the wards shut.", []),
+    ("Any one of the 12 wards could shut.", [("12", 12, None, "count", "none")]),
+    ("One of the unions balloted.", [("One", 1, None, "count", "none")]),
+])
+def test_one_after_each_every_any_is_a_pronoun_not_a_quantity(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("digits", [309, 400, 2000])
+def test_a_number_past_the_float_range_is_skipped_not_an_error(digits):
+    text = f"The ledger showed {'9' * digits} and then 45 wards closed."
+    assert found(text) == [("45", 45, None, "count", "none")]
+
+
+def test_a_huge_number_times_a_scale_past_the_float_range_is_skipped():
+    assert found(f"A cost of £{'9' * 305}bn and 45 wards.") == [("45", 45, None, "count", "none")]
+
+
 # ---------------------------------------------------------------- measures
 def test_measure_of_matching_unit_with_nearest_context_term():
     row, = figures("Inflation is high and pay has fallen by 26% in real terms.")

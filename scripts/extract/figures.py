@@ -21,13 +21,19 @@ What is a figure
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
 - Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
   hedged ('less than a month'); 'single' only hyphenated before a duration word ('single-day' is 1 day).
-  Minutes become hours; ages ('28-year-old') are years.
+  Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
+- Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
+  'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
+  ('Ann Tate (58)', 'Ann Tate, 58,').
+- Money scales: 'k', 'm', 'mn', 'bn', 'tn', and 'b' only after '£' ('£2.4b'; '5b' is a label).
+- 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
 'no. 7', 'number 1', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45'),
+separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
 DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
@@ -70,7 +76,7 @@ _SMALL = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
-           "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12}
+           "tn": 1e12, "trillion": 1e12, "b": 1e9, "hundred": 100, "dozen": 12}
 _DURATIONS = {"hour": ("hours", 1), "hr": ("hours", 1), "minute": ("hours", 1 / 60), "min": ("hours", 1 / 60),
               "day": ("days", 1), "week": ("weeks", 1), "fortnight": ("weeks", 2), "month": ("months", 1),
               "year": ("years", 1), "decade": ("years", 10)}  # unit word -> (schema unit, factor)
@@ -103,7 +109,9 @@ _WORDNUM = (rf"(?:(?:{'|'.join(_TENS)})(?:(?:-|{_S})(?:{_UNIT_WORDS}))?"
             rf"|{'|'.join(sorted((w for w in _SMALL if w != 'zero'), key=len, reverse=True))}"
             rf"|a{_S}+(?:dozen|hundred|thousand|million|billion))(?!\w)")
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
-_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn))(?![a-z])"
+_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn|b))(?![a-z])"  # 'b' only after '£'
+# Words between a number and its duration word that leave the duration as it is: 'three full days'.
+_DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
 _PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
@@ -121,7 +129,7 @@ _END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1
 def _part(tag: str) -> str:
     return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
             rf"(?P<scale{tag}>{_SCALE})?"
-            rf"(?:(?P<pct{tag}>{_PERCENT})|{_S}*-?{_S}*(?P<dur{tag}>{_DURATION_WORD})(?:-old)?(?!\w)"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-old)?(?!\w)"
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
@@ -177,16 +185,17 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 # Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
-                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn"},
+                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss."},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
-                     "No", "No."})
+                     "No", "No.", "Volume", "Issue"})
 _SERVICE_NUMBERS = {"111", "999"}
 # A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
 # number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.1136/bmj.p1618').
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.’'&-])(?P<determiner>(?i:the|a|an)\s+)?[A-Z]{2,5}[.:]?[^\S\n]+\Z")
 _BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
+                         r"|[0-9]+\s*\([0-9]+(?:\s*[-–]\s*[0-9]+)?\)\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[a-z]?[0-9]+)?"
                          r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
 _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
@@ -194,6 +203,7 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 _ONE_AS_COUNT = re.compile(
     rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_S}+\Z")
 _FROM_BEFORE = re.compile(rf"\bfrom{_S}+\Z")  # 'from 2% to 5%' is a change, not a range
@@ -335,6 +345,8 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
             if figure.hedge_required and figure.hedge is None:
                 continue
+            if figure.unit == "count" and _is_age(text, low, figure):
+                figure.unit = "years"
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
         if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
@@ -402,6 +414,8 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
     if half:
         value += 0.5
     if scale:
+        if scale == "b" and not (cur or (tag == "d" and m.group("curc"))):
+            return None  # '5b' is a label ('Band 5b'), not five billion
         value *= _SCALES[scale.strip()]
     unit = "gbp" if cur else None
     if percent:
@@ -429,6 +443,8 @@ def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
         if q.is_word:
             if low[q.end:q.end + 1] == "-" and low[q.end + 1:q.end + 2].isalpha():
                 return None  # 'two-tier', 'one-off'
+            if q.value == 1 and _ONE_AS_PRONOUN_BEFORE.search(low, max(0, q.start - 10), q.start):
+                return None  # 'each and every one of them', 'any one of', 'every single one': a pronoun
             if q.value == 1 and not _ONE_AS_COUNT.match(low, q.end):
                 return _Figure(q.start, end, 1, "count", hedge_required=True)  # 'more than one', not 'one day'
     elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-":
@@ -532,6 +548,26 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+_AGED_BEFORE = re.compile(rf"(?<![\w-])(?:aged|ages?){_S}+\Z")
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]*[^\S\n](?P<word>[A-Z][a-z][\w’'-]*)(?:[^\S\n]\(|,[^\S\n])\Z")
+
+
+def _is_age(text: str, low: str, figure: _Figure) -> bool:
+    """A person's age, in years: 'aged 58', 'aged between 25 and 35', 'aged over 60', and a bare whole number of
+    at most 120 in brackets or between commas right after two capitalised words, a name ('Ann Tate (58)',
+    'Ann Tate, 58,')."""
+    if _AGED_BEFORE.search(low, max(0, figure.start - 10), figure.start):
+        return True
+    if figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
+            or not _BARE_WHOLE_NUMBER.fullmatch(low, figure.start, figure.end):
+        return False
+    name = _NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    if name is None or name.group("word").lower() in _MONTHS | _WEEKDAYS:
+        return False
+    closing = ")" if text[figure.start - 1] == "(" else ","
+    return text[figure.end:figure.end + 1] == closing
 
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
