@@ -7,8 +7,8 @@ Each (extractor, case, size) runs in its own fresh process under a CPU-time limi
 RLIMIT_CPU, cap + start-up allowance), so a quadratic extractor is reported as "over N s" instead of hanging the
 run; the larger sizes of that case are then skipped. The time is CPU seconds (time.process_time) of the extractor
 call alone, the lexicon loaded and the text built before the clock; small sizes repeat the call until 0.5 CPU
-seconds have passed and report the mean. A size is characters (a text of that many characters, made by repeating
-one invented piece, cut at the size). Linear time grows ~10x per 10x size; a ratio above 15x is flagged.
+seconds have passed and report the mean. A size is characters (a text of at most that many characters, made by
+repeating one invented piece as many whole times as fit). Linear time grows ~10x per 10x size; a ratio above 15x is flagged.
 With --write the report replaces the hostile-input section of that markdown file (between its two markers) or is
 appended to it, and the rest of the file is kept.
 """
@@ -59,7 +59,7 @@ CASES = {
 
 def hostile_text(case: str, size: int) -> str:
     piece = CASES[case][1]
-    return (piece * (size // len(piece) + 1))[:size]
+    return piece * max(1, size // len(piece))  # whole pieces: a cut piece would be a different input
 
 
 # ---- one measurement, in a child process ---------------------------------------------------------------------

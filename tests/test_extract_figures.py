@@ -7,8 +7,11 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from scripts.benchmark_hostile import CASES, hostile_text
+from scripts.extract import figures as figures_module, lexicon as lexicon_module, text as text_module
 from scripts.extract.figures import extract_figures
 from scripts.extract.lexicon import Lexicon
+from tests.workcount import growth
 from scripts.paths import SCHEMAS_DIR
 
 LEXICON = Lexicon.from_rows(
@@ -530,3 +533,36 @@ def test_never_raises_and_rows_are_consistent(text):
         assert row["hedge"] in {"none", "more_than", "less_than", "nearly", "around", "up_to", "at_least", "some",
                                 "vague"}
     assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))
+
+
+# ---------------------------------------------------------------- linear time on hostile text (work counts, no clock)
+HOSTILE_CASES = sorted(CASES)
+
+
+@pytest.mark.parametrize("case", HOSTILE_CASES)
+def test_work_grows_linearly_with_text_length_on_hostile_text(case, monkeypatch):
+    """Python lines run and characters scanned by regexes grow about 10x (bound 13x) for a 10x longer text."""
+    figures(hostile_text(case, 2000))  # builds the measure-term index, whose pattern is counted too
+    terms = list(figures_module._MEASURE_TERMS.values())
+    lines, scanned = growth(lambda size: figures(hostile_text(case, size)),
+                            [figures_module, text_module, lexicon_module], monkeypatch, 4000, [LEXICON, *terms])
+    assert lines < 13, f"Python work grew {lines:.1f}x for 10x the text"
+    assert scanned < 13, f"regex scanning grew {scanned:.1f}x for 10x the text"
+
+
+def test_many_figures_in_one_sentence_each_cost_the_same(monkeypatch):
+    """'1,000 ' repeated in one sentence: the claimant and measure of every figure are found without rescanning
+    the sentence, so 10x the figures is 10x the work, not 100x."""
+    text_at = lambda size: "The union said " + "1,000 nurses more than 1,000 " * (size // 29) + "."
+    lines, scanned = growth(lambda size: figures(text_at(size)), [figures_module, text_module, lexicon_module],
+                            monkeypatch, 3000, [LEXICON, *figures_module._MEASURE_TERMS.values()])
+    assert lines < 13 and scanned < 13
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(CASES)), min_size=1, max_size=4), st.integers(0, 3000), st.text(max_size=50))
+def test_never_raises_on_hostile_mixtures_and_spans_are_the_text(cases, size, extra):
+    text = "".join(hostile_text(case, size // len(cases)) for case in cases) + extra
+    rows = figures(text)
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert all(r["value"] == r["value"] and abs(r["value"]) != float("inf") for r in rows)
