@@ -7,8 +7,10 @@ Two counts, both the same on every machine and every run:
   fullmatch (an anchored match reads what it matches, not the rest of the text).
 A quadratic rescan (a search over the rest of the sentence for every figure, a scan back to the line start for
 every word) shows as a count growing ~100x for a 10x longer text; linear work grows ~10x.
-Not counted: str methods (find, rfind, slicing, 'in') run in C: the hostile-input benchmark
-(scripts/benchmark_hostile.py) measures those in CPU time.
+  A text wrapped with the `wrap` argument the call gets also counts the span of its find / rfind / index /
+  rindex / count calls (a scan back to the line start for every word shows there).
+Not counted: other str work in C (slicing, 'in', methods of strings derived from the text): the hostile-input
+benchmark (scripts/benchmark_hostile.py) measures everything in CPU time.
 """
 from __future__ import annotations
 
@@ -60,8 +62,41 @@ class _CountingPattern:
         return getattr(self._pattern, name)
 
 
+class _CountingStr(str):
+    """The text itself, counting the characters its search methods may read."""
+
+    def __new__(cls, text: str, counter: list[int]):
+        self = super().__new__(cls, text)
+        self._counter = counter
+        return self
+
+    def _span(self, start, end) -> None:
+        start, end, _ = slice(start, end).indices(len(self))
+        self._counter[0] += max(0, end - start)
+
+    def find(self, sub, start=None, end=None):
+        self._span(start, end)
+        return super().find(sub, start, end)
+
+    def rfind(self, sub, start=None, end=None):
+        self._span(start, end)
+        return super().rfind(sub, start, end)
+
+    def index(self, sub, start=None, end=None):
+        self._span(start, end)
+        return super().index(sub, start, end)
+
+    def rindex(self, sub, start=None, end=None):
+        self._span(start, end)
+        return super().rindex(sub, start, end)
+
+    def count(self, sub, start=None, end=None):
+        self._span(start, end)
+        return super().count(sub, start, end)
+
+
 def count_work(call, modules: list[ModuleType], monkeypatch, patterns_of: list[object] = ()) -> tuple[int, int]:
-    """(lines, scanned) of one call, counting in the given modules (and the given objects' pattern attributes)."""
+    """(lines, scanned) of call(wrap), counting in the given modules (and the given objects' pattern attributes)."""
     scanned = [0]
     for module in modules:
         for name, value in list(vars(module).items()):
@@ -85,7 +120,7 @@ def count_work(call, modules: list[ModuleType], monkeypatch, patterns_of: list[o
     previous = sys.gettrace()
     sys.settrace(tracer)
     try:
-        call()
+        call(lambda text: _CountingStr(text, scanned))
     finally:
         sys.settrace(previous)
     for holder in patterns_of:
@@ -96,10 +131,10 @@ def count_work(call, modules: list[ModuleType], monkeypatch, patterns_of: list[o
 
 
 def growth(call_at, modules: list[ModuleType], monkeypatch, small: int, patterns_of=()) -> tuple[float, float]:
-    """How much each count grows from a text of `small` characters to one ten times as long."""
+    """How much each count grows from a text of `small` characters to one ten times as long: call_at(size, wrap)."""
     counts = []
     for size in (small, 10 * small):
         with monkeypatch.context() as patch:
-            counts.append(count_work(lambda: call_at(size), modules, patch, patterns_of))
+            counts.append(count_work(lambda wrap: call_at(size, wrap), modules, patch, patterns_of))
     (lines_small, scanned_small), (lines_large, scanned_large) = counts
     return lines_large / max(lines_small, 1), scanned_large / max(scanned_small, 1)
