@@ -165,7 +165,12 @@ def _word_anchor_pattern(words: set[str]) -> str:
 
 # A leading character class lets the regex engine skip quickly to where an anchor can start; the text's
 # first character, which has nothing before it, is tried apart.
-_ANCHOR_BODY = "(?:(?P<digits>[£0-9])|(?P<word>" + _word_anchor_pattern(_ANCHOR_WORDS) + "))"
+# Words that are figures only after 'a'/'an' ('a day', 'an hour', 'a million') are found with their article, so
+# that the many bare 'day's and 'year's of news text cost no look back.
+_ARTICLE_ONLY_WORDS = _ARTICLE_WORDS - set(_FRACTIONS)
+_ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|an[^\\S\\n]{1,2})"
+                + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
+                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "))")
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 
@@ -230,6 +235,7 @@ _SAID_AFTER = re.compile(
     rf"(?:{_S}+{_WHEN})?{_S}*(?:[.,;!?”\"]|$)")
 _QUOTE_CLOSED = re.compile(r"[”\"]\s*[,;]")
 _CLAUSE_OPENER = re.compile(rf"[;:“”\"(—–]|\b(?:that|which|who|while|whereas|as|but){_S}")
+_CLAUSE_OPENER_WITHOUT_BOUNDARY = re.compile(rf"[;:“”\"(—–]|(?:that|which|who|while|whereas|as|but){_S}")
 _LEADING_WORDS = re.compile(
     rf"(?:(?:however|but|and|yet|meanwhile|now|still|instead|separately|indeed|also|so|though|although)\b,?{_S}*)+")
 _LEADING_ADVERBIAL = re.compile(
@@ -310,6 +316,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
         if m.group("digits"):
             anchors.append(m.start("digits"))
+            continue
+        if m.group("article"):
+            anchors.append(m.start("article"))
             continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
@@ -558,9 +567,10 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
     """A person's age, in years: 'aged 58', 'aged between 25 and 35', 'aged over 60', and a bare whole number of
     at most 120 in brackets or between commas right after two capitalised words, a name ('Ann Tate (58)',
     'Ann Tate, 58,')."""
-    if _AGED_BEFORE.search(low, max(0, figure.start - 10), figure.start):
+    if "age" in low[max(0, figure.start - 10):figure.start] and \
+            _AGED_BEFORE.search(low, max(0, figure.start - 10), figure.start):
         return True
-    if figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
+    if text[figure.start - 1:figure.start] not in ("(", " ") or figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
             or not _BARE_WHOLE_NUMBER.fullmatch(low, figure.start, figure.end):
         return False
     name = _NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start)
@@ -610,6 +620,11 @@ class _MeasureTerms:
         for measure in measures:
             for term in measure.context_terms:
                 self.by_term.setdefault(term.lower(), []).append(measure)
+        self.of_unit: dict[int, dict[str, list[Measure]]] = {}  # id(by_term list) -> unit -> its measures
+        for measures_of_term in self.by_term.values():
+            by_unit = self.of_unit[id(measures_of_term)] = {}
+            for measure in measures_of_term:
+                by_unit.setdefault(measure.unit, []).append(measure)
         # After a non-word character, a lookahead takes the longest term starting there, so terms may overlap.
         self.pattern = (re.compile(r"[^\w](?=(?P<term>" + _word_anchor_pattern(set(self.by_term))[:-len("(?![a-z])")]
                                    + r")(?![^\W_]))") if self.by_term else None)
@@ -643,34 +658,65 @@ class _SentenceFacts:
     costs a few bisections, never another scan of the sentence (a 1 MB sentence of figures stays linear)."""
 
     def __init__(self, low: str, sentence: Span):
-        start, end = sentence
-        self.verbs = [(v.start("verb"), v.end("verb"))
-                      for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, start - 1), end)
-                      if not _NOT_A_SPEAKER_BEFORE.search(low, max(start, v.start("verb") - 8), v.start("verb"))]
+        self.low, self.start, self.end = low, sentence.start, sentence.end
+        self.verbs = [(v.start("verb"), v.end("verb"))  # every figure asks for these
+                      for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, self.start - 1), self.end)
+                      if not _NOT_A_SPEAKER_BEFORE.search(low, max(self.start, v.start("verb") - 8), v.start("verb"))]
         self.verb_ends = [v[1] for v in self.verbs]
-        self.according = [m.start() for m in _ACCORDING_WORD.finditer(low, start, end)]
-        self.closed = [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(low, start, end)]
-        self.closed_starts = [c[0] for c in self.closed]
-        self.commas = [m.start() for m in _COMMA.finditer(low, start, end)]
-        self.openers = [(m.start(), m.end(), m.group().startswith(("which", "who")))
-                        for m in _CLAUSE_OPENER.finditer(low, start, end)]
-        self.opener_ends = [o[1] for o in self.openers]
         self.subjects: dict[int, tuple[int, int, str, bool] | None] = {}  # verb start -> the attribution
         self.said_after: dict[int, re.Match | None] = {}   # comma index -> first accepted ', said X' from it
         self.according_after: dict[int, re.Match | None] = {}  # index in according -> first match from it
         self.units: dict[str, _UnitTerms] = {}
+
+    # The other lists are found on first use only (most sentences hold one figure and need few): __getattr__ runs
+    # only while the attribute is missing, calls _find_<name> and stores the result.
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self, "_find_" + name)()
+        setattr(self, name, value)
+        return value
+
+    def _find_according(self) -> list[int]:
+        return [m.start() for m in _ACCORDING_WORD.finditer(self.low, self.start, self.end)] \
+            if self.low.find("according", self.start, self.end) >= 0 else []
+
+    def _find_closed(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(self.low, self.start, self.end)]
+
+    def _find_closed_starts(self) -> list[int]:
+        return [c[0] for c in self.closed]
+
+    def _find_commas(self) -> list[int]:
+        return [m.start() for m in _COMMA.finditer(self.low, self.start, self.end)]
+
+    def _find_openers(self) -> list[tuple[int, int, bool]]:
+        """_CLAUSE_OPENER's matches before the last verb (only subjects of verbs need them); the word boundary
+        before a word opener is checked here, which lets the regex engine skip ahead on its first characters."""
+        low, openers = self.low, []
+        end = self.verbs[-1][0] if self.verbs else self.start
+        for m in _CLAUSE_OPENER_WITHOUT_BOUNDARY.finditer(low, self.start, end):
+            at = m.start()
+            if at and low[at].isalpha() and (low[at - 1].isalnum() or low[at - 1] == "_"):
+                continue  # inside a word: 'has ', 'somewhat '
+            openers.append((at, m.end(), m.group().startswith(("which", "who"))))
+        return openers
+
+    def _find_opener_ends(self) -> list[int]:
+        return [o[1] for o in self.openers]
 
 
 class _UnitTerms:
     """The measure terms of one sentence for one unit: per measure its term starts (sorted), the running maximum
     of their ends, and the starts and ends of every term of the unit."""
 
-    def __init__(self, terms: list[tuple[int, int, list[Measure]]], unit: str):
+    def __init__(self, terms: list[tuple[int, int, list[Measure]]], unit: str,
+                 of_unit_index: dict[int, dict[str, list[Measure]]]):
         self.by_measure: dict[str, tuple[list[int], list[int]]] = {}
         self.starts: list[int] = []
         self.ends: list[int] = []
         for term_start, term_end, measures in terms:
-            of_unit = [m for m in measures if m.unit == unit]
+            of_unit = of_unit_index[id(measures)].get(unit)
             if not of_unit:
                 continue
             self.starts.append(term_start)
@@ -684,6 +730,8 @@ class _UnitTerms:
 _ACCORDING_WORD = re.compile(r"\baccording\b")
 _COMMA = re.compile(",")
 _NEWLINE = re.compile("\n")
+_DIRECT_TERMS = 12        # measure terms in a sentence up to which each figure looks at every one
+_DIRECT_REACH = 300       # characters: up to this, the rest of a sentence is scanned directly for each figure
 _SUBJECT_REACH = 400      # characters: a subject (at most 15 words) never starts further before its verb
 _LAST_ACCORDING_TRIED = 4  # 'according' words tried, nearest first, before a figure
 _POST_MODIFIER_REACH = 300  # characters between a figure and a post-modifying term (at most four words)
@@ -744,10 +792,14 @@ class _Context:
         terms_index = _measure_terms(self.lexicon.measures)
         if sentence.start not in self._terms:
             self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
+        terms = self._terms[sentence.start]
+        if len(terms) <= _DIRECT_TERMS:  # the usual few terms: look at each
+            return self._measure_direct(figure, terms, terms_index)
         facts = self._facts_of(sentence)
         unit_terms = facts.units.get(figure.unit)
         if unit_terms is None:
-            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit)
+            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit,
+                                                               terms_index.of_unit)
         if not unit_terms.by_measure:
             return None
         modifier_start = self._post_modifier_start(figure, unit_terms)
@@ -770,13 +822,45 @@ class _Context:
             return None
         return best
 
+    def _measure_direct(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]],
+                        terms_index: _MeasureTerms) -> str | None:
+        """measure() for a sentence with few terms: the same choice, by looking at every term."""
+        unit = figure.unit
+        nearest: dict[str, int] = {}
+        term_count: dict[str, int] = {}
+        modifier_start = None
+        for term_start, term_end, measures in terms:
+            of_unit = terms_index.of_unit[id(measures)].get(unit)
+            if of_unit and term_start >= figure.end:
+                modifier_start = self._modifier_at(figure, term_start, term_end)
+                break
+        for term_start, term_end, measures in terms:
+            of_unit = terms_index.of_unit[id(measures)].get(unit)
+            if not of_unit:
+                continue
+            distance = -1 if term_start == modifier_start else max(figure.start - term_end, term_start - figure.end, 0)
+            for measure in of_unit:
+                measure_id = measure.measure_id
+                nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
+                term_count[measure_id] = term_count.get(measure_id, 0) + 1
+        if not nearest:
+            return None
+        ranked = sorted(nearest, key=lambda measure_id: (nearest[measure_id], -term_count[measure_id]))
+        best = ranked[0]
+        if len(ranked) > 1 and (nearest[ranked[1]], term_count[ranked[1]]) == (nearest[best], term_count[best]):
+            return None
+        return best
+
     def _post_modifier_start(self, figure: _Figure, unit_terms: _UnitTerms) -> int | None:
         """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the NHS'),
         if no other term of the figure's unit comes between; None otherwise."""
         k = bisect_left(unit_terms.starts, figure.end)
         if k == len(unit_terms.starts):
             return None
-        term_start, term_end = unit_terms.starts[k], unit_terms.ends[k]
+        return self._modifier_at(figure, unit_terms.starts[k], unit_terms.ends[k])
+
+    def _modifier_at(self, figure: _Figure, term_start: int, term_end: int) -> int | None:
+        """term_start if the term there (the first of the figure's unit after it) post-modifies its noun."""
         if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
             return None
         if term_start - figure.end > _POST_MODIFIER_REACH:
@@ -855,17 +939,34 @@ class _Context:
         return subject_start, verb_end, subject, in_quotation
 
     def _claimant_after(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
-        low, facts = self.low, self._facts_of(sentence)
-        according = self._first_from(facts.according, bisect_left(facts.according, figure.end), facts.according_after,
-                                     lambda at: _ACCORDING_TO.match(low, at, sentence.end), lambda m: True)
-        if according:
-            return according.start(), according.end(), according.group().split(None, 2)[-1], False
-        said = self._first_from(facts.commas, bisect_left(facts.commas, figure.end), facts.said_after,
-                                lambda at: _SAID_AFTER.match(low, at, sentence.end), self._said_is_attribution)
+        low = self.low
+        if sentence.end - figure.end <= _DIRECT_REACH:  # the usual short rest of a sentence: one scan of it
+            according = _ACCORDING_TO.search(low, figure.end, sentence.end) if "according" in \
+                low[figure.end:sentence.end] else None
+            if according:
+                return according.start(), according.end(), according.group().split(None, 2)[-1], False
+            if "," not in low[figure.end:sentence.end]:
+                return None
+            said = next((m for m in _SAID_AFTER.finditer(low, figure.end, sentence.end)
+                         if self._said_is_attribution(m)), None)
+        else:  # a long rest: each position of the sentence is tried once for all its figures
+            said = self._claimant_after_indexed(figure, sentence)
+            if said is not None and said.re is _ACCORDING_TO:
+                return said.start(), said.end(), said.group().split(None, 2)[-1], False
         if said is None:
             return None
         speaker = _SAY_VERB.sub("", said.group("claimant"), count=1).strip()
         return said.start("claimant"), said.end("claimant"), speaker, False
+
+    def _claimant_after_indexed(self, figure: _Figure, sentence: Span) -> re.Match | None:
+        """The 'according to X' or accepted ', said X' match _claimant_after's short path would find."""
+        low, facts = self.low, self._facts_of(sentence)
+        according = self._first_from(facts.according, bisect_left(facts.according, figure.end), facts.according_after,
+                                     lambda at: _ACCORDING_TO.match(low, at, sentence.end), lambda m: True)
+        if according:
+            return according
+        return self._first_from(facts.commas, bisect_left(facts.commas, figure.end), facts.said_after,
+                                lambda at: _SAID_AFTER.match(low, at, sentence.end), self._said_is_attribution)
 
     def _said_is_attribution(self, said: re.Match) -> bool:
         if not said.group("inverted"):
