@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
 
 _S = r"[^\S\n]+"  # white space that stays on the line
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -193,12 +192,11 @@ _CUE_REACH = 400       # characters either side of an expression within which it
 def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
     """Rows for every date expression in the article, sorted by start, spans never overlapping."""
     rows = []
-    sentences = _SentenceIndex(text)
     for m in _date_matches(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
         if kind in ("weekday", "relative_day") and _is_part_of_a_name(text, m.start(kind), m.group(kind), kind):
             continue
-        row = _interpret(m, kind, text, None, published, sentences)
+        row = _interpret(m, kind, text, None, published)
         if row is not None:
             rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
     return rows
@@ -272,8 +270,7 @@ def _date_matches(text: str) -> list[re.Match]:
 
 # --- interpretation -------------------------------------------------------------------------------------
 
-def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | None, published: dt.date | None,
-               sentences: "_SentenceIndex | None" = None):
+def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
     found = m.group(kind)
     time_of_day = _clock(m.group("time_before") or m.group("time_after"))
     try:
@@ -290,7 +287,7 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
         elif kind == "month":
             if not _month_in_date_context(m, text):
                 return None
-            resolved, direction = _month(m, text, sentence, published, sentences)
+            resolved, direction = _month(m, text, sentence, published)
             precision, expression_kind = "month", "absolute_month"
         elif kind == "year":
             if not _year_in_date_context(m, text):
@@ -303,7 +300,7 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             resolved, precision, direction = _relative_period(found, published)
             expression_kind = f"relative_{precision}"
         else:
-            resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published, sentences)
+            resolved, direction = _weekday(found, text, m.start(kind), m.end(kind), sentence, published)
             precision, expression_kind = "day", "weekday"
     except (ValueError, OverflowError):
         return None  # not a real date (31 February) or beyond the calendar
@@ -364,7 +361,7 @@ def _counted(found: str, kind: str, published: dt.date | None):
 
 
 def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, int] | None,
-             published: dt.date | None, sentences: "_SentenceIndex | None" = None):
+             published: dt.date | None):
     name = _WEEKDAY_IN.search(found)
     weekday = _WEEKDAYS.index(name.group())
     modifier = " ".join(found[:name.start()].lower().split())
@@ -373,7 +370,7 @@ def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, i
     elif modifier in ("last", "this past"):
         direction, explicit = "past", True
     else:
-        sentence = sentence or (sentences.around(start, end) if sentences else _sentence_around(text, start, end))
+        sentence = sentence or _sentence_around(text, start, end)
         direction, explicit = _direction_from_sentence(text, start, end, sentence), False
     if published is None:
         return None, direction
@@ -384,8 +381,7 @@ def _weekday(found: str, text: str, start: int, end: int, sentence: tuple[int, i
     return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7), "future"
 
 
-def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: dt.date | None,
-           sentences: "_SentenceIndex | None" = None):
+def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: dt.date | None):
     name = m.group("month_name") or m.group("month_abbreviation").rstrip(".")
     month = _MONTH_NUMBER[name]
     written = m.group("month_year") or m.group("month_abbreviation_year")
@@ -405,8 +401,7 @@ def _month(m: re.Match, text: str, sentence: tuple[int, int] | None, published: 
         year = published.year
     else:
         start, end = m.start("month_name"), m.end("month_name")
-        sentence = sentence or (sentences.around(start, end) if sentences else _sentence_around(text, start, end))
-        direction = _direction_from_sentence(text, start, end, sentence)
+        direction = _direction_from_sentence(text, start, end, sentence or _sentence_around(text, start, end))
         year = published.year
         if direction == "past" and month > published.month:
             year -= 1
@@ -483,10 +478,11 @@ def _clock(found: str | None) -> str | None:
 # --- sentences and direction cues -----------------------------------------------------------------------
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end]: bounded by line breaks and sentence-ending punctuation."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    """The sentence holding text[start:end]: bounded by line breaks and sentence-ending punctuation, and cut to
+    _CUE_REACH characters either side (all that the direction cues read), so each call costs a bounded scan."""
+    line_start = text.rfind("\n", max(0, start - _CUE_REACH), start) + 1 or max(0, start - _CUE_REACH)
+    line_end = text.find("\n", end, end + _CUE_REACH)
+    line_end = min(len(text), end + _CUE_REACH) if line_end < 0 else line_end
     sentence_start = line_start
     for m in _SENTENCE_END.finditer(text, line_start, start):
         if _ends_sentence(text, m):
@@ -497,38 +493,6 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             sentence_end = m.end()
             break
     return sentence_start, sentence_end
-
-
-class _SentenceIndex:
-    """_sentence_around for many expressions of one text: the line starts and the sentence ends of the whole text
-    are found once (on first use), then each expression's sentence is two bisections, not a scan of its line."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.line_starts: list[int] | None = None
-        self.end_starts: list[int] = []  # where each sentence-ending match starts, in order
-        self.ends: list[int] = []        # ... and ends
-
-    def _index(self) -> None:
-        text = self.text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        for m in _SENTENCE_END.finditer(text):
-            if _ends_sentence(text, m):
-                self.end_starts.append(m.start())
-                self.ends.append(m.end())
-
-    def around(self, start: int, end: int) -> tuple[int, int]:
-        if self.line_starts is None:
-            self._index()
-        i = bisect_right(self.line_starts, start) - 1
-        line_start = self.line_starts[i]
-        j = bisect_right(self.line_starts, end) - 1
-        line_end = self.line_starts[j + 1] - 1 if j + 1 < len(self.line_starts) else len(self.text)
-        k = bisect_right(self.ends, start) - 1  # the last sentence end before the expression, on its line
-        sentence_start = self.ends[k] if k >= 0 and self.end_starts[k] >= line_start else line_start
-        k = bisect_left(self.end_starts, end)  # the first sentence end after it, on its line
-        sentence_end = self.ends[k] if k < len(self.ends) and self.end_starts[k] < line_end else line_end
-        return sentence_start, sentence_end
 
 
 def _ends_sentence(text: str, m: re.Match) -> bool:
