@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build validate test evaluate baselines benchmark lock clean
+.PHONY: build validate test evaluate baselines benchmark benchmark-hostile lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -31,6 +31,9 @@ baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser a
 
 benchmark: $(INSTALLED)  ## Throughput on a synthetic 10,000-article corpus (not a test).
 	$(PY) -m scripts.benchmark --articles 10000
+
+benchmark-hostile: $(INSTALLED)  ## Time of every extractor on hostile text at 10 KB, 100 KB, 1 MB (not a test).
+	$(PY) -m scripts.benchmark_hostile --write BENCHMARK.md
 
 lock:  ## Re-resolve requirements.in into requirements.lock in a clean venv.
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install --quiet -r requirements.in
