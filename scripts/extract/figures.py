@@ -663,6 +663,11 @@ class _SentenceFacts:
                       for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, self.start - 1), self.end)
                       if not _NOT_A_SPEAKER_BEFORE.search(low, max(self.start, v.start("verb") - 8), v.start("verb"))]
         self.verb_ends = [v[1] for v in self.verbs]
+        self.according = [m.start() for m in _ACCORDING_WORD.finditer(low, self.start, self.end)] \
+            if low.find("according", self.start, self.end) >= 0 else []
+        self.closed = [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(low, self.start, self.end)] \
+            if self.verbs else []
+        self.closed_starts = [c[0] for c in self.closed]
         self.subjects: dict[int, tuple[int, int, str, bool] | None] = {}  # verb start -> the attribution
         self.said_after: dict[int, re.Match | None] = {}   # comma index -> first accepted ', said X' from it
         self.according_after: dict[int, re.Match | None] = {}  # index in according -> first match from it
@@ -676,16 +681,6 @@ class _SentenceFacts:
         value = getattr(self, "_find_" + name)()
         setattr(self, name, value)
         return value
-
-    def _find_according(self) -> list[int]:
-        return [m.start() for m in _ACCORDING_WORD.finditer(self.low, self.start, self.end)] \
-            if self.low.find("according", self.start, self.end) >= 0 else []
-
-    def _find_closed(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(self.low, self.start, self.end)]
-
-    def _find_closed_starts(self) -> list[int]:
-        return [c[0] for c in self.closed]
 
     def _find_commas(self) -> list[int]:
         return [m.start() for m in _COMMA.finditer(self.low, self.start, self.end)]
