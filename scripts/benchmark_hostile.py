@@ -124,7 +124,7 @@ def _cell(result: dict | None) -> str:
         return f"over {result['over']:g} s"
     if "error" in result:
         return f"error: {result['error']}"
-    return f"{result['cpu_seconds']:.3f}"
+    return f"{result['cpu_seconds']:.3g}"
 
 
 def _ratio(small: dict | None, large: dict | None) -> tuple[str, bool]:
