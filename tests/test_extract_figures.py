@@ -312,7 +312,8 @@ def test_an_age_is_years_not_a_count(text, expected):
     check(text, expected)
 
 
-@pytest.mark.parametrize("text", ["Wards (12) closed early.", "In March, 40, not 50, wards shut."])
+@pytest.mark.parametrize("text", ["Wards (12) closed early.", "In March, 40, not 50, wards shut.",
+                                  "The Northshire Nurses Union (12) and the Eastfield Trust, 9, replied."])
 def test_a_bracketed_or_comma_number_not_after_a_name_stays_what_it_was(text):
     assert all(unit != "years" for _, _, _, unit, _ in found(text))
 

@@ -563,6 +563,14 @@ _AGED_BEFORE = re.compile(rf"(?<![\w-])(?:aged|ages?){_S}+\Z")
 _NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]*[^\S\n](?P<word>[A-Z][a-z][\w’'-]*)(?:[^\S\n]\(|,[^\S\n])\Z")
 
 
+# Capitalised words that end a name of a month, day or body, not of a person: 'Nurses Union (12)' is no age.
+_NOT_A_SURNAME = _MONTHS | _WEEKDAYS | {
+    "union", "unions", "trust", "trusts", "board", "boards", "committee", "council", "college", "association",
+    "party", "government", "department", "hospital", "hospitals", "group", "service", "services", "office",
+    "agency", "authority", "society", "institute", "foundation", "federation", "confederation", "commission",
+    "ministry", "parliament", "assembly", "court", "school", "university", "company", "ltd", "plc"}
+
+
 def _is_age(text: str, low: str, figure: _Figure) -> bool:
     """A person's age, in years: 'aged 58', 'aged between 25 and 35', 'aged over 60', and a bare whole number of
     at most 120 in brackets or between commas right after two capitalised words, a name ('Ann Tate (58)',
@@ -574,7 +582,7 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
             or not _BARE_WHOLE_NUMBER.fullmatch(low, figure.start, figure.end):
         return False
     name = _NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start)
-    if name is None or name.group("word").lower() in _MONTHS | _WEEKDAYS:
+    if name is None or name.group("word").lower() in _NOT_A_SURNAME:
         return False
     closing = ")" if text[figure.start - 1] == "(" else ","
     return text[figure.end:figure.end + 1] == closing
