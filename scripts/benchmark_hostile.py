@@ -157,7 +157,7 @@ def report(results: dict, sizes: list[int], extractors: list[str], cases: list[s
     ratio_header = " | ".join(f"{_size_label(a)} -> {_size_label(b)}" for a, b in zip(sizes, sizes[1:]))
     lines += ["", f"| extractor | case | {header} | {ratio_header} | rows at largest |",
               "|---" * (3 + 2 * len(sizes) - 1) + "|"]
-    flagged = []
+    flagged, ran_out = [], []
     for extractor in extractors:
         for case in cases:
             row = [results.get(f"{extractor}/{case}/{s}") for s in sizes]
@@ -167,11 +167,14 @@ def report(results: dict, sizes: list[int], extractors: list[str], cases: list[s
                 ratios.append(f"**{text}**" if flag else text)
                 if flag:
                     flagged.append(f"{extractor}/{case}")
+            if any(r and "over" in r for r in row):
+                ran_out.append(f"{extractor}/{case}")
             last = next((r for r in reversed(row) if r and "rows" in r), None)
             lines.append(f"| {extractor} | {case} | " + " | ".join(_cell(r) for r in row) + " | "
                          + " | ".join(ratios) + f" | {last['rows'] if last else ''} |")
     lines += ["", "Not linear (a ratio above the flag): " + (", ".join(sorted(set(flagged))) or "none") + ".",
-              MARK_END]
+              "", f"Ran out of the {cap:g} s cap (a ratio shown as '> Nx' is a lower bound): "
+              + (", ".join(ran_out) or "none") + ".", MARK_END]
     return "\n".join(lines) + "\n"
 
 
