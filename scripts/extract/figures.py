@@ -751,6 +751,7 @@ class _Context:
     def __init__(self, text: str, low: str, lexicon: Lexicon):
         self.text, self.low, self.lexicon = text, low, lexicon
         self._line_starts: list[int] | None = None
+        self._last_sentence = Span(0, 0)
         self._sentences: dict[int, tuple[list[Span], list[int], list[int]]] = {}  # line start -> sentences, starts, ends
         self._terms: dict[int, list[tuple[int, int, list[Measure]]]] = {}  # sentence start -> its terms
         self._facts: dict[int, _SentenceFacts] = {}
@@ -777,9 +778,13 @@ class _Context:
         return self._sentences[line_start]
 
     def sentence_of(self, offset: int) -> Span:
+        last = self._last_sentence  # figures come in text order, often several to a sentence
+        if last.start <= offset < last.end:
+            return last
         spans, starts, _ = self._paragraph_sentences(offset)
         i = bisect_right(starts, offset) - 1
         if i >= 0 and offset < spans[i].end:
+            self._last_sentence = spans[i]
             return spans[i]
         return Span(offset, offset)
 
