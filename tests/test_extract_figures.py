@@ -307,6 +307,10 @@ def test_other_currencies_with_a_short_scale_are_skipped_not_read_as_counts():
     ("Colm Fenner (47) walked out.", [("47", 47, None, "years", "none")]),
     ("Colm Fenner, 47, walked out.", [("47", 47, None, "years", "none")]),
     ("A 47-year-old registrar walked out.", [("47-year-old", 47, None, "years", "none")]),
+    ("Two 47-year-olds walked out.", [("Two", 2, None, "count", "none"), ("47-year-olds", 47, None, "years", "none")]),
+    ("Registrars aged 29 and 33 spoke.", [("29", 29, None, "years", "none"), ("33", 33, None, "years", "none")]),
+    ("Registrars aged 29, 33 or 41 spoke.", [("29", 29, None, "years", "none"), ("33 or 41", 33, 41, "years", "none")]),
+    ("Staff aged 30 and 500 porters.", [("30", 30, None, "years", "none"), ("500", 500, None, "count", "none")]),
 ])
 def test_an_age_is_years_not_a_count(text, expected):
     check(text, expected)
@@ -325,6 +329,9 @@ def test_a_bracketed_or_comma_number_not_after_a_name_stays_what_it_was(text):
     ("A bill of £3.1bn arrived.", [("£3.1bn", 3_100_000_000, None, "gbp", "none")]),
     ("A bonus of £6k was paid.", [("£6k", 6000, None, "gbp", "none")]),
     ("It will cost £4-6b in all.", [("£4-6b", 4_000_000_000, 6_000_000_000, "gbp", "none")]),
+    ("A bill of £3.1 bn arrived.", [("£3.1 bn", 3_100_000_000, None, "gbp", "none")]),
+    ("A cut of £450 m was made.", [("£450 m", 450_000_000, None, "gbp", "none")]),
+    ("A bill of 3.1 bn pounds arrived.", [("3.1 bn pounds", 3_100_000_000, None, "gbp", "none")]),
 ])
 def test_money_with_a_short_scale_suffix_has_the_scaled_value(text, expected):
     check(text, expected)
@@ -332,6 +339,10 @@ def test_money_with_a_short_scale_suffix_has_the_scaled_value(text, expected):
 
 def test_a_letter_b_after_a_bare_number_is_not_billions():
     assert all(value < 1e6 for _, value, _, _, _ in found("Staff on band 6b and 7b were included."))
+
+
+def test_a_spaced_m_or_k_after_a_bare_number_is_not_a_scale():
+    check("A 5 m gap and 3 k steps.", [("5", 5, None, "count", "none"), ("3", 3, None, "count", "none")])
 
 
 @pytest.mark.parametrize("text, expected", [

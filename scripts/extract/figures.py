@@ -25,8 +25,10 @@ What is a figure
   leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
 - Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
   'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
-  ('Ann Tate (58)', 'Ann Tate, 58,').
-- Money scales: 'k', 'm', 'mn', 'bn', 'tn', and 'b' only after '£' ('£2.4b'; '5b' is a label).
+  ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word: 'Nurses Union (12)'); a number up to
+  120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70'); '58-year-olds'.
+- Money scales: 'k', 'm', 'mn', 'bn', 'tn'; after '£' also 'b' and a space before the suffix ('£2.4b', '£1.5 bn',
+  '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
@@ -109,7 +111,20 @@ _WORDNUM = (rf"(?:(?:{'|'.join(_TENS)})(?:(?:-|{_S})(?:{_UNIT_WORDS}))?"
             rf"|{'|'.join(sorted((w for w in _SMALL if w != 'zero'), key=len, reverse=True))}"
             rf"|a{_S}+(?:dozen|hundred|thousand|million|billion))(?!\w)")
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
-_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn|b))(?![a-z])"  # 'b' only after '£'
+_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn|b))(?![a-z])"
+
+
+def _scale(tag: str) -> str:
+    """The scale after a number: words, and the short suffixes; after '£' (this part's, or the range's first part's)
+    also 'b' and a space before the suffix ('£2.4b', '£1.5 bn', '£300 m'); without '£' a space only before the
+    unambiguous 'bn', 'mn', 'tn' ('1.5 bn'), and no 'b' ('5b' is a label)."""
+    with_pound = rf"{_S}?(?:bn|mn|tn|m|k|b)"
+    without = rf"(?:{_S}?(?:bn|mn|tn)|m|k)"
+    short = (rf"(?(curc){with_pound}|{without})" if tag == "c"
+             else rf"(?(curc){with_pound}|(?(curd){with_pound}|{without}))")
+    return rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|{short})(?![a-z])"
+
+
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
 _DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
 _PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
@@ -128,8 +143,8 @@ _END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1
 
 def _part(tag: str) -> str:
     return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
-            rf"(?P<scale{tag}>{_SCALE})?"
-            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-old)?(?!\w)"
+            rf"(?P<scale{tag}>{_scale(tag)})?"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
@@ -265,6 +280,7 @@ class _Figure:
     core_start: int | None = None   # where the number starts, before any 'between' or hedge
     hedge: str | None = None        # a default ('vague'); a hedge in the text wins
     hedge_required: bool = False    # only a figure after a hedge ('less than a month', 'more than one')
+    age: bool = False               # read as a person's age ('aged 58'): a number listed right after is one too
     allow_hedge: bool = True        # False for 'between ... and ...'
     per: str | None = None          # the rate after it: 'hour' for '£14 an hour'
 
@@ -354,8 +370,8 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
             if figure.hedge_required and figure.hedge is None:
                 continue
-            if figure.unit == "count" and _is_age(text, low, figure):
-                figure.unit = "years"
+            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
+                figure.unit, figure.age = "years", True
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
         if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
@@ -423,8 +439,6 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
     if half:
         value += 0.5
     if scale:
-        if scale == "b" and not (cur or (tag == "d" and m.group("curc"))):
-            return None  # '5b' is a label ('Band 5b'), not five billion
         value *= _SCALES[scale.strip()]
     unit = "gbp" if cur else None
     if percent:
@@ -586,6 +600,17 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
         return False
     closing = ")" if text[figure.start - 1] == "(" else ","
     return text[figure.end:figure.end + 1] == closing
+
+
+_LIST_GAP = re.compile(rf"{_S}*,?{_S}*(?:(?:and|or|to){_S}+)?")
+
+
+def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> bool:
+    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it is an age."""
+    if not figures or not figures[-1].age or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
+        return False  # 'aged 30 and 500 nurses': no one is 500
+    previous = figures[-1]
+    return figure.start - previous.end <= 8 and _LIST_GAP.fullmatch(low, previous.end, figure.start) is not None
 
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
