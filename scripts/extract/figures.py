@@ -596,7 +596,7 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
     if "age" in low[max(0, figure.start - 10):figure.start] and \
             _AGED_BEFORE.search(low, max(0, figure.start - 10), figure.start):
         return True
-    if text[figure.start - 1:figure.start] not in ("(", " ") or figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
+    if not (text[figure.start - 1:figure.start] == "(" or text[figure.start - 2:figure.start] == ", ") or figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
             or not _BARE_WHOLE_NUMBER.fullmatch(low, figure.start, figure.end):
         return False
     name = _NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start)
@@ -693,6 +693,9 @@ def _measure_terms(measures: tuple[Measure, ...]) -> _MeasureTerms:
 class _SentenceFacts:
     """What every figure of one sentence asks about it, found in one pass over the sentence, so that each figure
     costs a few bisections, never another scan of the sentence (a 1 MB sentence of figures stays linear)."""
+
+    __slots__ = ("low", "start", "end", "verbs", "verb_ends", "according", "closed", "closed_starts", "commas",
+                 "openers", "opener_ends", "subjects", "said_after", "according_after", "units")
 
     def __init__(self, low: str, sentence: Span):
         self.low, self.start, self.end = low, sentence.start, sentence.end
