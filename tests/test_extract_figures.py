@@ -578,3 +578,23 @@ def test_never_raises_on_hostile_mixtures_and_spans_are_the_text(cases, size, ex
     rows = figures(text)
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
     assert all(r["value"] == r["value"] and abs(r["value"]) != float("inf") for r in rows)
+
+
+_CLAIM_PIECES = st.sampled_from([
+    "The NNU said ", "according to the ministry", ", said Ann Tate", ", the NNU said", ", said pay had fallen", " 5 nurses",
+    " 45,000 nurses", " a 26% pay cut", " more than 1,000 wards closed", " which balloted 40,000 nurses,", " “We want 35%,” ",
+    " It says ", " she said", " in the UK", " staff in total", ", who", " that ", "; ", " as ", " warned ", " a 72-hour walkout",
+    ". ", ", ", " inflation of 10%", " the ministry estimates", " an uplift of 6%", " there are 80,000 staff", " and"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAIM_PIECES, max_size=40).map("".join))
+def test_long_sentence_paths_choose_the_same_claimant_and_measure_as_short_ones(text):
+    """The indexed paths taken for long sentences (memoised ', said X' search, per-measure bisection) give the
+    same rows as looking at every comma and term, which short sentences do."""
+    direct = figures(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(figures_module, "_DIRECT_REACH", -1)
+        patch.setattr(figures_module, "_DIRECT_TERMS", -1)
+        indexed = figures(text)
+    assert indexed == direct
