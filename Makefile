@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 CFF_VENV := .venv-cff
 CFF_INSTALLED := $(CFF_VENV)/.installed
 
-.PHONY: venv build validate test dist serve evaluate evaluate-blind realtext-check baselines benchmark spreadsheet-safe lock clean
+.PHONY: venv build validate test dist serve evaluate evaluate-blind realtext-check baselines benchmark benchmark-across benchmark-hostile spreadsheet-safe lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -57,6 +57,12 @@ baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser a
 
 benchmark: $(INSTALLED)  ## Throughput on a synthetic 10,000-article corpus (not a test).
 	$(PY) -m scripts.benchmark --articles 10000
+
+benchmark-across: $(INSTALLED)  ## Cost of statements, shared passages, figure comparisons on 100 to 10,000 synthetic articles (not a test).
+	$(PY) -m scripts.benchmark_across --sizes 100 1000 10000 --write BENCHMARK.md
+
+benchmark-hostile: $(INSTALLED)  ## Time of every extractor on hostile text at 10 KB, 100 KB, 1 MB (not a test).
+	$(PY) -m scripts.benchmark_hostile --write BENCHMARK.md
 
 lock:  ## Re-resolve requirements.in into requirements.lock in a clean venv.
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install --quiet -r requirements.in

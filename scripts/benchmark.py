@@ -18,6 +18,7 @@ import os
 import platform
 import pstats
 import random
+import re
 import resource
 import sys
 import tempfile
@@ -53,6 +54,9 @@ def synthetic_article(index: int, seed: int, pool: list[str], dates: list[dt.dat
     """Article number index: the same text for the same (index, seed), whatever else is generated."""
     rng = random.Random(seed * 1_000_003 + index)
     return "\n".join(rng.choice(pool) for _ in range(rng.randint(8, 24))) + "\n", rng.choice(dates)
+
+
+MARKED_SECTION = re.compile(r"<!-- ([\w-]+):start -->.*?<!-- \1:end -->", re.S)  # another benchmark's section
 
 
 def write_corpus(folder: Path, count: int, seed: int) -> None:
@@ -256,8 +260,10 @@ def main(argv: list[str]) -> int:
             profile_text = in_fresh_process(profile, corpus_files(Path(folder), 1000))
     text = report(command, args.articles, args.seed, generated, serial, parallel, workers, speedup, profile_text)
     print(text, end="")
-    if args.write:
-        args.write.write_text(text, encoding="utf-8")
+    if args.write:  # the file's other benchmarks' sections (benchmark_across, benchmark_hostile) are kept
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        kept = [m.group(0) for m in MARKED_SECTION.finditer(old)]
+        args.write.write_text("\n".join([text, *kept]) + ("\n" if kept else ""), encoding="utf-8")
     return 0
 
 

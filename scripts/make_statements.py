@@ -14,12 +14,17 @@ often quote one paragraph of a tweet or release without the other, and a paragra
 words each outlet carried); previous_statement_id chains the paragraphs of one quotation back together.
 
 Quotes are assigned in order of publication date, then article, then longest first, so a statement's canonical
-text is the fullest wording in the earliest article that reports it.
+text is the fullest wording in the earliest article that reports it; each joins the earliest statement that has a
+quote it matches. The quotes it could match come from StatementIndex (speaker blocks, rare-word prefixes, 4-word
+fragments), never from every quote before it, and same_statement decides among them, so the grouping is the
+same as comparing every pair while the work grows with the quotes, not with their square.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
+from fractions import Fraction
 
 import pandas as pd
 
@@ -76,7 +81,11 @@ def _has_speaker(quote: dict) -> bool:
 
 
 def same_statement(a: dict, b: dict, parents: dict[str, str]) -> bool:
-    words_a, words_b = normalised_key(a["text"]), normalised_key(b["text"])
+    return _same_statement(a, b, normalised_key(a["text"]), normalised_key(b["text"]), parents)
+
+
+def _same_statement(a: dict, b: dict, words_a: tuple[str, ...], words_b: tuple[str, ...],
+                    parents: dict[str, str]) -> bool:
     if not (_has_speaker(a) and _has_speaker(b)):
         return similarity(words_a, words_b) >= UNKNOWN_SPEAKER_RATIO
     if not speakers_compatible(a, b, parents):
@@ -169,17 +178,192 @@ def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
     return records
 
 
+_EXACT = {r: Fraction(str(r)) for r in (SAME_STATEMENT_RATIO, UNKNOWN_SPEAKER_RATIO)}
+
+
+def _prefix_length(size: int, ratio: float) -> int:
+    """How many of a sequence's rarest tokens must be indexed so that any sequence it could match at ratio shares one.
+
+    SequenceMatcher's ratio is 2M/(|a|+|b|), and M (matched words) is at most the size of the multiset overlap of
+    the two word sequences, so ratio >= t needs an overlap of at least t|a|/(2-t) words (and of t|b|/(2-t)).
+    Two sequences that overlap in o words, with tokens in one global order, share a token among each one's first
+    |x| - o + 1 tokens (the prefix filter of set-similarity joins), so this many tokens per sequence suffice.
+    """
+    return size - _least_overlap(size, ratio) + 1
+
+
+def _least_overlap(size: int, ratio: float) -> int:
+    """ceil(t * size / (2 - t)) in integers, t = ratio as an exact fraction p/q: p * size / (2q - p)."""
+    p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+    return -(-p * size // (2 * q - p))
+
+
+class StatementIndex:
+    """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
+
+    Each grouped quote is filed in spaces where the rule that decides a match depends on the two wordings only:
+    - "any speaker": every quote; a quote with no speaker matches it at ratio >= UNKNOWN_SPEAKER_RATIO;
+    - "no speaker": quotes with no speaker; a quote with a speaker matches it at that ratio;
+    - speaker blocks (speakers_compatible as lookups: the person; the root organisation; the root organisation
+      of quotes naming no person): a quote with a speaker looks only in the blocks compatible with it, where it
+      matches at ratio >= SAME_STATEMENT_RATIO or when one wording is a fragment of the other.
+    So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
+    Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
+    wording reaching the ratio shares one: _prefix_length), filed by wording length so that a lookup visits only
+    the lengths that can reach the ratio, and, for fragments, through the rarest run of
+    MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
+    itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
+    """
+
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str]):
+        self.parents = parents
+        frequency: dict[tuple, int] = {}
+        for key in keys:
+            for token in self._tokens(key):
+                frequency[token] = frequency.get(token, 0) + 1
+        self.rank = {token: (count, token) for token, count in frequency.items()}
+        self.run_frequency: dict[tuple[str, ...], int] = {}
+        for key in set(keys):
+            for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
+                self.run_frequency[run] = self.run_frequency.get(run, 0) + 1
+        self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
+        self.by_token: dict[tuple, list[tuple]] = {}   # (space, how, token) -> [(space, wording)]
+        self.counts: dict[tuple[str, ...], Counter] = {}
+
+    @staticmethod
+    def _tokens(key: tuple[str, ...]) -> list[tuple]:
+        seen: dict[str, int] = {}
+        tokens = []
+        for word in key:
+            seen[word] = seen.get(word, 0) + 1
+            tokens.append((word, seen[word]))
+        return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
+
+    def _prefix(self, key: tuple[str, ...], ratio: float) -> list[tuple]:
+        tokens = sorted(self._tokens(key), key=self.rank.__getitem__)
+        return tokens[:_prefix_length(len(tokens), ratio)]
+
+    def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+
+    def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        return min(self._runs(key), key=lambda run: (self.run_frequency[run], run))
+
+    def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
+        """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
+        person, organisation = quote["speaker_person_id"], quote["speaker_organisation_id"]
+        root = _organisation_root(organisation, self.parents) if organisation else None
+        if not (person or root):
+            return [("any speaker",), ("no speaker",)], [("any speaker",)]
+        filed, looked = [("any speaker",)], [("no speaker",)]
+        if person:
+            filed.append(("person", person))
+            looked.append(("person", person))
+        if root:
+            filed.append(("organisation", root))
+            if not person:
+                filed.append(("organisation without person", root))
+            looked.append(("organisation without person", root) if person else ("organisation", root))
+        return filed, looked
+
+    @staticmethod
+    def _is_block(space: tuple) -> bool:
+        return space[0] not in ("any speaker", "no speaker")
+
+    @staticmethod
+    def _lengths(size: int, ratio: float, filing: bool) -> range:
+        """Word counts another wording can have and still reach ratio with this one (2 min >= t (a + b))."""
+        if filing:
+            return range(size, size + 1)
+        p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+        return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
+
+    def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
+        """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
+        lengths = self._lengths(len(key), ratio, filing)
+        return [(space, "ratio", t, n) for t in self._prefix(key, ratio) for n in lengths]
+
+    def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
+        if not self._is_block(space):
+            return self._ratio_lookups(space, key, UNKNOWN_SPEAKER_RATIO, filing)
+        found = self._ratio_lookups(space, key, SAME_STATEMENT_RATIO, filing)
+        if len(key) >= MIN_FRAGMENT_WORDS:  # a filed wording's rarest run in the new one, or the reverse
+            if filing:
+                found.append((space, "rarest run", self._rarest_run(key)))
+                found += [(space, "run", run) for run in self._runs(key)]
+            else:
+                found.append((space, "run", self._rarest_run(key)))
+                found += [(space, "rarest run", run) for run in self._runs(key)]
+        return found
+
+    def _may_reach(self, key: tuple[str, ...], other: tuple[str, ...], ratio: float) -> bool:
+        """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common."""
+        if len(key) + len(other) == 0:
+            return True
+        exact = _EXACT[ratio]
+        if 2 * min(len(key), len(other)) * exact.denominator < exact.numerator * (len(key) + len(other)):
+            return False  # even all of the shorter one in common would not do
+        a, b = self._counts(key), self._counts(other)
+        if len(a) > len(b):
+            a, b = b, a
+        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
+        return 2 * common * exact.denominator >= exact.numerator * (len(key) + len(other))
+
+    def _counts(self, key: tuple[str, ...]) -> Counter:
+        counts = self.counts.get(key)
+        if counts is None:
+            counts = self.counts[key] = Counter(key)
+        return counts
+
+    def _matches(self, space: tuple, key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        ratio = SAME_STATEMENT_RATIO if self._is_block(space) else UNKNOWN_SPEAKER_RATIO
+        if self._may_reach(key, other, ratio) and similarity(key, other) >= ratio:
+            return True
+        if not self._is_block(space):
+            return False
+        short, long_ = sorted((key, other), key=len)  # a fragment's words stand whole, in order, in the other
+        contained = len(short) >= MIN_FRAGMENT_WORDS and "\x00".join(("",) + short + ("",)) in "\x00".join(("",) + long_ + ("",))
+        return contained and is_fragment(key, other)
+
+    def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
+        """The earliest group with a quote that reports the same statement as quote."""
+        candidates = set()
+        for space in self._spaces(quote)[1]:
+            for lookup in self._lookups(space, key, filing=False):
+                candidates.update(self.by_token.get(lookup, ()))
+        for entry in sorted(candidates, key=lambda e: (self.entries[e], e)):
+            if self._matches(entry[0], key, entry[1]):
+                return self.entries[entry]
+        return None
+
+    def add(self, quote: dict, key: tuple[str, ...], group: int) -> None:
+        for space in self._spaces(quote)[0]:
+            entry = (space, key)
+            if entry in self.entries:  # the same wording in the same space: one entry, its earliest group
+                self.entries[entry] = min(self.entries[entry], group)
+                continue
+            self.entries[entry] = group
+            for lookup in set(self._lookups(space, key, filing=True)):
+                self.by_token.setdefault(lookup, []).append(entry)
+
+
 def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
-    """The quotes grouped by statement; each group's first quote is the canonical report."""
-    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"],
-                                          -len(normalised_key(q["text"])), q["start"]))
+    """The quotes grouped by statement; each group's first quote is the canonical report.
+
+    Each quote, in order, joins the earliest group holding a quote that reports the same statement (or starts
+    a group); candidates come from StatementIndex instead of every quote grouped so far.
+    """
+    keys = {id(q): normalised_key(q["text"]) for q in quotes}
+    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
+    index = StatementIndex([keys[id(q)] for q in order], parents)
     groups: list[list[dict]] = []
     for quote in order:
-        home = next((g for g in groups if any(same_statement(quote, member, parents) for member in g)), None)
+        home = index.first_group(quote, keys[id(quote)])
         if home is None:
-            groups.append([quote])
-        else:
-            home.append(quote)
+            home = len(groups)
+            groups.append([])
+        groups[home].append(quote)
+        index.add(quote, keys[id(quote)], home)
     return groups
 
 
@@ -244,9 +428,16 @@ def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict],
     return statements, reports
 
 
+def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """statements and statement_reports from one grouping of the quotes."""
+    statements, reports = statements_and_reports(frames)
+    return {"statements": frame_from_records(statements, load_schema("statements")),
+            "statement_reports": frame_from_records(reports, load_schema("statement_reports"))}
+
+
 def make_statements(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
-    return frame_from_records(statements_and_reports(frames)[0], load_schema("statements"))
+    return make_statement_tables(frames, articles)["statements"]
 
 
 def make_statement_reports(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
-    return frame_from_records(statements_and_reports(frames)[1], load_schema("statement_reports"))
+    return make_statement_tables(frames, articles)["statement_reports"]

@@ -9,7 +9,9 @@ from tests.conftest import assert_sorted_spans_quote_the_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts.benchmark_hostile import CASES, hostile_text
 from scripts.extract import dates
+from tests.workcount import growth
 from scripts.extract.dates import extract_dates, resolve
 from scripts.paths import ARTICLES_DIR
 
@@ -421,3 +423,37 @@ def test_a_count_after_a_month_and_a_comma_is_not_its_year():
 
 def test_a_quantity_before_and_does_not_make_the_next_number_a_year():
     assert rows("It cost £2019 and 2020 more.") == []
+
+
+# --- linear time on hostile text (work counts, no clock) ---------------------------------------------------------
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_work_grows_linearly_with_text_length_on_hostile_text(case, monkeypatch):
+    """Python lines run and characters scanned (regexes, and find/rfind on the text) grow about 10x (bound 13x)
+    for a 10x longer text: no expression looks back to its line start or rescans its sentence."""
+    lines, scanned = growth(lambda size, wrap: extract_dates(wrap(hostile_text(case, size)), "src", SATURDAY),
+                            [dates], monkeypatch, 4000)
+    assert lines < 13, f"Python work grew {lines:.1f}x for 10x the text"
+    assert scanned < 13, f"scanning grew {scanned:.1f}x for 10x the text"
+
+
+def test_many_weekdays_in_one_sentence_each_read_a_bounded_context(monkeypatch):
+    text_at = lambda size: "Talks resumed on Monday and " + "Tuesday and Friday and " * (size // 23) + "then."
+    lines, scanned = growth(lambda size, wrap: extract_dates(wrap(text_at(size)), "src", SATURDAY), [dates],
+                            monkeypatch, 3000)
+    assert lines < 13 and scanned < 13
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(CASES)), min_size=1, max_size=4), st.integers(0, 3000), _DATE_TEXT)
+def test_never_raises_on_hostile_mixtures_and_spans_are_the_text(cases, size, extra):
+    text = "".join(hostile_text(case, size // len(cases)) for case in cases) + extra
+    found = extract_dates(text, "src", SATURDAY)
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in found)
+    assert all(a["end"] <= b["start"] for a, b in zip(found, found[1:]))
+
+
+def test_a_weekday_in_a_very_long_sentence_takes_its_direction_from_nearby_words():
+    filler = "and the rota was discussed at length " * 40
+    assert rows(f"Doctors said they walked out on Tuesday {filler}.")[0][4] == "past"
+    assert rows(f"{filler} while doctors will walk out on Tuesday.")[0][4] == "future"

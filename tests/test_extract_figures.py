@@ -7,8 +7,11 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from scripts.benchmark_hostile import CASES, hostile_text
+from scripts.extract import figures as figures_module, lexicon as lexicon_module, text as text_module
 from scripts.extract.figures import extract_figures
 from scripts.extract.lexicon import Lexicon
+from tests.workcount import growth
 from scripts.paths import SCHEMAS_DIR
 
 LEXICON = Lexicon.from_rows(
@@ -291,6 +294,101 @@ def test_other_currencies_are_skipped():
     check("It cost $5m.", [])
 
 
+def test_other_currencies_with_a_short_scale_are_skipped_not_read_as_counts():
+    check("A grant of $5k and €3m was offered.", [])
+
+
+# ---------------------------------------------------------------- general constructions seen in real text
+@pytest.mark.parametrize("text, expected", [
+    ("The surgeon, aged 61, saw 30 patients.", [("61", 61, None, "years", "none"), ("30", 30, None, "count", "none")]),
+    ("Nurses aged between 22 and 29 answered.", [("between 22 and 29", 22, 29, "years", "none")]),
+    ("Members aged 18 to 30 were polled.", [("18 to 30", 18, 30, "years", "none")]),
+    ("Those aged over 65 were exempt.", [("over 65", 65, None, "years", "more_than")]),
+    ("Colm Fenner (47) walked out.", [("47", 47, None, "years", "none")]),
+    ("Colm Fenner, 47, walked out.", [("47", 47, None, "years", "none")]),
+    ("A 47-year-old registrar walked out.", [("47-year-old", 47, None, "years", "none")]),
+    ("Two 47-year-olds walked out.", [("Two", 2, None, "count", "none"), ("47-year-olds", 47, None, "years", "none")]),
+    ("Registrars aged 29 and 33 spoke.", [("29", 29, None, "years", "none"), ("33", 33, None, "years", "none")]),
+    ("Registrars aged 29, 33 or 41 spoke.", [("29", 29, None, "years", "none"), ("33 or 41", 33, 41, "years", "none")]),
+    ("Staff aged 30 and 500 porters.", [("30", 30, None, "years", "none"), ("500", 500, None, "count", "none")]),
+])
+def test_an_age_is_years_not_a_count(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["Wards (12) closed early.", "In March, 40, not 50, wards shut.",
+                                  "The Northshire Nurses Union (12) and the Eastfield Trust, 9, replied."])
+def test_a_bracketed_or_comma_number_not_after_a_name_stays_what_it_was(text):
+    assert all(unit != "years" for _, _, _, unit, _ in found(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund holds £7.2b now.", [("£7.2b", 7_200_000_000, None, "gbp", "none")]),
+    ("The fund holds £7.2B now.", [("£7.2B", 7_200_000_000, None, "gbp", "none")]),
+    ("A cut of £450m was made.", [("£450m", 450_000_000, None, "gbp", "none")]),
+    ("A bill of £3.1bn arrived.", [("£3.1bn", 3_100_000_000, None, "gbp", "none")]),
+    ("A bonus of £6k was paid.", [("£6k", 6000, None, "gbp", "none")]),
+    ("It will cost £4-6b in all.", [("£4-6b", 4_000_000_000, 6_000_000_000, "gbp", "none")]),
+    ("A bill of £3.1 bn arrived.", [("£3.1 bn", 3_100_000_000, None, "gbp", "none")]),
+    ("A cut of £450 m was made.", [("£450 m", 450_000_000, None, "gbp", "none")]),
+    ("A bill of 3.1 bn pounds arrived.", [("3.1 bn pounds", 3_100_000_000, None, "gbp", "none")]),
+])
+def test_money_with_a_short_scale_suffix_has_the_scaled_value(text, expected):
+    check(text, expected)
+
+
+def test_a_letter_b_after_a_bare_number_is_not_billions():
+    assert all(value < 1e6 for _, value, _, _, _ in found("Staff on band 6b and 7b were included."))
+
+
+def test_a_spaced_m_or_k_after_a_bare_number_is_not_a_scale():
+    check("A 5 m gap and 3 k steps.", [("5", 5, None, "count", "none"), ("3", 3, None, "count", "none")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They walked out for four full days.", [("four full days", 4, None, "days", "none")]),
+    ("They walked out for 6 whole days.", [("6 whole days", 6, None, "days", "none")]),
+    ("Pickets stood for 36 consecutive hours.", [("36 consecutive hours", 36, None, "hours", "none")]),
+    ("Talks need two more weeks.", [("two more weeks", 2, None, "weeks", "none")]),
+])
+def test_an_adjective_between_number_and_duration_keeps_the_duration(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Doe A, Roe B. Pay and morale. Clin Med J. 2031 Jan; 512(10412): 2201-09.",
+    "Roe B. Rota gaps. Occup Health Rev 88(914): 377.",
+    "Roe B. Rota gaps. Occup Health Rev, vol. 88, no. 9, pp. 377-380.",
+    "Roe B. Rota gaps. Occup Health Rev, Volume 88, Issue 9.",
+])
+def test_volume_issue_and_page_numbers_of_a_citation_are_not_counts(text):
+    assert [unit for _, _, _, unit, _ in found(text) if unit == "count"] == []
+
+
+def test_a_volume_as_a_lowercase_noun_keeps_its_figure():
+    check("The volume 30% higher than before.", [("30%", 30, None, "percent", "none")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She thanked each and every one of them.", []),
+    ("Every single one of the wards shut.", []),
+    ("Any one of the 12 wards could shut.", [("12", 12, None, "count", "none")]),
+    ("One of the unions balloted.", [("One", 1, None, "count", "none")]),
+])
+def test_one_after_each_every_any_is_a_pronoun_not_a_quantity(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("digits", [309, 400, 2000])
+def test_a_number_past_the_float_range_is_skipped_not_an_error(digits):
+    text = f"The ledger showed {'9' * digits} and then 45 wards closed."
+    assert found(text) == [("45", 45, None, "count", "none")]
+
+
+def test_a_huge_number_times_a_scale_past_the_float_range_is_skipped():
+    assert found(f"A cost of £{'9' * 305}bn and 45 wards.") == [("45", 45, None, "count", "none")]
+
+
 # ---------------------------------------------------------------- measures
 def test_measure_of_matching_unit_with_nearest_context_term():
     row, = figures("Inflation is high and pay has fallen by 26% in real terms.")
@@ -447,3 +545,56 @@ def test_never_raises_and_rows_are_consistent(text):
         assert row["hedge"] in {"none", "more_than", "less_than", "nearly", "around", "up_to", "at_least", "some",
                                 "vague"}
     assert all(a["end"] <= b["start"] for a, b in zip(rows, rows[1:]))
+
+
+# ---------------------------------------------------------------- linear time on hostile text (work counts, no clock)
+HOSTILE_CASES = sorted(CASES)
+
+
+@pytest.mark.parametrize("case", HOSTILE_CASES)
+def test_work_grows_linearly_with_text_length_on_hostile_text(case, monkeypatch):
+    """Python lines run and characters scanned by regexes grow about 10x (bound 13x) for a 10x longer text."""
+    figures(hostile_text(case, 2000))  # builds the measure-term index, whose pattern is counted too
+    terms = list(figures_module._MEASURE_TERMS.values())
+    lines, scanned = growth(lambda size, wrap: figures(wrap(hostile_text(case, size))),
+                            [figures_module, text_module, lexicon_module], monkeypatch, 4000, [LEXICON, *terms])
+    assert lines < 13, f"Python work grew {lines:.1f}x for 10x the text"
+    assert scanned < 13, f"regex scanning grew {scanned:.1f}x for 10x the text"
+
+
+def test_many_figures_in_one_sentence_each_cost_the_same(monkeypatch):
+    """'1,000 ' repeated in one sentence: the claimant and measure of every figure are found without rescanning
+    the sentence, so 10x the figures is 10x the work, not 100x."""
+    text_at = lambda size: "The union said " + "1,000 nurses more than 1,000 " * (size // 29) + "."
+    lines, scanned = growth(lambda size, wrap: figures(wrap(text_at(size))), [figures_module, text_module, lexicon_module],
+                            monkeypatch, 3000, [LEXICON, *figures_module._MEASURE_TERMS.values()])
+    assert lines < 13 and scanned < 13
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(CASES)), min_size=1, max_size=4), st.integers(0, 3000), st.text(max_size=50))
+def test_never_raises_on_hostile_mixtures_and_spans_are_the_text(cases, size, extra):
+    text = "".join(hostile_text(case, size // len(cases)) for case in cases) + extra
+    rows = figures(text)
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert all(r["value"] == r["value"] and abs(r["value"]) != float("inf") for r in rows)
+
+
+_CLAIM_PIECES = st.sampled_from([
+    "The NNU said ", "according to the ministry", ", said Ann Tate", ", the NNU said", ", said pay had fallen", " 5 nurses",
+    " 45,000 nurses", " a 26% pay cut", " more than 1,000 wards closed", " which balloted 40,000 nurses,", " “We want 35%,” ",
+    " It says ", " she said", " in the UK", " staff in total", ", who", " that ", "; ", " as ", " warned ", " a 72-hour walkout",
+    ". ", ", ", " inflation of 10%", " the ministry estimates", " an uplift of 6%", " there are 80,000 staff", " and"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAIM_PIECES, max_size=40).map("".join))
+def test_long_sentence_paths_choose_the_same_claimant_and_measure_as_short_ones(text):
+    """The indexed paths taken for long sentences (memoised ', said X' search, per-measure bisection) give the
+    same rows as looking at every comma and term, which short sentences do."""
+    direct = figures(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(figures_module, "_DIRECT_REACH", -1)
+        patch.setattr(figures_module, "_DIRECT_TERMS", -1)
+        indexed = figures(text)
+    assert indexed == direct

@@ -1,10 +1,14 @@
 """figure_comparisons: hedge and rounding intervals, and the per-measure verdict across articles."""
 from __future__ import annotations
 
+import random
+from itertools import combinations
+
 import pandas as pd
 import pytest
 
-from scripts.make_figure_comparisons import Interval, allowed_interval, half_step, make_figure_comparisons
+from scripts.make_figure_comparisons import (Interval, _count_disagreeing_pairs, allowed_interval, disagreeing_figures,
+                                             disjoint, half_step, make_figure_comparisons, note_limit)
 from scripts.tableschema import load_schema
 from scripts.tables import frame_from_records
 
@@ -112,3 +116,68 @@ def test_published_comparisons_read_the_articles_carefully(built_root):
     figures = pd.read_csv(built_root / "data" / "figures.csv", dtype=str, keep_default_na=False)
     keys = set(zip(figures["source_id"], figures["start"]))
     assert set(zip(table["source_id"], table["start"])) <= keys       # (source_id, start) is a figure's key
+
+
+# --- without comparing every pair; notes of bounded size ----------------------------------------------------
+
+def _random_interval(rng) -> Interval:
+    low = rng.randint(0, 6) / 2
+    high = None if rng.random() < 0.15 else low + rng.randint(-1, 4) / 2  # some empty or reversed ones too
+    return Interval(low, high, low_open=rng.random() < 0.4, high_open=rng.random() < 0.4)
+
+
+def test_disjoint_by_interval_ends_agrees_with_overlaps():
+    rng = random.Random(1)
+    for _ in range(5000):
+        a, b = _random_interval(rng), _random_interval(rng)
+        assert disjoint(a, b) == (not a.overlaps(b)), (a, b)
+
+
+def _figure(source_id, start, interval, per=None):
+    return {"source_id": source_id, "start": start, "text": str(start), "per": per,
+            "_interval": interval, "interval": str(interval)}
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_figures_with_a_disagreeing_partner_and_pair_count_match_every_pair_compared(seed):
+    rng = random.Random(seed)
+    figures = [_figure(f"s{rng.randrange(6)}", k, _random_interval(rng), per=rng.choice([None, None, "hour"]))
+               for k in range(rng.randint(2, 30))]
+    pairs = [(a, b) for a, b in combinations(figures, 2)
+             if a["source_id"] != b["source_id"] and a["per"] == b["per"] and not a["_interval"].overlaps(b["_interval"])]
+    partnered = {id(f) for pair in pairs for f in pair}
+    assert {id(f) for f in disagreeing_figures(figures)} == partnered
+    for per in (None, "hour"):
+        group = [f for f in figures if f["per"] == per]
+        assert _count_disagreeing_pairs(group) == sum(a["per"] == per for a, _ in pairs)
+
+
+def test_note_of_a_measure_with_many_figures_is_a_bounded_summary_by_distribution():
+    articles, figures = {}, []
+    for k in range(300):  # most say about 61,000; a few say far less or far more
+        value = 61000.0 if k % 10 else (20000.0 if k % 20 else 95000.0)
+        articles[f"s{k:03d}"] = f"There are {value:,.0f} doctors."
+        figures.append({"source_id": f"s{k:03d}", "text": f"{value:,.0f}", "start": 10, "value": value, "hedge": "none"})
+    frames = _frames(figures)
+    frames["sources"] = frame_from_records([{"source_id": s, "published_date": "2023-03-01"} for s in articles],
+                                           load_schema("sources"))
+    table = make_figure_comparisons(frames, articles)
+    notes = set(table["conflict_note"])
+    assert set(table["verdict"]) == {"conflict"} and len(notes) == 1
+    note = notes.pop()
+    assert len(note) <= note_limit()
+    assert "270 figures from 270 articles all allow [60,500, 61,500)" in note
+    assert "15 figures from 15 articles lie below it" in note and "15 figures from 15 articles lie above it" in note
+    assert f"{270 * 30 + 15 * 15:,} pairs of figures from different articles" in note  # each side vs the rest
+
+
+def test_every_note_stays_within_the_schema_limit_however_many_figures_agree():
+    articles = {f"a-source-with-a-long-identifier-{k:04d}": "There are 61,000 doctors." for k in range(500)}
+    figures = [{"source_id": s, "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"} for s in articles]
+    frames = _frames(figures)
+    frames["sources"] = frame_from_records([{"source_id": s, "published_date": "2023-03-01"} for s in articles],
+                                           load_schema("sources"))
+    table = make_figure_comparisons(frames, articles)
+    note = table["conflict_note"].iloc[0]
+    assert set(table["verdict"]) == {"consistent"} and len(note) <= note_limit()
+    assert note.endswith("; and 492 more figures.")

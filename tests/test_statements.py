@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import random
+
 import pandas as pd
 import pytest
 
 from tests.conftest import published_table
 
 from scripts.make_shared_passages import normalised_key
-from scripts.make_statements import (SAME_STATEMENT_RATIO, describe_difference, is_fragment, same_statement,
-                                     similarity, statements_and_reports)
+from scripts.make_statements import (SAME_STATEMENT_RATIO, _parents, _quote_records, describe_difference,
+                                     group_statements, is_fragment, same_statement, similarity, statements_and_reports)
 from scripts.tables import frame_from_records
 from scripts.tableschema import load_schema
 
@@ -20,7 +22,8 @@ from scripts.tableschema import load_schema
 
 @pytest.fixture(scope="module")
 def built(built_root):
-    return {name: published_table(built_root, name) for name in ("quotes", "statements", "statement_reports", "organisations")}
+    return {name: published_table(built_root, name)
+            for name in ("quotes", "statements", "statement_reports", "organisations", "sources")}
 
 
 def _statement_starting(built, words: str) -> pd.Series:
@@ -128,6 +131,75 @@ ORGANISATIONS = pd.DataFrame({"organisation_id": ["union", "union-committee", "g
                               "parent_organisation_id": [None, "union", None]})
 
 
+def _grouped_by_comparing_every_quote(quotes: list[dict], parents: dict[str, str]) -> list[list[tuple]]:
+    """The definition: each quote joins the earliest group holding any quote of the same statement."""
+    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"],
+                                          -len(normalised_key(q["text"])), q["start"]))
+    groups: list[list[dict]] = []
+    for quote in order:
+        home = next((g for g in groups if any(same_statement(quote, member, parents) for member in g)), None)
+        if home is None:
+            groups.append([quote])
+        else:
+            home.append(quote)
+    return [[(q["source_id"], q["start"]) for q in group] for group in groups]
+
+
+def _keys(groups: list[list[dict]]) -> list[list[tuple]]:
+    return [[(q["source_id"], q["start"]) for q in group] for group in groups]
+
+
+def test_index_groups_the_five_articles_quotes_as_comparing_every_pair_does(built):
+    frames = {name: built[name] for name in ("quotes", "organisations", "sources")}
+    quotes, parents = _quote_records(frames), _parents(frames)
+    assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_index_groups_invented_quotes_as_comparing_every_pair_does(seed):
+    """Near-copies, fragments, empty and short wordings, speakers missing, committee and parent, two people."""
+    rng = random.Random(seed)
+    vocabulary = "we will strike on monday unless talks begin the union said pay offer is not good enough".split()
+    wordings = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12))) for _ in range(25)]
+    quotes = []
+    for k in range(200):
+        words = rng.choice(wordings).split()
+        if rng.random() < 0.3 and len(words) > 5:
+            first = rng.randrange(len(words) - 4)
+            words = words[first:first + rng.randint(4, len(words) - first)]
+        elif rng.random() < 0.5 and words:
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        quote = _quote(f"s{rng.randrange(30):02d}", 100 * k, " ".join(words) + rng.choice([".", ""]),
+                       person=rng.choice([None, None, "dr-x", "dr-y"]),
+                       organisation=rng.choice([None, "union", "union-committee", "government"]))
+        quotes.append({**quote, "published_date": f"2023-03-{rng.randint(1, 9):02d}"})
+    parents = {"union-committee": "union"}
+    assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
+
+
+def test_identical_quote_without_a_speaker_merges_across_speaker_blocks():
+    statements, reports = _group(
+        _quote("a-2023-01-01", 0, "We will not accept this offer at all.", person="dr-x"),
+        _quote("b-2023-01-02", 0, "Patients come first in every decision we make.", organisation="government"),
+        _quote("c-2023-01-03", 0, "We will not accept this offer at all."))
+    assert len(statements) == 2
+    assert reports[("c-2023-01-03", 0)]["statement_id"] == reports[("a-2023-01-01", 0)]["statement_id"]
+
+
+def test_wording_repeated_later_in_an_earlier_statement_draws_later_matches_there():
+    """A second copy of a wording can join an earlier statement than the first copy did; what matches the wording
+    afterwards joins that earlier statement, as comparing with every quote would."""
+    _, reports = _group(
+        _quote("a-2023-01-01", 0, "talks must begin before the strike", organisation="union"),
+        _quote("b-2023-01-02", 0, "patients will be kept safe", person="dr-x"),
+        _quote("c-2023-01-03", 0, "talks must begin before the strike and patients will be kept safe",
+               person="dr-x", organisation="union"),
+        _quote("d-2023-01-04", 0, "patients will be kept safe", person="dr-x"),
+        _quote("e-2023-01-05", 0, "patients will be kept safe tonight", person="dr-x"))
+    statement = {source[0][0]: report["statement_id"] for source, report in reports.items()}
+    assert statement["a"] == statement["c"] == statement["d"] == statement["e"] != statement["b"]
+
+
 def _quote(source_id, start, text, person=None, organisation=None, continues=False):
     return {"source_id": source_id, "start": start, "end": start + len(text), "text": text,
             "speaker_text": None, "speaker_person_id": person, "speaker_organisation_id": organisation,
@@ -228,3 +300,25 @@ def test_same_statement_needs_a_speaker_match_even_for_identical_words():
     a = _quote("a-2023-01-01", 0, "We will strike.", organisation="union")
     b = _quote("b-2023-01-02", 0, "We will strike.", organisation="government")
     assert not same_statement(a, b, {"union-committee": "union"})
+
+
+@pytest.mark.parametrize("group", [("statements", "statement_reports"), ("shared_passages", "source_pairs")])
+def test_tables_derived_together_are_computed_once_per_build(group, monkeypatch):
+    import importlib
+
+    from scripts import make_derived_tables
+    spec, inputs = make_derived_tables.GROUPS[group]
+    module_name, function_name = spec.split(":")
+    module = importlib.import_module(module_name)
+    calls = []
+    compute = getattr(module, function_name)
+    monkeypatch.setattr(module, function_name, lambda frames, articles: calls.append(1) or compute(frames, articles))
+    frames = {"quotes": frame_from_records([_quote("a-2023-01-01", 0, "We will strike.", person="dr-x")],
+                                           load_schema("quotes")),
+              "sources": pd.DataFrame({"source_id": ["a-2023-01-01"], "published_date": ["2023-01-01"]}),
+              "organisations": ORGANISATIONS}
+    articles = {"a-2023-01-01": "We will strike."}
+    tables = {name: make_derived_tables.make_derived_table(name, frames, articles) for name in group}
+    assert len(calls) == 1 and all(len(tables[name].columns) for name in group)
+    make_derived_tables.make_derived_table(group[0], frames, articles)  # asked again: computed again, not stale
+    assert len(calls) == 2

@@ -49,6 +49,8 @@ Direction of a weekday, also used to place a month written without a year (every
    'proposed'). The cue nearest before the expression within its clause (clauses end at ; : – — and
    quotation marks) wins; else the nearest after it in the clause; else the nearest anywhere in the
    sentence; else future (news is written ahead of the days it names without a verb: 'Doctors strike Monday').
+   Cues are read within 400 characters either side of the expression (a sentence longer than that is cut to
+   that reach), so the cost per expression is bounded and the whole text is read in linear time.
 Without a publication date, directions still come from these rules but resolved_date is None, except for
 dates that carry their own year.
 """
@@ -183,6 +185,8 @@ _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
+_LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
+_CUE_REACH = 400       # characters either side of an expression within which its sentence's cues are read
 
 
 def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
@@ -237,14 +241,16 @@ def _date_matches(text: str) -> list[re.Match]:
         if at < lowercase_end:
             continue  # inside the expression just found ('the day before yesterday')
         word_start = at
-        while word_start > 0 and text[word_start - 1].isalpha():
+        while word_start > 0 and text[word_start - 1].isalpha() and at - word_start <= _LONGEST_PREFIX:
             word_start -= 1
+        if at - word_start > _LONGEST_PREFIX:
+            continue  # inside a long word ('Ealingmonday...'): no date word has that many letters before its core
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
         if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
                 text, max(0, at - 12), at):
             continue  # 'month' and 'year' are dates only after this / next / last or a count ('six months ago')
-        line_start = text.rfind("\n", 0, word_start) + 1
+        line_start = text.rfind("\n", max(0, word_start - _LONGEST_OPENING), word_start) + 1
         for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
             if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
                 continue
@@ -472,10 +478,11 @@ def _clock(found: str | None) -> str | None:
 # --- sentences and direction cues -----------------------------------------------------------------------
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end]: bounded by line breaks and sentence-ending punctuation."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    """The sentence holding text[start:end]: bounded by line breaks and sentence-ending punctuation, and cut to
+    _CUE_REACH characters either side (all that the direction cues read), so each call costs a bounded scan."""
+    line_start = text.rfind("\n", max(0, start - _CUE_REACH), start) + 1 or max(0, start - _CUE_REACH)
+    line_end = text.find("\n", end, end + _CUE_REACH)
+    line_end = min(len(text), end + _CUE_REACH) if line_end < 0 else line_end
     sentence_start = line_start
     for m in _SENTENCE_END.finditer(text, line_start, start):
         if _ends_sentence(text, m):
@@ -556,7 +563,7 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 
 def _direction_from_sentence(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    sentence_start, sentence_end = sentence
+    sentence_start, sentence_end = max(sentence[0], start - _CUE_REACH), min(sentence[1], end + _CUE_REACH)
     adjacent = _SINCE_OR_FROM_BEFORE.search(text, max(sentence_start, start - 8), start)
     if adjacent:
         return "past" if adjacent.group(1).lower() == "since" else "future"

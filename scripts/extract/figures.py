@@ -21,16 +21,26 @@ What is a figure
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
 - Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
   hedged ('less than a month'); 'single' only hyphenated before a duration word ('single-day' is 1 day).
-  Minutes become hours; ages ('28-year-old') are years.
+  Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
+- Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
+  'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
+  ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word: 'Nurses Union (12)'); a number up to
+  120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70'); '58-year-olds'.
+- Money scales: 'k', 'm', 'mn', 'bn', 'tn'; after '£' also 'b' and a space before the suffix ('£2.4b', '£1.5 bn',
+  '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
+- 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
 'no. 7', 'number 1', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45'),
+separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
 DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
-are skipped: the unit vocabulary has no place for them.
+are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
+run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
+an error; its digits are not read again as smaller figures.
 
 Hedges are the words just before the figure, included in its text ('More than 98%').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
@@ -42,16 +52,22 @@ doctors in the NHS': the NHS, not the 'there are' before the figure).
 Claimant: the subject of the nearest verb of saying before the figure in its sentence ('The BMA says',
 'It insists'), 'according to X', or a trailing ', the BMA said.' / ', said X.'; a pronoun subject stands for
 the organisation or person a previous sentence opened with. A quotation closed before the figure ends the
-attribution. None when the article states the figure in its own voice.
+attribution. None when the article states the figure in its own voice. Of several 'according to' before a figure
+the nearest that reads as one wins (the four nearest are tried). A subject is at most 15 words and 400 characters.
 
 Speed: regexes that cannot start with a fixed character cost a probe at every offset, so the text is
-scanned only for anchors (digit runs, number words) on a lower-cased copy and every finer rule is an
-anchored match or a look at the few words around an anchor.
+scanned only for anchors (digit runs, number words, 'a'/'an' + unit word) on a lower-cased copy and every finer
+rule is an anchored match or a look at the few words around an anchor. Figures are linear in the text's length
+however many share a line or a sentence: lines and sentences are found by bisection over their starts, and each
+sentence's verbs, commas, clause openers, closed quotations and measure terms once (_SentenceFacts), so no figure
+rescans its sentence.
 """
 from __future__ import annotations
 
 import functools
+import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from scripts.extract.lexicon import AliasMatch, Lexicon, Measure
@@ -66,7 +82,7 @@ _SMALL = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
-           "tn": 1e12, "trillion": 1e12, "hundred": 100, "dozen": 12}
+           "tn": 1e12, "trillion": 1e12, "b": 1e9, "hundred": 100, "dozen": 12}
 _DURATIONS = {"hour": ("hours", 1), "hr": ("hours", 1), "minute": ("hours", 1 / 60), "min": ("hours", 1 / 60),
               "day": ("days", 1), "week": ("weeks", 1), "fortnight": ("weeks", 2), "month": ("months", 1),
               "year": ("years", 1), "decade": ("years", 10)}  # unit word -> (schema unit, factor)
@@ -99,7 +115,22 @@ _WORDNUM = (rf"(?:(?:{'|'.join(_TENS)})(?:(?:-|{_S})(?:{_UNIT_WORDS}))?"
             rf"|{'|'.join(sorted((w for w in _SMALL if w != 'zero'), key=len, reverse=True))}"
             rf"|a{_S}+(?:dozen|hundred|thousand|million|billion))(?!\w)")
 _NUMBER = rf"(?:{_DIGITS}|{_WORDNUM})"
-_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn))(?![a-z])"
+_SCALE = rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|(?:bn|mn|m|k|tn|b))(?![a-z])"
+
+
+def _scale(tag: str) -> str:
+    """The scale after a number: words, and the short suffixes; after '£' (this part's, or the range's first part's)
+    also 'b' and a space before the suffix ('£2.4b', '£1.5 bn', '£300 m'); without '£' a space only before the
+    unambiguous 'bn', 'mn', 'tn' ('1.5 bn'), and no 'b' ('5b' is a label)."""
+    with_pound = rf"{_S}?(?:bn|mn|tn|m|k|b)"
+    without = rf"(?:{_S}?(?:bn|mn|tn)|m|k)"
+    short = (rf"(?(curc){with_pound}|{without})" if tag == "c"
+             else rf"(?(curc){with_pound}|(?(curd){with_pound}|{without}))")
+    return rf"(?:{_S}?(?:thousand|million|billion|trillion)|{_S}hundred|{short})(?![a-z])"
+
+
+# Words between a number and its duration word that leave the duration as it is: 'three full days'.
+_DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
 _PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
@@ -116,8 +147,8 @@ _END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1
 
 def _part(tag: str) -> str:
     return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
-            rf"(?P<scale{tag}>{_SCALE})?"
-            rf"(?:(?P<pct{tag}>{_PERCENT})|{_S}*-?{_S}*(?P<dur{tag}>{_DURATION_WORD})(?:-old)?(?!\w)"
+            rf"(?P<scale{tag}>{_scale(tag)})?"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
@@ -153,7 +184,12 @@ def _word_anchor_pattern(words: set[str]) -> str:
 
 # A leading character class lets the regex engine skip quickly to where an anchor can start; the text's
 # first character, which has nothing before it, is tried apart.
-_ANCHOR_BODY = "(?:(?P<digits>[£0-9])|(?P<word>" + _word_anchor_pattern(_ANCHOR_WORDS) + "))"
+# Words that are figures only after 'a'/'an' ('a day', 'an hour', 'a million') are found with their article, so
+# that the many bare 'day's and 'year's of news text cost no look back.
+_ARTICLE_ONLY_WORDS = _ARTICLE_WORDS - set(_FRACTIONS)
+_ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|an[^\\S\\n]{1,2})"
+                + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
+                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "))")
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 
@@ -173,16 +209,17 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 # Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
-                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn"},
+                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss."},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
-                     "No", "No."})
+                     "No", "No.", "Volume", "Issue"})
 _SERVICE_NUMBERS = {"111", "999"}
 # A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
 # number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.1136/bmj.p1618').
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.’'&-])(?P<determiner>(?i:the|a|an)\s+)?[A-Z]{2,5}[.:]?[^\S\n]+\Z")
 _BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
+                         r"|[0-9]+\s*\([0-9]+(?:\s*[-–]\s*[0-9]+)?\)\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[a-z]?[0-9]+)?"
                          r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
 _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
@@ -190,6 +227,7 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 _ONE_AS_COUNT = re.compile(
     rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_S}+\Z")
 _FROM_BEFORE = re.compile(rf"\bfrom{_S}+\Z")  # 'from 2% to 5%' is a change, not a range
@@ -216,6 +254,7 @@ _SAID_AFTER = re.compile(
     rf"(?:{_S}+{_WHEN})?{_S}*(?:[.,;!?”\"]|$)")
 _QUOTE_CLOSED = re.compile(r"[”\"]\s*[,;]")
 _CLAUSE_OPENER = re.compile(rf"[;:“”\"(—–]|\b(?:that|which|who|while|whereas|as|but){_S}")
+_CLAUSE_OPENER_WITHOUT_BOUNDARY = re.compile(rf"[;:“”\"(—–]|(?:that|which|who|while|whereas|as|but){_S}")
 _LEADING_WORDS = re.compile(
     rf"(?:(?:however|but|and|yet|meanwhile|now|still|instead|separately|indeed|also|so|though|although)\b,?{_S}*)+")
 _LEADING_ADVERBIAL = re.compile(
@@ -245,6 +284,7 @@ class _Figure:
     core_start: int | None = None   # where the number starts, before any 'between' or hedge
     hedge: str | None = None        # a default ('vague'); a hedge in the text wins
     hedge_required: bool = False    # only a figure after a hedge ('less than a month', 'more than one')
+    age: bool = False               # read as a person's age ('aged 58'): a number listed right after is one too
     allow_hedge: bool = True        # False for 'between ... and ...'
     per: str | None = None          # the rate after it: 'hour' for '£14 an hour'
 
@@ -269,6 +309,8 @@ def extract_figures(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
     context = _Context(text, low, lexicon)
     rows = []
     for f in figures:
+        if not (math.isfinite(f.value) and (f.value_high is None or math.isfinite(f.value_high))):
+            continue  # a number past the float range (309 digits or more): no text states such a quantity
         sentence = context.sentence_of(f.start)
         claimant_text, person_id, organisation_id = context.claimant(f, sentence)
         rows.append(dict(zip(COLUMNS, (
@@ -294,6 +336,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
         if m.group("digits"):
             anchors.append(m.start("digits"))
+            continue
+        if m.group("article"):
+            anchors.append(m.start("article"))
             continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
@@ -329,6 +374,8 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
             if figure.hedge_required and figure.hedge is None:
                 continue
+            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
+                figure.unit, figure.age = "years", True
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
         if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
@@ -423,6 +470,8 @@ def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
         if q.is_word:
             if low[q.end:q.end + 1] == "-" and low[q.end + 1:q.end + 2].isalpha():
                 return None  # 'two-tier', 'one-off'
+            if q.value == 1 and _ONE_AS_PRONOUN_BEFORE.search(low, max(0, q.start - 10), q.start):
+                return None  # 'each and every one of them', 'any one of', 'every single one': a pronoun
             if q.value == 1 and not _ONE_AS_COUNT.match(low, q.end):
                 return _Figure(q.start, end, 1, "count", hedge_required=True)  # 'more than one', not 'one day'
     elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-":
@@ -528,6 +577,46 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     return None
 
 
+_AGED_BEFORE = re.compile(rf"(?<![\w-])(?:aged|ages?){_S}+\Z")
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]*[^\S\n](?P<word>[A-Z][a-z][\w’'-]*)(?:[^\S\n]\(|,[^\S\n])\Z")
+
+
+# Capitalised words that end a name of a month, day or body, not of a person: 'Nurses Union (12)' is no age.
+_NOT_A_SURNAME = _MONTHS | _WEEKDAYS | {
+    "union", "unions", "trust", "trusts", "board", "boards", "committee", "council", "college", "association",
+    "party", "government", "department", "hospital", "hospitals", "group", "service", "services", "office",
+    "agency", "authority", "society", "institute", "foundation", "federation", "confederation", "commission",
+    "ministry", "parliament", "assembly", "court", "school", "university", "company", "ltd", "plc"}
+
+
+def _is_age(text: str, low: str, figure: _Figure) -> bool:
+    """A person's age, in years: 'aged 58', 'aged between 25 and 35', 'aged over 60', and a bare whole number of
+    at most 120 in brackets or between commas right after two capitalised words, a name ('Ann Tate (58)',
+    'Ann Tate, 58,')."""
+    if "age" in low[max(0, figure.start - 10):figure.start] and \
+            _AGED_BEFORE.search(low, max(0, figure.start - 10), figure.start):
+        return True
+    if not (text[figure.start - 1:figure.start] == "(" or text[figure.start - 2:figure.start] == ", ") or figure.hedge or figure.value_high is not None or not 0 < figure.value <= 120 \
+            or not _BARE_WHOLE_NUMBER.fullmatch(low, figure.start, figure.end):
+        return False
+    name = _NAME_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+    if name is None or name.group("word").lower() in _NOT_A_SURNAME:
+        return False
+    closing = ")" if text[figure.start - 1] == "(" else ","
+    return text[figure.end:figure.end + 1] == closing
+
+
+_LIST_GAP = re.compile(rf"{_S}*,?{_S}*(?:(?:and|or|to){_S}+)?")
+
+
+def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> bool:
+    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it is an age."""
+    if not figures or not figures[-1].age or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
+        return False  # 'aged 30 and 500 nurses': no one is 500
+    previous = figures[-1]
+    return figure.start - previous.end <= 8 and _LIST_GAP.fullmatch(low, previous.end, figure.start) is not None
+
+
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     """Take the hedge words right before the figure ('more than', 'around') into it."""
     if not figure.allow_hedge:
@@ -568,6 +657,11 @@ class _MeasureTerms:
         for measure in measures:
             for term in measure.context_terms:
                 self.by_term.setdefault(term.lower(), []).append(measure)
+        self.of_unit: dict[int, dict[str, list[Measure]]] = {}  # id(by_term list) -> unit -> its measures
+        for measures_of_term in self.by_term.values():
+            by_unit = self.of_unit[id(measures_of_term)] = {}
+            for measure in measures_of_term:
+                by_unit.setdefault(measure.unit, []).append(measure)
         # After a non-word character, a lookahead takes the longest term starting there, so terms may overlap.
         self.pattern = (re.compile(r"[^\w](?=(?P<term>" + _word_anchor_pattern(set(self.by_term))[:-len("(?![a-z])")]
                                    + r")(?![^\W_]))") if self.by_term else None)
@@ -596,34 +690,141 @@ def _measure_terms(measures: tuple[Measure, ...]) -> _MeasureTerms:
 
 
 
+class _SentenceFacts:
+    """What every figure of one sentence asks about it, found in one pass over the sentence, so that each figure
+    costs a few bisections, never another scan of the sentence (a 1 MB sentence of figures stays linear)."""
+
+    __slots__ = ("low", "start", "end", "verbs", "verb_ends", "according", "closed", "closed_starts", "commas",
+                 "openers", "opener_ends", "subjects", "said_after", "according_after", "units")
+
+    def __init__(self, low: str, sentence: Span):
+        self.low, self.start, self.end = low, sentence.start, sentence.end
+        self.verbs = [(v.start("verb"), v.end("verb"))  # every figure asks for these
+                      for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, self.start - 1), self.end)
+                      if not _NOT_A_SPEAKER_BEFORE.search(low, max(self.start, v.start("verb") - 8), v.start("verb"))]
+        self.verb_ends = [v[1] for v in self.verbs]
+        self.according = [m.start() for m in _ACCORDING_WORD.finditer(low, self.start, self.end)] \
+            if low.find("according", self.start, self.end) >= 0 else []
+        self.closed = [(m.start(), m.end()) for m in _QUOTE_CLOSED.finditer(low, self.start, self.end)] \
+            if self.verbs else []
+        self.closed_starts = [c[0] for c in self.closed]
+        self.subjects: dict[int, tuple[int, int, str, bool] | None] = {}  # verb start -> the attribution
+        self.said_after: dict[int, re.Match | None] = {}   # comma index -> first accepted ', said X' from it
+        self.according_after: dict[int, re.Match | None] = {}  # index in according -> first match from it
+        self.units: dict[str, _UnitTerms] = {}
+
+    # The other lists are found on first use only (most sentences hold one figure and need few): __getattr__ runs
+    # only while the attribute is missing, calls _find_<name> and stores the result.
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self, "_find_" + name)()
+        setattr(self, name, value)
+        return value
+
+    def _find_commas(self) -> list[int]:
+        return [m.start() for m in _COMMA.finditer(self.low, self.start, self.end)]
+
+    def _find_openers(self) -> list[tuple[int, int, bool]]:
+        """_CLAUSE_OPENER's matches before the last verb (only subjects of verbs need them); the word boundary
+        before a word opener is checked here, which lets the regex engine skip ahead on its first characters."""
+        low, openers = self.low, []
+        end = self.verbs[-1][0] if self.verbs else self.start
+        for m in _CLAUSE_OPENER_WITHOUT_BOUNDARY.finditer(low, self.start, end):
+            at = m.start()
+            if at and low[at].isalpha() and (low[at - 1].isalnum() or low[at - 1] == "_"):
+                continue  # inside a word: 'has ', 'somewhat '
+            openers.append((at, m.end(), m.group().startswith(("which", "who"))))
+        return openers
+
+    def _find_opener_ends(self) -> list[int]:
+        return [o[1] for o in self.openers]
+
+
+class _UnitTerms:
+    """The measure terms of one sentence for one unit: per measure its term starts (sorted), the running maximum
+    of their ends, and the starts and ends of every term of the unit."""
+
+    def __init__(self, terms: list[tuple[int, int, list[Measure]]], unit: str,
+                 of_unit_index: dict[int, dict[str, list[Measure]]]):
+        self.by_measure: dict[str, tuple[list[int], list[int]]] = {}
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for term_start, term_end, measures in terms:
+            of_unit = of_unit_index[id(measures)].get(unit)
+            if not of_unit:
+                continue
+            self.starts.append(term_start)
+            self.ends.append(term_end)
+            for measure in of_unit:
+                starts, max_ends = self.by_measure.setdefault(measure.measure_id, ([], []))
+                starts.append(term_start)
+                max_ends.append(max(term_end, max_ends[-1]) if max_ends else term_end)
+
+
+_ACCORDING_WORD = re.compile(r"\baccording\b")
+_COMMA = re.compile(",")
+_NEWLINE = re.compile("\n")
+_DIRECT_TERMS = 12        # measure terms in a sentence up to which each figure looks at every one
+_DIRECT_REACH = 300       # characters: up to this, the rest of a sentence is scanned directly for each figure
+_SUBJECT_REACH = 400      # characters: a subject (at most 15 words) never starts further before its verb
+_LAST_ACCORDING_TRIED = 4  # 'according' words tried, nearest first, before a figure
+_POST_MODIFIER_REACH = 300  # characters between a figure and a post-modifying term (at most four words)
+_MISSING = object()
+
+
 class _Context:
-    """What a figure's measure and claimant need from the whole article, worked out once and only if asked."""
+    """What a figure's measure and claimant need from the whole article, worked out once and only if asked.
+
+    Lines and sentences are found by bisection over their starts, and each sentence's verbs, commas, clause
+    openers, quotation ends and measure terms once (_SentenceFacts), so the cost is linear in the text's length
+    however many figures share a line or a sentence."""
 
     def __init__(self, text: str, low: str, lexicon: Lexicon):
         self.text, self.low, self.lexicon = text, low, lexicon
-        self._sentences: dict[int, list[Span]] = {}   # paragraph start -> its sentences
+        self._line_starts: list[int] | None = None
+        self._last_sentence = Span(0, 0)
+        self._sentences: dict[int, tuple[list[Span], list[int], list[int]]] = {}  # line start -> sentences, starts, ends
         self._terms: dict[int, list[tuple[int, int, list[Measure]]]] = {}  # sentence start -> its terms
-        self._verbs: dict[int, list[tuple[int, int]]] = {}
-        self._mentions: list[AliasMatch] | None = None
+        self._facts: dict[int, _SentenceFacts] = {}
+        self._mentions: dict[tuple[str, ...], tuple[list[AliasMatch], list[int]]] | None = None
+        self._antecedents: dict[tuple[tuple[str, ...], int], AliasMatch | None] = {}
         self._resolved: dict[str, tuple[str | None, str | None]] = {}
 
-    def _paragraph_sentences(self, offset: int) -> list[Span]:
-        text = self.text
-        line_start = text.rfind("\n", 0, offset) + 1
+    def _line_of(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        i = bisect_right(self._line_starts, offset) - 1
+        line_start = self._line_starts[i]
+        line_end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(self.text)
+        return line_start, line_end
+
+    def _paragraph_sentences(self, offset: int) -> tuple[list[Span], list[int], list[int]]:
+        line_start, line_end = self._line_of(offset)
         if line_start not in self._sentences:
-            line_end = text.find("\n", offset)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end]
+            line = self.text[line_start:line_end]
             start = line_start + len(line) - len(line.lstrip())
             end = line_start + len(line.rstrip())
-            self._sentences[line_start] = sentences_within(text, start, end)
+            spans = sentences_within(self.text, start, end)
+            self._sentences[line_start] = (spans, [s.start for s in spans], [s.end for s in spans])
         return self._sentences[line_start]
 
     def sentence_of(self, offset: int) -> Span:
-        for sentence in self._paragraph_sentences(offset):
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        last = self._last_sentence  # figures come in text order, often several to a sentence
+        if last.start <= offset < last.end:
+            return last
+        spans, starts, _ = self._paragraph_sentences(offset)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < spans[i].end:
+            self._last_sentence = spans[i]
+            return spans[i]
         return Span(offset, offset)
+
+    def _facts_of(self, sentence: Span) -> _SentenceFacts:
+        facts = self._facts.get(sentence.start)
+        if facts is None:
+            facts = self._facts[sentence.start] = _SentenceFacts(self.low, sentence)
+        return facts
 
     def measure(self, figure: _Figure, sentence: Span) -> str | None:
         if not self.lexicon.measures:
@@ -632,16 +833,56 @@ class _Context:
         if sentence.start not in self._terms:
             self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
         terms = self._terms[sentence.start]
-        modifier_start = self._post_modifier_start(figure, terms)
+        if len(terms) <= _DIRECT_TERMS:  # the usual few terms: look at each
+            return self._measure_direct(figure, terms, terms_index)
+        facts = self._facts_of(sentence)
+        unit_terms = facts.units.get(figure.unit)
+        if unit_terms is None:
+            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit,
+                                                               terms_index.of_unit)
+        if not unit_terms.by_measure:
+            return None
+        modifier_start = self._post_modifier_start(figure, unit_terms)
         nearest: dict[str, int] = {}
         term_count: dict[str, int] = {}
+        for measure_id, (starts, max_ends) in unit_terms.by_measure.items():
+            k = bisect_left(starts, figure.end)  # terms from k on start after the figure
+            distance = starts[k] - figure.end if k < len(starts) else None
+            if k:
+                before = max(figure.start - max_ends[k - 1], 0)
+                distance = before if distance is None else min(distance, before)
+            if modifier_start is not None and k < len(starts):
+                m = bisect_left(starts, modifier_start, k)
+                if m < len(starts) and starts[m] == modifier_start:
+                    distance = -1
+            nearest[measure_id], term_count[measure_id] = distance, len(starts)
+        ranked = sorted(nearest, key=lambda measure_id: (nearest[measure_id], -term_count[measure_id]))
+        best = ranked[0]
+        if len(ranked) > 1 and (nearest[ranked[1]], term_count[ranked[1]]) == (nearest[best], term_count[best]):
+            return None
+        return best
+
+    def _measure_direct(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]],
+                        terms_index: _MeasureTerms) -> str | None:
+        """measure() for a sentence with few terms: the same choice, by looking at every term."""
+        unit = figure.unit
+        nearest: dict[str, int] = {}
+        term_count: dict[str, int] = {}
+        modifier_start = None
         for term_start, term_end, measures in terms:
+            of_unit = terms_index.of_unit[id(measures)].get(unit)
+            if of_unit and term_start >= figure.end:
+                modifier_start = self._modifier_at(figure, term_start, term_end)
+                break
+        for term_start, term_end, measures in terms:
+            of_unit = terms_index.of_unit[id(measures)].get(unit)
+            if not of_unit:
+                continue
             distance = -1 if term_start == modifier_start else max(figure.start - term_end, term_start - figure.end, 0)
-            for measure in measures:
-                if measure.unit == figure.unit:
-                    measure_id = measure.measure_id
-                    nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
-                    term_count[measure_id] = term_count.get(measure_id, 0) + 1
+            for measure in of_unit:
+                measure_id = measure.measure_id
+                nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
+                term_count[measure_id] = term_count.get(measure_id, 0) + 1
         if not nearest:
             return None
         ranked = sorted(nearest, key=lambda measure_id: (nearest[measure_id], -term_count[measure_id]))
@@ -650,18 +891,23 @@ class _Context:
             return None
         return best
 
-    def _post_modifier_start(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]]) -> int | None:
+    def _post_modifier_start(self, figure: _Figure, unit_terms: _UnitTerms) -> int | None:
         """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the NHS'),
         if no other term of the figure's unit comes between; None otherwise."""
-        for term_start, term_end, measures in terms:
-            if term_start < figure.end or all(measure.unit != figure.unit for measure in measures):
-                continue
-            if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
-                return None
-            gap = _NOUN_PHRASE_GAP.fullmatch(self.low, figure.end, term_start)
-            if gap and not _CLAUSE_WORDS.intersection(gap.group().split()):
-                return term_start
+        k = bisect_left(unit_terms.starts, figure.end)
+        if k == len(unit_terms.starts):
             return None
+        return self._modifier_at(figure, unit_terms.starts[k], unit_terms.ends[k])
+
+    def _modifier_at(self, figure: _Figure, term_start: int, term_end: int) -> int | None:
+        """term_start if the term there (the first of the figure's unit after it) post-modifies its noun."""
+        if self.low[term_start:term_end].split(None, 1)[0] not in _POST_MODIFIER_PREPOSITIONS:
+            return None
+        if term_start - figure.end > _POST_MODIFIER_REACH:
+            return None
+        gap = _NOUN_PHRASE_GAP.fullmatch(self.low, figure.end, term_start)
+        if gap and not _CLAUSE_WORDS.intersection(gap.group().split()):
+            return term_start
         return None
 
     def claimant(self, figure: _Figure, sentence: Span) -> tuple[str | None, str | None, str | None]:
@@ -682,32 +928,49 @@ class _Context:
 
     def _claimant_before(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
         """(start, end, subject, whether the subject opens inside a quotation) of the nearest attribution before."""
-        low = self.low
-        if sentence.start not in self._verbs:
-            self._verbs[sentence.start] = [
-                (v.start("verb"), v.end("verb"))
-                for v in _SAY_VERB_AFTER_NON_LETTER.finditer(low, max(0, sentence.start - 1), sentence.end)
-                if not _NOT_A_SPEAKER_BEFORE.search(low, max(sentence.start, v.start("verb") - 8), v.start("verb"))]
-        verbs = [v for v in self._verbs[sentence.start] if v[1] <= figure.start]
-        according = list(_ACCORDING_TO.finditer(low, sentence.start, figure.start)) if "according" in \
-            low[sentence.start:figure.start] else []
-        if according and (not verbs or according[-1].start() > verbs[-1][0]):
-            a = according[-1]
-            return a.start(), a.end(), a.group().split(None, 2)[-1], False
-        if not verbs:
+        low, facts = self.low, self._facts_of(sentence)
+        i = bisect_right(facts.verb_ends, figure.start)  # the verbs ending before the figure are facts.verbs[:i]
+        verb = facts.verbs[i - 1] if i else None
+        according = None
+        k = bisect_left(facts.according, figure.start)
+        for a in reversed(facts.according[max(0, k - _LAST_ACCORDING_TRIED):k]):
+            according = _ACCORDING_TO.match(low, a, figure.start)
+            if according:
+                break
+        if according and (verb is None or according.start() > verb[0]):
+            return according.start(), according.end(), according.group().split(None, 2)[-1], False
+        if verb is None:
             return None
-        verb_start, verb_end = verbs[-1]
-        if _QUOTE_CLOSED.search(low, verb_end, figure.start):
+        verb_start, verb_end = verb
+        j = bisect_left(facts.closed_starts, verb_end)
+        if j < len(facts.closed) and facts.closed[j][1] <= figure.start:
             return None  # 'X said "...", after 40,000 ...': the narration takes over after the quotation
+        subject = facts.subjects.get(verb_start, _MISSING)
+        if subject is _MISSING:
+            subject = facts.subjects[verb_start] = self._subject(facts, sentence, verb_start, verb_end)
+        return subject
+
+    def _subject(self, facts: _SentenceFacts, sentence: Span, verb_start: int, verb_end: int
+                 ) -> tuple[int, int, str, bool] | None:
+        """The subject of the verb of saying at verb_start: after the last clause opener before it."""
+        low = self.low
         subject_start, in_quotation = sentence.start, low[sentence.start:sentence.start + 1] in "“\""
-        for opener in _CLAUSE_OPENER.finditer(low, sentence.start, verb_start):
-            if opener.group().startswith(("which", "who")) and "," in low[opener.end():verb_start]:
-                continue  # 'The union, which represents 45,000 members, said': the clause is closed
-            subject_start, in_quotation = opener.end(), opener.group() in "“\""
+        for o in range(bisect_right(facts.opener_ends, verb_start) - 1, -1, -1):
+            opener_start, opener_end, relative = facts.openers[o]
+            if opener_end < verb_start - _SUBJECT_REACH:
+                return None  # the subject would be longer than any subject
+            if relative:
+                c = bisect_left(facts.commas, opener_end)
+                if c < len(facts.commas) and facts.commas[c] < verb_start:
+                    continue  # 'The union, which represents 45,000 members, said': the clause is closed
+            subject_start, in_quotation = opener_end, low[opener_start:opener_end] in "“\""
+            break
         for leading in (_SPACES, _LEADING_WORDS, _LEADING_ADVERBIAL):
             cut = leading.match(low, subject_start, verb_start)
             if cut:
                 subject_start = cut.end()
+        if verb_start - subject_start > _SUBJECT_REACH:
+            return None
         subject = self.text[subject_start:verb_start]
         subject_start += len(subject) - len(subject.lstrip())
         words = subject.split()
@@ -717,39 +980,95 @@ class _Context:
 
     def _claimant_after(self, figure: _Figure, sentence: Span) -> tuple[int, int, str, bool] | None:
         low = self.low
-        according = _ACCORDING_TO.search(low, figure.end, sentence.end) if "according" in \
-            low[figure.end:sentence.end] else None
-        if according:
-            return according.start(), according.end(), according.group().split(None, 2)[-1], False
-        if "," not in low[figure.end:sentence.end]:
+        if sentence.end - figure.end <= _DIRECT_REACH:  # the usual short rest of a sentence: one scan of it
+            according = _ACCORDING_TO.search(low, figure.end, sentence.end) if "according" in \
+                low[figure.end:sentence.end] else None
+            if according:
+                return according.start(), according.end(), according.group().split(None, 2)[-1], False
+            if "," not in low[figure.end:sentence.end]:
+                return None
+            said = next((m for m in _SAID_AFTER.finditer(low, figure.end, sentence.end)
+                         if self._said_is_attribution(m)), None)
+        else:  # a long rest: each position of the sentence is tried once for all its figures
+            according, said = self._claimant_after_indexed(figure, sentence)
+            if according is not None:
+                return according.start(), according.end(), according.group().split(None, 2)[-1], False
+        if said is None:
             return None
-        for said in _SAID_AFTER.finditer(low, figure.end, sentence.end):
-            claimant = said.group("claimant")
-            speaker = _SAY_VERB.sub("", claimant, count=1).strip()
-            if said.group("inverted") and not (self.text[said.start("speaker")].isupper()
-                                               or speaker.startswith(("the ", "a ", "an "))):
-                continue  # ', said pay had fallen': not 'said Ms Tate' or 'said the union'
-            return said.start("claimant"), said.end("claimant"), speaker, False
-        return None
+        speaker = _SAY_VERB.sub("", said.group("claimant"), count=1).strip()
+        return said.start("claimant"), said.end("claimant"), speaker, False
+
+    def _claimant_after_indexed(self, figure: _Figure, sentence: Span) -> tuple[re.Match | None, re.Match | None]:
+        """(the 'according to X' match, else None; the accepted ', said X' match) the short path would find."""
+        low, facts = self.low, self._facts_of(sentence)
+        according = self._first_from(facts.according, bisect_left(facts.according, figure.end), facts.according_after,
+                                     lambda at: _ACCORDING_TO.match(low, at, sentence.end), lambda m: True)
+        if according:
+            return according, None
+        return None, self._first_from(facts.commas, bisect_left(facts.commas, figure.end), facts.said_after,
+                                lambda at: _SAID_AFTER.match(low, at, sentence.end), self._said_is_attribution)
+
+    def _said_is_attribution(self, said: re.Match) -> bool:
+        if not said.group("inverted"):
+            return True
+        speaker = _SAY_VERB.sub("", said.group("claimant"), count=1).strip()
+        # ', said pay had fallen' is not 'said Ms Tate' or 'said the union'
+        return self.text[said.start("speaker")].isupper() or speaker.startswith(("the ", "a ", "an "))
+
+    @staticmethod
+    def _first_from(positions: list[int], index: int, memo: dict[int, re.Match | None], match_at, accepted
+                    ) -> re.Match | None:
+        """What finditer from positions[index] would stop at: the first match at one of the positions that is
+        accepted, a rejected match's positions skipped. Memoised per position index, so every position is tried
+        once for the whole sentence however many figures ask."""
+        chain = []
+        result = None
+        while index < len(positions):
+            if index in memo:
+                result = memo[index]
+                break
+            chain.append(index)
+            m = match_at(positions[index])
+            if m is None:
+                index += 1
+            elif accepted(m):
+                result = m
+                break
+            else:
+                index = bisect_left(positions, m.end(), index + 1)
+        for i in chain:
+            memo[i] = result
+        return result
 
     def _antecedent(self, kinds: tuple[str, ...], sentence: Span) -> AliasMatch | None:
         """What a pronoun subject stands for: the entity one of the previous sentences opens with (nearest
         first, within three), else the last entity of that kind named before."""
+        key = (kinds, sentence.start)
+        if key not in self._antecedents:
+            self._antecedents[key] = self._find_antecedent(kinds, sentence)
+        return self._antecedents[key]
+
+    def _find_antecedent(self, kinds: tuple[str, ...], sentence: Span) -> AliasMatch | None:
         previous_sentences = []
         offset = sentence.start
         while offset > 0 and len(previous_sentences) < 3:
-            earlier = [s for s in self._paragraph_sentences(offset - 1) if s.end <= offset]
-            if earlier:
-                previous_sentences.append(earlier[-1])
-                offset = earlier[-1].start
+            spans, _, ends = self._paragraph_sentences(offset - 1)
+            i = bisect_right(ends, offset) - 1  # the last sentence of that line ending by offset
+            if i >= 0:
+                previous_sentences.append(spans[i])
+                offset = spans[i].start
             else:  # white space or a blank line: go to the start of that line
-                offset = self.text.rfind("\n", 0, offset - 1) + 1
+                offset = self._line_of(offset - 1)[0]
         before = [m for m in self.lexicon.find(self.text, offset, sentence.start) if m.alias.entity_kind in kinds]
         if not before:  # nothing named in the previous sentences: the last such entity named before
             if self._mentions is None:
-                self._mentions = self.lexicon.find(self.text)
-            before = [m for m in self._mentions if m.end <= sentence.start and m.alias.entity_kind in kinds]
-            return before[-1] if before else None
+                self._mentions = {}
+            if kinds not in self._mentions:
+                of_kind = [m for m in self.lexicon.find(self.text) if m.alias.entity_kind in kinds]
+                self._mentions[kinds] = (of_kind, [m.end for m in of_kind])
+            of_kind, ends = self._mentions[kinds]
+            i = bisect_right(ends, sentence.start)
+            return of_kind[i - 1] if i else None
         for previous in previous_sentences:
             for m in before:
                 if previous.start <= m.start < previous.end and \
