@@ -107,3 +107,16 @@ def test_the_real_text_set_is_scored_from_the_cache_with_labels_that_carry_no_te
     scores = evaluate(realtext_set("dev", realtext_dir), Lexicon.from_rows([], [], []))
     assert scores["quote spans, overlapping"].expected == 1
     assert scores["speaker of attributed quotes (accuracy)"].expected == 1
+
+
+def test_person_candidates_are_judged_only_by_labels_that_include_them():
+    from scripts.evaluate import score_mentions
+    organisation = {"source_id": "a", "start": "0", "end": "5", "entity_kind": "organisation", "person_id": "",
+                    "organisation_id": "x", "resolution": "alias"}
+    person = {"source_id": "a", "start": "10", "end": "18", "entity_kind": "person", "person_id": "",
+              "organisation_id": "", "resolution": "unresolved_candidate"}
+    predicted = [{**organisation, "start": 0, "end": 5}, {**person, "start": 10, "end": 18}]
+    old_labels = score_mentions([organisation], predicted)["mentions: span and resolved id"]
+    new_labels = score_mentions([organisation, {**person, "start": "30", "end": "38"}], predicted)
+    assert (old_labels.true_positives, old_labels.predicted) == (1, 1)
+    assert new_labels["mentions: span and resolved id"].predicted == 2
