@@ -10,7 +10,6 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 """
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import time
@@ -29,7 +28,7 @@ from scripts.paths import ROOT
 from scripts.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
 from scripts.publish import lock as publish_lock
 from scripts.release import write_release_files
-from scripts.tableschema import all_schemas
+from scripts.tableschema import all_schemas, read_json
 from scripts.tables import Problem, relocate
 from scripts.validate import report, validate_package
 from scripts.write_package import descriptor, write_checksums, write_descriptor, write_tables
@@ -78,14 +77,7 @@ def stage_package(root: Path, staging: Path, schemas, frames) -> None:
     shutil.copytree(root / "schemas", staging / "schemas")
     shutil.copytree(root / "articles", staging / "articles")
     write_tables(frames, schemas, staging / "data")
-    metadata_path = root / "metadata" / "package.json"
-    try:
-        metadata = json.loads(metadata_path.read_bytes().decode("utf-8"))
-    except json.JSONDecodeError as err:
-        raise InputError(metadata_path, f"line {err.lineno} column {err.colno}", f"not valid JSON ({err.msg})",
-                         "Fix the JSON (a missing comma or quote?); `python -m json.tool FILE` shows where.") from None
-    except UnicodeDecodeError as err:
-        raise InputError(metadata_path, f"byte {err.start}", "not valid UTF-8", "Save it as UTF-8.") from None
+    metadata = read_json(root / "metadata" / "package.json")
     write_descriptor(descriptor(metadata, schemas, frames["sources"], staging), staging)
     write_checksums(staging)
 

@@ -128,15 +128,20 @@ class TableSchema:
         return pd.DataFrame({n: pd.Series([], dtype=d) for n, d in self.pandas_dtypes().items()})
 
 
-def load_schema(name: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
-    path = Path(schemas_dir) / f"{name}.schema.json"
+def read_json(path: Path):
+    """The JSON in a file, or InputError naming the line and column (or byte) that is wrong and how to fix it."""
     try:
-        descriptor = json.loads(path.read_bytes().decode("utf-8"))
+        return json.loads(Path(path).read_bytes().decode("utf-8"))
     except json.JSONDecodeError as err:
         raise InputError(path, f"line {err.lineno} column {err.colno}", f"not valid JSON ({err.msg})",
                          "Fix the JSON (a missing comma or quote?); `python -m json.tool FILE` shows where.") from None
     except UnicodeDecodeError as err:
-        raise InputError(path, f"byte {err.start}", "not valid UTF-8", "Save the schema as UTF-8.") from None
+        raise InputError(path, f"byte {err.start}", "not valid UTF-8", "Save the file as UTF-8.") from None
+
+
+def load_schema(name: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
+    path = Path(schemas_dir) / f"{name}.schema.json"
+    descriptor = read_json(path)
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("fields"), list):
         raise InputError(path, "whole file", "not a Table Schema (an object with a list of fields)",
                          "Restore it from git, or write its fields.")
