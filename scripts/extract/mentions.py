@@ -667,9 +667,13 @@ def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, in
             for i in overlapping) and not _members_of(text, start, end, [curated[i] for i in overlapping])
         if longer:
             survivors.append((start, end, tuple(overlapping)))
-    kept = []
+    kept, kept_starts, kept_ends = [], [], []  # kept spans never overlap: sorted by start, so are their ends
     for start, end, replaced in sorted(set(survivors), key=lambda c: (c[0] - c[1], c[0])):
-        if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
-            kept.append((start, end, replaced))
+        at = bisect.bisect_right(kept_starts, start)
+        if (at and kept_ends[at - 1] > start) or (at < len(kept_starts) and kept_starts[at] < end):
+            continue  # overlaps the kept span before or after it, the only ones it can overlap
+        kept_starts.insert(at, start)
+        kept_ends.insert(at, end)
+        kept.append((start, end, replaced))
     dropped = {i for _, _, replaced in kept for i in replaced}
     return [m for i, m in enumerate(curated) if i not in dropped], sorted((s, e) for s, e, _ in kept)
