@@ -426,7 +426,9 @@ _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
 _FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
 _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
-_BRACKETED_ACRONYM = re.compile(r"[^\S\n]+\(([A-Z][A-Za-z&]{1,7})\)")
+# The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
+# start of those blanks is found in code (_blanks_start).
+_BRACKETED_ACRONYM = re.compile(r"\((?<=[^\S\n]\()([A-Z][A-Za-z&]{1,7})\)")
 _RUN_BEFORE_COMMA = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
                                rf"{_CAPITALISED_WORD}){{0,4}})\Z")
 _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*"
@@ -457,6 +459,14 @@ def shouted_credits(text: str) -> list[re.Match]:
         if m and m.start() < slash.start() < m.end() and (not found or found[-1].start() != m.start()):
             found.append(m)
     return found
+
+
+def _blanks_start(text: str, end: int) -> int:
+    """Where the run of blanks (white space other than a line break) that ends at end starts."""
+    start = end
+    while start > 0 and text[start - 1] != "\n" and text[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _shaped_names(text: str) -> list[tuple[int, int]]:
@@ -496,7 +506,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
     for anchor in _BRACKETED_ACRONYM.finditer(text):
-        m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor.start() - 150), anchor.start())
+        anchor_start = _blanks_start(text, anchor.start())
+        m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor_start - 150), anchor_start)
         if not m:
             continue
         words = [w for w in m.group(1).split() if w[:1].isupper()]
