@@ -63,6 +63,7 @@ import bisect
 import re
 
 from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
+from scripts.extract.text import blanks_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _GAP = r"[^\S\n]+"  # white space that stays on the line
@@ -427,7 +428,7 @@ _FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
 _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
-# start of those blanks is found in code (_blanks_start).
+# start of those blanks is found in code (text.blanks_start).
 _BRACKETED_ACRONYM = re.compile(r"\((?<=[^\S\n]\()([A-Z][A-Za-z&]{1,7})\)")
 _RUN_BEFORE_COMMA = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
                                rf"{_CAPITALISED_WORD}){{0,4}})\Z")
@@ -459,14 +460,6 @@ def shouted_credits(text: str) -> list[re.Match]:
         if m and m.start() < slash.start() < m.end() and (not found or found[-1].start() != m.start()):
             found.append(m)
     return found
-
-
-def _blanks_start(text: str, end: int) -> int:
-    """Where the run of blanks (white space other than a line break) that ends at end starts."""
-    start = end
-    while start > 0 and text[start - 1] != "\n" and text[start - 1].isspace():
-        start -= 1
-    return start
 
 
 def _shaped_names(text: str) -> list[tuple[int, int]]:
@@ -506,7 +499,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
     for anchor in _BRACKETED_ACRONYM.finditer(text):
-        anchor_start = _blanks_start(text, anchor.start())
+        anchor_start = blanks_start(text, anchor.start())
         m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor_start - 150), anchor_start)
         if not m:
             continue

@@ -28,6 +28,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.text import blanks_start
 
 # ---- generic English vocabularies (no names) -------------------------------------------------------------
 
@@ -85,14 +86,16 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_TITLE_RE}[^\S\n]+)+\Z")
 _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # (anchor, the name just before it, a literal that name pattern needs or ""): a cheap anchor first, then the
 # name read back from it (only when the window holds the literal, without which the pattern cannot match).
+# The byline's anchor is the line break; the blanks before it are stepped over in code (blanks_start).
 _PLACED_NAMES = (
-    (re.compile(r"[^\S\n]*\n"), re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
+    (re.compile(r"\n"), re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     (re.compile(r"/(?=[A-Z])"), re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # a photo credit 'Jo Bell/Agency'
     (re.compile(r"[^\S\n]+(?:reports|reported|writes|explains)\b"),
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
     (re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
+_LINE_BREAK = _PLACED_NAMES[0][0]
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
@@ -265,9 +268,10 @@ class ArticleNames:
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         for anchor, before, needed in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's spokesperson"
             for a in anchor.finditer(text):
-                if needed and text.find(needed, max(0, a.start() - 60), a.start()) < 0:
+                at = blanks_start(text, a.start()) if anchor is _LINE_BREAK else a.start()
+                if needed and text.find(needed, max(0, at - 60), at) < 0:
                     continue
-                m = before.search(text, max(0, a.start() - 60), a.start())
+                m = before.search(text, max(0, at - 60), at)
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
