@@ -76,6 +76,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}(?![\w@/&]|\.\w)")
 _NOT_BEFORE_ACRONYM = set("@#./&_")
 _CAPITALS_WORD = r"[A-Z][A-Z'’&\-]*"
 _CAPITALS_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{_CAPITALS_WORD}[^\S\n]+){{1,2}}$")
+_CAPITALS_WORD_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’&-")  # what _CAPITALS_WORD may end with
 _CAPITALS_WORDS_AFTER = re.compile(rf"(?:[^\S\n]+{_CAPITALS_WORD}(?!\w)){{1,2}}")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -271,7 +272,12 @@ def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
 
 def _is_shouted(text: str, start: int, end: int) -> bool:
     """Whether the word is part of a run of three or more words written all in capitals."""
-    before = _CAPITALS_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    low = max(0, start - 40)
+    blanks = blanks_start(text, start) if start > low and text[start - 1] != "\n" else None
+    if blanks is not None and (blanks == start or blanks <= low or text[blanks - 1] not in _CAPITALS_WORD_ENDS):
+        before = None  # no blanks before the word, or no capitals word before them: the search cannot match
+    else:
+        before = _CAPITALS_WORDS_BEFORE.search(text, low, start)
     after = _CAPITALS_WORDS_AFTER.match(text, end, end + 40)
     neighbours = (len(before.group().split()) if before else 0) + (len(after.group().split()) if after else 0)
     return neighbours >= 2
