@@ -84,18 +84,37 @@ _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_TITLE_RE}[^\S\n]+)+\Z")
 _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
-# (anchor, the name just before it, a literal that name pattern needs or ""): a cheap anchor first, then the
-# name read back from it (only when the window holds the literal, without which the pattern cannot match).
-# The byline's anchor is the line break; the blanks before it are stepped over in code (blanks_start).
+# (anchors, blanks, the name just before them, a literal that name pattern needs or ""): cheap anchors first
+# (literals the regex engine skips to), then the name read back from where they start (only when the window holds
+# the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
+# [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
 _PLACED_NAMES = (
-    (re.compile(r"\n"), re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
-    (re.compile(r"/(?=[A-Z])"), re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # a photo credit 'Jo Bell/Agency'
-    (re.compile(r"[^\S\n]+(?:reports|reported|writes|explains)\b"),
+    ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
+    ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
+    ((re.compile(r"report(?:s|ed)\b"), re.compile(r"writes\b"), re.compile(r"explains\b")), "+",
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
-    (re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),
+    ((re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
-_LINE_BREAK = _PLACED_NAMES[0][0]
+
+
+def _anchor_starts(text: str, anchors, blanks: str):
+    """Where each anchor match starts, the blanks before it included, in order (as one regex would give)."""
+    starts = _each_anchor_start(text, anchors, blanks)
+    return sorted(starts) if len(anchors) > 1 else starts
+
+
+def _each_anchor_start(text: str, anchors, blanks: str):
+    for anchor in anchors:
+        for a in anchor.finditer(text):
+            if not blanks:
+                yield a.start()
+                continue
+            at = blanks_start(text, a.start())
+            if blanks == "*" or at < a.start():
+                yield at
+
+
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
@@ -266,9 +285,8 @@ class ArticleNames:
         for m in shouted_credits(text):  # 'JO BELL/WIRE IMAGES': the photographer
             if not _overlaps(taken, m.start(1), m.end(1)):
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
-        for anchor, before, needed in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's spokesperson"
-            for a in anchor.finditer(text):
-                at = blanks_start(text, a.start()) if anchor is _LINE_BREAK else a.start()
+        for anchors, blanks, before, needed in _PLACED_NAMES:  # bylines, credits, 'as X reports', "X's spokesperson"
+            for at in _anchor_starts(text, anchors, blanks):
                 if needed and text.find(needed, max(0, at - 60), at) < 0:
                     continue
                 m = before.search(text, max(0, at - 60), at)
