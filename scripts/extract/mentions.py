@@ -63,6 +63,7 @@ import bisect
 import re
 
 from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
+from scripts.extract.text import blanks_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _GAP = r"[^\S\n]+"  # white space that stays on the line
@@ -75,6 +76,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}(?![\w@/&]|\.\w)")
 _NOT_BEFORE_ACRONYM = set("@#./&_")
 _CAPITALS_WORD = r"[A-Z][A-Z'’&\-]*"
 _CAPITALS_WORDS_BEFORE = re.compile(rf"(?<!\w)(?:{_CAPITALS_WORD}[^\S\n]+){{1,2}}$")
+_CAPITALS_WORD_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’&-")  # what _CAPITALS_WORD may end with
 _CAPITALS_WORDS_AFTER = re.compile(rf"(?:[^\S\n]+{_CAPITALS_WORD}(?!\w)){{1,2}}")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -270,7 +272,12 @@ def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
 
 def _is_shouted(text: str, start: int, end: int) -> bool:
     """Whether the word is part of a run of three or more words written all in capitals."""
-    before = _CAPITALS_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    low = max(0, start - 40)
+    blanks = blanks_start(text, start) if start > low and text[start - 1] != "\n" else None
+    if blanks is not None and (blanks == start or blanks <= low or text[blanks - 1] not in _CAPITALS_WORD_ENDS):
+        before = None  # no blanks before the word, or no capitals word before them: the search cannot match
+    else:
+        before = _CAPITALS_WORDS_BEFORE.search(text, low, start)
     after = _CAPITALS_WORDS_AFTER.match(text, end, end + 40)
     neighbours = (len(before.group().split()) if before else 0) + (len(after.group().split()) if after else 0)
     return neighbours >= 2
@@ -426,7 +433,9 @@ _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
 _FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
 _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
-_BRACKETED_ACRONYM = re.compile(r"[^\S\n]+\(([A-Z][A-Za-z&]{1,7})\)")
+# The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
+# start of those blanks is found in code (text.blanks_start).
+_BRACKETED_ACRONYM = re.compile(r"\((?<=[^\S\n]\()([A-Z][A-Za-z&]{1,7})\)")
 _RUN_BEFORE_COMMA = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
                                rf"{_CAPITALISED_WORD}){{0,4}})\Z")
 _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*"
@@ -496,7 +505,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
     for anchor in _BRACKETED_ACRONYM.finditer(text):
-        m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor.start() - 150), anchor.start())
+        anchor_start = blanks_start(text, anchor.start())
+        m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor_start - 150), anchor_start)
         if not m:
             continue
         words = [w for w in m.group(1).split() if w[:1].isupper()]

@@ -28,6 +28,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.text import blanks_start
 
 # ---- generic English vocabularies (no names) -------------------------------------------------------------
 
@@ -83,17 +84,45 @@ _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_TITLE_RE}[^\S\n]+)+\Z")
 _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
-# (anchor, the name just before it): a cheap anchor first, then the name read back from it.
+# (anchors, blanks, the name just before them, a literal that name pattern needs or ""): cheap anchors first
+# (literals the regex engine skips to), then the name read back from where they start (only when the window holds
+# the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
+# [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
 _PLACED_NAMES = (
-    (re.compile(r"[^\S\n]*\n"), re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z")),  # a byline line
-    (re.compile(r"/(?=[A-Z])"), re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z")),  # a photo credit 'Jo Bell/Agency'
-    (re.compile(r"[^\S\n]+(?:reports|reported|writes|explains)\b"),
-     re.compile(rf"\bas[^\S\n]+({_NAME})\Z")),  # 'as Jo Bell reports'
-    (re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),
-     re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z")),  # "Jo Bell's official spokesperson"
+    ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
+    ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
+    ((re.compile(r"report(?:s|ed)\b"), re.compile(r"writes\b"), re.compile(r"explains\b")), "+",
+     re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
+    ((re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),), "",
+     re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
+
+
+def _anchor_starts(text: str, anchors, blanks: str):
+    """Where each anchor match starts, the blanks before it included, in order (as one regex would give)."""
+    starts = _each_anchor_start(text, anchors, blanks)
+    return sorted(starts) if len(anchors) > 1 else starts
+
+
+def _each_anchor_start(text: str, anchors, blanks: str):
+    for anchor in anchors:
+        for a in anchor.finditer(text):
+            if not blanks:
+                yield a.start()
+                continue
+            at = blanks_start(text, a.start())
+            if blanks == "*" or at < a.start():
+                yield at
+
+
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
+# A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
+# sentence would show, without lowering every word (no IGNORECASE: it would also match non-ASCII look-alikes).
+_ASCII_CASELESS = lambda words: "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in sorted(words, key=len, reverse=True))
+_MALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_MALE_PRONOUNS)})(?![A-Za-z])")
+_FEMALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_FEMALE_PRONOUNS)})(?![A-Za-z])")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
                                  r"[^\S\n]+$")
@@ -256,9 +285,11 @@ class ArticleNames:
         for m in shouted_credits(text):  # 'JO BELL/WIRE IMAGES': the photographer
             if not _overlaps(taken, m.start(1), m.end(1)):
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
-        for anchor, before in _PLACED_NAMES:  # bylines, photo credits, 'as X reports', "X's official spokesperson"
-            for a in anchor.finditer(text):
-                m = before.search(text, max(0, a.start() - 60), a.start())
+        for anchors, blanks, before, needed in _PLACED_NAMES:  # bylines, credits, 'as X reports', "X's spokesperson"
+            for at in _anchor_starts(text, anchors, blanks):
+                if needed and text.find(needed, max(0, at - 60), at) < 0:
+                    continue
+                m = before.search(text, max(0, at - 60), at)
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
@@ -487,8 +518,8 @@ class ArticleNames:
             stop = self._sentence_stop(mention.end)
             if i + 1 < len(mentions) and mentions[i + 1].start < stop and mentions[i + 1].referent.kind == "person":
                 continue
-            words = {w.lower() for w in _WORD.findall(self.text, mention.end, stop)}
-            male, female = bool(words & _MALE_PRONOUNS), bool(words & _FEMALE_PRONOUNS)
+            sentence = self.text[mention.end:stop]  # a slice: its edges end words, as the window's did
+            male, female = bool(_MALE_PRONOUN.search(sentence)), bool(_FEMALE_PRONOUN.search(sentence))
             if male != female:
                 referent.gender = "m" if male else "f"
 
@@ -516,7 +547,7 @@ class ArticleNames:
                     referent.organisation_id = mentions[i + 1].referent.organisation_id
 
     def _sentence_stop(self, position: int) -> int:
-        m = re.compile(r"[.!?\n]").search(self.text, position, position + 400)
+        m = _SENTENCE_STOP.search(self.text, position, position + 400)
         return m.start() if m else min(len(self.text), position + 400)
 
     # ---- queries -------------------------------------------------------------------------------------------

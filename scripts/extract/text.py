@@ -29,6 +29,22 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+def blanks_start(text: str, end: int) -> int:
+    """Where the run of blanks (white space other than a line break) that ends at end starts: what a regex
+    anchor starting with [^\S\n]* would give, found from a cheaper anchor after the blanks."""
+    if not end or text[end - 1] == "\n" or not text[end - 1].isspace():
+        return end  # no blanks (the usual case)
+    size = 16
+    while True:  # windows growing fourfold: linear in the run's length, however long, at str.rstrip's speed
+        low = max(0, end - size)
+        window = text[low:end]
+        cut = window.rfind("\n") + 1  # a line break ends the run
+        kept = window[cut:].rstrip()
+        if kept or cut or low == 0:
+            return low + cut + len(kept)
+        size *= 4
+
+
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\W*\Z")
 
 
