@@ -43,7 +43,7 @@ EXTRACTORS = ("quotes", "figures", "mentions", "dates")
 
 def paragraph_pool() -> tuple[list[str], list[dt.date]]:
     pool, dates = [], []
-    for labelled in labelled_sets():
+    for labelled in labelled_sets(real_text=False):
         for source_id, text in sorted(labelled.articles.items()):
             pool += [text[p.start:p.end] for p in paragraphs(text)]
             dates.append(labelled.published[source_id])
@@ -192,7 +192,7 @@ def report(command: str, count: int, seed: int, generated_seconds: float, serial
              "```sh", command, "```", "",
              *[f"- {fact}" for fact in machine_facts()],
              f"- corpus: {count} synthetic articles (seed {seed}), each 8-24 paragraphs drawn from the "
-             f"{' and '.join(s.name for s in labelled_sets())}, one file each; generated and written in {generated_seconds:.1f} s (not timed below)",
+             f"{' and '.join(s.name for s in labelled_sets(real_text=False))}, one file each; generated and written in {generated_seconds:.1f} s (not timed below)",
              "- every extractor on: quotes, figures, mentions (curated lexicon), dates (with publication date)",
              "- one core: one fresh worker process reads and extracts the files one at a time; all cores: a "
              f"pool of {workers} fresh workers over batches of {BATCH} files; peak memory is ru_maxrss of "

@@ -72,7 +72,7 @@ class Pool:
 
     def __init__(self) -> None:
         self.paragraphs, dates = [], []
-        for labelled in labelled_sets():
+        for labelled in labelled_sets(real_text=False):
             for source_id, text in sorted(labelled.articles.items()):
                 self.paragraphs += [text[p.start:p.end] for p in paragraphs(text)]
                 dates.append(labelled.published[source_id])
