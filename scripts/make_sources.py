@@ -19,6 +19,12 @@ def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path, rec
     derived = {"text_path": [], "sha256": [], "length_chars": [], "length_bytes": []}
     for index, row in frame.iterrows():
         path = Path(articles_dir) / str(row["file_name"])
+        if not pd.isna(row["file_name"]) and Path(str(row["file_name"])).name != row["file_name"]:
+            problems.append(Problem(file, index + 2, "file_name", row["file_name"],
+                                    f"is a path, not a file name: the article must sit directly in {articles_dir}/"))
+            for values in derived.values():
+                values.append(None)
+            continue
         if pd.isna(row["file_name"]) or not path.is_file():
             problems.append(Problem(file, index + 2, "file_name", row["file_name"],
                                     f"no such article in {articles_dir}/: add the text file or correct the name"))

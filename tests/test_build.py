@@ -88,3 +88,14 @@ def test_article_without_a_sources_row_is_reported(inputs_copy):
     with pytest.raises(BuildFailed) as failure:
         build(inputs_copy)
     assert any("999_new.txt" in p.file and "no row in curated/sources.csv" in p.message for p in failure.value.problems)
+
+
+def test_sources_file_name_that_is_a_path_out_of_articles_is_refused(inputs_copy):
+    (inputs_copy / "outside.txt").write_text("Text outside the articles folder.", encoding="utf-8")
+    sources = inputs_copy / "curated/sources.csv"
+    text = sources.read_text(encoding="utf-8")
+    first_file = text.split("\n")[1].split(",")[1]
+    sources.write_text(text.replace(first_file, "../outside.txt", 1), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(inputs_copy)
+    assert any(p.column == "file_name" and "is a path, not a file name" in p.message for p in failure.value.problems)
