@@ -446,6 +446,37 @@ def test_a_role_in_an_appositive_serves_a_later_description():
     assert speakers(text) == [("Corin Vale", "description")]
 
 
+def test_a_bodys_role_without_article_takes_the_person_the_sentence_before_named():
+    text = ("Speaking at a rally on Monday, Northtown member Jo Bellamy urged the health minister to talk.\n"
+            "Valley Alliance\u2019s deputy Assembly leader said: \u201cNurses are not asking for a rise.\n"
+            "\u201cThey are asking for fairness.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description"), ("Jo Bellamy", "continuation")]
+
+
+def test_a_named_partys_role_is_a_person_not_the_party():
+    text = ("Northtown member Jo Bellamy urged the health minister to talk.\n"
+            "The Valley Party\u2019s deputy leader said: \u201cNurses are not asking for a rise.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description")]
+
+
+def test_a_description_takes_the_one_person_named_in_the_sentence_before():
+    text = ("Dr Jo Bellamy, who sits for Northtown, urged ministers to talk. The Labour MP said: \u201cNurses "
+            "are not asking for a rise.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description")]
+
+
+def test_a_description_after_a_sentence_naming_two_people_is_unresolved():
+    text = ("Dr Jo Bellamy met Dr Sam Ortiz on Monday. The Labour MP said: \u201cNurses are not asking for a "
+            "rise.\u201d")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_description_skips_a_person_the_text_gave_another_role():
+    text = ("Chancellor Jo Bellamy ruled out more money.\n"
+            "The Valley Party\u2019s deputy leader said: \u201cNurses are not asking for a rise.\u201d")
+    assert speakers(text)[0][0] != "Jo Bellamy"
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

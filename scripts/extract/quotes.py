@@ -104,6 +104,7 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -586,6 +587,11 @@ class _Article:
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                             name, method, referent)
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) and _OWNERS_ROLE.fullmatch(words):
+            # 'the Valley Party's deputy leader': a person holding a role in that body, named before
+            role = self._described_person(words, attribution.start)
+            if role is not None and role.name:
+                return role
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -624,6 +630,10 @@ class _Article:
     def _described_person(self, words: str, position: int) -> _Speaker | None:
         """'the health minister': the one person the text introduced with that role before."""
         description = [w.lower() for w in words.split()]
+        owner = _OWNERS_ROLE.fullmatch(words)
+        if owner and _name_like(self._tokens(position, position + len(owner.group("owner")))):
+            # 'the Northtown Party's deputy leader': the owner stands where 'the' would
+            description = ["the"] + [w.lower() for w in owner.group("role").split()]
         if not description or description[0] not in ("the", "a", "an", "this", "that") or len(description) > 5:
             return None
         description = description[1:]
@@ -643,12 +653,28 @@ class _Article:
             paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
             if previous is None or previous.kind != "person" or previous.referent is None or \
                     previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
-                return None
-            found = [previous.referent]
+                # nobody spoke just before: the one person the sentence just before names
+                # ('Jo Bell urged ministers to act. The Northtown MP said: ...')
+                alone = self._only_person_in_sentence_before(position)
+                if alone is None or any(role.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS for role in alone.roles):
+                    return None  # none, or one the text gave another role ('Jo Bell, the chancellor')
+                found = [alone]
+            else:
+                found = [previous.referent]
         referent = found[0]
         return _Speaker(words, referent.person_id, referent.organisation_id,
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
                         "description", referent)
+
+    def _only_person_in_sentence_before(self, position: int) -> Referent | None:
+        """The person named in the sentence before the one at position, when it names one person only."""
+        index = bisect.bisect_right(self._sentence_starts, position) - 2
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        people = _distinct([m.referent for m in self.names.within(sentence.start, sentence.end)
+                            if m.referent.kind == "person" and self.masked[m.start] != _MASK])
+        return people[0] if len(people) == 1 else None
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
         """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
