@@ -477,6 +477,28 @@ def test_a_description_skips_a_person_the_text_gave_another_role():
     assert speakers(text)[0][0] != "Jo Bellamy"
 
 
+def test_a_quotation_runs_on_across_a_photo_caption():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
+            "\u201cPatients deserve better.\u201d")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["speaker_name"], r["speaker_method"], r["continues_previous"]) for r in rows] == [
+        ("Mira Stone", "named", False), ("Mira Stone", "continuation", True)]
+
+
+def test_a_quotation_runs_on_across_a_heading():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nWhat comes next?\n\u201cPatients deserve better.\n"
+            "\u201cWe will keep going.\u201d")
+    assert speakers(text) == [("Mira Stone", "named"), ("Mira Stone", "continuation"),
+                              ("Mira Stone", "continuation")]
+
+
+def test_a_story_sentence_between_ends_the_quotation():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nThe walkout starts on Monday at eight in the morning.\n"
+            "\u201cPatients deserve better than this long wait.\u201d")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [r["continues_previous"] for r in rows] == [False, False]
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

@@ -133,6 +133,7 @@ morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
+_MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 
 
@@ -202,7 +203,7 @@ class _Article:
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
-        _mark_continuations(self.quotes, self.paragraphs)
+        _mark_continuations(text, self.quotes, self.paragraphs)
         self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p)]
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
@@ -963,7 +964,14 @@ def _masked(text: str, quotes: list[_Quote]) -> str:
     return "".join(pieces)
 
 
-def _mark_continuations(quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
+def _interruption(text: str, paragraph: Span) -> bool:
+    """A caption or a heading (the caller knows it holds no quotation): a short paragraph that does not end
+    as a sentence of the story does (no full stop: 'Nurses at the gate (Photo: agency)', 'What next?')."""
+    words = text[paragraph.start:paragraph.end].strip()
+    return bool(words) and len(words) <= 200 and not words.endswith(".")
+
+
+def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
     last_in_paragraph: dict[int, _Quote] = {}
     first_in_paragraph: dict[int, _Quote] = {}
     for quote in quotes:
@@ -971,6 +979,12 @@ def _mark_continuations(quotes: list[_Quote], paragraph_spans: list[Span]) -> No
         first_in_paragraph.setdefault(quote.paragraph, quote)
     for index, quote in first_in_paragraph.items():
         previous = last_in_paragraph.get(index - 1)
+        between = index - 1
+        while previous is None and between > 0 and index - between <= _MAX_INTERRUPTIONS \
+                and _interruption(text, paragraph_spans[between]):
+            # a caption or a heading set between two paragraphs of one quotation
+            between -= 1
+            previous = last_in_paragraph.get(between)
         if previous and previous.close is None and previous.single == quote.single \
                 and quote.open == paragraph_spans[index].start:
             quote.continues = previous
