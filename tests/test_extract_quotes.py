@@ -499,6 +499,18 @@ def test_a_story_sentence_between_ends_the_quotation():
     assert [r["continues_previous"] for r in rows] == [False, False]
 
 
+def test_they_takes_two_people_joined_by_and_in_a_sentence_before():
+    text = ("Dr Kiri Wade and Dr Omar Feld lead the trainees\u2019 guild.\nIn a statement, they said: \u201cWe "
+            "did not want this.\u201d")
+    assert speakers(text) == [("Kiri Wade and Omar Feld", "joint")]
+
+
+def test_they_takes_a_body_named_after_the_pair():
+    text = ("Dr Kiri Wade and Dr Omar Feld wrote to the board. The Northern Health Board said it would reply. "
+            "\u201cWe will meet them,\u201d they said.")
+    assert speakers(text) == [("Northern Health Board", "pronoun")]
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

@@ -105,6 +105,7 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -667,6 +668,19 @@ class _Article:
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
                         "description", referent)
 
+    def _named_pair_before(self, position: int) -> _Entity | None:
+        """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        for sentence in self.sentences[max(0, index - 2):index + 1][::-1]:
+            people = [m for m in self.names.within(sentence.start, min(sentence.end, position))
+                      if m.referent.kind == "person" and self.masked[m.start] != _MASK]
+            for first, second in zip(people[::-1][1:], people[::-1]):
+                if first.referent is not second.referent and first.referent.name and second.referent.name \
+                        and _AND.fullmatch(self.masked, first.end, second.start):
+                    return _Entity(first.start, "joint", first.referent.person_id, first.referent.organisation_id,
+                                   f"{first.referent.name} and {second.referent.name}", None)
+        return None
+
     def _only_person_in_sentence_before(self, position: int) -> Referent | None:
         """The person named in the sentence before the one at position, when it names one person only."""
         index = bisect.bisect_right(self._sentence_starts, position) - 2
@@ -698,6 +712,10 @@ class _Article:
         if pronoun == "they":
             entity = self._antecedent(position, kinds - {"person"}, head)
         entity = entity or self._antecedent(position, kinds, head)
+        if pronoun == "they":
+            pair = self._named_pair_before(position)
+            if pair is not None and (entity is None or pair.position > entity.position):
+                entity = pair  # 'Dr A and Dr B lead the group. ... they said'
         if entity is None:
             return unresolved
         status = "resolved" if entity.person_id or entity.organisation_id else "unresolved"
