@@ -511,6 +511,24 @@ def test_they_takes_a_body_named_after_the_pair():
     assert speakers(text) == [("Northern Health Board", "pronoun")]
 
 
+def test_a_whole_quotation_paragraph_after_reported_speech_is_that_speakers():
+    text = ("Clinics closed early on Friday.\nDr Pia Lund, the guild chair, said the offer fell short of what "
+            "staff had lost.\n\u201cWe will walk out again if we have to.\u201d\n\u201cNobody wants that.\u201d")
+    assert speakers(text) == [("Pia Lund", "named"), ("Pia Lund", "continuation")]
+
+
+def test_a_whole_quotation_paragraph_after_a_sentence_without_speech_stays_unattributed():
+    text = ("Dr Pia Lund walked out of the clinic on Friday morning.\n"
+            "\u201cWe will walk out again if we have to.\u201d")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_quotation_with_words_after_it_is_not_taken_from_reported_speech_before():
+    text = ("Dr Pia Lund said the offer fell short.\n\u201cWe will walk out again if we have to.\u201d That "
+            "was the message from the picket line.")
+    assert speakers(text) == [(None, "unresolved")]
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

@@ -432,9 +432,29 @@ class _Article:
         sentence = self._sentence_of(previous.end - 1)
         colon = self._colon_before(sentence.start, previous.end)
         if colon is None:
-            return None
+            return self._reported_just_before(quote, sentence)
         return self._verb_before(sentence.start, colon, rightmost=True) or \
             self._name_before_colon(sentence.start, colon)
+
+    def _reported_just_before(self, quote: _Quote, sentence: Span) -> _Attribution | None:
+        """A paragraph that is one whole quotation after a paragraph ending in reported speech ('Dr X said the
+        offer was poor.' then '“We will strike again.”'): the quotation is the reporter's source going on."""
+        if quote.close is None or quote.continues is not None or \
+                self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
+                not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        verbs = _verbs(self.masked, sentence.start, sentence.end)
+        if not verbs or _is_participle(verbs[0].word) or verbs[0].word.lower().startswith("according") \
+                or _PASSIVE.search(self.masked, sentence.start, verbs[0].start):
+            return None
+        verb = verbs[0]
+        if not any(c.isalpha() for c in self.masked[verb.end:sentence.end]):
+            return None  # '“...,” she said.' closes a quotation of its own: the paragraphs follow on as they are
+        found = self._speaker_of_verb(verb, sentence.start, verb.start)
+        lead = self.masked[sentence.start:found.start].strip() if found else "?"
+        if found is None or (lead and not lead.endswith(",")):
+            return None
+        return _Attribution(found.start, found.end, found.cue, found.description, tight=False)
 
     # ---- noun phrases --------------------------------------------------------------------------------------
 
