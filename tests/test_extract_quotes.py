@@ -529,6 +529,17 @@ def test_a_quotation_with_words_after_it_is_not_taken_from_reported_speech_befor
     assert speakers(text) == [(None, "unresolved")]
 
 
+@pytest.mark.parametrize("name", ["Lies van der Mark", "Gwion ap Rhys", "Omar bin Said", "Ines de la Fuente"])
+def test_a_name_with_lower_case_particles_is_named_at_the_attribution(name):
+    text = f"Clinics closed early.\n\u201cWe have no choice but to act,\u201d said {name}."
+    assert speakers(text) == [(name, "named")]
+
+
+def test_a_particle_does_not_start_or_end_a_name():
+    text = "Clinics closed early.\n\u201cWe have no choice but to act,\u201d said the van."
+    assert speakers(text)[0][1] == "unresolved"
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

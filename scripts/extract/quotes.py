@@ -135,7 +135,9 @@ _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
-_MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
+_MIN_WORDS_UNATTRIBUTED = 5
+# Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
+_NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())  # fewer words, no verb, no full stop: a term in marks, not speech
 
 
 @dataclass
@@ -1108,7 +1110,8 @@ def _name_like(chunk) -> bool:
     words = [t[2] for t in chunk]
     if not words[0][:1].isupper() or words[0].lower() in _STOP_WORDS:
         return False
-    return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"} for w in words)
+    return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
+               or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
 
 
 def _aside(token: str) -> bool:
@@ -1138,7 +1141,8 @@ def _guess_kind(words: str) -> str:
         return "organisation"
     if parts[0].lower() in _DETERMINERS:
         return "group" if head.endswith("s") else "unknown"
-    if parts[0].lower().rstrip(".") in _TITLES or all(p[:1].isupper() for p in parts):
+    if parts[0].lower().rstrip(".") in _TITLES or all(p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1)
+                                                      for i, p in enumerate(parts)):
         return "person"
     return "group" if head.endswith("s") else "unknown"
 
