@@ -540,6 +540,12 @@ def test_a_particle_does_not_start_or_end_a_name():
     assert speakers(text)[0][1] == "unresolved"
 
 
+def test_a_long_role_with_and_in_it_serves_a_later_description():
+    text = ("Shadow health and social care secretary Tom Vale met the guild on Monday. Dr Ana Ruiz met him too.\n"
+            "The shadow health and social care secretary said: \u201cWe have no choice but to act.\u201d")
+    assert speakers(text) == [("Tom Vale", "description")]
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")
