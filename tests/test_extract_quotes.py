@@ -546,6 +546,24 @@ def test_a_long_role_with_and_in_it_serves_a_later_description():
     assert speakers(text) == [("Tom Vale", "description")]
 
 
+def test_a_whole_quotation_after_one_paragraph_of_narration_goes_on_with_the_last_speaker():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nThe guild has forty thousand members.\n"
+            "\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text) == [("Pia Lund", "named"), ("Pia Lund", "continuation")]
+
+
+def test_narration_naming_someone_else_stops_the_last_speaker_going_on():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nHealth minister Tom Vale has refused to meet "
+            "her.\n\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text)[1] == (None, "unresolved")
+
+
+def test_two_paragraphs_of_narration_stop_the_last_speaker_going_on():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nThe guild has forty thousand members.\n"
+            "Its ballot closed in May.\n\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text)[1] == (None, "unresolved")
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

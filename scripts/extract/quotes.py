@@ -259,9 +259,26 @@ class _Article:
             return row
         if not self._speech_by_itself(quote, words):
             return None
-        if previous and previous[1]["speaker_status"] != "none" and self._follows_directly(quote, previous[1]):
+        if previous and previous[1]["speaker_status"] != "none" and (
+                self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
+        """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
+        that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
+        earlier, row = previous
+        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph != 2 or quote.close is None \
+                or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
+                or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
+            return False
+        aside = self.paragraphs[quote.paragraph - 1]
+        if _MASK in self.masked[aside.start:aside.end] or self.masked[row["_sentence_end"]:aside.start].strip():
+            return False
+        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
+        curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
+                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])]
+        return not others and not curated
 
     def _speech_by_itself(self, quote: _Quote, words: list[str]) -> bool:
         content = self.text[quote.start:quote.end]
