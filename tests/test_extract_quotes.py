@@ -564,6 +564,18 @@ def test_two_paragraphs_of_narration_stop_the_last_speaker_going_on():
     assert speakers(text)[1] == (None, "unresolved")
 
 
+@pytest.mark.parametrize("subject", ["the pair", "the co-chairs", "the two"])
+def test_a_plural_description_takes_the_two_people_named_together_before(subject):
+    text = (f"Dr Kiri Wade and Dr Omar Feld lead the trainees\u2019 guild.\n\u201cWe did not want this,\u201d "
+            f"{subject} said.")
+    assert speakers(text) == [("Kiri Wade and Omar Feld", "joint")]
+
+
+def test_a_plural_description_with_nobody_named_together_is_not_joint():
+    text = "Dr Kiri Wade leads the guild.\n\u201cWe did not want this,\u201d the pair said."
+    assert speakers(text)[0][1] != "joint"
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

@@ -127,6 +127,7 @@ _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:by|of|to|with|for|from|about|on|at|in|ag
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
 leader president director executive officer mp councillor chief head editor consultant doctor professor
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
+_PAIR_NOUNS = {"pair", "duo", "two", "co-chairs", "chairs", "co-leaders", "leaders", "chiefs"}  # 'the pair'
 _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs", "leaders", "deputy",
                                               "spokesman", "spokeswoman", "boss", "officer", "member"}
 _TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend month
@@ -643,6 +644,17 @@ class _Article:
                             name, "organisation-spokesperson", referent)
         anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
         head = anaphor.group("head").lower() if anaphor else None
+        parts = lower.split()
+        if 2 <= len(parts) <= 4 and parts[0] == "the" and parts[-1] in _PAIR_NOUNS:
+            # 'the pair said', 'the co-chairs said': the two people the text last named together
+            pair = self._named_pair_before(attribution.start)
+            joint = next((e for e in reversed(self.entities[-12:]) if e.kind == "joint"
+                          and e.position < attribution.start), None)
+            chosen = max((e for e in (pair, joint) if e is not None), key=lambda e: e.position, default=None)
+            if chosen is not None and chosen.name:
+                return _Speaker(words, chosen.person_id, chosen.organisation_id,
+                                "resolved" if chosen.person_id or chosen.organisation_id else "unresolved",
+                                "joint", chosen.name, "joint", None)
         if head in _SPOKES_NOUNS:
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
