@@ -576,6 +576,12 @@ def test_a_plural_description_with_nobody_named_together_is_not_joint():
     assert speakers(text)[0][1] != "joint"
 
 
+def test_a_statement_by_three_named_people_names_all_three():
+    text = ("Clinics closed early.\nDr Kiri Wade, Dr Omar Feld and Dr Lena Orr said: \u201cWe did not want "
+            "this.\u201d")
+    assert speakers(text) == [("Kiri Wade, Omar Feld and Lena Orr", "joint")]
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

@@ -105,6 +105,7 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
+_LIST_COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
@@ -612,7 +613,17 @@ class _Article:
             person = people[0].alias.entity_id if people else None
             organisation = (described or organisations
                             or [people[0].alias.organisation_id if people else None])[-1]
-            name = " and ".join(r.name for r in named_people)
+            start = attribution.start
+            while True:  # 'Dr A, Dr B and Dr C said': the names listed before the pair
+                listed = next((m for m in self.names.before(start, 2) if m.referent.kind == "person"
+                               and _LIST_COMMA.fullmatch(self.masked, m.end, start)), None)
+                if listed is None or listed.referent in named_people:
+                    break
+                named_people.insert(0, listed.referent)
+                start = listed.start
+            words = self.text[start:attribution.end]
+            names = [r.name for r in named_people]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
             return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
                             "joint", name, "joint", None)
         if named_people and _has_spokes_noun(lower) and re.search(r"['\u2019]s?\s", words):
