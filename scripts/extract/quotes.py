@@ -105,6 +105,7 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
+_MAX_LISTED = 8  # people named in one joint statement, at most
 _LIST_COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
@@ -275,7 +276,8 @@ class _Article:
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
         aside = self.paragraphs[quote.paragraph - 1]
-        if _MASK in self.masked[aside.start:aside.end] or self.masked[row["_sentence_end"]:aside.start].strip():
+        if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
+                or self.masked[row["_sentence_end"]:aside.start].strip():
             return False
         others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
         curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
@@ -614,7 +616,7 @@ class _Article:
             organisation = (described or organisations
                             or [people[0].alias.organisation_id if people else None])[-1]
             start = attribution.start
-            while True:  # 'Dr A, Dr B and Dr C said': the names listed before the pair
+            while len(named_people) < _MAX_LISTED:  # 'Dr A, Dr B and Dr C said': the names listed before the pair
                 listed = next((m for m in self.names.before(start, 2) if m.referent.kind == "person"
                                and _LIST_COMMA.fullmatch(self.masked, m.end, start)), None)
                 if listed is None or listed.referent in named_people:
@@ -735,7 +737,7 @@ class _Article:
         """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
         index = bisect.bisect_right(self._sentence_starts, position) - 1
         for sentence in self.sentences[max(0, index - 2):index + 1][::-1]:
-            people = [m for m in self.names.within(sentence.start, min(sentence.end, position))
+            people = [m for m in self.names.within(max(sentence.start, position - _REACH), min(sentence.end, position))
                       if m.referent.kind == "person" and self.masked[m.start] != _MASK]
             for first, second in zip(people[::-1][1:], people[::-1]):
                 if first.referent is not second.referent and first.referent.name and second.referent.name \
@@ -750,7 +752,7 @@ class _Article:
         if index < 0:
             return None
         sentence = self.sentences[index]
-        people = _distinct([m.referent for m in self.names.within(sentence.start, sentence.end)
+        people = _distinct([m.referent for m in self.names.within(max(sentence.start, position - _REACH), sentence.end)
                             if m.referent.kind == "person" and self.masked[m.start] != _MASK])
         return people[0] if len(people) == 1 else None
 
