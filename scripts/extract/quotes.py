@@ -138,10 +138,10 @@ _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
-_MIN_WORDS_UNATTRIBUTED = 5
+_MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
-_NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())  # fewer words, no verb, no full stop: a term in marks, not speech
+_NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
 
 @dataclass
@@ -701,7 +701,8 @@ class _Article:
         if owner and _name_like(self._tokens(position, position + len(owner.group("owner")))):
             # 'the Northtown Party's deputy leader': the owner stands where 'the' would
             description = ["the"] + [w.lower() for w in owner.group("role").split()]
-        if not description or description[0] not in ("the", "a", "an", "this", "that") or len(description) > _MAX_DESCRIPTION_WORDS:
+        if not description or description[0] not in ("the", "a", "an", "this", "that") \
+                or len(description) > _MAX_DESCRIPTION_WORDS:
             return None
         description = description[1:]
         if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
@@ -1184,8 +1185,8 @@ def _guess_kind(words: str) -> str:
         return "organisation"
     if parts[0].lower() in _DETERMINERS:
         return "group" if head.endswith("s") else "unknown"
-    if parts[0].lower().rstrip(".") in _TITLES or all(p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1)
-                                                      for i, p in enumerate(parts)):
+    if parts[0].lower().rstrip(".") in _TITLES or all(
+            p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
         return "person"
     return "group" if head.endswith("s") else "unknown"
 
