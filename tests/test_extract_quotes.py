@@ -582,6 +582,16 @@ def test_a_statement_by_three_named_people_names_all_three():
     assert speakers(text) == [("Kiri Wade, Omar Feld and Lena Orr", "joint")]
 
 
+def test_a_name_after_the_reporters_colour_is_named():
+    text = "Clinics closed early.\n\u201cWe have made a fair offer,\u201d said a visibly weary Tom Vale."
+    assert speakers(text) == [("Tom Vale", "named")]
+
+
+def test_a_body_after_the_reporters_colour_is_not_a_person():
+    text = "Clinics closed early.\n\u201cWe have made a fair offer,\u201d said a defiant Northtown Health Board."
+    assert speakers(text)[0] != ("Northtown Health Board", "named")
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

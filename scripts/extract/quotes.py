@@ -108,6 +108,7 @@ _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<ro
 _MAX_LISTED = 8  # people named in one joint statement, at most
 _LIST_COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -689,6 +690,11 @@ class _Article:
         kind = _guess_kind(words)
         if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
             return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
+        coloured = _COLOURED_NAME.fullmatch(words)
+        if coloured and _guess_kind(coloured.group("name")) == "person" and \
+                _name_like(self._tokens(attribution.start + coloured.start("name"), attribution.end)):
+            # 'said a visibly angry Jo Bell': the name after the reporter's colour
+            return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
 
     def _organisation_name(self, referent: Referent | None, organisation: str | None) -> str | None:
