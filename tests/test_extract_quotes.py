@@ -446,6 +446,152 @@ def test_a_role_in_an_appositive_serves_a_later_description():
     assert speakers(text) == [("Corin Vale", "description")]
 
 
+def test_a_bodys_role_without_article_takes_the_person_the_sentence_before_named():
+    text = ("Speaking at a rally on Monday, Northtown member Jo Bellamy urged the health minister to talk.\n"
+            "Valley Alliance\u2019s deputy Assembly leader said: \u201cNurses are not asking for a rise.\n"
+            "\u201cThey are asking for fairness.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description"), ("Jo Bellamy", "continuation")]
+
+
+def test_a_named_partys_role_is_a_person_not_the_party():
+    text = ("Northtown member Jo Bellamy urged the health minister to talk.\n"
+            "The Valley Party\u2019s deputy leader said: \u201cNurses are not asking for a rise.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description")]
+
+
+def test_a_description_takes_the_one_person_named_in_the_sentence_before():
+    text = ("Dr Jo Bellamy, who sits for Northtown, urged ministers to talk. The Labour MP said: \u201cNurses "
+            "are not asking for a rise.\u201d")
+    assert speakers(text) == [("Jo Bellamy", "description")]
+
+
+def test_a_description_after_a_sentence_naming_two_people_is_unresolved():
+    text = ("Dr Jo Bellamy met Dr Sam Ortiz on Monday. The Labour MP said: \u201cNurses are not asking for a "
+            "rise.\u201d")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_description_skips_a_person_the_text_gave_another_role():
+    text = ("Chancellor Jo Bellamy ruled out more money.\n"
+            "The Valley Party\u2019s deputy leader said: \u201cNurses are not asking for a rise.\u201d")
+    assert speakers(text)[0][0] != "Jo Bellamy"
+
+
+def test_a_quotation_runs_on_across_a_photo_caption():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
+            "\u201cPatients deserve better.\u201d")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["speaker_name"], r["speaker_method"], r["continues_previous"]) for r in rows] == [
+        ("Mira Stone", "named", False), ("Mira Stone", "continuation", True)]
+
+
+def test_a_quotation_runs_on_across_a_heading():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nWhat comes next?\n\u201cPatients deserve better.\n"
+            "\u201cWe will keep going.\u201d")
+    assert speakers(text) == [("Mira Stone", "named"), ("Mira Stone", "continuation"),
+                              ("Mira Stone", "continuation")]
+
+
+def test_a_story_sentence_between_ends_the_quotation():
+    text = ("Dr Mira Stone said: \u201cWe have no choice.\nThe walkout starts on Monday at eight in the morning.\n"
+            "\u201cPatients deserve better than this long wait.\u201d")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [r["continues_previous"] for r in rows] == [False, False]
+
+
+def test_they_takes_two_people_joined_by_and_in_a_sentence_before():
+    text = ("Dr Kiri Wade and Dr Omar Feld lead the trainees\u2019 guild.\nIn a statement, they said: \u201cWe "
+            "did not want this.\u201d")
+    assert speakers(text) == [("Kiri Wade and Omar Feld", "joint")]
+
+
+def test_they_takes_a_body_named_after_the_pair():
+    text = ("Dr Kiri Wade and Dr Omar Feld wrote to the board. The Northern Health Board said it would reply. "
+            "\u201cWe will meet them,\u201d they said.")
+    assert speakers(text) == [("Northern Health Board", "pronoun")]
+
+
+def test_a_whole_quotation_paragraph_after_reported_speech_is_that_speakers():
+    text = ("Clinics closed early on Friday.\nDr Pia Lund, the guild chair, said the offer fell short of what "
+            "staff had lost.\n\u201cWe will walk out again if we have to.\u201d\n\u201cNobody wants that.\u201d")
+    assert speakers(text) == [("Pia Lund", "named"), ("Pia Lund", "continuation")]
+
+
+def test_a_whole_quotation_paragraph_after_a_sentence_without_speech_stays_unattributed():
+    text = ("Dr Pia Lund walked out of the clinic on Friday morning.\n"
+            "\u201cWe will walk out again if we have to.\u201d")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_quotation_with_words_after_it_is_not_taken_from_reported_speech_before():
+    text = ("Dr Pia Lund said the offer fell short.\n\u201cWe will walk out again if we have to.\u201d That "
+            "was the message from the picket line.")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("name", ["Lies van der Mark", "Gwion ap Rhys", "Omar bin Said", "Ines de la Fuente"])
+def test_a_name_with_lower_case_particles_is_named_at_the_attribution(name):
+    text = f"Clinics closed early.\n\u201cWe have no choice but to act,\u201d said {name}."
+    assert speakers(text) == [(name, "named")]
+
+
+def test_a_particle_does_not_start_or_end_a_name():
+    text = "Clinics closed early.\n\u201cWe have no choice but to act,\u201d said the van."
+    assert speakers(text)[0][1] == "unresolved"
+
+
+def test_a_long_role_with_and_in_it_serves_a_later_description():
+    text = ("Shadow health and social care secretary Tom Vale met the guild on Monday. Dr Ana Ruiz met him too.\n"
+            "The shadow health and social care secretary said: \u201cWe have no choice but to act.\u201d")
+    assert speakers(text) == [("Tom Vale", "description")]
+
+
+def test_a_whole_quotation_after_one_paragraph_of_narration_goes_on_with_the_last_speaker():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nThe guild has forty thousand members.\n"
+            "\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text) == [("Pia Lund", "named"), ("Pia Lund", "continuation")]
+
+
+def test_narration_naming_someone_else_stops_the_last_speaker_going_on():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nHealth minister Tom Vale has refused to meet "
+            "her.\n\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text)[1] == (None, "unresolved")
+
+
+def test_two_paragraphs_of_narration_stop_the_last_speaker_going_on():
+    text = ("Dr Pia Lund said: \u201cWe will walk out again.\u201d\nThe guild has forty thousand members.\n"
+            "Its ballot closed in May.\n\u201cNobody wants that, but we are ready.\u201d")
+    assert speakers(text)[1] == (None, "unresolved")
+
+
+@pytest.mark.parametrize("subject", ["the pair", "the co-chairs", "the two"])
+def test_a_plural_description_takes_the_two_people_named_together_before(subject):
+    text = (f"Dr Kiri Wade and Dr Omar Feld lead the trainees\u2019 guild.\n\u201cWe did not want this,\u201d "
+            f"{subject} said.")
+    assert speakers(text) == [("Kiri Wade and Omar Feld", "joint")]
+
+
+def test_a_plural_description_with_nobody_named_together_is_not_joint():
+    text = "Dr Kiri Wade leads the guild.\n\u201cWe did not want this,\u201d the pair said."
+    assert speakers(text)[0][1] != "joint"
+
+
+def test_a_statement_by_three_named_people_names_all_three():
+    text = ("Clinics closed early.\nDr Kiri Wade, Dr Omar Feld and Dr Lena Orr said: \u201cWe did not want "
+            "this.\u201d")
+    assert speakers(text) == [("Kiri Wade, Omar Feld and Lena Orr", "joint")]
+
+
+def test_a_name_after_the_reporters_colour_is_named():
+    text = "Clinics closed early.\n\u201cWe have made a fair offer,\u201d said a visibly weary Tom Vale."
+    assert speakers(text) == [("Tom Vale", "named")]
+
+
+def test_a_body_after_the_reporters_colour_is_not_a_person():
+    text = "Clinics closed early.\n\u201cWe have made a fair offer,\u201d said a defiant Northtown Health Board."
+    assert speakers(text)[0] != ("Northtown Health Board", "named")
+
+
 def test_a_role_two_people_share_is_unresolved():
     text = ("Deputy minister Ana Ruiz and deputy minister Bo Lind met staff. \u201cWe listened,\u201d the deputy "
             "minister said.")

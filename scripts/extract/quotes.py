@@ -104,6 +104,11 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
+_MAX_LISTED = 8  # people named in one joint statement, at most
+_LIST_COMMA = re.compile(r",\s*")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -125,6 +130,7 @@ _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:by|of|to|with|for|from|about|on|at|in|ag
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
 leader president director executive officer mp councillor chief head editor consultant doctor professor
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
+_PAIR_NOUNS = {"pair", "duo", "two", "co-chairs", "chairs", "co-leaders", "leaders", "chiefs"}  # 'the pair'
 _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs", "leaders", "deputy",
                                               "spokesman", "spokeswoman", "boss", "officer", "member"}
 _TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend month
@@ -132,7 +138,11 @@ morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
+_MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
+_MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
+# Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
+_NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
 
 @dataclass
@@ -201,7 +211,7 @@ class _Article:
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
-        _mark_continuations(self.quotes, self.paragraphs)
+        _mark_continuations(text, self.quotes, self.paragraphs)
         self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p)]
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
@@ -253,9 +263,27 @@ class _Article:
             return row
         if not self._speech_by_itself(quote, words):
             return None
-        if previous and previous[1]["speaker_status"] != "none" and self._follows_directly(quote, previous[1]):
+        if previous and previous[1]["speaker_status"] != "none" and (
+                self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
+        """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
+        that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
+        earlier, row = previous
+        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph != 2 or quote.close is None \
+                or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
+                or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
+            return False
+        aside = self.paragraphs[quote.paragraph - 1]
+        if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
+                or self.masked[row["_sentence_end"]:aside.start].strip():
+            return False
+        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
+        curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
+                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])]
+        return not others and not curated
 
     def _speech_by_itself(self, quote: _Quote, words: list[str]) -> bool:
         content = self.text[quote.start:quote.end]
@@ -429,9 +457,29 @@ class _Article:
         sentence = self._sentence_of(previous.end - 1)
         colon = self._colon_before(sentence.start, previous.end)
         if colon is None:
-            return None
+            return self._reported_just_before(quote, sentence)
         return self._verb_before(sentence.start, colon, rightmost=True) or \
             self._name_before_colon(sentence.start, colon)
+
+    def _reported_just_before(self, quote: _Quote, sentence: Span) -> _Attribution | None:
+        """A paragraph that is one whole quotation after a paragraph ending in reported speech ('Dr X said the
+        offer was poor.' then '“We will strike again.”'): the quotation is the reporter's source going on."""
+        if quote.close is None or quote.continues is not None or \
+                self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
+                not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        verbs = _verbs(self.masked, sentence.start, sentence.end)
+        if not verbs or _is_participle(verbs[0].word) or verbs[0].word.lower().startswith("according") \
+                or _PASSIVE.search(self.masked, sentence.start, verbs[0].start):
+            return None
+        verb = verbs[0]
+        if not any(c.isalpha() for c in self.masked[verb.end:sentence.end]):
+            return None  # '“...,” she said.' closes a quotation of its own: the paragraphs follow on as they are
+        found = self._speaker_of_verb(verb, sentence.start, verb.start)
+        lead = self.masked[sentence.start:found.start].strip() if found else "?"
+        if found is None or (lead and not lead.endswith(",")):
+            return None
+        return _Attribution(found.start, found.end, found.cue, found.description, tight=False)
 
     # ---- noun phrases --------------------------------------------------------------------------------------
 
@@ -568,7 +616,17 @@ class _Article:
             person = people[0].alias.entity_id if people else None
             organisation = (described or organisations
                             or [people[0].alias.organisation_id if people else None])[-1]
-            name = " and ".join(r.name for r in named_people)
+            start = attribution.start
+            while len(named_people) < _MAX_LISTED:  # 'Dr A, Dr B and Dr C said': the names listed before the pair
+                listed = next((m for m in self.names.before(start, 2) if m.referent.kind == "person"
+                               and _LIST_COMMA.fullmatch(self.masked, m.end, start)), None)
+                if listed is None or listed.referent in named_people:
+                    break
+                named_people.insert(0, listed.referent)
+                start = listed.start
+            words = self.text[start:attribution.end]
+            names = [r.name for r in named_people]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
             return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
                             "joint", name, "joint", None)
         if named_people and _has_spokes_noun(lower) and re.search(r"['\u2019]s?\s", words):
@@ -586,6 +644,11 @@ class _Article:
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                             name, method, referent)
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) and _OWNERS_ROLE.fullmatch(words):
+            # 'the Valley Party's deputy leader': a person holding a role in that body, named before
+            role = self._described_person(words, attribution.start)
+            if role is not None and role.name:
+                return role
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -595,6 +658,17 @@ class _Article:
                             name, "organisation-spokesperson", referent)
         anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
         head = anaphor.group("head").lower() if anaphor else None
+        parts = lower.split()
+        if 2 <= len(parts) <= 4 and parts[0] == "the" and parts[-1] in _PAIR_NOUNS:
+            # 'the pair said', 'the co-chairs said': the two people the text last named together
+            pair = self._named_pair_before(attribution.start)
+            joint = next((e for e in reversed(self.entities[-12:]) if e.kind == "joint"
+                          and e.position < attribution.start), None)
+            chosen = max((e for e in (pair, joint) if e is not None), key=lambda e: e.position, default=None)
+            if chosen is not None and chosen.name:
+                return _Speaker(words, chosen.person_id, chosen.organisation_id,
+                                "resolved" if chosen.person_id or chosen.organisation_id else "unresolved",
+                                "joint", chosen.name, "joint", None)
         if head in _SPOKES_NOUNS:
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
@@ -616,6 +690,11 @@ class _Article:
         kind = _guess_kind(words)
         if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
             return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
+        coloured = _COLOURED_NAME.fullmatch(words)
+        if coloured and _guess_kind(coloured.group("name")) == "person" and \
+                _name_like(self._tokens(attribution.start + coloured.start("name"), attribution.end)):
+            # 'said a visibly angry Jo Bell': the name after the reporter's colour
+            return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
 
     def _organisation_name(self, referent: Referent | None, organisation: str | None) -> str | None:
@@ -624,7 +703,12 @@ class _Article:
     def _described_person(self, words: str, position: int) -> _Speaker | None:
         """'the health minister': the one person the text introduced with that role before."""
         description = [w.lower() for w in words.split()]
-        if not description or description[0] not in ("the", "a", "an", "this", "that") or len(description) > 5:
+        owner = _OWNERS_ROLE.fullmatch(words)
+        if owner and _name_like(self._tokens(position, position + len(owner.group("owner")))):
+            # 'the Northtown Party's deputy leader': the owner stands where 'the' would
+            description = ["the"] + [w.lower() for w in owner.group("role").split()]
+        if not description or description[0] not in ("the", "a", "an", "this", "that") \
+                or len(description) > _MAX_DESCRIPTION_WORDS:
             return None
         description = description[1:]
         if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
@@ -643,12 +727,41 @@ class _Article:
             paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
             if previous is None or previous.kind != "person" or previous.referent is None or \
                     previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
-                return None
-            found = [previous.referent]
+                # nobody spoke just before: the one person the sentence just before names
+                # ('Jo Bell urged ministers to act. The Northtown MP said: ...')
+                alone = self._only_person_in_sentence_before(position)
+                if alone is None or any(role.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS for role in alone.roles):
+                    return None  # none, or one the text gave another role ('Jo Bell, the chancellor')
+                found = [alone]
+            else:
+                found = [previous.referent]
         referent = found[0]
         return _Speaker(words, referent.person_id, referent.organisation_id,
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
                         "description", referent)
+
+    def _named_pair_before(self, position: int) -> _Entity | None:
+        """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        for sentence in self.sentences[max(0, index - 2):index + 1][::-1]:
+            people = [m for m in self.names.within(max(sentence.start, position - _REACH), min(sentence.end, position))
+                      if m.referent.kind == "person" and self.masked[m.start] != _MASK]
+            for first, second in zip(people[::-1][1:], people[::-1]):
+                if first.referent is not second.referent and first.referent.name and second.referent.name \
+                        and _AND.fullmatch(self.masked, first.end, second.start):
+                    return _Entity(first.start, "joint", first.referent.person_id, first.referent.organisation_id,
+                                   f"{first.referent.name} and {second.referent.name}", None)
+        return None
+
+    def _only_person_in_sentence_before(self, position: int) -> Referent | None:
+        """The person named in the sentence before the one at position, when it names one person only."""
+        index = bisect.bisect_right(self._sentence_starts, position) - 2
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        people = _distinct([m.referent for m in self.names.within(max(sentence.start, position - _REACH), sentence.end)
+                            if m.referent.kind == "person" and self.masked[m.start] != _MASK])
+        return people[0] if len(people) == 1 else None
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
         """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
@@ -671,6 +784,10 @@ class _Article:
         if pronoun == "they":
             entity = self._antecedent(position, kinds - {"person"}, head)
         entity = entity or self._antecedent(position, kinds, head)
+        if pronoun == "they":
+            pair = self._named_pair_before(position)
+            if pair is not None and (entity is None or pair.position > entity.position):
+                entity = pair  # 'Dr A and Dr B lead the group. ... they said'
         if entity is None:
             return unresolved
         status = "resolved" if entity.person_id or entity.organisation_id else "unresolved"
@@ -937,7 +1054,14 @@ def _masked(text: str, quotes: list[_Quote]) -> str:
     return "".join(pieces)
 
 
-def _mark_continuations(quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
+def _interruption(text: str, paragraph: Span) -> bool:
+    """A caption or a heading (the caller knows it holds no quotation): a short paragraph that does not end
+    as a sentence of the story does (no full stop: 'Nurses at the gate (Photo: agency)', 'What next?')."""
+    words = text[paragraph.start:paragraph.end].strip()
+    return bool(words) and len(words) <= 200 and not words.endswith(".")
+
+
+def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
     last_in_paragraph: dict[int, _Quote] = {}
     first_in_paragraph: dict[int, _Quote] = {}
     for quote in quotes:
@@ -945,6 +1069,12 @@ def _mark_continuations(quotes: list[_Quote], paragraph_spans: list[Span]) -> No
         first_in_paragraph.setdefault(quote.paragraph, quote)
     for index, quote in first_in_paragraph.items():
         previous = last_in_paragraph.get(index - 1)
+        between = index - 1
+        while previous is None and between > 0 and index - between <= _MAX_INTERRUPTIONS \
+                and _interruption(text, paragraph_spans[between]):
+            # a caption or a heading set between two paragraphs of one quotation
+            between -= 1
+            previous = last_in_paragraph.get(between)
         if previous and previous.close is None and previous.single == quote.single \
                 and quote.open == paragraph_spans[index].start:
             quote.continues = previous
@@ -1030,7 +1160,8 @@ def _name_like(chunk) -> bool:
     words = [t[2] for t in chunk]
     if not words[0][:1].isupper() or words[0].lower() in _STOP_WORDS:
         return False
-    return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"} for w in words)
+    return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
+               or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
 
 
 def _aside(token: str) -> bool:
@@ -1060,7 +1191,8 @@ def _guess_kind(words: str) -> str:
         return "organisation"
     if parts[0].lower() in _DETERMINERS:
         return "group" if head.endswith("s") else "unknown"
-    if parts[0].lower().rstrip(".") in _TITLES or all(p[:1].isupper() for p in parts):
+    if parts[0].lower().rstrip(".") in _TITLES or all(
+            p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
         return "person"
     return "group" if head.endswith("s") else "unknown"
 
