@@ -63,7 +63,7 @@ import bisect
 import re
 
 from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
-from scripts.extract.text import blanks_start
+from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _GAP = r"[^\S\n]+"  # white space that stays on the line
@@ -435,7 +435,7 @@ _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
 # start of those blanks is found in code (text.blanks_start).
-_BRACKETED_ACRONYM = re.compile(r"\((?<=[^\S\n]\()([A-Z][A-Za-z&]{1,7})\)")
+_BRACKETED_ACRONYM = re.compile(rf"\((?<=[^\S\n]\()({BRACKETED_ACRONYM_SHAPE})\)")
 _RUN_BEFORE_COMMA = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
                                rf"{_CAPITALISED_WORD}){{0,4}})\Z")
 _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*"

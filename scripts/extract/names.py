@@ -28,7 +28,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
-from scripts.extract.text import blanks_start
+from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 # ---- generic English vocabularies (no names) -------------------------------------------------------------
 
@@ -126,7 +126,7 @@ _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
                                  r"[^\S\n]+$")
-_BRACKETED_ACRONYM = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z&]{1,7})\)")
+_BRACKETED_ACRONYM = re.compile(rf"[^\S\n]*\(({BRACKETED_ACRONYM_SHAPE})\)")
 
 
 @dataclass

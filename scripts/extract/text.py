@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+# An acronym defined in brackets after a name ('... Association (HCSA)'): one capital, then 1-7 letters or '&'.
+BRACKETED_ACRONYM_SHAPE = r"[A-Z][A-Za-z&]{1,7}"
+
 
 class Span(NamedTuple):
     start: int
