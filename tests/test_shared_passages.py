@@ -7,8 +7,8 @@ import pytest
 
 from tests.conftest import published_table
 
-from scripts.across.shared_passages import (MIN_SHARED_WORDS, find_shared_passages, normalised_key, normalised_words,
-                                          pair_records, shared_runs)
+from scripts.across.shared_passages import (MIN_SHARED_WORDS, PAIR_LIMIT, SharedPassageIndex, find_shared_passages,
+                                          normalised_key, normalised_words, pair_records, shared_runs)
 
 WIRE_A, WIRE_B = "hereford-times-2023-03-11", "unknown-2023-03-10"
 
@@ -24,6 +24,12 @@ def built(built_root):
 
 # --- on the five articles ---------------------------------------------------------------------------------
 
+def _rows_of_passages_in(passages, *sources):
+    """The rows of passages that have an occurrence in every one of sources."""
+    sharing = set.intersection(*(set(passages.loc[passages["source_id"] == s, "passage_id"]) for s in sources))
+    return passages[passages["passage_id"].isin(sharing)]
+
+
 def test_wire_copy_pair_shares_most_of_its_text(built):
     pair = built["pairs"].loc[(WIRE_A, WIRE_B)]
     assert pair["other_share"] > 0.5 and pair["share"] > 0.4
@@ -34,42 +40,60 @@ def test_articles_in_their_own_words_share_nothing_and_have_no_pair_row(built):
     pairs = set(built["pairs"].index)
     assert not any("bbc-news-2023-04-11" in pair or "unknown-2023-03-02" in pair for pair in pairs)
     assert pairs == {(WIRE_A, "sky-news-2023-03-11"), (WIRE_A, WIRE_B), ("sky-news-2023-03-11", WIRE_B)}
+    assert not set(built["passages"]["source_id"]) & {"bbc-news-2023-04-11", "unknown-2023-03-02"}
 
 
 def test_sky_news_reuses_the_wire_intro(built):
-    passages = built["passages"]
-    sky = passages[(passages["source_id"] == "sky-news-2023-03-11") & (passages["other_source_id"] == WIRE_B)]
+    rows = _rows_of_passages_in(built["passages"], "sky-news-2023-03-11", WIRE_B)
+    sky = rows[rows["source_id"] == "sky-news-2023-03-11"]
     assert sky["text"].str.startswith("The health secretary has invited junior doctors for pay talks").any()
 
 
 def test_quoted_tweet_shared_without_surrounding_copy_is_quotation_only_and_not_counted(built):
     passages = built["passages"]
-    tweet = passages[(passages["source_id"] == "sky-news-2023-03-11") & (passages["other_source_id"] == WIRE_A)
-                     & passages["text"].str.startswith("I’ve written to @BMA_JuniorDocs")]
-    assert tweet["quotation_only"].tolist() == [True]
+    opening = passages[(passages["source_id"] == WIRE_A) & passages["text"].str.replace("\xa0", " ").str.startswith("I’ve written to @BMA_JuniorDocs")]
+    tweet = passages[passages["passage_id"].isin(opening["passage_id"])]
+    assert set(tweet["source_id"]) == {WIRE_A, "sky-news-2023-03-11", WIRE_B}
+    assert tweet["quotation_only"].all() and tweet["passage_id"].nunique() == 1 and set(tweet["sources"]) == {3}
     pair = built["pairs"].loc[(WIRE_A, "sky-news-2023-03-11")]
     assert pair["quotation_only_passages"] >= 1
-    assert pair["shared_characters"] < int(tweet["characters"].iloc[0])
+    quoted = _rows_of_passages_in(passages, WIRE_A, "sky-news-2023-03-11")
+    quoted = quoted[(quoted["source_id"] == WIRE_A) & quoted["quotation_only"] & (quoted["start"] >= opening["start"].iloc[0])]
+    start = end = opening["start"].iloc[0]
+    for row in quoted.sort_values("start").itertuples():  # the tweet: the chain of overlapping rows from its opening
+        if row.start > end:
+            break
+        end = max(end, row.end)
+    assert end - start > 250 and pair["shared_characters"] < end - start  # the whole tweet is left out
 
 
-def test_other_side_of_every_passage_has_the_same_words_and_its_own_row(built):
+def test_every_occurrence_of_a_passage_has_the_same_words_in_as_many_articles_as_it_says(built):
     articles, passages = built["articles"], built["passages"]
-    keys = set(zip(passages["source_id"], passages["start"], passages["end"],
-                   passages["other_source_id"], passages["other_start"], passages["other_end"]))
-    for row in passages.itertuples():
-        other_text = articles[row.other_source_id][row.other_start:row.other_end]
-        assert normalised_key(other_text) == normalised_key(row.text)
-        assert (row.other_source_id, row.other_start, row.other_end, row.source_id, row.start, row.end) in keys
-        assert len(normalised_key(row.text)) == row.words >= MIN_SHARED_WORDS
+    assert passages["passage_id"].nunique() < len(passages)
+    for _, rows in passages.groupby("passage_id"):
+        words = {normalised_key(articles[r.source_id][r.start:r.end]) for r in rows.itertuples()}
+        assert len(words) == 1 and len(next(iter(words))) == rows["words"].iloc[0] >= MIN_SHARED_WORDS
+        assert set(rows["sources"]) == {rows["source_id"].nunique()} and rows["source_id"].nunique() >= 2
 
 
 def test_one_pair_row_per_unordered_pair_that_shares_a_passage_with_shares_of_article_length(built):
     articles, pairs, passages = built["articles"], built["pairs"], built["passages"]
-    sharing = {tuple(sorted(p)) for p in zip(passages["source_id"], passages["other_source_id"])}
+    sharing = set()
+    for _, rows in passages.groupby("passage_id"):
+        sharing |= set(combinations(sorted(set(rows["source_id"])), 2))
     assert list(pairs.index) == sorted(sharing)
     for (a, b), row in pairs.iterrows():
         assert row["share"] == pytest.approx(row["shared_characters"] / len(articles[a]), abs=1e-4)
         assert row["other_share"] == pytest.approx(row["other_shared_characters"] / len(articles[b]), abs=1e-4)
+
+
+def test_pair_shares_cover_exactly_the_prose_runs_every_pair_shares(built):
+    """source_pairs from the index equals the definition applied pair by pair (no passage here is in > 3 articles)."""
+    articles = built["articles"]
+    for (a_id, b_id), row in built["pairs"].iterrows():
+        a, b = normalised_words(articles[a_id]), normalised_words(articles[b_id])
+        runs = shared_runs(a, b)
+        assert row["passages"] + row["quotation_only_passages"] == len(runs)
 
 
 # --- invented cases ---------------------------------------------------------------------------------------
@@ -84,11 +108,11 @@ def test_reused_paragraph_is_found_with_exact_offsets_in_both_articles():
     b = "Something entirely different is said first here.\n" + b_paragraph + " Then more."
     records = find_shared_passages({"a": a, "b": b}, {})
     by_side = {r["source_id"]: r for r in records}
-    assert set(by_side) == {"a", "b"}
+    assert set(by_side) == {"a", "b"} and by_side["a"]["passage_id"] == by_side["b"]["passage_id"]
     assert (by_side["a"]["start"], by_side["a"]["end"]) == (a.index(PARAGRAPH), a.index(PARAGRAPH) + len(PARAGRAPH) - 1)
     assert by_side["a"]["text"] == PARAGRAPH[:-1]  # the final full stop is not a word
-    assert b[by_side["a"]["other_start"]:by_side["a"]["other_end"]] == b_paragraph[:-1]
-    assert by_side["b"]["other_start"] == by_side["a"]["start"]
+    assert b[by_side["b"]["start"]:by_side["b"]["end"]] == by_side["b"]["text"] == b_paragraph[:-1]
+    assert by_side["a"]["sources"] == by_side["b"]["sources"] == 2
 
 
 def test_reordered_paragraphs_are_each_found():
@@ -109,8 +133,7 @@ def test_seven_shared_words_are_not_a_passage_but_eight_are():
 def test_same_facts_in_different_words_share_nothing():
     a = "Junior doctors will walk out for three days on Monday after talks with the minister failed."
     b = "A 72-hour strike by junior doctors begins on Monday because negotiations broke down."
-    records = find_shared_passages({"a": a, "b": b}, {})
-    assert records == [] and pair_records(records, {"a": a, "b": b}) == []
+    assert find_shared_passages({"a": a, "b": b}, {}) == [] and pair_records({"a": a, "b": b}, {}) == []
 
 
 def test_shared_quotation_alone_is_flagged_and_left_out_of_the_share():
@@ -120,7 +143,7 @@ def test_shared_quotation_alone_is_flagged_and_left_out_of_the_share():
     spans = {"a": [(a.index(quote), a.index(quote) + len(quote))], "b": [(b.index(quote), b.index(quote) + len(quote))]}
     records = find_shared_passages({"a": a, "b": b}, spans)
     assert records and all(r["quotation_only"] for r in records)
-    pair = pair_records(records, {"a": a, "b": b})[0]
+    pair = pair_records({"a": a, "b": b}, spans)[0]
     assert (pair["share"], pair["passages"], pair["quotation_only_passages"]) == (0, 0, 1)
 
 
@@ -130,37 +153,82 @@ def _all_pairs_runs(articles: dict[str, str]) -> set[tuple]:
     for a_id, b_id in combinations(sorted(articles), 2):
         a, b = normalised_words(articles[a_id]), normalised_words(articles[b_id])
         for run in shared_runs(a, b):
-            found.add((a_id, a[run.i].start, a[run.i + run.length - 1].end,
-                       b_id, b[run.j].start, b[run.j + run.length - 1].end))
+            found.add((a_id, run.i, b_id, run.j, run.length))
     return found
 
 
-def _index_runs(records: list[dict]) -> set[tuple]:
-    return {(r["source_id"], r["start"], r["end"], r["other_source_id"], r["other_start"], r["other_end"])
-            for r in records if r["source_id"] < r["other_source_id"]}
+def _index_runs(articles: dict[str, str], limit: int = PAIR_LIMIT) -> set[tuple]:
+    ids = sorted(articles)
+    ta, i, tb, j, length = SharedPassageIndex([articles[s] for s in ids]).pair_runs(limit)
+    return {(ids[a], x, ids[b], y, n) for a, x, b, y, n in zip(*(v.tolist() for v in (ta, i, tb, j, length)))}
+
+
+def _covered_words(articles: dict[str, str], records: list[dict]) -> dict[tuple[str, str], set[int]]:
+    """Per ordered pair (a, b): the word positions of a in passages that b holds too."""
+    holders: dict[str, set[str]] = {}
+    for r in records:
+        holders.setdefault(r["passage_id"], set()).add(r["source_id"])
+    starts = {s: [w.start for w in normalised_words(t)] for s, t in articles.items()}
+    covered: dict[tuple[str, str], set[int]] = {}
+    for r in records:
+        first = starts[r["source_id"]].index(r["start"])
+        for other in holders[r["passage_id"]] - {r["source_id"]}:
+            covered.setdefault((r["source_id"], other), set()).update(range(first, first + r["words"]))
+    return covered
+
+
+def _covered_by_runs(articles: dict[str, str]) -> dict[tuple[str, str], set[int]]:
+    covered: dict[tuple[str, str], set[int]] = {}
+    for a_id, i, b_id, j, n in _all_pairs_runs(articles):
+        covered.setdefault((a_id, b_id), set()).update(range(i, i + n))
+        covered.setdefault((b_id, a_id), set()).update(range(j, j + n))
+    return covered
 
 
 def test_index_finds_exactly_the_runs_of_comparing_every_pair_on_the_five_articles(built):
     articles = built["articles"]
-    assert _index_runs(find_shared_passages(articles, {})) == _all_pairs_runs(articles)
+    assert _index_runs(articles) == _all_pairs_runs(articles)
+    assert _covered_words(articles, find_shared_passages(articles, {})) == _covered_by_runs(articles)
 
 
-def test_passage_shared_by_three_articles_is_found_between_each_pair():
+def test_passage_shared_by_three_articles_is_one_passage_with_three_rows_and_three_pairs():
     articles = {"a": "First outlet opens its own way. " + PARAGRAPH,
                 "b": PARAGRAPH + " The second outlet closes differently.",
                 "c": "A third one. " + PARAGRAPH + " And more of its own."}
     records = find_shared_passages(articles, {})
-    assert {(r["source_id"], r["other_source_id"]) for r in records} == {
-        ("a", "b"), ("b", "a"), ("a", "c"), ("c", "a"), ("b", "c"), ("c", "b")}
-    assert all(r["text"] == PARAGRAPH[:-1] for r in records)
-    assert [(p["source_id"], p["other_source_id"]) for p in pair_records(records, articles)] == [
+    assert [r["source_id"] for r in records] == ["a", "b", "c"]
+    assert all(r["text"] == PARAGRAPH[:-1] and r["sources"] == 3 for r in records)
+    assert len({r["passage_id"] for r in records}) == 1
+    assert [(p["source_id"], p["other_source_id"]) for p in pair_records(articles, {})] == [
         ("a", "b"), ("a", "c"), ("b", "c")]
+
+
+def test_passage_in_many_articles_gives_one_row_per_article_and_no_pairs_past_the_limit():
+    many = {f"s{k:03d}": f"Outlet {k} writes its own opening. " + PARAGRAPH for k in range(PAIR_LIMIT + 5)}
+    records = find_shared_passages(many, {})
+    assert len(records) == len(many) and {r["sources"] for r in records} == {len(many)}
+    assert pair_records(many, {}) == []
+    few = dict(list(many.items())[:5])
+    assert len(find_shared_passages(few, {})) == 5 and len(pair_records(few, {})) == 10
+
+
+def test_where_a_third_article_shares_part_of_a_passage_it_is_split_and_each_part_names_its_articles():
+    extra = "Negotiations with the government have stalled again this week over the size of the offer."
+    articles = {"a": "Opening of a. " + PARAGRAPH + " " + extra, "b": "Opening of b. " + PARAGRAPH + " " + extra,
+                "c": "Only the last part: " + extra}
+    records = find_shared_passages(articles, {})
+    by_sources = {}
+    for r in records:
+        by_sources.setdefault(r["sources"], set()).add(r["text"])
+    assert by_sources[3] == {extra[:-1]}
+    assert any(t.startswith("Unions representing") for t in by_sources[2])
+    assert _covered_words(articles, records) == _covered_by_runs(articles)
 
 
 def test_pair_with_no_shared_passage_gives_no_pair_row():
     articles = {"a": "Alpha: " + PARAGRAPH, "b": "Beta: " + PARAGRAPH,
                 "c": "Junior doctors will walk out for three days on Monday after talks with the minister failed."}
-    pairs = pair_records(find_shared_passages(articles, {}), articles)
+    pairs = pair_records(articles, {})
     assert [(p["source_id"], p["other_source_id"]) for p in pairs] == [("a", "b")]
     assert pairs[0]["passages"] == 1 and pairs[0]["share"] > 0
 
@@ -172,5 +240,8 @@ def test_repeated_and_overlapping_runs_in_a_corpus_equal_every_pair_compared():
                 "b": " ".join(words[1:10]) + " and then " + " ".join(words),
                 "c": "zero " + " ".join(words[:8]),
                 "d": "", "e": "one two", "f": " ".join(words[4:12]) + " " + " ".join(words[:8])}
+    assert _index_runs(articles) == _all_pairs_runs(articles) != set()
     records = find_shared_passages(articles, {})
-    assert _index_runs(records) == _all_pairs_runs(articles) != set()
+    assert _covered_words(articles, records) == _covered_by_runs(articles)
+    for r in records:
+        assert articles[r["source_id"]][r["start"]:r["end"]] == r["text"]

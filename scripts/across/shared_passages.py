@@ -1,24 +1,37 @@
-"""Derived tables: text two articles share (wire copy, a reused paragraph), and how much each pair shares.
+"""Derived tables: text articles share word for word (wire copy, a reused paragraph), and how much each pair shares.
 
 Articles are compared as sequences of normalised words (lower case, curly apostrophes folded, punctuation and
-whitespace dropped), each word keeping its character offsets in the article so that a shared run of words maps
-back to an exact span of each article. A shared passage is a maximal run of at least MIN_SHARED_WORDS words that
-occurs in both articles, wherever it stands in each (reordered paragraphs are still found).
+whitespace dropped), each word keeping its character offsets in the article so that shared words map back to an
+exact span of each article. Text counts as shared from MIN_SHARED_WORDS words in the same order, wherever it
+stands in each article (reordered paragraphs are still found).
 
-A run made only of quoted words is kept but flagged quotation_only, and does not count towards a pair's share:
-two outlets quoting the same tweet have reported the same words, which is no sign that one copied the other (the
-statements table links such reports). A run is copy when at least MIN_SHARED_WORDS of its words lie outside
-quotation spans in both articles; the quoted words inside such a run are part of the copy.
+shared_passages has one row per occurrence of a passage (SharedPassageIndex.occurrences): a passage found in k
+articles gives k rows with one passage_id, not k(k-1) rows (one per side per pair, the table's form before issue
+11: a paragraph that every article of a widely carried story repeats made that form grow with the square of the
+corpus). A passage runs as far as the same words are shared by the same articles, so where a third article shares
+part of a run two others share, the run is split into passages that can overlap by up to MIN_SHARED_WORDS - 1
+words; the words two articles share are exactly the passages with rows in both (tests hold this against
+shared_runs, the pair-by-pair definition).
 
-Pairs of articles are never enumerated: SharedRunIndex hashes every run of MIN_SHARED_WORDS words of the corpus
-and only windows whose hash occurs in two articles or more are looked at, so the cost grows with the corpus's
-words and with what is actually shared. source_pairs has one row per pair of articles sharing at least one
-passage (quotation-only included); a pair with no row shares nothing (a share of 0).
+An occurrence made only of quoted words is kept but flagged quotation_only: two outlets quoting the same tweet have
+reported the same words, which is no sign that one copied the other (the statements table links such reports).
+
+source_pairs has one row per pair of articles sharing a maximal run of at least MIN_SHARED_WORDS equal words
+(SharedPassageIndex.pair_runs, which equals shared_runs on every pair), with the share of each article that such
+runs cover; a run counts when at least MIN_SHARED_WORDS of its words lie outside quotation spans in both articles.
+Only words found in at most PAIR_LIMIT articles make pairs: a paragraph in k articles makes k(k-1)/2 pairs, so
+widely carried copy would make this table quadratic; it stays in shared_passages with its number of articles.
+
+Pairs of articles are never enumerated: every run of MIN_SHARED_WORDS words of the corpus is hashed and only
+windows whose hash occurs in two articles or more are looked at, so the cost grows with the corpus's words and
+with what is actually shared (for source_pairs, with the pairs of at most PAIR_LIMIT articles per window).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -29,9 +42,13 @@ from scripts.package.tableschema import load_schema
 # Eight words: shorter runs turn up between independent reports of the same facts ("junior doctors in the
 # British Medical Association"); 8+ words in the same order outside quotation marks is copy.
 MIN_SHARED_WORDS = 8
+# A passage found in more articles than this (wire copy carried widely, boilerplate) is not broken into pairs in
+# source_pairs: k articles would give k(k-1)/2 pairs. Its spread is in shared_passages.sources.
+PAIR_LIMIT = 20
 
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
-_HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: the n-gram hash is a polynomial in it
+_HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants: the n-gram hashes are polynomials in them
+_SECOND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 @dataclass(frozen=True)
@@ -65,7 +82,7 @@ class Run:
 
 def shared_runs(a: list[Word], b: list[Word], min_words: int = MIN_SHARED_WORDS) -> list[Run]:
     """Every maximal run of at least min_words equal words between a and b, in (i, j) order (two texts only;
-    a corpus goes through SharedRunIndex)."""
+    a corpus goes through SharedPassageIndex)."""
     a_keys, b_keys = [w.key for w in a], [w.key for w in b]
     positions: dict[tuple[str, ...], list[int]] = {}
     for j in range(len(b_keys) - min_words + 1):
@@ -82,15 +99,18 @@ def shared_runs(a: list[Word], b: list[Word], min_words: int = MIN_SHARED_WORDS)
     return runs
 
 
-class SharedRunIndex:
-    """Every maximal run of >= min_words equal words between any two texts of a corpus, found from an index.
+class SharedPassageIndex:
+    """Every passage of >= min_words words that two texts or more of a corpus share, found in time linear in the
+    corpus (one row per occurrence, never one per pair of texts).
 
-    Each text's normalised words become integer ids; every window of min_words ids gets a 64-bit polynomial hash.
-    Only hashes that occur in two texts or more are candidates, and a candidate pair of windows becomes a run
-    when the words before them differ (else it lies inside a run that starts earlier); the run is then extended
-    word by word, which also rules out a hash collision (fewer than min_words equal words). The work grows with
-    the number of words plus the number of shared windows, never with the number of pairs of texts: texts that
-    share nothing are never compared. This yields exactly the runs shared_runs yields for each pair.
+    Each text's normalised words become integer ids and every window of min_words ids gets a key (two 64-bit
+    polynomial hashes, so two different windows practically never share one). A window is shared when its key
+    occurs in two texts or more. Shared windows that follow each other in a text are chained into one passage
+    when the link holds everywhere: every occurrence of the first is followed by the second and every occurrence
+    of the second follows the first (a unitig of the corpus's de Bruijn graph of windows). So a passage has the
+    same words and the same set of texts at each of its occurrences, and it ends where the set of texts sharing
+    it changes, a text ends, or the words that follow differ somewhere. Neighbouring passages of one text may
+    overlap by up to min_words - 1 words (they share windows' words, not windows).
     """
 
     def __init__(self, texts: list[str], min_words: int = MIN_SHARED_WORDS):
@@ -106,57 +126,123 @@ class SharedRunIndex:
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))
         self.ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
 
-    def _window_starts(self) -> tuple[np.ndarray, np.ndarray]:
-        """(global position, hash) of every window of min_words words that lies inside one text."""
+    def _windows(self) -> tuple[np.ndarray, np.ndarray]:
+        """(global position, dense key) of every window of min_words words that lies inside one text; windows
+        with equal words get equal keys."""
         n, total = self.min_words, len(self.ids)
         if total < n:
-            return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         words = self.ids.astype(np.uint64) + np.uint64(1)
-        hashes = np.zeros(total - n + 1, np.uint64)
+        first = np.zeros(total - n + 1, np.uint64)
+        second = np.zeros(total - n + 1, np.uint64)
         with np.errstate(over="ignore"):
             for k in range(n):
-                hashes = hashes * _HASH_MULTIPLIER + words[k:total - n + 1 + k]
+                first = first * _HASH_MULTIPLIER + words[k:total - n + 1 + k]
+                second = second * _SECOND_MULTIPLIER + words[k:total - n + 1 + k]
         inside = np.zeros(total - n + 1, bool)
         for start, length in zip(self.offsets[:-1], self.lengths):
             if length >= n:
                 inside[start:start + length - n + 1] = True
         positions = np.flatnonzero(inside)
-        return positions, hashes[positions]
+        first, second = first[positions], second[positions]
+        order = np.lexsort((second, first))
+        new = np.ones(len(order), bool)
+        new[1:] = (first[order][1:] != first[order][:-1]) | (second[order][1:] != second[order][:-1])
+        keys = np.empty(len(order), np.int64)
+        keys[order] = np.cumsum(new) - 1
+        return positions, keys
 
-    def runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(text a, word i in a, text b, word j in b, length) of every run, a < b, as arrays."""
-        positions, hashes = self._window_starts()
-        ordered = np.sort(hashes)
-        repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
-        del ordered
-        candidate = np.isin(hashes, repeated)
-        positions, hashes = positions[candidate], hashes[candidate]
+    def pair_runs(self, limit: int) -> tuple[np.ndarray, ...]:
+        """(text a, word i in a, text b, word j in b, length), a < b, of every maximal run of equal words two texts
+        share, made of windows found in at most limit texts (a window in more is left out: its pairs would grow
+        with the square of its texts). With no window over the limit these are exactly shared_runs' runs of
+        every pair of texts; the work grows with the windows and their pairs, never with all pairs of texts."""
+        empty = np.zeros(0, np.int64)
+        positions, keys = self._windows()
+        if not len(keys):
+            return empty, empty, empty, empty, empty
         text = np.searchsorted(self.offsets, positions, side="right") - 1
-        order = np.lexsort((positions, hashes))  # by hash, then text, then position
-        positions, hashes, text = positions[order], hashes[order], text[order]
-        # every pair (x, y), x < y, of entries with the same hash: x's partners are the entries after it in its group
-        group_end = np.searchsorted(hashes, hashes, side="right")
-        partners = group_end - np.arange(len(hashes)) - 1
-        x = np.repeat(np.arange(len(hashes)), partners)
+        order = np.lexsort((positions, keys))  # by key, then position (so text a < text b within a key)
+        positions, keys, text = positions[order], keys[order], text[order]
+        group_start = np.searchsorted(keys, keys, side="left")
+        group_end = np.searchsorted(keys, keys, side="right")
+        texts = np.zeros(len(keys), np.int64)  # distinct texts per key, on each of its windows
+        new_text = np.ones(len(keys), bool)
+        new_text[1:] = (keys[1:] != keys[:-1]) | (text[1:] != text[:-1])
+        counts = np.cumsum(new_text)
+        texts = counts[group_end - 1] - counts[group_start] + 1
+        narrow = (texts >= 2) & (texts <= limit)
+        positions, keys, text = positions[narrow], keys[narrow], text[narrow]
+        group_end = np.searchsorted(keys, keys, side="right")
+        partners = group_end - np.arange(len(keys)) - 1
+        x = np.repeat(np.arange(len(keys)), partners)
         y = x + 1 + (np.arange(len(x)) - np.repeat(np.cumsum(partners) - partners, partners))
         keep = text[x] != text[y]
         gi, gj = positions[x[keep]], positions[y[keep]]
-        ta, tb = text[x[keep]], text[y[keep]]
-        i, j = gi - self.offsets[ta], gj - self.offsets[tb]
-        starts = (i == 0) | (j == 0)
-        starts[~starts] = self.ids[gi[~starts] - 1] != self.ids[gj[~starts] - 1]
-        gi, gj, ta, tb, i, j = gi[starts], gj[starts], ta[starts], tb[starts], i[starts], j[starts]
-        # extend every run while the next words are equal (and inside both texts)
-        length = np.zeros(len(gi), np.int64)
-        active = np.arange(len(gi))
-        room = np.minimum(self.lengths[ta] - i, self.lengths[tb] - j)
-        while len(active):
-            active = active[length[active] < room[active]]
-            same = self.ids[gi[active] + length[active]] == self.ids[gj[active] + length[active]]
-            length[active[same]] += 1
-            active = active[same]
-        real = length >= self.min_words  # a hash collision gives a shorter run: not a shared passage
-        return ta[real], i[real], tb[real], j[real], length[real]
+        if not len(gi):
+            return empty, empty, empty, empty, empty
+        # chain pairs of windows along diagonals: (p, q) then (p + 1, q + 1) is one run
+        order = np.lexsort((gi, gj - gi))
+        gi, gj = gi[order], gj[order]
+        begins = np.ones(len(gi), bool)
+        begins[1:] = ~((gi[1:] == gi[:-1] + 1) & (gj[1:] - gi[1:] == gj[:-1] - gi[:-1]))
+        starts = np.flatnonzero(begins)
+        windows = np.diff(np.append(starts, len(gi)))
+        gi, gj = gi[starts], gj[starts]
+        ta = np.searchsorted(self.offsets, gi, side="right") - 1
+        tb = np.searchsorted(self.offsets, gj, side="right") - 1
+        return ta, gi - self.offsets[ta], tb, gj - self.offsets[tb], windows + self.min_words - 1
+
+    def occurrences(self) -> tuple[np.ndarray, ...]:
+        """(passage, text, first word, words) of every occurrence of a shared passage, as arrays; passage numbers
+        are dense and say which occurrences hold the same passage; texts are indexes into the texts given."""
+        empty = np.zeros(0, np.int64)
+        positions, keys = self._windows()
+        if not len(keys):
+            return empty, empty, empty, empty
+        text = np.searchsorted(self.offsets, positions, side="right") - 1
+        # texts per key: count distinct (key, text)
+        order = np.lexsort((text, keys))
+        k_sorted, t_sorted = keys[order], text[order]
+        distinct = np.ones(len(order), bool)
+        distinct[1:] = (k_sorted[1:] != k_sorted[:-1]) | (t_sorted[1:] != t_sorted[:-1])
+        texts_per_key = np.bincount(k_sorted[distinct], minlength=int(keys.max()) + 1)
+        shared = texts_per_key[keys] >= 2
+        positions, keys, text = positions[shared], keys[shared], text[shared]
+        if not len(keys):
+            return empty, empty, empty, empty
+        # links: window p followed by window p + 1 (both shared; p + 1 is a window only inside the same text)
+        follows = np.zeros(len(positions), bool)
+        follows[:-1] = positions[1:] == positions[:-1] + 1
+        precedes = np.zeros(len(positions), bool)
+        precedes[1:] = follows[:-1]
+        size = int(keys.max()) + 1
+        nxt = np.full(len(keys), -1, np.int64)
+        nxt[:-1][follows[:-1]] = keys[1:][follows[:-1]]
+        prv = np.full(len(keys), -1, np.int64)
+        prv[1:][precedes[1:]] = keys[:-1][precedes[1:]]
+
+        def unique_neighbour(neighbour: np.ndarray) -> np.ndarray:
+            """Per key: whether every occurrence has the same neighbour (and has one)."""
+            low = np.full(size, np.iinfo(np.int64).max, np.int64)
+            high = np.full(size, -1, np.int64)
+            np.minimum.at(low, keys, neighbour)
+            np.maximum.at(high, keys, neighbour)
+            return (low == high) & (low >= 0)
+
+        one_next, one_previous = unique_neighbour(nxt), unique_neighbour(prv)
+        linked = np.zeros(len(keys), bool)  # occurrence i chains on to occurrence i + 1
+        linked[:-1] = follows[:-1] & one_next[keys[:-1]] & one_previous[keys[1:]]
+        begins = np.ones(len(keys), bool)
+        begins[1:] = ~linked[:-1]
+        starts = np.flatnonzero(begins)
+        ends = np.append(starts[1:], len(keys)) - 1  # last window of each occurrence
+        passage_key = keys[starts]
+        _, passage = np.unique(passage_key, return_inverse=True)
+        occurrence_text = text[starts]
+        first_word = positions[starts] - self.offsets[occurrence_text]
+        words = positions[ends] - positions[starts] + self.min_words
+        return passage.astype(np.int64), occurrence_text, first_word, words
 
 
 def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -184,31 +270,37 @@ def _quote_spans(frames: dict[str, pd.DataFrame]) -> dict[str, list[tuple[int, i
     return spans
 
 
+def passage_id(text: str) -> str:
+    """A passage's id: from its normalised words, so the same words get the same id in any corpus."""
+    return "passage-" + hashlib.sha256(" ".join(normalised_key(text)).encode("utf-8")).hexdigest()[:16]
+
+
 def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]]) -> list[dict]:
-    """Both sides of every shared passage between any two articles, as shared_passages records."""
+    """Every occurrence of every passage two articles or more share, as shared_passages records."""
     ids = sorted(articles)
-    ta, ia, tb, jb, lengths = SharedRunIndex([articles[s] for s in ids]).runs()
-    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    quoted: dict[int, np.ndarray] = {}
-    for t in sorted(set(ta.tolist()) | set(tb.tolist())):  # offsets and quotations only where something is shared
-        offsets[t] = _word_offsets(articles[ids[t]])
-        quoted[t] = _quoted_counts(*offsets[t], quote_spans.get(ids[t], []))
+    passage, text, first, length = SharedPassageIndex([articles[s] for s in ids]).occurrences()
+    sources = np.zeros(int(passage.max()) + 1 if len(passage) else 0, np.int64)
+    pairs = np.unique(np.stack([passage, text]), axis=1) if len(passage) else np.zeros((2, 0), np.int64)
+    np.add.at(sources, pairs[0], 1)
+    names: dict[int, str] = {}
     records = []
-    for a, i, b, j, length in zip(ta.tolist(), ia.tolist(), tb.tolist(), jb.tolist(), lengths.tolist()):
-        a_id, b_id = ids[a], ids[b]
-        prose_a = length - int(quoted[a][i + length] - quoted[a][i])
-        prose_b = length - int(quoted[b][j + length] - quoted[b][j])
-        quotation_only = min(prose_a, prose_b) < MIN_SHARED_WORDS
-        a_span = (int(offsets[a][0][i]), int(offsets[a][1][i + length - 1]))
-        b_span = (int(offsets[b][0][j]), int(offsets[b][1][j + length - 1]))
-        for (own, own_span), (other, other_span) in (((a_id, a_span), (b_id, b_span)),
-                                                      ((b_id, b_span), (a_id, a_span))):
-            records.append({"source_id": own, "start": own_span[0], "end": own_span[1],
-                            "text": articles[own][own_span[0]:own_span[1]],
-                            "other_source_id": other, "other_start": other_span[0], "other_end": other_span[1],
-                            "words": length, "characters": own_span[1] - own_span[0],
-                            "quotation_only": quotation_only})
-    return sorted(records, key=lambda r: (r["source_id"], r["start"], r["other_source_id"], r["other_start"]))
+    order = np.lexsort((first, text))  # one article at a time: its offsets and quotations, then the next
+    current, offsets, quoted = -1, None, None
+    for k in order.tolist():
+        t, i, n, p = int(text[k]), int(first[k]), int(length[k]), int(passage[k])
+        if t != current:
+            current = t
+            offsets = _word_offsets(articles[ids[t]])
+            quoted = _quoted_counts(*offsets, quote_spans.get(ids[t], []))
+        start, end = int(offsets[0][i]), int(offsets[1][i + n - 1])
+        passage_text = articles[ids[t]][start:end]
+        if p not in names:
+            names[p] = passage_id(passage_text)
+        prose = n - int(quoted[i + n] - quoted[i])
+        records.append({"passage_id": names[p], "source_id": ids[t], "start": start, "end": end, "text": passage_text,
+                        "words": n, "characters": end - start, "sources": int(sources[p]),
+                        "quotation_only": prose < MIN_SHARED_WORDS})
+    return records
 
 
 def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> list[dict]:
@@ -217,9 +309,9 @@ def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -
 
 def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
     """shared_passages and source_pairs from one search of the articles."""
-    passages = shared_passages(frames, articles)
-    return {"shared_passages": frame_from_records(passages, load_schema("shared_passages")),
-            "source_pairs": frame_from_records(pair_records(passages, articles), load_schema("source_pairs"))}
+    spans = _quote_spans(frames)
+    return {"shared_passages": frame_from_records(find_shared_passages(articles, spans), load_schema("shared_passages")),
+            "source_pairs": frame_from_records(pair_records(articles, spans), load_schema("source_pairs"))}
 
 
 def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
@@ -237,19 +329,35 @@ def _covered(spans: list[tuple[int, int]]) -> int:
     return covered
 
 
-def pair_records(passages: list[dict], articles: dict[str, str]) -> list[dict]:
-    """One source_pairs record per unordered pair of articles that share at least one passage (quotation-only
-    passages are counted but left out of the shares); pairs that share nothing have no record."""
-    pairs: dict[tuple[str, str], dict[str, list]] = {}
-    for p in passages:
-        a_id, b_id = sorted((p["source_id"], p["other_source_id"]))
-        pair = pairs.setdefault((a_id, b_id), {"a": [], "b": [], "quotations": 0})
-        if p["quotation_only"]:
-            pair["quotations"] += p["source_id"] == a_id  # each passage once, from its first article's side
-        else:
-            pair["a" if p["source_id"] == a_id else "b"].append((p["start"], p["end"]))
+def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
+                 limit: int = PAIR_LIMIT) -> list[dict]:
+    """One source_pairs record per unordered pair of articles that share at least one run of MIN_SHARED_WORDS
+    words found in at most limit articles (quotation-only runs included); pairs that share nothing have no record.
+
+    A run is a maximal run of equal words the two share; it counts in the shares unless fewer than
+    MIN_SHARED_WORDS of its words stand outside quotations in either article (then it is counted in
+    quotation_only_passages)."""
+    ids = sorted(articles)
+    ta, ia, tb, jb, lengths = SharedPassageIndex([articles[s] for s in ids]).pair_runs(limit)
+    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    quoted: dict[int, np.ndarray] = {}
+    pairs: dict[tuple[int, int], dict] = {}
+    for a, i, b, j, length in zip(ta.tolist(), ia.tolist(), tb.tolist(), jb.tolist(), lengths.tolist()):
+        for t in (a, b):
+            if t not in offsets:  # offsets and quotations only of articles that share something
+                offsets[t] = _word_offsets(articles[ids[t]])
+                quoted[t] = _quoted_counts(*offsets[t], quote_spans.get(ids[t], []))
+        pair = pairs.setdefault((a, b), {"a": [], "b": [], "quotations": 0})
+        prose_a = length - int(quoted[a][i + length] - quoted[a][i])
+        prose_b = length - int(quoted[b][j + length] - quoted[b][j])
+        if min(prose_a, prose_b) < MIN_SHARED_WORDS:
+            pair["quotations"] += 1
+            continue
+        pair["a"].append((int(offsets[a][0][i]), int(offsets[a][1][i + length - 1])))
+        pair["b"].append((int(offsets[b][0][j]), int(offsets[b][1][j + length - 1])))
     records = []
-    for (a_id, b_id), pair in sorted(pairs.items()):
+    for (a, b), pair in sorted(pairs.items()):
+        a_id, b_id = ids[a], ids[b]
         a_shared, b_shared = _covered(pair["a"]), _covered(pair["b"])
         records.append({"source_id": a_id, "other_source_id": b_id,
                         "shared_characters": a_shared, "other_shared_characters": b_shared,
