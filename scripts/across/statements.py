@@ -22,7 +22,6 @@ same as comparing every pair while the work grows with the quotes, not with thei
 from __future__ import annotations
 
 import re
-from collections import Counter
 from difflib import SequenceMatcher
 from fractions import Fraction
 
@@ -130,6 +129,8 @@ def _anchor(tokens: list[str], index: int) -> str:
 
 def describe_difference(canonical: str, report: str) -> tuple[str, str]:
     """(difference, difference_detail): the most severe kind of change from canonical to report, and every change."""
+    if canonical == report:  # most reports of a statement: nothing to compare
+        return "identical", ""
     old, new = _tokens(canonical), _tokens(report)
     kinds, details = set(), []
     opcodes = SequenceMatcher(None, [_comparable(t) for t in old], [_comparable(t) for t in new],
@@ -228,7 +229,7 @@ class StatementIndex:
                 self.run_frequency[run] = self.run_frequency.get(run, 0) + 1
         self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
         self.by_token: dict[tuple, list[tuple]] = {}   # (space, how, token) -> [(space, wording)]
-        self.counts: dict[tuple[str, ...], Counter] = {}
+        self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
     @staticmethod
     def _tokens(key: tuple[str, ...]) -> list[tuple]:
@@ -297,23 +298,21 @@ class StatementIndex:
         return found
 
     def _may_reach(self, key: tuple[str, ...], other: tuple[str, ...], ratio: float) -> bool:
-        """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common."""
+        """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common (the
+        multiset overlap, as the size of the intersection of the two (word, occurrence) token sets)."""
         if len(key) + len(other) == 0:
             return True
         exact = _EXACT[ratio]
         if 2 * min(len(key), len(other)) * exact.denominator < exact.numerator * (len(key) + len(other)):
             return False  # even all of the shorter one in common would not do
-        a, b = self._counts(key), self._counts(other)
-        if len(a) > len(b):
-            a, b = b, a
-        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
+        common = len(self._token_set(key) & self._token_set(other))
         return 2 * common * exact.denominator >= exact.numerator * (len(key) + len(other))
 
-    def _counts(self, key: tuple[str, ...]) -> Counter:
-        counts = self.counts.get(key)
-        if counts is None:
-            counts = self.counts[key] = Counter(key)
-        return counts
+    def _token_set(self, key: tuple[str, ...]) -> frozenset:
+        tokens = self.token_sets.get(key)
+        if tokens is None:
+            tokens = self.token_sets[key] = frozenset(self._tokens(key)) if key else frozenset()
+        return tokens
 
     def _matches(self, space: tuple, key: tuple[str, ...], other: tuple[str, ...]) -> bool:
         ratio = SAME_STATEMENT_RATIO if self._is_block(space) else UNKNOWN_SPEAKER_RATIO
@@ -331,7 +330,8 @@ class StatementIndex:
         for space in self._spaces(quote)[1]:
             for lookup in self._lookups(space, key, filing=False):
                 candidates.update(self.by_token.get(lookup, ()))
-        for entry in sorted(candidates, key=lambda e: (self.entries[e], e)):
+        # in group order (entries of one group give the same answer, so their order among themselves is free)
+        for entry in sorted(candidates, key=self.entries.__getitem__):
             if self._matches(entry[0], key, entry[1]):
                 return self.entries[entry]
         return None
@@ -417,12 +417,14 @@ def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict],
             "reports": len(group),
             "previous_statement_id": statement_of[previous] if previous else None,
         })
+        canonical_key = normalised_key(canonical["text"])
         for q in group:
             difference, detail = describe_difference(canonical["text"], q["text"])
+            same = q["text"] == canonical["text"]
             reports.append({
                 "source_id": q["source_id"], "start": q["start"], "end": q["end"], "text": q["text"],
                 "statement_id": statement_id, "is_canonical": q is canonical,
-                "similarity": round(similarity(normalised_key(canonical["text"]), normalised_key(q["text"])), 4),
+                "similarity": 1.0 if same else round(similarity(canonical_key, normalised_key(q["text"])), 4),
                 "difference": difference, "difference_detail": detail or None,
             })
     return statements, reports

@@ -3,7 +3,10 @@
 Usage: python -m scripts.evaluation.benchmark_across [--sizes 100 1000 10000] [--seed 2023] [--cpu-limit 600]
                                           [--label after] [--write BENCHMARK.md]
 
-The corpus: N synthetic articles made from the paragraphs of the package's five articles and the holdout texts,
+The corpus: by default scripts/evaluation/synthetic_corpus.py (see its docstring: outlets, stories carried by
+many articles, statements quoted by many, a vocabulary that grows with the corpus). With --generator legacy, the
+generator below, used for the measurements before issue 11's corpus generator:
+N synthetic articles made from the paragraphs of the package's five articles and the holdout texts,
 varied rather than copied, so that two articles share text only where the generator means them to:
 - each article recombines 4 to 12 paragraphs of the pool (some paragraphs are sentences of two pool paragraphs);
 - in every paragraph one word in three to five (numbers counted; an acronym, a number, a one-letter word or a
@@ -249,12 +252,16 @@ def in_fresh_process(function, *args):
         return pool.submit(function, *args).result()
 
 
-def run(sizes: list[int], seed: int, cpu_limit: int, groups: list[str]) -> dict:
+def run(sizes: list[int], seed: int, cpu_limit: int, groups: list[str], generator: str = "corpus") -> dict:
     pool = Pool()
+    if generator == "corpus":
+        from scripts.evaluation.synthetic_corpus import synthetic_corpus as make_corpus
+    else:
+        make_corpus = synthetic_corpus
     results = {}
     given_up: set[str] = set()
     for size in sizes:
-        articles, published = synthetic_corpus(size, seed, pool)
+        articles, published = make_corpus(size, seed, pool)
         frames, extraction = derived_inputs(articles, published)
         result = {"characters": sum(map(len, articles.values())), "quotes": len(frames["quotes"]),
                   "figures": len(frames["figures"]), "extraction_cpu_seconds": extraction, "groups": {}}
@@ -355,10 +362,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cpu-limit", type=int, default=600, help="CPU seconds after which a group is stopped")
     parser.add_argument("--groups", nargs="+", choices=list(GROUPS), default=list(GROUPS))
     parser.add_argument("--label", default="after", help="heading of this run in the report")
+    parser.add_argument("--generator", choices=["corpus", "legacy"], default="corpus",
+                        help="corpus: scripts/evaluation/synthetic_corpus.py (shared stories and statements, a "
+                             "vocabulary that grows with the corpus); legacy: this module's own generator (below)")
     parser.add_argument("--write", type=Path, help="put the report into this markdown file's across section")
     args = parser.parse_args(argv)
     command = "python -m scripts.evaluation.benchmark_across " + shlex.join(argv)
-    results = run(sorted(args.sizes), args.seed, args.cpu_limit, args.groups)
+    results = run(sorted(args.sizes), args.seed, args.cpu_limit, args.groups, args.generator)
     text = report(command.strip(), args.label, args.seed, args.cpu_limit, results)
     print(text, end="")
     if args.write:
