@@ -110,6 +110,24 @@ def frictionless_problems(package_dir: Path) -> list[Problem]:
     return problems
 
 
+def frictionless_table_problems(package_dir: Path, name: str, schema, limit_rows: int | None = None) -> list[Problem]:
+    """frictionless on one table's CSV and its schema alone (types and constraints; no foreign keys, which frictionless
+    checks only across a whole package), reading at most limit_rows rows (all when None)."""
+    from frictionless import Resource, Schema
+
+    file = f"data/{name}.csv"
+    descriptor = {k: v for k, v in schema.descriptor.items() if k != "foreignKeys"}
+    resource = Resource(path=file, basepath=str(package_dir), schema=Schema.from_descriptor(descriptor), format="csv",
+                        encoding="utf-8")
+    report = resource.validate(limit_rows=limit_rows)
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            problems.append(Problem(file, getattr(error, "row_number", None), getattr(error, "field_name", None),
+                                    getattr(error, "cell", None), f"frictionless {error.type}: {error.note}"))
+    return problems
+
+
 def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFrame) -> list[Problem]:
     file = f"data/{name}.parquet"
     try:
