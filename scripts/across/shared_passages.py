@@ -120,37 +120,56 @@ class SharedPassageIndex:
         for text in texts:
             keys = _normalise("\x00".join(_WORD.findall(text))).split("\x00") if text else []
             keys = keys if keys != [""] else []
-            ids.append(np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), np.int64, len(keys)))
+            ids.append(np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), np.int32, len(keys)))
             lengths.append(len(keys))
         self.lengths = np.asarray(lengths, dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))
-        self.ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        self.ids = np.concatenate(ids) if ids else np.zeros(0, np.int32)
+        self._cached: tuple[np.ndarray, np.ndarray] | None = None
 
     def _windows(self) -> tuple[np.ndarray, np.ndarray]:
-        """(global position, dense key) of every window of min_words words that lies inside one text; windows
-        with equal words get equal keys."""
+        """(global position, dense key) of every window of min_words words that lies inside one text and whose words
+        occur again elsewhere in the corpus; windows with equal words get equal keys. Computed once per index.
+
+        Memory is kept to a few arrays of the corpus's word count: one 64-bit hash per window first, then only the
+        windows whose hash repeats get a second hash and a key."""
+        if self._cached is not None:
+            return self._cached
         n, total = self.min_words, len(self.ids)
         if total < n:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        words = self.ids.astype(np.uint64) + np.uint64(1)
-        first = np.zeros(total - n + 1, np.uint64)
-        second = np.zeros(total - n + 1, np.uint64)
+            self._cached = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+            return self._cached
+        count = total - n + 1
+        first = np.zeros(count, np.uint64)
         with np.errstate(over="ignore"):
             for k in range(n):
-                first = first * _HASH_MULTIPLIER + words[k:total - n + 1 + k]
-                second = second * _SECOND_MULTIPLIER + words[k:total - n + 1 + k]
-        inside = np.zeros(total - n + 1, bool)
-        for start, length in zip(self.offsets[:-1], self.lengths):
-            if length >= n:
-                inside[start:start + length - n + 1] = True
-        positions = np.flatnonzero(inside)
-        first, second = first[positions], second[positions]
+                first *= _HASH_MULTIPLIER
+                first += self.ids[k:count + k].astype(np.uint64) + np.uint64(1)
+        for start, length in zip(self.offsets[:-1].tolist(), self.lengths.tolist()):  # windows across two texts
+            first[max(start + length - n + 1, 0):start + length] = 0  # 0: no window (a real hash is 0 1 in 2**64)
+        ordered = np.sort(first)
+        repeated = np.unique(ordered[1:][(ordered[1:] == ordered[:-1]) & (ordered[1:] != 0)])
+        del ordered
+        if not len(repeated):
+            self._cached = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+            return self._cached
+        at = np.searchsorted(repeated, first)  # (np.isin would sort a copy of everything again)
+        np.minimum(at, len(repeated) - 1, out=at)
+        positions = np.flatnonzero(repeated[at] == first)
+        del at
+        first = first[positions]
+        second = np.zeros(len(positions), np.uint64)
+        with np.errstate(over="ignore"):
+            for k in range(n):
+                second *= _SECOND_MULTIPLIER
+                second += self.ids[positions + k].astype(np.uint64) + np.uint64(1)
         order = np.lexsort((second, first))
         new = np.ones(len(order), bool)
         new[1:] = (first[order][1:] != first[order][:-1]) | (second[order][1:] != second[order][:-1])
         keys = np.empty(len(order), np.int64)
         keys[order] = np.cumsum(new) - 1
-        return positions, keys
+        self._cached = (positions, keys)
+        return self._cached
 
     def pair_runs(self, limit: int) -> tuple[np.ndarray, ...]:
         """(text a, word i in a, text b, word j in b, length), a < b, of every maximal run of equal words two texts
@@ -275,10 +294,13 @@ def passage_id(text: str) -> str:
     return "passage-" + hashlib.sha256(" ".join(normalised_key(text)).encode("utf-8")).hexdigest()[:16]
 
 
-def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]]) -> list[dict]:
-    """Every occurrence of every passage two articles or more share, as shared_passages records."""
+def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
+                         index: SharedPassageIndex | None = None) -> list[dict]:
+    """Every occurrence of every passage two articles or more share, as shared_passages records (index: a
+    SharedPassageIndex of the articles in sorted order, to share with pair_records)."""
     ids = sorted(articles)
-    passage, text, first, length = SharedPassageIndex([articles[s] for s in ids]).occurrences()
+    index = index or SharedPassageIndex([articles[s] for s in ids])
+    passage, text, first, length = index.occurrences()
     sources = np.zeros(int(passage.max()) + 1 if len(passage) else 0, np.int64)
     pairs = np.unique(np.stack([passage, text]), axis=1) if len(passage) else np.zeros((2, 0), np.int64)
     np.add.at(sources, pairs[0], 1)
@@ -310,8 +332,10 @@ def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -
 def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
     """shared_passages and source_pairs from one search of the articles."""
     spans = _quote_spans(frames)
-    return {"shared_passages": frame_from_records(find_shared_passages(articles, spans), load_schema("shared_passages")),
-            "source_pairs": frame_from_records(pair_records(articles, spans), load_schema("source_pairs"))}
+    index = SharedPassageIndex([articles[s] for s in sorted(articles)])  # one search of the articles for both
+    passages = frame_from_records(find_shared_passages(articles, spans, index), load_schema("shared_passages"))
+    return {"shared_passages": passages,
+            "source_pairs": frame_from_records(pair_records(articles, spans, index=index), load_schema("source_pairs"))}
 
 
 def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
@@ -330,7 +354,7 @@ def _covered(spans: list[tuple[int, int]]) -> int:
 
 
 def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
-                 limit: int = PAIR_LIMIT) -> list[dict]:
+                 limit: int = PAIR_LIMIT, index: SharedPassageIndex | None = None) -> list[dict]:
     """One source_pairs record per unordered pair of articles that share at least one run of MIN_SHARED_WORDS
     words found in at most limit articles (quotation-only runs included); pairs that share nothing have no record.
 
@@ -338,7 +362,8 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     MIN_SHARED_WORDS of its words stand outside quotations in either article (then it is counted in
     quotation_only_passages)."""
     ids = sorted(articles)
-    ta, ia, tb, jb, lengths = SharedPassageIndex([articles[s] for s in ids]).pair_runs(limit)
+    index = index or SharedPassageIndex([articles[s] for s in ids])
+    ta, ia, tb, jb, lengths = index.pair_runs(limit)
     offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     quoted: dict[int, np.ndarray] = {}
     pairs: dict[tuple[int, int], dict] = {}

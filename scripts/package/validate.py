@@ -90,21 +90,76 @@ def descriptor_problems(package_dir: Path, schemas: dict) -> list[Problem]:
     return problems
 
 
+# frictionless checks a package row by row in Python (about 50,000 rows a second here) and opens every resource,
+# articles included: a corpus of 100,000 articles would spend most of its build here, re-checking what the checks
+# below check anyway. Up to these sizes it reads everything (the repository's package: about 0.2 MB of CSV and 5
+# articles); past them it checks the descriptor, every table resource's schema, header and its first
+# FRICTIONLESS_SAMPLE_ROWS rows (types, constraints, foreign keys of those rows), while every row of every table
+# is still checked by pandera (types, required, unique, primary and foreign keys, enums, ranges, patterns, spans),
+# the Parquet files against the CSVs, and every file's bytes and sha256 against the descriptor (resource_file_problems)
+# and data/SHA256SUMS. See BENCHMARK.md ("Whole package from a corpus") for what each part costs.
+FRICTIONLESS_FULL_CSV_BYTES = 32 * 1024 * 1024
+FRICTIONLESS_FULL_ARTICLES = 1000
+FRICTIONLESS_SAMPLE_ROWS = 10_000
+
+
+def _is_table(resource: dict) -> bool:
+    return resource.get("type") == "table"
+
+
+def frictionless_reads_everything(package_dir: Path, descriptor: dict) -> bool:
+    resources = descriptor.get("resources", [])
+    articles = sum(1 for r in resources if isinstance(r, dict) and not _is_table(r))
+    csv_bytes = sum((package_dir / r["path"]).stat().st_size for r in resources
+                    if isinstance(r, dict) and _is_table(r) and r.get("format") == "csv" and (package_dir / r["path"]).is_file())
+    return articles <= FRICTIONLESS_FULL_ARTICLES and csv_bytes <= FRICTIONLESS_FULL_CSV_BYTES
+
+
+def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]:
+    """Every resource that declares bytes or a sha256 hash must match its file (what frictionless checks on a full
+    read, done here for a package too large for one)."""
+    problems = []
+    for resource in descriptor.get("resources", []):
+        if not isinstance(resource, dict) or not ("hash" in resource or "bytes" in resource):
+            continue
+        path = package_dir / resource["path"]
+        if not path.is_file():
+            problems.append(Problem(resource["path"], None, None, None, "missing; rebuild with `make build`"))
+            continue
+        content = path.read_bytes()
+        if "bytes" in resource and resource["bytes"] != len(content):
+            problems.append(Problem(resource["path"], None, None, None,
+                                    f"has {len(content)} bytes, datapackage.json says {resource['bytes']}: the file was changed "
+                                    "after the build; rebuild with `make build`"))
+        expected = str(resource.get("hash", "")).removeprefix("sha256:")
+        if expected and hashlib.sha256(content).hexdigest() != expected:
+            problems.append(Problem(resource["path"], None, None, None,
+                                    f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
+                                    "build; rebuild with `make build`"))
+    return problems
+
+
 def frictionless_problems(package_dir: Path) -> list[Problem]:
-    """frictionless's own validation; call only after descriptor_problems found nothing."""
+    """frictionless's own validation; call only after descriptor_problems found nothing. Reads every row of a package
+    up to FRICTIONLESS_FULL_* in size, a sample of a larger one (see above)."""
     from frictionless import Package
 
+    place = str(package_dir / "datapackage.json")
     try:
-        report = Package(str(package_dir / "datapackage.json")).validate()
+        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+        if frictionless_reads_everything(package_dir, descriptor):
+            report, problems = Package(place).validate(), []
+        else:  # the articles by their bytes and hashes, the tables by their first rows here and in full by pandera
+            problems = resource_file_problems(package_dir, descriptor)
+            tables = dict(descriptor, resources=[r for r in descriptor["resources"] if _is_table(r)])
+            report = Package(tables, basepath=str(package_dir)).validate(limit_rows=FRICTIONLESS_SAMPLE_ROWS)
     except Exception as err:  # frictionless raises FrictionlessException for a descriptor it cannot read
         return [Problem("datapackage.json", None, None, None, f"frictionless cannot read it ({err}); rebuild with `make build`")]
-    problems = []
     for task in report.tasks:
         for error in task.errors:
             line = getattr(error, "row_number", None)
-            problems.append(Problem(task.place or str(package_dir / "datapackage.json"), line,
-                                    getattr(error, "field_name", None), getattr(error, "cell", None),
-                                    f"frictionless {error.type}: {error.note}"))
+            problems.append(Problem(task.place or place, line, getattr(error, "field_name", None),
+                                    getattr(error, "cell", None), f"frictionless {error.type}: {error.note}"))
     for error in report.errors:
         problems.append(Problem("datapackage.json", None, None, None, f"frictionless {error.type}: {error.note}"))
     return problems
