@@ -223,12 +223,15 @@ class StatementIndex:
             for token in self._tokens(key):
                 frequency[token] = frequency.get(token, 0) + 1
         self.rank = {token: (count, token) for token, count in frequency.items()}
-        self.run_frequency: dict[tuple[str, ...], int] = {}
+        # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
+        # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
+        # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
+        self.run_frequency: dict[int, int] = {}
         for key in set(keys):
             for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
-                self.run_frequency[run] = self.run_frequency.get(run, 0) + 1
+                self.run_frequency[hash(run)] = self.run_frequency.get(hash(run), 0) + 1
         self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
-        self.by_token: dict[tuple, list[tuple]] = {}   # (space, how, token) -> [(space, wording)]
+        self.by_token: dict[int, list[tuple]] = {}     # hash of (space, how, token) -> [(space, wording)]
         self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
     @staticmethod
@@ -248,7 +251,7 @@ class StatementIndex:
         return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
 
     def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
-        return min(self._runs(key), key=lambda run: (self.run_frequency[run], run))
+        return min(self._runs(key), key=lambda run: (self.run_frequency[hash(run)], run))
 
     def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
         """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
@@ -327,9 +330,11 @@ class StatementIndex:
     def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
         """The earliest group with a quote that reports the same statement as quote."""
         candidates = set()
-        for space in self._spaces(quote)[1]:
+        looked = self._spaces(quote)[1]
+        for space in looked:
             for lookup in self._lookups(space, key, filing=False):
-                candidates.update(self.by_token.get(lookup, ()))
+                candidates.update(self.by_token.get(hash(lookup), ()))
+        candidates = {entry for entry in candidates if entry[0] in looked}  # (a hash shared with another space's lookup)
         # in group order (entries of one group give the same answer, so their order among themselves is free)
         for entry in sorted(candidates, key=self.entries.__getitem__):
             if self._matches(entry[0], key, entry[1]):
@@ -343,7 +348,7 @@ class StatementIndex:
                 self.entries[entry] = min(self.entries[entry], group)
                 continue
             self.entries[entry] = group
-            for lookup in set(self._lookups(space, key, filing=True)):
+            for lookup in {hash(lookup) for lookup in self._lookups(space, key, filing=True)}:
                 self.by_token.setdefault(lookup, []).append(entry)
 
 
