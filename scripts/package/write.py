@@ -46,7 +46,8 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
     package_sources = []
     for row in sources.sort_values("source_id").itertuples(index=False):
         article = package_dir / row.text_path
-        title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, published {row.published_date}"
+        published = "publication date unknown" if pd.isna(row.published_date) else f"published {row.published_date}"
+        title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, {published}"
         given = (licences or {}).get(row.source_id)  # a licence id (CC-BY-4.0) is its own name; words are a title
         licence = ({"name": given if re.fullmatch(r"[A-Za-z0-9.+-]+", given) else "custom", "title": given} if given
                    else {"name": "publisher-copyright", "title": metadata["x-article-licence"]})
