@@ -2,13 +2,16 @@
 
 Usage: python -m scripts.evaluation.synthetic_corpus --articles 100000 --out DIR [--seed 2023]
 Writes DIR/articles/<id>.txt and DIR/metadata.csv (id,file,outlet,published_date,url), the inputs of the corpus
-build (`python -m scripts.build --articles DIR/articles --metadata DIR/metadata.csv --out OUT`).
+build (`python -m scripts.build --articles DIR/articles --metadata DIR/metadata.csv --curated DIR/curated --out
+OUT`); DIR/curated/ holds the repository's lexicon (people, organisations, their aliases, measures), and the five
+shipped articles its evidence cites are added to the corpus (--no-lexicon leaves both out).
 
 Built from the paragraphs of the package's five articles and the holdout texts (benchmark_across.Pool), varied,
 never copied, and shaped like a news corpus rather than like N independent draws:
 - outlets: max(5, min(500, N // 20)) of them (outlet-001, ...); each article belongs to one;
-- vocabulary grows with the corpus as in real text (Heaps' law): a varied word is drawn from the pool's own words
-  or, as often, from invented words (pronounceable syllable strings), of which there are 30 * (400 N) ** 0.55, so
+- vocabulary grows with the corpus as in real text (Heaps' law): a varied lower-case word is drawn from the pool's
+  own words or, as often, from invented words (a varied capitalised word always from invented words: pool surnames
+  next to other capitalised words made names the lexicon resolves wrongly) (pronounceable syllable strings), of which there are 30 * (400 N) ** 0.55, so
   a rare word stays rare in a large corpus as names, places and numbers do in real coverage;
 - own paragraphs: 4 to 12 per article, recombined from the pool with one word in three to five varied (names,
   acronyms, numbers and reporting verbs kept); words inside quotation marks are varied one in two, so two articles'
@@ -59,8 +62,10 @@ class Words:
         self.invented = max(1000, int(30 * (400 * count) ** 0.55))
 
     def pick(self, rng: random.Random, capitalised: bool) -> str:
-        if rng.random() < 0.5:
-            return rng.choice(self.pool.capitalised if capitalised else self.pool.words)
+        """A lower-case word: the pool's or an invented one; a capitalised word: always an invented one, so that a
+        varied name is no other name of the lexicon (the pool's capitalised words include surnames)."""
+        if not capitalised and rng.random() < 0.5:
+            return rng.choice(self.pool.words)
         word = invented_word(rng.randrange(self.invented))
         return word.capitalize() if capitalised else word
 
@@ -161,10 +166,30 @@ def synthetic_corpus(count: int, seed: int, pool: Pool | None = None) -> tuple[d
 
 
 METADATA_FIELDS = ["id", "file", "outlet", "published_date", "url"]
+# The names the extractors look up and the measures figures are compared by: the repository's curated lexicon,
+# given to the corpus build with --curated (their evidence cites the five shipped articles, which come along).
+LEXICON_TABLES = ("organisations", "organisation_aliases", "people", "person_aliases", "measures")
 
 
-def write_corpus(folder: Path, count: int, seed: int = 2023) -> Path:
-    """DIR/articles/<id>.txt and DIR/metadata.csv; returns the metadata CSV's path. Memory: one article at a time."""
+def _write_seed_articles(folder: Path, writer) -> None:
+    """The five shipped articles and the curated lexicon, so that the corpus build resolves speakers and measures."""
+    import shutil
+
+    from scripts.paths import ARTICLES_DIR, CURATED_DIR
+    (folder / "curated").mkdir(exist_ok=True)
+    for table in LEXICON_TABLES:
+        shutil.copyfile(CURATED_DIR / f"{table}.csv", folder / "curated" / f"{table}.csv")
+    with open(CURATED_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            shutil.copyfile(ARTICLES_DIR / row["file_name"], folder / "articles" / row["file_name"])
+            writer.writerow([row["source_id"], row["file_name"], row["outlet_id"], row["published_date"], ""])
+
+
+def write_corpus(folder: Path, count: int, seed: int = 2023, lexicon: bool = True) -> Path:
+    """DIR/articles/<id>.txt and DIR/metadata.csv; returns the metadata CSV's path. Memory: one article at a time.
+
+    With lexicon, also the five shipped articles (so count + 5 in all) and DIR/curated/ with the repository's
+    lexicon tables (LEXICON_TABLES), for `python -m scripts.build ... --curated DIR/curated`."""
     folder = Path(folder)
     articles = folder / "articles"
     articles.mkdir(parents=True, exist_ok=True)
@@ -173,6 +198,8 @@ def write_corpus(folder: Path, count: int, seed: int = 2023) -> Path:
     with open(metadata, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(METADATA_FIELDS)
+        if lexicon:
+            _write_seed_articles(folder, writer)
         for i in range(count):
             text, published, outlet = corpus.article(i)
             name = f"{source_id(i)}.txt"
@@ -186,9 +213,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--articles", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--no-lexicon", action="store_true",
+                        help="leave out the five shipped articles and the curated lexicon (DIR/curated/)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    metadata = write_corpus(args.out, args.articles, args.seed)
+    metadata = write_corpus(args.out, args.articles, args.seed, lexicon=not args.no_lexicon)
     print(f"{args.articles} articles in {args.out / 'articles'}, metadata in {metadata} "
           f"({time.perf_counter() - started:.1f} s)")
     return 0
