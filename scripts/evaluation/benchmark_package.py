@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import math
 import os
 import re
@@ -149,7 +150,7 @@ def in_fresh_process(function, *args):
         return pool.submit(function, *args).result()
 
 
-def run(sizes: list[int], seed: int, mode: str) -> dict:
+def run(sizes: list[int], seed: int, mode: str, results_file: Path | None = None) -> dict:
     from scripts.evaluation.synthetic_corpus import write_corpus
     results = {}
     for size in sizes:
@@ -163,6 +164,8 @@ def run(sizes: list[int], seed: int, mode: str) -> dict:
             result.update({"corpus_seconds": written, "characters": characters})
             results[size] = result
             print(f"{size} articles: {result}", file=sys.stderr)
+            if results_file:  # kept after each size, so that a long run's first sizes are not lost
+                results_file.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return results
 
 
@@ -239,10 +242,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mode", choices=["auto", "build", "parts"], default="auto")
     parser.add_argument("--label", help="heading of this run in the report (default: the mode)")
     parser.add_argument("--write", type=Path, help="put the report into this markdown file's package section")
+    parser.add_argument("--results", type=Path, help="also keep the measurements as JSON here, after each size")
     args = parser.parse_args(argv)
     mode = args.mode if args.mode != "auto" else ("build" if build_takes_a_corpus() else "parts")
     command = "python -m scripts.evaluation.benchmark_package " + shlex.join(argv)
-    results = run(sorted(args.sizes), args.seed, mode)
+    results = run(sorted(args.sizes), args.seed, mode, args.results)
     text = report(command.strip(), args.label or mode, mode, args.seed, results)
     print(text, end="")
     if args.write:

@@ -93,8 +93,8 @@ def descriptor_problems(package_dir: Path, schemas: dict) -> list[Problem]:
 # frictionless checks a package row by row in Python (about 50,000 rows a second here) and opens every resource,
 # articles included: a corpus of 100,000 articles would spend most of its build here, re-checking what the checks
 # below check anyway. Up to these sizes it reads everything (the repository's package: about 0.2 MB of CSV and 5
-# articles); past them it checks the descriptor, every table resource's schema, header and its first
-# FRICTIONLESS_SAMPLE_ROWS rows (types, constraints, foreign keys of those rows), while every row of every table
+# articles); past them it checks the descriptor, and every CSV table's schema, header and first
+# FRICTIONLESS_SAMPLE_ROWS rows (types, constraints, primary key within those rows: _sampled), while every row of every table
 # is still checked by pandera (types, required, unique, primary and foreign keys, enums, ranges, patterns, spans),
 # the Parquet files against the CSVs, and every file's bytes and sha256 against the descriptor (resource_file_problems)
 # and data/SHA256SUMS. See BENCHMARK.md ("Whole package from a corpus") for what each part costs.
@@ -139,6 +139,20 @@ def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]
     return problems
 
 
+def _sampled(package_dir: Path, descriptor: dict) -> dict:
+    """The descriptor as frictionless reads a large package: the CSV tables only, with their schemas inlined without
+    foreign keys. Parquet resources are left to parquet_problems (their types, and every value against the CSV):
+    frictionless reads a Parquet file whole through pandas, cell by cell (most of a 1,000-article build's time).
+    Foreign keys are left to pandera, on every row: frictionless reads every referenced table whole to check them."""
+    resources = []
+    for resource in descriptor["resources"]:
+        if _is_table(resource) and resource.get("format") == "csv":
+            schema = json.loads((package_dir / resource["schema"]).read_text(encoding="utf-8"))
+            schema.pop("foreignKeys", None)
+            resources.append(dict(resource, schema=schema))
+    return dict(descriptor, resources=resources)
+
+
 def frictionless_problems(package_dir: Path) -> list[Problem]:
     """frictionless's own validation; call only after descriptor_problems found nothing. Reads every row of a package
     up to FRICTIONLESS_FULL_* in size, a sample of a larger one (see above)."""
@@ -151,8 +165,8 @@ def frictionless_problems(package_dir: Path) -> list[Problem]:
             report, problems = Package(place).validate(), []
         else:  # the articles by their bytes and hashes, the tables by their first rows here and in full by pandera
             problems = resource_file_problems(package_dir, descriptor)
-            tables = dict(descriptor, resources=[r for r in descriptor["resources"] if _is_table(r)])
-            report = Package(tables, basepath=str(package_dir)).validate(limit_rows=FRICTIONLESS_SAMPLE_ROWS)
+            report = Package(_sampled(package_dir, descriptor), basepath=str(package_dir)).validate(
+                limit_rows=FRICTIONLESS_SAMPLE_ROWS)
     except Exception as err:  # frictionless raises FrictionlessException for a descriptor it cannot read
         return [Problem("datapackage.json", None, None, None, f"frictionless cannot read it ({err}); rebuild with `make build`")]
     for task in report.tasks:
