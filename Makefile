@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 CFF_VENV := .venv-cff
 CFF_INSTALLED := $(CFF_VENV)/.installed
 
-.PHONY: venv build validate test dist serve evaluate evaluate-blind realtext-check baselines benchmark benchmark-across benchmark-hostile spreadsheet-safe lock clean
+.PHONY: venv build validate test dist serve evaluate evaluate-blind realtext-check baselines benchmark benchmark-across benchmark-package benchmark-hostile spreadsheet-safe lock clean
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -60,6 +60,9 @@ benchmark: $(INSTALLED)  ## Throughput on a synthetic 10,000-article corpus (not
 
 benchmark-across: $(INSTALLED)  ## Cost of statements, shared passages, figure comparisons on 100 to 10,000 synthetic articles (not a test).
 	$(PY) -m scripts.evaluation.benchmark_across --sizes 100 1000 10000 --write BENCHMARK.md
+
+benchmark-package: $(INSTALLED)  ## The whole package built from 1,000 to 100,000 synthetic articles: time, CPU, peak memory (not a test; the 100k run takes long).
+	$(PY) -m scripts.evaluation.benchmark_package --sizes 1000 10000 100000 --write BENCHMARK.md
 
 benchmark-hostile: $(INSTALLED)  ## Time of every extractor on hostile text at 10 KB, 100 KB, 1 MB (not a test).
 	$(PY) -m scripts.evaluation.benchmark_hostile --write BENCHMARK.md
