@@ -1,5 +1,11 @@
 """Validate a built package directory: frictionless, then pandera and the cross-table checks.
 
+frictionless reads every row of the repository's package; a package past FRICTIONLESS_FULL_ARTICLES articles or
+FRICTIONLESS_FULL_CSV_BYTES of CSV (a large corpus) gets frictionless on its descriptor and the first
+FRICTIONLESS_SAMPLE_ROWS rows of each CSV table only, and the checks frictionless would have made on the rest are
+made here instead, on every row and file (see the comment above FRICTIONLESS_FULL_CSV_BYTES; BENCHMARK.md, "Whole
+package from a corpus", has the costs).
+
 Usage: python -m scripts.package.validate [PACKAGE_DIR]   (default: the repository root, i.e. the published package)
 Exits 1 and lists every problem (file, line, column, what is wrong) when anything fails.
 """
