@@ -252,7 +252,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
     """The command; root is the repository whose package a build without --out makes (tests give a scratch copy)."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_args([] if argv is None else argv)
     layout = (Layout.corpus(args.articles, args.metadata, args.out, args.curated) if args.out is not None
               else Layout.repository(root))
     published = ("data/, datapackage.json, docs/charts/ and README.md" if layout.is_repository
@@ -277,4 +277,4 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(argv=sys.argv[1:]))
