@@ -22,7 +22,7 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
-from scripts.extract.tables import lexicon_from_frames, make_extracted_table
+from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
 from scripts.inputs.sources import make_sources
 from scripts.paths import ROOT
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
@@ -59,10 +59,7 @@ def make_frames(root: Path):
     problems = validate_tables(frames, schemas, articles, files)
     if problems:
         raise BuildFailed("curated input", sorted(set(relocate(problems, records)), key=str))
-    lexicon = lexicon_from_frames(frames)
-    for name, schema in schemas.items():
-        if schema.provenance == "extracted":
-            frames[name] = make_extracted_table(schema, articles, lexicon)
+    frames |= make_extracted_tables(schemas, articles, lexicon_from_frames(frames))
     problems = apply_corrections(frames, schemas, str(curated_dir / "corrections.csv"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
