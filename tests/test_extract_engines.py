@@ -262,7 +262,8 @@ def test_cache_segments_are_deterministic(schemas, seed_articles, lexicon, tmp_p
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=engines.LOOPBACK_ANY_PORT) as c:
         yield c
 
 
@@ -299,3 +300,24 @@ def test_partitions_cover_every_item_once_in_order():
     assert [x for part in parts for x in part] == items
     assert len(parts) >= 2 * engines.TASKS_PER_WORKER and max(map(len, parts)) <= engines.MAX_PARTITION
     assert engines.partitions([], 2) == []
+
+
+def test_a_lexicon_sent_to_a_worker_process_extracts_the_same_rows(schemas, corpus, lexicon):
+    import pickle
+    received = pickle.loads(pickle.dumps(lexicon))  # what a worker process gets (Dask pickles scattered data)
+    assert lexicon_fingerprint(received) == lexicon_fingerprint(lexicon)
+    assert_same_tables(make_extracted_tables(schemas, corpus, received),
+                       make_extracted_tables(schemas, corpus, lexicon))
+
+
+def test_dask_engine_without_a_scheduler_runs_its_own_local_cluster_of_processes(schemas, seed_articles, lexicon):
+    pytest.importorskip("distributed")
+    got = make_extracted_tables(schemas, seed_articles, lexicon, engine="dask")
+    assert_same_tables(got, make_extracted_tables(schemas, seed_articles, lexicon))
+
+
+def test_an_unreachable_scheduler_is_named_with_what_to_do(schemas, seed_articles, lexicon):
+    dask = pytest.importorskip("dask")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        with pytest.raises(ConnectionError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+            make_extracted_tables(schemas, seed_articles, lexicon, engine="dask", scheduler="tcp://127.0.0.1:9")

@@ -31,6 +31,9 @@ ROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(
 LOCAL_WORKERS = 2          # workers of the LocalCluster the Dask engine starts when given no scheduler
 TASKS_PER_WORKER = 4       # partitions per worker: enough to balance uneven articles, few enough to keep overhead low
 MAX_PARTITION = 256        # texts per partition at most
+# The scheduler always serves HTTP (a status page; 8787 by default, often taken on a shared machine): a free
+# loopback port instead, never an outside interface.
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
 
 
 class ExtractionFailed(Exception):
@@ -147,16 +150,22 @@ def run_dask(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...]
     try:
         if scheduler is None:
             cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=LOOPBACK_ANY_PORT)
             client = Client(cluster)
         elif isinstance(scheduler, Client):
             client = scheduler
         else:
-            client = Client(scheduler)
+            try:
+                client = Client(scheduler)
+            except (OSError, TimeoutError) as err:
+                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({err}): start one "
+                                      "(`dask scheduler`, then `dask worker ADDRESS` on each machine), or give no "
+                                      "scheduler for a local cluster") from None
         workers = check_workers(client, layouts)
         shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
-        futures = client.map(extract_batch, partitions(items, workers), layouts=layouts, lexicon=shared_lexicon,
-                             pure=False)
+        # the texts go to the workers directly (not through the scheduler's task graph), a partition per task
+        parts = client.scatter(partitions(items, workers), hash=False)
+        futures = client.map(extract_batch, parts, layouts=layouts, lexicon=shared_lexicon, pure=False)
         return client.gather(futures)
     finally:
         if client is not None and client is not scheduler:

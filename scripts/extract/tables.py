@@ -52,8 +52,8 @@ def make_extracted_table(schema: TableSchema, articles: dict[str, str], lexicon:
 
 
 def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSchema], articles: dict[str, str],
-                          lexicon: Lexicon, *, engine: str = "local", scheduler=None, cache_dir: Path | str | None = None,
-                          stats: dict | None = None) -> dict[str, pd.DataFrame]:
+                          lexicon: Lexicon, *, engine: str = "local", scheduler=None,
+                          cache_dir: Path | str | None = None, stats: dict | None = None) -> dict[str, pd.DataFrame]:
     """Every extracted table (the schemas whose x-provenance is "extracted"), rows in article-id order.
 
     engine "local" extracts in this process; "dask" on a Dask cluster (scheduler: its address, a
