@@ -15,7 +15,7 @@ import pytest
 
 from scripts.evaluation.benchmark import paragraph_pool, synthetic_article
 from scripts.extract import cache as cache_module
-from scripts.extract import engines, tables
+from scripts.extract import engines
 from scripts.extract.cache import CacheWarning, ExtractionCache, code_version, lexicon_fingerprint
 from scripts.extract.engines import ExtractionFailed, WorkerMismatch, layouts_of
 from scripts.extract.lexicon import Lexicon
