@@ -321,3 +321,17 @@ def test_an_unreachable_scheduler_is_named_with_what_to_do(schemas, seed_article
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         with pytest.raises(ConnectionError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
             make_extracted_tables(schemas, seed_articles, lexicon, engine="dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_a_cache_folder_that_cannot_be_used_warns_and_still_gives_the_tables(schemas, seed_articles, lexicon,
+                                                                             tmp_path):
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be\n", encoding="utf-8")
+    stats = {}
+    with pytest.warns(CacheWarning) as warned:
+        got = make_extracted_tables(schemas, seed_articles, lexicon, cache_dir=not_a_folder, stats=stats)
+    messages = [str(w.message) for w in warned]
+    assert any("the extraction cache cannot be read" in m for m in messages)
+    assert any("the extraction cache cannot be written" in m for m in messages)
+    assert stats["misses"] == len(seed_articles)
+    assert_same_tables(got, make_extracted_tables(schemas, seed_articles, lexicon))

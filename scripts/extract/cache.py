@@ -146,10 +146,15 @@ class ExtractionCache:
         self.hits = self.misses = self.recovered = 0
 
     def segments(self) -> list[Path]:
-        if not self.folder.is_dir():
+        try:
+            return sorted(p for p in self.folder.iterdir()
+                          if p.name.startswith(SEGMENT_PREFIX) and p.name.endswith(SEGMENT_SUFFIX))
+        except FileNotFoundError:
             return []
-        return sorted(p for p in self.folder.iterdir()
-                      if p.name.startswith(SEGMENT_PREFIX) and p.name.endswith(SEGMENT_SUFFIX))
+        except OSError as err:  # not a folder, not readable: the cache is skipped, never the build
+            warnings.warn(f"{self.folder}: the extraction cache cannot be read ({err.strerror or err}); every "
+                          "article is extracted", CacheWarning, stacklevel=3)
+            return []
 
     def _read(self, path: Path) -> pa.Table | None:
         """A segment's batch, or None (with a warning, the file removed) when it cannot be trusted."""
@@ -198,10 +203,16 @@ class ExtractionCache:
         """Write a batch as a new segment (atomically); then merge the segments if there are too many."""
         if not len(batch):
             return None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self._write(batch)
-        if len(self.segments()) > MAX_SEGMENTS:
-            self._merge()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self._write(batch)
+            if len(self.segments()) > MAX_SEGMENTS:
+                self._merge()
+        except OSError as err:  # a full disk or a read-only folder costs the next run time, not this one its tables
+            warnings.warn(f"{err.filename or self.folder}: the extraction cache cannot be written "
+                          f"({err.strerror or err}); the tables are complete, but the next run extracts these "
+                          "articles again", CacheWarning, stacklevel=3)
+            return None
         return path
 
     def _write(self, batch: pa.Table) -> Path:
