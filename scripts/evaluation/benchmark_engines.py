@@ -158,7 +158,7 @@ def main(argv: list[str]) -> int:
     extra = max(1, math.ceil(args.articles * args.added))
     schemas, lexicon = all_schemas(), Lexicon.from_curated()
     with tempfile.TemporaryDirectory(prefix="benchmark-engines-") as folder:
-        write_corpus(Path(folder) / "", args.articles + extra, args.seed)
+        write_corpus(Path(folder), args.articles + extra, args.seed)
         every = read_corpus(Path(folder))
     ids = sorted(every)
     corpus = {i: every[i] for i in ids[:args.articles]}
