@@ -168,6 +168,9 @@ def test_a_changed_extractor_source_misses_the_cache(schemas, seed_articles, lex
             return extract_quotes(text, source_id, lexicon)[:LIMIT]
         """), encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "code"))
+    for name in ("myextractors", "myextractors.helper", "myextractors.quotes"):  # forgotten after the test
+        monkeypatch.setitem(sys.modules, name, None)
+        monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(EXTRACTORS, "quotes", "myextractors.quotes:first_quotes")
     cache_dir = tmp_path / "cache"
     make_extracted_tables(schemas, seed_articles, lexicon, cache_dir=cache_dir)
@@ -179,8 +182,6 @@ def test_a_changed_extractor_source_misses_the_cache(schemas, seed_articles, lex
     assert code_version(("myextractors.quotes",)) != version
     make_extracted_tables(schemas, seed_articles, lexicon, cache_dir=cache_dir, stats=stats)
     assert (stats["hits"], stats["misses"]) == (0, len(seed_articles))
-    sys.modules.pop("myextractors.quotes", None), sys.modules.pop("myextractors.helper", None)
-    sys.modules.pop("myextractors", None)
 
 
 def test_the_package_extractors_code_version_covers_the_modules_they_import():
