@@ -336,3 +336,46 @@ def test_a_cache_folder_that_cannot_be_used_warns_and_still_gives_the_tables(sch
     assert any("the extraction cache cannot be written" in m for m in messages)
     assert stats["misses"] == len(seed_articles)
     assert_same_tables(got, make_extracted_tables(schemas, seed_articles, lexicon))
+
+
+# ---- through the build ---------------------------------------------------------------------------------------
+
+def _published(root):
+    files = sorted((root / "data").iterdir()) + [root / "datapackage.json"]
+    return {p.name: p.read_bytes() for p in files}
+
+
+def test_build_with_a_cache_publishes_the_same_package_and_reuses_it(built_root, tmp_path, monkeypatch):
+    import shutil
+
+    import scripts.build
+    counts = []
+
+    def counted(*args, **options):  # the build's own call, with the counts kept
+        counts.append({})
+        return make_extracted_tables(*args, **options, stats=counts[-1])
+
+    monkeypatch.setattr(scripts.build, "make_extracted_tables", counted)
+    root = tmp_path / "repo"
+    shutil.copytree(built_root, root)
+    cache_dir = tmp_path / "cache"
+    scripts.build.build(root, cache_dir=cache_dir)
+    assert _published(root) == _published(built_root)
+    scripts.build.build(root, cache_dir=cache_dir)
+    assert _published(root) == _published(built_root)
+    assert [(c["hits"], c["misses"]) for c in counts] == [(0, 5), (5, 0)]
+
+
+def test_build_command_refuses_a_scheduler_without_the_dask_engine(capsys):
+    from scripts.build import main
+    with pytest.raises(SystemExit) as stopped:
+        main(argv=["--scheduler", "tcp://127.0.0.1:8786"])
+    assert stopped.value.code == 2 and "add --engine dask" in capsys.readouterr().err
+
+
+def test_build_command_names_the_article_an_extractor_failed_on(inputs_copy, monkeypatch, capsys):
+    from scripts.build import main
+    monkeypatch.setitem(EXTRACTORS, "figures", "builtins:divmod")
+    assert main(inputs_copy, argv=[]) == 1
+    err = capsys.readouterr().err
+    assert "BUILD FAILED: article '" in err and "the figures extractor" in err and "Nothing was published" in err
