@@ -33,6 +33,7 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
+from scripts.extract.engines import ExtractionFailed, WorkerMismatch
 from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
@@ -241,6 +242,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask)")
     parser.add_argument("--cache", type=Path, help="folder of the incremental extraction cache")
     args = parser.parse_args(argv)
+    if args.scheduler is not None and args.engine != "dask":
+        parser.error("--scheduler is the address of a Dask cluster: add --engine dask")
     corpus = (args.articles, args.metadata, args.out)
     if any(v is not None for v in corpus) and not all(v is not None for v in corpus):
         parser.error("a corpus build needs --articles, --metadata and --out together")
@@ -261,7 +264,7 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
     try:
         counts = build(layout, log=lambda message: print(message, file=sys.stderr), engine=args.engine,
                        scheduler=args.scheduler, cache_dir=args.cache)
-    except (BuildFailed, InputError) as err:
+    except (BuildFailed, InputError, ExtractionFailed, WorkerMismatch, ConnectionError) as err:
         print(f"BUILD FAILED: {err}", file=sys.stderr)
         print(f"Nothing was published: {published} left as {'they were' if layout.is_repository else 'it was'}.",
               file=sys.stderr)
