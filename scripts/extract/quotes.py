@@ -209,6 +209,8 @@ class _Article:
         doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
         half_masked = _masked(text, doubles)
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
+        if singles and doubles:
+            doubles = _outside(doubles, singles)
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
@@ -1027,6 +1029,20 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
     return quotes
 
 
+def _outside(inner: list[_Quote], outer: list[_Quote]) -> list[_Quote]:
+    """The quotations of inner that no quotation of outer encloses: in '‘We voted to say “enough”.’' the double
+    marks quote words within the single-quoted speech, which stay part of its text (one quotation, not two)."""
+    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in outer)
+    opens = [s[0] for s in spans]
+    kept = []
+    for quote in inner:
+        i = bisect.bisect_left(opens, quote.open) - 1  # the last outer quotation opening before this one
+        if i >= 0 and (quote.close if quote.close is not None else quote.end) <= spans[i][1]:
+            continue
+        kept.append(quote)
+    return kept
+
+
 def _plural_possessive(text: str, at: int, end: int) -> bool:
     """'doctors’ pay': an apostrophe after a plural s with a lower-case word after it."""
     return text[at - 1] in "sS" and at + 2 < end and text[at + 1] == " " and text[at + 2].islower()
@@ -1046,6 +1062,8 @@ def _masked(text: str, quotes: list[_Quote]) -> str:
     pieces = []
     done = 0
     for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < done:
+            continue  # inside a quotation already masked: the masked copy keeps every offset of text
         content = text[quote.start:quote.end]
         kept = len(content) - len(content.rstrip(".,!?\u2026"))
         pieces += [text[done:quote.start], _MASK * (len(content) - kept), content[len(content) - kept:]]
