@@ -33,9 +33,9 @@ What is a figure
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
-'no. 7', 'number 1', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
+'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
+separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', 'Lancet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
 DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
@@ -142,7 +142,8 @@ _RATE = re.compile(
     rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
 _PER = {"annum": "year", "person": "head", "capita": "head"}
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
-_END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
+_END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
+# (a percent sign ends its figure whatever follows: '82%of', a missing space)
 
 
 def _part(tag: str) -> str:
@@ -209,7 +210,8 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 # Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
-                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss."},
+                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss.",
+                     "channel"},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
                      "No", "No.", "Volume", "Issue"})
@@ -221,6 +223,8 @@ _BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
                          r"|[0-9]+\s*\([0-9]+(?:\s*[-–]\s*[0-9]+)?\)\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[a-z]?[0-9]+)?"
                          r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
+# A journal's 'Name year; volume' with no page after it ('Lancet 2023; 401'): the volume is no count.
+_CITATION_YEAR_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.&-]*[^\S\n]+(?:1[89]|20)[0-9]{2}[^\S\n]*;[^\S\n]*\Z")
 _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
@@ -562,6 +566,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+    if previous.endswith(";") and _CITATION_YEAR_BEFORE.search(text, max(0, start - 40), start):
+        return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
         return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lstrip("([")[:1].isupper() and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end):
