@@ -34,3 +34,40 @@ def test_a_journal_volume_after_year_and_semicolon_is_no_count(text):
 
 def test_a_count_after_a_year_and_semicolon_in_plain_prose_stays_a_figure():
     assert found("Strikes went on in 2023; 412 wards shut.") == [("412", 412, None, "count", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay rises by 9.5 per cent over three years.",
+     [("9.5 per cent", 9.5, None, "percent", "none"), ("three years", 3, None, "years", "none")]),
+    ("Nurses get 7% on average over four years.",
+     [("7%", 7, None, "percent", "none"), ("four years", 4, None, "years", "none")]),
+])
+def test_over_a_duration_right_after_a_figure_is_its_period_not_a_hedge(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some wards have waited over two years for staff.", [("over two years", 2, None, "years", "more_than")]),
+    ("Talks lasted 9 hours, over three days.",
+     [("9 hours", 9, None, "hours", "none"), ("over three days", 3, None, "days", "more_than")]),
+])
+def test_over_a_duration_with_no_figure_just_before_stays_more_than(text, expected):
+    assert found(text) == expected
+
+
+def test_an_article_between_an_approximating_hedge_and_a_number_is_part_of_the_figure():
+    assert found("It means around a 40% rise.") == [("around a 40%", 40, None, "percent", "around")]
+    assert found("That is nearly a 20% cut.") == [("nearly a 20%", 20, None, "percent", "nearly")]
+
+
+def test_an_article_after_a_comparing_hedge_is_not_taken_in():
+    assert found("Staff worked over a 12-month period.") == [("12-month", 12, None, "months", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"More than half a million visits were lost."', ("More than half a million", 500_000, None, "count", "more_than")),
+    ("(Around 300 wards closed.)", ("Around 300", 300, None, "count", "around")),
+    ("‘About 40% agreed,’ she said.", ("About 40%", 40, None, "percent", "around")),
+])
+def test_a_quotation_mark_or_bracket_before_the_hedge_stays_outside_the_figure(text, expected):
+    assert found(text) == [expected]

@@ -624,7 +624,10 @@ def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> b
 
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
-    """Take the hedge words right before the figure ('more than', 'around') into it."""
+    """Take the hedge words right before the figure ('more than', 'around') into it. An opening quotation mark
+    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut':
+    an article between an approximating hedge and a number is part of the figure. 'over two years' right after
+    another figure ('5% over two years') is the period the figure is measured over, not a hedge."""
     if not figure.allow_hedge:
         return
     if not low[figure.start - 1:figure.start].isspace():
@@ -632,19 +635,36 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     window_start = max(previous_end, figure.start - 30)
     window_start = max(window_start, low.rfind("\n", window_start, figure.start) + 1)
     last_word = low[window_start:figure.start].rsplit(None, 1)[-1:]
-    if not last_word or last_word[0] not in _HEDGE_LAST_WORDS:
+    if not last_word:
+        return
+    article = last_word[0] in ("a", "an") and low[figure.start] in _DIGIT_OR_POUND
+    if not article and last_word[0].lstrip(_OPENING_PUNCTUATION) not in _HEDGE_LAST_WORDS:
         return
     words = [(m.start(), m.group()) for m in _WORD.finditer(low, window_start, figure.start)]
+    if article:
+        words.pop()
     for n in range(min(_LONGEST_HEDGE, len(words)), 0, -1):
-        phrase = " ".join(word for _, word in words[-n:])
+        first = words[-n][1]
+        lead = len(first) - len(first.lstrip(_OPENING_PUNCTUATION))
+        phrase = " ".join([first[lead:]] + [word for _, word in words[len(words) - n + 1:]])
         if phrase in _HEDGE_OF_PHRASE:
-            start = words[-n][0]
+            start = words[-n][0] + lead
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
                 return  # the window began inside a word ('moreover')
-            figure.start, figure.hedge = start, _HEDGE_OF_PHRASE[phrase]
+            hedge = _HEDGE_OF_PHRASE[phrase]
+            if article and hedge not in ("around", "nearly"):
+                return  # 'over a 12-month period' is no hedge of the 12
+            if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
+                    _PERIOD_GAP.fullmatch(low, previous_end, start):
+                return  # '14% over two years': the period of the figure before
+            figure.start, figure.hedge = start, hedge
             return
 
 
+_DIGIT_OR_POUND = frozenset("£0123456789")
+_OPENING_PUNCTUATION = "\"“‘'(["
+_PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
+_PERIOD_GAP = re.compile(rf"(?:{_S}+[a-z][\w’'-]*){{0,4}}{_S}+")  # words only, no stop or comma
 _WORD = re.compile(r"\S+")
 
 
