@@ -71,3 +71,12 @@ def test_an_article_after_a_comparing_hedge_is_not_taken_in():
 ])
 def test_a_quotation_mark_or_bracket_before_the_hedge_stays_outside_the_figure(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Just under 3,000 beds were free.", ("Just under 3,000", 3000, None, "count", "less_than")),
+    ("Just over 3,000 beds were free.", ("Just over 3,000", 3000, None, "count", "more_than")),
+    ("Virtually 90% of them agreed.", ("Virtually 90%", 90, None, "percent", "nearly")),
+])
+def test_just_under_mirrors_just_over_and_virtually_means_nearly(text, expected):
+    assert found(text) == [expected]
