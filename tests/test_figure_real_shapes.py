@@ -80,3 +80,29 @@ def test_a_quotation_mark_or_bracket_before_the_hedge_stays_outside_the_figure(t
 ])
 def test_just_under_mirrors_just_over_and_virtually_means_nearly(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It has been a year since the first walkout.", ("a year", 1, None, "years", "none")),
+    ("Give us an hour of your time.", ("an hour", 1, None, "hours", "none")),
+    ("Wards shut for a full week.", ("a full week", 1, None, "weeks", "none")),
+    ("Clinics closed for nearly a whole month.", ("nearly a whole month", 1, None, "months", "nearly")),
+])
+def test_a_or_an_before_a_duration_word_is_one_of_it(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["The vote came a year ago.", "Talks resumed a week later.",
+                                  "Ministers meet once a month.", "Wards are checked three times a day."])
+def test_a_duration_that_dates_something_or_counts_how_often_is_no_figure_unless_hedged(text):
+    assert [r for r in found(text) if r[3] != "count"] == []
+
+
+def test_a_hedged_period_that_dates_something_stays_a_figure():
+    assert found("The vote came almost a year ago.") == [("almost a year", 1, None, "years", "nearly")]
+
+
+def test_at_least_after_a_figure_is_its_hedge():
+    assert found("He should find two hours at least for talks.") == [
+        ("two hours at least", 2, None, "hours", "at_least")]
+    assert found("She had an hour at least.") == [("an hour at least", 1, None, "hours", "at_least")]

@@ -19,8 +19,10 @@ What is a figure
   amounts (before 'of', after 'by'/'in', or hedged), so 'a third strike' stays an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
-- Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
-  hedged ('less than a month'); 'single' only hyphenated before a duration word ('single-day' is 1 day).
+- Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
+  week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
+  month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
+  word ('single-day' is 1 day).
   Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
   leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
 - Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
@@ -42,7 +44,9 @@ are skipped: the unit vocabulary has no place for them. A number too large for a
 run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
 an error; its digits are not read again as smaller figures.
 
-Hedges are the words just before the figure, included in its text ('More than 98%').
+Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or
+'at least' right after it ('an hour at least'). 'over' before a duration right after another figure is that
+figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the NHS', 'across the UK') that post-modifies the
@@ -141,6 +145,10 @@ _RATE = re.compile(
     rf"(?P<per>hour|shift|day|week|month|year|annum|head|person|capita)|{_S}+(?P<annually>annually))(?![\w-])"
     rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
 _PER = {"annum": "year", "person": "head", "capita": "head"}
+# 'a year ago', 'a week later': a period that dates something; 'once a week', 'three times a day': a frequency.
+# Neither is a duration unless hedged ('almost a year ago').
+_DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
+_FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|times|per|every|each){_S}+\Z")
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
 _END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
 # (a percent sign ends its figure whatever follows: '82%of', a missing space)
@@ -162,7 +170,7 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?P<vague_gbp>{_S}+of{_S}+pounds)?{_END}",
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
     rf"(?P<half_word>half)(?![\w-])",
-    rf"an?{_S}+(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
+    rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
     rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
 ]) + ")")
@@ -189,6 +197,7 @@ def _word_anchor_pattern(words: set[str]) -> str:
 # that the many bare 'day's and 'year's of news text cost no look back.
 _ARTICLE_ONLY_WORDS = _ARTICLE_WORDS - set(_FRACTIONS)
 _ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|an[^\\S\\n]{1,2})"
+                "(?:(?:full|whole)[^\\S\\n]+)?"  # 'a full week'
                 + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
                 + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "))")
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
@@ -376,6 +385,11 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                 consumed, not_before = max(consumed, skip_to), skip_to
                 continue
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
+            if figure.hedge is None and figure.allow_hedge and low.startswith(" at", figure.end):
+                after = _AT_LEAST_AFTER.match(low, figure.end)  # 'an hour at least'
+                if after:
+                    figure.end, figure.hedge = after.end(), "at_least"
+                    consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
             if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
@@ -414,7 +428,9 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
         return ([figure] if figure else []), m.end()
     if a_unit:
         unit, factor = _DURATIONS[g("a_unit")]
-        return [_Figure(m.start(), m.end(), factor, unit, hedge_required=g("a_unit") not in ("decade", "fortnight"))], m.end()
+        dated_or_frequency = _DATING_AFTER.match(low, m.end()) or \
+            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start())
+        return [_Figure(m.start(), m.end(), factor, unit, hedge_required=bool(dated_or_frequency))], m.end()
     if single:
         unit, factor = _DURATIONS[single]
         return [_Figure(m.start(), m.end(), factor, unit)], m.end()
@@ -661,6 +677,7 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             return
 
 
+_AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
 _DIGIT_OR_POUND = frozenset("£0123456789")
 _OPENING_PUNCTUATION = "\"“‘'(["
 _PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
