@@ -106,3 +106,27 @@ def test_at_least_after_a_figure_is_its_hedge():
     assert found("He should find two hours at least for talks.") == [
         ("two hours at least", 2, None, "hours", "at_least")]
     assert found("She had an hour at least.") == [("an hour at least", 1, None, "hours", "at_least")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The unit saw 900 visits in just one day.", ("one day", 1, None, "days", "none")),
+    ("The walkout will last one day.", ("one day", 1, None, "days", "none")),
+])
+def test_one_day_after_a_word_of_duration_is_a_duration(text, expected):
+    assert found(text)[-1] == expected
+
+
+def test_one_day_as_an_idiom_is_still_no_figure():
+    assert found("One day the wards will reopen.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nurses are paid a third less than before.", ("a third", 33.33, None, "percent", "none")),
+    ("Cover now costs a quarter more.", ("a quarter", 25, None, "percent", "none")),
+])
+def test_a_fraction_before_a_comparative_is_an_amount(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_fraction_as_an_ordinal_before_a_noun_is_still_no_figure():
+    assert found("A third ballot is planned.") == []

@@ -10,13 +10,15 @@ What is a figure
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
   'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
-  unit ('one-day', 'one hour', 'one per cent'; not the idiom 'one day') or after a hedge ('more than one').
+  unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or after a hedge
+  ('more than one').
   Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
   'from 2% to 5%' is two figures (a change, not a range).
 - Ratios in percent: 'one in five' (20), 'nine out of 10' (90).
 - Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' only where they are
-  amounts (before 'of', after 'by'/'in', or hedged), so 'a third strike' stays an ordinal.
+  amounts (before 'of' or a comparative, after 'by'/'in', or hedged: 'a third less'), so 'a third strike' stays
+  an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
 - Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
@@ -240,6 +242,7 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 _ONE_AS_COUNT = re.compile(
     rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_DURATION_OF_ONE_DAY_BEFORE = re.compile(rf"\b(?:in|for|within|just|only|than|lasting|last|lasts){_S}+\Z")
 _ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_S}+\Z")
@@ -247,6 +250,8 @@ _FROM_BEFORE = re.compile(rf"\bfrom{_S}+\Z")  # 'from 2% to 5%' is a change, not
 _OF_AFTER = re.compile(rf"{_S}+of\b")
 _PART_OF_A_WHOLE_BEFORE = re.compile(
     rf"\b(?:first|second|last|latter|other|final|next|previous|this|that|each|every){_S}+\Z")
+_COMPARATIVE_AFTER = re.compile(  # 'a third less than', 'a quarter more': an amount of difference
+    rf"{_S}+(?:less|more|fewer|lower|higher|smaller|bigger|larger|greater|longer|shorter|cheaper)\b")
 _HALF_AFTER = re.compile(rf"{_S}+(?:of|the|their|its|all|our|his|her|those|these)\b")
 
 # ---------------------------------------------------------------- claimants (on lower-cased text)
@@ -494,8 +499,9 @@ def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
                 return None  # 'each and every one of them', 'any one of', 'every single one': a pronoun
             if q.value == 1 and not _ONE_AS_COUNT.match(low, q.end):
                 return _Figure(q.start, end, 1, "count", hedge_required=True)  # 'more than one', not 'one day'
-    elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-":
-        return None  # 'one day' is an idiom; 'one-day strike' is a duration
+    elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-" and \
+            not _DURATION_OF_ONE_DAY_BEFORE.search(low, max(0, q.start - 10), q.start):
+        return None  # 'one day' is an idiom; 'one-day strike', 'in just one day', 'for one day' are durations
     return _Figure(q.start, end, q.value, q.unit or "count")
 
 
@@ -542,7 +548,7 @@ def _amount_fraction(m: re.Match, low: str) -> _Figure | None:
     if _PART_OF_A_WHOLE_BEFORE.search(low, max(0, start - 10), start):
         return None  # 'the second half of the year', 'the other half'
     amount = (m.group("frac_one") or _OF_AFTER.match(low, end) or (word == "half" and _HALF_AFTER.match(low, end))
-              or _FRACTION_AMOUNT_BEFORE.search(low, max(0, start - 8), start))
+              or _FRACTION_AMOUNT_BEFORE.search(low, max(0, start - 8), start) or _COMPARATIVE_AFTER.match(low, end))
     return _Figure(start, end, round(_FRACTIONS[word], 2), "percent", hedge_required=not amount)
 
 
