@@ -130,3 +130,15 @@ def test_a_fraction_before_a_comparative_is_an_amount(text, expected):
 
 def test_a_fraction_as_an_ordinal_before_a_noun_is_still_no_figure():
     assert found("A third ballot is planned.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer goes virtually halfway to their demand.", ("virtually halfway", 50, None, "percent", "nearly")),
+    ("It gets pay about half way back to its old level.", ("about half way", 50, None, "percent", "around")),
+])
+def test_halfway_hedged_is_half(text, expected):
+    assert found(text) == [expected]
+
+
+def test_halfway_as_a_place_is_no_figure():
+    assert found("They met halfway through the shift.") == []

@@ -16,7 +16,7 @@ What is a figure
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
   'from 2% to 5%' is two figures (a change, not a range).
 - Ratios in percent: 'one in five' (20), 'nine out of 10' (90).
-- Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' only where they are
+- Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' ('halfway') only where they are
   amounts (before 'of' or a comparative, after 'by'/'in', or hedged: 'a third less'), so 'a third strike' stays
   an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
@@ -171,7 +171,7 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
     rf"(?P<vague_gbp>{_S}+of{_S}+pounds)?{_END}",
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
-    rf"(?P<half_word>half)(?![\w-])",
+    rf"(?P<half_word>half)(?:-?way|{_S}way)?(?![\w-])",  # 'halfway', 'half way' (to a goal): 50 percent
     rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
     rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
@@ -182,7 +182,7 @@ _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", 
                   "tenth", "decade", "fortnight", "hour", "day", "week", "month", "year"}  # after 'a'/'an'
 _ARTICLE_BEFORE = re.compile(rf"(?<!\w)an?{_S}+\Z")
 _ANCHOR_WORDS = (set(_SMALL) - {"zero"} | set(_TENS) | _ARTICLE_WORDS | {"thirds", "quarters", "fifths", "tenths", "tens"}
-                 | set(_VAGUE) | {"single"})
+                 | set(_VAGUE) | {"single", "halfway"})
 
 
 def _word_anchor_pattern(words: set[str]) -> str:
