@@ -38,3 +38,28 @@ def test_later_quotations_are_still_found_after_a_quotation_within_a_quotation()
 def test_single_marks_inside_double_quoted_speech_are_not_a_quotation_of_their_own():
     article = "Jane Doe said: “They called it ‘a fair settlement’ but nobody here agrees with that.”"
     assert texts(article) == ["They called it ‘a fair settlement’ but nobody here agrees with that."]
+
+
+def test_a_quoted_phrase_right_after_a_verb_of_saying_is_a_quotation_with_or_without_a_speaker():
+    assert texts('Patients are being urged to "stay at home" while wards close.') == ["stay at home"]
+    assert texts("Trainees advised to ‘keep away from clinics’ on strike days") == ["keep away from clinics"]
+
+
+def test_a_quoted_complement_closing_its_clause_after_a_verb_of_saying_is_a_quotation():
+    assert texts("Jane Doe spoke on radio, criticising the offer as “unfair”.") == ["unfair"]
+    assert texts("The guild acted, claiming that the plan was “flawed”.") == ["flawed"]
+
+
+def test_a_quoted_complement_that_does_not_close_its_clause_needs_an_attribution_of_its_own():
+    assert texts("Wards were described, in a leaked note, and the plan was “flawed” in many ways.") == []
+
+
+def test_a_quoted_term_after_the_term_or_before_a_naming_noun_is_named_not_spoken():
+    assert texts("The Nurses Guild said the term “ward lead” would be dropped.") == []
+    assert texts("Jane Doe told the “Morning Brief” programme: “We will not back down on this.”") == [
+        "We will not back down on this."]
+    assert texts("She said the “senior” title was “confusing”.") == ["confusing"]
+
+
+def test_a_short_quotation_attributed_by_a_verb_is_still_a_quotation():
+    assert texts("Jane Doe said the offer was “insulting” and left.") == ["insulting"]

@@ -141,6 +141,16 @@ _NON_SPACE = re.compile(r"\S")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
+# Short quotations: the verb right before that presents them as words ('urged to “...”', 'described as “...”'),
+# the marks that close a clause, verbs of judging that report words in the span rules only, and the nouns that
+# name a term instead of quoting it ('the term “...”', 'the “...” programme').
+_SAYING_JUST_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+(?:to|as)\s*\Z")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
+_CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
+_JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
+_NAMING_NOUNS = "term|terms|word|words|phrase|title|label|tag|name|expression|programme|program|show|podcast|series"
+_NAMING_NOUN_BEFORE = re.compile(rf"\b(?i:{_NAMING_NOUNS})\s+\Z")
+_NAMING_NOUN_AFTER = re.compile(rf"\s+(?:{_NAMING_NOUNS})\b")
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
@@ -260,6 +270,8 @@ class _Article:
             else:
                 _copy_speaker(continued, row)
             return row
+        if self._named_not_spoken(quote, words):
+            return None  # 'the term “X”', 'the “X” programme': words named, not words spoken
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -293,11 +305,37 @@ class _Article:
             return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
-        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         sentence = self._near(quote)
+        if self._reported_words(quote, sentence):
+            return True
+        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
+        """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
+        after the verb ('were urged to “stay away”', 'advised to ‘wait’', 'described as “grim”'), or as the
+        complement after 'as' or a copula that closes its clause in a sentence whose earlier verb reports speech
+        ('criticising the offer as “unfair”.', 'claiming that the plan was “flawed”,')."""
+        before = self.masked[sentence.start:quote.open]
+        just_before = _SAYING_JUST_BEFORE.search(before)
+        if just_before and _saying(just_before.group("verb")):
+            return True
+        after = self.masked[quote.close:sentence.end].lstrip(" \t")
+        if (after and after[0] not in _CLAUSE_END) or not _COMPLEMENT_BEFORE.search(before):
+            return False
+        return any(_saying(w.group()) for w in _WORD.finditer(before))
+
+    def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
+        """A short quoted term that the text names rather than quotes: after 'the term', 'the word', 'the title'
+        ('the term “resident”'), or before a noun that names what it is ('the “Today” programme', 'the
+        “junior” title')."""
+        if quote.close is None or len(words) >= _MIN_WORDS_UNATTRIBUTED:
+            return False
+        start = max(self.paragraphs[quote.paragraph].start, quote.open - 20)
+        return bool(_NAMING_NOUN_BEFORE.search(self.masked, start, quote.open)
+                    or _NAMING_NOUN_AFTER.match(self.masked, quote.close))
 
     def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
         """True when nothing but white space lies between the previous quotation's sentence and this one."""
@@ -1189,6 +1227,12 @@ def _aside(token: str) -> bool:
 
 def _is_invertible(verb: str) -> bool:
     return verb.lower() in _INVERTIBLE or verb.lower().startswith("according")
+
+
+def _saying(word: str) -> bool:
+    """A verb that reports words, in the span rules: the reporting verbs and a few verbs of judging."""
+    lower = word.lower()
+    return lower in _REPORTING_VERB_SET or lower in _JUDGING_VERBS
 
 
 def _is_participle(verb: str) -> bool:
