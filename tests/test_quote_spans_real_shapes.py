@@ -63,3 +63,16 @@ def test_a_quoted_term_after_the_term_or_before_a_naming_noun_is_named_not_spoke
 
 def test_a_short_quotation_attributed_by_a_verb_is_still_a_quotation():
     assert texts("Jane Doe said the offer was “insulting” and left.") == ["insulting"]
+
+
+def test_a_quotation_left_open_before_an_inverted_attribution_ends_at_that_attribution():
+    for article in ("“Pay has risen by a fifth since then, said a weary Jane Doe, on local radio.",
+                    "‘Pay has risen by a fifth since then, said a weary Jane Doe, on local radio."):
+        rows = extract_quotes(article, "t", LEXICON)
+        assert [r["text"] for r in rows] == ["Pay has risen by a fifth since then"]
+        assert rows[0]["speaker_person_id"] == "jane-doe"
+
+
+def test_a_quotation_left_open_with_more_sentences_after_the_comma_still_runs_to_the_paragraph_end():
+    article = "“We asked twice, said the nurses. Then we walked out of the room together"
+    assert texts(article) == [article[1:]]

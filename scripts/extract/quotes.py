@@ -6,11 +6,15 @@ Finding quotations, paragraph by paragraph:
   closed; a closer-shaped mark met outside one is a stray and is skipped.
 - Single marks are speech marks only outside double quotations, when the opener starts a word and the closer
   ends one, so apostrophes ("it's", "doctors’ pay") are never taken for marks.
-- A quotation still open at the end of a paragraph runs to the end of that paragraph. When the next paragraph
+- Double marks inside a single-quoted quotation quote words within it: they stay part of its text.
+- A quotation still open at the end of a paragraph runs to the end of that paragraph (or, when the paragraph
+  ends with an inverted attribution, '..., said X.', to that attribution's comma). When the next paragraph
   opens with a mark of the same kind, its first quotation continues the open one (continues_previous) and
   keeps its speaker.
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
-  sentence in marks is a quotation even without a speaker.
+  sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
+  presents as words ('urged to “...”', 'described as “...”'). A term the text names ('the term “...”', 'the
+  “...” programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
@@ -151,6 +155,8 @@ _JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advi
 _NAMING_NOUNS = "term|terms|word|words|phrase|title|label|tag|name|expression|programme|program|show|podcast|series"
 _NAMING_NOUN_BEFORE = re.compile(rf"\b(?i:{_NAMING_NOUNS})\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(rf"\s+(?:{_NAMING_NOUNS})\b")
+# ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
+_UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)")
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
@@ -1039,8 +1045,18 @@ def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
             found.append((opened, at, at + 1))
             opened = None
     if opened is not None:
-        found.append((opened, paragraph.end, None))
+        found.append(_unclosed(text, opened, paragraph.end))
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
+
+
+def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
+    """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
+    paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
+    ('“We raised pay by 5%, said the minister.': the mark was left out before ', said')."""
+    said = _UNCLOSED_ATTRIBUTION.search(text, opened + 1, end)
+    if said is None or _SENTENCE_END.search(text, said.end(), end):
+        return opened, end, None
+    return opened, said.start(), said.start()
 
 
 def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
@@ -1056,7 +1072,7 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
             continue
         first = bisect.bisect_right(closers, at)
         if first == len(closers):
-            quote = _quote(masked, index, at, paragraph.end, None, single=True)
+            quote = _quote(masked, index, *_unclosed(masked, at, paragraph.end), single=True)
             quotes += [quote] if quote else []
             break
         close = next((c for c in itertools.islice(closers, first, None)
