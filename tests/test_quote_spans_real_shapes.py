@@ -2,6 +2,8 @@
 the wording of any article."""
 from __future__ import annotations
 
+import pytest
+
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.quotes import extract_quotes
 
@@ -76,3 +78,15 @@ def test_a_quotation_left_open_before_an_inverted_attribution_ends_at_that_attri
 def test_a_quotation_left_open_with_more_sentences_after_the_comma_still_runs_to_the_paragraph_end():
     article = "“We asked twice, said the nurses. Then we walked out of the room together"
     assert texts(article) == [article[1:]]
+
+
+@pytest.mark.parametrize("article, expected", [
+    ("The announcement of a “rolling walkout” by the guild worried managers.", ["rolling walkout"]),
+    ("Their calls for “fair pay now” went unanswered.", ["fair pay now"]),
+])
+def test_a_short_phrase_after_a_noun_of_saying_is_a_quotation(article, expected):
+    assert texts(article) == expected
+
+
+def test_a_short_phrase_after_an_ordinary_noun_is_still_a_scare_quote():
+    assert texts("The arrival of a “rolling walkout” season worried managers.") == []

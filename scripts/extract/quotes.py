@@ -149,6 +149,9 @@ _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
 # the marks that close a clause, verbs of judging that report words in the span rules only, and the nouns that
 # name a term instead of quoting it ('the term “...”', 'the “...” programme').
 _SAYING_JUST_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+(?:to|as)\s*\Z")
+_SAYING_NOUN_BEFORE = re.compile(r"(?i)\b(?:announcement|announcements|call|calls|demand|demands|warning|warnings|"
+                                 r"pledge|pledges|promise|promises|accusation|accusations)\s+(?:of|for)\s+"
+                                 r"(?:(?:a|an|the)\s+)?\Z")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
 _CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
 _JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
@@ -321,12 +324,13 @@ class _Article:
 
     def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
         """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
-        after the verb ('were urged to “stay away”', 'advised to ‘wait’', 'described as “grim”'), or as the
+        after the verb ('were urged to “stay away”', 'advised to ‘wait’', 'described as “grim”') or a noun of
+        saying ('the announcement of a “full walkout”', 'calls for “fair pay”'), or as the
         complement after 'as' or a copula that closes its clause in a sentence whose earlier verb reports speech
         ('criticising the offer as “unfair”.', 'claiming that the plan was “flawed”,')."""
         before = self.masked[sentence.start:quote.open]
         just_before = _SAYING_JUST_BEFORE.search(before)
-        if just_before and _saying(just_before.group("verb")):
+        if (just_before and _saying(just_before.group("verb"))) or _SAYING_NOUN_BEFORE.search(before):
             return True
         after = self.masked[quote.close:sentence.end].lstrip(" \t")
         if (after and after[0] not in _CLAUSE_END) or not _COMPLEMENT_BEFORE.search(before):
