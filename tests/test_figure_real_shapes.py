@@ -142,3 +142,15 @@ def test_halfway_hedged_is_half(text, expected):
 
 def test_halfway_as_a_place_is_no_figure():
     assert found("They met halfway through the shift.") == []
+
+
+@pytest.mark.parametrize("text", ["Pay fell over the past decade.", "Few think the ward will last the next decade.",
+                                  "It was the worst pay deal of the last decade."])
+def test_decade_after_next_past_or_last_is_ten_years(text):
+    assert found(text) == [("decade", 10, None, "years", "none")]
+
+
+@pytest.mark.parametrize("text", ["It was a decade-long fight.", "The decade ended badly.",
+                                  "A new decade of talks began."])
+def test_decade_otherwise_is_no_figure_without_its_article(text):
+    assert found(text) == []

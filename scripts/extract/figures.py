@@ -21,7 +21,7 @@ What is a figure
   an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
-- Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
+- Durations: 'a decade' and 'decade' in 'the next/past/last decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
@@ -175,6 +175,7 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
     rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
+    rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
 ]) + ")")
 
 # Where a figure can start: '£', a digit run, or one of these words.
@@ -201,7 +202,8 @@ _ARTICLE_ONLY_WORDS = _ARTICLE_WORDS - set(_FRACTIONS)
 _ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|an[^\\S\\n]{1,2})"
                 "(?:(?:full|whole)[^\\S\\n]+)?"  # 'a full week'
                 + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
-                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "))")
+                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + ")"
+                "|(?<=(?:next|past|last) )(?P<decade>decade)(?![a-z]))")  # 'the next decade': 10 years
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 
@@ -358,6 +360,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
         if m.group("article"):
             anchors.append(m.start("article"))
             continue
+        if m.group("decade"):
+            anchors.append(m.start("decade"))
+            continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
             continue  # inside a word ('Ωone')
@@ -414,8 +419,8 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
 def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     """The figures one grammar match makes, and the offset up to which the text is used."""
     g = m.group
-    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single = g(
-        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single")
+    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single, bare_decade = g(
+        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade")
     if ratio:
         return _ratio(m, low), m.end()
     if fraction_n:
@@ -439,6 +444,8 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     if single:
         unit, factor = _DURATIONS[single]
         return [_Figure(m.start(), m.end(), factor, unit)], m.end()
+    if bare_decade:
+        return [_Figure(m.start(), m.end(), 10, "years")], m.end()
     low_part = _quantity(m, "c")
     if low_part is None:
         return [], m.end()
