@@ -203,7 +203,7 @@ _ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|a
                 "(?:(?:full|whole)[^\\S\\n]+)?"  # 'a full week'
                 + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
                 + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + ")"
-                "|(?<=(?:next|past|last) )(?P<decade>decade)(?![a-z]))")  # 'the next decade': 10 years
+                "|(?P<decade>decade)(?![a-z])(?<=(?:next|past|last) decade))")  # 'the next decade': 10 years
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 
