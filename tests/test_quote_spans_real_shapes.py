@@ -90,3 +90,7 @@ def test_a_short_phrase_after_a_noun_of_saying_is_a_quotation(article, expected)
 
 def test_a_short_phrase_after_an_ordinary_noun_is_still_a_scare_quote():
     assert texts("The arrival of a “rolling walkout” season worried managers.") == []
+
+
+def test_a_quoted_word_before_an_ordinary_noun_attributed_by_a_verb_stays_a_quotation():
+    assert texts("Jane Doe said the vote was a “resounding” show of support.") == ["resounding"]

@@ -155,9 +155,8 @@ _SAYING_NOUN_BEFORE = re.compile(r"(?i)\b(?:announcement|announcements|call|call
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
 _CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
 _JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
-_NAMING_NOUNS = "term|terms|word|words|phrase|title|label|tag|name|expression|programme|program|show|podcast|series"
-_NAMING_NOUN_BEFORE = re.compile(rf"\b(?i:{_NAMING_NOUNS})\s+\Z")
-_NAMING_NOUN_AFTER = re.compile(rf"\s+(?:{_NAMING_NOUNS})\b")
+_NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
+_NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
 _UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)")
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
