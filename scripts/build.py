@@ -33,6 +33,7 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
+from scripts.extract.candidates import make_candidate_frames
 from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
@@ -109,9 +110,10 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
+    candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = make_derived_table(name, frames, articles)
+            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 
@@ -251,8 +253,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
-    """The command; root is the repository whose package a build without --out makes (tests give a scratch copy)."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    """The command with arguments argv (none: the repository's build); root is the repository whose package a build
+    without --out makes (tests give a scratch copy)."""
+    args = parse_args([] if argv is None else argv)
     layout = (Layout.corpus(args.articles, args.metadata, args.out, args.curated) if args.out is not None
               else Layout.repository(root))
     published = ("data/, datapackage.json, docs/charts/ and README.md" if layout.is_repository
@@ -277,4 +280,4 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(argv=sys.argv[1:]))
