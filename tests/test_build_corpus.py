@@ -212,3 +212,14 @@ def test_repository_layout_is_the_repository_build(built_root):
     before = package_files(built_root / "data")
     build(layout)
     assert package_files(built_root / "data") == before
+
+
+def test_corpus_package_lists_the_names_nobody_curated_for_review(corpus_package):
+    tables = load_package(corpus_package)
+    people = tables["candidate_people"].set_index("normalised_name")
+    assert people.loc["Rosa Quill", "articles"] == 2 and people.loc["Rosa Quill", "source_id"] == "harbour-2023-03-13"
+    organisations = tables["candidate_organisations"].set_index("normalised_name")
+    assert organisations.loc["Medical Workers Union", "mentions"] == 2
+    mentions = tables["mentions"]
+    unresolved = mentions[mentions["resolution"] == "unresolved_candidate"]
+    assert set(people.index) | set(organisations.index) == set(unresolved["normalised_name"])
