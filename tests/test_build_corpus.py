@@ -223,3 +223,32 @@ def test_corpus_package_lists_the_names_nobody_curated_for_review(corpus_package
     mentions = tables["mentions"]
     unresolved = mentions[mentions["resolution"] == "unresolved_candidate"]
     assert set(people.index) | set(organisations.index) == set(unresolved["normalised_name"])
+
+
+def test_corpus_descriptor_passes_the_official_data_package_v2_profile(corpus_package):
+    import jsonschema
+
+    from scripts.paths import ROOT
+
+    profile = json.loads((ROOT / "metadata" / "profiles" / "datapackage-2.0.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((corpus_package / "datapackage.json").read_text(encoding="utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(profile).iter_errors(descriptor)]
+    assert errors == []
+
+
+def test_curated_sources_must_still_give_what_only_metadata_may_leave_empty(inputs_copy):
+    import csv
+    import io
+
+    path = inputs_copy / "curated" / "sources.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1]["retrieved_on"] = ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(inputs_copy)
+    problem = next(p for p in failure.value.problems if p.column == "retrieved_on")
+    assert problem.file.endswith("curated/sources.csv") and problem.line == 3 and "required in curated sources" in problem.message
