@@ -252,3 +252,27 @@ def test_curated_sources_must_still_give_what_only_metadata_may_leave_empty(inpu
         build(inputs_copy)
     problem = next(p for p in failure.value.problems if p.column == "retrieved_on")
     assert problem.file.endswith("curated/sources.csv") and problem.line == 3 and "required in curated sources" in problem.message
+
+
+def test_rebuilding_into_the_same_out_replaces_the_package_whole(corpus, corpus_package, tmp_path):
+    articles, metadata_csv = corpus
+    out = tmp_path / "out"
+    shutil.copytree(corpus_package, out)
+    fewer = tmp_path / "fewer.csv"
+    fewer.write_text("".join(line for line in metadata_csv.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if "valley-d.txt" not in line), encoding="utf-8")
+    (tmp_path / "texts").mkdir()
+    for name in ARTICLES:
+        if name != "valley-d.txt":
+            shutil.copy(articles / name, tmp_path / "texts" / name)
+    build(Layout.corpus(tmp_path / "texts", fewer, out))
+    assert sorted(p.name for p in (out / "articles").iterdir()) == sorted(set(ARTICLES) - {"valley-d.txt"})
+    assert "undated-1" not in set(load_package(out)["sources"]["source_id"])
+    assert validate_package(out) == [] and not list(out.glob(".build-staging-*"))
+
+
+def test_command_line_failure_exits_1_and_says_nothing_was_published(tmp_path, capsys):
+    articles, metadata_csv = write_corpus(tmp_path, "id,file\nharbour-1,missing.txt\n")
+    assert main(argv=["--articles", str(articles), "--metadata", str(metadata_csv), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "BUILD FAILED" in err and "missing.txt" in err and "Nothing was published" in err
