@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from junior_doctors_strikes import load_package
@@ -276,3 +277,21 @@ def test_command_line_failure_exits_1_and_says_nothing_was_published(tmp_path, c
     assert main(argv=["--articles", str(articles), "--metadata", str(metadata_csv), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "BUILD FAILED" in err and "missing.txt" in err and "Nothing was published" in err
+
+
+def test_validation_holds_a_sources_date_and_its_companions_together(corpus_package, tmp_path):
+    from scripts.package.checks import validate_tables
+    from scripts.package.tableschema import all_schemas
+
+    from scripts.package.tables import read_csv
+
+    schemas = all_schemas(corpus_package / "schemas")
+    frame, problems = read_csv(corpus_package / "data" / "sources.csv", schemas["sources"])
+    assert problems == []
+    frame.loc[frame["source_id"] == "harbour-2023-03-14", "published_date_precision"] = pd.NA
+    frame.loc[frame["source_id"] == "undated-1", "published_date_method"] = "stated_in_text"
+    found = validate_tables({"sources": frame}, {"sources": schemas["sources"]}, {}, {"sources": "sources.csv"})
+    messages = {(p.column, p.message) for p in found}
+    assert ("published_date_precision", "must be given exactly when published_date is") in messages
+    assert ("published_date_method", "must be given exactly when published_date is") in messages
+    assert any(c == "published_date_evidence_text" and "quote the words" in m for c, m in messages)
