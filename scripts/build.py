@@ -69,7 +69,9 @@ def _curated_frame(schema, layout: Layout, articles, records):
     path = layout.curated_file(schema.name)
     if not layout.is_repository and (path is None or not path.is_file()):
         return schema.empty_frame(), []
-    return make_curated_table(schema, layout.curated_dir, articles, records)
+    if layout.is_repository:
+        return make_curated_table(schema, layout.curated_dir, articles, records)
+    return make_curated_table(schema, layout.curated_dir, articles, records, f"{layout.metadata_csv} (the corpus's ids)")
 
 
 def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None):
