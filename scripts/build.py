@@ -255,8 +255,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
-    """The command with arguments argv (none: the repository's build); root is the repository whose package a build
-    without --out makes (tests give a scratch copy)."""
+    """The command; root is the repository whose package a build without --out makes (tests give a scratch copy)."""
     args = parse_args([] if argv is None else argv)
     layout = (Layout.corpus(args.articles, args.metadata, args.out, args.curated) if args.out is not None
               else Layout.repository(root))

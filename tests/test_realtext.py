@@ -120,3 +120,12 @@ def test_person_candidates_are_judged_only_by_labels_that_include_them():
     new_labels = score_mentions([organisation, {**person, "start": "30", "end": "38"}], predicted)
     assert (old_labels.true_positives, old_labels.predicted) == (1, 1)
     assert new_labels["mentions: span and resolved id"].predicted == 2
+
+
+def test_an_id_prefix_keeps_the_scored_part_to_that_batch(tmp_path, monkeypatch):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    monkeypatch.setenv("JDS_REALTEXT_CACHE", str(cache))
+    assert set(realtext_set("dev", realtext_dir, ("r0",)).articles) == {"r01_x"}
+    assert realtext_set("dev", realtext_dir, ("zz",)).articles == {}

@@ -61,11 +61,14 @@ def holdout_set(holdout_dir: Path = CURATED_DIR / "holdout") -> LabelledSet | No
                        holdout_dir / "gold")
 
 
-def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR) -> LabelledSet | None:
-    """The real-text set's dev or blind part, or None when its texts are not all in the local cache."""
+def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR, prefixes: tuple[str, ...] = ()) -> LabelledSet | None:
+    """The real-text set's dev or blind part (only the article ids starting with one of `prefixes`, when given),
+    or None when its texts are not all in the local cache."""
     texts = cached_texts(split, realtext_dir)
     if texts is None:
         return None
+    if prefixes:
+        texts = {article_id: text for article_id, text in texts.items() if article_id.startswith(prefixes)}
     published = {p.article_id: dt.date.fromisoformat(p.published_date)
                  for p in pointers(realtext_dir) if p.article_id in texts and p.published_date}
     return LabelledSet(f"realtext {split} ({len(texts)} real articles)", texts, published,
@@ -333,25 +336,31 @@ def holdout_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
     return [s for s in found if s is not None]
 
 
-def labelled_sets(curated_dir: Path = CURATED_DIR, real_text: bool = True) -> list[LabelledSet]:
+def labelled_sets(curated_dir: Path = CURATED_DIR, real_text: bool = True,
+                  prefixes: tuple[str, ...] = ()) -> list[LabelledSet]:
     """The shipped sets, then (unless real_text is False) the real-text dev part when its texts are cached."""
-    real = realtext_set("dev", curated_dir / "realtext") if real_text else None
+    real = realtext_set("dev", curated_dir / "realtext", prefixes) if real_text else None
     return [package_set(curated_dir), *holdout_sets(curated_dir), *([real] if real else [])]
 
 
-def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False,
-                real_text: bool = True) -> dict[str, dict[str, Score]]:
-    """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce)."""
+def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False, real_text: bool = True,
+                prefixes: tuple[str, ...] = ()) -> dict[str, dict[str, Score]]:
+    """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce);
+    prefixes keeps the real-text part to the article ids that start with one of them (a batch nobody has read)."""
     lexicon = Lexicon.from_curated(curated_dir)
     if blind:
-        real = realtext_set("blind", curated_dir / "realtext")
+        real = realtext_set("blind", curated_dir / "realtext", prefixes)
         return {real.name: evaluate(real, lexicon)} if real else {}
-    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir, real_text)}
+    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir, real_text, prefixes)}
 
 
 def main(argv: list[str]) -> int:
+    """`--blind`: the blind part's aggregates only. `--ids PREFIX...`: only real-text articles whose id starts with
+    one of the prefixes (e.g. `--ids re rf` to score a new batch before anyone reads its misses)."""
     blind = "--blind" in argv
-    results = all_results(blind=blind)
+    prefixes = tuple(argv[argv.index("--ids") + 1:]) if "--ids" in argv else ()
+    prefixes = tuple(p for p in prefixes if not p.startswith("--"))
+    results = all_results(blind=blind, prefixes=prefixes)
     print(markdown(results), end="")
     if not any(name.startswith("realtext") for name in results):
         print(f"\nThe real-text set ({'blind' if blind else 'dev'} part) was not scored: its texts are not all in "
