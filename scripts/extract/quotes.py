@@ -6,11 +6,15 @@ Finding quotations, paragraph by paragraph:
   closed; a closer-shaped mark met outside one is a stray and is skipped.
 - Single marks are speech marks only outside double quotations, when the opener starts a word and the closer
   ends one, so apostrophes ("it's", "doctors’ pay") are never taken for marks.
-- A quotation still open at the end of a paragraph runs to the end of that paragraph. When the next paragraph
+- Double marks inside a single-quoted quotation quote words within it: they stay part of its text.
+- A quotation still open at the end of a paragraph runs to the end of that paragraph (or, when the paragraph
+  ends with an inverted attribution, '..., said X.', to that attribution's comma). When the next paragraph
   opens with a mark of the same kind, its first quotation continues the open one (continues_previous) and
   keeps its speaker.
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
-  sentence in marks is a quotation even without a speaker.
+  sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
+  presents as words ('urged to “...”', 'described as “...”'). A term the text names ('the term “...”', 'the
+  “...” programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
@@ -141,6 +145,20 @@ _NON_SPACE = re.compile(r"\S")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
+# Short quotations: the verb right before that presents them as words ('urged to “...”', 'described as “...”'),
+# the marks that close a clause, verbs of judging that report words in the span rules only, and the nouns that
+# name a term instead of quoting it ('the term “...”', 'the “...” programme').
+_SAYING_JUST_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+(?:to|as)\s*\Z")
+_SAYING_NOUN_BEFORE = re.compile(r"(?i)\b(?:announcement|announcements|call|calls|demand|demands|warning|warnings|"
+                                 r"pledge|pledges|promise|promises|accusation|accusations)\s+(?:of|for)\s+"
+                                 r"(?:(?:a|an|the)\s+)?\Z")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
+_CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
+_JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
+_NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
+_NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
+# ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
+_UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)")
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
@@ -209,6 +227,8 @@ class _Article:
         doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
         half_masked = _masked(text, doubles)
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
+        if singles and doubles:
+            doubles = _outside(doubles, singles)
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
@@ -258,6 +278,8 @@ class _Article:
             else:
                 _copy_speaker(continued, row)
             return row
+        if self._named_not_spoken(quote, words):
+            return None  # 'the term “X”', 'the “X” programme': words named, not words spoken
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -291,11 +313,38 @@ class _Article:
             return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
-        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         sentence = self._near(quote)
+        if self._reported_words(quote, sentence):
+            return True
+        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
+        """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
+        after the verb ('were urged to “stay away”', 'advised to ‘wait’', 'described as “grim”') or a noun of
+        saying ('the announcement of a “full walkout”', 'calls for “fair pay”'), or as the
+        complement after 'as' or a copula that closes its clause in a sentence whose earlier verb reports speech
+        ('criticising the offer as “unfair”.', 'claiming that the plan was “flawed”,')."""
+        before = self.masked[sentence.start:quote.open]
+        just_before = _SAYING_JUST_BEFORE.search(before)
+        if (just_before and _saying(just_before.group("verb"))) or _SAYING_NOUN_BEFORE.search(before):
+            return True
+        after = self.masked[quote.close:sentence.end].lstrip(" \t")
+        if (after and after[0] not in _CLAUSE_END) or not _COMPLEMENT_BEFORE.search(before):
+            return False
+        return any(_saying(w.group()) for w in _WORD.finditer(before))
+
+    def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
+        """A short quoted term that the text names rather than quotes: after 'the term', 'the word', 'the title'
+        ('the term “resident”'), or before a noun that names what it is ('the “Today” programme', 'the
+        “junior” title')."""
+        if quote.close is None or len(words) >= _MIN_WORDS_UNATTRIBUTED:
+            return False
+        start = max(self.paragraphs[quote.paragraph].start, quote.open - 20)
+        return bool(_NAMING_NOUN_BEFORE.search(self.masked, start, quote.open)
+                    or _NAMING_NOUN_AFTER.match(self.masked, quote.close))
 
     def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
         """True when nothing but white space lies between the previous quotation's sentence and this one."""
@@ -999,8 +1048,18 @@ def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
             found.append((opened, at, at + 1))
             opened = None
     if opened is not None:
-        found.append((opened, paragraph.end, None))
+        found.append(_unclosed(text, opened, paragraph.end))
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
+
+
+def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
+    """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
+    paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
+    ('“We raised pay by 5%, said the minister.': the mark was left out before ', said')."""
+    said = _UNCLOSED_ATTRIBUTION.search(text, opened + 1, end)
+    if said is None or _SENTENCE_END.search(text, said.end(), end):
+        return opened, end, None
+    return opened, said.start(), said.start()
 
 
 def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
@@ -1016,7 +1075,7 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
             continue
         first = bisect.bisect_right(closers, at)
         if first == len(closers):
-            quote = _quote(masked, index, at, paragraph.end, None, single=True)
+            quote = _quote(masked, index, *_unclosed(masked, at, paragraph.end), single=True)
             quotes += [quote] if quote else []
             break
         close = next((c for c in itertools.islice(closers, first, None)
@@ -1025,6 +1084,20 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
         quotes += [quote] if quote else []
         resume = close + 1
     return quotes
+
+
+def _outside(inner: list[_Quote], outer: list[_Quote]) -> list[_Quote]:
+    """The quotations of inner that no quotation of outer encloses: in '‘We voted to say “enough”.’' the double
+    marks quote words within the single-quoted speech, which stay part of its text (one quotation, not two)."""
+    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in outer)
+    opens = [s[0] for s in spans]
+    kept = []
+    for quote in inner:
+        i = bisect.bisect_left(opens, quote.open) - 1  # the last outer quotation opening before this one
+        if i >= 0 and (quote.close if quote.close is not None else quote.end) <= spans[i][1]:
+            continue
+        kept.append(quote)
+    return kept
 
 
 def _plural_possessive(text: str, at: int, end: int) -> bool:
@@ -1046,6 +1119,8 @@ def _masked(text: str, quotes: list[_Quote]) -> str:
     pieces = []
     done = 0
     for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < done:
+            continue  # inside a quotation already masked: the masked copy keeps every offset of text
         content = text[quote.start:quote.end]
         kept = len(content) - len(content.rstrip(".,!?\u2026"))
         pieces += [text[done:quote.start], _MASK * (len(content) - kept), content[len(content) - kept:]]
@@ -1171,6 +1246,12 @@ def _aside(token: str) -> bool:
 
 def _is_invertible(verb: str) -> bool:
     return verb.lower() in _INVERTIBLE or verb.lower().startswith("according")
+
+
+def _saying(word: str) -> bool:
+    """A verb that reports words, in the span rules: the reporting verbs and a few verbs of judging."""
+    lower = word.lower()
+    return lower in _REPORTING_VERB_SET or lower in _JUDGING_VERBS
 
 
 def _is_participle(verb: str) -> bool:
