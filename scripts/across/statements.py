@@ -216,13 +216,23 @@ class StatementIndex:
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
 
-    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str]):
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict] | None = None):
         self.parents = parents
-        frequency: dict[tuple, int] = {}
-        for key in keys:
-            for token in self._tokens(key):
-                frequency[token] = frequency.get(token, 0) + 1
-        self.rank = {token: (count, token) for token, count in frequency.items()}
+        # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
+        # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
+        # short posting there, where a corpus-wide order would pick the speaker's own common words.
+        self.frequency: dict[tuple, dict[tuple, int]] = {}
+        for quote, key in zip(quotes or [], keys):
+            for space in self._spaces(quote)[0]:
+                counts = self.frequency.setdefault(space, {})
+                for token in self._tokens(key):
+                    counts[token] = counts.get(token, 0) + 1
+        if quotes is None:  # one corpus-wide order
+            counts = {}
+            for key in keys:
+                for token in self._tokens(key):
+                    counts[token] = counts.get(token, 0) + 1
+            self.frequency[None] = counts
         # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
         # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
         # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
@@ -243,8 +253,9 @@ class StatementIndex:
             tokens.append((word, seen[word]))
         return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
 
-    def _prefix(self, key: tuple[str, ...], ratio: float) -> list[tuple]:
-        tokens = sorted(self._tokens(key), key=self.rank.__getitem__)
+    def _prefix(self, key: tuple[str, ...], ratio: float, space: tuple) -> list[tuple]:
+        counts = self.frequency.get(None) or self.frequency.get(space, {})
+        tokens = sorted(self._tokens(key), key=lambda token: (counts.get(token, 0), token))
         return tokens[:_prefix_length(len(tokens), ratio)]
 
     def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -285,7 +296,7 @@ class StatementIndex:
     def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
         """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
         lengths = self._lengths(len(key), ratio, filing)
-        return [(space, "ratio", t, n) for t in self._prefix(key, ratio) for n in lengths]
+        return [(space, "ratio", t, n) for t in self._prefix(key, ratio, space) for n in lengths]
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
@@ -360,7 +371,7 @@ def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[d
     """
     keys = {id(q): normalised_key(q["text"]) for q in quotes}
     order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
-    index = StatementIndex([keys[id(q)] for q in order], parents)
+    index = StatementIndex([keys[id(q)] for q in order], parents, order)
     groups: list[list[dict]] = []
     for quote in order:
         home = index.first_group(quote, keys[id(quote)])
