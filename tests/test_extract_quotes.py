@@ -653,3 +653,26 @@ def test_every_speaker_method_is_in_the_schema_vocabulary():
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker():
     text = "Professor Ida Moss, the college chair, on Thursday said the risk of more strikes is \u201cvery high\u201d."
     assert speakers(text) == [("Ida Moss", "named")]
+
+
+# ---- attributions in real copy's shapes: ages, relative clauses, dashes (issue 8, blind speakers) --------------
+
+def test_an_age_between_the_name_and_its_description_keeps_the_name():
+    text = "Dr Orla Vance, 31, a registrar from Carlisle, said: \u201cI have not slept properly in weeks.\u201d"
+    assert speakers(text) == [("Orla Vance", "named")]
+
+
+def test_a_relative_clause_after_a_role_and_name_opening_the_sentence_keeps_them():
+    text = "Trainee surgeon Idris Cole, who works nights in Hull, said: \u201cThe rota is impossible.\u201d"
+    assert speakers(text) == [("Idris Cole", "named")]
+
+
+@pytest.mark.parametrize("aside", ["who leads the Valley Medics Guild", "head of the Valley Medics Guild"])
+def test_an_aside_between_dashes_leaves_the_name_before_it_as_the_speaker(aside):
+    text = f"Dr Orla Vance \u2013 {aside} \u2013 said: \u201cThis is the last resort.\u201d"
+    assert speakers(text) == [("Orla Vance", "named")]
+
+
+def test_a_number_with_a_thousands_comma_in_a_relative_clause_is_not_the_speaker():
+    text = "The Valley Medics Association, which has 12,000 members, said: \u201cThe vote is clear.\u201d"
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]

@@ -94,7 +94,7 @@ _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
                            + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
-_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+)*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
+_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
@@ -138,6 +138,7 @@ morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
+_DASHES = ("\u2013", "\u2014")  # a pair of them sets off an aside ("Jo Bell – who chairs the X – said")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
@@ -501,6 +502,8 @@ class _Article:
             return None
         if tokens[i][2] == ",":
             return self._appositive_subject(tokens, i)
+        if tokens[i][2] in _DASHES:
+            return self._dashed_subject(tokens, i)
         if tokens[i][2].lower() in _PRONOUNS | _RELATIVE:
             return tokens[i][0], tokens[i][1], None
         first = _phrase_start(tokens, i)
@@ -518,6 +521,10 @@ class _Article:
             # 'X, chief executive of Y, which represents Z, said': the relative clause describes Y
             found = self._appositive_subject(tokens, previous_comma)
             return (found[0], found[1], None) if found else None
+        if previous_comma > 0 and _is_age(tokens, previous_comma) and not _name_like(chunk):
+            # 'Jo Bell, 29, a nurse from Leeds, said': an age between the name and its description
+            found = self._appositive_subject(tokens, previous_comma)
+            return (found[0], found[1], (chunk[0][0], chunk[-1][1])) if found else None
         if _name_like(chunk):
             # A role written before the name, as a chunk of its own: 'Health Secretary, Steve Barclay, said'
             # joins the speaker's words; 'The chair of the X, Jane Doe, said' describes her.
@@ -527,12 +534,32 @@ class _Article:
             if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5:
                 return chunk[0][0], chunk[-1][1], (tokens[role][0], tokens[previous_comma - 1][1])
             return tokens[role][0], chunk[-1][1], None
+        if previous_comma < 0 and comma > 0:
+            # the first chunk of the sentence, reached from a relative clause after it ('Junior doctor Jo
+            # Bell, who works in Leeds, said'): the noun phrase that ends at the comma
+            first = _phrase_start(tokens, comma - 1)
+            return (tokens[first][0], tokens[comma - 1][1], None) if first is not None else None
         if previous_comma < 1:
             return None
         first = _phrase_start(tokens, previous_comma - 1)
         if first is None:
             return None
         return tokens[first][0], tokens[previous_comma - 1][1], (chunk[0][0], chunk[-1][1])
+
+    def _dashed_subject(self, tokens, dash: int):
+        """'Jo Bell – who chairs the X – said' / 'Jo Bell – chair of the X – said': the phrase before the
+        dashes is the speaker, what lies between them describes her (unless it is a relative clause)."""
+        opening = dash - 1
+        while opening >= 0 and tokens[opening][2] != tokens[dash][2] and dash - opening <= 16:
+            opening -= 1
+        if opening < 1 or tokens[opening][2] != tokens[dash][2] or opening + 1 == dash:
+            return None
+        first = _phrase_start(tokens, opening - 1)
+        if first is None:
+            return None
+        inside = tokens[opening + 1:dash]
+        description = None if inside[0][2].lower() in _RELATIVE else (inside[0][0], inside[-1][1])
+        return tokens[first][0], tokens[opening - 1][1], description
 
     def _speaker_after(self, verb: _Verb, limit: int) -> _Attribution | None:
         """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the BMA'."""
@@ -1162,6 +1189,12 @@ def _name_like(chunk) -> bool:
         return False
     return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
                or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
+
+
+def _is_age(tokens, comma: int) -> bool:
+    """The chunk just before tokens[comma] is a bare number between commas ('Jo Bell, 29, ...')."""
+    return comma >= 2 and tokens[comma - 1][2].isdigit() and len(tokens[comma - 1][2]) <= 3 \
+        and tokens[comma - 2][2] == ","
 
 
 def _aside(token: str) -> bool:
