@@ -676,3 +676,21 @@ def test_an_aside_between_dashes_leaves_the_name_before_it_as_the_speaker(aside)
 def test_a_number_with_a_thousands_comma_in_a_relative_clause_is_not_the_speaker():
     text = "The Valley Medics Association, which has 12,000 members, said: \u201cThe vote is clear.\u201d"
     assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("verb", ["went on:", "went on to say:", "goes on,"])
+def test_went_on_is_a_reporting_verb_when_it_ends_the_clause_or_leads_to_one(verb):
+    text = f"Dr Orla Vance said the offer was poor. She {verb} \u201cWe will not accept it.\u201d"
+    assert speakers(text) == [("Orla Vance", "pronoun")]
+
+
+def test_went_on_with_more_words_is_no_attribution():
+    text = "Dr Orla Vance spoke first. The vigil went on for hours \u201cin silence and in the cold rain\u201d."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("owner", ["according to a statement from", "said a joint statement issued by",
+                                   "added a letter sent by"])
+def test_a_statement_from_a_body_after_the_quotation_is_the_bodys(owner):
+    text = f"\u201cThe vote is clear,\u201d {owner} the Valley Medics Association."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]

@@ -56,6 +56,10 @@ _REPORTING_VERB_SET = frozenset(_REPORTING_VERBS)
 _WORD = re.compile(r"[A-Za-z]+")
 _VERB_LENGTHS = frozenset(len(w) for w in _REPORTING_VERB_SET | {"according"})
 _TO = re.compile(r"\s+to\b")
+# 'She went on: ...', 'Dr X went on to say ...': 'on' must end the clause or lead to a reporting verb, so that
+# 'the strike went on for days' is no attribution.
+_GOES_ON = re.compile(r"\s+on(?:\s+to\s+(?:say|add|warn|argue|insist|explain|claim|describe|call)\b|(?=\s*[:,.;]|\s*$))")
+_GOING_ON = frozenset({"went", "goes"})
 _NOT_NEXT_TO_VERB = set("@#-_'\u2019")
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
@@ -564,6 +568,7 @@ class _Article:
     def _speaker_after(self, verb: _Verb, limit: int) -> _Attribution | None:
         """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the BMA'."""
         tokens = self._tokens(verb.end, limit)
+        tokens = tokens[_statement_owner(tokens):]  # 'according to a statement from the X': the X speaks
         first = last = None
         i = 0
         if tokens and tokens[0][2].lower() in _DETERMINERS:
@@ -1130,6 +1135,13 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
             continue  # no reporting verb is that long (lowering keeps an ASCII word's length)
         lower = written.lower()
         if lower not in _REPORTING_VERB_SET and lower != "according":
+            if lower not in _GOING_ON:
+                continue
+            on = _GOES_ON.match(masked, word.end(), end)
+            if on is None or (word.start() > 0 and (masked[word.start() - 1].isalnum()
+                                                    or masked[word.start() - 1] in _NOT_NEXT_TO_VERB)):
+                continue
+            found.append(_Verb(word.start(), on.end(), masked[word.start():on.end()]))
             continue
         at, after = word.span()
         if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
@@ -1189,6 +1201,22 @@ def _name_like(chunk) -> bool:
         return False
     return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
                or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
+
+
+_STATEMENT_NOUNS = frozenset("statement letter post tweet message note email release briefing".split())
+
+
+def _statement_owner(tokens) -> int:
+    """Index of the first token after 'a (joint) statement from' / 'a letter issued by', else 0."""
+    i = 1 if tokens and tokens[0][2].lower() in ("a", "an", "the", "its", "their") else 0
+    while i < len(tokens) and i < 4 and tokens[i][2][:1].islower() and tokens[i][2].lower() not in _STATEMENT_NOUNS:
+        i += 1  # 'a joint statement', 'a press release'
+    if i >= len(tokens) or tokens[i][2].lower() not in _STATEMENT_NOUNS:
+        return 0
+    i += 1
+    if i < len(tokens) and tokens[i][2].lower() in ("issued", "released", "published", "signed", "sent"):
+        i += 1
+    return i + 1 if i + 1 < len(tokens) and tokens[i][2].lower() in ("from", "by") else 0
 
 
 def _is_age(tokens, comma: int) -> bool:
