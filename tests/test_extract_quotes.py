@@ -694,3 +694,13 @@ def test_went_on_with_more_words_is_no_attribution():
 def test_a_statement_from_a_body_after_the_quotation_is_the_bodys(owner):
     text = f"\u201cThe vote is clear,\u201d {owner} the Valley Medics Association."
     assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_knight_by_title_and_first_name_is_the_person_named_in_full_before():
+    text = ("Opposition leader Piers Oduya said: \u201cThis is a shambles.\u201d\n"
+            "Sir Piers added: \u201cPatients deserve better.\u201d")
+    assert speakers(text) == [("Piers Oduya", "named"), ("Piers Oduya", "alias")]
+
+
+def test_a_knight_nobody_named_in_full_keeps_the_first_name():
+    assert speakers("Sir Piers said: \u201cPatients deserve better.\u201d") == [("Piers", "named")]

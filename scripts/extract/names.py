@@ -368,7 +368,7 @@ class ArticleNames:
             self.mentions.append(NameMention(start, end, text, referent, False))
         else:
             name_start, role, weak = extra
-            referent = self._person_referent(self.text[name_start:end])
+            referent = self._person_referent(self.text[name_start:end], _knighted(self.text[start:name_start]))
             if not weak:
                 referent.shaped = True
             self._note_title(referent, text)
@@ -415,9 +415,15 @@ class ArticleNames:
         if referent.kind == "person" and first in TITLE_GENDER and referent.gender is None:
             referent.gender = TITLE_GENDER[first]
 
-    def _person_referent(self, name: str) -> Referent:
+    def _person_referent(self, name: str, knighted: bool = False) -> Referent:
         name = _bare(name)
         surname = name.split()[-1]
+        if knighted and " " not in name:
+            # 'Sir Keir', 'Dame Jo': a knight or dame goes by the first name of someone named in full before
+            for referent in reversed(self.referents):
+                if referent.kind == "person" and len(referent.name.split()) >= 2 \
+                        and referent.name.split()[0] == name:
+                    return referent
         for referent in reversed(self.referents):
             if referent.kind != "person" or referent.surname != surname:
                 continue
@@ -582,6 +588,12 @@ def _is_head(word: str) -> bool:
         from scripts.extract.mentions import HEAD_WORDS  # mentions imports this module: bound on first use
         _HEADS.append(HEAD_WORDS)
     return word in _HEADS[0]
+
+
+def _knighted(title: str) -> bool:
+    """The titles before a name end with 'Sir' or 'Dame' (who go by their first name: 'Sir Keir')."""
+    words = title.split()
+    return bool(words) and words[-1] in ("Sir", "Dame")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
