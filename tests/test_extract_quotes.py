@@ -704,3 +704,12 @@ def test_a_knight_by_title_and_first_name_is_the_person_named_in_full_before():
 
 def test_a_knight_nobody_named_in_full_keeps_the_first_name():
     assert speakers("Sir Piers said: \u201cPatients deserve better.\u201d") == [("Piers", "named")]
+
+
+@pytest.mark.parametrize("subject", ["Her colleague, Dr Rhys Amon, disagreed.",
+                                     "The college's vice chair, Dr Rhys Amon, has called for talks."])
+def test_a_name_in_apposition_to_the_sentences_subject_is_what_he_points_back_to(subject):
+    text = (f"Dr Orla Vance, a consultant in Hull, said the strikes were necessary. {subject}\n"
+            "\u201cIt is a disaster for patients,\u201d he said.")
+    assert speakers(text) == [("Rhys Amon", "pronoun")]
+

@@ -947,16 +947,19 @@ class _Article:
         """A name nobody curated heading a sentence ('The Northtown Health Board said ...', 'Dr Jo Bell has')."""
         lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
         named = self.names.within(sentence.start, min(sentence.end, lead.end() + 120))
-        if named and named[0].start not in (sentence.start, lead.end()):
+        prefixed = bool(named) and named[0].start not in (sentence.start, lead.end())
+        if prefixed:
             named = [m for m in named[:3] if m.referent.kind == "person"
-                     and self._role_prefixed(lead.end(), m.start)][:1]
+                     and self._role_prefixed(lead.end(), m.start, m.end)][:1]
         if not named or named[0].curated:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
             return None
         after = mention.end
-        if self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
+        if prefixed and self.masked.startswith(",", after):  # 'Her colleague, Jo Bell, said': the closing comma
+            after += 1
+        elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
             after = comma + 1 if comma > 0 else after
         tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
@@ -968,9 +971,14 @@ class _Article:
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         return _Entity(mention.start, kind, None, None, referent.name, referent)
 
-    def _role_prefixed(self, start: int, name_start: int) -> bool:
-        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair ')."""
+    def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
+        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair '), or a short
+        noun phrase the name stands in apposition to ('Her colleague, Dr X, said', "The union's chair, X, has")."""
         words = self.masked[start:name_start].split()
+        if words and words[-1].endswith(",") and self.masked.startswith(",", name_end):
+            words[-1] = words[-1][:-1]
+            return 0 < len(words) <= 5 and words[-1][:1].islower() and all(
+                w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
         return 0 < len(words) <= 5 and words[-1].lower() in _ROLE_WORDS and \
             all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
 
@@ -981,7 +989,7 @@ class _Article:
         if matches and matches[0].start not in (sentence.start, lead.end()):
             # 'Health secretary Jane Roe said': role words before a person's name
             matches = [m for m in matches[:3] if m.alias.entity_kind == "person"
-                       and self._role_prefixed(lead.end(), m.start)][:1]
+                       and self._role_prefixed(lead.end(), m.start, m.end)][:1]
         if not matches:
             return None
         match: AliasMatch = matches[0]
