@@ -460,3 +460,18 @@ def test_a_full_name_written_again_after_a_titled_surname_is_one_mention():
     rows = extract_mentions("Talks go on if Tamsin Hale agrees. Ms Hale said so. Tamsin Hale left.", "s", LEXICON)
     assert [(r["text"], r["normalised_name"]) for r in rows] == [
         ("Tamsin Hale", "Tamsin Hale"), ("Ms Hale", "Tamsin Hale"), ("Tamsin Hale", "Tamsin Hale")]
+
+
+@pytest.mark.parametrize("sentence", ["Mira Tallis is a junior doctor in Hull.",
+                                      "Mira Tallis was the chief executive until 2022."])
+def test_a_role_given_by_is_or_was_makes_a_person(sentence):
+    assert people_found(sentence) == [("Mira Tallis", "Mira Tallis")]
+
+
+def test_a_place_described_by_is_is_not_a_person():
+    assert people_found("Hull Valley is a lovely place to train.") == []
+
+
+def test_a_knight_by_first_name_joins_the_person_named_in_full():
+    text = "Opposition leader Piers Oduya spoke first. Sir Piers then left."
+    assert people_found(text) == [("Piers Oduya", "Piers Oduya"), ("Sir Piers", "Piers Oduya")]

@@ -713,3 +713,8 @@ def test_a_name_in_apposition_to_the_sentences_subject_is_what_he_points_back_to
             "\u201cIt is a disaster for patients,\u201d he said.")
     assert speakers(text) == [("Rhys Amon", "pronoun")]
 
+
+
+def test_a_person_introduced_with_is_and_a_role_is_what_she_points_back_to():
+    text = "Mira Tallis is a junior doctor in Hull.\n\u201cI love my job but I am exhausted,\u201d she said."
+    assert speakers(text) == [("Mira Tallis", "pronoun")]

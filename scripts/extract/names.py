@@ -79,6 +79,9 @@ _RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_N
 _NON_SPACE = re.compile(r"\S+")
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
+# 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
+_COPULA_ROLE = re.compile(r"[^\S\n]+(?:is|was)[^\S\n]+((?:a|an|the)[^\S\n]+[^,.;:\n\"“”]{2,60}?)"
+                          r"(?=[,.;:\n]|[^\S\n]+(?:who|at|in|for|from|with|and|since)\b)")
 _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|once|again)[^\S\n]+)?(?:"
                          + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
@@ -270,7 +273,7 @@ class ArticleNames:
             role = self._role_before(run_start) if (titled or cut >= 0 or len(name) >= 2) else None
             weak = False
             if role is None and len(name) >= 2:
-                appositive = _APPOSITIVE_AFTER.match(text, name_end)
+                appositive = _APPOSITIVE_AFTER.match(text, name_end) or _COPULA_ROLE.match(text, name_end)
                 role = _role_of(appositive.group(1)) if appositive else None
             if not titled and role is None:
                 if len(name) < 2:
