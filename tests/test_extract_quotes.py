@@ -718,3 +718,12 @@ def test_a_name_in_apposition_to_the_sentences_subject_is_what_he_points_back_to
 def test_a_person_introduced_with_is_and_a_role_is_what_she_points_back_to():
     text = "Mira Tallis is a junior doctor in Hull.\n\u201cI love my job but I am exhausted,\u201d she said."
     assert speakers(text) == [("Mira Tallis", "pronoun")]
+
+
+def test_a_name_and_its_description_before_a_colon_attribute_the_quotation():
+    text = "Dr Ilse Moran, deputy chair of the Valley Medics Association: \u201cWe are ready to talk.\u201d"
+    assert speakers(text) == [("Ilse Moran", "named")]
+
+
+def test_a_headline_label_with_a_comma_before_a_colon_is_not_a_speaker():
+    assert speakers("Strike latest, day two: \u201cWe are ready to talk.\u201d") == [(None, "unresolved")]

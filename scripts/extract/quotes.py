@@ -445,6 +445,12 @@ class _Article:
     def _name_before_colon(self, start: int, colon: int) -> _Attribution | None:
         """'Mr X: “...”' - a name (capitalised words, or a curated alias) is all that stands before the colon."""
         phrase = self._noun_phrase_before(start, colon)
+        if phrase is not None and self.masked[start:phrase[0]].strip():
+            # 'Dr Jo Bell, chair of the X: “...”': a person's name, then the phrase describing them
+            lead = self._tokens(start, phrase[0])
+            if 3 <= len(lead) <= 7 and lead[-1][2] == "," and _name_like(lead[:-1]) \
+                    and _guess_kind(self.text[lead[0][0]:lead[-2][1]]) == "person":
+                return _Attribution(lead[0][0], lead[-2][1], ":", (phrase[0], phrase[1]))
         if phrase is None or self.masked[start:phrase[0]].strip():
             return None
         tokens = self._tokens(phrase[0], phrase[1])
