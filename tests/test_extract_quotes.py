@@ -727,3 +727,28 @@ def test_a_name_and_its_description_before_a_colon_attribute_the_quotation():
 
 def test_a_headline_label_with_a_comma_before_a_colon_is_not_a_speaker():
     assert speakers("Strike latest, day two: \u201cWe are ready to talk.\u201d") == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("owner, name", [("a No 10 spokesman", "No 10"),
+                                         ("a Riverside Street spokesperson", "Riverside Street"),
+                                         ("a Greens spokeswoman", "Greens")])
+def test_a_spokesperson_for_capitalised_words_nobody_named_speaks_for_those_words(owner, name):
+    text = f"The Valley Medics Association said it would strike. \u201cThe door remains open,\u201d {owner} said."
+    assert speakers(text) == [(name, "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_a_body_written_with_the_in_the_lexicon_is_that_body():
+    rows = quotes("\u201cThe door remains open,\u201d a Government spokesperson said.")
+    assert (rows[0]["speaker_organisation_id"], rows[0]["speaker_method"]) == ("gov", "organisation-spokesperson")
+
+
+def test_a_role_holders_spokesman_speaks_for_the_person_given_that_role():
+    text = ("Ana Lund, the first minister, met the union on Monday. \u201cThe door remains open,\u201d the First "
+            "Minister\u2019s official spokesman said.")
+    assert speakers(text) == [("Ana Lund", "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_the_trust_is_the_trust_named_before():
+    text = ("Hull Valley Hospitals NHS Trust said clinics would close. A spokesperson for the trust said: "
+            "\u201cPatients should still attend.\u201d")
+    assert speakers(text) == [("Hull Valley Hospitals NHS Trust", "organisation-spokesperson")]

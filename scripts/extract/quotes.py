@@ -108,6 +108,11 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:(?P<possessor>[A-Za-z][\w\s-]{0,40}?)['\u2019]s\s+(?:official\s+)?" + _SPOKES
+    + r"|(?:[Aa]n?|[Tt]he)\s+(?P<before>(?:[A-Z0-9][\w-]*\s+){1,4}?)(?:official\s+)?" + _SPOKES
+    + r"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?" + _SPOKES + r"\s+(?:for|from|at)\s+(?P<after>(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,4}))")
 _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
 _MAX_LISTED = 8  # people named in one joint statement, at most
 _LIST_COMMA = re.compile(r",\s*")
@@ -694,6 +699,9 @@ class _Article:
             name = self._organisation_name(referent, organisation)
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", kind,
                             name, "organisation-spokesperson", referent)
+        spoken_for = self._spoken_for(words, attribution.start)
+        if spoken_for is not None:
+            return spoken_for
         anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
         head = anaphor.group("head").lower() if anaphor else None
         parts = lower.split()
@@ -734,6 +742,38 @@ class _Article:
             # 'said a visibly angry Jo Bell': the name after the reporter's colour
             return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
+
+    def _spoken_for(self, words: str, position: int) -> _Speaker | None:
+        """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
+        official spokesman' (the person the text gave that role), 'a spokesperson for the trust' (the trust named
+        before), 'a Government spokesperson' (a curated body written with 'the'), 'a No 10 spokesman' (the
+        words themselves, a body nobody curated)."""
+        m = _SPOKESPERSON_FOR.fullmatch(words)
+        if m is None:
+            return None
+        owner = (m.group("before") or m.group("possessor") or m.group("after")).split()
+        the = owner[0].lower() in ("the", "a", "an")
+        owner = owner[1:] if the else owner
+        lowered = [w.lower() for w in owner]
+        if not lowered:
+            return None
+        if lowered[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            person = self._described_person("the " + " ".join(lowered), position)
+            if person is None or not person.name:
+                return None
+            return person._replace(text=words, kind="spokesperson", method="organisation-spokesperson")
+        if len(lowered) == 1 and the and lowered[0] in _COLLECTIVE_NOUNS:
+            return self._carried(words, position, frozenset({"organisation", "spokesperson"}),
+                                 "organisation-spokesperson", head=lowered[0])
+        if not all(w[:1].isupper() or w.isdigit() for w in owner):
+            return None
+        name = " ".join(owner)
+        curated = [a for a in self.lexicon.resolve("the " + name) if a.alias.entity_kind == "organisation"]
+        if curated and curated[0].end == len(name) + 4:  # 'a Government spokesperson': 'the government'
+            organisation = curated[0].alias.entity_id
+            return _Speaker(words, None, organisation, "resolved", "spokesperson",
+                            self._organisation_name(None, organisation), "organisation-spokesperson")
+        return _Speaker(words, None, None, "unresolved", "spokesperson", name, "organisation-spokesperson")
 
     def _organisation_name(self, referent: Referent | None, organisation: str | None) -> str | None:
         return (referent.name if referent else None) or self.lexicon.name_of("organisation", organisation)
