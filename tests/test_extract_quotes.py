@@ -752,3 +752,8 @@ def test_a_spokesperson_for_the_trust_is_the_trust_named_before():
     text = ("Hull Valley Hospitals NHS Trust said clinics would close. A spokesperson for the trust said: "
             "\u201cPatients should still attend.\u201d")
     assert speakers(text) == [("Hull Valley Hospitals NHS Trust", "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_a_capitalised_role_is_not_a_person_named_after_colour_words():
+    text = "\u201cThe door remains open,\u201d a spokesperson for the First Minister said."
+    assert speakers(text) == [(None, "unresolved")]

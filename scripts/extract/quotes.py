@@ -737,7 +737,9 @@ class _Article:
         if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
             return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
         coloured = _COLOURED_NAME.fullmatch(words)
-        if coloured and _guess_kind(coloured.group("name")) == "person" and \
+        if coloured and _guess_kind(coloured.group("name")) == "person" and not any(
+                w in _STOP_WORDS or w in _DETERMINERS or w in _SPOKES_NOUNS
+                for w in words[:coloured.start("name")].lower().split()[1:]) and \
                 _name_like(self._tokens(attribution.start + coloured.start("name"), attribution.end)):
             # 'said a visibly angry Jo Bell': the name after the reporter's colour
             return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
