@@ -757,3 +757,15 @@ def test_a_spokesperson_for_the_trust_is_the_trust_named_before():
 def test_a_spokesperson_for_a_capitalised_role_is_not_a_person_named_after_colour_words():
     text = "\u201cThe door remains open,\u201d a spokesperson for the First Minister said."
     assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("text", [
+    "In a joint statement, the Valley Medics Association and the Hull Nurses Union said: \u201cEnough is enough.\u201d",
+    "\u201cEnough is enough,\u201d the Valley Medics Association and the Hull Nurses Union said."])
+def test_two_bodies_speaking_together_are_a_joint_speaker(text):
+    assert speakers(text) == [("Valley Medics Association and Hull Nurses Union", "joint")]
+
+
+def test_two_bodies_speaking_together_carry_the_first_curated_id():
+    rows = quotes("The Nurses Guild and the Hull Nurses Union said: \u201cEnough is enough.\u201d")
+    assert (rows[0]["speaker_organisation_id"], rows[0]["speaker_method"]) == ("nurses-guild", "joint")

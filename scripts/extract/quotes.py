@@ -672,6 +672,13 @@ class _Article:
             name = ", ".join(names[:-1]) + " and " + names[-1]
             return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
                             "joint", name, "joint", None)
+        if len(named_organisations) >= 2 and not named_people and not people and re.search(r"\band\b|&", words) \
+                and not _has_spokes_noun(lower):
+            # 'the X and the Y said (in a joint statement)': both bodies, the first one's id
+            names = [self._organisation_name(r, r.organisation_id) or r.name for r in named_organisations]
+            organisation = next((r.organisation_id for r in named_organisations if r.organisation_id), None)
+            return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "joint",
+                            ", ".join(names[:-1]) + " and " + names[-1], "joint", None)
         if named_people and _has_spokes_noun(lower) and re.search(r"['\u2019]s?\s", words):
             referent = named_people[0]
             return _Speaker(words, referent.person_id, referent.organisation_id, "resolved" if referent.person_id
@@ -1231,6 +1238,10 @@ def _phrase_start(tokens, last: int) -> int | None:
         if lower in _DETERMINERS:
             first = i
             if i > 0 and tokens[i - 1][2].lower() in ("of", "for"):  # 'chair of the BMA'
+                i -= 1
+                continue
+            if i > 1 and tokens[i - 1][2].lower() in ("and", "&") and tokens[i - 2][2][:1].isupper() \
+                    and lower == "the":  # 'the BMA and the Valley Medics Association said'
                 i -= 1
                 continue
             break
