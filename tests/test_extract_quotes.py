@@ -769,3 +769,15 @@ def test_two_bodies_speaking_together_are_a_joint_speaker(text):
 def test_two_bodies_speaking_together_carry_the_first_curated_id():
     rows = quotes("The Nurses Guild and the Hull Nurses Union said: \u201cEnough is enough.\u201d")
     assert (rows[0]["speaker_organisation_id"], rows[0]["speaker_method"]) == ("nurses-guild", "joint")
+
+
+def test_narration_closing_the_quotations_own_paragraph_lets_the_speaker_go_on():
+    text = ("\u201cWe are ready,\u201d Dr Orla Vance said. The walkout starts at 7am on Monday.\n"
+            "\u201cWe will strike if we must.\u201d")
+    assert speakers(text) == [("Orla Vance", "named"), ("Orla Vance", "continuation")]
+
+
+def test_narration_closing_the_paragraph_that_names_someone_else_stops_the_speaker_going_on():
+    text = ("\u201cWe are ready,\u201d Dr Orla Vance said. Health minister Piers Oduya disagreed.\n"
+            "\u201cWe will strike if we must.\u201d")
+    assert speakers(text) == [("Orla Vance", "named"), (None, "unresolved")]

@@ -282,11 +282,14 @@ class _Article:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
-        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph != 2 or quote.close is None \
+        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
                 or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
         aside = self.paragraphs[quote.paragraph - 1]
+        if quote.paragraph - earlier.paragraph == 1:
+            # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.')
+            aside = Span(row["_sentence_end"], aside.end)
         if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
                 or self.masked[row["_sentence_end"]:aside.start].strip():
             return False
