@@ -781,3 +781,36 @@ def test_narration_closing_the_paragraph_that_names_someone_else_stops_the_speak
     text = ("\u201cWe are ready,\u201d Dr Orla Vance said. Health minister Piers Oduya disagreed.\n"
             "\u201cWe will strike if we must.\u201d")
     assert speakers(text) == [("Orla Vance", "named"), (None, "unresolved")]
+
+
+def test_a_quotation_left_open_ends_before_an_inverted_attribution_inside_it():
+    text = "\u201cWe have made a fair offer. Night rates went up too, said a weary Piers Oduya, as reported by Radio Hull."
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["text"], r["speaker_name"]) for r in rows] == [
+        ("We have made a fair offer. Night rates went up too", "Piers Oduya")]
+
+
+def test_a_quotation_left_open_ends_before_she_said():
+    rows = extract_quotes("\u201cWe will not move an inch, she said.", "src", NO_NAMES)
+    assert [r["text"] for r in rows] == ["We will not move an inch"]
+
+
+def test_a_quotation_left_open_with_said_inside_a_clause_runs_on():
+    rows = extract_quotes("\u201cThe minister said nothing new to us today", "src", NO_NAMES)
+    assert [r["text"] for r in rows] == ["The minister said nothing new to us today"]
+
+
+def test_a_quoted_colour_word_before_the_name_after_an_inverted_verb():
+    text = "\u201cWe have made a fair offer,\u201d said a \u2018disappointed\u2019 Piers Oduya."
+    assert speakers(text) == [("Piers Oduya", "named")]
+
+
+def test_how_the_words_reached_the_reporter_is_no_appositive_of_the_speaker():
+    text = "\u201cWe have made a fair offer,\u201d said a weary Piers Oduya, as reported by the Valley Medics Association."
+    assert speakers(text) == [("Piers Oduya", "named")]
+
+
+def test_a_description_after_a_speaker_named_only_at_the_attribution_takes_that_name():
+    text = ("\u201cWe have made a fair offer,\u201d said a weary Piers Oduya.\n"
+            "The health secretary continued: \u201cI have met the unions.\u201d")
+    assert speakers(text) == [("Piers Oduya", "named"), ("Piers Oduya", "description")]

@@ -117,7 +117,7 @@ _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<ro
 _MAX_LISTED = 8  # people named in one joint statement, at most
 _LIST_COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
+_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[\u2018'\"\u201c]?[a-z][\w-]*[\u2019'\"\u201d]?\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -588,8 +588,9 @@ class _Article:
         if tokens and tokens[0][2].lower() in _DETERMINERS:
             first = 0
             i = 1
-            if i + 2 < len(tokens) and tokens[i][2] in "\u2018'\u201c\"" and tokens[i + 1][2].startswith(_MASK):
-                i += 3  # "a ‘disappointed’ Jane Roe": a quoted word before the name
+            if i + 1 < len(tokens) and tokens[i][2] in "\u2018'\u201c\"":
+                # "a ‘disappointed’ Jane Roe": a quoted word before the name (masked, so no token of its own)
+                i += 3 if tokens[i + 1][2].startswith(_MASK) else 2 if tokens[i + 1][2] in "\u2019'\u201d\"" else 0
         while i < len(tokens) and i < 16:
             word = tokens[i][2]
             lower = word.lower()
@@ -615,7 +616,9 @@ class _Article:
                 if not (token[2][0].isalnum() or token[2][0] in "@("):
                     break
                 chunk.append(token)
-            if chunk and not _name_like(chunk):
+            if chunk and chunk[0][2].lower() in _STOP_WORDS:
+                pass  # ', as reported by X', ', speaking on X': how the words reached the reporter, not a role
+            elif chunk and not _name_like(chunk):
                 description = (chunk[0][0], chunk[-1][1])
             elif chunk and len(chunk) <= 6 and (tokens[first][2].lower() in _DETERMINERS
                                                 or tokens[first][2][:1].islower()):
@@ -815,6 +818,12 @@ class _Article:
             # 'The Tory MP also said': no one was given that role; the person who spoke last, if just before
             previous = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
             paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+            if previous is not None and previous.kind == "person" and previous.referent is None and previous.name \
+                    and previous.position >= self._paragraph_starts[max(0, paragraph - 5)]:
+                # the last speaker was named only at the attribution ('said a weary Jo Bell'): that name
+                return _Speaker(words, previous.person_id, previous.organisation_id,
+                                "resolved" if previous.person_id else "unresolved", "person", previous.name,
+                                "description", None)
             if previous is None or previous.kind != "person" or previous.referent is None or \
                     previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
                 # nobody spoke just before: the one person the sentence just before names
@@ -1097,8 +1106,18 @@ def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
             found.append((opened, at, at + 1))
             opened = None
     if opened is not None:
-        found.append((opened, paragraph.end, None))
+        runaway = _RUNAWAY_ATTRIBUTION.search(text, opened, paragraph.end)
+        if runaway:  # a closing mark left out before the attribution ('“... night shifts, said Jo Bell.')
+            found.append((opened, runaway.start(), runaway.start()))
+        else:
+            found.append((opened, paragraph.end, None))
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
+
+
+# In a quotation never closed, an inverted attribution ('..., said Jo Bell') or a pronoun's (', she said.') is where
+# the writer left out the closing mark.
+_RUNAWAY_ATTRIBUTION = re.compile(r",(?=[^\S\n]+(?:(?:said|says|added|adds)[^\S\n]+(?:the[^\S\n]|an?[^\S\n]|[A-Z])"
+                                  r"|(?:he|she|they|it)[^\S\n]+(?:said|says|added)[,.]))")
 
 
 def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
