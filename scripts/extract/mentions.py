@@ -62,7 +62,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
+from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, normalise_key
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -99,12 +99,12 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
     Hospital Hospitals Infirmary Collective Cooperative Consortium
 """.split())
-# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
+# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio'): the generic
+# ones here, nameplate words ('Times', 'Guardian', 'Lancet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
-    News Times Post Telegraph Guardian Mirror Mail Express Independent Standard Herald Echo Journal Gazette
-    Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser Media Images
-    Pictures Photos Broadcasting Review Lancet Bulletin Digest Weekly Daily Wire
-""".split())
+    News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
+    Weekly Daily Wire
+""".split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 HEAD_WORDS = _HEAD_WORDS
 _LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 # ---- generic English vocabularies (no names) -------------------------------------------------------------
@@ -44,14 +44,12 @@ adviser advisor researcher fellow registrar trainee medic student manager chance
 representative rep official lecturer author commentator columnist presenter journalist physician
 psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
 """.split())
-# Capitalised words that say a run is not a person's name.
+# Capitalised words that say a run is not a person's name (party and platform names: curated/vocabulary/).
 NOT_PERSON_WORDS = frozenset("""
 Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
-City Town County Kingdom Office Court Parliament Assembly Senate Government Party Labour Conservative
-Conservatives Tory Tories Liberal Democrat Democrats Green Greens Reform Welsh Scottish English British Irish
-Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
-Twitter Facebook Instagram
-""".split())
+City Town County Kingdom Office Court Parliament Assembly Senate Government Party Welsh Scottish English British
+Irish Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
+""".split()) | NAME_WORDS.not_person
 STRUCTURE_WORDS = frozenset("""
 The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
 Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As
