@@ -475,3 +475,36 @@ def test_a_place_described_by_is_is_not_a_person():
 def test_a_knight_by_first_name_joins_the_person_named_in_full():
     text = "Opposition leader Piers Oduya spoke first. Sir Piers then left."
     assert people_found(text) == [("Piers Oduya", "Piers Oduya"), ("Sir Piers", "Piers Oduya")]
+
+
+# --- shapes of real copy (issue 8): terms in brackets, owners' committees, branches -----------------------------
+
+def test_an_acronym_defined_after_lower_case_words_is_a_term_in_every_use():
+    text = "Staff and associate grade (SAG) doctors voted. SAG doctors and the QMA met. Many SAG members left."
+    assert candidates(text) == ["QMA"]
+
+
+def test_an_acronym_defined_after_a_lower_case_head_word_is_still_a_body():
+    assert candidates("The trainees committee (TC) met. The TC said no.") == ["TC", "TC"]
+
+
+def test_an_acronym_owner_before_a_possessive_keeps_its_own_mention():
+    assert found("Dr Jo Bell, chair of the FMU's Staff Grades Committee, spoke.") == [
+        ("Dr Jo Bell", None, "unresolved_candidate"), ("FMU", "fmu", "alias"),
+        ("Staff Grades Committee", None, "unresolved_candidate")]
+
+
+def test_a_possessive_of_a_word_that_is_no_acronym_stays_inside_the_name():
+    assert candidates("He was treated at St Anne's Hospital in Leeds.") == ["St Anne's Hospital"]
+
+
+def test_a_curated_body_followed_by_two_nation_words_is_its_branch():
+    assert found("FMU Cymru Wales said") == [("FMU Cymru Wales", None, "unresolved_candidate")]
+
+
+def test_a_nation_adjective_before_a_lower_case_curated_body_makes_a_branch():
+    lexicon = Lexicon.from_rows([organisation("fmu", "FMU"), organisation("fmu-board", "juniors board", False)], [], [])
+    assert found("The FMU said its Welsh juniors board would meet.", lexicon) == [
+        ("FMU", "fmu", "alias"), ("Welsh juniors board", None, "unresolved_candidate")]
+    assert found("The FMU said its juniors board would meet.", lexicon) == [
+        ("FMU", "fmu", "alias"), ("juniors board", "fmu-board", "alias")]

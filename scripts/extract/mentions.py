@@ -247,9 +247,23 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
     found += _branches(text, curated)
-    found += [(m.start(), m.end(), False) for m in _ACRONYM.finditer(text)
-              if _is_organisation_acronym(text, m.start(), m.end())]
+    acronyms = [m.span() for m in _ACRONYM.finditer(text)]
+    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
+    found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+_LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
+
+
+def _defines_a_term(text: str, start: int, end: int) -> bool:
+    """'specialty (SAS) doctors', 'pay review body (PRB)': an acronym defined in brackets after a lower-case word
+    that is no organisation's head word abbreviates a term, not a name; none of its uses is an organisation."""
+    if start < 2 or text[start - 1] != "(" or text[end:end + 1] != ")":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 41), start - 1)
+    word = before.group(1).strip(",;:") if before else ""
+    return word[:1].islower() and word.lower() not in _LOWER_HEAD_WORDS
 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
@@ -319,6 +333,10 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     while words and (_is_connector(words[-1][0]) or words[-1][0] in _TRAILING_STRUCTURE_WORDS):
         words.pop()
     words = _after_a_person_of(words)
+    owner = max((i for i, w in enumerate(words[:-1]) if w[0].endswith(("'s", "\u2019s")) and len(w[0]) > 4
+                 and w[0][:-2].isupper()), default=None)
+    if owner is not None:
+        words = words[owner + 1:]  # "the BMA's SAS UK Committee": the acronym owns the name after it
     names = [w for w in words if not _is_connector(w[0])]
     if len(names) < 2:
         return None
@@ -412,7 +430,7 @@ _NAME_WITH_ACRONYM = re.compile(
     rf"{{1,6}})[^\S\n]+\(([A-Z][A-Za-z&]{{1,7}})\)")
 
 
-_BRANCH = re.compile(r"[^\S\n]+(?:(Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
+_BRANCH = re.compile(r"[^\S\n]+(?:(Cymru[^\S\n]+Wales|Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
@@ -426,7 +444,15 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
         branch = _BRANCH.match(text, m.end)
         if branch and text[m.end - 1:m.end] not in ("'", "’"):
             found.append((m.start, branch.end(), True))
+        elif m.text[:1].islower() and m.start > 0:
+            # a nation's adjective before a body written in lower case ('its Welsh junior doctors committee')
+            nation = _NATION_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if nation:
+                found.append((nation.start(1), m.end, True))
     return found
+
+
+_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish)[^\S\n]+\Z")
 
 
 _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
