@@ -508,3 +508,16 @@ def test_a_nation_adjective_before_a_lower_case_curated_body_makes_a_branch():
         ("FMU", "fmu", "alias"), ("Welsh juniors board", None, "unresolved_candidate")]
     assert found("The FMU said its juniors board would meet.", lexicon) == [
         ("FMU", "fmu", "alias"), ("juniors board", "fmu-board", "alias")]
+
+
+@pytest.mark.parametrize("written", ["trainee doctors committee", "trainee doctor committee",
+                                     "trainee doctor\u2019s committee", "trainee doctors' committee"])
+def test_a_plural_inside_an_alias_matches_its_singular_and_possessive_spellings(written):
+    lexicon = Lexicon.from_rows([organisation("tdc", "trainee doctors committee", False)], [], [])
+    assert found(f"The {written} met.", lexicon) == [(written, "tdc", "alias")]
+
+
+def test_a_capital_s_inside_an_alias_is_no_plural():
+    lexicon = Lexicon.from_rows([organisation("zhs-p", "ZHS Providers")], [], [])
+    assert [row for row in found("ZH Providers met. ZHS Providers met.", lexicon) if row[1]] == [
+        ("ZHS Providers", "zhs-p", "alias")]

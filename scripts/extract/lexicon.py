@@ -80,6 +80,15 @@ NAME_WORDS = load_name_words()
 _APOSTROPHES = "'\u2019"
 
 
+def _lookup_key(text: str) -> str:
+    """normalise_key without the plural s or possessive mark of a lower-case word before a space, so that every
+    spelling the alias regex allows ("junior doctor’s committee") finds its alias."""
+    return _PLURAL_BEFORE_SPACE.sub("", normalise_key(text))
+
+
+_PLURAL_BEFORE_SPACE = re.compile(r"(?<=[a-z])(?:'s|s'|s)(?= )")
+
+
 def normalise_key(text: str) -> str:
     """The form two spellings of one alias share: case-folded, one kind of apostrophe, single spaces."""
     text = re.sub(r"\s+", " ", text.strip())
@@ -94,6 +103,12 @@ def _alias_regex(alias: str) -> str:
         if ch in _APOSTROPHES:
             parts.append("['\u2019]")
         elif ch.isspace():
+            if len(parts) >= 2 and parts[-1] == "s" and parts[-2].isalpha() and parts[-2].islower():
+                # a plural before a noun may be written singular, or with a possessive mark either side of its
+                # s ("junior doctors’ committee", "junior doctor’s committee", "junior doctor committee")
+                parts[-1] = "(?:s['\u2019]?|['\u2019]s)?"
+                parts.append(r"\s+")
+                continue
             # a plural before a noun may carry a possessive mark ("doctors’ committee")
             parts.append(r"['\u2019]?\s+" if parts and parts[-1] in ("s", "S") else r"\s+")
         else:
@@ -138,7 +153,7 @@ class Lexicon:
         self._alias_of_matched = {}  # find() sees the same few spellings over and over
         self._by_key = {}
         for a in self.aliases:
-            self._by_key.setdefault(normalise_key(a.alias), []).append(a)
+            self._by_key.setdefault(_lookup_key(a.alias), []).append(a)
         ordered = sorted(self.aliases, key=lambda a: (-len(a.alias), a.alias))
         alternatives = [_alias_regex(a.alias) if a.case_sensitive else f"(?i:{_alias_regex(a.alias)})"
                         for a in ordered]
@@ -164,7 +179,7 @@ class Lexicon:
         return self._alias_of_matched[matched]
 
     def _lookup_alias(self, matched: str) -> Alias | None:
-        candidates = self._by_key.get(normalise_key(matched), [])
+        candidates = self._by_key.get(_lookup_key(matched), [])
         exact = [a for a in candidates if a.case_sensitive and _alias_regex_matches(a.alias, matched)]
         if exact:
             return exact[0]
