@@ -23,13 +23,13 @@ build: $(INSTALLED)  ## Build every table from articles/ and curated/, validate,
 	$(PY) -m scripts.build
 
 validate: $(INSTALLED)  ## Validate the published package as it stands.
-	$(PY) -m scripts.validate
+	$(PY) -m scripts.package.validate
 
 test: $(INSTALLED) $(CFF_INSTALLED)  ## Run the test suite.
 	$(PY) -m pytest -q
 
 spreadsheet-safe: $(INSTALLED)  ## Copies of data/*.csv with formula-like cells escaped, in spreadsheet/ (never data/).
-	$(PY) -m scripts.spreadsheet_safe data --out spreadsheet
+	$(PY) -m scripts.package.spreadsheet_safe data --out spreadsheet
 
 $(CFF_INSTALLED): requirements-cff.lock
 	$(PYTHON) -m venv $(CFF_VENV)
@@ -38,31 +38,31 @@ $(CFF_INSTALLED): requirements-cff.lock
 	@touch $(CFF_INSTALLED)
 
 dist: $(INSTALLED)  ## Validate the published package and zip it: dist/junior-doctors-strikes-VERSION.zip (+ .sha256).
-	$(PY) -m scripts.release dist
+	$(PY) -m scripts.package.release dist
 
 serve: $(INSTALLED)  ## Browse the published package in Datasette on http://127.0.0.1:8001/ (PORT=... to change).
-	$(PY) -m scripts.release serve $(or $(PORT),8001)
+	$(PY) -m scripts.package.release serve $(or $(PORT),8001)
 
 evaluate: $(INSTALLED)  ## Score the extractors against the hand-labelled truth (real-text dev part when cached).
-	$(PY) -m scripts.evaluate
+	$(PY) -m scripts.evaluation.evaluate
 
 evaluate-blind: $(INSTALLED)  ## Score the real-text set's blind part only (see curated/realtext/README.md first).
-	$(PY) -m scripts.evaluate --blind
+	$(PY) -m scripts.evaluation.evaluate --blind
 
 realtext-check: $(INSTALLED)  ## Which real-text articles are cached and intact.
-	$(PY) -m scripts.realtext check
+	$(PY) -m scripts.evaluation.realtext check
 
 baselines: $(INSTALLED)  ## Compare the extractors with quantulum3, dateparser and a plain quote baseline.
-	$(PY) -m scripts.baselines
+	$(PY) -m scripts.evaluation.baselines
 
 benchmark: $(INSTALLED)  ## Throughput on a synthetic 10,000-article corpus (not a test).
-	$(PY) -m scripts.benchmark --articles 10000
+	$(PY) -m scripts.evaluation.benchmark --articles 10000
 
 benchmark-across: $(INSTALLED)  ## Cost of statements, shared passages, figure comparisons on 100 to 10,000 synthetic articles (not a test).
-	$(PY) -m scripts.benchmark_across --sizes 100 1000 10000 --write BENCHMARK.md
+	$(PY) -m scripts.evaluation.benchmark_across --sizes 100 1000 10000 --write BENCHMARK.md
 
 benchmark-hostile: $(INSTALLED)  ## Time of every extractor on hostile text at 10 KB, 100 KB, 1 MB (not a test).
-	$(PY) -m scripts.benchmark_hostile --write BENCHMARK.md
+	$(PY) -m scripts.evaluation.benchmark_hostile --write BENCHMARK.md
 
 lock:  ## Re-resolve requirements.in into requirements.lock in a clean venv.
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv && .lockvenv/bin/pip install --quiet -r requirements.in

@@ -4,7 +4,7 @@ Usage: python -m scripts.build
 Steps: sources -> curated tables -> input checks -> extracted tables -> reviewed corrections -> derived tables
 -> write CSV, Parquet, datapackage.json and SHA256SUMS into a staging directory -> validate the staging package
 -> draw docs/charts/ and refresh the README's generated sections in staging -> switch data/, datapackage.json,
-docs/charts/ and README.md into place together (scripts/publish.py: locked, journalled, recovered after a kill).
+docs/charts/ and README.md into place together (scripts/package/publish.py: locked, journalled, recovered after a kill).
 Any failure before the switch leaves the published package as it was and lists every problem; exit status 0 means
 published, 1 nothing published, 2 a publish that stopped half-way and is completed by the next build.
 """
@@ -15,23 +15,23 @@ import sys
 import time
 from pathlib import Path
 
-from scripts import write_readme
-from scripts.apply_corrections import apply_corrections
-from scripts.checks import validate_tables
-from scripts.draw_charts import draw_charts
+from scripts.package import readme as write_readme
+from scripts.inputs.corrections import apply_corrections
+from scripts.package.checks import validate_tables
+from scripts.package.charts import draw_charts
 from scripts.errors import InputError
-from scripts.make_curated_tables import make_curated_table
-from scripts.make_derived_tables import make_derived_table
-from scripts.make_extracted_tables import lexicon_from_frames, make_extracted_table
-from scripts.make_sources import make_sources
+from scripts.inputs.curated_tables import make_curated_table
+from scripts.across.derived import make_derived_table
+from scripts.extract.tables import lexicon_from_frames, make_extracted_table
+from scripts.inputs.sources import make_sources
 from scripts.paths import ROOT
-from scripts.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
-from scripts.publish import lock as publish_lock
-from scripts.release import write_release_files
-from scripts.tableschema import all_schemas, read_json
-from scripts.tables import Problem, relocate
-from scripts.validate import report, validate_package
-from scripts.write_package import descriptor, write_checksums, write_descriptor, write_tables
+from scripts.package.publish import JOURNAL, JOURNAL_DIR, PublishInterrupted, new_staging, publish, recover
+from scripts.package.publish import lock as publish_lock
+from scripts.package.release import write_release_files
+from scripts.package.tableschema import all_schemas, read_json
+from scripts.package.tables import Problem, relocate
+from scripts.package.validate import report, validate_package
+from scripts.package.write import descriptor, write_checksums, write_descriptor, write_tables
 
 
 class BuildFailed(Exception):
@@ -98,7 +98,7 @@ def build(root: Path = ROOT, log=None) -> dict[str, int]:
     """Build, validate and publish; returns row counts per table. Raises BuildFailed, InputError or
     PublishInterrupted (the publish passed its commit point and the next build completes it).
 
-    Holds the package's lock throughout; first completes or clears what a killed build left (scripts.publish).
+    Holds the package's lock throughout; first completes or clears what a killed build left (scripts.package.publish).
     """
     root = Path(root)
     with publish_lock(root):
@@ -109,7 +109,7 @@ def build(root: Path = ROOT, log=None) -> dict[str, int]:
         staging = new_staging(root)
         try:
             stage_package(root, staging, schemas, frames)
-            write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/release.py), validated below
+            write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/package/release.py), validated below
             problems = validate_package(staging)
             if problems:
                 raise BuildFailed("built package (nothing was published)", problems)

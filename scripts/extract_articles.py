@@ -39,7 +39,7 @@ import stat
 import sys
 from pathlib import Path
 
-from scripts.articles import decode_article
+from scripts.inputs.articles import decode_article
 from scripts.errors import InputError
 from scripts.extract.dates import extract_dates
 from scripts.extract.lexicon import Lexicon
@@ -49,7 +49,7 @@ DATE_LINE = re.compile(r"^\s*date ([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 DATE_COLUMNS = ["source_id", "text", "start", "end", "expression_kind", "resolved_date", "precision",
                 "direction", "time_of_day"]
 # table -> "module:function"; each function is (text, source_id, lexicon) -> list of row dicts (as in
-# scripts.make_extracted_tables, which is not imported here: it would load pandas, which this command never uses)
+# scripts.extract.tables, which is not imported here: it would load pandas, which this command never uses)
 EXTRACTORS = {
     "quotes": "scripts.extract.quotes:extract_quotes",
     "figures": "scripts.extract.figures:extract_figures",

@@ -8,8 +8,8 @@ import pytest
 
 from scripts.build import build
 from scripts.paths import ROOT
-from scripts.tableschema import load_schema
-from scripts.tables import read_csv
+from scripts.package.tableschema import load_schema
+from scripts.package.tables import read_csv
 
 INPUTS = ("articles", "curated", "schemas", "metadata")
 

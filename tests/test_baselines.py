@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scripts.baselines import (ISSUE_EXAMPLES, all_rows, dateparser_date, markdown, plain_quotes,
+from scripts.evaluation.baselines import (ISSUE_EXAMPLES, all_rows, dateparser_date, markdown, plain_quotes,
                                quantulum_figures, same_date)
 from scripts.extract.lexicon import Lexicon
 

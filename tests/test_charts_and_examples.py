@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from scripts.draw_charts import draw_charts
+from scripts.package.charts import draw_charts
 from scripts.paths import ROOT
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from scripts.build import BuildFailed, build
 from scripts.paths import ROOT
-from scripts.tableschema import load_schema
+from scripts.package.tableschema import load_schema
 from tests.conftest import published_table
 
 HEADER = "table,source_id,text,start,column,extracted_value,corrected_value,reason\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from scripts.paths import ROOT
-from scripts.release import CANNED_QUERIES, DATABASE, datasette_command, datasette_metadata
-from scripts.tableschema import all_schemas
+from scripts.package.release import CANNED_QUERIES, DATABASE, datasette_command, datasette_metadata
+from scripts.package.tableschema import all_schemas
 
 DB = Path(DATABASE).stem
 

@@ -9,7 +9,7 @@ from tests.conftest import assert_sorted_spans_quote_the_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scripts.benchmark_hostile import CASES, hostile_text
+from scripts.evaluation.benchmark_hostile import CASES, hostile_text
 from scripts.extract import dates
 from tests.workcount import growth
 from scripts.extract.dates import extract_dates, resolve

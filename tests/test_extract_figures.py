@@ -7,7 +7,7 @@ import json
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from scripts.benchmark_hostile import CASES, hostile_text
+from scripts.evaluation.benchmark_hostile import CASES, hostile_text
 from scripts.extract import figures as figures_module, lexicon as lexicon_module, text as text_module
 from scripts.extract.figures import extract_figures
 from scripts.extract.lexicon import Lexicon

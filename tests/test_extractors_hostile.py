@@ -1,6 +1,6 @@
 """Every extractor on hostile text: no exception, and every span is the article's text at its offsets.
 
-The texts mix the pieces of the hostile-input benchmark (scripts/benchmark_hostile.py: nested and unclosed
+The texts mix the pieces of the hostile-input benchmark (scripts/evaluation/benchmark_hostile.py: nested and unclosed
 quotation marks, long lines, long digit runs, repeated hedges, capitalised words and date words) with arbitrary
 text. Time is measured by that benchmark and pinned by work counts in the figures and dates tests, never by a clock.
 """
@@ -9,10 +9,10 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from scripts.benchmark_hostile import CASES, hostile_text
+from scripts.evaluation.benchmark_hostile import CASES, hostile_text
 from scripts.extract.dates import extract_dates
 from scripts.extract.lexicon import Lexicon
-from scripts.make_extracted_tables import extractor
+from scripts.extract.tables import extractor
 
 LEXICON = Lexicon.from_curated()
 EXTRACTORS = {name: (lambda f: lambda text: f(text, "hostile", LEXICON))(extractor(name))

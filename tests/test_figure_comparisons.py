@@ -7,10 +7,10 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
-from scripts.make_figure_comparisons import (Interval, _count_disagreeing_pairs, allowed_interval, disagreeing_figures,
+from scripts.across.figure_comparisons import (Interval, _count_disagreeing_pairs, allowed_interval, disagreeing_figures,
                                              disjoint, half_step, make_figure_comparisons, note_limit)
-from scripts.tableschema import load_schema
-from scripts.tables import frame_from_records
+from scripts.package.tableschema import load_schema
+from scripts.package.tables import frame_from_records
 
 
 @pytest.mark.parametrize("value, expected", [(47600, 50), (40000, 5000), (8.2, 0.05), (26.1, 0.05), (3, 0.5), (10, 0.5)])

@@ -17,7 +17,7 @@ import pytest
 
 from junior_doctors_strikes import PackageNotFound, load, load_package, open_package, table_names
 from scripts.paths import ROOT
-from scripts.tableschema import all_schemas
+from scripts.package.tableschema import all_schemas
 
 SCHEMAS = all_schemas(ROOT / "schemas")
 EXPECTED_KIND = {"date": "datetime64[us]", "integer": "Int64", "number": "Float64", "boolean": "boolean",

@@ -10,7 +10,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from scripts.validate import validate_package
+from scripts.package.validate import validate_package
 
 
 def rewrite_csv(path, change):
@@ -112,7 +112,7 @@ def test_validation_reports_every_failure_at_once(package_copy):
 
 @pytest.mark.parametrize("table", ["sources", "organisations", "events", "quotes", "figures", "mentions"])
 def test_parquet_has_the_schema_types(built_root, table):
-    from scripts.tableschema import load_schema
+    from scripts.package.tableschema import load_schema
     schema = load_schema(table)
     arrow = pq.read_schema(built_root / f"data/{table}.parquet")
     for field in schema.fields:

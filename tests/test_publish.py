@@ -11,11 +11,11 @@ import sys
 
 import pytest
 
-from scripts import publish as publishing
+from scripts.package import publish as publishing
 from scripts.build import build
 from scripts.paths import ROOT
-from scripts.publish import KILL_AT_ENV, PUBLISHED, lock, recover
-from scripts.validate import validate_package
+from scripts.package.publish import KILL_AT_ENV, PUBLISHED, lock, recover
+from scripts.package.validate import validate_package
 from tests.conftest import copy_inputs
 
 RENAMES = 1 + 2 * len(PUBLISHED)  # the journal's commit, then moving each old path out and each new one in
@@ -57,7 +57,7 @@ def test_sigkill_at_any_rename_leaves_the_old_or_the_new_package_whole(tmp_path,
     old = digest(root)
     staging = fake_package(root / ".build-staging-1", "new")
     new = {path: digest(staging)[path] for path in digest(staging)}
-    code = ("import sys; from pathlib import Path; from scripts.publish import publish; "
+    code = ("import sys; from pathlib import Path; from scripts.package.publish import publish; "
             f"publish(Path({str(staging)!r}), Path({str(root)!r}))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, KILL_AT_ENV: str(kill_at)},
                             capture_output=True, text=True, timeout=120)
@@ -112,7 +112,7 @@ def test_a_build_killed_mid_publish_is_completed_by_the_next_validate(repository
     assert killed.returncode == -signal.SIGKILL
     assert not (repository / "datapackage.json").exists() or not (repository / "data").exists() \
         or (repository / ".publish/journal.json").exists()
-    validated = subprocess.run([sys.executable, "-m", "scripts.validate", str(repository)], cwd=ROOT,
+    validated = subprocess.run([sys.executable, "-m", "scripts.package.validate", str(repository)], cwd=ROOT,
                                capture_output=True, text=True, timeout=600)
     assert validated.returncode == 0, validated.stdout[-3000:] + validated.stderr[-3000:]
     assert "completed the publish of an interrupted build" in validated.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import write_readme
+from scripts.package import readme as write_readme
 from scripts.paths import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"

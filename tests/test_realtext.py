@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from scripts import realtext
-from scripts.evaluate import evaluate, normalised_name, realtext_set, score_real_mentions, score_real_quotes
+from scripts.evaluation import realtext
+from scripts.evaluation.evaluate import evaluate, normalised_name, realtext_set, score_real_mentions, score_real_quotes
 from scripts.extract.lexicon import Lexicon
 
 ARTICLE = ("Jane Roe, the health minister, met the Northshire Doctors Union on Monday.\n"
@@ -110,7 +110,7 @@ def test_the_real_text_set_is_scored_from_the_cache_with_labels_that_carry_no_te
 
 
 def test_person_candidates_are_judged_only_by_labels_that_include_them():
-    from scripts.evaluate import score_mentions
+    from scripts.evaluation.evaluate import score_mentions
     organisation = {"source_id": "a", "start": "0", "end": "5", "entity_kind": "organisation", "person_id": "",
                     "organisation_id": "x", "resolution": "alias"}
     person = {"source_id": "a", "start": "10", "end": "18", "entity_kind": "person", "person_id": "",
@@ -120,3 +120,12 @@ def test_person_candidates_are_judged_only_by_labels_that_include_them():
     new_labels = score_mentions([organisation, {**person, "start": "30", "end": "38"}], predicted)
     assert (old_labels.true_positives, old_labels.predicted) == (1, 1)
     assert new_labels["mentions: span and resolved id"].predicted == 2
+
+
+def test_an_id_prefix_keeps_the_scored_part_to_that_batch(tmp_path, monkeypatch):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    monkeypatch.setenv("JDS_REALTEXT_CACHE", str(cache))
+    assert set(realtext_set("dev", realtext_dir, ("r0",)).articles) == {"r01_x"}
+    assert realtext_set("dev", realtext_dir, ("zz",)).articles == {}

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from scripts.build import BuildFailed, build
-from scripts.make_record_comparisons import verdict
-from scripts.record import RECORD_KEYS, round_hours
+from scripts.across.record_comparisons import verdict
+from scripts.package.record_checks import RECORD_KEYS, round_hours
 from tests.conftest import published_table
 
 CITING = ("strike_rounds", "ballots", "offers", "impact")

@@ -15,8 +15,8 @@ import pytest
 
 from junior_doctors_strikes import load, open_package, verbatim_fields
 from scripts.paths import ROOT
-from scripts.release import DATABASE, RELEASE_EXTRAS, croissant, verbatim_columns, write_dist
-from scripts.tableschema import all_schemas
+from scripts.package.release import DATABASE, RELEASE_EXTRAS, croissant, verbatim_columns, write_dist
+from scripts.package.tableschema import all_schemas
 
 SCHEMAS = all_schemas(ROOT / "schemas")
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import published_table
 
-from scripts.make_shared_passages import (MIN_SHARED_WORDS, find_shared_passages, normalised_key, normalised_words,
+from scripts.across.shared_passages import (MIN_SHARED_WORDS, find_shared_passages, normalised_key, normalised_words,
                                           pair_records, shared_runs)
 
 WIRE_A, WIRE_B = "hereford-times-2023-03-11", "unknown-2023-03-10"

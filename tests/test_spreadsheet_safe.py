@@ -8,7 +8,7 @@ import io
 import pytest
 
 from scripts.paths import DATA_DIR
-from scripts.spreadsheet_safe import escape_cell, escaped_csv, main, write_safe_copies
+from scripts.package.spreadsheet_safe import escape_cell, escaped_csv, main, write_safe_copies
 
 
 @pytest.mark.parametrize("cell, shown", [

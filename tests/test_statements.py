@@ -10,11 +10,11 @@ import pytest
 
 from tests.conftest import published_table
 
-from scripts.make_shared_passages import normalised_key
-from scripts.make_statements import (SAME_STATEMENT_RATIO, _parents, _quote_records, describe_difference,
+from scripts.across.shared_passages import normalised_key
+from scripts.across.statements import (SAME_STATEMENT_RATIO, _parents, _quote_records, describe_difference,
                                      group_statements, is_fragment, same_statement, similarity, statements_and_reports)
-from scripts.tables import frame_from_records
-from scripts.tableschema import load_schema
+from scripts.package.tables import frame_from_records
+from scripts.package.tableschema import load_schema
 
 
 # --- on the five articles ---------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def test_same_statement_needs_a_speaker_match_even_for_identical_words():
 def test_tables_derived_together_are_computed_once_per_build(group, monkeypatch):
     import importlib
 
-    from scripts import make_derived_tables
+    from scripts.across import derived as make_derived_tables
     spec, inputs = make_derived_tables.GROUPS[group]
     module_name, function_name = spec.split(":")
     module = importlib.import_module(module_name)

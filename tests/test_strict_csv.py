@@ -9,8 +9,8 @@ import pytest
 
 from scripts.build import BuildFailed, build
 from scripts.errors import InputError
-from scripts.tableschema import load_schema
-from scripts.tables import read_csv, read_csv_records
+from scripts.package.tableschema import load_schema
+from scripts.package.tables import read_csv, read_csv_records
 
 EVENTS = load_schema("events")
 HEADER = ",".join(EVENTS.field_names)

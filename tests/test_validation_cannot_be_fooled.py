@@ -12,11 +12,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from scripts import validate as validating
+from scripts.package import validate as validating
 from scripts.build import build
 from scripts.errors import InputError
 from scripts.paths import ROOT
-from scripts.validate import validate_package
+from scripts.package.validate import validate_package
 
 
 def messages(problems):
@@ -136,7 +136,7 @@ def test_frictionless_alone_misses_a_changed_parquet_value_but_make_validate_doe
     frictionless = shutil.which("frictionless", path=str(Path(sys.executable).parent))
     alone = subprocess.run([frictionless, "validate", "datapackage.json"], cwd=package_copy, capture_output=True, text=True)
     assert alone.returncode == 0  # what the README warns about
-    ours = subprocess.run([sys.executable, "-m", "scripts.validate", str(package_copy)], cwd=ROOT, capture_output=True, text=True)
+    ours = subprocess.run([sys.executable, "-m", "scripts.package.validate", str(package_copy)], cwd=ROOT, capture_output=True, text=True)
     assert ours.returncode == 1 and "disagrees with data/organisations.csv" in ours.stdout
 
 
@@ -159,7 +159,7 @@ def test_the_command_prints_messages_never_a_traceback(package_copy, damage):
         (package_copy / "schemas/events.schema.json").write_text("[]", encoding="utf-8")
     else:
         shutil.rmtree(package_copy / "data")
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", str(package_copy)], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "scripts.package.validate", str(package_copy)], cwd=ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
     assert "rebuild with `make build`" in result.stdout or "Restore it" in result.stdout, result.stdout[-2000:]

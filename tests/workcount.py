@@ -10,7 +10,7 @@ every word) shows as a count growing ~100x for a 10x longer text; linear work gr
   A text wrapped with the `wrap` argument the call gets also counts the span of its find / rfind / index /
   rindex / count calls (a scan back to the line start for every word shows there).
 Not counted: other str work in C (slicing, 'in', methods of strings derived from the text): the hostile-input
-benchmark (scripts/benchmark_hostile.py) measures everything in CPU time.
+benchmark (scripts/evaluation/benchmark_hostile.py) measures everything in CPU time.
 """
 from __future__ import annotations
 

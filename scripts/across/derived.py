@@ -1,0 +1,57 @@
+"""Step: tables derived from other tables (across sources: statements, shared passages, figure comparisons).
+
+statements and statement_reports come from one grouping of the quotes, shared_passages and source_pairs from one
+search of the articles: each group is computed once per build, when its first table is asked for, and handed
+out to its other tables.
+"""
+from __future__ import annotations
+
+import importlib
+import weakref
+
+import pandas as pd
+
+# table -> "module:function"; each function is (frames: dict[str, DataFrame], articles: dict[str, str]) -> DataFrame
+DERIVERS = {
+    "statements": "scripts.across.statements:make_statements",
+    "statement_reports": "scripts.across.statements:make_statement_reports",
+    "shared_passages": "scripts.across.shared_passages:make_shared_passages",
+    "source_pairs": "scripts.across.shared_passages:make_source_pairs",
+    "figure_comparisons": "scripts.across.figure_comparisons:make_figure_comparisons",
+    "record_comparisons": "scripts.across.record_comparisons:make_record_comparisons",
+}
+
+# tables computed together -> ("module:function" giving {table: DataFrame}, the input frames it reads)
+GROUPS = {
+    ("statements", "statement_reports"): ("scripts.across.statements:make_statement_tables",
+                                          ("quotes", "sources", "organisations")),
+    ("shared_passages", "source_pairs"): ("scripts.across.shared_passages:make_shared_passage_tables", ("quotes",)),
+}
+
+_computed: dict[tuple[str, ...], tuple[list, int, dict[str, pd.DataFrame]]] = {}
+
+
+def _function(spec: str):
+    module, function = spec.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _same_inputs(held: list, articles_id: int, frames: dict[str, pd.DataFrame], inputs: tuple[str, ...],
+                 articles: dict[str, str]) -> bool:
+    return articles_id == id(articles) and all(ref() is frames.get(name) for ref, name in zip(held, inputs))
+
+
+def make_derived_table(name: str, frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    group = next((g for g in GROUPS if name in g), None)
+    if group is None:
+        return _function(DERIVERS[name])(frames, articles)
+    spec, inputs = GROUPS[group]
+    cached = _computed.get(group)
+    if cached is None or name not in cached[2] or not _same_inputs(cached[0], cached[1], frames, inputs, articles):
+        # the inputs are held weakly (and by identity), so a new build, or changed frames, recompute
+        cached = ([weakref.ref(frames[n]) for n in inputs], id(articles), dict(_function(spec)(frames, articles)))
+        _computed[group] = cached
+    table = cached[2].pop(name)  # handed out once; the entry goes when all its tables have been
+    if not cached[2]:
+        del _computed[group]
+    return table

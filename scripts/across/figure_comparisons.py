@@ -1,0 +1,387 @@
+"""Derived table figure_comparisons: every article's figures for a measure side by side, and whether they conflict.
+
+Each figure becomes the interval of values its words allow (its hedge and its rounding); two articles conflict
+about a measure when some figure of one and some figure of the other allow no common value. Figures within one
+article are never held against each other (one article may give several instances: 50% and 100% of theatres),
+nor are figures with different rates ('£14 an hour' and '£28,000' a year: figures.per).
+
+Whether any two figures disagree, and which figures have a disagreeing partner, are decided from the extreme
+interval ends of each rate (linear in the figures), not from every pair; the note is bounded (see MAX_LISTED).
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+from scripts.extract.text import sentences
+from scripts.package.tables import frame_from_records
+from scripts.package.tableschema import load_schema
+
+AROUND_SHARE = 0.05   # 'around 61,000' allows ±5%
+NEARLY_SHARE = 0.10   # 'nearly 40,000' allows [36,000, 40,000)
+
+# A note is the measure's, repeated on each of its rows, so its size must not grow with the figures: it names at
+# most MAX_LISTED figures or pairs of articles (then says how many more), and never exceeds note_limit() (the
+# schema's maxLength of conflict_note). Up to PAIRS_LISTED_UP_TO figures, the disagreeing pairs are listed in
+# the figures' order; above it, the note summarises the distribution (the interval most figures allow, what lies
+# either side, the furthest apart) from sorted interval ends, never from every pair.
+MAX_LISTED = 8
+PAIRS_LISTED_UP_TO = 40
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float | None          # None: unbounded above
+    low_open: bool = False
+    high_open: bool = False
+
+    def __str__(self) -> str:
+        high = "∞" if self.high is None else _number(self.high)
+        return (("(" if self.low_open else "[") + f"{_number(self.low)}, {high}"
+                + (")" if self.high_open or self.high is None else "]"))
+
+    def overlaps(self, other: "Interval") -> bool:
+        low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
+        highs = [(i.high, i.high_open) for i in (self, other) if i.high is not None]
+        if not highs:
+            return True
+        high, high_open = min(highs, key=lambda h: (h[0], not h[1]))
+        return low < high or (low == high and not low_open and not high_open)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
+
+
+def half_step(value: float) -> float:
+    """Half the place value of the last significant digit: 47,600 -> 50; 40,000 -> 5,000; 8.2 -> 0.05.
+
+    Below 1,000 a whole number's trailing zeros count as significant ('10 days', '100%' are exact), above it
+    they do not ('40,000' is a round number).
+    """
+    if float(value).is_integer() and abs(value) < 1000:
+        return 0.5
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return 0.5 * 10.0 ** exponent
+
+
+def allowed_interval(value: float, value_high: float | None, hedge: str, unit: str) -> Interval:
+    """The values a figure's words allow, by interval arithmetic on its hedge and rounding."""
+    cap = 100.0 if unit == "percent" else None
+    high = value if value_high is None else value_high
+    if hedge == "more_than":
+        return Interval(value, cap, low_open=True)
+    if hedge == "at_least":
+        return Interval(value, cap)
+    if hedge == "less_than":
+        return Interval(0.0, value, high_open=True)
+    if hedge == "up_to":
+        return Interval(0.0, value)
+    if hedge == "nearly":
+        return Interval(value * (1 - NEARLY_SHARE), value, high_open=True)
+    if hedge in ("around", "some"):
+        return _capped(Interval(value * (1 - AROUND_SHARE), high * (1 + AROUND_SHARE)), cap)
+    if hedge == "vague":
+        return Interval(value, high)
+    # exact: rounding to the last significant digit, half-open like rounding itself
+    return _capped(Interval(value - half_step(value), high + half_step(high), high_open=True), cap)
+
+
+def _capped(interval: Interval, cap: float | None) -> Interval:
+    if cap is None or interval.high is None or interval.high <= cap:
+        return interval
+    return Interval(interval.low, cap, interval.low_open)
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _clean(value):
+    return None if _missing(value) else value
+
+
+def _terms_by_measure(measures: pd.DataFrame) -> dict[str, tuple[str, list[str]]]:
+    """measure_id -> (unit, context terms)."""
+    return {row.measure_id: (row.unit, [t.strip().lower() for t in str(row.context_terms).split("|") if t.strip()])
+            for row in measures.itertuples(index=False)}
+
+
+def _terms_in(sentence: str, terms: list[str]) -> list[str]:
+    return [t for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence)]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(article: str) -> tuple:
+    return tuple(sentences(article))
+
+
+def _sentence_around(article: str, start: int) -> str:
+    spans = _sentence_spans(article)
+    at = bisect_right([span.start for span in spans], start) - 1
+    for span in spans[max(at, 0):at + 2]:
+        if span.start <= start < span.end:
+            return article[span.start:span.end]
+    return article[max(0, start - 200):start + 200]
+
+
+def _other_measure_terms(figure: dict, measure_id: str, terms: dict, article: str) -> dict[str, list[str]]:
+    """Other measures of the same unit whose context terms (not shared with the assigned one) the sentence names."""
+    unit, own_terms = terms[measure_id]
+    sentence = _sentence_around(article, figure["start"]).lower()
+    found = {}
+    for other_id, (other_unit, other_terms) in sorted(terms.items()):
+        if other_id != measure_id and other_unit == unit:
+            hits = _terms_in(sentence, [t for t in other_terms if t not in own_terms])
+            if hits:
+                found[other_id] = hits
+    return found
+
+
+def _label(figure: dict) -> str:
+    return f"{figure['source_id']} '{figure['text']}' {figure['interval']}"
+
+
+def _listing(items, what: str) -> str:
+    """Items joined by '; ', at most MAX_LISTED of them, then how many more there are."""
+    items = list(dict.fromkeys(items))
+    shown = "; ".join(items[:MAX_LISTED])
+    return shown + (f"; and {len(items) - MAX_LISTED:,} more {what}" if len(items) > MAX_LISTED else "")
+
+
+def note_limit(schema=None) -> int:
+    """The longest conflict_note the schema allows (its maxLength)."""
+    schema = schema or load_schema("figure_comparisons")
+    field = next(f for f in schema.fields if f["name"] == "conflict_note")
+    return int(field["constraints"]["maxLength"])
+
+
+def _capped_note(note: str, limit: int) -> str:
+    if len(note) <= limit:
+        return note
+    tail = f"; [note cut at {limit:,} characters]"
+    kept = note[:limit - len(tail)]
+    return (kept.rsplit("; ", 1)[0] if "; " in kept else kept) + tail
+
+
+# --- disagreement without comparing every pair --------------------------------------------------------------
+
+def _empty(i: Interval) -> bool:
+    return i.high is not None and (i.low > i.high or (i.low == i.high and (i.low_open or i.high_open)))
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """Every value a allows is less than every value b allows (both non-empty)."""
+    return a.high is not None and (a.high < b.low or (a.high == b.low and (a.high_open or b.low_open)))
+
+
+def disjoint(a: Interval, b: Interval) -> bool:
+    """not a.overlaps(b), decided by the order of the ends, so that sorted ends can answer it for many figures."""
+    return _empty(a) or _empty(b) or _below(a, b) or _below(b, a)
+
+
+def _low_key(i: Interval) -> tuple:   # larger: fewer values at the bottom
+    return (i.low, 1 if i.low_open else 0)
+
+
+def _high_key(i: Interval) -> tuple:  # smaller: fewer values at the top
+    return (math.inf, 1) if i.high is None else (i.high, 0 if i.high_open else 1)
+
+
+def _two_best(figures: list[dict], key, reverse: bool) -> list[dict]:
+    """The best figure by key, and the best of another source: whoever asks, one of them is from another source."""
+    ordered = sorted(figures, key=lambda f: key(f["_interval"]), reverse=reverse)
+    best = ordered[:1]
+    other = next((f for f in ordered if f["source_id"] != best[0]["source_id"]), None) if best else None
+    return best + ([other] if other else [])
+
+
+def disagreeing_figures(figures: list[dict]) -> list[dict]:
+    """Figures that some figure of another article, per the same rate, allows no common value with (linear)."""
+    found = []
+    by_rate: dict = {}
+    for f in figures:
+        by_rate.setdefault(f.get("per"), []).append(f)
+    for group in by_rate.values():
+        sources = {f["source_id"] for f in group}
+        if len(sources) < 2:
+            continue
+        proper = [f for f in group if not _empty(f["_interval"])]
+        empty_sources = {f["source_id"] for f in group if _empty(f["_interval"])}
+        lowest_high = _two_best(proper, _high_key, reverse=False)
+        highest_low = _two_best(proper, _low_key, reverse=True)
+        for f in group:
+            others = lambda best: next((g for g in best if g["source_id"] != f["source_id"]), None)
+            below, above = others(lowest_high), others(highest_low)
+            if (_empty(f["_interval"]) or empty_sources - {f["source_id"]}
+                    or below is not None and _below(below["_interval"], f["_interval"])
+                    or above is not None and _below(f["_interval"], above["_interval"])):
+                found.append(f)
+    return found
+
+
+def _pairs_in_order(figures: list[dict]) -> str:
+    """Today's wording: the first disagreeing pair of figures for each pair of articles, in the figures' order."""
+    first_per_pair = {}
+    for a, b in combinations(figures, 2):
+        if a["source_id"] != b["source_id"] and _same_rate(a, b) and disjoint(a["_interval"], b["_interval"]):
+            first_per_pair.setdefault((a["source_id"], b["source_id"]), f"{_label(a)} vs {_label(b)}")
+    return _listing(first_per_pair.values(), "pairs of articles")
+
+
+def _count_disagreeing_pairs(group: list[dict]) -> int:
+    """Pairs of figures of different articles that allow no common value (one rate), by sorting, not pairing."""
+    proper = [f for f in group if not _empty(f["_interval"])]
+    lows = sorted(_low_key(f["_interval"]) for f in proper)
+    own_lows: dict[str, list] = {}
+    for f in proper:
+        own_lows.setdefault(f["source_id"], []).append(_low_key(f["_interval"]))
+    for keys in own_lows.values():
+        keys.sort()
+    count = 0
+    for f in proper:
+        i = f["_interval"]
+        if i.high is None:
+            continue
+        threshold = (i.high, 0) if i.high_open else (i.high, 1)  # b.low_key >= threshold: f lies below b
+        own = own_lows[f["source_id"]]
+        count += (len(lows) - bisect_left(lows, threshold)) - (len(own) - bisect_left(own, threshold))
+    sizes: dict[str, list[int]] = {}
+    for f in group:
+        sizes.setdefault(f["source_id"], [0, 0])[_empty(f["_interval"])] += 1
+    empties, total = sum(e for _, e in sizes.values()), len(group)
+    for source, (_, empty) in sizes.items():  # an empty interval overlaps nothing
+        count += empty * (total - sum(sizes[source]))
+    count -= sum(e * (empties - e) for _, e in sizes.values()) // 2  # pairs of two empty ones counted twice
+    return count
+
+
+def _contains(i: Interval, x: float) -> bool:
+    return ((i.low < x or (i.low == x and not i.low_open))
+            and (i.high is None or x < i.high or (x == i.high and not i.high_open)))
+
+
+def _distribution(group: list[dict]) -> str:
+    """How one rate's figures spread: the value most of them allow, what lies either side, the furthest apart."""
+    proper = [f for f in group if not _empty(f["_interval"])]
+    lows = sorted(_low_key(f["_interval"]) for f in proper)
+    highs = sorted(_high_key(f["_interval"]) for f in proper)
+    ends = sorted({v for f in proper for v in (f["_interval"].low, f["_interval"].high) if v is not None})
+    points = ends + [(a + b) / 2 for a, b in zip(ends, ends[1:])] + ([ends[-1] + 1] if ends else [])
+
+    def covering(x: float) -> int:
+        return bisect_right(lows, (x, 0)) - bisect_left(highs, (x, 1))
+
+    point = max(sorted(points), key=covering)
+    cluster = [f for f in proper if _contains(f["_interval"], point)]
+    below = [f for f in proper if not _contains(f["_interval"], point) and _high_key(f["_interval"]) < (point, 1)]
+    above = [f for f in proper if not _contains(f["_interval"], point) and _low_key(f["_interval"]) > (point, 0)]
+    low, low_open = max(_low_key(f["_interval"]) for f in cluster)
+    high, high_closed = min(_high_key(f["_interval"]) for f in cluster)
+    common = Interval(low, None if high == math.inf else high, bool(low_open), not high_closed)
+    parts = [f"{len(cluster):,} figures from {len({f['source_id'] for f in cluster}):,} articles all allow {common} "
+             f"(e.g. {_listing(map(_label, cluster[:3]), 'figures')})"]
+    if below:
+        lowest = min(below, key=lambda f: _high_key(f["_interval"]))
+        parts.append(f"{len(below):,} figures from {len({f['source_id'] for f in below}):,} articles lie below it "
+                     f"(lowest: {_label(lowest)})")
+    if above:
+        highest = max(above, key=lambda f: _low_key(f["_interval"]))
+        parts.append(f"{len(above):,} figures from {len({f['source_id'] for f in above}):,} articles lie above it "
+                     f"(highest: {_label(highest)})")
+    low_end = min(proper, key=lambda f: _high_key(f["_interval"]))
+    high_end = max((f for f in proper if f["source_id"] != low_end["source_id"]),
+                   key=lambda f: _low_key(f["_interval"]), default=None)
+    if high_end is not None and disjoint(low_end["_interval"], high_end["_interval"]):
+        parts.append(f"furthest apart: {_label(low_end)} vs {_label(high_end)}")
+    return "; ".join(parts)
+
+
+def _pairs_summary(figures: list[dict]) -> str:
+    """The disagreement among many figures, summarised by distribution (the size of the note stays bounded)."""
+    by_rate: dict = {}
+    for f in figures:
+        by_rate.setdefault(f.get("per"), []).append(f)
+    counted = {rate: _count_disagreeing_pairs(group) for rate, group in by_rate.items()}
+    rate, group = max(((r, g) for r, g in by_rate.items() if counted[r]), key=lambda rg: (len(rg[1]), counted[rg[0]]))
+    text = (f"{counted[rate]:,} pairs of figures from different articles{'' if rate is None else f' (per {rate})'}, "
+            f"among {len(group):,} figures: {_distribution(group)}")
+    rest = sum(counted.values()) - counted[rate]
+    return text + (f"; and {rest:,} more disagreeing pairs per other rates" if rest else "")
+
+
+def _same_rate(a: dict, b: dict) -> bool:
+    return a.get("per") == b.get("per")
+
+
+def _judge(measure_id: str, figures: list[dict], measure: dict, terms: dict,
+           articles: dict[str, str]) -> tuple[str, str]:
+    """(verdict, note) for one measure's figures, in time and note size that grow linearly with the figures."""
+    sources = sorted({f["source_id"] for f in figures})
+    labels = [_label(f) for f in figures]
+    if len(sources) == 1:
+        return "single_source", f"Only {sources[0]} states this measure: " + _listing(labels, "figures") + "."
+    rates: dict = {}
+    for f in figures:
+        rates.setdefault(f.get("per"), set()).add(f["source_id"])
+    if not any(len(s) > 1 for s in rates.values()):
+        rated = _listing((f"{_label(f)} per {f.get('per') or '(no rate)'}" for f in figures), "figures")
+        return "different_instances", f"The articles state it per different periods, so they are not compared: {rated}."
+    disagreeing = disagreeing_figures(figures)
+    if not disagreeing:
+        return "consistent", "Every pair of articles that can be compared overlaps: " + _listing(labels, "figures") + "."
+    pairs = _pairs_in_order(figures) if len(figures) <= PAIRS_LISTED_UP_TO else _pairs_summary(figures)
+    if _missing(measure.get("period")):
+        return "different_instances", (
+            f"No common value for {pairs}; but the measure is not tied to a period ({measure.get('population') or 'no population given'}), "
+            "so the articles may describe different instances, e.g. different strikes.")
+    suspects = {}
+    for figure in disagreeing:
+        for other_id, hits in _other_measure_terms(figure, measure_id, terms, articles[figure["source_id"]]).items():
+            suspects.setdefault(f"{figure['source_id']} '{figure['text']}'", {})[other_id] = hits
+    if suspects:
+        why = _listing((f"the sentence of {fig} also says " + ", ".join(f"'{t}' (a term of {m})" for m, ts in others.items() for t in ts)
+                        for fig, others in sorted(suspects.items())), "figures whose sentence names another measure")
+        return "different_measure_suspected", f"No common value for {pairs}; {why}: check which measure it states."
+    return "conflict", f"No common value for {pairs}."
+
+
+def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    schema = load_schema("figure_comparisons")
+    figures = frames["figures"]
+    figures = figures[figures["measure_id"].notna()]
+    published = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
+    measures = {row["measure_id"]: row for row in frames["measures"].to_dict("records")}
+    terms = _terms_by_measure(frames["measures"])
+    by_measure: dict[str, list[dict]] = {}
+    for row in figures.sort_values(["measure_id", "source_id", "start"]).to_dict("records"):
+        row = {k: _clean(v) for k, v in row.items()}
+        row["_interval"] = allowed_interval(float(row["value"]), _clean(row["value_high"]), row["hedge"], row["unit"])
+        row["interval"] = str(row["_interval"])
+        by_measure.setdefault(row["measure_id"], []).append(row)
+    records = []
+    for measure_id, rows in sorted(by_measure.items()):
+        verdict, note = _judge(measure_id, rows, measures[measure_id], terms, articles)
+        note = _capped_note(note, note_limit(schema))
+        sources_count = len({r["source_id"] for r in rows})  # once per measure, not once per row
+        for row in rows:
+            interval = row["_interval"]
+            records.append({
+                "measure_id": measure_id, "source_id": row["source_id"], "text": row["text"],
+                "start": int(row["start"]), "end": int(row["end"]), "value": float(row["value"]),
+                "value_high": row["value_high"], "unit": row["unit"], "per": row["per"], "hedge": row["hedge"],
+                "interval_low": interval.low, "interval_high": interval.high, "interval": row["interval"],
+                "claimant_person_id": row["claimant_person_id"],
+                "claimant_organisation_id": row["claimant_organisation_id"],
+                "published_date": published[row["source_id"]],
+                "sources_count": sources_count,
+                "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
+    return frame_from_records(records, schema)

@@ -1,0 +1,443 @@
+"""Derived tables: one statement per utterance, however many articles quote it, and how each report words it.
+
+Quote rows are compared as normalised word sequences (lower case, apostrophes folded, punctuation and whitespace
+dropped: normalised_words). Two quotes report the same statement when their speakers are compatible and either
+  - their word sequences are similar: difflib ratio >= SAME_STATEMENT_RATIO, or
+  - the shorter one is a contiguous run of the longer one, at least MIN_FRAGMENT_WORDS words long (an outlet
+    quoting part of a sentence another quotes whole).
+Speakers are compatible when they name the same person; or, when at most one names a person, when their
+organisations belong to the same organisation tree (an outlet may credit "the group" or its committee); a quote
+with no speaker at all merges only at UNKNOWN_SPEAKER_RATIO. Quotes naming different people never merge.
+
+Each paragraph of a multi-paragraph quotation is its own statement (quotes has one row per paragraph, outlets
+often quote one paragraph of a tweet or release without the other, and a paragraph-level link says exactly which
+words each outlet carried); previous_statement_id chains the paragraphs of one quotation back together.
+
+Quotes are assigned in order of publication date, then article, then longest first, so a statement's canonical
+text is the fullest wording in the earliest article that reports it; each joins the earliest statement that has a
+quote it matches. The quotes it could match come from StatementIndex (speaker blocks, rare-word prefixes, 4-word
+fragments), never from every quote before it, and same_statement decides among them, so the grouping is the
+same as comparing every pair while the work grows with the quotes, not with their square.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from fractions import Fraction
+
+import pandas as pd
+
+from scripts.across.shared_passages import normalised_key
+from scripts.package.tables import frame_from_records
+from scripts.package.tableschema import load_schema
+
+# Measured on the five articles (tests/test_statements.py pins both ends): reports of one statement score 0.95 or
+# more (a dropped comma or a changed ellipsis do not change the words), while different statements by one speaker
+# score at most 0.24. 0.8 leaves room for a changed word or two in a 20-word sentence.
+SAME_STATEMENT_RATIO = 0.8
+UNKNOWN_SPEAKER_RATIO = 0.95
+MIN_FRAGMENT_WORDS = 4
+
+DIFFERENCE_SEVERITY = ["identical", "whitespace", "quote_marks", "punctuation", "trimmed", "extended", "word_changed"]
+
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'})
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def is_fragment(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether the shorter word sequence stands whole and contiguous inside the longer."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < MIN_FRAGMENT_WORDS:
+        return False
+    match = SequenceMatcher(None, short, long_, autojunk=False).find_longest_match(0, len(short), 0, len(long_))
+    return match.size == len(short)
+
+
+def _organisation_root(organisation_id, parents: dict[str, str]):
+    seen = set()
+    while organisation_id in parents and parents[organisation_id] and organisation_id not in seen:
+        seen.add(organisation_id)
+        organisation_id = parents[organisation_id]
+    return organisation_id
+
+
+def speakers_compatible(a: dict, b: dict, parents: dict[str, str]) -> bool:
+    """a and b are quote records; see the module docstring."""
+    if a["speaker_person_id"] and b["speaker_person_id"]:
+        return a["speaker_person_id"] == b["speaker_person_id"]
+    if a["speaker_organisation_id"] and b["speaker_organisation_id"]:
+        return (_organisation_root(a["speaker_organisation_id"], parents)
+                == _organisation_root(b["speaker_organisation_id"], parents))
+    return False
+
+
+def _has_speaker(quote: dict) -> bool:
+    return bool(quote["speaker_person_id"] or quote["speaker_organisation_id"])
+
+
+def same_statement(a: dict, b: dict, parents: dict[str, str]) -> bool:
+    return _same_statement(a, b, normalised_key(a["text"]), normalised_key(b["text"]), parents)
+
+
+def _same_statement(a: dict, b: dict, words_a: tuple[str, ...], words_b: tuple[str, ...],
+                    parents: dict[str, str]) -> bool:
+    if not (_has_speaker(a) and _has_speaker(b)):
+        return similarity(words_a, words_b) >= UNKNOWN_SPEAKER_RATIO
+    if not speakers_compatible(a, b, parents):
+        return False
+    return similarity(words_a, words_b) >= SAME_STATEMENT_RATIO or is_fragment(words_a, words_b)
+
+
+# --- how a report differs from the canonical wording -------------------------------------------------------
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _comparable(token: str) -> str:
+    return " " if token.isspace() else token.translate(_QUOTE_MARKS)
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.match(r"\w", token))
+
+
+_WHITESPACE_NAMES = {" ": "space", "\u00a0": "no-break space", "\n": "line break", "\t": "tab"}
+
+
+def _show(text: str) -> str:
+    """Text as a detail shows it: whitespace by name ('2 spaces', 'no-break space'), long text cut short."""
+    if text.isspace():
+        if len(set(text)) == 1 and len(text) > 1:
+            return f"{len(text)} {_WHITESPACE_NAMES.get(text[0], repr(text[0]))}s"
+        return "+".join(_WHITESPACE_NAMES.get(c, repr(c)) for c in text)
+    words = text.split()
+    return "'" + (" ".join(words[:6]) + " ..." if len(words) > 6 else text.strip()) + "'"
+
+
+def _anchor(tokens: list[str], index: int) -> str:
+    """Where an edit stands: after the nearest word before tokens[index], or at the start."""
+    for token in reversed(tokens[:index]):
+        if _is_word(token):
+            return f" after '{token}'"
+    return " at the start"
+
+
+def describe_difference(canonical: str, report: str) -> tuple[str, str]:
+    """(difference, difference_detail): the most severe kind of change from canonical to report, and every change."""
+    old, new = _tokens(canonical), _tokens(report)
+    kinds, details = set(), []
+    opcodes = SequenceMatcher(None, [_comparable(t) for t in old], [_comparable(t) for t in new],
+                              autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in opcodes:
+        removed, added = "".join(old[i1:i2]), "".join(new[j1:j2])
+        if op == "equal":
+            for offset, (before, after) in enumerate(zip(old[i1:i2], new[j1:j2])):
+                if before != after:
+                    kinds.add("whitespace" if before.isspace() else "quote_marks")
+                    details.append(f"{_show(before)} replaced by {_show(after)}{_anchor(old, i1 + offset)}")
+            continue
+        touches_words = any(_is_word(t) for t in old[i1:i2] + new[j1:j2])
+        at_edge = i1 == 0 and j1 == 0 or i2 == len(old) and j2 == len(new)
+        if not touches_words:
+            kind = "whitespace" if (removed + added).isspace() or not (removed + added).strip() else "punctuation"
+        elif at_edge and op == "delete":
+            kind = "trimmed"
+        elif at_edge and op == "insert":
+            kind = "extended"
+        else:
+            kind = "word_changed"
+        kinds.add(kind)
+        if op == "delete":
+            details.append(f"{_show(removed)} removed{_anchor(old, i1)}")
+        elif op == "insert":
+            details.append(f"{_show(added)} added{_anchor(new, j1)}")
+        else:
+            details.append(f"{_show(removed)} replaced by {_show(added)}{_anchor(old, i1)}")
+    difference = max(kinds | {"identical"}, key=DIFFERENCE_SEVERITY.index)
+    return difference, "; ".join(details)
+
+
+# --- grouping quotes into statements ------------------------------------------------------------------------
+
+def _slug(words: tuple[str, ...]) -> str:
+    return "-".join(re.sub(r"[^a-z0-9]+", "", w) for w in words if re.sub(r"[^a-z0-9]+", "", w))
+
+
+def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
+    quotes = frames["quotes"].astype(object).where(frames["quotes"].notna(), None)
+    dates = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
+    records = quotes.to_dict("records")
+    for q in records:
+        q["published_date"] = dates.get(q["source_id"])
+    return records
+
+
+_EXACT = {r: Fraction(str(r)) for r in (SAME_STATEMENT_RATIO, UNKNOWN_SPEAKER_RATIO)}
+
+
+def _prefix_length(size: int, ratio: float) -> int:
+    """How many of a sequence's rarest tokens must be indexed so that any sequence it could match at ratio shares one.
+
+    SequenceMatcher's ratio is 2M/(|a|+|b|), and M (matched words) is at most the size of the multiset overlap of
+    the two word sequences, so ratio >= t needs an overlap of at least t|a|/(2-t) words (and of t|b|/(2-t)).
+    Two sequences that overlap in o words, with tokens in one global order, share a token among each one's first
+    |x| - o + 1 tokens (the prefix filter of set-similarity joins), so this many tokens per sequence suffice.
+    """
+    return size - _least_overlap(size, ratio) + 1
+
+
+def _least_overlap(size: int, ratio: float) -> int:
+    """ceil(t * size / (2 - t)) in integers, t = ratio as an exact fraction p/q: p * size / (2q - p)."""
+    p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+    return -(-p * size // (2 * q - p))
+
+
+class StatementIndex:
+    """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
+
+    Each grouped quote is filed in spaces where the rule that decides a match depends on the two wordings only:
+    - "any speaker": every quote; a quote with no speaker matches it at ratio >= UNKNOWN_SPEAKER_RATIO;
+    - "no speaker": quotes with no speaker; a quote with a speaker matches it at that ratio;
+    - speaker blocks (speakers_compatible as lookups: the person; the root organisation; the root organisation
+      of quotes naming no person): a quote with a speaker looks only in the blocks compatible with it, where it
+      matches at ratio >= SAME_STATEMENT_RATIO or when one wording is a fragment of the other.
+    So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
+    Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
+    wording reaching the ratio shares one: _prefix_length), filed by wording length so that a lookup visits only
+    the lengths that can reach the ratio, and, for fragments, through the rarest run of
+    MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
+    itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
+    """
+
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str]):
+        self.parents = parents
+        frequency: dict[tuple, int] = {}
+        for key in keys:
+            for token in self._tokens(key):
+                frequency[token] = frequency.get(token, 0) + 1
+        self.rank = {token: (count, token) for token, count in frequency.items()}
+        self.run_frequency: dict[tuple[str, ...], int] = {}
+        for key in set(keys):
+            for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
+                self.run_frequency[run] = self.run_frequency.get(run, 0) + 1
+        self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
+        self.by_token: dict[tuple, list[tuple]] = {}   # (space, how, token) -> [(space, wording)]
+        self.counts: dict[tuple[str, ...], Counter] = {}
+
+    @staticmethod
+    def _tokens(key: tuple[str, ...]) -> list[tuple]:
+        seen: dict[str, int] = {}
+        tokens = []
+        for word in key:
+            seen[word] = seen.get(word, 0) + 1
+            tokens.append((word, seen[word]))
+        return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
+
+    def _prefix(self, key: tuple[str, ...], ratio: float) -> list[tuple]:
+        tokens = sorted(self._tokens(key), key=self.rank.__getitem__)
+        return tokens[:_prefix_length(len(tokens), ratio)]
+
+    def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+
+    def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        return min(self._runs(key), key=lambda run: (self.run_frequency[run], run))
+
+    def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
+        """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
+        person, organisation = quote["speaker_person_id"], quote["speaker_organisation_id"]
+        root = _organisation_root(organisation, self.parents) if organisation else None
+        if not (person or root):
+            return [("any speaker",), ("no speaker",)], [("any speaker",)]
+        filed, looked = [("any speaker",)], [("no speaker",)]
+        if person:
+            filed.append(("person", person))
+            looked.append(("person", person))
+        if root:
+            filed.append(("organisation", root))
+            if not person:
+                filed.append(("organisation without person", root))
+            looked.append(("organisation without person", root) if person else ("organisation", root))
+        return filed, looked
+
+    @staticmethod
+    def _is_block(space: tuple) -> bool:
+        return space[0] not in ("any speaker", "no speaker")
+
+    @staticmethod
+    def _lengths(size: int, ratio: float, filing: bool) -> range:
+        """Word counts another wording can have and still reach ratio with this one (2 min >= t (a + b))."""
+        if filing:
+            return range(size, size + 1)
+        p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+        return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
+
+    def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
+        """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
+        lengths = self._lengths(len(key), ratio, filing)
+        return [(space, "ratio", t, n) for t in self._prefix(key, ratio) for n in lengths]
+
+    def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
+        if not self._is_block(space):
+            return self._ratio_lookups(space, key, UNKNOWN_SPEAKER_RATIO, filing)
+        found = self._ratio_lookups(space, key, SAME_STATEMENT_RATIO, filing)
+        if len(key) >= MIN_FRAGMENT_WORDS:  # a filed wording's rarest run in the new one, or the reverse
+            if filing:
+                found.append((space, "rarest run", self._rarest_run(key)))
+                found += [(space, "run", run) for run in self._runs(key)]
+            else:
+                found.append((space, "run", self._rarest_run(key)))
+                found += [(space, "rarest run", run) for run in self._runs(key)]
+        return found
+
+    def _may_reach(self, key: tuple[str, ...], other: tuple[str, ...], ratio: float) -> bool:
+        """A necessary condition for similarity >= ratio, cheaper than the ratio: enough words in common."""
+        if len(key) + len(other) == 0:
+            return True
+        exact = _EXACT[ratio]
+        if 2 * min(len(key), len(other)) * exact.denominator < exact.numerator * (len(key) + len(other)):
+            return False  # even all of the shorter one in common would not do
+        a, b = self._counts(key), self._counts(other)
+        if len(a) > len(b):
+            a, b = b, a
+        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
+        return 2 * common * exact.denominator >= exact.numerator * (len(key) + len(other))
+
+    def _counts(self, key: tuple[str, ...]) -> Counter:
+        counts = self.counts.get(key)
+        if counts is None:
+            counts = self.counts[key] = Counter(key)
+        return counts
+
+    def _matches(self, space: tuple, key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        ratio = SAME_STATEMENT_RATIO if self._is_block(space) else UNKNOWN_SPEAKER_RATIO
+        if self._may_reach(key, other, ratio) and similarity(key, other) >= ratio:
+            return True
+        if not self._is_block(space):
+            return False
+        short, long_ = sorted((key, other), key=len)  # a fragment's words stand whole, in order, in the other
+        contained = len(short) >= MIN_FRAGMENT_WORDS and "\x00".join(("",) + short + ("",)) in "\x00".join(("",) + long_ + ("",))
+        return contained and is_fragment(key, other)
+
+    def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
+        """The earliest group with a quote that reports the same statement as quote."""
+        candidates = set()
+        for space in self._spaces(quote)[1]:
+            for lookup in self._lookups(space, key, filing=False):
+                candidates.update(self.by_token.get(lookup, ()))
+        for entry in sorted(candidates, key=lambda e: (self.entries[e], e)):
+            if self._matches(entry[0], key, entry[1]):
+                return self.entries[entry]
+        return None
+
+    def add(self, quote: dict, key: tuple[str, ...], group: int) -> None:
+        for space in self._spaces(quote)[0]:
+            entry = (space, key)
+            if entry in self.entries:  # the same wording in the same space: one entry, its earliest group
+                self.entries[entry] = min(self.entries[entry], group)
+                continue
+            self.entries[entry] = group
+            for lookup in set(self._lookups(space, key, filing=True)):
+                self.by_token.setdefault(lookup, []).append(entry)
+
+
+def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
+    """The quotes grouped by statement; each group's first quote is the canonical report.
+
+    Each quote, in order, joins the earliest group holding a quote that reports the same statement (or starts
+    a group); candidates come from StatementIndex instead of every quote grouped so far.
+    """
+    keys = {id(q): normalised_key(q["text"]) for q in quotes}
+    order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
+    index = StatementIndex([keys[id(q)] for q in order], parents)
+    groups: list[list[dict]] = []
+    for quote in order:
+        home = index.first_group(quote, keys[id(quote)])
+        if home is None:
+            home = len(groups)
+            groups.append([])
+        groups[home].append(quote)
+        index.add(quote, keys[id(quote)], home)
+    return groups
+
+
+def _statement_ids(groups: list[list[dict]]) -> list[str]:
+    ids, taken = [], set()
+    for group in groups:
+        canonical = group[0]
+        speaker = canonical["speaker_person_id"] or canonical["speaker_organisation_id"] or "unknown-speaker"
+        base = "-".join(p for p in (speaker, canonical["source_id"], _slug(normalised_key(canonical["text"])[:5])) if p)
+        statement_id, n = base, 2
+        while statement_id in taken:
+            statement_id, n = f"{base}-{n}", n + 1
+        taken.add(statement_id)
+        ids.append(statement_id)
+    return ids
+
+
+def _parents(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    organisations = frames["organisations"]
+    return {o: p for o, p in zip(organisations["organisation_id"], organisations["parent_organisation_id"])
+            if not pd.isna(p)}
+
+
+def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict], list[dict]]:
+    quotes = _quote_records(frames)
+    groups = group_statements(quotes, _parents(frames))
+    ids = _statement_ids(groups)
+    statement_of = {(q["source_id"], q["start"]): sid for sid, g in zip(ids, groups) for q in g}
+    by_source = {}
+    for q in sorted(quotes, key=lambda q: (q["source_id"], q["start"])):
+        by_source.setdefault(q["source_id"], []).append(q)
+    previous_quote = {}
+    for rows in by_source.values():
+        for before, row in zip(rows, rows[1:]):
+            if row["continues_previous"]:
+                previous_quote[(row["source_id"], row["start"])] = (before["source_id"], before["start"])
+    statements, reports = [], []
+    for statement_id, group in zip(ids, groups):
+        canonical = group[0]
+        speaker = next((q for q in group if _has_speaker(q)), canonical)
+        previous = previous_quote.get((canonical["source_id"], canonical["start"]))
+        statements.append({
+            "statement_id": statement_id,
+            "speaker_person_id": speaker["speaker_person_id"],
+            "speaker_organisation_id": speaker["speaker_organisation_id"],
+            "text": canonical["text"],
+            "earliest_source_id": canonical["source_id"],
+            "earliest_quote_start": canonical["start"],
+            "earliest_published_date": canonical["published_date"],
+            "reporting_sources": len({q["source_id"] for q in group}),
+            "reports": len(group),
+            "previous_statement_id": statement_of[previous] if previous else None,
+        })
+        for q in group:
+            difference, detail = describe_difference(canonical["text"], q["text"])
+            reports.append({
+                "source_id": q["source_id"], "start": q["start"], "end": q["end"], "text": q["text"],
+                "statement_id": statement_id, "is_canonical": q is canonical,
+                "similarity": round(similarity(normalised_key(canonical["text"]), normalised_key(q["text"])), 4),
+                "difference": difference, "difference_detail": detail or None,
+            })
+    return statements, reports
+
+
+def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """statements and statement_reports from one grouping of the quotes."""
+    statements, reports = statements_and_reports(frames)
+    return {"statements": frame_from_records(statements, load_schema("statements")),
+            "statement_reports": frame_from_records(reports, load_schema("statement_reports"))}
+
+
+def make_statements(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return make_statement_tables(frames, articles)["statements"]
+
+
+def make_statement_reports(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+    return make_statement_tables(frames, articles)["statement_reports"]

@@ -1,0 +1,118 @@
+"""The real-text evaluation set: pointers and labels in curated/realtext/, texts in an ignored local cache.
+
+The articles are real copy that this repository may not redistribute, so only pointers (url, the search that
+found the text, sha256, length) and labels (offsets, values, names) are committed. The texts live in a cache
+that `import` re-creates byte for byte from saved search answers and checks against the pointers.
+
+Usage:
+    python -m scripts.evaluation.realtext check                  which cached texts are present and intact
+    python -m scripts.evaluation.realtext import ANSWER.json...  cache every pointed-to text found in saved search answers
+
+The cache is `.cache/realtext/` in the repository, or the folder named by the environment variable
+JDS_REALTEXT_CACHE. See curated/realtext/README.md for the whole procedure.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.paths import CURATED_DIR, ROOT
+
+REALTEXT_DIR = CURATED_DIR / "realtext"
+SPLITS = ("dev", "blind")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("JDS_REALTEXT_CACHE") or ROOT / ".cache" / "realtext")
+
+
+@dataclass(frozen=True)
+class Pointer:
+    article_id: str
+    split: str
+    url: str
+    sha256: str
+    characters: int
+    bytes: int
+    published_date: str
+
+
+def pointers(realtext_dir: Path = REALTEXT_DIR) -> list[Pointer]:
+    path = realtext_dir / "articles.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [Pointer(r["article_id"], r["split"], r["url"], r["sha256"], int(r["characters"]), int(r["bytes"]),
+                        r["published_date"]) for r in csv.DictReader(handle)]
+
+
+def problem_with(pointer: Pointer, cache: Path) -> str | None:
+    """Why the cached text of this pointer cannot be used, or None when it is present and intact."""
+    path = cache / f"{pointer.article_id}.txt"
+    if not path.exists():
+        return "not cached"
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != pointer.sha256 or len(data) != pointer.bytes:
+        return "cached text differs from the pointer (sha256 or length): re-import it"
+    return None
+
+
+def cached_texts(split: str, realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None) -> dict[str, str] | None:
+    """article_id -> text for every article of the split, or None unless every one is cached and intact."""
+    cache = cache or cache_dir()
+    chosen = [p for p in pointers(realtext_dir) if p.split == split]
+    if not chosen or any(problem_with(p, cache) for p in chosen):
+        return None
+    return {p.article_id: (cache / f"{p.article_id}.txt").read_bytes().decode("utf-8") for p in chosen}
+
+
+def excerpts(answer: object):
+    """Every (url, excerpt) in a saved search answer: a whole answer, a list of results, or one result."""
+    if isinstance(answer, dict) and "results" in answer:
+        answer = answer["results"]
+    for result in answer if isinstance(answer, list) else [answer]:
+        if isinstance(result, dict) and "url" in result and "excerpt" in result:
+            yield result["url"], result["excerpt"]
+
+
+def import_answers(paths: list[Path], realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None) -> list[str]:
+    """Cache the texts of every pointer whose url and sha256 match an excerpt in the answers; returns their ids."""
+    cache = cache or cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    wanted = {p.url: p for p in pointers(realtext_dir)}
+    imported = []
+    for path in paths:
+        for url, excerpt in excerpts(json.loads(Path(path).read_text(encoding="utf-8"))):
+            pointer = wanted.get(url)
+            data = excerpt.encode("utf-8")
+            if pointer is None or hashlib.sha256(data).hexdigest() != pointer.sha256:
+                continue
+            (cache / f"{pointer.article_id}.txt").write_bytes(data)
+            imported.append(pointer.article_id)
+    return imported
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["import"] and argv[1:]:
+        imported = import_answers([Path(a) for a in argv[1:]])
+        print(f"cached {len(imported)} text(s): {', '.join(imported) or '-'} in {cache_dir()}")
+        return 0 if imported else 1
+    if argv[:1] == ["check"]:
+        cache, missing = cache_dir(), 0
+        for pointer in pointers():
+            problem = problem_with(pointer, cache)
+            missing += problem is not None
+            print(f"{pointer.article_id:36s} {pointer.split:5s} {problem or 'ok'}")
+        print(f"{len(pointers()) - missing} of {len(pointers())} texts cached and intact in {cache}")
+        return 0 if not missing else 1
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

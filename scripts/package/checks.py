@@ -1,0 +1,185 @@
+"""pandera validation of every table, derived from schemas/ plus what a Table Schema cannot say.
+
+from_frictionless_schema gives types, required, unique, primary keys, enums, ranges and patterns. On top of
+it, every table gets: real calendar dates, foreign keys against the other tables, spans whose text really
+is the article's text at their offsets, and x-not-less-than orderings. A few facts that belong to one table
+(an event participant is exactly one of an organisation or a person; an alias names one entity) are checked
+last. Validation is lazy: every failure of every table is reported at once, as Problems.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+from pandera.io.pandas_io import from_frictionless_schema
+
+from scripts.extract.lexicon import normalise_key
+from scripts.package.record_checks import record_problems
+from scripts.package.tableschema import TableSchema
+from scripts.package.tables import Problem
+
+
+def _is_real_date(value) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _foreign_key_checks(schema: TableSchema, frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list[pa.Check]], list[pa.Check]]:
+    """Column checks for single-column foreign keys; row checks for composite ones (e.g. source_id + start)."""
+    column_checks: dict[str, list[pa.Check]] = {}
+    row_checks: list[pa.Check] = []
+    for fk in schema.foreign_keys:
+        columns, ref_columns = fk["fields"], fk["reference"]["fields"]
+        ref_table = fk["reference"]["resource"] or schema.name
+        if ref_table not in frames:
+            continue
+        error = (f"must be a {'+'.join(ref_columns)} in {ref_table} (a dangling reference: add the row to "
+                 f"{ref_table} or correct the id)")
+        if len(columns) == 1:
+            allowed = set(frames[ref_table][ref_columns[0]].dropna().tolist())
+            column_checks.setdefault(columns[0], []).append(pa.Check(
+                lambda s, allowed=allowed: s.isna() | s.isin(allowed), name=f"foreign_key->{ref_table}", error=error))
+        else:
+            allowed = set(frames[ref_table][ref_columns].dropna().itertuples(index=False, name=None))
+
+            def present(df, columns=columns, allowed=allowed):
+                keys = df[columns].astype(object)
+                return pd.Series([any(pd.isna(v) for v in key) or key in allowed
+                                  for key in keys.itertuples(index=False, name=None)], index=df.index, dtype=bool)
+            row_checks.append(pa.Check(present, name=f"foreign_key->{ref_table}:{columns[0]}", error=error))
+    return column_checks, row_checks
+
+
+def _span_check(group, articles: dict[str, str], own_source_column: str) -> pa.Check:
+    source_column = group.source_column or own_source_column
+
+    def text_matches(df: pd.DataFrame) -> pd.Series:
+        def ok(row) -> bool:
+            text, start, end = row[group.text], row[group.start], row[group.end]
+            if pd.isna(text) and pd.isna(start) and pd.isna(end):
+                return True
+            if pd.isna(text) or pd.isna(start) or pd.isna(end):
+                return False
+            article = articles.get(row[source_column])
+            return article is not None and article[int(start):int(end)] == text
+        return df.apply(ok, axis=1).astype(bool) if len(df) else pd.Series([], dtype=bool)
+
+    return pa.Check(text_matches, name=f"span_matches_article:{group.text}",
+                    error=f"{group.text} must equal the article text at [{group.start}:{group.end}] "
+                          f"(offsets are Python str indices, end exclusive)")
+
+
+def _ordering_check(low: str, high: str) -> pa.Check:
+    def ordered(df: pd.DataFrame) -> pd.Series:
+        a, b = df[low], df[high]
+        # ISO dates are kept as text, which orders like the dates themselves
+        return (a.isna() | b.isna() | (b >= a)).fillna(True).astype(bool)
+    return pa.Check(ordered, name=f"not_less_than:{high}", error=f"{high} must not be less than {low}")
+
+
+def pandera_schema(schema: TableSchema, frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pa.DataFrameSchema:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        converted = from_frictionless_schema(schema.descriptor)
+    extra, foreign_key_rows = _foreign_key_checks(schema, frames)
+    for f in schema.fields:
+        if f["type"] == "date":
+            extra.setdefault(f["name"], []).append(pa.Check(
+                lambda s: s.isna() | s.map(_is_real_date, na_action="ignore").fillna(True).astype(bool),
+                name="real_date", error="must be a real calendar date (YYYY-MM-DD)"))
+    columns = {}
+    for name, column in converted.columns.items():
+        dtype = schema.pandas_dtypes()[name]
+        checks = [c for c in column.checks if not (schema.enum(name) and c.name == "isin")] \
+            + ([pa.Check.isin(schema.enum(name))] if schema.enum(name) else []) + extra.get(name, [])
+        columns[name] = pa.Column(dtype, checks=checks, nullable=column.nullable, unique=column.unique,
+                                  required=True, name=name)
+    table_checks = [_span_check(g, articles, "source_id") for g in schema.span_groups]
+    table_checks += [_ordering_check(low, high) for low, high in schema.ordering_pairs] + foreign_key_rows
+    return pa.DataFrameSchema(columns, checks=table_checks, unique=schema.primary_key or None,
+                              strict=True, ordered=True, coerce=False, name=schema.name)
+
+
+def _problems_from(errors: SchemaErrors, file: str, frame: pd.DataFrame) -> list[Problem]:
+    """One Problem per failing cell; a failing row-level check is reported once per row, at its main column."""
+    messages = {}
+    for err in errors.schema_errors:
+        check = getattr(err, "check", None)
+        if check is not None and getattr(check, "error", None):
+            messages[str(getattr(check, "name", check))] = check.error
+    problems, seen_rows = [], set()
+    for case in errors.failure_cases.to_dict("records"):
+        index, check = case.get("index"), str(case.get("check"))
+        has_row = index is not None and not pd.isna(index)
+        line = int(index) + 2 if has_row else None
+        value = None if pd.isna(case.get("failure_case")) else str(case.get("failure_case"))
+        column = case.get("column")
+        if case.get("schema_context") == "DataFrameSchema" and check in messages:
+            if (check, index) in seen_rows:
+                continue
+            seen_rows.add((check, index))
+            column = check.split(":", 1)[1] if ":" in check else None
+            value = str(frame.loc[int(index), column]) if has_row and column in frame.columns else None
+            problems.append(Problem(file, line, column, value, messages[check]))
+            continue
+        message = messages.get(check)
+        if message is None:
+            if check in ("column_in_dataframe", "column_in_schema", "column_ordered"):
+                message = f"column {value!r} is missing, unexpected or out of order ({check}); follow the schema"
+                value = None
+            elif check == "field_uniqueness" or check == "multiple_fields_uniqueness" or "unique" in check:
+                message = "duplicate: the schema requires this (primary key or unique column) to be unique"
+            elif check == "not_nullable":
+                message = "required value is missing"
+            else:
+                message = f"failed {check}"
+        problems.append(Problem(file, line, column, value, message))
+    return problems
+
+
+def _table_specific(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFrame], file: str) -> list[Problem]:
+    problems = []
+    if name == "event_participants":
+        for i, row in frame.iterrows():
+            filled = [c for c in ("organisation_id", "person_id") if not pd.isna(row[c])]
+            if len(filled) != 1 or row["participant_id"] != row[filled[0]]:
+                problems.append(Problem(file, i + 2, "participant_id", row["participant_id"],
+                                        "exactly one of organisation_id and person_id must be filled, and participant_id must equal it"))
+    if name == "person_aliases" and "organisation_aliases" in frames:
+        seen = {normalise_key(a): oid for a, oid in frames["organisation_aliases"][["alias", "organisation_id"]].itertuples(index=False)}
+        for i, (alias, pid) in enumerate(frame[["alias", "person_id"]].itertuples(index=False)):
+            if normalise_key(alias) in seen:
+                problems.append(Problem(file, i + 2, "alias", alias,
+                                        f"the same alias also names organisation {seen[normalise_key(alias)]}: an alias must name one entity"))
+    if name in ("organisation_aliases", "person_aliases"):
+        # two case-sensitive spellings may differ in case ('Unison', 'UNISON'); otherwise one key, one alias
+        seen_keys: dict[str, bool] = {}
+        for i, (alias, case_sensitive) in enumerate(frame[["alias", "case_sensitive"]].itertuples(index=False)):
+            key = normalise_key(alias)
+            if key in seen_keys and not (case_sensitive and seen_keys[key]):
+                problems.append(Problem(file, i + 2, "alias", alias,
+                                        "the alias is listed twice (a case-insensitive alias covers every capitalisation "
+                                        "and apostrophe): remove one row"))
+            seen_keys[key] = bool(seen_keys.get(key, True)) and bool(case_sensitive)
+    problems += record_problems(name, frame, frames, file)
+    return problems
+
+
+def validate_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema],
+                    articles: dict[str, str], files: dict[str, str]) -> list[Problem]:
+    """Every problem in every table, lazily; an empty list means the tables are valid."""
+    problems: list[Problem] = []
+    for name, frame in frames.items():
+        schema = schemas[name]
+        try:
+            pandera_schema(schema, frames, articles).validate(frame, lazy=True)
+        except SchemaErrors as errors:
+            problems += _problems_from(errors, files[name], frame)
+        problems += _table_specific(name, frame, frames, files[name])
+    return problems

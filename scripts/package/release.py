@@ -1,0 +1,325 @@
+"""Release artefacts derived from a built package: SQLite database, Croissant metadata, Datasette view, zip.
+
+Everything here reads the package's descriptor and schemas/, so a new table or column flows through without
+edits. Usage:
+    python -m scripts.package.release dist      # dist/junior-doctors-strikes-VERSION.zip and its .sha256 (make dist)
+    python -m scripts.package.release serve     # browse data/junior-doctors-strikes.sqlite in Datasette (make serve)
+The build calls write_release_files() on its staging folder, so the database and croissant.json in data/ are
+validated and published with the tables they come from.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from junior_doctors_strikes import open_package, verbatim_fields
+from scripts.paths import ROOT
+
+DATABASE = "junior-doctors-strikes.sqlite"
+CROISSANT = "croissant.json"
+RELEASE_ARTEFACTS = (DATABASE, CROISSANT)  # written into data/ beside the tables; validate.py expects exactly these
+# Files of a release beside the package's own (datapackage.json, data/, schemas/, articles/).
+RELEASE_EXTRAS = ("README.md", "LICENSE", "CITATION.cff")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so that the same files give the same zip
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+CROISSANT_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "number": "sc:Float", "boolean": "sc:Boolean",
+                   "date": "sc:Date"}
+CROISSANT_CONTEXT = {  # the Croissant 1.0 JSON-LD context
+    "@language": "en", "@vocab": "https://schema.org/", "citeAs": "cr:citeAs", "column": "cr:column",
+    "conformsTo": "dct:conformsTo", "cr": "http://mlcommons.org/croissant/", "rai": "http://mlcommons.org/croissant/RAI/",
+    "data": {"@id": "cr:data", "@type": "@json"}, "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+    "dct": "http://purl.org/dc/terms/", "equivalentProperty": "cr:equivalentProperty", "examples": {"@id": "cr:examples", "@type": "@json"}, "extract": "cr:extract",
+    "field": "cr:field", "fileProperty": "cr:fileProperty", "fileObject": "cr:fileObject", "fileSet": "cr:fileSet",
+    "format": "cr:format", "includes": "cr:includes", "isLiveDataset": "cr:isLiveDataset", "jsonPath": "cr:jsonPath",
+    "key": "cr:key", "md5": "cr:md5", "parentField": "cr:parentField", "path": "cr:path", "recordSet": "cr:recordSet",
+    "references": "cr:references", "regex": "cr:regex", "repeated": "cr:repeated", "replace": "cr:replace",
+    "samplingRate": "cr:samplingRate", "sc": "https://schema.org/", "separator": "cr:separator", "source": "cr:source", "subField": "cr:subField",
+    "transform": "cr:transform"}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verbatim_columns(package) -> dict[str, list[str]]:
+    """{table: [columns]} holding publisher text copied from the articles (see verbatim_fields)."""
+    found = {}
+    for name in package.table_names:
+        columns = verbatim_fields(package.schema(name))
+        if columns:
+            found[name] = columns
+    return found
+
+
+# --- SQLite ---------------------------------------------------------------------------------------------------
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_table_sql(name: str, schema: dict) -> str:
+    """CREATE TABLE with the schema's column types, NOT NULL, primary key and foreign keys."""
+    lines = []
+    for field in schema["fields"]:
+        required = field.get("constraints", {}).get("required")
+        lines.append(f"{_quote(field['name'])} {SQL_TYPES.get(field.get('type'), 'TEXT')}{' NOT NULL' if required else ''}")
+    if schema.get("primaryKey"):
+        key = schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [schema["primaryKey"]]
+        lines.append(f"PRIMARY KEY ({', '.join(map(_quote, key))})")
+    for fk in schema.get("foreignKeys", []):
+        reference = fk["reference"]
+        table = reference.get("resource") or name
+        lines.append(f"FOREIGN KEY ({', '.join(map(_quote, fk['fields']))}) REFERENCES {_quote(table)} "
+                     f"({', '.join(map(_quote, reference['fields']))})")
+    return f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
+def _sql_value(value):
+    """A loaded cell as SQLite stores it: None for missing, dates as YYYY-MM-DD, booleans as 0/1."""
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, (bool, np.bool_)):
+        return int(value)
+    return value.item() if hasattr(value, "item") else value
+
+
+def write_sqlite(package_dir: Path, path: Path) -> None:
+    """The package's tables in one SQLite file: typed columns, keys, and FTS5 full-text search on verbatim text.
+
+    Deterministic: the same package gives the same bytes (same statements in the same order, then VACUUM).
+    """
+    import sqlite_utils
+
+    package = open_package(package_dir)
+    if path.exists():
+        path.unlink()
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        for name in package.table_names:
+            schema, frame = package.schema(name), package.load(name)
+            connection.execute(create_table_sql(name, schema))
+            columns = [f["name"] for f in schema["fields"]]
+            rows = [tuple(_sql_value(v) for v in row) for row in frame[columns].itertuples(index=False, name=None)]
+            connection.executemany(f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(columns))})", rows)
+        connection.commit()
+        db = sqlite_utils.Database(connection)
+        for name, columns in verbatim_columns(package).items():
+            db[name].enable_fts(columns, fts_version="FTS5", create_triggers=False)
+        connection.commit()
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+# --- Datasette ------------------------------------------------------------------------------------------------
+
+CANNED_QUERIES = {
+    "who_is_quoted_most": {
+        "title": "Who is quoted most",
+        "description": "Quotation rows per speaker (a curated person, else the speaking organisation, else the "
+                       "words that name the speaker), with the number of articles quoting them.",
+        "sql": "select coalesce(people.name, organisations.name, nullif(quotes.speaker_text, ''), '(no speaker found)')"
+               " as speaker,\n  count(*) as quotes, count(distinct quotes.source_id) as articles\nfrom quotes\n"
+               "left join people on people.person_id = quotes.speaker_person_id\n"
+               "left join organisations on organisations.organisation_id = quotes.speaker_organisation_id"
+               " and quotes.speaker_person_id is null\ngroup by speaker\norder by quotes desc, speaker"},
+    "conflicting_figures": {
+        "title": "Which figures conflict",
+        "description": "Figures for the same measure whose allowed intervals do not overlap across articles: a "
+                       "conflict, or a disagreement the comparison explains otherwise (different instances or "
+                       "periods, or another measure suspected); figure_comparisons.verdict says which.",
+        "sql": "select figure_comparisons.verdict, figure_comparisons.measure_id, measures.description as measure,"
+               " figure_comparisons.source_id,\n  figure_comparisons.text, figure_comparisons.interval,"
+               " figure_comparisons.conflict_note\nfrom figure_comparisons\n"
+               "left join measures on measures.measure_id = figure_comparisons.measure_id\n"
+               "where figure_comparisons.verdict not in ('single_source', 'consistent')\n"
+               "order by figure_comparisons.verdict, figure_comparisons.measure_id, figure_comparisons.source_id,"
+               " figure_comparisons.start"},
+    "timeline": {
+        "title": "The timeline",
+        "description": "Every curated event in date order, with how many article passages support it.",
+        "sql": "select events.start_date, events.end_date, events.date_precision, events.event_type, events.status,"
+               " events.description,\n  (select count(*) from event_evidence where event_evidence.event_id ="
+               " events.event_id) as evidence_passages\nfrom events\norder by events.start_date, events.event_id"},
+}
+
+
+def datasette_metadata(package_dir: Path) -> dict:
+    """Datasette metadata from the descriptor and schemas: titles, descriptions, licence, source, canned queries."""
+    package = open_package(package_dir)
+    descriptor = package.descriptor
+    licence = (descriptor.get("licenses") or [{}])[0]
+    verbatim = verbatim_columns(package)
+    tables = {}
+    for name in package.table_names:
+        schema = package.schema(name)
+        description = schema.get("description", "")
+        if name in verbatim:
+            description += (f" Columns {', '.join(verbatim[name])} hold text copied from the articles: it remains the "
+                            "publishers' copyright and is not covered by the CC BY 4.0 licence.")
+        tables[name] = {"title": schema.get("title", name), "description": description,
+                        "columns": {f["name"]: f.get("description", "") for f in schema["fields"]}}
+        if name in verbatim:
+            tables[f"{name}_fts"] = {"hidden": True}
+    return {
+        "title": descriptor.get("title", descriptor.get("name")),
+        "description": descriptor.get("description", "") + " Licence: CC BY 4.0 for our curation and extraction; "
+                       "the article texts, and the columns each table's description names as copied from them, "
+                       "remain the publishers' copyright.",
+        "license": licence.get("name", ""), "license_url": licence.get("path", ""),
+        "source": f"{descriptor.get('name')} {descriptor.get('version')} (datapackage.json)",
+        "source_url": descriptor.get("homepage", ""),
+        "databases": {Path(DATABASE).stem: {"tables": tables, "queries": CANNED_QUERIES}},
+    }
+
+
+def datasette_command(package_dir: Path, metadata_file: Path, port: int, host: str = "127.0.0.1") -> list[str]:
+    """The datasette command line serving the package's database read-only with its metadata."""
+    executable = Path(sys.executable).with_name("datasette")
+    return [str(executable), "serve", "-i", str(package_dir / "data" / DATABASE), "--metadata", str(metadata_file),
+            "--host", host, "--port", str(port), "--setting", "default_page_size", "50"]
+
+
+# --- Croissant ------------------------------------------------------------------------------------------------
+
+def croissant(package_dir: Path) -> dict:
+    """Croissant 1.0 JSON-LD for the package: one CSV file object per table (with sha256) and one record set
+    per table, its fields typed and described from the schema, keys and references from its keys."""
+    package = open_package(package_dir)
+    descriptor = package.descriptor
+    licence = (descriptor.get("licenses") or [{}])[0]
+    verbatim = verbatim_columns(package)
+    distribution, record_sets, earlier = [], [], set()
+    for name in package.table_names:
+        schema = package.schema(name)
+        resource = next(r for r in descriptor["resources"] if r["name"] == name)
+        file_id = Path(resource["path"]).name
+        distribution.append({"@type": "cr:FileObject", "@id": file_id, "name": file_id,
+                             "description": f"{schema.get('title', name)} as CSV",
+                             "contentUrl": file_id, "encodingFormat": "text/csv",
+                             "sha256": _sha256(package_dir / resource["path"])})
+        fields = []
+        for field in schema["fields"]:
+            entry = {"@type": "cr:Field", "@id": f"{name}/{field['name']}", "name": field["name"],
+                     "description": field.get("description", "") + (
+                         " (Verbatim publisher text: not covered by CC BY 4.0.)" if field["name"] in verbatim.get(name, [])
+                         else ""),
+                     "dataType": CROISSANT_TYPES.get(field.get("type"), "sc:Text"),
+                     "source": {"fileObject": {"@id": file_id}, "extract": {"column": field["name"]}}}
+            for fk in schema.get("foreignKeys", []):
+                if fk["fields"] == [field["name"]]:
+                    target = fk["reference"].get("resource") or name
+                    # mlcroissant cannot load record sets whose references form a cycle (organisations and
+                    # sources refer to each other): keep those to tables earlier in the descriptor's order.
+                    if target not in earlier:
+                        continue
+                    entry["references"] = {"field": {"@id": f"{target}/{fk['reference']['fields'][0]}"}}
+            fields.append(entry)
+        record_set = {"@type": "cr:RecordSet", "@id": name, "name": name,
+                      "description": schema.get("description", ""), "field": fields}
+        if schema.get("primaryKey"):
+            record_set["key"] = [{"@id": f"{name}/{k}"} for k in schema["primaryKey"]]
+        record_sets.append(record_set)
+        earlier.add(name)
+    note = "; ".join(f"{t}: {', '.join(c)}" for t, c in verbatim.items())
+    return {
+        "@context": CROISSANT_CONTEXT, "@type": "sc:Dataset", "conformsTo": "http://mlcommons.org/croissant/1.0",
+        "name": descriptor["name"], "description": descriptor.get("description", "") + (
+            " Licence: CC BY 4.0 for our curation and extraction. Text copied from the articles remains the "
+            f"publishers' copyright and is not licensed by us; it is in these columns: {note}."),
+        "license": licence.get("path", ""), "url": descriptor.get("homepage", ""),
+        "version": descriptor.get("version", ""), "datePublished": descriptor.get("created", "")[:10],
+        "keywords": descriptor.get("keywords", []),
+        "creator": [{"@type": "Organization", "name": c.get("title", "")} for c in descriptor.get("contributors", [])],
+        "citeAs": f"{descriptor.get('contributors', [{}])[0].get('title', '')} ({descriptor.get('created', '')[:4]}). "
+                  f"{descriptor.get('title', '')}, version {descriptor.get('version', '')}. {descriptor.get('homepage', '')}",
+        "distribution": distribution, "recordSet": record_sets,
+    }
+
+
+def write_release_files(package_dir: Path) -> None:
+    """Write data/junior-doctors-strikes.sqlite and data/croissant.json into a built package, then refresh
+    data/SHA256SUMS so that it covers them too. Called by the build on its staging folder."""
+    from scripts.package.write import write_checksums
+
+    package_dir = Path(package_dir)
+    write_sqlite(package_dir, package_dir / "data" / DATABASE)
+    text = json.dumps(croissant(package_dir), indent=2, ensure_ascii=False) + "\n"
+    (package_dir / "data" / CROISSANT).write_text(text, encoding="utf-8")
+    write_checksums(package_dir)
+
+
+# --- The release zip ------------------------------------------------------------------------------------------
+
+def release_files(root: Path) -> list[Path]:
+    """Every file the release zip holds, sorted: the descriptor, data/, schemas/, articles/ and RELEASE_EXTRAS."""
+    files = [root / "datapackage.json", *(root / name for name in RELEASE_EXTRAS)]
+    for folder in ("data", "schemas", "articles"):
+        files += [p for p in (root / folder).rglob("*") if p.is_file()]
+    missing = [str(p.relative_to(root)) for p in files if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{root}: {missing} missing; run `make build` first")
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def write_dist(root: Path = ROOT, out_dir: Path | None = None) -> Path:
+    """dist/junior-doctors-strikes-VERSION.zip (byte-identical on rebuild) and its .sha256 beside it."""
+    root = Path(root)
+    out_dir = Path(out_dir) if out_dir else root / "dist"
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    stem = f"{descriptor['name']}-{descriptor['version']}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{stem}.zip"
+    partial = out_dir / f".{stem}.zip.partial"
+    with zipfile.ZipFile(partial, "w") as archive:
+        for path in release_files(root):
+            info = zipfile.ZipInfo(f"{stem}/{path.relative_to(root).as_posix()}", date_time=ZIP_TIME)
+            info.compress_type, info.create_system = zipfile.ZIP_DEFLATED, 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    os.replace(partial, target)
+    (out_dir / f"{stem}.zip.sha256").write_text(f"{_sha256(target)}  {target.name}\n", encoding="utf-8")
+    return target
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else ""
+    if command == "dist":
+        from scripts.package.validate import report, validate_package
+
+        problems = validate_package(ROOT)
+        if problems:
+            print(report(problems, "published package (no zip was written)"), file=sys.stderr)
+            return 1
+        target = write_dist(ROOT)
+        print(f"{target.relative_to(ROOT)}  {target.stat().st_size} bytes  sha256 {_sha256(target)}")
+        return 0
+    if command == "serve":
+        if not (ROOT / "data" / DATABASE).exists():
+            print(f"data/{DATABASE} is missing: run `make build` first", file=sys.stderr)
+            return 1
+        port = int(argv[1]) if len(argv) > 1 else 8001
+        metadata_file = ROOT / "build" / "datasette-metadata.json"
+        metadata_file.parent.mkdir(exist_ok=True)
+        metadata_file.write_text(json.dumps(datasette_metadata(ROOT), indent=2), encoding="utf-8")
+        command_line = datasette_command(ROOT, metadata_file, port)
+        print(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C stops it)")
+        os.execv(command_line[0], command_line)
+    print("usage: python -m scripts.package.release dist | serve [PORT]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

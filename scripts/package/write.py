@@ -1,0 +1,65 @@
+"""Step: write the tables as CSV and Parquet, datapackage.json and SHA256SUMS into a package directory."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from scripts.package.tableschema import TableSchema
+from scripts.package.tables import csv_bytes, write_parquet
+
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        (data_dir / f"{name}.csv").write_bytes(csv_bytes(frame, schemas[name]))
+        write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
+
+
+def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path) -> dict:
+    """datapackage.json: the hand-written metadata plus a resource for every published file."""
+    resources = []
+    for name, schema in schemas.items():
+        csv_path = package_dir / "data" / f"{name}.csv"
+        common = {"title": schema.title, "description": schema.description,
+                  "schema": f"schemas/{schema.path.name}", "x-provenance": schema.provenance}
+        resources.append({"name": name, "type": "table", "path": f"data/{name}.csv", "scheme": "file",
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\n"},
+                          **common, "hash": f"sha256:{_sha256(csv_path)}", "bytes": csv_path.stat().st_size})
+        # no bytes/hash on Parquet: frictionless cannot check them (see SHA256SUMS and scripts/package/validate.py)
+        resources.append({"name": f"{name}-parquet", "type": "table", "path": f"data/{name}.parquet",
+                          "scheme": "file", "format": "parquet", "mediatype": PARQUET_MEDIATYPE, **common})
+    package_sources = []
+    for row in sources.sort_values("source_id").itertuples(index=False):
+        article = package_dir / row.text_path
+        title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, published {row.published_date}"
+        resources.append({"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
+                          "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
+                          "title": title, "hash": f"sha256:{_sha256(article)}", "bytes": article.stat().st_size,
+                          "licenses": [{"name": "publisher-copyright", "title": metadata["x-article-licence"]}]})
+        package_sources.append({"title": title, "path": row.text_path})
+    package = {k: v for k, v in metadata.items()}
+    package["sources"] = package_sources
+    package["resources"] = resources
+    return package
+
+
+def write_descriptor(package: dict, package_dir: Path) -> None:
+    text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+    (package_dir / "datapackage.json").write_text(text, encoding="utf-8")
+
+
+def write_checksums(package_dir: Path) -> None:
+    """data/SHA256SUMS in `sha256sum -c` form, covering every published data file, Parquet included."""
+    data_dir = package_dir / "data"
+    lines = [f"{_sha256(p)}  {p.name}\n" for p in sorted(data_dir.iterdir()) if p.name != "SHA256SUMS"]
+    (data_dir / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
