@@ -814,3 +814,19 @@ def test_a_description_after_a_speaker_named_only_at_the_attribution_takes_that_
     text = ("\u201cWe have made a fair offer,\u201d said a weary Piers Oduya.\n"
             "The health secretary continued: \u201cI have met the unions.\u201d")
     assert speakers(text) == [("Piers Oduya", "named"), ("Piers Oduya", "description")]
+
+
+@pytest.mark.parametrize("role", ["chief executive at Hull Valley Providers", "chief executive of Hull Valley Providers"])
+def test_an_appositive_whose_closing_comma_is_missing_leaves_the_name_as_the_speaker(role):
+    text = f"Commenting on the strike, Sir Ivo Pask, {role} said:\n\u201cTrust leaders are worried.\n\u201cPatients come first.\u201d"
+    assert speakers(text) == [("Ivo Pask", "named"), ("Ivo Pask", "continuation")]
+
+
+def test_a_body_in_an_appositive_ties_the_speaker_only_to_the_name_the_article_gives_it():
+    rows = quotes("Sir Ivo Pask, chief executive at Nurses Guild Providers, said: \u201cTrust leaders are worried.\u201d")
+    assert rows[0]["speaker_organisation_id"] is None  # 'Nurses Guild Providers' is a name of its own
+
+
+def test_a_place_before_a_body_is_no_person_with_an_unclosed_appositive():
+    text = "In Hull, the Valley Medics Association said: \u201cTrust leaders are worried.\u201d"
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]

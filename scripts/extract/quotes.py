@@ -465,6 +465,9 @@ class _Article:
         named = _name_like(tokens) or self.lexicon.find(self.masked, phrase[0], phrase[1])
         if phrase[2] is None and len(tokens) <= 8 and named:
             return _Attribution(phrase[0], phrase[1], ":")
+        if phrase[2] is not None and len(tokens) <= 6 and _name_like(tokens) \
+                and _guess_kind(self.text[phrase[0]:phrase[1]]) == "person":
+            return _Attribution(phrase[0], phrase[1], ":", phrase[2])  # 'Dr Jo Bell, chair of the X: “...”'
         return None  # 'Strike latest: “...”' is a headline, not a speaker
 
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
@@ -525,7 +528,9 @@ class _Article:
         if tokens[i][2].lower() in _PRONOUNS | _RELATIVE:
             return tokens[i][0], tokens[i][1], None
         first = _phrase_start(tokens, i)
-        return (tokens[first][0], tokens[i][1], None) if first is not None else None
+        if first is None:
+            return None
+        return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
 
     def _appositive_subject(self, tokens, comma: int):
         """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Steve Barclay, said' -> both."""
@@ -867,8 +872,9 @@ class _Article:
         at the X') says where someone has been, not whom they speak for."""
         if span is None or _RELATIVE_CLAUSE.match(self.masked, span[0], span[1]):
             return []
-        return [m.alias.entity_id for m in self.lexicon.find(self.masked, span[0], span[1])
-                if m.alias.entity_kind == "organisation"]
+        # the article's names, not a fresh look-up: 'NHS Providers' is a name of its own, not the curated 'NHS'
+        return [m.referent.organisation_id for m in self.names.within(span[0], span[1])
+                if m.referent.kind == "organisation" and m.referent.organisation_id]
 
     def _carried(self, words: str, position: int, kinds: frozenset | None, method: str,
                  pronoun: str | None = None, head: str | None = None) -> _Speaker:
@@ -1290,6 +1296,27 @@ def _name_like(chunk) -> bool:
         return False
     return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
                or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
+
+
+def _unclosed_appositive(tokens, first: int, last: int):
+    """'Sir Jo Bell, chief executive at NHS X said:' - an appositive whose closing comma the writer left out
+    (common in press releases): the name before the comma speaks, the role and body after it describe them.
+    tokens[first:last + 1] is the phrase read back from the verb ('NHS X', or 'chief executive of NHS X')."""
+    j = first - 1
+    if j >= 1 and tokens[j][2].lower() in ("at", "for", "from", "with"):
+        j -= 1
+        while j >= 0 and tokens[j][2][:1].isalpha() and tokens[j][2].lower() not in _STOP_WORDS and first - j <= 6:
+            j -= 1
+    if j < 1 or tokens[j][2] != "," or not any(
+            t[2].lower() in _ROLE_WORDS or t[2].lower().endswith("-chair") for t in tokens[j + 1:last + 1]):
+        return None
+    start = j - 1
+    while start > 0 and tokens[start - 1][2] != "," and j - start < 6:
+        start -= 1
+    chunk = tokens[start:j]
+    if not chunk or not _name_like(chunk) or _guess_kind(" ".join(t[2] for t in chunk)) != "person":
+        return None
+    return chunk[0][0], chunk[-1][1], (tokens[j + 1][0], tokens[last][1])
 
 
 _STATEMENT_NOUNS = frozenset("statement letter post tweet message note email release briefing".split())
