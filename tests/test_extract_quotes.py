@@ -830,3 +830,13 @@ def test_a_body_in_an_appositive_ties_the_speaker_only_to_the_name_the_article_g
 def test_a_place_before_a_body_is_no_person_with_an_unclosed_appositive():
     text = "In Hull, the Valley Medics Association said: \u201cTrust leaders are worried.\u201d"
     assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_words_in_double_marks_inside_a_single_quotation_are_no_row_and_the_next_paragraph_goes_on():
+    text = ("Dr Ivo Pask said: \u2018This vote is clear.\n"
+            "\u2018We said \u201cno more\u201d and we meant it.\n"
+            "\u2018Ministers only have themselves to blame.\u2019")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["text"][:12], r["speaker_name"], r["speaker_method"]) for r in rows] == [
+        ("This vote is", "Ivo Pask", "named"), ("We said \u201cno", "Ivo Pask", "continuation"),
+        ("Ministers on", "Ivo Pask", "continuation")]

@@ -219,6 +219,8 @@ class _Article:
         doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
         half_masked = _masked(text, doubles)
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
+        if singles:  # a double quotation inside a single one is words quoted by the speaker, not a row of its own
+            doubles = _outside(doubles, singles)
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
@@ -234,7 +236,11 @@ class _Article:
     def rows(self) -> list[dict]:
         rows: list[dict] = []
         previous: tuple[_Quote, dict] | None = None
+        row_of: dict[int, dict] = {}
         for quote in self.quotes:
+            if quote.continues is not None and id(quote.continues) in row_of:
+                # the quotation this paragraph goes on with, even when a shorter one was quoted inside it
+                previous = (quote.continues, row_of[id(quote.continues)])
             row = self._row(quote, previous)
             if row is None:
                 continue
@@ -247,6 +253,7 @@ class _Article:
                         break
             rows.append(row)
             previous = (quote, row)
+            row_of[id(quote)] = row
         for row in rows:
             del row["_sentence_end"]
         return rows
@@ -1184,11 +1191,23 @@ def _interruption(text: str, paragraph: Span) -> bool:
     return bool(words) and len(words) <= 200 and not words.endswith(".")
 
 
+def _outside(doubles: list[_Quote], singles: list[_Quote]) -> list[_Quote]:
+    """The double quotations that do not lie inside a single one (singles are sorted and never overlap)."""
+    opens = [q.open for q in singles]
+    kept = []
+    for quote in doubles:
+        i = bisect.bisect_left(opens, quote.open) - 1
+        if i < 0 or singles[i].end < quote.end or singles[i].paragraph != quote.paragraph:
+            kept.append(quote)
+    return kept
+
+
 def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
     last_in_paragraph: dict[int, _Quote] = {}
     first_in_paragraph: dict[int, _Quote] = {}
     for quote in quotes:
-        last_in_paragraph[quote.paragraph] = quote
+        if quote.paragraph not in last_in_paragraph or last_in_paragraph[quote.paragraph].end <= quote.start:
+            last_in_paragraph[quote.paragraph] = quote  # a quotation inside another is not the paragraph's last
         first_in_paragraph.setdefault(quote.paragraph, quote)
     for index, quote in first_in_paragraph.items():
         previous = last_in_paragraph.get(index - 1)
