@@ -837,6 +837,5 @@ def test_words_in_double_marks_inside_a_single_quotation_are_no_row_and_the_next
             "\u2018We said \u201cno more\u201d and we meant it.\n"
             "\u2018Ministers only have themselves to blame.\u2019")
     rows = extract_quotes(text, "src", NO_NAMES)
-    assert [(r["text"][:12], r["speaker_name"], r["speaker_method"]) for r in rows] == [
-        ("This vote is", "Ivo Pask", "named"), ("We said \u201cno", "Ivo Pask", "continuation"),
-        ("Ministers on", "Ivo Pask", "continuation")]
+    assert [(r["text"].split()[0], r["speaker_name"], r["speaker_method"]) for r in rows] == [
+        ("This", "Ivo Pask", "named"), ("We", "Ivo Pask", "continuation"), ("Ministers", "Ivo Pask", "continuation")]
