@@ -839,3 +839,12 @@ def test_words_in_double_marks_inside_a_single_quotation_are_no_row_and_the_next
     rows = extract_quotes(text, "src", NO_NAMES)
     assert [(r["text"].split()[0], r["speaker_name"], r["speaker_method"]) for r in rows] == [
         ("This", "Ivo Pask", "named"), ("We", "Ivo Pask", "continuation"), ("Ministers", "Ivo Pask", "continuation")]
+
+
+def test_it_said_after_a_sentence_headed_by_the_bodys_head_word_is_that_body():
+    lexicon = Lexicon.from_rows([{"organisation_id": "vma", "alias": "VMA", "case_sensitive": "true"}], [], [],
+                                organisations=[{"organisation_id": "vma", "name": "Valley Medics Association"}])
+    text = ("Most VMA members voted in the ballot.\nThe association declared it was a record turnout.\n"
+            "It said: \u2018Ministers must now act.\u2019")
+    rows = extract_quotes(text, "src", lexicon)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("vma", "organisation-spokesperson")]

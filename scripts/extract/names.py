@@ -389,7 +389,10 @@ class ArticleNames:
             return referent
         referent = self._by_organisation_id.get(alias.entity_id)
         if referent is None:
-            referent = Referent("organisation", "", organisation_id=alias.entity_id)
+            curated_name = lexicon.name_of("organisation", alias.entity_id)
+            # the head of its curated name: 'the association' may stand for a body written only as an acronym
+            referent = Referent("organisation", "", organisation_id=alias.entity_id,
+                                head=_head(curated_name) if curated_name else None)
             self._by_organisation_id[alias.entity_id] = referent
             self.referents.append(referent)
         self._organisation_keys(referent, match.start, match.end)

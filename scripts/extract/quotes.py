@@ -108,6 +108,7 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?")
 _SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
 _SPOKESPERSON_FOR = re.compile(
     r"(?:(?P<possessor>[A-Za-z][\w\s-]{0,40}?)['\u2019]s\s+(?:official\s+)?" + _SPOKES
@@ -1019,7 +1020,8 @@ class _Article:
                     entity = _Entity(match.start, "spokesperson" if spokes else "organisation", None,
                                      match.alias.entity_id, referent.name if referent else None, referent)
             else:
-                entity = self._uncurated_subject(self.sentences[index])
+                entity = self._uncurated_subject(self.sentences[index]) or \
+                    self._described_subject(self.sentences[index])
             self._subjects[index] = entity
         return self._subjects[index]
 
@@ -1050,6 +1052,18 @@ class _Article:
             return _Entity(mention.start, "person", None, None, referent.name, referent)
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         return _Entity(mention.start, kind, None, None, referent.name, referent)
+
+    def _described_subject(self, sentence: Span) -> _Entity | None:
+        """'The association declared ...': a sentence headed by 'the' and a body's head word stands for the body
+        with that head named before it, so that a later 'it said' can point back to it."""
+        lead = _SUBJECT_DESCRIPTION.match(self.masked, sentence.start, min(sentence.end, sentence.start + 60))
+        if lead is None:
+            return None
+        group = "first" if lead.group("first") in _COLLECTIVE_NOUNS else "second"
+        if lead.group(group) not in _COLLECTIVE_NOUNS \
+                or _SUBJECT_TAIL.match(self.masked, lead.end(group), sentence.end) is None:
+            return None
+        return self._organisation_with_head(sentence.start, lead.group(group), None)
 
     def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
         """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair '), or a short
