@@ -848,3 +848,11 @@ def test_it_said_after_a_sentence_headed_by_the_bodys_head_word_is_that_body():
             "It said: \u2018Ministers must now act.\u2019")
     rows = extract_quotes(text, "src", lexicon)
     assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("vma", "organisation-spokesperson")]
+
+
+def test_he_after_a_subject_of_unknown_gender_just_before_is_that_subject_not_a_man_quoted_paragraphs_earlier():
+    text = ("Opposition spokesman Piers Oduya said: \u201cThis is chaos.\u201d\n"
+            "He told the Hull Herald: \u201cSort it out.\u201d\n"
+            "It comes as clinics close across the region.\n"
+            "Ivo Pask said that 200,000 appointments were moved. The impact will be \u201cmuch the same\u201d, he confirmed.")
+    assert speakers(text)[-1] == ("Ivo Pask", "pronoun")

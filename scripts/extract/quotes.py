@@ -926,6 +926,7 @@ class _Article:
         salient: list[_Entity] = [e for e in self.entities[-12:] if floor <= e.position < position and (
             e.kind == "person" or (e.kind == "spokesperson" and e.gender == gender))]
         index = bisect.bisect_left(self._sentence_starts, position) - 1
+        index_before = bisect.bisect_right(self._sentence_starts, position) - 2  # the sentence before the pronoun's
         looked_at = 0
         while index >= 0 and self.sentences[index].start >= floor and looked_at < 8:
             subject = self._subject_entity(index)
@@ -950,8 +951,14 @@ class _Article:
         chosen = compatible[0]
         last_speaker = next((e for e in reversed(self.entities[-12:]) if e.position < position), None)
         if gender_of(chosen) is None and chosen is not last_speaker:
-            # the text gave the pronoun's gender to someone else just before: that one is meant
-            chosen = next((e for e in compatible if gender_of(e) == gender), chosen)
+            # the text gave the pronoun's gender to someone else just before: that one is meant; but the subject
+            # of the sentence just before stays the one meant over someone gendered further back ('X said ... .
+            # “...”, he confirmed.' after a man quoted paragraphs earlier)
+            gendered = next((e for e in compatible if gender_of(e) == gender), chosen)
+            just_before = self._subject_entity(index_before) if index_before >= 0 else None
+            near = self.sentences[max(0, index_before - 1)].start if index_before >= 0 else 0
+            if just_before is None or not _same_referent(chosen, just_before) or gendered.position >= near:
+                chosen = gendered
         if gender_of(chosen) is None:
             rivals = [e for e in compatible if not _same_referent(e, chosen)]
             if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
