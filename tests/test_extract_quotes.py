@@ -856,3 +856,9 @@ def test_he_after_a_subject_of_unknown_gender_just_before_is_that_subject_not_a_
             "It comes as clinics close across the region.\n"
             "Ivo Pask said that 200,000 appointments were moved. The impact will be \u201cmuch the same\u201d, he confirmed.")
     assert speakers(text)[-1] == ("Ivo Pask", "pronoun")
+
+
+def test_a_relative_clause_without_commas_leaves_the_noun_before_it_as_the_speaker():
+    text = ("Before the walkout, the Valley Medics Association which represents trainees called the offer "
+            "\u201cpaltry\u201d and said talks had been \u201cgoing nowhere for months\u201d.")
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")] * 2

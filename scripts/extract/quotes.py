@@ -538,6 +538,11 @@ class _Article:
         first = _phrase_start(tokens, i)
         if first is None:
             return None
+        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower():
+            # 'the X which represents junior doctors called ...': a relative clause without commas; X speaks
+            subject = _phrase_start(tokens, first - 2)
+            if subject is not None:
+                return tokens[subject][0], tokens[first - 2][1], None
         return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
 
     def _appositive_subject(self, tokens, comma: int):
