@@ -862,3 +862,15 @@ def test_a_relative_clause_without_commas_leaves_the_noun_before_it_as_the_speak
     text = ("Before the walkout, the Valley Medics Association which represents trainees called the offer "
             "\u201cpaltry\u201d and said talks had been \u201cgoing nowhere for months\u201d.")
     assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")] * 2
+
+
+def test_advised_is_a_reporting_verb():
+    text = "The Valley Medics Association has advised trainees to \u2018stay away from work on strike days\u2019."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("document", ["The guidance", "The statement", "The letter"])
+def test_a_document_that_speaks_is_the_body_that_issued_it(document):
+    text = ("The Valley Medics Association issued new advice for trainees on Monday.\n"
+            f"{document} said: \u2018Do not go in to work on strike days.\u2019")
+    assert speakers(text) == [("Valley Medics Association", "description")]

@@ -39,7 +39,7 @@ from scripts.extract.text import Span, paragraphs
 # ---- English grammar: closed word lists -------------------------------------------------------------------
 
 _REPORTING_VERBS = """
-said say says saying told tell tells telling added add adds adding continued
+said say says saying told tell tells telling added add adds adding continued advised advises
 tweeted tweeting posted wrote writes writing urged urges urging insisted insists insisting warned warns
 warning claimed claiming stated argued argues arguing explained explains explaining described describes
 describing called expressed expresses noted stressed admitted admits acknowledged announced suggested
@@ -752,6 +752,10 @@ class _Article:
         if head in _COLLECTIVE_NOUNS:
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description", head=head)
+        if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
+            # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
+            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                 "description")
         owner = _OWNERS_SPOKESPERSON.fullmatch(words)
         if owner and _name_like(self._tokens(attribution.start, attribution.start + len(owner.group("owner")))):
             # "Jane Roe's official spokesperson": speaks for a person nobody curated
@@ -1364,6 +1368,8 @@ def _unclosed_appositive(tokens, first: int, last: int):
     return chunk[0][0], chunk[-1][1], (tokens[j + 1][0], tokens[last][1])
 
 
+# What a body issues and the text then quotes as speaking ('The guidance said', 'The statement added').
+_DOCUMENT_NOUNS = frozenset("guidance statement letter advice document report post tweet message briefing".split())
 _STATEMENT_NOUNS = frozenset("statement letter post tweet message note email release briefing".split())
 
 
