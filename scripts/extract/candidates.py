@@ -23,7 +23,7 @@ CANDIDATE_COLUMNS = ["normalised_name", "kind_guess", "mentions", "articles", "s
 
 _KIND_BY_HEAD = {
     "government": "government", "executive": "government", "ministry": "government", "department": "government",
-    "office": "government", "parliament": "legislature", "assembly": "legislature", "senate": "legislature",
+    "office": "government", "parliament": "legislature", "house": "legislature", "assembly": "legislature", "senate": "legislature",
     "party": "political_party", "union": "trade_union", "association": "association", "confederation":
     "association", "federation": "association", "congress": "association", "society": "association",
     "college": "royal_college", "trust": "nhs_body", "board": "nhs_body", "hospital": "nhs_body",

@@ -103,9 +103,14 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
 # ones here, nameplate words ('Times', 'Guardian', 'Lancet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
-    Weekly Daily Wire
+    Weekly Daily Wire Newspaper Newspapers
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
+# Heads only when 'of' and a capitalised word follow ('House of Lords'; 'Portcullis House' is a building).
+_HEADS_BEFORE_OF = frozenset({"House", "Houses"})
+# Plural people a naming prefix may go before without making a name ('NHS Consultants', 'NHS Doctors').
+_PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician|worker|leader|manager|boss|patient"
+                            r"|trainee|junior|resident|staff|member|gp)s?")
 HEAD_WORDS = _HEAD_WORDS
 _LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')
 # A nation after a head word still belongs to the name ("Doctors' Association UK").
@@ -272,6 +277,8 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_ACRONYM):
         return False
+    if start > 1 and text[start - 1] in "'\u2019" and text[start - 2].isalpha():
+        return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
     return not _is_shouted(text, start, end)
@@ -341,12 +348,12 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if len(names) < 2:
         return None
     last, head = None, None
-    if names[0][0] in prefixes:
-        last, head = len(words) - 1, names[0][0]
+    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) for w in names[1:]):
+        last, head = len(words) - 1, names[0][0]  # ('NHS Consultants' are people, not a body)
     for i, (word, _, _) in enumerate(words):
-        if _bare(word) not in _HEAD_WORDS:
-            continue
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
+        if _bare(word) not in _HEAD_WORDS and not (followed_by_of and word in _HEADS_BEFORE_OF):
+            continue
         if followed_by_of:
             last, head = len(words) - 1, _bare(word)
             break
@@ -410,7 +417,7 @@ _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
-_BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
+_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)|\([A-Z]{2,8}\))[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
                              r"committee)\Z")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
@@ -452,7 +459,8 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
     return found
 
 
-_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish)[^\S\n]+\Z")
+_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish|Wales|Scotland|England"
+                            r"|Northern[^\S\n]+Ireland)[^\S\n]+\Z")
 
 
 _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
@@ -654,7 +662,7 @@ def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
             owner = organisation_of.get(normalise_key(first))
             if owner is not None and owner != a.entity_id:
                 prefixes.add(first)
-    words = sorted(_HEAD_WORDS | prefixes, key=lambda w: (-len(w), w))
+    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | prefixes, key=lambda w: (-len(w), w))
     worth_a_look = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])")
     result = frozenset(prefixes), worth_a_look
     _prefix_cache[id(lexicon)] = (lexicon, result)
