@@ -874,3 +874,20 @@ def test_a_document_that_speaks_is_the_body_that_issued_it(document):
     text = ("The Valley Medics Association issued new advice for trainees on Monday.\n"
             f"{document} said: \u2018Do not go in to work on strike days.\u2019")
     assert speakers(text) == [("Valley Medics Association", "description")]
+
+
+def test_a_role_in_a_body_is_the_person_heading_the_next_sentence():
+    text = ("The medical director of the Valley Medics Association told Radio Hull that patients face "
+            "\u201ca lot of disruption to routine care\u201d. Ivo Pask said that 20,000 visits were moved.")
+    assert speakers(text) == [("Ivo Pask", "description")]
+
+
+def test_a_role_in_a_body_is_the_person_given_that_role_before():
+    text = ("Ivo Pask, medical director of the Valley Medics Association, spoke first.\n"
+            "The medical director of the Valley Medics Association said patients face \u201ca lot of disruption\u201d.")
+    assert speakers(text) == [("Ivo Pask", "description")]
+
+
+def test_a_role_in_a_body_nobody_holds_is_the_body():
+    text = "The medical director of the Valley Medics Association said patients face \u201ca lot of disruption\u201d."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]

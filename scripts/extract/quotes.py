@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import bisect
+import dataclasses
 import itertools
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
@@ -108,6 +109,7 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?")
 _SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
 _SPOKESPERSON_FOR = re.compile(
@@ -723,6 +725,15 @@ class _Article:
             role = self._described_person(words, attribution.start)
             if role is not None and role.name:
                 return role
+        role_in = _ROLE_IN_BODY.fullmatch(words)
+        if (organisations or named_organisations) and role_in and not _has_spokes_noun(lower) \
+                and role_in.group("role").split()[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            # 'the medical director for X': the person given that role, before or as the next sentence's subject
+            person = self._role_holder(role_in.group("role").lower().split(), attribution.start)
+            if person is not None:
+                return _Speaker(words, person.person_id, person.organisation_id,
+                                "resolved" if person.person_id else "unresolved", "person", person.name,
+                                "description", person.referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -860,6 +871,31 @@ class _Article:
         return _Speaker(words, referent.person_id, referent.organisation_id,
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
                         "description", referent)
+
+    def _role_holder(self, role: list[str], position: int) -> _Entity | None:
+        """The one person the text gave this role before position, else the person heading the next sentence
+        of the paragraph ('The medical director of X told reporters ... . Jo Bell said ...'), else None."""
+        found = []
+        for mention in self.names.before(position, 60):
+            referent = mention.referent
+            if referent.kind == "person" and referent not in found and any(_role_fits(role, r) for r in referent.roles):
+                found.append(referent)
+        if len(found) == 1:
+            r = found[0]
+            return _Entity(position, "person", r.person_id, r.organisation_id, r.name, r)
+        if found:
+            return None
+        index = bisect.bisect_right(self._sentence_starts, position)  # the sentence after position's
+        if index >= len(self.sentences) or bisect.bisect_right(self._paragraph_starts, self.sentences[index].start) \
+                - bisect.bisect_right(self._paragraph_starts, position) > 1:
+            return None  # none, or not in this paragraph or the next
+        subject = self._subject_entity(index)
+        if subject is None or subject.kind != "person" or (subject.referent is not None and any(
+                r.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and not _role_fits(role, r) for r in subject.referent.roles)):
+            return None
+        name = subject.name or (subject.referent.name if subject.referent else None) or \
+            self.lexicon.name_of("person", subject.person_id)
+        return dataclasses.replace(subject, name=name) if name else None
 
     def _named_pair_before(self, position: int) -> _Entity | None:
         """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
