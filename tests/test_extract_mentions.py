@@ -549,3 +549,22 @@ def test_a_committee_after_a_bracketed_acronym_is_a_committee_of_its_own():
 
 def test_plural_people_after_a_naming_prefix_are_no_name():
     assert candidates("Pay for ZHS Consultants has fallen. ZHS Dental Services said no.") == ["ZHS Dental Services"]
+
+
+@pytest.mark.parametrize("text", [
+    "Strike dates named\n\nBy Mira Tallis \u2022 20 February 2023 \u2022 18:02\n\nDoctors will strike.",
+    "Strike dates named\nMira Tallis\n, Health Correspondent\nThe Hull Herald\nDoctors will strike.",
+    "Strike dates named\n\nMira Tallis\nTuesday 02 January 2024 16:16 GMT\nDoctors will strike.",
+    "Strike dates named\n  1. Mira Tallis\n  1. The Hull Herald\n\nDoctors will strike.",
+    "Strike dates named\nHull Herald Archive\nMira Tallis18 June 2024\n\nDoctors will strike.",
+    "Strike dates named\n\nby Mira Tallis\n28 June 2023\n\nDoctors will strike.",
+])
+def test_a_writers_name_in_a_byline_is_a_person(text):
+    assert people_found(text) == [("Mira Tallis", "Mira Tallis")]
+
+
+@pytest.mark.parametrize("text", ["Strike Dates Named\nDoctors will strike.",
+                                  "Hull Valley\nThe Hull Herald reported a strike.",
+                                  "Mira Tallis\nDoctors will strike on Monday."])
+def test_a_line_of_capitalised_words_without_a_byline_shape_is_no_person(text):
+    assert people_found(text) == []

@@ -116,6 +116,42 @@ def _each_anchor_start(text: str, anchors, blanks: str):
                 yield at
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A line that holds a name only, after 'By' or a list number ('1. Jo Bell'); or a name glued to a date.
+_BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
+                          rf"(?:[^\S\n]*(?=\n|$)|(?=\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}}))")
+# What the next line of a byline holds: a role after a comma, a date, a weekday, or an outlet ('The X').
+_AFTER_BYLINE = re.compile(rf"\n[^\S\n]*(?:\d{{1,2}}\.[^\S\n]+)?(?:,[^\S\n]*[A-Z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                           rf"|\d{{1,2}}[^\S\n]+{_MONTH}\b|{_MONTH}[^\S\n]+\d"
+                           rf"|The(?:[^\S\n]+[A-Z][\w'’]*){{1,4}}[^\S\n]*(?:\n|$))")
+# 'By Jo Bell • 20 February 2023': a name after 'By' and before a bullet or a bar, anywhere on a line.
+_BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of writers' names in bylines: a line that is only a name (after 'By', 'by' or a list number)
+    followed by a line with a role, a date or an outlet; a name glued to a date; 'By Jo Bell •'. Lines are read
+    one anchored match each (str.find steps from line to line)."""
+    found = []
+    line = 0
+    while line < len(text):
+        m = _BYLINE_LINE.match(text, line)
+        if m and (m.group(1) in ("By", "by") or m.end() < len(text) and text[m.end()].isdigit()
+                  or _AFTER_BYLINE.match(text, m.end())):
+            found.append(m.span(2))
+        line = text.find("\n", line) + 1
+        if line == 0:
+            break
+    for mark in ("\u2022", "|"):
+        at = text.find(mark)
+        while at >= 0:
+            m = _BY_BULLET.search(text, max(0, at - 60), at + 1)
+            if m:
+                found.append(m.span(1))
+            at = text.find(mark, at + 1)
+    return found
+
+
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
@@ -294,6 +330,9 @@ class ArticleNames:
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
+        for start, end in _bylines(text):  # a writer's name on a line of its own above the story
+            if _is_person_name(text[start:end]) and not _overlaps(taken, start, end):
+                runs.append((start, start, end, False, None, False))
         runs.sort(key=lambda r: (r[0], r[2]))
         for i, (run_start, name_start, name_end, titled, role, weak) in enumerate(runs):
             if weak is None:
