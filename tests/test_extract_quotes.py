@@ -891,3 +891,34 @@ def test_a_role_in_a_body_is_the_person_given_that_role_before():
 def test_a_role_in_a_body_nobody_holds_is_the_body():
     text = "The medical director of the Valley Medics Association said patients face \u201ca lot of disruption\u201d."
     assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_a_name_after_a_dash_signs_the_quotation(dash):
+    text = f"\u201cWe are ready\u201d {dash} Dr Ilse Moran, Valley Medics Association"
+    assert speakers(text) == [("Ilse Moran", "named")]
+
+
+def test_a_dash_that_goes_on_with_the_sentence_signs_nothing():
+    text = "\u201cWe are ready to strike\u201d \u2013 and the union means it."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_headline_title_after_a_dash_is_the_person_the_story_gives_that_role():
+    text = ("Trainees \u2018walked away from a fair offer\u2019 \u2013 Health Secretary\n\n"
+            "Health Secretary Ana Lund said she was disappointed.")
+    assert speakers(text) == [("Ana Lund", "description")]
+
+
+def test_a_title_without_the_that_nobody_holds_is_unresolved_not_a_name():
+    assert speakers("Trainees \u2018walked away from a fair offer\u2019 \u2013 Health Secretary") == [(None, "unresolved")]
+
+
+def test_a_surname_alone_is_the_person_of_that_surname_named_in_full_before():
+    text = "Ilse Moran said: \u201cWe are ready.\u201d\nMoran added: \u201cWe will strike.\u201d"
+    assert speakers(text) == [("Ilse Moran", "named"), ("Ilse Moran", "alias")]
+
+
+def test_the_pm_is_the_person_given_the_role_of_prime_minister():
+    text = "Prime Minister Ana Lund said: \u201cThe offer is fair.\u201d The PM added: \u201cIt is final.\u201d"
+    assert speakers(text) == [("Ana Lund", "named"), ("Ana Lund", "description")]

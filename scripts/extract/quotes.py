@@ -381,7 +381,7 @@ class _Article:
         position = gap.end()
         verbs = _verbs(self.masked, position, min(limit, position + 100))
         if not verbs:
-            return None
+            return self._signed(gap.group(), position, limit)
         verb = verbs[0]
         if verb.start == position:  # inverted: '”, said Dr X' (headlines drop the comma: "'...' say nurses")
             return self._speaker_after(verb, limit) if _is_invertible(verb.word) else None
@@ -393,6 +393,21 @@ class _Article:
         if bare and self.masked[phrase[0]:phrase[1]].lower() not in _PRONOUNS:
             return None
         return _Attribution(phrase[0], phrase[1], verb.word, phrase[2])
+
+    def _signed(self, gap: str, position: int, limit: int) -> _Attribution | None:
+        """'“...” – Jo Bell, chair of the X' / '‘...’ – Health Secretary': a dash after the quotation and a
+        name or a title, with nothing else (a signature, or a headline's attribution)."""
+        if not any(dash in gap for dash in (*_DASHES, "-")):
+            return None
+        tokens = self._tokens(position, limit)
+        end = next((i for i, t in enumerate(tokens) if t[2] in ",.;:"), len(tokens))
+        tail = tokens[end + 1:] if end < len(tokens) and tokens[end][2] == "," else tokens[end:]
+        name = tokens[:end]
+        if not name or len(name) > 6 or not _name_like(name) or any(t[2] not in ".!" and not (
+                t[2][:1].isupper() or t[2].lower() in ("of", "the", "and", "for")) for t in tail):
+            return None  # the dash goes on with the sentence, or more than a name follows
+        description = (tail[0][0], tail[-1][1]) if tail and tail[-1][2] not in ".!" else None
+        return _Attribution(name[0][0], name[-1][1], "\u2013", description)
 
     def _attribution_closing_sentence(self, close: int, limit: int) -> _Attribution | None:
         """'“...” since 2008, the union said.' / ', said Dr X.' / 'according to X' after the quotation."""
@@ -775,13 +790,28 @@ class _Article:
         role = self._described_person(words, attribution.start)
         if role is not None:
             return role
+        parts = words.split()
+        if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
+                and len(parts) <= 4 and all(p[:1].isupper() for p in parts):
+            # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
+            role = self._described_person("the " + words.lower(), attribution.start) or \
+                self._role_ahead([p.lower() for p in parts], attribution.start)
+            return role._replace(text=words) if role is not None else \
+                _Speaker(words, None, None, "unresolved", "person", None, "unresolved")
         if described:
             organisation = described[-1]
             return _Speaker(words, None, organisation, "unresolved", _guess_kind(words),
                             None, "unresolved")
         kind = _guess_kind(words)
         if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
-            return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
+            written = _name_words(words)
+            if " " not in written:
+                # a surname alone ('Hale added:'): the person of that surname named in full before, if one
+                fuller = {m.referent.name for m in self.names.before(attribution.start, 60)
+                          if m.referent.kind == "person" and m.referent.surname == written and " " in m.referent.name}
+                if len(fuller) == 1:
+                    return _Speaker(words, None, None, "unresolved", kind, fuller.pop(), "alias")
+            return _Speaker(words, None, None, "unresolved", kind, written, "named")
         coloured = _COLOURED_NAME.fullmatch(words)
         if coloured and _guess_kind(coloured.group("name")) == "person" and not any(
                 w in _STOP_WORDS or w in _DETERMINERS or w in _SPOKES_NOUNS
@@ -837,6 +867,8 @@ class _Article:
                 or len(description) > _MAX_DESCRIPTION_WORDS:
             return None
         description = description[1:]
+        if description[-1:] in (["pm"], ["pm's"]):
+            description[-1:] = ["prime", "minister"]  # 'the PM added'
         if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
             return None
         found = []
@@ -896,6 +928,20 @@ class _Article:
         name = subject.name or (subject.referent.name if subject.referent else None) or \
             self.lexicon.name_of("person", subject.person_id)
         return dataclasses.replace(subject, name=name) if name else None
+
+    def _role_ahead(self, role: list[str], position: int) -> _Speaker | None:
+        """In a headline or standfirst (the first two paragraphs), a title stands for the first person the
+        story gives that role later on."""
+        if bisect.bisect_right(self._paragraph_starts, position) > 2:
+            return None
+        i = bisect.bisect_left(self.names.starts, position)
+        for mention in self.names.mentions[i:i + 60]:
+            referent = mention.referent
+            if referent.kind == "person" and referent.name and any(_role_fits(role, r) for r in referent.roles):
+                return _Speaker("", referent.person_id, referent.organisation_id,
+                                "resolved" if referent.person_id else "unresolved", "person", referent.name,
+                                "description", referent)
+        return None
 
     def _named_pair_before(self, position: int) -> _Entity | None:
         """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
