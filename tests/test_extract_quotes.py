@@ -922,3 +922,15 @@ def test_a_surname_alone_is_the_person_of_that_surname_named_in_full_before():
 def test_the_pm_is_the_person_given_the_role_of_prime_minister():
     text = "Prime Minister Ana Lund said: \u201cThe offer is fair.\u201d The PM added: \u201cIt is final.\u201d"
     assert speakers(text) == [("Ana Lund", "named"), ("Ana Lund", "description")]
+
+
+@pytest.mark.parametrize("text", ["Dr Ilse Moran said the union would use the term \u201cresident doctor\u201d from now on.",
+                                  "Dr Ilse Moran told Radio Hull\u2019s \u201cMorning Call\u201d programme that talks had stalled."])
+def test_words_in_marks_named_as_a_term_or_a_title_are_not_speech(text):
+    assert speakers(text) == []
+
+
+def test_a_participle_takes_the_subject_of_the_clause_it_hangs_on_not_the_sentences_first_word():
+    text = ("Pressure grew on Friday as Minister Ana Lund echoed the premier\u2019s call, criticising the union\u2019s "
+            "claim as \u201cunreasonable\u201d.")
+    assert speakers(text) == [("Ana Lund", "named")]

@@ -46,7 +46,8 @@ warning claimed claiming stated argued argues arguing explained explains explain
 describing called expressed expresses noted stressed admitted admits acknowledged announced suggested
 suggests accused accuses accusing branded labelled dubbed pledged promised vowed replied replies
 responded responds asked answered commented remarked repeated reiterated emphasised emphasized
-highlighted confirmed confirms revealed demanded criticised criticized welcomed welcomes believes believed
+highlighted confirmed confirms revealed demanded criticised criticized criticising criticizing welcomed
+welcomes believes believed
 predicted maintained maintains conceded
 """.split()
 # Verbs that also stand before their subject ('”, said Dr X.', 'added the spokesperson').
@@ -110,6 +111,10 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
+_WORD_BEFORE_MARK = re.compile(r"([\w%]+)[^\S\n]+\Z")
+_WORD_AFTER_MARK = re.compile(r"[^\S\n]+([a-z]+)\b")
+_TITLED_NOUNS = frozenset("programme show podcast documentary series column".split())
+_TERM_NOUNS = frozenset("term terms word words phrase title label name slogan hashtag".split())
 _SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?")
 _SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
 _SPOKESPERSON_FOR = re.compile(
@@ -278,6 +283,8 @@ class _Article:
             else:
                 _copy_speaker(continued, row)
             return row
+        if len(words) <= 3 and self._term_in_marks(quote):
+            return None
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -287,6 +294,17 @@ class _Article:
                 self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _term_in_marks(self, quote: _Quote) -> bool:
+        """A few words in marks named as a term, not said: 'the term “resident doctor”', 'the word “junior”'.
+        (Words in marks inside a noun phrase, 'a “credible” offer', are someone's words: they stay.)"""
+        if quote.close is None or quote.continues is not None or quote.continued:
+            return False
+        before = _WORD_BEFORE_MARK.search(self.masked, max(0, quote.open - 40), quote.open)
+        if before is not None and before.group(1).lower() in _TERM_NOUNS:
+            return True
+        after = _WORD_AFTER_MARK.match(self.masked, quote.close)  # 'BBC Radio 4’s “Today” programme': a title
+        return after is not None and after.group(1) in _TITLED_NOUNS
 
     def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
@@ -459,7 +477,7 @@ class _Article:
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
             subject = self._subject_mention(self._sentence_of(verb.start)) or \
-                self._sentence_subject(start, verb.start)
+                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start)
             if subject:
                 return _Attribution(subject[0], subject[1], word)
             return None
@@ -660,6 +678,16 @@ class _Article:
                 # 'according to the medical director of X, Professor Jane Roe,': the name after the role
                 return _Attribution(chunk[0][0], chunk[-1][1], verb.word, (tokens[first][0], tokens[last][1]))
         return _Attribution(tokens[first][0], tokens[last][1], verb.word, description)
+
+    def _clause_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """'Pressure grew as Jo Bell echoed the call, criticising ...': the last name before the participle that
+        a verb follows (a possessive, 'Mr X’s call', is no subject)."""
+        for mention in reversed(self.names.within(start, end)):
+            if self.masked[mention.start] == _MASK or self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
+                continue
+            if _SUBJECT_TAIL.match(self.masked, mention.end, end):
+                return mention.start, mention.end
+        return None
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening a clause ('The union hit back, saying'): a curated name, or capitalised
