@@ -934,3 +934,15 @@ def test_a_participle_takes_the_subject_of_the_clause_it_hangs_on_not_the_senten
     text = ("Pressure grew on Friday as Minister Ana Lund echoed the premier\u2019s call, criticising the union\u2019s "
             "claim as \u201cunreasonable\u201d.")
     assert speakers(text) == [("Ana Lund", "named")]
+
+
+def test_she_takes_a_name_no_cue_made_a_person_when_it_heads_the_sentence_before():
+    text = "Mira Tallis works nights in Hull. She said: \u201cIt is exhausting.\u201d"
+    assert speakers(text) == [("Mira Tallis", "pronoun")]
+
+
+@pytest.mark.parametrize("pair, speaker", [("Dr Ilse Moran and her colleague Dr Rhys Amon", "Ilse Moran"),
+                                           ("Dr Rhys Amon and his colleague Dr Ilse Moran", "Ilse Moran")])
+def test_and_her_or_and_his_after_a_name_gives_that_persons_gender(pair, speaker):
+    text = f"{pair} run the clinic. She said: \u201cWe are ready.\u201d"
+    assert speakers(text) == [(speaker, "pronoun")]

@@ -160,6 +160,7 @@ _ASCII_CASELESS = lambda words: "|".join("".join(f"[{c.upper()}{c}]" for c in w)
 _MALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_MALE_PRONOUNS)})(?![A-Za-z])")
 _FEMALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_FEMALE_PRONOUNS)})(?![A-Za-z])")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_OWN_PRONOUN = re.compile(r"[^\S\n]+(?:and|with)[^\S\n]+(his|her)\b")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
                                  r"[^\S\n]+$")
@@ -566,6 +567,9 @@ class ArticleNames:
                 continue
             stop = self._sentence_stop(mention.end)
             if i + 1 < len(mentions) and mentions[i + 1].start < stop and mentions[i + 1].referent.kind == "person":
+                own = _OWN_PRONOUN.match(self.text, mention.end)  # 'Jo Bell and her colleague Sam Poole'
+                if own:
+                    referent.gender = "m" if own.group(1).lower() == "his" else "f"
                 continue
             sentence = self.text[mention.end:stop]  # a slice: its edges end words, as the window's did
             male, female = bool(_MALE_PRONOUN.search(sentence)), bool(_FEMALE_PRONOUN.search(sentence))

@@ -34,7 +34,7 @@ import itertools
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
-from scripts.extract.names import Referent, TITLE_GENDER, strip_titles
+from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
 from scripts.extract.text import Span, paragraphs
 
 # ---- English grammar: closed word lists -------------------------------------------------------------------
@@ -115,6 +115,7 @@ _WORD_BEFORE_MARK = re.compile(r"([\w%]+)[^\S\n]+\Z")
 _WORD_AFTER_MARK = re.compile(r"[^\S\n]+([a-z]+)\b")
 _TITLED_NOUNS = frozenset("programme show podcast documentary series column".split())
 _TERM_NOUNS = frozenset("term terms word words phrase title label name slogan hashtag".split())
+_BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?")
 _SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
 _SPOKESPERSON_FOR = re.compile(
@@ -1065,6 +1066,12 @@ class _Article:
                         and referent.gender in (None, gender) and id(referent) not in self.names.weak:
                     compatible.append(_Entity(mention.start, "person", referent.person_id,
                                               referent.organisation_id, referent.name, referent))
+        if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
+            # 'Sarah Jones works in A&E. She said: ...': a name no cue made a person, heading the sentence before
+            sentence = self.sentences[index_before]
+            bare = _BARE_NAME_SUBJECT.match(self.masked, sentence.start, sentence.end)
+            if bare and _is_person_name(bare.group(1)) and _SUBJECT_TAIL.match(self.masked, bare.end(1), sentence.end):
+                compatible.append(_Entity(sentence.start, "person", None, None, bare.group(1), None))
         if not compatible:
             return None
         chosen = compatible[0]
