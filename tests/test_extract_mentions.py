@@ -568,3 +568,25 @@ def test_a_writers_name_in_a_byline_is_a_person(text):
                                   "Mira Tallis\nDoctors will strike on Monday."])
 def test_a_line_of_capitalised_words_without_a_byline_shape_is_no_person(text):
     assert people_found(text) == []
+
+
+def _party_word(plural: bool) -> str:
+    """A word of kind not_person from the shipped vocabulary file (parties and platforms), so no name is written here."""
+    from scripts.extract.lexicon import NAME_WORDS
+    return next(w for w in sorted(NAME_WORDS.not_person) if w.endswith("s") == plural)
+
+
+@pytest.mark.parametrize("shape", ["A {w} MP said no.", "{w} has said the offer is poor.", "{w}\u2019s health spokesman spoke.",
+                                   "The {w} leadership met."])
+def test_a_partys_word_where_a_body_stands_is_an_organisation(shape):
+    word = _party_word(plural=False)
+    assert candidates(shape.format(w=word)) == [word]
+
+
+def test_a_partys_plural_word_after_the_is_an_organisation():
+    word = _party_word(plural=True)
+    assert candidates(f"Doctors blamed the {word} for the dispute.") == [word]
+
+
+def test_a_partys_word_used_as_an_adjective_of_a_thing_is_no_mention():
+    assert candidates(f"It was a {_party_word(plural=False)} idea from the start.") == []

@@ -946,3 +946,11 @@ def test_she_takes_a_name_no_cue_made_a_person_when_it_heads_the_sentence_before
 def test_and_her_or_and_his_after_a_name_gives_that_persons_gender(pair, speaker):
     text = f"{pair} run the clinic. She said: \u201cWe are ready.\u201d"
     assert speakers(text) == [(speaker, "pronoun")]
+
+
+def test_the_party_mp_is_the_person_given_that_role_not_the_party():
+    from scripts.extract.lexicon import NAME_WORDS
+    party = next(w for w in sorted(NAME_WORDS.not_person) if not w.endswith("s"))
+    text = (f"{party} MP Ana Lund said the offer was poor. Later the {party} MP added that doctors were "
+            "\u201cright to be angry about it\u201d.")
+    assert speakers(text)[-1] == ("Ana Lund", "description")

@@ -550,6 +550,29 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and initials.upper() == "".join(c for c in anchor.group(1) if c.isupper()):
             name = m.group(1)
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
+    spans += _parties(text)
+    return spans
+
+
+# A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
+# member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
+# reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
+_PARTY_WORD = re.compile(r"(?<![\w'’@#.\-])(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len,
+                                                                      reverse=True)) + r")(?![\w\-])")
+_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+                          r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
+                          r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
+                          r"|['’]s[^\S\n]+[a-z]"
+                          r"|[^\S\n]+(?:(?:has|have|had|also|today|yesterday)[^\S\n]+)?"
+                          r"(?:said|says|warned|claimed|insisted|accused|called|urged|pledged|promised)(?![\w\-]))")
+
+
+def _parties(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTY_WORD.finditer(text):
+        word = m.group()
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
+            spans.append(m.span())
     return spans
 
 

@@ -764,11 +764,16 @@ class _Article:
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                             name, method, referent)
-        if (organisations or named_organisations) and not _has_spokes_noun(lower) and _OWNERS_ROLE.fullmatch(words):
-            # 'the Valley Party's deputy leader': a person holding a role in that body, named before
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) and (
+                _OWNERS_ROLE.fullmatch(words) or (lower.split()[0] in ("the", "a", "an", "this", "that")
+                                                  and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS)):
+            # 'the Valley Party's deputy leader', 'the Tory MP': a person holding a role in that body, named before
+            # (two such people: unresolved, not the body)
             role = self._described_person(words, attribution.start)
-            if role is not None and role.name:
+            if role is not None and (role.name or not _OWNERS_ROLE.fullmatch(words)):
                 return role
+            if role is None and not _OWNERS_ROLE.fullmatch(words):
+                return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")  # nobody fits
         role_in = _ROLE_IN_BODY.fullmatch(words)
         if (organisations or named_organisations) and role_in and not _has_spokes_noun(lower) \
                 and role_in.group("role").split()[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS:
