@@ -86,3 +86,15 @@ def test_a_replacement_file_named_in_the_environment_changes_what_the_extractors
     plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
     assert run(plain) == "['Dr Ann Quill', 'Dr Ann Zorblax']"
     assert run({**plain, NAME_WORDS_ENV: str(path)}) == "['Dr Ann Quill']"
+
+
+def test_a_file_without_words_of_a_kind_gives_no_empty_mentions(tmp_path):
+    path = _write(tmp_path, "Clarion,media_head,news_outlet,a paper\n")
+    program = ("from scripts.extract.lexicon import Lexicon\n"
+               "from scripts.extract.mentions import extract_mentions\n"
+               "rows = extract_mentions('The Hull Clarion said the union met.', 's', Lexicon.from_rows([], [], []))\n"
+               "print([r['text'] for r in rows])\n")
+    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
+    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "['Hull Clarion']"

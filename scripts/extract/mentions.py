@@ -558,7 +558,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
 # reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
 _PARTY_WORD = re.compile(r"(?<![\w'’@#.\-])(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len,
-                                                                      reverse=True)) + r")(?![\w\-])")
+                                                                      reverse=True)) + r")(?![\w\-])"
+                         if NAME_WORDS.not_person else r"(?!)")  # a file without such words: no party ever
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
