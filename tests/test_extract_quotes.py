@@ -954,3 +954,11 @@ def test_the_party_mp_is_the_person_given_that_role_not_the_party():
     text = (f"{party} MP Ana Lund said the offer was poor. Later the {party} MP added that doctors were "
             "\u201cright to be angry about it\u201d.")
     assert speakers(text)[-1] == ("Ana Lund", "description")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("says Valley Medics Association chief", "Valley Medics Association chief executive Ilse Moran said talks failed."),
+    ("says guild chair", "Guild chair Ilse Moran said talks had failed.")])
+def test_a_headline_role_without_the_is_the_person_the_story_gives_that_role(title, body):
+    text = f"Strike talks: \u2018We have no choice\u2019, {title}\n\n{body}"
+    assert speakers(text) == [("Ilse Moran", "description")]

@@ -774,6 +774,12 @@ class _Article:
                 return role
             if role is None and not _OWNERS_ROLE.fullmatch(words):
                 return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")  # nobody fits
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) \
+                and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and lower.split()[0] not in _DETERMINERS:
+            # a headline's 'says BMA chief': the person the story gives that role later on
+            ahead = self._role_ahead(lower.split()[-1:], attribution.start)
+            if ahead is not None:
+                return ahead._replace(text=words)
         role_in = _ROLE_IN_BODY.fullmatch(words)
         if (organisations or named_organisations) and role_in and not _has_spokes_noun(lower) \
                 and role_in.group("role").split()[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS:
@@ -826,7 +832,8 @@ class _Article:
             return role
         parts = words.split()
         if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
-                and len(parts) <= 4 and all(p[:1].isupper() for p in parts):
+                and len(parts) <= 4 and (all(p[:1].isupper() for p in parts) or all(
+                    p[:1].islower() or p.isupper() for p in parts)):
             # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
             role = self._described_person("the " + words.lower(), attribution.start) or \
                 self._role_ahead([p.lower() for p in parts], attribution.start)
