@@ -54,6 +54,14 @@ Everything else that looks like an organisation is kept as an unresolved candida
    stays the curated Sky News; 'BBC Radio 4' the curated BBC). Candidates never overlap one another: the
    longer one is kept (an acronym inside a phrase is not reported twice).
 
+5. Shapes of real copy (issue 8): an acronym defined in brackets after lower-case words is a term, not a body,
+   in every use ('specialty (SAS) doctors'); an acronym's possessive owns the name after it ("the BMA's SAS UK
+   Committee"); a nation before or after a curated body makes a branch ('BMA Cymru Wales', 'its Northern
+   Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
+   ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
+   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the') is an
+   organisation.
+
 People who are not in the curated tables are out of scope: no person candidates are produced.
 Generic structure words live here; names live only in curated/*.csv.
 """

@@ -18,6 +18,13 @@ in the sentence ('X said the offer was “...”', 'according to X'); an attribu
 (', the BMA said.'); the speaker of the quotation whose sentence this one directly follows. The words before
 a verb are read back as a noun phrase ('X, co-chair of Y, said': the appositive ties X to Y's organisation).
 
+Shapes of real copy (issue 8): an appositive may hold an age, a relative clause, an aside between dashes or
+lack its closing comma ('Sir X, chief executive at Y said:'); a dash and a name after a quotation sign it; a
+quotation left open ends before an inverted attribution inside it; words in double marks inside a single
+quotation belong to it; a document ('The guidance said') speaks for the body that issued it; a role in a body
+('the medical director of X') or a headline's title ('– Health Secretary') is the person the text gives that
+role, before or (for the next sentence, or from a headline) after.
+
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
 so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
