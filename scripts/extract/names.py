@@ -124,6 +124,7 @@ _BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
 _AFTER_BYLINE = re.compile(rf"\n[^\S\n]*(?:\d{{1,2}}\.[^\S\n]+)?(?:,[^\S\n]*[A-Z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
                            rf"|\d{{1,2}}[^\S\n]+{_MONTH}\b|{_MONTH}[^\S\n]+\d"
                            rf"|The(?:[^\S\n]+[A-Z][\w'’]*){{1,4}}[^\S\n]*(?:\n|$))")
+_LONGEST_BYLINE = 60  # characters in a byline's line ('by Jo Bell', 'Jo Bell18 June 2024', '  1. Jo Bell')
 # 'By Jo Bell • 20 February 2023': a name after 'By' and before a bullet or a bar, anywhere on a line.
 _BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
 
@@ -135,13 +136,13 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     found = []
     line = 0
     while line < len(text):
-        m = _BYLINE_LINE.match(text, line)
-        if m and (m.group(1) in ("By", "by") or m.end() < len(text) and text[m.end()].isdigit()
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        m = _BYLINE_LINE.match(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
+        if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
                   or _AFTER_BYLINE.match(text, m.end())):
             found.append(m.span(2))
-        line = text.find("\n", line) + 1
-        if line == 0:
-            break
+        line = end + 1
     for mark in ("\u2022", "|"):
         at = text.find(mark)
         while at >= 0:
