@@ -565,9 +565,9 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
 # member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
 # reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
-_PARTY_WORD = re.compile(r"(?<![\w'’@#.\-])(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len,
-                                                                      reverse=True)) + r")(?![\w\-])"
-                         if NAME_WORDS.not_person else r"(?!)")  # a file without such words: no party ever
+# (The character before a word is checked in code: a look-behind first would run at every position.)
+_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len, reverse=True))
+                         + r")(?![\w\-])" if NAME_WORDS.not_person else r"(?!)")  # no such words: no party ever
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
@@ -579,6 +579,8 @@ _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillor
 def _parties(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARTY_WORD.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
+            continue
         word = m.group()
         if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
             spans.append(m.span())
