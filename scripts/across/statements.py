@@ -171,7 +171,7 @@ def _slug(words: tuple[str, ...]) -> str:
 
 def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
     quotes = frames["quotes"].astype(object).where(frames["quotes"].notna(), None)
-    dates = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
+    dates = {k: None if pd.isna(v) else v for k, v in zip(frames["sources"]["source_id"], frames["sources"]["published_date"])}
     records = quotes.to_dict("records")
     for q in records:
         q["published_date"] = dates.get(q["source_id"])

@@ -38,3 +38,19 @@ def make_extracted_table(schema: TableSchema, articles: dict[str, str], lexicon:
     for source_id in sorted(articles):
         rows += extract(articles[source_id], source_id, lexicon)
     return frame_from_records(rows, schema)
+
+
+def make_extracted_tables(schemas: dict[str, TableSchema], articles: dict[str, str], lexicon: Lexicon, *,
+                          engine: str = "local", scheduler: str | None = None,
+                          cache_dir=None) -> dict[str, pd.DataFrame]:
+    """Every extracted table (the schemas whose x-provenance is 'extracted'), by table name.
+
+    The one entry point of extraction for the build. engine 'local' runs in this process; scheduler and
+    cache_dir are for the distributed engine and the incremental cache (issue 11), which this version does
+    not have: asking for them is refused rather than ignored.
+    """
+    if engine != "local" or scheduler is not None or cache_dir is not None:
+        raise ValueError(f"engine {engine!r} (scheduler {scheduler!r}, cache {cache_dir!r}) is not available in this "
+                         "version: use engine='local' without a scheduler or cache")
+    return {name: make_extracted_table(schema, articles, lexicon)
+            for name, schema in schemas.items() if schema.provenance == "extracted"}

@@ -15,6 +15,11 @@ def make_sources(schema: TableSchema, curated_dir: Path, articles_dir: Path, rec
     """The sources frame, the article texts by source_id, and the problems found."""
     frame, problems = load_curated(schema, curated_dir, records)
     file = str(Path(curated_dir) / "sources.csv")
+    for field in schema.fields:  # empty only where a metadata CSV could not give them (scripts/inputs/metadata.py)
+        if field.get("x-required-when-curated") and not field.get("x-derived"):
+            for index in frame.index[frame[field["name"]].isna()]:
+                problems.append(Problem(file, index + 2, field["name"], None,
+                                        "required in curated sources: give it (with the evidence it rests on)"))
     articles: dict[str, str] = {}
     derived = {"text_path": [], "sha256": [], "length_chars": [], "length_bytes": []}
     for index, row in frame.iterrows():

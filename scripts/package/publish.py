@@ -107,15 +107,16 @@ def new_staging(root: Path) -> Path:
     return staging
 
 
-def publish(staging: Path, root: Path) -> list[str]:
-    """Switch the staged PUBLISHED paths into root (call under lock()). Returns the paths published.
+def publish(staging: Path, root: Path, published: tuple[str, ...] = PUBLISHED) -> list[str]:
+    """Switch the staged paths named in published (by default PUBLISHED, a repository checkout's) into root (call
+    under lock()). Returns the paths published.
 
     Raises PublishInterrupted if the switch fails after its commit point; the next build's recover() completes it.
     """
     global _renames
     _renames = 0
     root, staging = Path(root), Path(staging)
-    items = [item for item in PUBLISHED if (staging / item).exists()]
+    items = [item for item in published if (staging / item).exists()]
     journal_dir = root / JOURNAL_DIR
     journal_dir.mkdir(exist_ok=True)
     backup = journal_dir / f"backup-{os.getpid()}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +25,12 @@ def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
 
 
-def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path) -> dict:
-    """datapackage.json: the hand-written metadata plus a resource for every published file."""
+def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path,
+               licences: dict[str, str] | None = None, urls: dict[str, str] | None = None) -> dict:
+    """datapackage.json: the hand-written metadata plus a resource for every published file.
+
+    licences and urls (by source_id, from a corpus's metadata CSV) give an article its own licence title and
+    the address it was published at; otherwise every article gets the package's x-article-licence."""
     resources = []
     for name, schema in schemas.items():
         csv_path = package_dir / "data" / f"{name}.csv"
@@ -41,11 +46,18 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
     package_sources = []
     for row in sources.sort_values("source_id").itertuples(index=False):
         article = package_dir / row.text_path
-        title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, published {row.published_date}"
-        resources.append({"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
-                          "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
-                          "title": title, "hash": f"sha256:{_sha256(article)}", "bytes": article.stat().st_size,
-                          "licenses": [{"name": "publisher-copyright", "title": metadata["x-article-licence"]}]})
+        published = "publication date unknown" if pd.isna(row.published_date) else f"published {row.published_date}"
+        title = f"{row.source_id}: news article, {'outlet unknown' if pd.isna(row.outlet_id) else row.outlet_id}, {published}"
+        given = (licences or {}).get(row.source_id)  # a licence id (CC-BY-4.0) is its own name; words are a title
+        licence = ({"name": given if re.fullmatch(r"[A-Za-z0-9.+-]+", given) else "custom", "title": given} if given
+                   else {"name": "publisher-copyright", "title": metadata["x-article-licence"]})
+        resource = {"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
+                    "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
+                    "title": title, "hash": f"sha256:{_sha256(article)}", "bytes": article.stat().st_size,
+                    "licenses": [licence]}
+        if (urls or {}).get(row.source_id):
+            resource["sources"] = [{"title": "where the text was published", "path": urls[row.source_id]}]
+        resources.append(resource)
         package_sources.append({"title": title, "path": row.text_path})
     package = {k: v for k, v in metadata.items()}
     package["sources"] = package_sources
