@@ -962,3 +962,16 @@ def test_the_party_mp_is_the_person_given_that_role_not_the_party():
 def test_a_headline_role_without_the_is_the_person_the_story_gives_that_role(title, body):
     text = f"Strike talks: \u2018We have no choice\u2019, {title}\n\n{body}"
     assert speakers(text) == [("Ilse Moran", "description")]
+
+
+def test_a_participle_after_a_clause_opened_by_it_takes_what_it_stands_for():
+    text = ("The Valley Medics Association (VMA) agreed the new title with ministers.\n"
+            "It will use the new title from today, claiming that the old one was \u201cmisleading\u201d.")
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_bracketed_acronym_after_a_curated_name_keeps_it_heading_the_sentence():
+    text = ("The Nurses Guild (NG) agreed the new title with ministers.\n"
+            "It said: \u201cThis is a good day.\u201d")
+    rows = quotes(text)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("nurses-guild", "organisation-spokesperson")]

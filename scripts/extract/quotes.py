@@ -123,7 +123,9 @@ _WORD_AFTER_MARK = re.compile(r"[^\S\n]+([a-z]+)\b")
 _TITLED_NOUNS = frozenset("programme show podcast documentary series column".split())
 _TERM_NOUNS = frozenset("term terms word words phrase title label name slogan hashtag".split())
 _BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
-_SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?")
+_DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
+_PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
+_SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:['\u2019]s?)?(?:\s+(?P<second>[a-z]+))?")
 _SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
 _SPOKESPERSON_FOR = re.compile(
     r"(?:(?P<possessor>[A-Za-z][\w\s-]{0,40}?)['\u2019]s\s+(?:official\s+)?" + _SPOKES
@@ -485,7 +487,8 @@ class _Article:
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
             subject = self._subject_mention(self._sentence_of(verb.start)) or \
-                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start)
+                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start) or \
+                self._pronoun_subject(start, verb.start)
             if subject:
                 return _Attribution(subject[0], subject[1], word)
             return None
@@ -696,6 +699,11 @@ class _Article:
             if _SUBJECT_TAIL.match(self.masked, mention.end, end):
                 return mention.start, mention.end
         return None
+
+    def _pronoun_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """'It will use the term from today, claiming ...': a pronoun opening the clause, then a verb."""
+        m = _PRONOUN_OPENING.match(self.masked, start, end)
+        return m.span(1) if m and _SUBJECT_TAIL.match(self.masked, m.end(1), end) else None
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening a clause ('The union hit back, saying'): a curated name, or capitalised
@@ -1191,6 +1199,8 @@ class _Article:
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
             return None
         after = mention.end
+        defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
+        after = defined.end() if defined else after
         if prefixed and self.masked.startswith(",", after):  # 'Her colleague, Jo Bell, said': the closing comma
             after += 1
         elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
@@ -1241,7 +1251,8 @@ class _Article:
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Barclay’s talks' is not about him
             return None
-        tail = _SUBJECT_TAIL.match(self.masked, match.end, sentence.end)
+        defined = _DEFINED_ACRONYM.match(self.masked, match.end, sentence.end)  # 'The X (XA) negotiated ...'
+        tail = _SUBJECT_TAIL.match(self.masked, defined.end() if defined else match.end, sentence.end)
         if tail is None:
             return None
         end = tail.end("spokes") if tail.group("spokes") else match.end
