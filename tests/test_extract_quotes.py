@@ -975,3 +975,15 @@ def test_a_bracketed_acronym_after_a_curated_name_keeps_it_heading_the_sentence(
             "It said: \u201cThis is a good day.\u201d")
     rows = quotes(text)
     assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("nurses-guild", "organisation-spokesperson")]
+
+
+def test_she_after_a_spokeswoman_of_a_body_is_the_body():
+    text = ("The Department of Rural Affairs said the offer was fair. A spokeswoman added: \u201cWe urge the union to "
+            "talk.\u201d She said: \u201cPatients come first.\u201d")
+    assert speakers(text) == [("Department of Rural Affairs", "organisation-spokesperson"),
+                              ("Department of Rural Affairs", "pronoun")]
+
+
+def test_a_name_after_a_bodys_possessive_role_between_commas_is_the_speaker():
+    rows = quotes("The Nurses Guild\u2019s head of policy, Ivo Pask, said: \u201cStaff are stretched.\u201d")
+    assert (rows[0]["speaker_name"], rows[0]["speaker_organisation_id"]) == ("Ivo Pask", "nurses-guild")

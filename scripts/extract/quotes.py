@@ -359,7 +359,8 @@ class _Article:
                    speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
         lower = speaker.text.lower()
         gender = "f" if "spokeswoman" in lower else "m" if "spokesman" in lower else None
-        self.entities.append(_Entity(attribution.start, speaker.kind, speaker.person_id, speaker.organisation_id,
+        kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
+        self.entities.append(_Entity(attribution.start, kind, speaker.person_id, speaker.organisation_id,
                                      speaker.name or None, speaker.referent, gender))
 
     # ---- attribution ---------------------------------------------------------------------------------------
@@ -613,7 +614,8 @@ class _Article:
             role = _phrase_start(tokens, previous_comma - 1) if previous_comma > 0 else None
             if role is None or (role > 0 and tokens[role - 1][2] != ","):
                 return chunk[0][0], chunk[-1][1], None
-            if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5:
+            if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5 or any(
+                    t[2].endswith(("'s", "\u2019s")) for t in tokens[role:previous_comma]):  # "X's head of health, Jo Bell,"
                 return chunk[0][0], chunk[-1][1], (tokens[role][0], tokens[previous_comma - 1][1])
             return tokens[role][0], chunk[-1][1], None
         if previous_comma < 0 and comma > 0:
@@ -856,6 +858,9 @@ class _Article:
                 _Speaker(words, None, None, "unresolved", "person", None, "unresolved")
         if described:
             organisation = described[-1]
+            if _guess_kind(words) == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
+                # 'Unison’s head of health, Jo Bell, said': a person of that body nobody curated
+                return _Speaker(words, None, organisation, "unresolved", "person", _name_words(words), "named")
             return _Speaker(words, None, organisation, "unresolved", _guess_kind(words),
                             None, "unresolved")
         kind = _guess_kind(words)
