@@ -33,6 +33,8 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
+from scripts.extract.candidates import make_candidate_frames
+from scripts.extract.engines import ExtractionFailed, WorkerMismatch
 from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
@@ -68,7 +70,9 @@ def _curated_frame(schema, layout: Layout, articles, records):
     path = layout.curated_file(schema.name)
     if not layout.is_repository and (path is None or not path.is_file()):
         return schema.empty_frame(), []
-    return make_curated_table(schema, layout.curated_dir, articles, records)
+    if layout.is_repository:
+        return make_curated_table(schema, layout.curated_dir, articles, records)
+    return make_curated_table(schema, layout.curated_dir, articles, records, f"{layout.metadata_csv} (the corpus's ids)")
 
 
 def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None):
@@ -109,9 +113,10 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
+    candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = make_derived_table(name, frames, articles)
+            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 
@@ -241,6 +246,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask)")
     parser.add_argument("--cache", type=Path, help="folder of the incremental extraction cache")
     args = parser.parse_args(argv)
+    if args.scheduler is not None and args.engine != "dask":
+        parser.error("--scheduler is the address of a Dask cluster: add --engine dask")
     corpus = (args.articles, args.metadata, args.out)
     if any(v is not None for v in corpus) and not all(v is not None for v in corpus):
         parser.error("a corpus build needs --articles, --metadata and --out together")
@@ -261,7 +268,7 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
     try:
         counts = build(layout, log=lambda message: print(message, file=sys.stderr), engine=args.engine,
                        scheduler=args.scheduler, cache_dir=args.cache)
-    except (BuildFailed, InputError) as err:
+    except (BuildFailed, InputError, ExtractionFailed, WorkerMismatch, ConnectionError) as err:
         print(f"BUILD FAILED: {err}", file=sys.stderr)
         print(f"Nothing was published: {published} left as {'they were' if layout.is_repository else 'it was'}.",
               file=sys.stderr)

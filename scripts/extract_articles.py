@@ -56,6 +56,7 @@ EXTRACTORS = {
     "mentions": "scripts.extract.mentions:extract_mentions",
 }
 MARKER = "extract-complete.json"
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 LOCK = ".extract.lock"
 TEMPORARY_PREFIX = ".extract-tmp-"
 CHUNK = 16  # files per task sent to a worker
@@ -147,6 +148,7 @@ def _init_worker() -> None:
     """In each forked worker (which inherits the parent's lexicon and extractors)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # forked while the parent held them
     _die_with_parent()
 
 
@@ -347,8 +349,14 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
         _load(curated_dir)  # before forking: the workers inherit the lexicon and the imported extractors
         if jobs > 1 and len(tasks) > 1:
             import multiprocessing
-            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
-            workers["pool"] = pool
+            # Ctrl-C or SIGTERM while the pool starts its threads would raise inside threading's bookkeeping:
+            # they wait (blocked) until the pool is whole, then raise Interrupted here in the main thread.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+                workers["pool"] = pool
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             results = pool.imap(_work, tasks)  # in order; every worker stays busy while the parent writes
         else:
             results = map(_work, tasks)

@@ -190,7 +190,7 @@ def test_one_as_a_pronoun_or_idiom_and_hyphenated_words_are_not_figures(text):
     ("Less than a month later.", [("Less than a month", 1, None, "months", "less_than")]),
     ("Nearly 41,000 voted.", [("Nearly 41,000", 41_000, None, "count", "nearly")]),
     ("Almost half agreed.", [("Almost half", 50, None, "percent", "nearly")]),
-    ("Just under 900 staff.", [("Just under 900", 900, None, "count", "nearly")]),
+    ("Just under 900 staff.", [("Just under 900", 900, None, "count", "less_than")]),
     ("Around 63,000 work here.", [("Around 63,000", 63_000, None, "count", "around")]),
     ("Roughly 7% left.", [("Roughly 7%", 7, None, "percent", "around")]),
     ("Some 171,000 were moved.", [("Some 171,000", 171_000, None, "count", "some")]),

@@ -10,17 +10,21 @@ What is a figure
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
   'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
-  unit ('one-day', 'one hour', 'one per cent'; not the idiom 'one day') or after a hedge ('more than one').
+  unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or after a hedge
+  ('more than one').
   Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
   'from 2% to 5%' is two figures (a change, not a range).
 - Ratios in percent: 'one in five' (20), 'nine out of 10' (90).
-- Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' only where they are
-  amounts (before 'of', after 'by'/'in', or hedged), so 'a third strike' stays an ordinal.
+- Fractions in percent: 'two-thirds', 'three quarters'; 'a quarter', 'a third', 'half' ('halfway') only where they are
+  amounts (before 'of' or a comparative, after 'by'/'in', or hedged: 'a third less'), so 'a third strike' stays
+  an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
   'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
-- Durations: 'a decade' (10 years), 'a fortnight' (2 weeks), 'half an hour'; 'a year', 'a month' only when
-  hedged ('less than a month'); 'single' only hyphenated before a duration word ('single-day' is 1 day).
+- Durations: 'a decade' and 'decade' in 'the next/past/last decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
+  week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
+  month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
+  word ('single-day' is 1 day).
   Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
   leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
 - Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
@@ -33,16 +37,18 @@ What is a figure
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
-'no. 7', 'number 1', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
+'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
+separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', 'Lancet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
 DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
 run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
 an error; its digits are not read again as smaller figures.
 
-Hedges are the words just before the figure, included in its text ('More than 98%').
+Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or
+'at least' right after it ('an hour at least'). 'over' before a duration right after another figure is that
+figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the NHS', 'across the UK') that post-modifies the
@@ -95,8 +101,8 @@ _HEDGES = {
                   "well above", "greater than", "higher than", "longer than", "bigger than", "larger than",
                   "slightly more than", "a little over", "a little more than"],
     "less_than": ["fewer than", "less than", "under", "well under", "below", "well below", "lower than",
-                  "shorter than", "smaller than", "slightly less than"],
-    "nearly": ["nearly", "almost", "just under", "just below", "just short of", "close to", "not quite"],
+                  "shorter than", "smaller than", "slightly less than", "just under", "just below"],
+    "nearly": ["nearly", "almost", "virtually", "just short of", "close to", "not quite"],
     "around": ["around", "about", "approximately", "approx.", "roughly", "an estimated", "estimated", "circa",
                "in the region of"],
     "some": ["some"],
@@ -141,8 +147,13 @@ _RATE = re.compile(
     rf"(?P<per>hour|shift|day|week|month|year|annum|head|person|capita)|{_S}+(?P<annually>annually))(?![\w-])"
     rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
 _PER = {"annum": "year", "person": "head", "capita": "head"}
+# 'a year ago', 'a week later': a period that dates something; 'once a week', 'three times a day': a frequency.
+# Neither is a duration unless hedged ('almost a year ago').
+_DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
+_FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|times|per|every|each){_S}+\Z")
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
-_END = r"(?![\w%@])(?![.,:;/][^\W_])"     # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
+_END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
+# (a percent sign ends its figure whatever follows: '82%of', a missing space)
 
 
 def _part(tag: str) -> str:
@@ -160,10 +171,11 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
     rf"(?P<vague_gbp>{_S}+of{_S}+pounds)?{_END}",
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
-    rf"(?P<half_word>half)(?![\w-])",
-    rf"an?{_S}+(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
+    rf"(?P<half_word>half)(?:-?way|{_S}way)?(?![\w-])",  # 'halfway', 'half way' (to a goal): 50 percent
+    rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
     rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
+    rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
 ]) + ")")
 
 # Where a figure can start: '£', a digit run, or one of these words.
@@ -171,7 +183,7 @@ _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", 
                   "tenth", "decade", "fortnight", "hour", "day", "week", "month", "year"}  # after 'a'/'an'
 _ARTICLE_BEFORE = re.compile(rf"(?<!\w)an?{_S}+\Z")
 _ANCHOR_WORDS = (set(_SMALL) - {"zero"} | set(_TENS) | _ARTICLE_WORDS | {"thirds", "quarters", "fifths", "tenths", "tens"}
-                 | set(_VAGUE) | {"single"})
+                 | set(_VAGUE) | {"single", "halfway"})
 
 
 def _word_anchor_pattern(words: set[str]) -> str:
@@ -188,8 +200,10 @@ def _word_anchor_pattern(words: set[str]) -> str:
 # that the many bare 'day's and 'year's of news text cost no look back.
 _ARTICLE_ONLY_WORDS = _ARTICLE_WORDS - set(_FRACTIONS)
 _ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|an[^\\S\\n]{1,2})"
+                "(?:(?:full|whole)[^\\S\\n]+)?"  # 'a full week'
                 + _word_anchor_pattern(_ARTICLE_ONLY_WORDS) + ")|(?P<word>"
-                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "))")
+                + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + ")"
+                "|(?P<decade>decade)(?![a-z])(?<=(?:next|past|last) decade))")  # 'the next decade': 10 years
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 
@@ -209,7 +223,8 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 # Words before a reference number. Capitalised only, where the lower-case word often precedes a real count.
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
-                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss."},
+                     "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss.",
+                     "channel"},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
                      "No", "No.", "Volume", "Issue"})
@@ -221,12 +236,15 @@ _BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
                          r"|[0-9]+\s*\([0-9]+(?:\s*[-–]\s*[0-9]+)?\)\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[a-z]?[0-9]+)?"
                          r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
+# A journal's 'Name year; volume' with no page after it ('Lancet 2023; 401'): the volume is no count.
+_CITATION_YEAR_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.&-]*[^\S\n]+(?:1[89]|20)[0-9]{2}[^\S\n]*;[^\S\n]*\Z")
 _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 _ONE_AS_COUNT = re.compile(
     rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_DURATION_OF_ONE_DAY_BEFORE = re.compile(rf"\b(?:in|for|within|just|only|than|lasting|last|lasts){_S}+\Z")
 _ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_S}+\Z")
@@ -234,6 +252,8 @@ _FROM_BEFORE = re.compile(rf"\bfrom{_S}+\Z")  # 'from 2% to 5%' is a change, not
 _OF_AFTER = re.compile(rf"{_S}+of\b")
 _PART_OF_A_WHOLE_BEFORE = re.compile(
     rf"\b(?:first|second|last|latter|other|final|next|previous|this|that|each|every){_S}+\Z")
+_COMPARATIVE_AFTER = re.compile(  # 'a third less than', 'a quarter more': an amount of difference
+    rf"{_S}+(?:less|more|fewer|lower|higher|smaller|bigger|larger|greater|longer|shorter|cheaper)\b")
 _HALF_AFTER = re.compile(rf"{_S}+(?:of|the|their|its|all|our|his|her|those|these)\b")
 
 # ---------------------------------------------------------------- claimants (on lower-cased text)
@@ -340,6 +360,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
         if m.group("article"):
             anchors.append(m.start("article"))
             continue
+        if m.group("decade"):
+            anchors.append(m.start("decade"))
+            continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
             continue  # inside a word ('Ωone')
@@ -372,6 +395,11 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                 consumed, not_before = max(consumed, skip_to), skip_to
                 continue
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
+            if figure.hedge is None and figure.allow_hedge and low.startswith(" at", figure.end):
+                after = _AT_LEAST_AFTER.match(low, figure.end)  # 'an hour at least'
+                if after:
+                    figure.end, figure.hedge = after.end(), "at_least"
+                    consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
             if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
@@ -391,8 +419,8 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
 def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     """The figures one grammar match makes, and the offset up to which the text is used."""
     g = m.group
-    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single = g(
-        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single")
+    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single, bare_decade = g(
+        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade")
     if ratio:
         return _ratio(m, low), m.end()
     if fraction_n:
@@ -410,10 +438,14 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
         return ([figure] if figure else []), m.end()
     if a_unit:
         unit, factor = _DURATIONS[g("a_unit")]
-        return [_Figure(m.start(), m.end(), factor, unit, hedge_required=g("a_unit") not in ("decade", "fortnight"))], m.end()
+        dated_or_frequency = _DATING_AFTER.match(low, m.end()) or \
+            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start())
+        return [_Figure(m.start(), m.end(), factor, unit, hedge_required=bool(dated_or_frequency))], m.end()
     if single:
         unit, factor = _DURATIONS[single]
         return [_Figure(m.start(), m.end(), factor, unit)], m.end()
+    if bare_decade:
+        return [_Figure(m.start(), m.end(), 10, "years")], m.end()
     low_part = _quantity(m, "c")
     if low_part is None:
         return [], m.end()
@@ -474,8 +506,9 @@ def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
                 return None  # 'each and every one of them', 'any one of', 'every single one': a pronoun
             if q.value == 1 and not _ONE_AS_COUNT.match(low, q.end):
                 return _Figure(q.start, end, 1, "count", hedge_required=True)  # 'more than one', not 'one day'
-    elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-":
-        return None  # 'one day' is an idiom; 'one-day strike' is a duration
+    elif q.is_word and q.unit == "days" and q.value == 1 and low[q.start + len(q.raw)] != "-" and \
+            not _DURATION_OF_ONE_DAY_BEFORE.search(low, max(0, q.start - 10), q.start):
+        return None  # 'one day' is an idiom; 'one-day strike', 'in just one day', 'for one day' are durations
     return _Figure(q.start, end, q.value, q.unit or "count")
 
 
@@ -522,7 +555,7 @@ def _amount_fraction(m: re.Match, low: str) -> _Figure | None:
     if _PART_OF_A_WHOLE_BEFORE.search(low, max(0, start - 10), start):
         return None  # 'the second half of the year', 'the other half'
     amount = (m.group("frac_one") or _OF_AFTER.match(low, end) or (word == "half" and _HALF_AFTER.match(low, end))
-              or _FRACTION_AMOUNT_BEFORE.search(low, max(0, start - 8), start))
+              or _FRACTION_AMOUNT_BEFORE.search(low, max(0, start - 8), start) or _COMPARATIVE_AFTER.match(low, end))
     return _Figure(start, end, round(_FRACTIONS[word], 2), "percent", hedge_required=not amount)
 
 
@@ -562,6 +595,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+    if previous.endswith(";") and _CITATION_YEAR_BEFORE.search(text, max(0, start - 40), start):
+        return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
         return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lstrip("([")[:1].isupper() and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end):
@@ -618,7 +653,10 @@ def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> b
 
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
-    """Take the hedge words right before the figure ('more than', 'around') into it."""
+    """Take the hedge words right before the figure ('more than', 'around') into it. An opening quotation mark
+    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut':
+    an article between an approximating hedge and a number is part of the figure. 'over two years' right after
+    another figure ('5% over two years') is the period the figure is measured over, not a hedge."""
     if not figure.allow_hedge:
         return
     if not low[figure.start - 1:figure.start].isspace():
@@ -626,19 +664,37 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     window_start = max(previous_end, figure.start - 30)
     window_start = max(window_start, low.rfind("\n", window_start, figure.start) + 1)
     last_word = low[window_start:figure.start].rsplit(None, 1)[-1:]
-    if not last_word or last_word[0] not in _HEDGE_LAST_WORDS:
+    if not last_word:
+        return
+    article = last_word[0] in ("a", "an") and low[figure.start] in _DIGIT_OR_POUND
+    if not article and last_word[0].lstrip(_OPENING_PUNCTUATION) not in _HEDGE_LAST_WORDS:
         return
     words = [(m.start(), m.group()) for m in _WORD.finditer(low, window_start, figure.start)]
+    if article:
+        words.pop()
     for n in range(min(_LONGEST_HEDGE, len(words)), 0, -1):
-        phrase = " ".join(word for _, word in words[-n:])
+        first = words[-n][1]
+        lead = len(first) - len(first.lstrip(_OPENING_PUNCTUATION))
+        phrase = " ".join([first[lead:]] + [word for _, word in words[len(words) - n + 1:]])
         if phrase in _HEDGE_OF_PHRASE:
-            start = words[-n][0]
+            start = words[-n][0] + lead
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
                 return  # the window began inside a word ('moreover')
-            figure.start, figure.hedge = start, _HEDGE_OF_PHRASE[phrase]
+            hedge = _HEDGE_OF_PHRASE[phrase]
+            if article and hedge not in ("around", "nearly"):
+                return  # 'over a 12-month period' is no hedge of the 12
+            if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
+                    _PERIOD_GAP.fullmatch(low, previous_end, start):
+                return  # '14% over two years': the period of the figure before
+            figure.start, figure.hedge = start, hedge
             return
 
 
+_AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
+_DIGIT_OR_POUND = frozenset("£0123456789")
+_OPENING_PUNCTUATION = "\"“‘'(["
+_PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
+_PERIOD_GAP = re.compile(rf"(?:{_S}+[a-z][\w’'-]*){{0,4}}{_S}+")  # words only, no stop or comma
 _WORD = re.compile(r"\S+")
 
 

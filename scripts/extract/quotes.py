@@ -6,11 +6,15 @@ Finding quotations, paragraph by paragraph:
   closed; a closer-shaped mark met outside one is a stray and is skipped.
 - Single marks are speech marks only outside double quotations, when the opener starts a word and the closer
   ends one, so apostrophes ("it's", "doctors’ pay") are never taken for marks.
-- A quotation still open at the end of a paragraph runs to the end of that paragraph. When the next paragraph
+- Double marks inside a single-quoted quotation quote words within it: they stay part of its text.
+- A quotation still open at the end of a paragraph runs to the end of that paragraph (or, when the paragraph
+  ends with an inverted attribution, '..., said X.', to that attribution's comma). When the next paragraph
   opens with a mark of the same kind, its first quotation continues the open one (continues_previous) and
   keeps its speaker.
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
-  sentence in marks is a quotation even without a speaker.
+  sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
+  presents as words ('urged to “...”', 'described as “...”'). A term the text names ('the term “...”', 'the
+  “...” programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
@@ -118,10 +122,6 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
-_WORD_BEFORE_MARK = re.compile(r"([\w%]+)[^\S\n]+\Z")
-_WORD_AFTER_MARK = re.compile(r"[^\S\n]+([a-z]+)\b")
-_TITLED_NOUNS = frozenset("programme show podcast documentary series column".split())
-_TERM_NOUNS = frozenset("term terms word words phrase title label name slogan hashtag".split())
 _BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
@@ -169,6 +169,21 @@ _DASHES = ("\u2013", "\u2014")  # a pair of them sets off an aside ("Jo Bell –
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
+# Short quotations: the verb right before that presents them as words ('urged to “...”', 'described as “...”'),
+# the marks that close a clause, verbs of judging that report words in the span rules only, and the nouns that
+# name a term instead of quoting it ('the term “...”', 'the “...” programme').
+_SAYING_JUST_BEFORE = re.compile(r"\b(?P<verb>[A-Za-z]+)\s+(?:to|as)\s*\Z")
+_SAYING_NOUN_BEFORE = re.compile(r"(?i)\b(?:announcement|announcements|call|calls|demand|demands|warning|warnings|"
+                                 r"pledge|pledges|promise|promises|accusation|accusations)\s+(?:of|for)\s+"
+                                 r"(?:(?:a|an|the)\s+)?\Z")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
+_CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
+_JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
+_NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
+_NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
+# ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
+_UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)"
+                                   r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
@@ -237,7 +252,7 @@ class _Article:
         doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
         half_masked = _masked(text, doubles)
         singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
-        if singles:  # a double quotation inside a single one is words quoted by the speaker, not a row of its own
+        if singles and doubles:
             doubles = _outside(doubles, singles)
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
@@ -293,8 +308,8 @@ class _Article:
             else:
                 _copy_speaker(continued, row)
             return row
-        if len(words) <= 3 and self._term_in_marks(quote):
-            return None
+        if self._named_not_spoken(quote, words):
+            return None  # 'the term “X”', 'the “X” programme': words named, not words spoken
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -304,17 +319,6 @@ class _Article:
                 self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
-
-    def _term_in_marks(self, quote: _Quote) -> bool:
-        """A few words in marks named as a term, not said: 'the term “resident doctor”', 'the word “junior”'.
-        (Words in marks inside a noun phrase, 'a “credible” offer', are someone's words: they stay.)"""
-        if quote.close is None or quote.continues is not None or quote.continued:
-            return False
-        before = _WORD_BEFORE_MARK.search(self.masked, max(0, quote.open - 40), quote.open)
-        if before is not None and before.group(1).lower() in _TERM_NOUNS:
-            return True
-        after = _WORD_AFTER_MARK.match(self.masked, quote.close)  # 'BBC Radio 4’s “Today” programme': a title
-        return after is not None and after.group(1) in _TITLED_NOUNS
 
     def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
@@ -342,11 +346,38 @@ class _Article:
             return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
-        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         sentence = self._near(quote)
+        if self._reported_words(quote, sentence):
+            return True
+        # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
+        """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
+        after the verb ('were urged to “stay away”', 'advised to ‘wait’', 'described as “grim”') or a noun of
+        saying ('the announcement of a “full walkout”', 'calls for “fair pay”'), or as the
+        complement after 'as' or a copula that closes its clause in a sentence whose earlier verb reports speech
+        ('criticising the offer as “unfair”.', 'claiming that the plan was “flawed”,')."""
+        before = self.masked[sentence.start:quote.open]
+        just_before = _SAYING_JUST_BEFORE.search(before)
+        if (just_before and _saying(just_before.group("verb"))) or _SAYING_NOUN_BEFORE.search(before):
+            return True
+        after = self.masked[quote.close:sentence.end].lstrip(" \t")
+        if (after and after[0] not in _CLAUSE_END) or not _COMPLEMENT_BEFORE.search(before):
+            return False
+        return any(_saying(w.group()) for w in _WORD.finditer(before))
+
+    def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
+        """A short quoted term that the text names rather than quotes: after 'the term', 'the word', 'the title'
+        ('the term “resident”'), or before a noun that names what it is ('the “Today” programme', 'the
+        “junior” title')."""
+        if quote.close is None or len(words) >= _MIN_WORDS_UNATTRIBUTED:
+            return False
+        start = max(self.paragraphs[quote.paragraph].start, quote.open - 20)
+        return bool(_NAMING_NOUN_BEFORE.search(self.masked, start, quote.open)
+                    or _NAMING_NOUN_AFTER.match(self.masked, quote.close))
 
     def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
         """True when nothing but white space lies between the previous quotation's sentence and this one."""
@@ -1301,18 +1332,18 @@ def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
             found.append((opened, at, at + 1))
             opened = None
     if opened is not None:
-        runaway = _RUNAWAY_ATTRIBUTION.search(text, opened, paragraph.end)
-        if runaway:  # a closing mark left out before the attribution ('“... night shifts, said Jo Bell.')
-            found.append((opened, runaway.start(), runaway.start()))
-        else:
-            found.append((opened, paragraph.end, None))
+        found.append(_unclosed(text, opened, paragraph.end))
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
 
 
-# In a quotation never closed, an inverted attribution ('..., said Jo Bell') or a pronoun's (', she said.') is where
-# the writer left out the closing mark.
-_RUNAWAY_ATTRIBUTION = re.compile(r",(?=[^\S\n]+(?:(?:said|says|added|adds)[^\S\n]+(?:the[^\S\n]|an?[^\S\n]|[A-Z])"
-                                  r"|(?:he|she|they|it)[^\S\n]+(?:said|says|added)[,.]))")
+def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
+    """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
+    paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
+    ('“We raised pay by 5%, said the minister.': the mark was left out before ', said')."""
+    said = _UNCLOSED_ATTRIBUTION.search(text, opened + 1, end)
+    if said is None or _SENTENCE_END.search(text, said.end(), end):
+        return opened, end, None
+    return opened, said.start(), said.start()
 
 
 def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
@@ -1328,7 +1359,7 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
             continue
         first = bisect.bisect_right(closers, at)
         if first == len(closers):
-            quote = _quote(masked, index, at, paragraph.end, None, single=True)
+            quote = _quote(masked, index, *_unclosed(masked, at, paragraph.end), single=True)
             quotes += [quote] if quote else []
             break
         close = next((c for c in itertools.islice(closers, first, None)
@@ -1337,6 +1368,20 @@ def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
         quotes += [quote] if quote else []
         resume = close + 1
     return quotes
+
+
+def _outside(inner: list[_Quote], outer: list[_Quote]) -> list[_Quote]:
+    """The quotations of inner that no quotation of outer encloses: in '‘We voted to say “enough”.’' the double
+    marks quote words within the single-quoted speech, which stay part of its text (one quotation, not two)."""
+    spans = sorted((q.open, q.close if q.close is not None else q.end) for q in outer)
+    opens = [s[0] for s in spans]
+    kept = []
+    for quote in inner:
+        i = bisect.bisect_left(opens, quote.open) - 1  # the last outer quotation opening before this one
+        if i >= 0 and (quote.close if quote.close is not None else quote.end) <= spans[i][1]:
+            continue
+        kept.append(quote)
+    return kept
 
 
 def _plural_possessive(text: str, at: int, end: int) -> bool:
@@ -1358,6 +1403,8 @@ def _masked(text: str, quotes: list[_Quote]) -> str:
     pieces = []
     done = 0
     for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.start < done:
+            continue  # inside a quotation already masked: the masked copy keeps every offset of text
         content = text[quote.start:quote.end]
         kept = len(content) - len(content.rstrip(".,!?\u2026"))
         pieces += [text[done:quote.start], _MASK * (len(content) - kept), content[len(content) - kept:]]
@@ -1371,17 +1418,6 @@ def _interruption(text: str, paragraph: Span) -> bool:
     as a sentence of the story does (no full stop: 'Nurses at the gate (Photo: agency)', 'What next?')."""
     words = text[paragraph.start:paragraph.end].strip()
     return bool(words) and len(words) <= 200 and not words.endswith(".")
-
-
-def _outside(doubles: list[_Quote], singles: list[_Quote]) -> list[_Quote]:
-    """The double quotations that do not lie inside a single one (singles are sorted and never overlap)."""
-    opens = [q.open for q in singles]
-    kept = []
-    for quote in doubles:
-        i = bisect.bisect_left(opens, quote.open) - 1
-        if i < 0 or singles[i].end < quote.end or singles[i].paragraph != quote.paragraph:
-            kept.append(quote)
-    return kept
 
 
 def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[Span]) -> None:
@@ -1551,6 +1587,12 @@ def _aside(token: str) -> bool:
 
 def _is_invertible(verb: str) -> bool:
     return verb.lower() in _INVERTIBLE or verb.lower().startswith("according")
+
+
+def _saying(word: str) -> bool:
+    """A verb that reports words, in the span rules: the reporting verbs and a few verbs of judging."""
+    lower = word.lower()
+    return lower in _REPORTING_VERB_SET or lower in _JUDGING_VERBS
 
 
 def _is_participle(verb: str) -> bool:

@@ -33,7 +33,7 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def blanks_start(text: str, end: int) -> int:
-    """Where the run of blanks (white space other than a line break) that ends at end starts: what a regex
+    r"""Where the run of blanks (white space other than a line break) that ends at end starts: what a regex
     anchor starting with [^\S\n]* would give, found from a cheaper anchor after the blanks."""
     if not end or text[end - 1] == "\n" or not text[end - 1].isspace():
         return end  # no blanks (the usual case)

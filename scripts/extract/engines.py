@@ -1,0 +1,177 @@
+"""Where the extractors run: in this process (engine "local") or on a Dask cluster (engine "dask").
+
+Both engines run one function, extract_batch, over groups of distinct article texts, and both return the same
+thing for a group: an Arrow table (a "batch") with one row per text, keyed by the sha256 of the text, and one
+list column per extracted table holding that text's rows with every column but source_id. The rows of a text do
+not depend on which article carries it: scripts.extract.tables labels them with the article's id when it
+assembles the tables, and scripts.extract.cache keeps batches on disk as they are. A batch is plain Arrow
+(strings, int64, float64, booleans; dates as ISO strings), so it travels between processes and writes to Parquet
+or Arrow files without conversion.
+
+The Dask engine sends partitions of texts to the workers of a dask.distributed cluster: a LocalCluster of two
+single-threaded worker processes by default, or the scheduler at an address (`tcp://host:8786`). Its output is
+the local engine's, row for row: the same function runs on the same texts, and the batches are assembled in the
+articles' order whatever order they finish in. Before any work is sent, every worker reports the version of its
+extractor code (scripts.extract.cache.code_version); a worker running other code is refused by name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import math
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+KEY = "text_sha256"
+# Table Schema type -> the Arrow type a row value is kept as (dates as ISO strings, as in the build's frames)
+ROW_TYPES = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+             "date": pa.string()}
+LOCAL_WORKERS = 2          # workers of the LocalCluster the Dask engine starts when given no scheduler
+TASKS_PER_WORKER = 4       # partitions per worker: enough to balance uneven articles, few enough to keep overhead low
+MAX_PARTITION = 256        # texts per partition at most
+# The scheduler always serves HTTP (a status page; 8787 by default, often taken on a shared machine): a free
+# loopback port instead, never an outside interface.
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
+
+
+class ExtractionFailed(Exception):
+    """An extractor raised on an article: names the article and the extractor."""
+
+
+class WorkerMismatch(Exception):
+    """A Dask worker runs extractor code other than this process's: its rows could differ."""
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """What the engines need to know of one extracted table (picklable, small): its extractor and row columns."""
+    name: str
+    extractor: str                          # "module:function", (text, source_id, lexicon) -> list of row dicts
+    fields: tuple[tuple[str, str], ...]     # (column, Table Schema type) of every column but source_id
+
+    @property
+    def row_type(self) -> pa.DataType:
+        return pa.list_(pa.struct([pa.field(name, ROW_TYPES[kind]) for name, kind in self.fields]))
+
+
+def layouts_of(schemas, extractors: dict[str, str]) -> tuple[TableLayout, ...]:
+    """The layout of every extracted table, in the order given."""
+    return tuple(TableLayout(s.name, extractors[s.name],
+                             tuple((f["name"], f["type"]) for f in s.fields if f["name"] != "source_id"))
+                 for s in schemas)
+
+
+def batch_schema(layouts: tuple[TableLayout, ...]) -> pa.Schema:
+    return pa.schema([pa.field(KEY, pa.string(), nullable=False)]
+                     + [pa.field(layout.name, layout.row_type) for layout in layouts])
+
+
+def text_key(text: str) -> str:
+    """The cache and batch key of an article text: the sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _function(spec: str):
+    module, function = spec.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _value(value, kind: str):
+    if kind == "date" and isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def extract_batch(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...], lexicon) -> pa.Table:
+    """The batch of (key, source_id, text) items: every extracted table's rows of each text, without source_id."""
+    functions = {layout.name: _function(layout.extractor) for layout in layouts}
+    columns: dict[str, list] = {layout.name: [] for layout in layouts}
+    for key, source_id, text in items:
+        for layout in layouts:
+            try:
+                rows = functions[layout.name](text, source_id, lexicon)
+            except Exception as err:
+                raise ExtractionFailed(f"article {source_id!r}: the {layout.name} extractor ({layout.extractor}) "
+                                       f"failed ({type(err).__name__}: {str(err)[:200]}); the article text may be "
+                                       "the cause, or the extractor has a bug") from err
+            columns[layout.name].append([{name: _value(row.get(name), kind) for name, kind in layout.fields}
+                                         for row in rows])
+    arrays = [pa.array([key for key, _, _ in items], pa.string())]
+    arrays += [pa.array(columns[layout.name], layout.row_type) for layout in layouts]
+    return pa.Table.from_arrays(arrays, schema=batch_schema(layouts))
+
+
+def run_local(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...], lexicon) -> list[pa.Table]:
+    """Extract in this process, one text after another."""
+    return [extract_batch(items, layouts, lexicon)] if items else []
+
+
+def partitions(items: list, workers: int) -> list[list]:
+    """items cut into consecutive partitions: about TASKS_PER_WORKER per worker, at most MAX_PARTITION each."""
+    if not items:
+        return []
+    size = max(1, min(MAX_PARTITION, math.ceil(len(items) / (max(1, workers) * TASKS_PER_WORKER))))
+    return [items[first:first + size] for first in range(0, len(items), size)]
+
+
+def _worker_code_version(modules: tuple[str, ...]) -> str:
+    from scripts.extract.cache import code_version
+    return code_version(modules)
+
+
+def check_workers(client, layouts: tuple[TableLayout, ...]) -> int:
+    """The number of workers; raises WorkerMismatch naming any worker whose extractor code differs from ours."""
+    from scripts.extract.cache import code_version
+    modules = tuple(sorted({layout.extractor.split(":")[0] for layout in layouts}))
+    ours = code_version(modules)
+    theirs = client.run(_worker_code_version, modules)
+    if not theirs:
+        raise WorkerMismatch(f"the Dask cluster at {client.scheduler.address} has no workers: start some "
+                             "(`dask worker ADDRESS`) or run without --scheduler for a local cluster")
+    different = {worker: version for worker, version in theirs.items() if version != ours}
+    if different:
+        listed = ", ".join(f"{w} ({v[:12]})" for w, v in sorted(different.items()))
+        raise WorkerMismatch(f"Dask workers run other extractor code than this checkout ({ours[:12]}): {listed}. "
+                             "Start the workers from the same checkout and requirements.lock.")
+    return len(theirs)
+
+
+def run_dask(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...], lexicon,
+             scheduler=None) -> list[pa.Table]:
+    """Extract on a Dask cluster: scheduler is an address, a distributed.Client, or None for a local cluster of
+    LOCAL_WORKERS single-threaded worker processes (started and stopped here). Batches come back in items' order."""
+    from distributed import Client, LocalCluster
+
+    if not items:
+        return []
+    cluster = client = None
+    try:
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
+                                   dashboard_address=LOOPBACK_ANY_PORT)
+            client = Client(cluster)
+        elif isinstance(scheduler, Client):
+            client = scheduler
+        else:
+            try:
+                client = Client(scheduler)
+            except (OSError, TimeoutError) as err:
+                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({err}): start one "
+                                      "(`dask scheduler`, then `dask worker ADDRESS` on each machine), or give no "
+                                      "scheduler for a local cluster") from None
+        workers = check_workers(client, layouts)
+        shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
+        # the texts go to the workers directly (not through the scheduler's task graph), a partition per task
+        parts = client.scatter(partitions(items, workers), hash=False)
+        futures = client.map(extract_batch, parts, layouts=layouts, lexicon=shared_lexicon, pure=False)
+        return client.gather(futures)
+    finally:
+        if client is not None and client is not scheduler:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+ENGINES = {"local": run_local, "dask": run_dask}

@@ -1,0 +1,156 @@
+"""Figures in shapes met in real copy (issue 8): constructed sentences with invented names and numbers, never
+the wording of any article."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.figures import extract_figures
+from scripts.extract.lexicon import Lexicon
+
+LEXICON = Lexicon.from_rows([], [], [])
+
+
+def found(text: str) -> list[tuple]:
+    """(text, value, value_high, unit, hedge) of every figure in text."""
+    return [(r["text"], r["value"], r["value_high"], r["unit"], r["hedge"])
+            for r in extract_figures(text, "t", LEXICON)]
+
+
+def test_a_percent_sign_glued_to_the_next_word_still_ends_its_figure():
+    assert found("In the poll, 64%of nurses said no.") == [("64%", 64, None, "percent", "none")]
+
+
+@pytest.mark.parametrize("text", ["Watch it live on Freeview channel 512 tonight.",
+                                  "The debate is on channel 7 tonight."])
+def test_a_number_after_channel_is_a_reference_not_a_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["Cite this as: Gazette Med 2023; 412 doi: 10.1000/xyz",
+                                  "See Lancet Reports 2021;77 for the trial."])
+def test_a_journal_volume_after_year_and_semicolon_is_no_count(text):
+    assert found(text) == []
+
+
+def test_a_count_after_a_year_and_semicolon_in_plain_prose_stays_a_figure():
+    assert found("Strikes went on in 2023; 412 wards shut.") == [("412", 412, None, "count", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay rises by 9.5 per cent over three years.",
+     [("9.5 per cent", 9.5, None, "percent", "none"), ("three years", 3, None, "years", "none")]),
+    ("Nurses get 7% on average over four years.",
+     [("7%", 7, None, "percent", "none"), ("four years", 4, None, "years", "none")]),
+])
+def test_over_a_duration_right_after_a_figure_is_its_period_not_a_hedge(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some wards have waited over two years for staff.", [("over two years", 2, None, "years", "more_than")]),
+    ("Talks lasted 9 hours, over three days.",
+     [("9 hours", 9, None, "hours", "none"), ("over three days", 3, None, "days", "more_than")]),
+])
+def test_over_a_duration_with_no_figure_just_before_stays_more_than(text, expected):
+    assert found(text) == expected
+
+
+def test_an_article_between_an_approximating_hedge_and_a_number_is_part_of_the_figure():
+    assert found("It means around a 40% rise.") == [("around a 40%", 40, None, "percent", "around")]
+    assert found("That is nearly a 20% cut.") == [("nearly a 20%", 20, None, "percent", "nearly")]
+
+
+def test_an_article_after_a_comparing_hedge_is_not_taken_in():
+    assert found("Staff worked over a 12-month period.") == [("12-month", 12, None, "months", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"More than half a million visits were lost."', ("More than half a million", 500_000, None, "count", "more_than")),
+    ("(Around 300 wards closed.)", ("Around 300", 300, None, "count", "around")),
+    ("‘About 40% agreed,’ she said.", ("About 40%", 40, None, "percent", "around")),
+])
+def test_a_quotation_mark_or_bracket_before_the_hedge_stays_outside_the_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Just under 3,000 beds were free.", ("Just under 3,000", 3000, None, "count", "less_than")),
+    ("Just over 3,000 beds were free.", ("Just over 3,000", 3000, None, "count", "more_than")),
+    ("Virtually 90% of them agreed.", ("Virtually 90%", 90, None, "percent", "nearly")),
+])
+def test_just_under_mirrors_just_over_and_virtually_means_nearly(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It has been a year since the first walkout.", ("a year", 1, None, "years", "none")),
+    ("Give us an hour of your time.", ("an hour", 1, None, "hours", "none")),
+    ("Wards shut for a full week.", ("a full week", 1, None, "weeks", "none")),
+    ("Clinics closed for nearly a whole month.", ("nearly a whole month", 1, None, "months", "nearly")),
+])
+def test_a_or_an_before_a_duration_word_is_one_of_it(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["The vote came a year ago.", "Talks resumed a week later.",
+                                  "Ministers meet once a month.", "Wards are checked three times a day."])
+def test_a_duration_that_dates_something_or_counts_how_often_is_no_figure_unless_hedged(text):
+    assert [r for r in found(text) if r[3] != "count"] == []
+
+
+def test_a_hedged_period_that_dates_something_stays_a_figure():
+    assert found("The vote came almost a year ago.") == [("almost a year", 1, None, "years", "nearly")]
+
+
+def test_at_least_after_a_figure_is_its_hedge():
+    assert found("He should find two hours at least for talks.") == [
+        ("two hours at least", 2, None, "hours", "at_least")]
+    assert found("She had an hour at least.") == [("an hour at least", 1, None, "hours", "at_least")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The unit saw 900 visits in just one day.", ("one day", 1, None, "days", "none")),
+    ("The walkout will last one day.", ("one day", 1, None, "days", "none")),
+])
+def test_one_day_after_a_word_of_duration_is_a_duration(text, expected):
+    assert found(text)[-1] == expected
+
+
+def test_one_day_as_an_idiom_is_still_no_figure():
+    assert found("One day the wards will reopen.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nurses are paid a third less than before.", ("a third", 33.33, None, "percent", "none")),
+    ("Cover now costs a quarter more.", ("a quarter", 25, None, "percent", "none")),
+])
+def test_a_fraction_before_a_comparative_is_an_amount(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_fraction_as_an_ordinal_before_a_noun_is_still_no_figure():
+    assert found("A third ballot is planned.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer goes virtually halfway to their demand.", ("virtually halfway", 50, None, "percent", "nearly")),
+    ("It gets pay about half way back to its old level.", ("about half way", 50, None, "percent", "around")),
+])
+def test_halfway_hedged_is_half(text, expected):
+    assert found(text) == [expected]
+
+
+def test_halfway_as_a_place_is_no_figure():
+    assert found("They met halfway through the shift.") == []
+
+
+@pytest.mark.parametrize("text", ["Pay fell over the past decade.", "Few think the ward will last the next decade.",
+                                  "It was the worst pay deal of the last decade."])
+def test_decade_after_next_past_or_last_is_ten_years(text):
+    assert found(text) == [("decade", 10, None, "years", "none")]
+
+
+@pytest.mark.parametrize("text", ["It was a decade-long fight.", "The decade ended badly.",
+                                  "A new decade of talks began."])
+def test_decade_otherwise_is_no_figure_without_its_article(text):
+    assert found(text) == []
