@@ -987,3 +987,13 @@ def test_she_after_a_spokeswoman_of_a_body_is_the_body():
 def test_a_name_after_a_bodys_possessive_role_between_commas_is_the_speaker():
     rows = quotes("The Nurses Guild\u2019s head of policy, Ivo Pask, said: \u201cStaff are stretched.\u201d")
     assert (rows[0]["speaker_name"], rows[0]["speaker_organisation_id"]) == ("Ivo Pask", "nurses-guild")
+
+
+def test_an_agent_after_by_speaks_a_phrase_quoted_after_a_noun_of_saying():
+    text = "The announcement of a \u201cfull stoppage\u201d by the Valley Medics Association is likely to hit clinics."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_date_after_by_speaks_nothing():
+    text = "The plan offers \u201cfull pay restoration for all grades\u201d by Monday next week."
+    assert speakers(text) == [(None, "unresolved")]

@@ -123,6 +123,7 @@ _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
 _BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
+_BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
 _SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:['\u2019]s?)?(?:\s+(?P<second>[a-z]+))?")
@@ -429,6 +430,11 @@ class _Article:
             found = self._attribution_closing_sentence(quote.close, sentence.end)
             if found:
                 return found
+        if quote.close is not None:
+            by = _BY_AGENT.match(self.masked, quote.close, sentence.end)  # 'the announcement of a “...” by the X'
+            found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
+            if found:
+                return _Attribution(found.start, found.end, "by", found.description, tight=False)
         return self._introduced_by_previous_paragraph(quote)
 
     def _attribution_after(self, close: int, limit: int) -> _Attribution | None:
