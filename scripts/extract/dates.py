@@ -170,11 +170,18 @@ _NOT_PAST_ED = frozenset("""
 # digit or a capital are found by one pass gated on that first character; the rest (lowercase openings:
 # 'next week', 'in 10 days', 'the day before yesterday', 'next Monday') are looked for only around the
 # words every such expression contains. This keeps the scan at a fraction of a plain finditer.
-# The first two letters of every capitalised opening (weekdays, months, The, This, Last, Next, Earlier, Later,
-# In, Yesterday, Today/Tomorrow/Tonight, number words, A/An), and any word in capitals ('NEXT WEEK').
+# The first letters of every capitalised opening: weekdays and months as written ('Jun' only before '.', a blank
+# or the rest of 'June'); words matched in any case (The, This, Last, Next, Earlier, Later, In, Yesterday,
+# Today/Tomorrow/Tonight, number words, A/An) by two letters as written and the next in any case ('The' only
+# before a blank: 'the day before', 'the week after', 'the end of'); and the first two letters in capitals of
+# every word the pattern matches in any case ('NEXT WEEK', 'THE END OF'). Each gate only rules out positions
+# where _DATE cannot match, so the matches are _DATE's; the tighter the gate, the fewer futile attempts
+# ('The', 'NHS', 'Secretary' are frequent and never open a date).
 _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
-    r"(?=[0-9A-Z])(?=\d|Mo|Tu|We|Th|Fr|Sa|Su|Ja|Fe|Ma|Ap|Ju|Au|Se|Oc|No|De|Ye|To|La|Ea|Ne|In|On|Tw|Fo|Fi|Si"
-    r"|Ei|Ni|Te|El|Ze|An?\b|[A-Z][A-Z])" + _DATE.pattern)
+    r"(?=[0-9A-Z])(?=\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Ma[ry]|Apr|Ju(?:ne|ly|[nl][.\s])|Aug|Sep|Oct|Nov|Dec"
+    r"|Th(?i:[ir]|e[^\S\n])|Ye(?i:s)|To(?i:[dmn])|La(?i:[st])|Ea(?i:r)|Ne(?i:x)|In[^\S\n]|On(?i:e)|Tw(?i:[oe])"
+    r"|Fo(?i:u)|Fi(?i:[fv])|Si(?i:x)|Se(?i:v)|Ei(?i:g)|Ni(?i:n)|Te(?i:n)|El(?i:e)|Ze(?i:r)|An?\b"
+    r"|TH|YE|TO|LA|EA|NE|IN|BE|ST|MI|EN|ZE|ON|TW|FO|FI|SI|SE|EI|NI|TE|EL|AN)" + _DATE.pattern)
 _LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow|month|year")
 _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
 _COUNTED_OR_MODIFIED = re.compile(
