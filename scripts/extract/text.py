@@ -58,10 +58,8 @@ def sentences_within(text: str, start: int, end: int) -> list[Span]:
     """
     spans = []
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith("."):
-            word = _WORD_BEFORE_STOP.search(text, max(start, m.start() - 24), m.start() + 1)
-            if word and word.group(1).rstrip(".").lower() in _ABBREVIATIONS:
-                continue
+        if m.group().startswith(".") and _abbreviation_before(text, max(start, m.start() - 24), m.start()):
+            continue
         following = text[m.end():m.end() + 3].lstrip()
         if following and following[0].islower():
             continue
@@ -72,6 +70,22 @@ def sentences_within(text: str, start: int, end: int) -> list[Span]:
     if start < end:
         spans.append(Span(start, end))
     return spans
+
+
+def _abbreviation_before(text: str, low: int, stop: int) -> bool:
+    """Whether the word before the full stop at text[stop] is in _ABBREVIATIONS: what
+    _WORD_BEFORE_STOP.search(text, low, stop + 1).group(1).rstrip(".").lower() gives, read back from the stop
+    instead of searched for from low. That match's word is the run of word characters and dots that holds the
+    window's last word character (only non-word characters may follow it), cut at low; without dots at its end."""
+    last = stop - 1  # text[stop] is the full stop, not a word character
+    while last >= low and not (text[last].isalnum() or text[last] == "_"):
+        last -= 1
+    if last < low:
+        return False  # no word character: the search finds dots at most, and '' is no abbreviation
+    first = last
+    while first > low and (text[first - 1].isalnum() or text[first - 1] in "_."):
+        first -= 1
+    return text[first:last + 1].lower() in _ABBREVIATIONS
 
 
 def sentences(text: str, within: Span | None = None) -> list[Span]:
