@@ -120,8 +120,14 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
 # sentence would show, without lowering every word (no IGNORECASE: it would also match non-ASCII look-alikes).
 _ASCII_CASELESS = lambda words: "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in sorted(words, key=len, reverse=True))
-_MALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_MALE_PRONOUNS)})(?![A-Za-z])")
-_FEMALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_FEMALE_PRONOUNS)})(?![A-Za-z])")
+# The first letter is a character class (the engine skips to it; a look-behind first is tried at every position),
+# the letter before it and the first letter of each word checked after it.
+_FIRST_LETTER_FIRST = lambda words: (
+    "[" + "".join(sorted({w[0].upper() + w[0] for w in words})) + r"](?<![A-Za-z].)(?:"
+    + "|".join(f"(?<=[{w[0].upper()}{w[0]}])" + _ASCII_CASELESS([w[1:]]) for w in sorted(words, key=len, reverse=True))
+    + r")(?![A-Za-z])")
+_MALE_PRONOUN = re.compile(_FIRST_LETTER_FIRST(_MALE_PRONOUNS))
+_FEMALE_PRONOUN = re.compile(_FIRST_LETTER_FIRST(_FEMALE_PRONOUNS))
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
