@@ -8,6 +8,32 @@ from typing import NamedTuple
 BRACKETED_ACRONYM_SHAPE = r"[A-Z][A-Za-z&]{1,7}"
 
 
+def word_trie(words) -> str:
+    """Literal words as one regex alternation factored by their letters ('s(?:aid|poke)' for 'said', 'spoke'), which
+    the regex engine tries several times faster than the words one after another. It matches what the plain
+    alternation matches where at most one of the words can match at a position (words of letters followed by
+    (?!\w): one word that is a prefix of another is then cut short by the other's next letter)."""
+    words = sorted(set(words))
+    ends_here = "" in words
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + word_trie(rests) for first, rests in by_first.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+    return body
+
+
+def finditer_if_present(pattern: re.Pattern, text: str, needles: tuple[str, ...]):
+    """pattern.finditer(text), or nothing without a scan when text holds none of the needles (substrings that every
+    match of pattern holds): a substring test is many times faster than a regex scan for words rarely written."""
+    return pattern.finditer(text) if any(needle in text for needle in needles) else ()
+
+
 class Span(NamedTuple):
     start: int
     end: int
