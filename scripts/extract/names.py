@@ -178,6 +178,32 @@ def _bare(name: str) -> str:
     return name.rstrip("'\u2019")
 
 
+def _run_words(run: str, offset: int) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each word of a _RUN match at offset: what _NON_SPACE finds in it, from str.split (the
+    run's words hold no white space and are joined by exactly one blank)."""
+    words = []
+    for word in run.split():
+        words.append((word, offset, offset + len(word)))
+        offset += len(word) + 1
+    return words
+
+
+_CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run before a name (words recur: memoised)
+
+
+def _cuts_a_run(word: str) -> bool:
+    """A title, role, structure word, a word that is never a person's, or a head word: what comes before a name."""
+    cuts = _CUTTING.get(word)
+    if cuts is None:
+        bare = _bare(word)
+        cuts = bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
+            or bare in NOT_PERSON_WORDS or _is_head(bare)
+        if len(_CUTTING) >= 65536:
+            _CUTTING.clear()
+        _CUTTING[word] = cuts
+    return cuts
+
+
 @lru_cache(maxsize=8192)
 def _is_person_name(name: str) -> bool:
     words = name.split()
@@ -255,12 +281,10 @@ class ArticleNames:
         for m in _RUN.finditer(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
-            words = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
+            words = _run_words(m.group(), m.start())
             cut = -1
             for i, (word, _, _) in enumerate(words):
-                bare = _bare(word)
-                if bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
-                        or bare in NOT_PERSON_WORDS or _is_head(bare):
+                if _cuts_a_run(word):
                     cut = i
             name = words[cut + 1:]
             if not name or len(name) > 4:
