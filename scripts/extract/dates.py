@@ -143,7 +143,9 @@ _DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "ye
 _WEEK_OFFSETS = {"the week after next": 2, "the week before last": -2, "next week": 1, "last week": -1}
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
 _NOT_SENTENCE_END_AFTER = frozenset("mr mrs ms dr st prof rt hon no sen gov cllr vs etc approx co inc ltd".split())
-_CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“”]| - ")
+# One character, or ' - ': written with a character class first (which the regex engine skips to) and the rest of
+# ' - ' checked after its blank, not as an alternation of the two, which is tried at every position.
+_CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“” ](?:(?<=[;:–—\"“”])|(?<= )- )")
 
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]…–—-"
 _FUTURE_WORDS = frozenset("""
@@ -187,7 +189,7 @@ _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}
 _COUNTED_OR_MODIFIED = re.compile(
     rf"(?<!\w)(?i:this|next|last|\d+|{'|'.join(_NUMBER_WORDS)}){_S}$")
 _PERIOD_PREFIX_BEFORE = re.compile(rf"(?:(?i:next|last|this){_S}|{_PART_OF})$")
-_WORD_START = re.compile(r"\b\w")
+_WORD_START = re.compile(r"\w(?<!\w\w)")  # a word character after none: what \b\w finds, tried only at word characters
 _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "yesterday", "today", "tomorrow",
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
