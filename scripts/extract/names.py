@@ -316,6 +316,8 @@ class ArticleNames:
             if not _overlaps(taken, m.start(1), m.end(1)):
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         for anchors, blanks, before, needed in _PLACED_NAMES:  # bylines, credits, 'as X reports', "X's spokesperson"
+            if needed and needed not in text:
+                continue  # no window can hold it: the anchors need not be looked for ('By' before each line break)
             for at in _anchor_starts(text, anchors, blanks):
                 if needed and text.find(needed, max(0, at - 60), at) < 0:
                     continue
