@@ -189,7 +189,7 @@ _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}
 _COUNTED_OR_MODIFIED = re.compile(
     rf"(?<!\w)(?i:this|next|last|\d+|{'|'.join(_NUMBER_WORDS)}){_S}$")
 _PERIOD_PREFIX_BEFORE = re.compile(rf"(?:(?i:next|last|this){_S}|{_PART_OF})$")
-_WORD_START = re.compile(r"\w(?<!\w\w)")  # a word character after none: what \b\w finds, tried only at word characters
+_WORD_START = re.compile(r"\b\w")
 _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "yesterday", "today", "tomorrow",
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
