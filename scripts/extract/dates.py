@@ -184,6 +184,12 @@ _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
     r"|Th(?i:[ir]|e[^\S\n])|Ye(?i:s)|To(?i:[dmn])|La(?i:[st])|Ea(?i:r)|Ne(?i:x)|In[^\S\n]|On(?i:e)|Tw(?i:[oe])"
     r"|Fo(?i:u)|Fi(?i:[fv])|Si(?i:x)|Se(?i:v)|Ei(?i:g)|Ni(?i:n)|Te(?i:n)|El(?i:e)|Ze(?i:r)|An?\b"
     r"|TH|YE|TO|LA|EA|NE|IN|BE|ST|MI|EN|ZE|ON|TW|FO|FI|SI|SE|EI|NI|TE|EL|AN)" + _DATE.pattern)
+# The gate's words themselves, consumed: a pattern that opens with an alternation of literals lets the regex engine
+# skip to their first characters (a look-ahead first is tried at every position); _DATE is then matched at each
+# (_openings). A digit run is taken whole, and no word a gate consumes holds a place where _DATE can match: it
+# opens with (?<!\w), and what a gate takes past a word is one blank or full stop.
+_OPENING = re.compile("(?:" + "|".join(f"{digit}[0-9]*" for digit in "0123456789") + "|"
+                      + _OPENS_WITH_DIGIT_OR_CAPITAL.pattern[len(r"(?=[0-9A-Z])(?=\d|"):-len(_DATE.pattern)])
 _LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow|month|year")
 _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
 _COUNTED_OR_MODIFIED = re.compile(
@@ -235,7 +241,7 @@ def resolve(expression: str, sentence: str, published: dt.date) -> tuple[dt.date
 def _date_matches(text: str) -> list[re.Match]:
     """Every match of _DATE, leftmost-longest and non-overlapping, as finditer would give but faster."""
     found = []
-    for m in _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text):
+    for m in _openings(text):
         if m.group("weekday"):
             modifier = _MODIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
         elif m.group("month_name") or m.group("year_first"):  # 'the end of March', 'last March', 'mid-2022'
@@ -275,6 +281,20 @@ def _date_matches(text: str) -> list[re.Match]:
             kept.append(m)
             last_end = m.end()
     return kept
+
+
+def _openings(text: str):
+    """What _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text) gives: _DATE's matches where a gate opens, non-overlapping."""
+    end = 0
+    match = _DATE.match
+    for gate in _OPENING.finditer(text):
+        at = gate.start()
+        if at < end:
+            continue  # inside the date just found
+        m = match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 # --- interpretation -------------------------------------------------------------------------------------
