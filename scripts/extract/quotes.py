@@ -34,7 +34,7 @@ import itertools
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, strip_titles
-from scripts.extract.text import Span, paragraphs, word_trie
+from scripts.extract.text import Span, paragraphs
 
 # ---- English grammar: closed word lists -------------------------------------------------------------------
 
@@ -1094,57 +1094,8 @@ def _sentences(masked: str, paragraph: Span) -> list[Span]:
     return spans
 
 
-# The verbs of the text last asked about, found in one scan of all of it (quotes ask about many pieces of one
-# text): (that text, the verbs' starts, (start, end, lower case) of each verb word).
-_verb_index: list = [None, [], []]
-# Candidates for that scan, in a lower-case copy of the text: every reporting verb and 'according', factored.
-_VERB_WORDS = re.compile(word_trie(_REPORTING_VERB_SET | {"according"}))
-
-
 def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
-    """The reporting verbs in masked[start:end], in order: what _verbs_scanned(masked, start, end) gives, read from
-    one scan of the whole text. A verb word inside [start, end) is one there too (its neighbours outside a word
-    are checked on the whole text either way), and a word cut by start or end is no verb in either (the letter
-    on the other side of the cut rules it out); only 'according to' depends on end, so it is matched again."""
-    if _verb_index[0] is not masked:
-        _verb_index[:] = [masked, *_verb_words(masked)]
-    _, starts, words = _verb_index
-    found = []
-    for i in range(bisect.bisect_left(starts, start), len(words)):
-        at, after, lower = words[i]
-        if after > end:
-            break
-        if lower == "according":
-            to = _TO.match(masked, after, end)
-            if to is None:
-                continue
-            after = to.end()
-        found.append(_Verb(at, after, masked[at:after]))
-    return found
-
-
-def _verb_words(masked: str) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """(start, end, lower case) of every word of masked that _verbs_scanned accepts, before 'according to'."""
-    low = masked.lower()
-    if len(low) != len(masked):  # a character whose lower case is longer ('İ'): offsets would shift
-        words = [(v.start, v.end, v.word.lower()) for v in _verbs_scanned(masked, 0, len(masked), to_end=False)]
-    else:
-        words = []
-        for m in _VERB_WORDS.finditer(low):
-            at, after = m.span()
-            written = masked[at:after]
-            if not (written.isascii() and written.isalpha()):
-                continue  # lower case of something else ('K', the Kelvin sign, is 'k')
-            if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
-                    (after < len(masked) and (masked[after].isalnum() or masked[after] in _NOT_NEXT_TO_VERB)):
-                continue  # part of a longer word, a handle or a hyphenated compound
-            words.append((at, after, m.group()))
-    return [w[0] for w in words], words
-
-
-def _verbs_scanned(masked: str, start: int, end: int, to_end: bool = True) -> list[_Verb]:
-    """The reporting verbs in masked[start:end], in order, from a scan of that span (to_end False: 'according'
-    kept without its 'to')."""
+    """The reporting verbs in masked[start:end], in order."""
     found = []
     for word in _WORD.finditer(masked, start, end):
         written = word.group()
@@ -1157,7 +1108,7 @@ def _verbs_scanned(masked: str, start: int, end: int, to_end: bool = True) -> li
         if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
                 (after < len(masked) and (masked[after].isalnum() or masked[after] in _NOT_NEXT_TO_VERB)):
             continue  # part of a longer word, a handle or a hyphenated compound
-        if lower == "according" and to_end:
+        if lower == "according":
             to = _TO.match(masked, after, end)
             if to is None:
                 continue
