@@ -148,9 +148,11 @@ class Lexicon:
     _by_key: dict[str, list[Alias]] = field(init=False, repr=False)
     _regex: re.Pattern | None = field(init=False, repr=False)
     _alias_of_matched: dict[str, Alias | None] = field(init=False, repr=False)
+    _resolved: dict[str, tuple[AliasMatch, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._alias_of_matched = {}  # find() sees the same few spellings over and over
+        self._resolved = {}
         self._by_key = {}
         for a in self.aliases:
             self._by_key.setdefault(_lookup_key(a.alias), []).append(a)
@@ -188,7 +190,12 @@ class Lexicon:
 
     def resolve(self, words: str) -> list[AliasMatch]:
         """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Steve Barclay')."""
-        return self.find(words)
+        found = self._resolved.get(words)  # the same few phrases over and over ('the BMA said')
+        if found is None:
+            if len(self._resolved) >= 65536:
+                self._resolved.clear()
+            found = self._resolved[words] = tuple(self.find(words))
+        return list(found)
 
     def name_of(self, kind: str, entity_id: str | None) -> str | None:
         """The curated name of a person or organisation: people.csv's name, else its longest written alias."""

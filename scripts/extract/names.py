@@ -74,7 +74,7 @@ _NAME = rf"{_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN}){{0,3}}"
 _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof|Cllr|Councillor|Rev)\.?"
 # The capital comes first so that the look-behind runs only at capitals (several times faster).
 _RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_NAME_TOKEN})+")
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"\S+")  # what _run_words gives from str.split (tests compare the two)
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
 # 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
@@ -158,8 +158,14 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
 # sentence would show, without lowering every word (no IGNORECASE: it would also match non-ASCII look-alikes).
 _ASCII_CASELESS = lambda words: "|".join("".join(f"[{c.upper()}{c}]" for c in w) for w in sorted(words, key=len, reverse=True))
-_MALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_MALE_PRONOUNS)})(?![A-Za-z])")
-_FEMALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_FEMALE_PRONOUNS)})(?![A-Za-z])")
+# The first letter is a character class (the engine skips to it; a look-behind first is tried at every position),
+# the letter before it and the first letter of each word checked after it.
+_FIRST_LETTER_FIRST = lambda words: (
+    "[" + "".join(sorted({w[0].upper() + w[0] for w in words})) + r"](?<![A-Za-z].)(?:"
+    + "|".join(f"(?<=[{w[0].upper()}{w[0]}])" + _ASCII_CASELESS([w[1:]]) for w in sorted(words, key=len, reverse=True))
+    + r")(?![A-Za-z])")
+_MALE_PRONOUN = re.compile(_FIRST_LETTER_FIRST(_MALE_PRONOUNS))
+_FEMALE_PRONOUN = re.compile(_FIRST_LETTER_FIRST(_FEMALE_PRONOUNS))
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _OWN_PRONOUN = re.compile(r"[^\S\n]+(?:and|with)[^\S\n]+(his|her)\b")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
@@ -209,6 +215,32 @@ def _bare(name: str) -> str:
         if name.endswith(ending):
             return name[:-2]
     return name.rstrip("'\u2019")
+
+
+def _run_words(run: str, offset: int) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each word of a _RUN match at offset: what _NON_SPACE finds in it, from str.split (the
+    run's words hold no white space and are joined by exactly one blank)."""
+    words = []
+    for word in run.split():
+        words.append((word, offset, offset + len(word)))
+        offset += len(word) + 1
+    return words
+
+
+_CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run before a name (words recur: memoised)
+
+
+def _cuts_a_run(word: str) -> bool:
+    """A title, role, structure word, a word that is never a person's, or a head word: what comes before a name."""
+    cuts = _CUTTING.get(word)
+    if cuts is None:
+        bare = _bare(word)
+        cuts = bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
+            or bare in NOT_PERSON_WORDS or _is_head(bare)
+        if len(_CUTTING) >= 65536:
+            _CUTTING.clear()
+        _CUTTING[word] = cuts
+    return cuts
 
 
 @lru_cache(maxsize=8192)
@@ -288,12 +320,10 @@ class ArticleNames:
         for m in _RUN.finditer(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
-            words = [(w.group(), m.start() + w.start(), m.start() + w.end()) for w in _NON_SPACE.finditer(m.group())]
+            words = _run_words(m.group(), m.start())
             cut = -1
             for i, (word, _, _) in enumerate(words):
-                bare = _bare(word)
-                if bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
-                        or bare in NOT_PERSON_WORDS or _is_head(bare):
+                if _cuts_a_run(word):
                     cut = i
             name = words[cut + 1:]
             if not name or len(name) > 4:
@@ -325,6 +355,8 @@ class ArticleNames:
             if not _overlaps(taken, m.start(1), m.end(1)):
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         for anchors, blanks, before, needed in _PLACED_NAMES:  # bylines, credits, 'as X reports', "X's spokesperson"
+            if needed and needed not in text:
+                continue  # no window can hold it: the anchors need not be looked for ('By' before each line break)
             for at in _anchor_starts(text, anchors, blanks):
                 if needed and text.find(needed, max(0, at - 60), at) < 0:
                     continue
