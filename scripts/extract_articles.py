@@ -108,6 +108,20 @@ def output_columns() -> dict[str, list[str]]:
     return columns
 
 
+# Schema types whose values csv.writer would not write as the package does (True -> 'true', 6.0 -> '6'): only
+# such columns go through _cell; csv.writer itself writes None as '' and str() of the rest (ints, strings, dates).
+_CONVERTED_TYPES = frozenset({"boolean", "number"})
+
+
+def converted_columns() -> dict[str, frozenset[str]]:
+    """Per output table, the columns whose cells need _cell (boolean and number fields of the schema)."""
+    converted = {"dates": frozenset()}
+    for table in EXTRACTORS:
+        schema = json.loads((SCHEMAS_DIR / f"{table}.schema.json").read_text(encoding="utf-8"))
+        converted[table] = frozenset(f["name"] for f in schema["fields"] if f["type"] in _CONVERTED_TYPES)
+    return converted
+
+
 def read_regular_file(path: Path) -> bytes:
     """The bytes of a regular file; raises OSError for anything else (checked on the open descriptor, so a FIFO
     is never waited on and a file swapped for a symbolic link after listing is not followed)."""
@@ -192,19 +206,35 @@ def _cell(value) -> str:
 
 def _work(task) -> list[tuple]:
     """In a worker: extract a chunk of files and format their rows as CSV text, so the parent only writes."""
-    columns, fallback, chunk = task
+    columns, converted, fallback, chunk = task
     results = []
     for path, source_id in chunk:
         rows, error, warning = extract_file(Path(path), source_id, fallback)
         texts, counts = {}, {}
         for table, table_rows in rows.items():
             out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\n")
-            for row in table_rows:
-                writer.writerow([_cell(row.get(c, UNCORRECTED.get(c))) for c in columns[table]])
+            csv.writer(out, lineterminator="\n").writerows(_cells(table_rows, columns[table], converted[table]))
             texts[table], counts[table] = out.getvalue(), len(table_rows)
         results.append((path, texts, counts, error, warning))
     return results
+
+
+def _cells(rows: list[dict], names: list[str], converted: frozenset[str]) -> list[list]:
+    """Each row's cells in column order, as csv.writer should write them: the same text as _cell on every cell
+    (a missing key takes UNCORRECTED's default), with _cell called only where csv.writer would differ."""
+    defaults = [(i, name, UNCORRECTED.get(name)) for i, name in enumerate(names)]
+    converting = [i for i, name in enumerate(names) if name in converted]
+    missing_kept = [(i, name, default) for i, name, default in defaults if default is not None]
+    table = []
+    for row in rows:
+        cells = list(map(row.get, names))
+        for i, name, default in missing_kept:
+            if name not in row:
+                cells[i] = default
+        for i in converting:
+            cells[i] = _cell(cells[i])
+        table.append(cells)
+    return table
 
 
 def _progress(total: int):
@@ -341,7 +371,8 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
     unreadable, warnings = list(skipped), []
     counts = {table: 0 for table in columns} | {"articles": 0, "unreadable": 0, "warnings": 0}
     bar = _progress(len(files))
-    tasks = [(columns, published, [(str(p), i) for p, i in files[first:first + CHUNK]])
+    converted = converted_columns()
+    tasks = [(columns, converted, published, [(str(p), i) for p, i in files[first:first + CHUNK]])
              for first in range(0, len(files), CHUNK)]
     try:
         for table, handle in handles.items():

@@ -143,7 +143,9 @@ _DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "ye
 _WEEK_OFFSETS = {"the week after next": 2, "the week before last": -2, "next week": 1, "last week": -1}
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)]*(?=\s|$)")
 _NOT_SENTENCE_END_AFTER = frozenset("mr mrs ms dr st prof rt hon no sen gov cllr vs etc approx co inc ltd".split())
-_CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“”]| - ")
+# One character, or ' - ': written with a character class first (which the regex engine skips to) and the rest of
+# ' - ' checked after its blank, not as an alternation of the two, which is tried at every position.
+_CLAUSE_BOUNDARY = re.compile(r"[;:–—\"“” ](?:(?<=[;:–—\"“”])|(?<= )- )")
 
 _PUNCTUATION = "\"'“”‘’.,;:!?()[]…–—-"
 _FUTURE_WORDS = frozenset("""
@@ -170,11 +172,24 @@ _NOT_PAST_ED = frozenset("""
 # digit or a capital are found by one pass gated on that first character; the rest (lowercase openings:
 # 'next week', 'in 10 days', 'the day before yesterday', 'next Monday') are looked for only around the
 # words every such expression contains. This keeps the scan at a fraction of a plain finditer.
-# The first two letters of every capitalised opening (weekdays, months, The, This, Last, Next, Earlier, Later,
-# In, Yesterday, Today/Tomorrow/Tonight, number words, A/An), and any word in capitals ('NEXT WEEK').
+# The first letters of every capitalised opening: weekdays and months as written ('Jun' only before '.', a blank
+# or the rest of 'June'); words matched in any case (The, This, Last, Next, Earlier, Later, In, Yesterday,
+# Today/Tomorrow/Tonight, number words, A/An) by two letters as written and the next in any case ('The' only
+# before a blank: 'the day before', 'the week after', 'the end of'); and the first two letters in capitals of
+# every word the pattern matches in any case ('NEXT WEEK', 'THE END OF'). Each gate only rules out positions
+# where _DATE cannot match, so the matches are _DATE's; the tighter the gate, the fewer futile attempts
+# ('The', 'NHS', 'Secretary' are frequent and never open a date).
 _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
-    r"(?=[0-9A-Z])(?=\d|Mo|Tu|We|Th|Fr|Sa|Su|Ja|Fe|Ma|Ap|Ju|Au|Se|Oc|No|De|Ye|To|La|Ea|Ne|In|On|Tw|Fo|Fi|Si"
-    r"|Ei|Ni|Te|El|Ze|An?\b|[A-Z][A-Z])" + _DATE.pattern)
+    r"(?=[0-9A-Z])(?=\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Ma[ry]|Apr|Ju(?:ne|ly|[nl][.\s])|Aug|Sep|Oct|Nov|Dec"
+    r"|Th(?i:[ir]|e[^\S\n])|Ye(?i:s)|To(?i:[dmn])|La(?i:[st])|Ea(?i:r)|Ne(?i:x)|In[^\S\n]|On(?i:e)|Tw(?i:[oe])"
+    r"|Fo(?i:u)|Fi(?i:[fv])|Si(?i:x)|Se(?i:v)|Ei(?i:g)|Ni(?i:n)|Te(?i:n)|El(?i:e)|Ze(?i:r)|An?\b"
+    r"|TH|YE|TO|LA|EA|NE|IN|BE|ST|MI|EN|ZE|ON|TW|FO|FI|SI|SE|EI|NI|TE|EL|AN)" + _DATE.pattern)
+# The gate's words themselves, consumed: a pattern that opens with an alternation of literals lets the regex engine
+# skip to their first characters (a look-ahead first is tried at every position); _DATE is then matched at each
+# (_openings). A digit run is taken whole, and no word a gate consumes holds a place where _DATE can match: it
+# opens with (?<!\w), and what a gate takes past a word is one blank or full stop.
+_OPENING = re.compile("(?:" + "|".join(f"{digit}[0-9]*" for digit in "0123456789") + "|"
+                      + _OPENS_WITH_DIGIT_OR_CAPITAL.pattern[len(r"(?=[0-9A-Z])(?=\d|"):-len(_DATE.pattern)])
 _LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow|month|year")
 _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
 _COUNTED_OR_MODIFIED = re.compile(
@@ -226,7 +241,7 @@ def resolve(expression: str, sentence: str, published: dt.date) -> tuple[dt.date
 def _date_matches(text: str) -> list[re.Match]:
     """Every match of _DATE, leftmost-longest and non-overlapping, as finditer would give but faster."""
     found = []
-    for m in _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text):
+    for m in _openings(text):
         if m.group("weekday"):
             modifier = _MODIFIER_BEFORE.search(text, max(0, m.start() - 20), m.start())
         elif m.group("month_name") or m.group("year_first"):  # 'the end of March', 'last March', 'mid-2022'
@@ -266,6 +281,20 @@ def _date_matches(text: str) -> list[re.Match]:
             kept.append(m)
             last_end = m.end()
     return kept
+
+
+def _openings(text: str):
+    """What _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text) gives: _DATE's matches where a gate opens, non-overlapping."""
+    end = 0
+    match = _DATE.match
+    for gate in _OPENING.finditer(text):
+        at = gate.start()
+        if at < end:
+            continue  # inside the date just found
+        m = match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 # --- interpretation -------------------------------------------------------------------------------------

@@ -1,0 +1,111 @@
+"""The faster forms of extractor internals give what the plainer forms they replaced give (issue 8 / 11 speed work).
+
+Each test compares the two on seeded random text built from the pieces that matter, so a change to one form that
+the other does not follow fails here. Speed itself is measured in BENCHMARK.md, never in tests.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+import re
+
+from scripts import extract_articles as command
+from scripts.extract import dates, names, text
+from scripts.extract.lexicon import Lexicon
+
+
+def test_the_word_before_a_full_stop_is_read_back_as_the_window_search_finds_it():
+    rng = random.Random(3)
+    alphabet = list("abDrMsSt._ .,)\"'’é1²٣\u00a0\n-") + ["dr", "mr", "e.g", "i.e", "etc", "Prof", "no", "ſt"]
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) + "."
+        stop = len(s) - 1
+        for low in range(len(s)):
+            found = text._WORD_BEFORE_STOP.search(s, low, stop + 1)
+            expected = bool(found and found.group(1).rstrip(".").lower() in text._ABBREVIATIONS)
+            assert text._abbreviation_before(s, low, stop) == expected, (s, low)
+
+
+def test_a_word_trie_matches_what_the_plain_alternation_of_its_words_matches():
+    rng = random.Random(1)
+    for words in (["said", "spoke", "interview", "interviewed", "told"], ["a", "an", "and"], ["ab", "abc", "abd", "b"]):
+        trie = re.compile(text.word_trie(words) + r"(?!\w)")
+        plain = re.compile("(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")(?!\w)")
+        for _ in range(5000):
+            s = "".join(rng.choice(words + [" ", "x", "e", "d", "."]) for _ in range(6))
+            assert [m.span() for m in trie.finditer(s)] == [m.span() for m in plain.finditer(s)], (s, words)
+
+
+def test_finditer_if_present_finds_nothing_only_when_no_needle_is_in_the_text():
+    pattern = re.compile(r"(?:formerly|previously)(?!\w)")
+    assert list(text.finditer_if_present(pattern, "no such word here", ("formerly", "previously"))) == []
+    found = text.finditer_if_present(pattern, "X, formerly Y", ("formerly", "previously"))
+    assert [m.group() for m in found] == ["formerly"]
+
+
+def test_a_runs_words_and_offsets_are_those_the_space_scan_finds():
+    rng = random.Random(5)
+    pieces = ["Jane", "Roe", "O'Neill", "Rhys-Jones", "McAdam", "Dr", "Health", "Secretary", " ", " ", "\t", "\u00a0",
+              "\r", ", ", "said", "\n"]
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for m in names._RUN.finditer(s):
+            expected = [(w.group(), m.start() + w.start(), m.start() + w.end())
+                        for w in names._NON_SPACE.finditer(m.group())]
+            assert names._run_words(m.group(), m.start()) == expected, s
+
+
+def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
+    male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
+    female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")
+    rng = random.Random(2)
+    parts = ["he", "He", "HIS", "him", "himself", "she", "SHE", "her", "hers", "herself", "the", "s", "h", "x", " ",
+             ".", "é", "'", "ſhe", "K"]
+    for _ in range(20000):
+        s = "".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+        assert bool(names._MALE_PRONOUN.search(s)) == bool(male.search(s)), s
+        assert bool(names._FEMALE_PRONOUN.search(s)) == bool(female.search(s)), s
+
+
+def test_date_openings_are_the_matches_of_the_gated_date_pattern():
+    words = ("the day before yesterday after tomorrow week next last this coming past earlier later month year in "
+             "just a further fortnight days weeks ago morning evening night tonight today beginning start end of "
+             "early mid late since from on at 10am 07:00 BST noon 13th 13 2023 2019-20 2008/09 2023-03-10 to and "
+             "15 - – , . £ % Jun June Jul. July Junior January March May Sept Sep Monday Thursday Thu Sunday Sun "
+             "one two three twelve twenty thirty an NHS BMA The Those Secretary ſ K İ").split()
+    rng = random.Random(1)
+
+    def cased(word):
+        roll = rng.random()
+        return word.capitalize() if roll < 0.3 else word.upper() if roll < 0.45 else word
+
+    for _ in range(8000):
+        s = "".join(cased(rng.choice(words)) + rng.choice([" ", " ", "\n", ", ", ". ", "-", "", "\t"])
+                    for _ in range(rng.randint(1, 8)))
+        gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
+        assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s
+
+
+def test_csv_cells_are_written_as_the_cell_formatter_writes_every_cell():
+    names_ = ["source_id", "value", "value_high", "start", "flag", "corrected", "resolved_date"]
+    rows = [{"source_id": "a", "value": 6.0, "value_high": 6.5, "start": 3, "flag": True,
+             "resolved_date": dt.date(2023, 3, 10)},
+            {"source_id": "b,\"c\"", "value": None, "value_high": 1e21, "start": 0, "flag": False, "corrected": True,
+             "resolved_date": None}]
+    fast, slow = io.StringIO(), io.StringIO()
+    csv.writer(fast, lineterminator="\n").writerows(command._cells(rows, names_, frozenset({"value", "value_high",
+                                                                                          "flag", "corrected"})))
+    writer = csv.writer(slow, lineterminator="\n")
+    for row in rows:
+        writer.writerow([command._cell(row.get(c, command.UNCORRECTED.get(c))) for c in names_])
+    assert fast.getvalue() == slow.getvalue()
+    assert fast.getvalue().splitlines()[0] == "a,6,6.5,3,true,false,2023-03-10"
+
+
+def test_resolved_phrases_are_memoised_but_each_caller_gets_its_own_list():
+    lexicon = Lexicon.from_curated()
+    first = lexicon.resolve("the BMA said")
+    first.clear()
+    assert lexicon.resolve("the BMA said") == lexicon.find("the BMA said") != []
