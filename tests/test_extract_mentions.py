@@ -590,3 +590,17 @@ def test_a_partys_plural_word_after_the_is_an_organisation():
 
 def test_a_partys_word_used_as_an_adjective_of_a_thing_is_no_mention():
     assert candidates(f"It was a {_party_word(plural=False)} idea from the start.") == []
+
+
+@pytest.mark.parametrize("text", ["Trades Union Vole, the chair, said talks failed.\n",
+                                  "Members of the Trades Union Vole said no.\n"])
+def test_a_person_shape_inside_an_organisations_run_gives_one_mention_not_two_overlapping(text):
+    # a curated surname after capitalised words made both a person and an organisation candidate over the same
+    # words, two rows with one (source_id, start) key: a user's build then failed on a duplicate primary key
+    lexicon = Lexicon.from_rows([organisation("fmu", "FMU")],
+                                [{"person_id": "ann-vole", "alias": "Ann Vole", "case_sensitive": "true"},
+                                 {"person_id": "ann-vole", "alias": "Vole", "case_sensitive": "true"}], [])
+    rows = extract_mentions(text, "test-source", lexicon)
+    spans = sorted((r["start"], r["end"]) for r in rows)
+    assert rows and all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert [r["person_id"] for r in rows] == ["ann-vole"]

@@ -203,7 +203,25 @@ _WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+$")
 def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
     """Rows of the mentions table for one article, sorted by start, spans never overlapping."""
     names = article_names(text, lexicon)
-    return [_row(source_id, m, lexicon) for m in names.mentions if id(m.referent) not in names.weak]
+    found = [m for m in names.mentions if id(m.referent) not in names.weak]
+    return [_row(source_id, m, lexicon) for m in _without_overlaps(found)]
+
+
+def _without_overlaps(mentions: list) -> list:
+    """The mentions sorted by start with no two overlapping: where a person's shape and an organisation's run
+    cover the same words ('Trades Union' / 'Trades Union Trivedi'), a curated mention wins, then the longer span,
+    then the earlier. A key (source_id, start) may then never repeat."""
+    kept_starts: list[int] = []
+    kept: list = []
+    for mention in sorted(mentions, key=lambda m: (not m.curated, m.start - m.end, m.start)):
+        at = bisect.bisect_left(kept_starts, mention.start)
+        if at < len(kept) and kept[at].start < mention.end:
+            continue  # the next kept span starts inside this one
+        if at and kept[at - 1].end > mention.start:
+            continue  # the kept span before runs into this one
+        kept_starts.insert(at, mention.start)
+        kept.insert(at, mention)
+    return kept
 
 
 def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]):
