@@ -494,3 +494,24 @@ def test_a_partition_is_written_whole_under_its_index_or_not_at_all(schemas, see
         extract_partition(Partition(3, tuple(items)), layouts, lexicon, str(work))
     after = {p: p.read_bytes() for p in work.rglob("*") if p.is_file()}
     assert after == before  # the old partition is intact and the half-written temporary file is gone
+
+
+def test_build_on_the_dask_engine_publishes_the_same_package_from_the_files(built_root, cluster, tmp_path,
+                                                                            monkeypatch):
+    import shutil
+
+    import scripts.build
+    calls = []
+
+    def recorded(*args, **options):  # the build's own call: it must hand the workers files, not texts
+        calls.append(options)
+        return make_extracted_tables(*args, **options)
+
+    monkeypatch.setattr(scripts.build, "make_extracted_tables", recorded)
+    root = tmp_path / "repo"
+    shutil.copytree(built_root, root)
+    scripts.build.build(root, engine="dask", scheduler=cluster.scheduler_address, work_dir=tmp_path / "work")
+    assert _published(root) == _published(built_root)
+    (files,) = [call["files"] for call in calls]
+    assert len(files) == len(list((root / "articles").glob("*.txt")))
+    assert all(file.path.startswith(str((root / "articles").resolve())) for file in files.values())
