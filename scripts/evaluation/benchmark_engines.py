@@ -138,6 +138,7 @@ def report(command: str, args, cache_runs: dict, dask_baseline: dict, dask: dict
              f"### Dask engine against the local engine: {args.dask_articles} articles, no cache", "", *HEADER]
     lines.append(row("local engine (baseline)", dask_baseline))
     lines += [row(name, stats, dask_baseline) for name, stats in dask.items()]
+
     def cpu_ratio(stats):
         return (stats["cpu_seconds"] + stats["worker_cpu_seconds"]) / dask_baseline["cpu_seconds"]
 
@@ -146,13 +147,13 @@ def report(command: str, args, cache_runs: dict, dask_baseline: dict, dask: dict
     sent = dask["dask (texts sent), running cluster"]
     lines += ["", f"As the build runs it (the workers read the article files, check each against the sources "
               f"table's sha256 and length, and write one Parquet partition per table per task, which this process "
-              f"reads back), on a running 2-worker LocalCluster whose workers had run one small warm-up call, the Dask engine used **{cpu_ratio(running):.2f}x "
+              f"reads back), on a running 2-worker LocalCluster whose workers had run one small warm-up call, the "
+              f"Dask engine used **{cpu_ratio(running):.2f}x "
               f"the local engine's CPU-seconds** (client and workers together; {cpu_ratio(sent):.2f}x when this "
               f"process sends the texts and gathers the rows instead). The local baseline is given the texts in "
               f"memory, so the file engine's reading and hashing of every file is part of its overhead, with the "
               f"scheduler, writing and reading the Parquet partitions, and on each worker its copy of the lexicon. "
-              f"It took "
-              f"{running['seconds'] / dask_baseline['seconds']:.2f}x the local engine's wall-clock time; starting "
+              f"It took {running['seconds'] / dask_baseline['seconds']:.2f}x the local engine's wall-clock time; starting "
               f"and stopping the local cluster inside the call took the wall-clock time to "
               f"{own['seconds'] / dask_baseline['seconds']:.2f}x. Wall-clock ratios on this shared 2-core machine "
               "depend on the other work running at the time; CPU-seconds are the comparable measure. The engine is for "
