@@ -69,7 +69,8 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     cache in cache_dir themselves, and write each table's rows as Parquet partitions into a run folder under
     work_dir (also on shared storage; a temporary folder when not given, which only suits a cluster on this
     machine); this process sends ids and paths, never texts, and assembles the tables from the partitions. The
-    texts in `articles` are not read on that path (only its ids are used).
+    texts in `articles` are not read on that path (only its ids are used). A text that two articles in different
+    partitions carry is extracted by each (counted in misses twice) unless the cache holds it.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r} is not one of {sorted(ENGINES)}")
@@ -146,8 +147,9 @@ def _from_files(extracted, layouts, ids, files, lexicon, scheduler, cache_dir, w
     unknown = [source_id for source_id in ids if source_id not in files]
     if unknown:
         raise ValueError(f"no file given for the articles {unknown[:5]}: files needs every article's path")
-    temporary = work_dir is None
-    work_dir = Path(tempfile.mkdtemp(prefix="extract-work-")) if temporary else Path(work_dir)
+    temporary = work_dir is None  # paths go to other processes and machines: absolute, never relative to a cwd
+    work_dir = Path(tempfile.mkdtemp(prefix="extract-work-")) if temporary else Path(work_dir).resolve()
+    cache_dir = None if cache_dir is None else Path(cache_dir).resolve()
     run = _run_folder(work_dir, layouts, ids, files, lexicon)
     try:
         indexes, counts = run_dask_files([(source_id, files[source_id]) for source_id in ids], layouts, lexicon,
