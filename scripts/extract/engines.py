@@ -13,6 +13,13 @@ single-threaded worker processes by default, or the scheduler at an address (`tc
 the local engine's, row for row: the same function runs on the same texts, and the batches are assembled in the
 articles' order whatever order they finish in. Before any work is sent, every worker reports the version of its
 extractor code (scripts.extract.cache.code_version); a worker running other code is refused by name.
+
+The build runs the Dask engine on article files instead (run_dask_files): each task is a Partition of article
+ids and file paths, with the sha256 and length the sources table gives, never texts. The worker reads the files
+(ArticleChanged, naming the file, when its bytes are not the ones listed), uses the shared extraction cache,
+extracts the rest with extract_batch, and writes one Parquet file per table, <work>/<table>/part-<index>.parquet,
+under a temporary name then renamed; scripts.extract.tables reads the partitions back in index (= source) order.
+The articles, the work folder and the cache must be on storage every worker and the caller see at the same paths.
 """
 from __future__ import annotations
 
