@@ -515,3 +515,23 @@ def test_build_on_the_dask_engine_publishes_the_same_package_from_the_files(buil
     (files,) = [call["files"] for call in calls]
     assert len(files) == len(list((root / "articles").glob("*.txt")))
     assert all(file.path.startswith(str((root / "articles").resolve())) for file in files.values())
+
+
+def test_partitions_the_caller_cannot_see_are_named_with_what_to_do(schemas, corpus, corpus_files, lexicon,
+                                                                    monkeypatch, tmp_path):
+    import scripts.extract.tables as tables_module
+    from scripts.extract.tables import WorkFolderNotShared
+
+    def elsewhere(articles, layouts, lexicon, work_dir, scheduler=None, cache_dir=None):  # workers on other disks
+        return [0, 1], [{"hits": 0, "misses": 1, "recovered": 0}] * 2
+    monkeypatch.setattr(tables_module, "run_dask_files", elsewhere)
+    with pytest.raises(WorkFolderNotShared, match=r"part-000000\.parquet: the Dask workers wrote the quotes "
+                                                  r"partitions where this process cannot read them \(2 missing\)"):
+        make_extracted_tables(schemas, corpus, lexicon, engine="dask", files=corpus_files, work_dir=tmp_path)
+
+
+def test_build_command_refuses_a_work_dir_without_the_dask_engine(capsys):
+    from scripts.build import main
+    with pytest.raises(SystemExit) as stopped:
+        main(argv=["--work-dir", "/shared/work"])
+    assert stopped.value.code == 2 and "add --engine dask" in capsys.readouterr().err
