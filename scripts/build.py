@@ -33,6 +33,7 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
+from scripts.extract.candidates import make_candidate_frames
 from scripts.extract.engines import ExtractionFailed, WorkerMismatch
 from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
@@ -69,7 +70,9 @@ def _curated_frame(schema, layout: Layout, articles, records):
     path = layout.curated_file(schema.name)
     if not layout.is_repository and (path is None or not path.is_file()):
         return schema.empty_frame(), []
-    return make_curated_table(schema, layout.curated_dir, articles, records)
+    if layout.is_repository:
+        return make_curated_table(schema, layout.curated_dir, articles, records)
+    return make_curated_table(schema, layout.curated_dir, articles, records, f"{layout.metadata_csv} (the corpus's ids)")
 
 
 def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None,
@@ -113,9 +116,10 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
+    candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = make_derived_table(name, frames, articles)
+            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 

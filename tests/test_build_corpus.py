@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from junior_doctors_strikes import load_package
@@ -212,3 +213,85 @@ def test_repository_layout_is_the_repository_build(built_root):
     before = package_files(built_root / "data")
     build(layout)
     assert package_files(built_root / "data") == before
+
+
+def test_corpus_package_lists_the_names_nobody_curated_for_review(corpus_package):
+    tables = load_package(corpus_package)
+    people = tables["candidate_people"].set_index("normalised_name")
+    assert people.loc["Rosa Quill", "articles"] == 2 and people.loc["Rosa Quill", "source_id"] == "harbour-2023-03-13"
+    organisations = tables["candidate_organisations"].set_index("normalised_name")
+    assert organisations.loc["Medical Workers Union", "mentions"] == 2
+    mentions = tables["mentions"]
+    unresolved = mentions[mentions["resolution"] == "unresolved_candidate"]
+    assert set(people.index) | set(organisations.index) == set(unresolved["normalised_name"])
+
+
+def test_corpus_descriptor_passes_the_official_data_package_v2_profile(corpus_package):
+    import jsonschema
+
+    from scripts.paths import ROOT
+
+    profile = json.loads((ROOT / "metadata" / "profiles" / "datapackage-2.0.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((corpus_package / "datapackage.json").read_text(encoding="utf-8"))
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft7Validator(profile).iter_errors(descriptor)]
+    assert errors == []
+
+
+def test_curated_sources_must_still_give_what_only_metadata_may_leave_empty(inputs_copy):
+    import csv
+    import io
+
+    path = inputs_copy / "curated" / "sources.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[1]["retrieved_on"] = ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(inputs_copy)
+    problem = next(p for p in failure.value.problems if p.column == "retrieved_on")
+    assert problem.file.endswith("curated/sources.csv") and problem.line == 3 and "required in curated sources" in problem.message
+
+
+def test_rebuilding_into_the_same_out_replaces_the_package_whole(corpus, corpus_package, tmp_path):
+    articles, metadata_csv = corpus
+    out = tmp_path / "out"
+    shutil.copytree(corpus_package, out)
+    fewer = tmp_path / "fewer.csv"
+    fewer.write_text("".join(line for line in metadata_csv.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if "valley-d.txt" not in line), encoding="utf-8")
+    (tmp_path / "texts").mkdir()
+    for name in ARTICLES:
+        if name != "valley-d.txt":
+            shutil.copy(articles / name, tmp_path / "texts" / name)
+    build(Layout.corpus(tmp_path / "texts", fewer, out))
+    assert sorted(p.name for p in (out / "articles").iterdir()) == sorted(set(ARTICLES) - {"valley-d.txt"})
+    assert "undated-1" not in set(load_package(out)["sources"]["source_id"])
+    assert validate_package(out) == [] and not list(out.glob(".build-staging-*"))
+
+
+def test_command_line_failure_exits_1_and_says_nothing_was_published(tmp_path, capsys):
+    articles, metadata_csv = write_corpus(tmp_path, "id,file\nharbour-1,missing.txt\n")
+    assert main(argv=["--articles", str(articles), "--metadata", str(metadata_csv), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "BUILD FAILED" in err and "missing.txt" in err and "Nothing was published" in err
+
+
+def test_validation_holds_a_sources_date_and_its_companions_together(corpus_package, tmp_path):
+    from scripts.package.checks import validate_tables
+    from scripts.package.tableschema import all_schemas
+
+    from scripts.package.tables import read_csv
+
+    schemas = all_schemas(corpus_package / "schemas")
+    frame, problems = read_csv(corpus_package / "data" / "sources.csv", schemas["sources"])
+    assert problems == []
+    frame.loc[frame["source_id"] == "harbour-2023-03-14", "published_date_precision"] = pd.NA
+    frame.loc[frame["source_id"] == "undated-1", "published_date_method"] = "stated_in_text"
+    found = validate_tables({"sources": frame}, {"sources": schemas["sources"]}, {}, {"sources": "sources.csv"})
+    messages = {(p.column, p.message) for p in found}
+    assert ("published_date_precision", "must be given exactly when published_date is") in messages
+    assert ("published_date_method", "must be given exactly when published_date is") in messages
+    assert any(c == "published_date_evidence_text" and "quote the words" in m for c, m in messages)

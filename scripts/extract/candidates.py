@@ -113,3 +113,20 @@ def write_candidate_tables(mentions_csv: Path, out_dir: Path) -> dict[str, int]:
     with Path(mentions_csv).open(encoding="utf-8", newline="") as handle:
         collector.add(csv.DictReader(handle))
     return collector.write(out_dir)
+
+
+CANDIDATE_TABLES = {"candidate_people": 0, "candidate_organisations": 1}  # package table -> index in tables()
+
+
+def make_candidate_frames(mentions, schemas) -> dict:
+    """The package's candidate_people and candidate_organisations tables (for the schemas given) from the
+    mentions frame; pandas is imported here only, so that the extraction command never loads it."""
+    import pandas as pd
+
+    from scripts.package.tables import frame_from_records
+
+    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()}
+               for row in mentions.astype(object).to_dict("records")]
+    tables = candidate_tables(records)
+    return {name: frame_from_records(tables[index], schemas[name])
+            for name, index in CANDIDATE_TABLES.items() if name in schemas}

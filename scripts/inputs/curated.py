@@ -45,7 +45,8 @@ def load_curated(schema: TableSchema, curated_dir: Path,
     return frame, read.problems + problems
 
 
-def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: str) -> list[Problem]:
+def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: str,
+                  sources_file: str = "curated/sources.csv") -> list[Problem]:
     """Fill each span group's start/end by finding its quoted text, once, in the row's article.
 
     article_of(row) returns (source_id, text) of the article a row's evidence is quoted from. Where the schema
@@ -62,7 +63,7 @@ def resolve_spans(frame: pd.DataFrame, schema: TableSchema, article_of, file: st
                 source_id, article = article_of(row, group)
                 if article is None:
                     problems.append(Problem(file, index + 2, group.source_column or "source_id", source_id,
-                                            "names no article in curated/sources.csv; use a source_id from there"))
+                                            f"names no article in {sources_file}; use a source_id from there"))
                 elif not schema.field(group.start).get("x-derived"):
                     given = row[group.start]
                     at = None if pd.isna(given) else _whitespace_flexible(quoted).match(article, int(given))

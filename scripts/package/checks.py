@@ -167,7 +167,34 @@ def _table_specific(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFra
                                         "the alias is listed twice (a case-insensitive alias covers every capitalisation "
                                         "and apostrophe): remove one row"))
             seen_keys[key] = bool(seen_keys.get(key, True)) and bool(case_sensitive)
+    if name == "sources":
+        problems += _source_date_problems(frame, file)
     problems += record_problems(name, frame, frames, file)
+    return problems
+
+
+_DATE_COMPANIONS = ("published_date_latest", "published_date_precision", "published_date_method")
+_TEXT_METHODS = ("stated_in_text", "inferred_from_relative_dates")
+
+
+def _source_date_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
+    """The sources columns a metadata-built package may leave empty (schemas/sources.schema.json) are empty
+    together: a date comes with its latest day, precision and method, a date read from the text with the words it
+    rests on, and only a date the metadata gave (or none) may come without a retrieval date."""
+    problems = []
+    for i, row in frame.iterrows():
+        dated = not pd.isna(row["published_date"])
+        for column in _DATE_COMPANIONS:
+            if pd.isna(row[column]) == dated:
+                problems.append(Problem(file, i + 2, column, None if pd.isna(row[column]) else str(row[column]),
+                                        "must be given exactly when published_date is"))
+        method = None if pd.isna(row["published_date_method"]) else row["published_date_method"]
+        if method in _TEXT_METHODS and pd.isna(row["published_date_evidence_text"]):
+            problems.append(Problem(file, i + 2, "published_date_evidence_text", None,
+                                    f"a date {method.replace('_', ' ')} must quote the words it rests on"))
+        if method in _TEXT_METHODS and pd.isna(row["retrieved_on"]):
+            problems.append(Problem(file, i + 2, "retrieved_on", None,
+                                    "a source curated by reading records when its text was received"))
     return problems
 
 

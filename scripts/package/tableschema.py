@@ -24,7 +24,7 @@ TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "pe
                "event_record_links", "figure_record_links",
                "quotes", "figures", "mentions",
                "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons",
-               "record_comparisons"]
+               "record_comparisons", "candidate_people", "candidate_organisations"]
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",
                  "date": "string"}  # dates stay ISO strings in the frame; validation checks they are real dates
