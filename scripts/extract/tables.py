@@ -14,8 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from scripts.extract.engines import (ENGINES, KEY, PART_NAME, ArticleFile, batch_schema, layouts_of, run_dask_files,
-                                     text_key)
+from scripts.extract.engines import (ENGINES, KEY, PART_NAME, ArticleFile, batch_schema, layouts_of, row_schema,
+                                     run_dask_files, text_key)
 from scripts.extract.lexicon import Lexicon
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import frame_from_records
@@ -166,7 +166,6 @@ def _from_files(extracted, layouts, ids, files, lexicon, scheduler, cache_dir, w
                     f"{absent[0]}: the Dask workers wrote the {schema.name} partitions where this process cannot "
                     f"read them ({len(absent)} missing): give a work folder on storage every worker and this "
                     "machine see, at the same path (--work-dir)")
-            from scripts.extract.engines import row_schema
             layout = next(layout for layout in layouts if layout.name == schema.name)
             table = pa.concat_tables([pq.read_table(p) for p in parts]) if parts else row_schema(layout).empty_table()
             frame = table.select(schema.field_names).to_pandas(types_mapper=_DTYPES.get)
