@@ -653,3 +653,347 @@ def test_every_speaker_method_is_in_the_schema_vocabulary():
 def test_a_time_phrase_between_speaker_and_verb_keeps_the_speaker():
     text = "Professor Ida Moss, the college chair, on Thursday said the risk of more strikes is \u201cvery high\u201d."
     assert speakers(text) == [("Ida Moss", "named")]
+
+
+# ---- attributions in real copy's shapes: ages, relative clauses, dashes (issue 8, blind speakers) --------------
+
+def test_an_age_between_the_name_and_its_description_keeps_the_name():
+    text = "Dr Orla Vance, 31, a registrar from Carlisle, said: \u201cI have not slept properly in weeks.\u201d"
+    assert speakers(text) == [("Orla Vance", "named")]
+
+
+def test_a_relative_clause_after_a_role_and_name_opening_the_sentence_keeps_them():
+    text = "Trainee surgeon Idris Cole, who works nights in Hull, said: \u201cThe rota is impossible.\u201d"
+    assert speakers(text) == [("Idris Cole", "named")]
+
+
+@pytest.mark.parametrize("aside", ["who leads the Valley Medics Guild", "head of the Valley Medics Guild"])
+def test_an_aside_between_dashes_leaves_the_name_before_it_as_the_speaker(aside):
+    text = f"Dr Orla Vance \u2013 {aside} \u2013 said: \u201cThis is the last resort.\u201d"
+    assert speakers(text) == [("Orla Vance", "named")]
+
+
+def test_a_number_with_a_thousands_comma_in_a_relative_clause_is_not_the_speaker():
+    text = "The Valley Medics Association, which has 12,000 members, said: \u201cThe vote is clear.\u201d"
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("verb", ["went on:", "went on to say:", "goes on,"])
+def test_went_on_is_a_reporting_verb_when_it_ends_the_clause_or_leads_to_one(verb):
+    text = f"Dr Orla Vance said the offer was poor. She {verb} \u201cWe will not accept it.\u201d"
+    assert speakers(text) == [("Orla Vance", "pronoun")]
+
+
+def test_went_on_with_more_words_is_no_attribution():
+    text = "Dr Orla Vance spoke first. The vigil went on for hours \u201cin silence and in the cold rain\u201d."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("owner", ["according to a statement from", "said a joint statement issued by",
+                                   "added a letter sent by"])
+def test_a_statement_from_a_body_after_the_quotation_is_the_bodys(owner):
+    text = f"\u201cThe vote is clear,\u201d {owner} the Valley Medics Association."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_knight_by_title_and_first_name_is_the_person_named_in_full_before():
+    text = ("Opposition leader Piers Oduya said: \u201cThis is a shambles.\u201d\n"
+            "Sir Piers added: \u201cPatients deserve better.\u201d")
+    assert speakers(text) == [("Piers Oduya", "named"), ("Piers Oduya", "alias")]
+
+
+def test_a_knight_nobody_named_in_full_keeps_the_first_name():
+    assert speakers("Sir Piers said: \u201cPatients deserve better.\u201d") == [("Piers", "named")]
+
+
+@pytest.mark.parametrize("subject", ["Her colleague, Dr Rhys Amon, disagreed.",
+                                     "The college's vice chair, Dr Rhys Amon, has called for talks."])
+def test_a_name_in_apposition_to_the_sentences_subject_is_what_he_points_back_to(subject):
+    text = (f"Dr Orla Vance, a consultant in Hull, said the strikes were necessary. {subject}\n"
+            "\u201cIt is a disaster for patients,\u201d he said.")
+    assert speakers(text) == [("Rhys Amon", "pronoun")]
+
+
+
+def test_a_person_introduced_with_is_and_a_role_is_what_she_points_back_to():
+    text = "Mira Tallis is a junior doctor in Hull.\n\u201cI love my job but I am exhausted,\u201d she said."
+    assert speakers(text) == [("Mira Tallis", "pronoun")]
+
+
+def test_a_name_and_its_description_before_a_colon_attribute_the_quotation():
+    text = "Dr Ilse Moran, deputy chair of the Valley Medics Association: \u201cWe are ready to talk.\u201d"
+    assert speakers(text) == [("Ilse Moran", "named")]
+
+
+def test_a_headline_label_with_a_comma_before_a_colon_is_not_a_speaker():
+    assert speakers("Strike latest, day two: \u201cWe are ready to talk.\u201d") == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("owner, name", [("a No 10 spokesman", "No 10"),
+                                         ("a Riverside Street spokesperson", "Riverside Street"),
+                                         ("a Greens spokeswoman", "Greens")])
+def test_a_spokesperson_for_capitalised_words_nobody_named_speaks_for_those_words(owner, name):
+    text = f"The Valley Medics Association said it would strike. \u201cThe door remains open,\u201d {owner} said."
+    assert speakers(text) == [(name, "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_a_body_written_with_the_in_the_lexicon_is_that_body():
+    rows = quotes("\u201cThe door remains open,\u201d a Government spokesperson said.")
+    assert (rows[0]["speaker_organisation_id"], rows[0]["speaker_method"]) == ("gov", "organisation-spokesperson")
+
+
+def test_a_role_holders_spokesman_speaks_for_the_person_given_that_role():
+    text = ("Ana Lund, the first minister, met the union on Monday. \u201cThe door remains open,\u201d the First "
+            "Minister\u2019s official spokesman said.")
+    assert speakers(text) == [("Ana Lund", "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_the_trust_is_the_trust_named_before():
+    text = ("Hull Valley Hospitals NHS Trust said clinics would close. A spokesperson for the trust said: "
+            "\u201cPatients should still attend.\u201d")
+    assert speakers(text) == [("Hull Valley Hospitals NHS Trust", "organisation-spokesperson")]
+
+
+def test_a_spokesperson_for_a_capitalised_role_is_not_a_person_named_after_colour_words():
+    text = "\u201cThe door remains open,\u201d a spokesperson for the First Minister said."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("text", [
+    "In a joint statement, the Valley Medics Association and the Hull Nurses Union said: \u201cEnough is enough.\u201d",
+    "\u201cEnough is enough,\u201d the Valley Medics Association and the Hull Nurses Union said."])
+def test_two_bodies_speaking_together_are_a_joint_speaker(text):
+    assert speakers(text) == [("Valley Medics Association and Hull Nurses Union", "joint")]
+
+
+def test_two_bodies_speaking_together_carry_the_first_curated_id():
+    rows = quotes("The Nurses Guild and the Hull Nurses Union said: \u201cEnough is enough.\u201d")
+    assert (rows[0]["speaker_organisation_id"], rows[0]["speaker_method"]) == ("nurses-guild", "joint")
+
+
+def test_narration_closing_the_quotations_own_paragraph_lets_the_speaker_go_on():
+    text = ("\u201cWe are ready,\u201d Dr Orla Vance said. The walkout starts at 7am on Monday.\n"
+            "\u201cWe will strike if we must.\u201d")
+    assert speakers(text) == [("Orla Vance", "named"), ("Orla Vance", "continuation")]
+
+
+def test_narration_closing_the_paragraph_that_names_someone_else_stops_the_speaker_going_on():
+    text = ("\u201cWe are ready,\u201d Dr Orla Vance said. Health minister Piers Oduya disagreed.\n"
+            "\u201cWe will strike if we must.\u201d")
+    assert speakers(text) == [("Orla Vance", "named"), (None, "unresolved")]
+
+
+def test_a_quotation_left_open_ends_before_an_inverted_attribution_inside_it():
+    text = "\u201cWe have made a fair offer. Night rates went up too, said a weary Piers Oduya, as reported by Radio Hull."
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["text"], r["speaker_name"]) for r in rows] == [
+        ("We have made a fair offer. Night rates went up too", "Piers Oduya")]
+
+
+def test_a_quotation_left_open_ends_before_she_said():
+    rows = extract_quotes("\u201cWe will not move an inch, she said.", "src", NO_NAMES)
+    assert [r["text"] for r in rows] == ["We will not move an inch"]
+
+
+def test_a_quotation_left_open_with_said_inside_a_clause_runs_on():
+    rows = extract_quotes("\u201cThe minister said nothing new to us today", "src", NO_NAMES)
+    assert [r["text"] for r in rows] == ["The minister said nothing new to us today"]
+
+
+def test_a_quoted_colour_word_before_the_name_after_an_inverted_verb():
+    text = "\u201cWe have made a fair offer,\u201d said a \u2018disappointed\u2019 Piers Oduya."
+    assert speakers(text) == [("Piers Oduya", "named")]
+
+
+def test_how_the_words_reached_the_reporter_is_no_appositive_of_the_speaker():
+    text = "\u201cWe have made a fair offer,\u201d said a weary Piers Oduya, as reported by the Valley Medics Association."
+    assert speakers(text) == [("Piers Oduya", "named")]
+
+
+def test_a_description_after_a_speaker_named_only_at_the_attribution_takes_that_name():
+    text = ("\u201cWe have made a fair offer,\u201d said a weary Piers Oduya.\n"
+            "The health secretary continued: \u201cI have met the unions.\u201d")
+    assert speakers(text) == [("Piers Oduya", "named"), ("Piers Oduya", "description")]
+
+
+@pytest.mark.parametrize("role", ["chief executive at Hull Valley Providers", "chief executive of Hull Valley Providers"])
+def test_an_appositive_whose_closing_comma_is_missing_leaves_the_name_as_the_speaker(role):
+    text = f"Commenting on the strike, Sir Ivo Pask, {role} said:\n\u201cTrust leaders are worried.\n\u201cPatients come first.\u201d"
+    assert speakers(text) == [("Ivo Pask", "named"), ("Ivo Pask", "continuation")]
+
+
+def test_a_body_in_an_appositive_ties_the_speaker_only_to_the_name_the_article_gives_it():
+    rows = quotes("Sir Ivo Pask, chief executive at Nurses Guild Providers, said: \u201cTrust leaders are worried.\u201d")
+    assert rows[0]["speaker_organisation_id"] is None  # 'Nurses Guild Providers' is a name of its own
+
+
+def test_a_place_before_a_body_is_no_person_with_an_unclosed_appositive():
+    text = "In Hull, the Valley Medics Association said: \u201cTrust leaders are worried.\u201d"
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_words_in_double_marks_inside_a_single_quotation_are_no_row_and_the_next_paragraph_goes_on():
+    text = ("Dr Ivo Pask said: \u2018This vote is clear.\n"
+            "\u2018We said \u201cno more\u201d and we meant it.\n"
+            "\u2018Ministers only have themselves to blame.\u2019")
+    rows = extract_quotes(text, "src", NO_NAMES)
+    assert [(r["text"].split()[0], r["speaker_name"], r["speaker_method"]) for r in rows] == [
+        ("This", "Ivo Pask", "named"), ("We", "Ivo Pask", "continuation"), ("Ministers", "Ivo Pask", "continuation")]
+
+
+def test_it_said_after_a_sentence_headed_by_the_bodys_head_word_is_that_body():
+    lexicon = Lexicon.from_rows([{"organisation_id": "vma", "alias": "VMA", "case_sensitive": "true"}], [], [],
+                                organisations=[{"organisation_id": "vma", "name": "Valley Medics Association"}])
+    text = ("Most VMA members voted in the ballot.\nThe association declared it was a record turnout.\n"
+            "It said: \u2018Ministers must now act.\u2019")
+    rows = extract_quotes(text, "src", lexicon)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("vma", "organisation-spokesperson")]
+
+
+def test_he_after_a_subject_of_unknown_gender_just_before_is_that_subject_not_a_man_quoted_paragraphs_earlier():
+    text = ("Opposition spokesman Piers Oduya said: \u201cThis is chaos.\u201d\n"
+            "He told the Hull Herald: \u201cSort it out.\u201d\n"
+            "It comes as clinics close across the region.\n"
+            "Ivo Pask said that 200,000 appointments were moved. The impact will be \u201cmuch the same\u201d, he confirmed.")
+    assert speakers(text)[-1] == ("Ivo Pask", "pronoun")
+
+
+def test_a_relative_clause_without_commas_leaves_the_noun_before_it_as_the_speaker():
+    text = ("Before the walkout, the Valley Medics Association which represents trainees called the offer "
+            "\u201cpaltry\u201d and said talks had been \u201cgoing nowhere for months\u201d.")
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")] * 2
+
+
+def test_advised_is_a_reporting_verb():
+    text = "The Valley Medics Association has advised trainees to \u2018stay away from work on strike days\u2019."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("document", ["The guidance", "The statement", "The letter"])
+def test_a_document_that_speaks_is_the_body_that_issued_it(document):
+    text = ("The Valley Medics Association issued new advice for trainees on Monday.\n"
+            f"{document} said: \u2018Do not go in to work on strike days.\u2019")
+    assert speakers(text) == [("Valley Medics Association", "description")]
+
+
+def test_a_role_in_a_body_is_the_person_heading_the_next_sentence():
+    text = ("The medical director of the Valley Medics Association told Radio Hull that patients face "
+            "\u201ca lot of disruption to routine care\u201d. Ivo Pask said that 20,000 visits were moved.")
+    assert speakers(text) == [("Ivo Pask", "description")]
+
+
+def test_a_role_in_a_body_is_the_person_given_that_role_before():
+    text = ("Ivo Pask, medical director of the Valley Medics Association, spoke first.\n"
+            "The medical director of the Valley Medics Association said patients face \u201ca lot of disruption\u201d.")
+    assert speakers(text) == [("Ivo Pask", "description")]
+
+
+def test_a_role_in_a_body_nobody_holds_is_the_body():
+    text = "The medical director of the Valley Medics Association said patients face \u201ca lot of disruption\u201d."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_a_name_after_a_dash_signs_the_quotation(dash):
+    text = f"\u201cWe are ready\u201d {dash} Dr Ilse Moran, Valley Medics Association"
+    assert speakers(text) == [("Ilse Moran", "named")]
+
+
+def test_a_dash_that_goes_on_with_the_sentence_signs_nothing():
+    text = "\u201cWe are ready to strike\u201d \u2013 and the union means it."
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_a_headline_title_after_a_dash_is_the_person_the_story_gives_that_role():
+    text = ("Trainees \u2018walked away from a fair offer\u2019 \u2013 Health Secretary\n\n"
+            "Health Secretary Ana Lund said she was disappointed.")
+    assert speakers(text) == [("Ana Lund", "description")]
+
+
+def test_a_title_without_the_that_nobody_holds_is_unresolved_not_a_name():
+    assert speakers("Trainees \u2018walked away from a fair offer\u2019 \u2013 Health Secretary") == [(None, "unresolved")]
+
+
+def test_a_surname_alone_is_the_person_of_that_surname_named_in_full_before():
+    text = "Ilse Moran said: \u201cWe are ready.\u201d\nMoran added: \u201cWe will strike.\u201d"
+    assert speakers(text) == [("Ilse Moran", "named"), ("Ilse Moran", "alias")]
+
+
+def test_the_pm_is_the_person_given_the_role_of_prime_minister():
+    text = "Prime Minister Ana Lund said: \u201cThe offer is fair.\u201d The PM added: \u201cIt is final.\u201d"
+    assert speakers(text) == [("Ana Lund", "named"), ("Ana Lund", "description")]
+
+
+@pytest.mark.parametrize("text", ["Dr Ilse Moran said the union would use the term \u201cresident doctor\u201d from now on.",
+                                  "Dr Ilse Moran told Radio Hull\u2019s \u201cMorning Call\u201d programme that talks had stalled."])
+def test_words_in_marks_named_as_a_term_or_a_title_are_not_speech(text):
+    assert speakers(text) == []
+
+
+def test_a_participle_takes_the_subject_of_the_clause_it_hangs_on_not_the_sentences_first_word():
+    text = ("Pressure grew on Friday as Minister Ana Lund echoed the premier\u2019s call, criticising the union\u2019s "
+            "claim as \u201cunreasonable\u201d.")
+    assert speakers(text) == [("Ana Lund", "named")]
+
+
+def test_she_takes_a_name_no_cue_made_a_person_when_it_heads_the_sentence_before():
+    text = "Mira Tallis works nights in Hull. She said: \u201cIt is exhausting.\u201d"
+    assert speakers(text) == [("Mira Tallis", "pronoun")]
+
+
+@pytest.mark.parametrize("pair, speaker", [("Dr Ilse Moran and her colleague Dr Rhys Amon", "Ilse Moran"),
+                                           ("Dr Rhys Amon and his colleague Dr Ilse Moran", "Ilse Moran")])
+def test_and_her_or_and_his_after_a_name_gives_that_persons_gender(pair, speaker):
+    text = f"{pair} run the clinic. She said: \u201cWe are ready.\u201d"
+    assert speakers(text) == [(speaker, "pronoun")]
+
+
+def test_the_party_mp_is_the_person_given_that_role_not_the_party():
+    from scripts.extract.lexicon import NAME_WORDS
+    party = next(w for w in sorted(NAME_WORDS.not_person) if not w.endswith("s"))
+    text = (f"{party} MP Ana Lund said the offer was poor. Later the {party} MP added that doctors were "
+            "\u201cright to be angry about it\u201d.")
+    assert speakers(text)[-1] == ("Ana Lund", "description")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("says Valley Medics Association chief", "Valley Medics Association chief executive Ilse Moran said talks failed."),
+    ("says guild chair", "Guild chair Ilse Moran said talks had failed.")])
+def test_a_headline_role_without_the_is_the_person_the_story_gives_that_role(title, body):
+    text = f"Strike talks: \u2018We have no choice\u2019, {title}\n\n{body}"
+    assert speakers(text) == [("Ilse Moran", "description")]
+
+
+def test_a_participle_after_a_clause_opened_by_it_takes_what_it_stands_for():
+    text = ("The Valley Medics Association (VMA) agreed the new title with ministers.\n"
+            "It will use the new title from today, claiming that the old one was \u201cmisleading\u201d.")
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_bracketed_acronym_after_a_curated_name_keeps_it_heading_the_sentence():
+    text = ("The Nurses Guild (NG) agreed the new title with ministers.\n"
+            "It said: \u201cThis is a good day.\u201d")
+    rows = quotes(text)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows] == [("nurses-guild", "organisation-spokesperson")]
+
+
+def test_she_after_a_spokeswoman_of_a_body_is_the_body():
+    text = ("The Department of Rural Affairs said the offer was fair. A spokeswoman added: \u201cWe urge the union to "
+            "talk.\u201d She said: \u201cPatients come first.\u201d")
+    assert speakers(text) == [("Department of Rural Affairs", "organisation-spokesperson"),
+                              ("Department of Rural Affairs", "pronoun")]
+
+
+def test_a_name_after_a_bodys_possessive_role_between_commas_is_the_speaker():
+    rows = quotes("The Nurses Guild\u2019s head of policy, Ivo Pask, said: \u201cStaff are stretched.\u201d")
+    assert (rows[0]["speaker_name"], rows[0]["speaker_organisation_id"]) == ("Ivo Pask", "nurses-guild")
+
+
+def test_an_agent_after_by_speaks_a_phrase_quoted_after_a_noun_of_saying():
+    text = "The announcement of a \u201cfull stoppage\u201d by the Valley Medics Association is likely to hit clinics."
+    assert speakers(text) == [("Valley Medics Association", "organisation-spokesperson")]
+
+
+def test_a_date_after_by_speaks_nothing():
+    text = "The plan offers \u201cfull pay restoration for all grades\u201d by Monday next week."
+    assert speakers(text) == [(None, "unresolved")]

@@ -17,11 +17,13 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from scripts.extract.lexicon import NAME_WORDS
+
 CANDIDATE_COLUMNS = ["normalised_name", "kind_guess", "mentions", "articles", "source_id", "start", "end", "text"]
 
 _KIND_BY_HEAD = {
     "government": "government", "executive": "government", "ministry": "government", "department": "government",
-    "office": "government", "parliament": "legislature", "assembly": "legislature", "senate": "legislature",
+    "office": "government", "parliament": "legislature", "house": "legislature", "assembly": "legislature", "senate": "legislature",
     "party": "political_party", "union": "trade_union", "association": "association", "confederation":
     "association", "federation": "association", "congress": "association", "society": "association",
     "college": "royal_college", "trust": "nhs_body", "board": "nhs_body", "hospital": "nhs_body",
@@ -29,14 +31,11 @@ _KIND_BY_HEAD = {
     "authority": "public_body", "commission": "public_body", "regulator": "public_body", "council": "council",
     "committee": "committee", "university": "university", "institute": "research_body", "foundation": "charity",
     "fund": "charity", "alliance": "coalition", "coalition": "coalition", "network": "network", "group": "group",
-    "forum": "group", "news": "news_outlet", "times": "news_outlet", "post": "news_outlet", "telegraph":
-    "news_outlet", "guardian": "news_outlet", "mirror": "news_outlet", "mail": "news_outlet", "express":
-    "news_outlet", "independent": "news_outlet", "standard": "news_outlet", "herald": "news_outlet", "echo":
-    "news_outlet", "gazette": "news_outlet", "chronicle": "news_outlet", "observer": "news_outlet",
+    "forum": "group", "news": "news_outlet",
     "radio": "broadcaster", "tv": "broadcaster", "broadcasting": "broadcaster", "press": "news_agency",
     "media": "news_agency", "images": "photo_agency", "pictures": "photo_agency", "photos": "photo_agency",
-    "journal": "journal", "lancet": "journal", "review": "journal", "bulletin": "journal", "magazine": "magazine",
-}
+    "journal": "journal", "review": "journal", "bulletin": "journal", "magazine": "magazine",
+} | NAME_WORDS.guesses  # nameplate words ('times', 'guardian', 'lancet'): curated/vocabulary/name_words.csv
 
 
 def kind_guess(name: str, entity_kind: str) -> str:

@@ -3,17 +3,90 @@
 Nothing here knows a name; every name comes from curated/*.csv. Matching is longest-leftmost over all
 aliases at once, with word boundaries, straight and curly apostrophes treated alike, runs of white space
 treated alike, and a trailing possessive ('BMA's') left outside the span.
+
+Name words (NAME_WORDS): the few words that are closer to names than to shapes but that the shape rules need
+(party names and platforms that say a capitalised run is no person; newspaper nameplate words that end an
+outlet's title) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind, guess, why), not
+in code. It is read once per process, when this module is imported; a replacement file can be named by the
+environment variable JDS_NAME_WORDS (see curated/vocabulary/README.md).
 """
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.errors import InputError
 from scripts.paths import CURATED_DIR
 
+NAME_WORDS_FILE = CURATED_DIR / "vocabulary" / "name_words.csv"
+NAME_WORDS_ENV = "JDS_NAME_WORDS"
+_NAME_WORD_COLUMNS = ["word", "kind", "guess", "why"]
+_NAME_WORD_KINDS = {"not_person", "media_head"}
+_NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency"}
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The name words by kind, and the candidates' kind guess for a head word (lower case)."""
+    not_person: frozenset[str]
+    media_heads: frozenset[str]
+    guesses: dict[str, str]
+
+
+def load_name_words(path: Path | str | None = None) -> NameWords:
+    """Read a name-words file (default: JDS_NAME_WORDS, else curated/vocabulary/name_words.csv); every error
+    names the file, the row and the fix."""
+    path = Path(path or os.environ.get(NAME_WORDS_ENV) or NAME_WORDS_FILE)
+    fix = "See curated/vocabulary/README.md for the columns and kinds"
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as error:
+        raise InputError(path, "file", f"cannot be read ({error.strerror})",
+                         f"Restore it, or point {NAME_WORDS_ENV} at a readable file") from None
+    with handle:
+        reader = csv.reader(handle, strict=True)
+        header = next(reader, None)
+        if header != _NAME_WORD_COLUMNS:
+            raise InputError(path, "row 1", f"the header is {header}, not {_NAME_WORD_COLUMNS}", fix)
+        words: dict[str, set[str]] = {kind: set() for kind in _NAME_WORD_KINDS}
+        guesses: dict[str, str] = {}
+        for number, row in enumerate(reader, start=2):
+            if len(row) != len(_NAME_WORD_COLUMNS):
+                raise InputError(path, f"row {number}", f"{len(row)} fields, not {len(_NAME_WORD_COLUMNS)}", fix)
+            word, kind, guess, why = row
+            if not re.fullmatch(r"[A-Z][\w'\u2019-]*", word):
+                raise InputError(path, f"row {number}", f"word {word!r} is not one capitalised word", fix)
+            if kind not in _NAME_WORD_KINDS:
+                raise InputError(path, f"row {number}", f"kind {kind!r} is not one of {sorted(_NAME_WORD_KINDS)}", fix)
+            if guess not in _NAME_WORD_GUESSES or (guess and kind != "media_head"):
+                raise InputError(path, f"row {number}", f"guess {guess!r} does not fit kind {kind!r}", fix)
+            if not why.strip():
+                raise InputError(path, f"row {number}", f"word {word!r} has no reason in 'why'",
+                                 "Say why the word is there, so that a reviewer can judge it")
+            if word in words[kind]:
+                raise InputError(path, f"row {number}", f"word {word!r} of kind {kind!r} is listed twice",
+                                 "Keep one row")
+            words[kind].add(word)
+            if guess:
+                guesses[word.lower()] = guess
+    return NameWords(frozenset(words["not_person"]), frozenset(words["media_head"]), guesses)
+
+
+NAME_WORDS = load_name_words()
+
 _APOSTROPHES = "'\u2019"
+
+
+def _lookup_key(text: str) -> str:
+    """normalise_key without the plural s or possessive mark of a lower-case word before a space, so that every
+    spelling the alias regex allows ("junior doctor’s committee") finds its alias."""
+    return _PLURAL_BEFORE_SPACE.sub("", normalise_key(text))
+
+
+_PLURAL_BEFORE_SPACE = re.compile(r"(?<=[a-z])(?:'s|s'|s)(?= )")
 
 
 def normalise_key(text: str) -> str:
@@ -30,6 +103,12 @@ def _alias_regex(alias: str) -> str:
         if ch in _APOSTROPHES:
             parts.append("['\u2019]")
         elif ch.isspace():
+            if len(parts) >= 2 and parts[-1] == "s" and parts[-2].isalpha() and parts[-2].islower():
+                # a plural before a noun may be written singular, or with a possessive mark either side of its
+                # s ("junior doctors’ committee", "junior doctor’s committee", "junior doctor committee")
+                parts[-1] = "(?:s['\u2019]?|['\u2019]s)?"
+                parts.append(r"\s+")
+                continue
             # a plural before a noun may carry a possessive mark ("doctors’ committee")
             parts.append(r"['\u2019]?\s+" if parts and parts[-1] in ("s", "S") else r"\s+")
         else:
@@ -74,7 +153,7 @@ class Lexicon:
         self._alias_of_matched = {}  # find() sees the same few spellings over and over
         self._by_key = {}
         for a in self.aliases:
-            self._by_key.setdefault(normalise_key(a.alias), []).append(a)
+            self._by_key.setdefault(_lookup_key(a.alias), []).append(a)
         ordered = sorted(self.aliases, key=lambda a: (-len(a.alias), a.alias))
         alternatives = [_alias_regex(a.alias) if a.case_sensitive else f"(?i:{_alias_regex(a.alias)})"
                         for a in ordered]
@@ -100,7 +179,7 @@ class Lexicon:
         return self._alias_of_matched[matched]
 
     def _lookup_alias(self, matched: str) -> Alias | None:
-        candidates = self._by_key.get(normalise_key(matched), [])
+        candidates = self._by_key.get(_lookup_key(matched), [])
         exact = [a for a in candidates if a.case_sensitive and _alias_regex_matches(a.alias, matched)]
         if exact:
             return exact[0]

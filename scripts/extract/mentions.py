@@ -54,6 +54,14 @@ Everything else that looks like an organisation is kept as an unresolved candida
    stays the curated Sky News; 'BBC Radio 4' the curated BBC). Candidates never overlap one another: the
    longer one is kept (an acronym inside a phrase is not reported twice).
 
+5. Shapes of real copy (issue 8): an acronym defined in brackets after lower-case words is a term, not a body,
+   in every use ('specialty (SAS) doctors'); an acronym's possessive owns the name after it ("the BMA's SAS UK
+   Committee"); a nation before or after a curated body makes a branch ('BMA Cymru Wales', 'its Northern
+   Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
+   ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
+   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the') is an
+   organisation.
+
 People who are not in the curated tables are out of scope: no person candidates are produced.
 Generic structure words live here; names live only in curated/*.csv.
 """
@@ -62,7 +70,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from scripts.extract.lexicon import AliasMatch, Lexicon, normalise_key
+from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, normalise_key
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -99,13 +107,18 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
     Hospital Hospitals Infirmary Collective Cooperative Consortium
 """.split())
-# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio').
+# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio'): the generic
+# ones here, nameplate words ('Times', 'Guardian', 'Lancet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
-    News Times Post Telegraph Guardian Mirror Mail Express Independent Standard Herald Echo Journal Gazette
-    Chronicle Observer Sun Star Radio TV Online Press Magazine Tribune Courier Advertiser Media Images
-    Pictures Photos Broadcasting Review Lancet Bulletin Digest Weekly Daily Wire
-""".split())
+    News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
+    Weekly Daily Wire Newspaper Newspapers
+""".split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
+# Heads only when 'of' and a capitalised word follow ('House of Lords'; 'Portcullis House' is a building).
+_HEADS_BEFORE_OF = frozenset({"House", "Houses"})
+# Plural people a naming prefix may go before without making a name ('NHS Consultants', 'NHS Doctors').
+_PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician|worker|leader|manager|boss|patient"
+                            r"|trainee|junior|resident|staff|member|gp)s?")
 HEAD_WORDS = _HEAD_WORDS
 _LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')
 # A nation after a head word still belongs to the name ("Doctors' Association UK").
@@ -247,9 +260,23 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
     found += _branches(text, curated)
-    found += [(m.start(), m.end(), False) for m in _ACRONYM.finditer(text)
-              if _is_organisation_acronym(text, m.start(), m.end())]
+    acronyms = [m.span() for m in _ACRONYM.finditer(text)]
+    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
+    found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+_LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
+
+
+def _defines_a_term(text: str, start: int, end: int) -> bool:
+    """'specialty (SAS) doctors', 'pay review body (PRB)': an acronym defined in brackets after a lower-case word
+    that is no organisation's head word abbreviates a term, not a name; none of its uses is an organisation."""
+    if start < 2 or text[start - 1] != "(" or text[end:end + 1] != ")":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 41), start - 1)
+    word = before.group(1).strip(",;:") if before else ""
+    return word[:1].islower() and word.lower() not in _LOWER_HEAD_WORDS
 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
@@ -258,6 +285,8 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_ACRONYM):
         return False
+    if start > 1 and text[start - 1] in "'\u2019" and text[start - 2].isalpha():
+        return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
     return not _is_shouted(text, start, end)
@@ -319,16 +348,20 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     while words and (_is_connector(words[-1][0]) or words[-1][0] in _TRAILING_STRUCTURE_WORDS):
         words.pop()
     words = _after_a_person_of(words)
+    owner = max((i for i, w in enumerate(words[:-1]) if w[0].endswith(("'s", "\u2019s")) and len(w[0]) > 4
+                 and w[0][:-2].isupper()), default=None)
+    if owner is not None:
+        words = words[owner + 1:]  # "the BMA's SAS UK Committee": the acronym owns the name after it
     names = [w for w in words if not _is_connector(w[0])]
     if len(names) < 2:
         return None
     last, head = None, None
-    if names[0][0] in prefixes:
-        last, head = len(words) - 1, names[0][0]
+    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) for w in names[1:]):
+        last, head = len(words) - 1, names[0][0]  # ('NHS Consultants' are people, not a body)
     for i, (word, _, _) in enumerate(words):
-        if _bare(word) not in _HEAD_WORDS:
-            continue
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
+        if _bare(word) not in _HEAD_WORDS and not (followed_by_of and word in _HEADS_BEFORE_OF):
+            continue
         if followed_by_of:
             last, head = len(words) - 1, _bare(word)
             break
@@ -392,7 +425,7 @@ _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
-_BARE_COMMITTEE = re.compile(r"(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
+_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)|\([A-Z]{2,8}\))[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
                              r"committee)\Z")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
@@ -412,7 +445,7 @@ _NAME_WITH_ACRONYM = re.compile(
     rf"{{1,6}})[^\S\n]+\(([A-Z][A-Za-z&]{{1,7}})\)")
 
 
-_BRANCH = re.compile(r"[^\S\n]+(?:(Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
+_BRANCH = re.compile(r"[^\S\n]+(?:(Cymru[^\S\n]+Wales|Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
@@ -426,7 +459,16 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
         branch = _BRANCH.match(text, m.end)
         if branch and text[m.end - 1:m.end] not in ("'", "’"):
             found.append((m.start, branch.end(), True))
+        elif m.text[:1].islower() and m.start > 0:
+            # a nation's adjective before a body written in lower case ('its Welsh junior doctors committee')
+            nation = _NATION_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if nation:
+                found.append((nation.start(1), m.end, True))
     return found
+
+
+_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish|Wales|Scotland|England"
+                            r"|Northern[^\S\n]+Ireland)[^\S\n]+\Z")
 
 
 _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
@@ -516,6 +558,32 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and initials.upper() == "".join(c for c in anchor.group(1) if c.isupper()):
             name = m.group(1)
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
+    spans += _parties(text)
+    return spans
+
+
+# A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
+# member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
+# reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
+# (The character before a word is checked in code: a look-behind first would run at every position.)
+_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len, reverse=True))
+                         + r")(?![\w\-])" if NAME_WORDS.not_person else r"(?!)")  # no such words: no party ever
+_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+                          r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
+                          r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
+                          r"|['’]s[^\S\n]+[a-z]"
+                          r"|[^\S\n]+(?:(?:has|have|had|also|today|yesterday)[^\S\n]+)?"
+                          r"(?:said|says|warned|claimed|insisted|accused|called|urged|pledged|promised)(?![\w\-]))")
+
+
+def _parties(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PARTY_WORD.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
+            continue
+        word = m.group()
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
+            spans.append(m.span())
     return spans
 
 
@@ -628,7 +696,7 @@ def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
             owner = organisation_of.get(normalise_key(first))
             if owner is not None and owner != a.entity_id:
                 prefixes.add(first)
-    words = sorted(_HEAD_WORDS | prefixes, key=lambda w: (-len(w), w))
+    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | prefixes, key=lambda w: (-len(w), w))
     worth_a_look = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])")
     result = frozenset(prefixes), worth_a_look
     _prefix_cache[id(lexicon)] = (lexicon, result)

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start
 
 # ---- generic English vocabularies (no names) -------------------------------------------------------------
@@ -44,14 +44,12 @@ adviser advisor researcher fellow registrar trainee medic student manager chance
 representative rep official lecturer author commentator columnist presenter journalist physician
 psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
 """.split())
-# Capitalised words that say a run is not a person's name.
+# Capitalised words that say a run is not a person's name (party and platform names: curated/vocabulary/).
 NOT_PERSON_WORDS = frozenset("""
 Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
-City Town County Kingdom Office Court Parliament Assembly Senate Government Party Labour Conservative
-Conservatives Tory Tories Liberal Democrat Democrats Green Greens Reform Welsh Scottish English British Irish
-Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
-Twitter Facebook Instagram
-""".split())
+City Town County Kingdom Office Court Parliament Assembly Senate Government Party Welsh Scottish English British
+Irish Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
+""".split()) | NAME_WORDS.not_person
 STRUCTURE_WORDS = frozenset("""
 The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
 Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As
@@ -79,6 +77,9 @@ _RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_N
 _NON_SPACE = re.compile(r"\S+")
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
+# 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
+_COPULA_ROLE = re.compile(r"[^\S\n]+(?:is|was)[^\S\n]+((?:a|an|the)[^\S\n]+[^,.;:\n\"“”]{2,60}?)"
+                          r"(?=[,.;:\n]|[^\S\n]+(?:who|at|in|for|from|with|and|since)\b)")
 _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|once|again)[^\S\n]+)?(?:"
                          + "|".join(sorted(REPORTING_VERBS)) + r")\b")
 _VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|wrote|warned|insisted|explained|continued)[^\S\n]+\Z")
@@ -115,6 +116,43 @@ def _each_anchor_start(text: str, anchors, blanks: str):
                 yield at
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A line that holds a name only, after 'By' or a list number ('1. Jo Bell'); or a name glued to a date.
+_BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
+                          rf"(?:[^\S\n]*(?=\n|$)|(?=\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}}))")
+# What the next line of a byline holds: a role after a comma, a date, a weekday, or an outlet ('The X').
+_AFTER_BYLINE = re.compile(rf"\n[^\S\n]*(?:\d{{1,2}}\.[^\S\n]+)?(?:,[^\S\n]*[A-Z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                           rf"|\d{{1,2}}[^\S\n]+{_MONTH}\b|{_MONTH}[^\S\n]+\d"
+                           rf"|The(?:[^\S\n]+[A-Z][\w'’]*){{1,4}}[^\S\n]*(?:\n|$))")
+_LONGEST_BYLINE = 60  # characters in a byline's line ('by Jo Bell', 'Jo Bell18 June 2024', '  1. Jo Bell')
+# 'By Jo Bell • 20 February 2023': a name after 'By' and before a bullet or a bar, anywhere on a line.
+_BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of writers' names in bylines: a line that is only a name (after 'By', 'by' or a list number)
+    followed by a line with a role, a date or an outlet; a name glued to a date; 'By Jo Bell •'. Lines are read
+    one anchored match each (str.find steps from line to line)."""
+    found = []
+    line = 0
+    while line < len(text):
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        m = _BYLINE_LINE.match(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
+        if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
+                  or _AFTER_BYLINE.match(text, m.end())):
+            found.append(m.span(2))
+        line = end + 1
+    for mark in ("\u2022", "|"):
+        at = text.find(mark)
+        while at >= 0:
+            m = _BY_BULLET.search(text, max(0, at - 60), at + 1)
+            if m:
+                found.append(m.span(1))
+            at = text.find(mark, at + 1)
+    return found
+
+
 _AND_BETWEEN = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _WORD = re.compile(r"[A-Za-z]+")
 # A whole word (a run of ASCII letters) that is a personal pronoun, any case: what the lowered word set of a
@@ -123,6 +161,7 @@ _ASCII_CASELESS = lambda words: "|".join("".join(f"[{c.upper()}{c}]" for c in w)
 _MALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_MALE_PRONOUNS)})(?![A-Za-z])")
 _FEMALE_PRONOUN = re.compile(rf"(?<![A-Za-z])(?:{_ASCII_CASELESS(_FEMALE_PRONOUNS)})(?![A-Za-z])")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_OWN_PRONOUN = re.compile(r"[^\S\n]+(?:and|with)[^\S\n]+(his|her)\b")
 _APPOSITIVE_END = re.compile(r"[,.;:\n]")
 _FIRST_NAMES_BEFORE = re.compile(rf"(?<![\w'’])((?:{_TITLE_RE}[^\S\n]+)*)({_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN})?)"
                                  r"[^\S\n]+$")
@@ -270,7 +309,7 @@ class ArticleNames:
             role = self._role_before(run_start) if (titled or cut >= 0 or len(name) >= 2) else None
             weak = False
             if role is None and len(name) >= 2:
-                appositive = _APPOSITIVE_AFTER.match(text, name_end)
+                appositive = _APPOSITIVE_AFTER.match(text, name_end) or _COPULA_ROLE.match(text, name_end)
                 role = _role_of(appositive.group(1)) if appositive else None
             if not titled and role is None:
                 if len(name) < 2:
@@ -293,6 +332,9 @@ class ArticleNames:
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
+        for start, end in _bylines(text):  # a writer's name on a line of its own above the story
+            if _is_person_name(text[start:end]) and not _overlaps(taken, start, end):
+                runs.append((start, start, end, False, None, False))
         runs.sort(key=lambda r: (r[0], r[2]))
         for i, (run_start, name_start, name_end, titled, role, weak) in enumerate(runs):
             if weak is None:
@@ -368,7 +410,7 @@ class ArticleNames:
             self.mentions.append(NameMention(start, end, text, referent, False))
         else:
             name_start, role, weak = extra
-            referent = self._person_referent(self.text[name_start:end])
+            referent = self._person_referent(self.text[name_start:end], _knighted(self.text[start:name_start]))
             if not weak:
                 referent.shaped = True
             self._note_title(referent, text)
@@ -388,7 +430,10 @@ class ArticleNames:
             return referent
         referent = self._by_organisation_id.get(alias.entity_id)
         if referent is None:
-            referent = Referent("organisation", "", organisation_id=alias.entity_id)
+            curated_name = lexicon.name_of("organisation", alias.entity_id)
+            # the head of its curated name: 'the association' may stand for a body written only as an acronym
+            referent = Referent("organisation", "", organisation_id=alias.entity_id,
+                                head=_head(curated_name) if curated_name else None)
             self._by_organisation_id[alias.entity_id] = referent
             self.referents.append(referent)
         self._organisation_keys(referent, match.start, match.end)
@@ -415,9 +460,15 @@ class ArticleNames:
         if referent.kind == "person" and first in TITLE_GENDER and referent.gender is None:
             referent.gender = TITLE_GENDER[first]
 
-    def _person_referent(self, name: str) -> Referent:
+    def _person_referent(self, name: str, knighted: bool = False) -> Referent:
         name = _bare(name)
         surname = name.split()[-1]
+        if knighted and " " not in name:
+            # 'Sir Keir', 'Dame Jo': a knight or dame goes by the first name of someone named in full before
+            for referent in reversed(self.referents):
+                if referent.kind == "person" and len(referent.name.split()) >= 2 \
+                        and referent.name.split()[0] == name:
+                    return referent
         for referent in reversed(self.referents):
             if referent.kind != "person" or referent.surname != surname:
                 continue
@@ -517,6 +568,9 @@ class ArticleNames:
                 continue
             stop = self._sentence_stop(mention.end)
             if i + 1 < len(mentions) and mentions[i + 1].start < stop and mentions[i + 1].referent.kind == "person":
+                own = _OWN_PRONOUN.match(self.text, mention.end)  # 'Jo Bell and her colleague Sam Poole'
+                if own:
+                    referent.gender = "m" if own.group(1).lower() == "his" else "f"
                 continue
             sentence = self.text[mention.end:stop]  # a slice: its edges end words, as the window's did
             male, female = bool(_MALE_PRONOUN.search(sentence)), bool(_FEMALE_PRONOUN.search(sentence))
@@ -582,6 +636,12 @@ def _is_head(word: str) -> bool:
         from scripts.extract.mentions import HEAD_WORDS  # mentions imports this module: bound on first use
         _HEADS.append(HEAD_WORDS)
     return word in _HEADS[0]
+
+
+def _knighted(title: str) -> bool:
+    """The titles before a name end with 'Sir' or 'Dame' (who go by their first name: 'Sir Keir')."""
+    words = title.split()
+    return bool(words) and words[-1] in ("Sir", "Dame")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -22,6 +22,13 @@ in the sentence ('X said the offer was “...”', 'according to X'); an attribu
 (', the BMA said.'); the speaker of the quotation whose sentence this one directly follows. The words before
 a verb are read back as a noun phrase ('X, co-chair of Y, said': the appositive ties X to Y's organisation).
 
+Shapes of real copy (issue 8): an appositive may hold an age, a relative clause, an aside between dashes or
+lack its closing comma ('Sir X, chief executive at Y said:'); a dash and a name after a quotation sign it; a
+quotation left open ends before an inverted attribution inside it; words in double marks inside a single
+quotation belong to it; a document ('The guidance said') speaks for the body that issued it; a role in a body
+('the medical director of X') or a headline's title ('– Health Secretary') is the person the text gives that
+role, before or (for the next sentence, or from a headline) after.
+
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
 so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
@@ -33,23 +40,25 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import bisect
+import dataclasses
 import itertools
 
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
-from scripts.extract.names import Referent, TITLE_GENDER, strip_titles
+from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
 from scripts.extract.text import Span, paragraphs
 
 # ---- English grammar: closed word lists -------------------------------------------------------------------
 
 _REPORTING_VERBS = """
-said say says saying told tell tells telling added add adds adding continued
+said say says saying told tell tells telling added add adds adding continued advised advises
 tweeted tweeting posted wrote writes writing urged urges urging insisted insists insisting warned warns
 warning claimed claiming stated argued argues arguing explained explains explaining described describes
 describing called expressed expresses noted stressed admitted admits acknowledged announced suggested
 suggests accused accuses accusing branded labelled dubbed pledged promised vowed replied replies
 responded responds asked answered commented remarked repeated reiterated emphasised emphasized
-highlighted confirmed confirms revealed demanded criticised criticized welcomed welcomes believes believed
+highlighted confirmed confirms revealed demanded criticised criticized criticising criticizing welcomed
+welcomes believes believed
 predicted maintained maintains conceded
 """.split()
 # Verbs that also stand before their subject ('”, said Dr X.', 'added the spokesperson').
@@ -60,6 +69,10 @@ _REPORTING_VERB_SET = frozenset(_REPORTING_VERBS)
 _WORD = re.compile(r"[A-Za-z]+")
 _VERB_LENGTHS = frozenset(len(w) for w in _REPORTING_VERB_SET | {"according"})
 _TO = re.compile(r"\s+to\b")
+# 'She went on: ...', 'Dr X went on to say ...': 'on' must end the clause or lead to a reporting verb, so that
+# 'the strike went on for days' is no attribution.
+_GOES_ON = re.compile(r"\s+on(?:\s+to\s+(?:say|add|warn|argue|insist|explain|claim|describe|call)\b|(?=\s*[:,.;]|\s*$))")
+_GOING_ON = frozenset({"went", "goes"})
 _NOT_NEXT_TO_VERB = set("@#-_'\u2019")
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
@@ -98,7 +111,7 @@ _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
                            + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
-_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+)*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
+_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
@@ -108,11 +121,22 @@ _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)"
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
+_BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
+_BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
+_DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
+_PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
+_SUBJECT_DESCRIPTION = re.compile(r"(?:The|This|That)\s+(?P<first>[a-z-]+)(?:['\u2019]s?)?(?:\s+(?P<second>[a-z]+))?")
+_SPOKES = "(?:" + "|".join(sorted(_SPOKES_NOUNS - {"source", "official", "officials"})) + ")"
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:(?P<possessor>[A-Za-z][\w\s-]{0,40}?)['\u2019]s\s+(?:official\s+)?" + _SPOKES
+    + r"|(?:[Aa]n?|[Tt]he)\s+(?P<before>(?:[A-Z0-9][\w-]*\s+){1,4}?)(?:official\s+)?" + _SPOKES
+    + r"|(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?" + _SPOKES + r"\s+(?:for|from|at)\s+(?P<after>(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,4}))")
 _OWNERS_ROLE = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?P<role>(?:[\w-]+\s+){0,3}[a-z-]+)")
 _MAX_LISTED = 8  # people named in one joint statement, at most
 _LIST_COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
+_COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[\u2018'\"\u201c]?[a-z][\w-]*[\u2019'\"\u201d]?\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
 _SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
@@ -142,6 +166,7 @@ morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
+_DASHES = ("\u2013", "\u2014")  # a pair of them sets off an aside ("Jo Bell – who chairs the X – said")
 _MAX_INTERRUPTIONS = 2  # captions or headings in a row that a quotation may run across
 _MIN_WORDS_UNATTRIBUTED = 5  # fewer words, no verb, no full stop: a term in marks, not speech
 _MAX_DESCRIPTION_WORDS = 7  # 'the shadow health and social care secretary'
@@ -158,7 +183,8 @@ _JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advi
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
-_UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)")
+_UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)"
+                                   r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 
@@ -244,7 +270,11 @@ class _Article:
     def rows(self) -> list[dict]:
         rows: list[dict] = []
         previous: tuple[_Quote, dict] | None = None
+        row_of: dict[int, dict] = {}
         for quote in self.quotes:
+            if quote.continues is not None and id(quote.continues) in row_of:
+                # the quotation this paragraph goes on with, even when a shorter one was quoted inside it
+                previous = (quote.continues, row_of[id(quote.continues)])
             row = self._row(quote, previous)
             if row is None:
                 continue
@@ -257,6 +287,7 @@ class _Article:
                         break
             rows.append(row)
             previous = (quote, row)
+            row_of[id(quote)] = row
         for row in rows:
             del row["_sentence_end"]
         return rows
@@ -294,11 +325,14 @@ class _Article:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
-        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph != 2 or quote.close is None \
+        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
                 or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
         aside = self.paragraphs[quote.paragraph - 1]
+        if quote.paragraph - earlier.paragraph == 1:
+            # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.')
+            aside = Span(row["_sentence_end"], aside.end)
         if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
                 or self.masked[row["_sentence_end"]:aside.start].strip():
             return False
@@ -357,7 +391,8 @@ class _Article:
                    speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
         lower = speaker.text.lower()
         gender = "f" if "spokeswoman" in lower else "m" if "spokesman" in lower else None
-        self.entities.append(_Entity(attribution.start, speaker.kind, speaker.person_id, speaker.organisation_id,
+        kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
+        self.entities.append(_Entity(attribution.start, kind, speaker.person_id, speaker.organisation_id,
                                      speaker.name or None, speaker.referent, gender))
 
     # ---- attribution ---------------------------------------------------------------------------------------
@@ -395,6 +430,11 @@ class _Article:
             found = self._attribution_closing_sentence(quote.close, sentence.end)
             if found:
                 return found
+        if quote.close is not None:
+            by = _BY_AGENT.match(self.masked, quote.close, sentence.end)  # 'the announcement of a “...” by the X'
+            found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
+            if found:
+                return _Attribution(found.start, found.end, "by", found.description, tight=False)
         return self._introduced_by_previous_paragraph(quote)
 
     def _attribution_after(self, close: int, limit: int) -> _Attribution | None:
@@ -407,7 +447,7 @@ class _Article:
         position = gap.end()
         verbs = _verbs(self.masked, position, min(limit, position + 100))
         if not verbs:
-            return None
+            return self._signed(gap.group(), position, limit)
         verb = verbs[0]
         if verb.start == position:  # inverted: '”, said Dr X' (headlines drop the comma: "'...' say nurses")
             return self._speaker_after(verb, limit) if _is_invertible(verb.word) else None
@@ -419,6 +459,21 @@ class _Article:
         if bare and self.masked[phrase[0]:phrase[1]].lower() not in _PRONOUNS:
             return None
         return _Attribution(phrase[0], phrase[1], verb.word, phrase[2])
+
+    def _signed(self, gap: str, position: int, limit: int) -> _Attribution | None:
+        """'“...” – Jo Bell, chair of the X' / '‘...’ – Health Secretary': a dash after the quotation and a
+        name or a title, with nothing else (a signature, or a headline's attribution)."""
+        if not any(dash in gap for dash in (*_DASHES, "-")):
+            return None
+        tokens = self._tokens(position, limit)
+        end = next((i for i, t in enumerate(tokens) if t[2] in ",.;:"), len(tokens))
+        tail = tokens[end + 1:] if end < len(tokens) and tokens[end][2] == "," else tokens[end:]
+        name = tokens[:end]
+        if not name or len(name) > 6 or not _name_like(name) or any(t[2] not in ".!" and not (
+                t[2][:1].isupper() or t[2].lower() in ("of", "the", "and", "for")) for t in tail):
+            return None  # the dash goes on with the sentence, or more than a name follows
+        description = (tail[0][0], tail[-1][1]) if tail and tail[-1][2] not in ".!" else None
+        return _Attribution(name[0][0], name[-1][1], "\u2013", description)
 
     def _attribution_closing_sentence(self, close: int, limit: int) -> _Attribution | None:
         """'“...” since 2008, the union said.' / ', said Dr X.' / 'according to X' after the quotation."""
@@ -470,7 +525,8 @@ class _Article:
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
             subject = self._subject_mention(self._sentence_of(verb.start)) or \
-                self._sentence_subject(start, verb.start)
+                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start) or \
+                self._pronoun_subject(start, verb.start)
             if subject:
                 return _Attribution(subject[0], subject[1], word)
             return None
@@ -489,12 +545,21 @@ class _Article:
     def _name_before_colon(self, start: int, colon: int) -> _Attribution | None:
         """'Mr X: “...”' - a name (capitalised words, or a curated alias) is all that stands before the colon."""
         phrase = self._noun_phrase_before(start, colon)
+        if phrase is not None and self.masked[start:phrase[0]].strip():
+            # 'Dr Jo Bell, chair of the X: “...”': a person's name, then the phrase describing them
+            lead = self._tokens(start, phrase[0])
+            if 3 <= len(lead) <= 7 and lead[-1][2] == "," and _name_like(lead[:-1]) \
+                    and _guess_kind(self.text[lead[0][0]:lead[-2][1]]) == "person":
+                return _Attribution(lead[0][0], lead[-2][1], ":", (phrase[0], phrase[1]))
         if phrase is None or self.masked[start:phrase[0]].strip():
             return None
         tokens = self._tokens(phrase[0], phrase[1])
         named = _name_like(tokens) or self.lexicon.find(self.masked, phrase[0], phrase[1])
         if phrase[2] is None and len(tokens) <= 8 and named:
             return _Attribution(phrase[0], phrase[1], ":")
+        if phrase[2] is not None and len(tokens) <= 6 and _name_like(tokens) \
+                and _guess_kind(self.text[phrase[0]:phrase[1]]) == "person":
+            return _Attribution(phrase[0], phrase[1], ":", phrase[2])  # 'Dr Jo Bell, chair of the X: “...”'
         return None  # 'Strike latest: “...”' is a headline, not a speaker
 
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
@@ -550,10 +615,19 @@ class _Article:
             return None
         if tokens[i][2] == ",":
             return self._appositive_subject(tokens, i)
+        if tokens[i][2] in _DASHES:
+            return self._dashed_subject(tokens, i)
         if tokens[i][2].lower() in _PRONOUNS | _RELATIVE:
             return tokens[i][0], tokens[i][1], None
         first = _phrase_start(tokens, i)
-        return (tokens[first][0], tokens[i][1], None) if first is not None else None
+        if first is None:
+            return None
+        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower():
+            # 'the X which represents junior doctors called ...': a relative clause without commas; X speaks
+            subject = _phrase_start(tokens, first - 2)
+            if subject is not None:
+                return tokens[subject][0], tokens[first - 2][1], None
+        return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
 
     def _appositive_subject(self, tokens, comma: int):
         """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Steve Barclay, said' -> both."""
@@ -567,15 +641,25 @@ class _Article:
             # 'X, chief executive of Y, which represents Z, said': the relative clause describes Y
             found = self._appositive_subject(tokens, previous_comma)
             return (found[0], found[1], None) if found else None
+        if previous_comma > 0 and _is_age(tokens, previous_comma) and not _name_like(chunk):
+            # 'Jo Bell, 29, a nurse from Leeds, said': an age between the name and its description
+            found = self._appositive_subject(tokens, previous_comma)
+            return (found[0], found[1], (chunk[0][0], chunk[-1][1])) if found else None
         if _name_like(chunk):
             # A role written before the name, as a chunk of its own: 'Health Secretary, Steve Barclay, said'
             # joins the speaker's words; 'The chair of the X, Jane Doe, said' describes her.
             role = _phrase_start(tokens, previous_comma - 1) if previous_comma > 0 else None
             if role is None or (role > 0 and tokens[role - 1][2] != ","):
                 return chunk[0][0], chunk[-1][1], None
-            if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5:
+            if tokens[role][2].lower() in _DETERMINERS or previous_comma - role > 5 or any(
+                    t[2].endswith(("'s", "\u2019s")) for t in tokens[role:previous_comma]):  # "X's head of health, Jo Bell,"
                 return chunk[0][0], chunk[-1][1], (tokens[role][0], tokens[previous_comma - 1][1])
             return tokens[role][0], chunk[-1][1], None
+        if previous_comma < 0 and comma > 0:
+            # the first chunk of the sentence, reached from a relative clause after it ('Junior doctor Jo
+            # Bell, who works in Leeds, said'): the noun phrase that ends at the comma
+            first = _phrase_start(tokens, comma - 1)
+            return (tokens[first][0], tokens[comma - 1][1], None) if first is not None else None
         if previous_comma < 1:
             return None
         first = _phrase_start(tokens, previous_comma - 1)
@@ -583,16 +667,33 @@ class _Article:
             return None
         return tokens[first][0], tokens[previous_comma - 1][1], (chunk[0][0], chunk[-1][1])
 
+    def _dashed_subject(self, tokens, dash: int):
+        """'Jo Bell – who chairs the X – said' / 'Jo Bell – chair of the X – said': the phrase before the
+        dashes is the speaker, what lies between them describes her (unless it is a relative clause)."""
+        opening = dash - 1
+        while opening >= 0 and tokens[opening][2] != tokens[dash][2] and dash - opening <= 16:
+            opening -= 1
+        if opening < 1 or tokens[opening][2] != tokens[dash][2] or opening + 1 == dash:
+            return None
+        first = _phrase_start(tokens, opening - 1)
+        if first is None:
+            return None
+        inside = tokens[opening + 1:dash]
+        description = None if inside[0][2].lower() in _RELATIVE else (inside[0][0], inside[-1][1])
+        return tokens[first][0], tokens[opening - 1][1], description
+
     def _speaker_after(self, verb: _Verb, limit: int) -> _Attribution | None:
         """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the BMA'."""
         tokens = self._tokens(verb.end, limit)
+        tokens = tokens[_statement_owner(tokens):]  # 'according to a statement from the X': the X speaks
         first = last = None
         i = 0
         if tokens and tokens[0][2].lower() in _DETERMINERS:
             first = 0
             i = 1
-            if i + 2 < len(tokens) and tokens[i][2] in "\u2018'\u201c\"" and tokens[i + 1][2].startswith(_MASK):
-                i += 3  # "a ‘disappointed’ Jane Roe": a quoted word before the name
+            if i + 1 < len(tokens) and tokens[i][2] in "\u2018'\u201c\"":
+                # "a ‘disappointed’ Jane Roe": a quoted word before the name (masked, so no token of its own)
+                i += 3 if tokens[i + 1][2].startswith(_MASK) else 2 if tokens[i + 1][2] in "\u2019'\u201d\"" else 0
         while i < len(tokens) and i < 16:
             word = tokens[i][2]
             lower = word.lower()
@@ -618,13 +719,30 @@ class _Article:
                 if not (token[2][0].isalnum() or token[2][0] in "@("):
                     break
                 chunk.append(token)
-            if chunk and not _name_like(chunk):
+            if chunk and chunk[0][2].lower() in _STOP_WORDS:
+                pass  # ', as reported by X', ', speaking on X': how the words reached the reporter, not a role
+            elif chunk and not _name_like(chunk):
                 description = (chunk[0][0], chunk[-1][1])
             elif chunk and len(chunk) <= 6 and (tokens[first][2].lower() in _DETERMINERS
                                                 or tokens[first][2][:1].islower()):
                 # 'according to the medical director of X, Professor Jane Roe,': the name after the role
                 return _Attribution(chunk[0][0], chunk[-1][1], verb.word, (tokens[first][0], tokens[last][1]))
         return _Attribution(tokens[first][0], tokens[last][1], verb.word, description)
+
+    def _clause_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """'Pressure grew as Jo Bell echoed the call, criticising ...': the last name before the participle that
+        a verb follows (a possessive, 'Mr X’s call', is no subject)."""
+        for mention in reversed(self.names.within(start, end)):
+            if self.masked[mention.start] == _MASK or self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
+                continue
+            if _SUBJECT_TAIL.match(self.masked, mention.end, end):
+                return mention.start, mention.end
+        return None
+
+    def _pronoun_subject(self, start: int, end: int) -> tuple[int, int] | None:
+        """'It will use the term from today, claiming ...': a pronoun opening the clause, then a verb."""
+        m = _PRONOUN_OPENING.match(self.masked, start, end)
+        return m.span(1) if m and _SUBJECT_TAIL.match(self.masked, m.end(1), end) else None
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, int] | None:
         """The noun phrase opening a clause ('The union hit back, saying'): a curated name, or capitalised
@@ -678,6 +796,13 @@ class _Article:
             name = ", ".join(names[:-1]) + " and " + names[-1]
             return _Speaker(words, person, organisation, "resolved" if person or organisation else "unresolved",
                             "joint", name, "joint", None)
+        if len(named_organisations) >= 2 and not named_people and not people and re.search(r"\band\b|&", words) \
+                and not _has_spokes_noun(lower):
+            # 'the X and the Y said (in a joint statement)': both bodies, the first one's id
+            names = [self._organisation_name(r, r.organisation_id) or r.name for r in named_organisations]
+            organisation = next((r.organisation_id for r in named_organisations if r.organisation_id), None)
+            return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "joint",
+                            ", ".join(names[:-1]) + " and " + names[-1], "joint", None)
         if named_people and _has_spokes_noun(lower) and re.search(r"['\u2019]s?\s", words):
             referent = named_people[0]
             return _Speaker(words, referent.person_id, referent.organisation_id, "resolved" if referent.person_id
@@ -693,11 +818,31 @@ class _Article:
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                             name, method, referent)
-        if (organisations or named_organisations) and not _has_spokes_noun(lower) and _OWNERS_ROLE.fullmatch(words):
-            # 'the Valley Party's deputy leader': a person holding a role in that body, named before
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) and (
+                _OWNERS_ROLE.fullmatch(words) or (lower.split()[0] in ("the", "a", "an", "this", "that")
+                                                  and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS)):
+            # 'the Valley Party's deputy leader', 'the Tory MP': a person holding a role in that body, named before
+            # (two such people: unresolved, not the body)
             role = self._described_person(words, attribution.start)
-            if role is not None and role.name:
+            if role is not None and (role.name or not _OWNERS_ROLE.fullmatch(words)):
                 return role
+            if role is None and not _OWNERS_ROLE.fullmatch(words):
+                return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")  # nobody fits
+        if (organisations or named_organisations) and not _has_spokes_noun(lower) \
+                and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and lower.split()[0] not in _DETERMINERS:
+            # a headline's 'says BMA chief': the person the story gives that role later on
+            ahead = self._role_ahead(lower.split()[-1:], attribution.start)
+            if ahead is not None:
+                return ahead._replace(text=words)
+        role_in = _ROLE_IN_BODY.fullmatch(words)
+        if (organisations or named_organisations) and role_in and not _has_spokes_noun(lower) \
+                and role_in.group("role").split()[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            # 'the medical director for X': the person given that role, before or as the next sentence's subject
+            person = self._role_holder(role_in.group("role").lower().split(), attribution.start)
+            if person is not None:
+                return _Speaker(words, person.person_id, person.organisation_id,
+                                "resolved" if person.person_id else "unresolved", "person", person.name,
+                                "description", person.referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -705,6 +850,9 @@ class _Article:
             name = self._organisation_name(referent, organisation)
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", kind,
                             name, "organisation-spokesperson", referent)
+        spoken_for = self._spoken_for(words, attribution.start)
+        if spoken_for is not None:
+            return spoken_for
         anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
         head = anaphor.group("head").lower() if anaphor else None
         parts = lower.split()
@@ -724,6 +872,10 @@ class _Article:
         if head in _COLLECTIVE_NOUNS:
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description", head=head)
+        if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
+            # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
+            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                 "description")
         owner = _OWNERS_SPOKESPERSON.fullmatch(words)
         if owner and _name_like(self._tokens(attribution.start, attribution.start + len(owner.group("owner")))):
             # "Jane Roe's official spokesperson": speaks for a person nobody curated
@@ -732,19 +884,72 @@ class _Article:
         role = self._described_person(words, attribution.start)
         if role is not None:
             return role
+        parts = words.split()
+        if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
+                and len(parts) <= 4 and (all(p[:1].isupper() for p in parts) or all(
+                    p[:1].islower() or p.isupper() for p in parts)):
+            # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
+            role = self._described_person("the " + words.lower(), attribution.start) or \
+                self._role_ahead([p.lower() for p in parts], attribution.start)
+            return role._replace(text=words) if role is not None else \
+                _Speaker(words, None, None, "unresolved", "person", None, "unresolved")
         if described:
             organisation = described[-1]
+            if _guess_kind(words) == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
+                # 'Unison’s head of health, Jo Bell, said': a person of that body nobody curated
+                return _Speaker(words, None, organisation, "unresolved", "person", _name_words(words), "named")
             return _Speaker(words, None, organisation, "unresolved", _guess_kind(words),
                             None, "unresolved")
         kind = _guess_kind(words)
         if kind == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
-            return _Speaker(words, None, None, "unresolved", kind, _name_words(words), "named")
+            written = _name_words(words)
+            if " " not in written:
+                # a surname alone ('Hale added:'): the person of that surname named in full before, if one
+                fuller = {m.referent.name for m in self.names.before(attribution.start, 60)
+                          if m.referent.kind == "person" and m.referent.surname == written and " " in m.referent.name}
+                if len(fuller) == 1:
+                    return _Speaker(words, None, None, "unresolved", kind, fuller.pop(), "alias")
+            return _Speaker(words, None, None, "unresolved", kind, written, "named")
         coloured = _COLOURED_NAME.fullmatch(words)
-        if coloured and _guess_kind(coloured.group("name")) == "person" and \
+        if coloured and _guess_kind(coloured.group("name")) == "person" and not any(
+                w in _STOP_WORDS or w in _DETERMINERS or w in _SPOKES_NOUNS
+                for w in words[:coloured.start("name")].lower().split()[1:]) and \
                 _name_like(self._tokens(attribution.start + coloured.start("name"), attribution.end)):
             # 'said a visibly angry Jo Bell': the name after the reporter's colour
             return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
+
+    def _spoken_for(self, words: str, position: int) -> _Speaker | None:
+        """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
+        official spokesman' (the person the text gave that role), 'a spokesperson for the trust' (the trust named
+        before), 'a Government spokesperson' (a curated body written with 'the'), 'a No 10 spokesman' (the
+        words themselves, a body nobody curated)."""
+        m = _SPOKESPERSON_FOR.fullmatch(words)
+        if m is None:
+            return None
+        owner = (m.group("before") or m.group("possessor") or m.group("after")).split()
+        the = owner[0].lower() in ("the", "a", "an")
+        owner = owner[1:] if the else owner
+        lowered = [w.lower() for w in owner]
+        if not lowered:
+            return None
+        if lowered[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            person = self._described_person("the " + " ".join(lowered), position)
+            if person is None or not person.name:
+                return None
+            return person._replace(text=words, kind="spokesperson", method="organisation-spokesperson")
+        if len(lowered) == 1 and the and lowered[0] in _COLLECTIVE_NOUNS:
+            return self._carried(words, position, frozenset({"organisation", "spokesperson"}),
+                                 "organisation-spokesperson", head=lowered[0])
+        if not all(w[:1].isupper() or w.isdigit() for w in owner):
+            return None
+        name = " ".join(owner)
+        curated = [a for a in self.lexicon.resolve("the " + name) if a.alias.entity_kind == "organisation"]
+        if curated and curated[0].end == len(name) + 4:  # 'a Government spokesperson': 'the government'
+            organisation = curated[0].alias.entity_id
+            return _Speaker(words, None, organisation, "resolved", "spokesperson",
+                            self._organisation_name(None, organisation), "organisation-spokesperson")
+        return _Speaker(words, None, None, "unresolved", "spokesperson", name, "organisation-spokesperson")
 
     def _organisation_name(self, referent: Referent | None, organisation: str | None) -> str | None:
         return (referent.name if referent else None) or self.lexicon.name_of("organisation", organisation)
@@ -760,6 +965,8 @@ class _Article:
                 or len(description) > _MAX_DESCRIPTION_WORDS:
             return None
         description = description[1:]
+        if description[-1:] in (["pm"], ["pm's"]):
+            description[-1:] = ["prime", "minister"]  # 'the PM added'
         if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
             return None
         found = []
@@ -774,6 +981,12 @@ class _Article:
             # 'The Tory MP also said': no one was given that role; the person who spoke last, if just before
             previous = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
             paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+            if previous is not None and previous.kind == "person" and previous.referent is None and previous.name \
+                    and previous.position >= self._paragraph_starts[max(0, paragraph - 5)]:
+                # the last speaker was named only at the attribution ('said a weary Jo Bell'): that name
+                return _Speaker(words, previous.person_id, previous.organisation_id,
+                                "resolved" if previous.person_id else "unresolved", "person", previous.name,
+                                "description", None)
             if previous is None or previous.kind != "person" or previous.referent is None or \
                     previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
                 # nobody spoke just before: the one person the sentence just before names
@@ -788,6 +1001,45 @@ class _Article:
         return _Speaker(words, referent.person_id, referent.organisation_id,
                         "resolved" if referent.person_id else "unresolved", "person", referent.name,
                         "description", referent)
+
+    def _role_holder(self, role: list[str], position: int) -> _Entity | None:
+        """The one person the text gave this role before position, else the person heading the next sentence
+        of the paragraph ('The medical director of X told reporters ... . Jo Bell said ...'), else None."""
+        found = []
+        for mention in self.names.before(position, 60):
+            referent = mention.referent
+            if referent.kind == "person" and referent not in found and any(_role_fits(role, r) for r in referent.roles):
+                found.append(referent)
+        if len(found) == 1:
+            r = found[0]
+            return _Entity(position, "person", r.person_id, r.organisation_id, r.name, r)
+        if found:
+            return None
+        index = bisect.bisect_right(self._sentence_starts, position)  # the sentence after position's
+        if index >= len(self.sentences) or bisect.bisect_right(self._paragraph_starts, self.sentences[index].start) \
+                - bisect.bisect_right(self._paragraph_starts, position) > 1:
+            return None  # none, or not in this paragraph or the next
+        subject = self._subject_entity(index)
+        if subject is None or subject.kind != "person" or (subject.referent is not None and any(
+                r.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and not _role_fits(role, r) for r in subject.referent.roles)):
+            return None
+        name = subject.name or (subject.referent.name if subject.referent else None) or \
+            self.lexicon.name_of("person", subject.person_id)
+        return dataclasses.replace(subject, name=name) if name else None
+
+    def _role_ahead(self, role: list[str], position: int) -> _Speaker | None:
+        """In a headline or standfirst (the first two paragraphs), a title stands for the first person the
+        story gives that role later on."""
+        if bisect.bisect_right(self._paragraph_starts, position) > 2:
+            return None
+        i = bisect.bisect_left(self.names.starts, position)
+        for mention in self.names.mentions[i:i + 60]:
+            referent = mention.referent
+            if referent.kind == "person" and referent.name and any(_role_fits(role, r) for r in referent.roles):
+                return _Speaker("", referent.person_id, referent.organisation_id,
+                                "resolved" if referent.person_id else "unresolved", "person", referent.name,
+                                "description", referent)
+        return None
 
     def _named_pair_before(self, position: int) -> _Entity | None:
         """Two people joined by 'and' in this sentence or the two before it: what 'they' may stand for."""
@@ -817,8 +1069,9 @@ class _Article:
         at the X') says where someone has been, not whom they speak for."""
         if span is None or _RELATIVE_CLAUSE.match(self.masked, span[0], span[1]):
             return []
-        return [m.alias.entity_id for m in self.lexicon.find(self.masked, span[0], span[1])
-                if m.alias.entity_kind == "organisation"]
+        # the article's names, not a fresh look-up: 'NHS Providers' is a name of its own, not the curated 'NHS'
+        return [m.referent.organisation_id for m in self.names.within(span[0], span[1])
+                if m.referent.kind == "organisation" and m.referent.organisation_id]
 
     def _carried(self, words: str, position: int, kinds: frozenset | None, method: str,
                  pronoun: str | None = None, head: str | None = None) -> _Speaker:
@@ -862,6 +1115,7 @@ class _Article:
         salient: list[_Entity] = [e for e in self.entities[-12:] if floor <= e.position < position and (
             e.kind == "person" or (e.kind == "spokesperson" and e.gender == gender))]
         index = bisect.bisect_left(self._sentence_starts, position) - 1
+        index_before = bisect.bisect_right(self._sentence_starts, position) - 2  # the sentence before the pronoun's
         looked_at = 0
         while index >= 0 and self.sentences[index].start >= floor and looked_at < 8:
             subject = self._subject_entity(index)
@@ -881,13 +1135,25 @@ class _Article:
                         and referent.gender in (None, gender) and id(referent) not in self.names.weak:
                     compatible.append(_Entity(mention.start, "person", referent.person_id,
                                               referent.organisation_id, referent.name, referent))
+        if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
+            # 'Sarah Jones works in A&E. She said: ...': a name no cue made a person, heading the sentence before
+            sentence = self.sentences[index_before]
+            bare = _BARE_NAME_SUBJECT.match(self.masked, sentence.start, sentence.end)
+            if bare and _is_person_name(bare.group(1)) and _SUBJECT_TAIL.match(self.masked, bare.end(1), sentence.end):
+                compatible.append(_Entity(sentence.start, "person", None, None, bare.group(1), None))
         if not compatible:
             return None
         chosen = compatible[0]
         last_speaker = next((e for e in reversed(self.entities[-12:]) if e.position < position), None)
         if gender_of(chosen) is None and chosen is not last_speaker:
-            # the text gave the pronoun's gender to someone else just before: that one is meant
-            chosen = next((e for e in compatible if gender_of(e) == gender), chosen)
+            # the text gave the pronoun's gender to someone else just before: that one is meant; but the subject
+            # of the sentence just before stays the one meant over someone gendered further back ('X said ... .
+            # “...”, he confirmed.' after a man quoted paragraphs earlier)
+            gendered = next((e for e in compatible if gender_of(e) == gender), chosen)
+            just_before = self._subject_entity(index_before) if index_before >= 0 else None
+            near = self.sentences[max(0, index_before - 1)].start if index_before >= 0 else 0
+            if just_before is None or not _same_referent(chosen, just_before) or gendered.position >= near:
+                chosen = gendered
         if gender_of(chosen) is None:
             rivals = [e for e in compatible if not _same_referent(e, chosen)]
             if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
@@ -956,7 +1222,8 @@ class _Article:
                     entity = _Entity(match.start, "spokesperson" if spokes else "organisation", None,
                                      match.alias.entity_id, referent.name if referent else None, referent)
             else:
-                entity = self._uncurated_subject(self.sentences[index])
+                entity = self._uncurated_subject(self.sentences[index]) or \
+                    self._described_subject(self.sentences[index])
             self._subjects[index] = entity
         return self._subjects[index]
 
@@ -964,16 +1231,21 @@ class _Article:
         """A name nobody curated heading a sentence ('The Northtown Health Board said ...', 'Dr Jo Bell has')."""
         lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
         named = self.names.within(sentence.start, min(sentence.end, lead.end() + 120))
-        if named and named[0].start not in (sentence.start, lead.end()):
+        prefixed = bool(named) and named[0].start not in (sentence.start, lead.end())
+        if prefixed:
             named = [m for m in named[:3] if m.referent.kind == "person"
-                     and self._role_prefixed(lead.end(), m.start)][:1]
+                     and self._role_prefixed(lead.end(), m.start, m.end)][:1]
         if not named or named[0].curated:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
             return None
         after = mention.end
-        if self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
+        defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
+        after = defined.end() if defined else after
+        if prefixed and self.masked.startswith(",", after):  # 'Her colleague, Jo Bell, said': the closing comma
+            after += 1
+        elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
             after = comma + 1 if comma > 0 else after
         tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
@@ -985,9 +1257,26 @@ class _Article:
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         return _Entity(mention.start, kind, None, None, referent.name, referent)
 
-    def _role_prefixed(self, start: int, name_start: int) -> bool:
-        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair ')."""
+    def _described_subject(self, sentence: Span) -> _Entity | None:
+        """'The association declared ...': a sentence headed by 'the' and a body's head word stands for the body
+        with that head named before it, so that a later 'it said' can point back to it."""
+        lead = _SUBJECT_DESCRIPTION.match(self.masked, sentence.start, min(sentence.end, sentence.start + 60))
+        if lead is None:
+            return None
+        group = "first" if lead.group("first") in _COLLECTIVE_NOUNS else "second"
+        if lead.group(group) not in _COLLECTIVE_NOUNS \
+                or _SUBJECT_TAIL.match(self.masked, lead.end(group), sentence.end) is None:
+            return None
+        return self._organisation_with_head(sentence.start, lead.group(group), None)
+
+    def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
+        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair '), or a short
+        noun phrase the name stands in apposition to ('Her colleague, Dr X, said', "The union's chair, X, has")."""
         words = self.masked[start:name_start].split()
+        if words and words[-1].endswith(",") and self.masked.startswith(",", name_end):
+            words[-1] = words[-1][:-1]
+            return 0 < len(words) <= 5 and words[-1][:1].islower() and all(
+                w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
         return 0 < len(words) <= 5 and words[-1].lower() in _ROLE_WORDS and \
             all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
 
@@ -998,13 +1287,14 @@ class _Article:
         if matches and matches[0].start not in (sentence.start, lead.end()):
             # 'Health secretary Jane Roe said': role words before a person's name
             matches = [m for m in matches[:3] if m.alias.entity_kind == "person"
-                       and self._role_prefixed(lead.end(), m.start)][:1]
+                       and self._role_prefixed(lead.end(), m.start, m.end)][:1]
         if not matches:
             return None
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Barclay’s talks' is not about him
             return None
-        tail = _SUBJECT_TAIL.match(self.masked, match.end, sentence.end)
+        defined = _DEFINED_ACRONYM.match(self.masked, match.end, sentence.end)  # 'The X (XA) negotiated ...'
+        tail = _SUBJECT_TAIL.match(self.masked, defined.end() if defined else match.end, sentence.end)
         if tail is None:
             return None
         end = tail.end("spokes") if tail.group("spokes") else match.end
@@ -1140,7 +1430,8 @@ def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[S
     last_in_paragraph: dict[int, _Quote] = {}
     first_in_paragraph: dict[int, _Quote] = {}
     for quote in quotes:
-        last_in_paragraph[quote.paragraph] = quote
+        if quote.paragraph not in last_in_paragraph or last_in_paragraph[quote.paragraph].end <= quote.start:
+            last_in_paragraph[quote.paragraph] = quote  # a quotation inside another is not the paragraph's last
         first_in_paragraph.setdefault(quote.paragraph, quote)
     for index, quote in first_in_paragraph.items():
         previous = last_in_paragraph.get(index - 1)
@@ -1178,6 +1469,13 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
             continue  # no reporting verb is that long (lowering keeps an ASCII word's length)
         lower = written.lower()
         if lower not in _REPORTING_VERB_SET and lower != "according":
+            if lower not in _GOING_ON:
+                continue
+            on = _GOES_ON.match(masked, word.end(), end)
+            if on is None or (word.start() > 0 and (masked[word.start() - 1].isalnum()
+                                                    or masked[word.start() - 1] in _NOT_NEXT_TO_VERB)):
+                continue
+            found.append(_Verb(word.start(), on.end(), masked[word.start():on.end()]))
             continue
         at, after = word.span()
         if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
@@ -1213,6 +1511,10 @@ def _phrase_start(tokens, last: int) -> int | None:
             if i > 0 and tokens[i - 1][2].lower() in ("of", "for"):  # 'chair of the BMA'
                 i -= 1
                 continue
+            if i > 1 and tokens[i - 1][2].lower() in ("and", "&") and tokens[i - 2][2][:1].isupper() \
+                    and lower == "the":  # 'the BMA and the Valley Medics Association said'
+                i -= 1
+                continue
             break
         if lower in ("of", "for", "and", "&"):
             if i == 0 or (lower in ("and", "&") and not tokens[i - 1][2][:1].isupper()
@@ -1237,6 +1539,51 @@ def _name_like(chunk) -> bool:
         return False
     return all(w[:1].isupper() or w[:1] in "@(" or w.lower() in _TITLES | {"of", "and", "&"}
                or (w in _NAME_PARTICLES and 0 < i < len(words) - 1) for i, w in enumerate(words))
+
+
+def _unclosed_appositive(tokens, first: int, last: int):
+    """'Sir Jo Bell, chief executive at NHS X said:' - an appositive whose closing comma the writer left out
+    (common in press releases): the name before the comma speaks, the role and body after it describe them.
+    tokens[first:last + 1] is the phrase read back from the verb ('NHS X', or 'chief executive of NHS X')."""
+    j = first - 1
+    if j >= 1 and tokens[j][2].lower() in ("at", "for", "from", "with"):
+        j -= 1
+        while j >= 0 and tokens[j][2][:1].isalpha() and tokens[j][2].lower() not in _STOP_WORDS and first - j <= 6:
+            j -= 1
+    if j < 1 or tokens[j][2] != "," or not any(
+            t[2].lower() in _ROLE_WORDS or t[2].lower().endswith("-chair") for t in tokens[j + 1:last + 1]):
+        return None
+    start = j - 1
+    while start > 0 and tokens[start - 1][2] != "," and j - start < 6:
+        start -= 1
+    chunk = tokens[start:j]
+    if not chunk or not _name_like(chunk) or _guess_kind(" ".join(t[2] for t in chunk)) != "person":
+        return None
+    return chunk[0][0], chunk[-1][1], (tokens[j + 1][0], tokens[last][1])
+
+
+# What a body issues and the text then quotes as speaking ('The guidance said', 'The statement added').
+_DOCUMENT_NOUNS = frozenset("guidance statement letter advice document report post tweet message briefing".split())
+_STATEMENT_NOUNS = frozenset("statement letter post tweet message note email release briefing".split())
+
+
+def _statement_owner(tokens) -> int:
+    """Index of the first token after 'a (joint) statement from' / 'a letter issued by', else 0."""
+    i = 1 if tokens and tokens[0][2].lower() in ("a", "an", "the", "its", "their") else 0
+    while i < len(tokens) and i < 4 and tokens[i][2][:1].islower() and tokens[i][2].lower() not in _STATEMENT_NOUNS:
+        i += 1  # 'a joint statement', 'a press release'
+    if i >= len(tokens) or tokens[i][2].lower() not in _STATEMENT_NOUNS:
+        return 0
+    i += 1
+    if i < len(tokens) and tokens[i][2].lower() in ("issued", "released", "published", "signed", "sent"):
+        i += 1
+    return i + 1 if i + 1 < len(tokens) and tokens[i][2].lower() in ("from", "by") else 0
+
+
+def _is_age(tokens, comma: int) -> bool:
+    """The chunk just before tokens[comma] is a bare number between commas ('Jo Bell, 29, ...')."""
+    return comma >= 2 and tokens[comma - 1][2].isdigit() and len(tokens[comma - 1][2]) <= 3 \
+        and tokens[comma - 2][2] == ","
 
 
 def _aside(token: str) -> bool:

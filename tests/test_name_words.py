@@ -1,0 +1,100 @@
+"""The name words (curated/vocabulary/name_words.csv): loaded, used by the extractors, checked, replaceable, and
+never written in extractor code."""
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.errors import InputError
+from scripts.extract import candidates, mentions, names
+from scripts.extract.lexicon import NAME_WORDS, NAME_WORDS_ENV, load_name_words
+from scripts.paths import ROOT
+
+HEADER = "word,kind,guess,why\n"
+
+
+def test_the_extractors_use_every_name_word_of_the_file():
+    assert NAME_WORDS.not_person and NAME_WORDS.media_heads
+    assert NAME_WORDS.not_person <= names.NOT_PERSON_WORDS
+    assert NAME_WORDS.media_heads <= mentions.HEAD_WORDS
+    assert NAME_WORDS.guesses.items() <= candidates._KIND_BY_HEAD.items()
+
+
+def _code_strings(path: Path) -> set[str]:
+    """Words of the string literals in a module's code, docstrings left out (they may give examples)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return {word for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings for word in node.value.replace('"', " ").split()}
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "scripts" / "extract").glob("*.py")), ids=lambda p: p.name)
+def test_no_name_word_is_written_in_extractor_code(module):
+    words = NAME_WORDS.not_person | NAME_WORDS.media_heads | {w.capitalize() for w in NAME_WORDS.guesses}
+    # 'Sun' is also the weekday's abbreviation, a calendar word the code may know ('post' in lower case is a noun)
+    assert not (words - mentions._WEEKDAYS) & _code_strings(module)
+
+
+def _write(tmp_path, body: str) -> Path:
+    path = tmp_path / "words.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_a_file_loads_into_kinds_and_guesses(tmp_path):
+    words = load_name_words(_write(tmp_path, "Zorblax,not_person,,a party\nClarion,media_head,news_outlet,a paper\n"))
+    assert (words.not_person, words.media_heads, words.guesses) == (
+        frozenset({"Zorblax"}), frozenset({"Clarion"}), {"clarion": "news_outlet"})
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("Zorblax,party,,a party\n", "kind 'party'"),
+    ("zorblax,not_person,,a party\n", "not one capitalised word"),
+    ("Zorblax,not_person,,\n", "no reason"),
+    ("Zorblax,not_person,news_outlet,a party\n", "does not fit kind"),
+    ("Zorblax,not_person,,a party\nZorblax,not_person,,again\n", "listed twice"),
+    ("Zorblax,not_person,a party\n", "3 fields"),
+])
+def test_a_bad_row_is_refused_naming_the_file_and_the_row(tmp_path, body, problem):
+    with pytest.raises(InputError) as raised:
+        load_name_words(_write(tmp_path, body))
+    assert problem in str(raised.value) and "words.csv" in str(raised.value) and "row " in str(raised.value)
+
+
+def test_a_wrong_header_is_refused(tmp_path):
+    path = tmp_path / "words.csv"
+    path.write_text("name,kind\nZorblax,not_person\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 1: the header"):
+        load_name_words(path)
+
+
+def test_a_replacement_file_named_in_the_environment_changes_what_the_extractors_do(tmp_path):
+    path = _write(tmp_path, "Zorblax,not_person,,an invented party for the test\n")
+    program = ("from scripts.extract.lexicon import Lexicon\n"
+               "from scripts.extract.mentions import extract_mentions\n"
+               "rows = extract_mentions('Dr Ann Zorblax met Dr Ann Quill.', 's', Lexicon.from_rows([], [], []))\n"
+               "print(sorted(r['text'] for r in rows if r['entity_kind'] == 'person'))\n")
+    run = lambda env: subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True,
+                                     text=True, check=True).stdout.strip()
+    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
+    assert run(plain) == "['Dr Ann Quill', 'Dr Ann Zorblax']"
+    assert run({**plain, NAME_WORDS_ENV: str(path)}) == "['Dr Ann Quill']"
+
+
+def test_a_file_without_words_of_a_kind_gives_no_empty_mentions(tmp_path):
+    path = _write(tmp_path, "Clarion,media_head,news_outlet,a paper\n")
+    program = ("from scripts.extract.lexicon import Lexicon\n"
+               "from scripts.extract.mentions import extract_mentions\n"
+               "rows = extract_mentions('The Hull Clarion said the union met.', 's', Lexicon.from_rows([], [], []))\n"
+               "print([r['text'] for r in rows])\n")
+    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
+    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "['Hull Clarion']"
