@@ -3,7 +3,7 @@
 Usage:
     python -m scripts.build                      # this repository's package: articles/ + curated/ -> data/
     python -m scripts.build --articles DIR --metadata FILE.csv --out OUT [--curated DIR]
-                            [--engine {local,dask}] [--scheduler ADDRESS] [--cache DIR]
+                            [--engine {local,dask}] [--scheduler ADDRESS] [--cache DIR] [--work-dir DIR]
 
 Both are one code path (build(layout), scripts/paths.py Layout): the repository's package is the build of
 articles/ with the curated sources curated/sources.csv and the curated tables in curated/; anyone's corpus is
@@ -35,7 +35,7 @@ from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
 from scripts.extract.candidates import make_candidate_frames
 from scripts.extract.engines import ExtractionFailed, WorkerMismatch
-from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
+from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
 from scripts.paths import ROOT, Layout
@@ -75,7 +75,8 @@ def _curated_frame(schema, layout: Layout, articles, records):
     return make_curated_table(schema, layout.curated_dir, articles, records, f"{layout.metadata_csv} (the corpus's ids)")
 
 
-def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None):
+def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None,
+                work_dir: Path | None = None):
     """Every table as a frame, and the article texts; raises BuildFailed on bad curated input or metadata."""
     layout = _layout(where)
     schemas = all_schemas(layout.schemas_dir)
@@ -108,8 +109,10 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     if problems:
         raise BuildFailed("curated input", sorted(set(relocate(problems, records)), key=str))
     lexicon = lexicon_from_frames(frames)
+    # on Dask the workers read the article files themselves, checked against the sources table's sha256 and length
+    files = article_files(frames["sources"], layout.articles_dir) if engine == "dask" else None
     frames.update(make_extracted_tables(schemas, articles, lexicon, engine=engine, scheduler=scheduler,
-                                        cache_dir=cache_dir))
+                                        cache_dir=cache_dir, files=files, work_dir=work_dir))
     problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
@@ -195,7 +198,7 @@ def refuse_unsafe_out(layout: Layout) -> None:
 
 
 def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = None,
-          cache_dir: Path | None = None) -> dict[str, int]:
+          cache_dir: Path | None = None, work_dir: Path | None = None) -> dict[str, int]:
     """Build, validate and publish; returns row counts per table. Raises BuildFailed, InputError or
     PublishInterrupted (the publish passed its commit point and the next build completes it).
 
@@ -211,7 +214,8 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
         recovered = recover(out)
         if recovered and log:
             log(recovered)
-        schemas, frames, _, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir)
+        schemas, frames, _, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                                                 work_dir=work_dir)
         staging = new_staging(out)
         try:
             stage_package(layout, staging, schemas, frames, extras)
@@ -245,9 +249,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="extraction engine")
     parser.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask)")
     parser.add_argument("--cache", type=Path, help="folder of the incremental extraction cache")
+    parser.add_argument("--work-dir", type=Path, help="with --engine dask: a folder on storage every worker and "
+                        "this machine see, for the extracted tables' Parquet partitions (default: a temporary "
+                        "folder, which only suits a cluster on this machine)")
     args = parser.parse_args(argv)
     if args.scheduler is not None and args.engine != "dask":
         parser.error("--scheduler is the address of a Dask cluster: add --engine dask")
+    if args.work_dir is not None and args.engine != "dask":
+        parser.error("--work-dir is where Dask workers write their partitions: add --engine dask")
     corpus = (args.articles, args.metadata, args.out)
     if any(v is not None for v in corpus) and not all(v is not None for v in corpus):
         parser.error("a corpus build needs --articles, --metadata and --out together")
@@ -267,8 +276,8 @@ def main(root: Path = ROOT, argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         counts = build(layout, log=lambda message: print(message, file=sys.stderr), engine=args.engine,
-                       scheduler=args.scheduler, cache_dir=args.cache)
-    except (BuildFailed, InputError, ExtractionFailed, WorkerMismatch, ConnectionError) as err:
+                       scheduler=args.scheduler, cache_dir=args.cache, work_dir=args.work_dir)
+    except (BuildFailed, InputError, ExtractionFailed, WorkerMismatch, ConnectionError, WorkFolderNotShared) as err:
         print(f"BUILD FAILED: {err}", file=sys.stderr)
         print(f"Nothing was published: {published} left as {'they were' if layout.is_repository else 'it was'}.",
               file=sys.stderr)

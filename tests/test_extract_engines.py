@@ -379,3 +379,159 @@ def test_build_command_names_the_article_an_extractor_failed_on(inputs_copy, mon
     assert main(inputs_copy, argv=[]) == 1
     err = capsys.readouterr().err
     assert "BUILD FAILED: article '" in err and "the figures extractor" in err and "Nothing was published" in err
+
+
+# ---- the Dask engine on article files: workers read the files and write Parquet partitions --------------------
+
+@pytest.fixture(scope="module")
+def corpus_files(corpus, tmp_path_factory):
+    """The corpus written as article files, and the files mapping a sources table gives (path, sha256, length)."""
+    import hashlib
+
+    from scripts.extract.engines import ArticleFile
+    folder = tmp_path_factory.mktemp("articles")
+    files = {}
+    for source_id, text in corpus.items():
+        path = folder / f"{source_id}.txt"
+        path.write_bytes(text.encode("utf-8"))
+        files[source_id] = ArticleFile(str(path), hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                                       len(text.encode("utf-8")))
+    return files
+
+
+def test_dask_engine_on_files_equals_the_local_engine_row_for_row(schemas, corpus, corpus_files, lexicon, cluster,
+                                                                  monkeypatch, tmp_path):
+    monkeypatch.setattr(engines, "MAX_PARTITION", 3)  # many partitions, finishing in any order
+    stats = {}
+    got = make_extracted_tables(schemas, corpus, lexicon, engine="dask", scheduler=cluster.scheduler_address,
+                                files=corpus_files, work_dir=tmp_path / "work", stats=stats)
+    assert (stats["articles"], stats["hits"], stats["misses"]) == (len(corpus), 0, len(corpus))
+    assert_same_tables(got, make_extracted_tables(schemas, corpus, lexicon))
+    assert list((tmp_path / "work").iterdir()) == []  # the run's partitions are removed once read
+
+
+def test_dask_engine_on_files_sends_the_workers_no_text(schemas, corpus, corpus_files, lexicon, cluster,
+                                                        monkeypatch):
+    import pickle
+
+    import distributed
+    sent = []
+    for method in ("map", "submit", "scatter"):
+        original = getattr(distributed.Client, method)
+
+        def spy(self, *args, _original=original, **kwargs):
+            sent.append(pickle.dumps((args, {k: v for k, v in kwargs.items() if k != "lexicon"})))
+            return _original(self, *args, **kwargs)
+        monkeypatch.setattr(distributed.Client, method, spy)
+    monkeypatch.setattr(engines, "MAX_PARTITION", 4)
+    unread = {source_id: "" for source_id in corpus}  # the caller holds no text at all: only ids
+    got = make_extracted_tables(schemas, unread, lexicon, engine="dask", scheduler=cluster.scheduler_address,
+                                files=corpus_files)
+    assert_same_tables(got, make_extracted_tables(schemas, corpus, lexicon))
+    assert len(sent) >= 2  # the lexicon scattered once, the partitions mapped
+    for text in corpus.values():
+        for piece in (text[:60], text[len(text) // 2:len(text) // 2 + 60]):
+            assert not any(piece.encode("utf-8") in message for message in sent)
+    assert any(corpus_files[next(iter(sorted(corpus)))].path.encode() in message for message in sent)
+
+
+def test_a_tampered_article_file_is_named_by_the_worker(schemas, corpus, corpus_files, lexicon, cluster, tmp_path):
+    from scripts.extract.engines import ArticleChanged
+    tampered = dict(corpus_files)
+    victim = sorted(corpus)[7]
+    path = tmp_path / "tampered.txt"
+    path.write_text(corpus[victim].replace(" ", "  ", 1), encoding="utf-8")
+    tampered[victim] = dataclasses.replace(corpus_files[victim], path=str(path))
+    with pytest.raises(ArticleChanged, match=rf"{path}.*article '{victim}'.*not the ones in the sources table"):
+        make_extracted_tables(schemas, corpus, lexicon, engine="dask", scheduler=cluster.scheduler_address,
+                              files=tampered, work_dir=tmp_path / "work")
+    assert issubclass(ArticleChanged, ExtractionFailed)  # the build reports it as BUILD FAILED
+
+
+def test_dask_engine_on_files_fills_and_reads_the_shared_cache(schemas, corpus, corpus_files, lexicon, cluster,
+                                                               tmp_path):
+    ids = sorted(corpus)
+    make_extracted_tables(schemas, {i: corpus[i] for i in ids[:10]}, lexicon, cache_dir=tmp_path / "cache")
+    stats = {}
+    got = make_extracted_tables(schemas, corpus, lexicon, engine="dask", scheduler=cluster.scheduler_address,
+                                files=corpus_files, cache_dir=tmp_path / "cache", stats=stats)
+    assert (stats["hits"], stats["misses"]) == (10, len(corpus) - 10)
+    assert_same_tables(got, make_extracted_tables(schemas, corpus, lexicon))
+    make_extracted_tables(schemas, corpus, lexicon, cache_dir=tmp_path / "cache", stats=stats)
+    assert stats["misses"] == 0  # what the workers extracted is in the cache the local engine reads
+
+
+def test_a_partition_is_written_whole_under_its_index_or_not_at_all(schemas, seed_articles, lexicon, tmp_path,
+                                                                     monkeypatch):
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    from scripts.extract.engines import ArticleFile, Partition, extract_partition
+    layouts = layouts_of([schemas[name] for name in EXTRACTED], EXTRACTORS)
+    items = []
+    for source_id, text in sorted(seed_articles.items()):
+        path = tmp_path / f"{source_id}.txt"
+        path.write_text(text, encoding="utf-8")
+        items.append((source_id, ArticleFile(str(path), hashlib.sha256(text.encode()).hexdigest(),
+                                             len(text.encode()))))
+    work = tmp_path / "work"
+    counts = extract_partition(Partition(3, tuple(items)), layouts, lexicon, str(work))
+    assert counts["misses"] == len(items)
+    for name in EXTRACTED:
+        assert sorted(p.name for p in (work / name).iterdir()) == ["part-000003.parquet"]
+        rows = pq.read_table(work / name / "part-000003.parquet")
+        assert rows.column_names[0] == "source_id" and len(rows) == len(make_extracted_table(
+            schemas[name], seed_articles, lexicon))
+    before = {p: p.read_bytes() for p in work.rglob("*.parquet")}
+
+    def dies_while_writing(table, where, *args, **kwargs):
+        with open(where, "wb") as handle:
+            handle.write(b"PAR1 half a file")
+        raise OSError("disk full")
+    monkeypatch.setattr(pq, "write_table", dies_while_writing)
+    with pytest.raises(OSError, match="disk full"):
+        extract_partition(Partition(3, tuple(items)), layouts, lexicon, str(work))
+    after = {p: p.read_bytes() for p in work.rglob("*") if p.is_file()}
+    assert after == before  # the old partition is intact and the half-written temporary file is gone
+
+
+def test_build_on_the_dask_engine_publishes_the_same_package_from_the_files(built_root, cluster, tmp_path,
+                                                                            monkeypatch):
+    import shutil
+
+    import scripts.build
+    calls = []
+
+    def recorded(*args, **options):  # the build's own call: it must hand the workers files, not texts
+        calls.append(options)
+        return make_extracted_tables(*args, **options)
+
+    monkeypatch.setattr(scripts.build, "make_extracted_tables", recorded)
+    root = tmp_path / "repo"
+    shutil.copytree(built_root, root)
+    scripts.build.build(root, engine="dask", scheduler=cluster.scheduler_address, work_dir=tmp_path / "work")
+    assert _published(root) == _published(built_root)
+    (files,) = [call["files"] for call in calls]
+    assert len(files) == len(list((root / "articles").glob("*.txt")))
+    assert all(file.path.startswith(str((root / "articles").resolve())) for file in files.values())
+
+
+def test_partitions_the_caller_cannot_see_are_named_with_what_to_do(schemas, corpus, corpus_files, lexicon,
+                                                                    monkeypatch, tmp_path):
+    import scripts.extract.tables as tables_module
+    from scripts.extract.tables import WorkFolderNotShared
+
+    def elsewhere(articles, layouts, lexicon, work_dir, scheduler=None, cache_dir=None):  # workers on other disks
+        return [0, 1], [{"hits": 0, "misses": 1, "recovered": 0}] * 2
+    monkeypatch.setattr(tables_module, "run_dask_files", elsewhere)
+    with pytest.raises(WorkFolderNotShared, match=r"part-000000\.parquet: the Dask workers wrote the quotes "
+                                                  r"partitions where this process cannot read them \(2 missing\)"):
+        make_extracted_tables(schemas, corpus, lexicon, engine="dask", files=corpus_files, work_dir=tmp_path)
+
+
+def test_build_command_refuses_a_work_dir_without_the_dask_engine(capsys):
+    from scripts.build import main
+    with pytest.raises(SystemExit) as stopped:
+        main(argv=["--work-dir", "/shared/work"])
+    assert stopped.value.code == 2 and "add --engine dask" in capsys.readouterr().err

@@ -13,6 +13,13 @@ single-threaded worker processes by default, or the scheduler at an address (`tc
 the local engine's, row for row: the same function runs on the same texts, and the batches are assembled in the
 articles' order whatever order they finish in. Before any work is sent, every worker reports the version of its
 extractor code (scripts.extract.cache.code_version); a worker running other code is refused by name.
+
+The build runs the Dask engine on article files instead (run_dask_files): each task is a Partition of article
+ids and file paths, with the sha256 and length the sources table gives, never texts. The worker reads the files
+(ArticleChanged, naming the file, when its bytes are not the ones listed), uses the shared extraction cache,
+extracts the rest with extract_batch, and writes one Parquet file per table, <work>/<table>/part-<index>.parquet,
+under a temporary name then renamed; scripts.extract.tables reads the partitions back in index (= source) order.
+The articles, the work folder and the cache must be on storage every worker and the caller see at the same paths.
 """
 from __future__ import annotations
 
@@ -142,25 +149,10 @@ def run_dask(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...]
              scheduler=None) -> list[pa.Table]:
     """Extract on a Dask cluster: scheduler is an address, a distributed.Client, or None for a local cluster of
     LOCAL_WORKERS single-threaded worker processes (started and stopped here). Batches come back in items' order."""
-    from distributed import Client, LocalCluster
-
     if not items:
         return []
-    cluster = client = None
+    client, cluster = _connect(scheduler)
     try:
-        if scheduler is None:
-            cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
-                                   dashboard_address=LOOPBACK_ANY_PORT)
-            client = Client(cluster)
-        elif isinstance(scheduler, Client):
-            client = scheduler
-        else:
-            try:
-                client = Client(scheduler)
-            except (OSError, TimeoutError) as err:
-                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({err}): start one "
-                                      "(`dask scheduler`, then `dask worker ADDRESS` on each machine), or give no "
-                                      "scheduler for a local cluster") from None
         workers = check_workers(client, layouts)
         shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
         # the texts go to the workers directly (not through the scheduler's task graph), a partition per task
@@ -168,7 +160,172 @@ def run_dask(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...]
         futures = client.map(extract_batch, parts, layouts=layouts, lexicon=shared_lexicon, pure=False)
         return client.gather(futures)
     finally:
-        if client is not None and client is not scheduler:
+        if client is not scheduler:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ---- the Dask engine on article files: the workers read the texts and write the tables' partitions -------------
+
+class ArticleChanged(ExtractionFailed):
+    """An article file's bytes are not the ones the sources table describes (sha256, length)."""
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """Where a worker finds an article, and what the sources table says its bytes are."""
+    path: str               # absolute, on storage every worker sees
+    sha256: str             # of the file's bytes (= the text's key: the text is those bytes, strictly UTF-8)
+    length_bytes: int
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One task of the file engine: consecutive articles (in source order), sent as ids and paths, never texts."""
+    index: int
+    articles: tuple[tuple[str, ArticleFile], ...]   # (source_id, file)
+
+
+PART_NAME = "part-{index:06d}.parquet"
+
+
+def read_checked(file: ArticleFile, source_id: str) -> str:
+    """The text of an article file, after checking its bytes against the sources table; ArticleChanged if not."""
+    from scripts.errors import InputError
+    from scripts.inputs.articles import decode_article
+
+    try:
+        data = open(file.path, "rb").read()
+    except OSError as err:
+        raise ArticleChanged(f"{file.path} (article {source_id!r}): a Dask worker cannot read it "
+                             f"({err.strerror or err}); the article folder must be on storage every worker sees "
+                             "(a shared filesystem path), at the same path") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != file.sha256 or len(data) != file.length_bytes:
+        raise ArticleChanged(f"{file.path} (article {source_id!r}): its bytes (sha256 {digest[:12]}…, "
+                             f"{len(data)} bytes) are not the ones in the sources table (sha256 {file.sha256[:12]}…, "
+                             f"{file.length_bytes} bytes): the file changed after the sources table was made, or "
+                             "the workers see another copy of it. Rebuild from the files as they are now.")
+    try:
+        return decode_article(data, file.path)
+    except InputError as err:
+        raise ArticleChanged(str(err)) from None
+
+
+def _write_atomic(table: pa.Table, path) -> None:
+    """A Parquet file written under a temporary name in its folder, then renamed: readers see it whole or not."""
+    import os
+
+    import pyarrow.parquet as pq
+
+    temporary = f"{path}.tmp-{os.getpid()}-{id(table)}"
+    try:
+        pq.write_table(table, temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def row_schema(layout: TableLayout) -> pa.Schema:
+    """The Arrow schema of an extracted table's partition: source_id, then the extractor's columns."""
+    return pa.schema([pa.field("source_id", pa.string())]
+                     + [pa.field(name, ROW_TYPES[kind]) for name, kind in layout.fields])
+
+
+def labelled_rows(batch: pa.Table, keys: list[str], ids: list[str], layout: TableLayout) -> pa.Table:
+    """A table's rows for the articles (ids, with their text keys, in order) out of a batch holding their texts."""
+    import pyarrow.compute as pc
+
+    position = {key: index for index, key in enumerate(batch[KEY].to_pylist())}
+    picked = batch[layout.name].take(pa.array([position[key] for key in keys], pa.int64())).combine_chunks()
+    rows = picked.flatten()
+    owner = pc.list_parent_indices(picked)
+    columns = [pa.array(ids, pa.string()).take(owner)] + list(rows.flatten())
+    return pa.Table.from_arrays(columns, schema=row_schema(layout))
+
+
+def extract_partition(partition: Partition, layouts: tuple[TableLayout, ...], lexicon, work_dir: str,
+                      cache_dir: str | None = None) -> dict:
+    """On a worker: read the partition's article files (checked against the sources table), extract the texts the
+    shared cache does not hold, and write one Parquet file per table, work_dir/<table>/part-<index>.parquet.
+    Returns counts only (texts, hits, misses, recovered): the rows stay on the shared storage."""
+    import os
+
+    ids = [source_id for source_id, _ in partition.articles]
+    keys = [file.sha256 for _, file in partition.articles]
+    first: dict[str, tuple[str, ArticleFile]] = {}
+    for source_id, file in partition.articles:
+        first.setdefault(file.sha256, (source_id, file))
+    cache = None
+    if cache_dir is not None:
+        from scripts.extract.cache import ExtractionCache
+        cache = ExtractionCache(cache_dir, layouts, lexicon)
+        cached = cache.lookup(list(first))
+    else:
+        cached = batch_schema(layouts).empty_table()
+    have = set(cached[KEY].to_pylist())
+    todo = [(key, source_id, read_checked(file, source_id)) for key, (source_id, file) in first.items()
+            if key not in have]
+    for key, (source_id, file) in first.items():  # a cached text is still checked: its file must be the one listed
+        if key in have:
+            read_checked(file, source_id)
+    batch = extract_batch(todo, layouts, lexicon) if todo else batch_schema(layouts).empty_table()
+    if cache is not None and todo:
+        cache.store(batch)
+    every = pa.concat_tables([cached, batch])
+    for layout in layouts:
+        folder = os.path.join(work_dir, layout.name)
+        os.makedirs(folder, exist_ok=True)
+        _write_atomic(labelled_rows(every, keys, ids, layout),
+                      os.path.join(folder, PART_NAME.format(index=partition.index)))
+    return {"texts": len(first), "hits": len(have), "misses": len(todo),
+            "recovered": cache.recovered if cache is not None else 0}
+
+
+def file_partitions(articles: list[tuple[str, ArticleFile]], workers: int) -> list[Partition]:
+    """The articles (in source order) cut into numbered partitions (see partitions)."""
+    return [Partition(index, tuple(part)) for index, part in enumerate(partitions(articles, workers))]
+
+
+def _connect(scheduler):
+    """(client, cluster): a client of the scheduler given, or of a new LocalCluster (cluster then not None)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True,
+                               dashboard_address=LOOPBACK_ANY_PORT)
+        return Client(cluster), cluster
+    if isinstance(scheduler, Client):
+        return scheduler, None
+    try:
+        return Client(scheduler), None
+    except (OSError, TimeoutError) as err:
+        raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({err}): start one "
+                              "(`dask scheduler`, then `dask worker ADDRESS` on each machine), or give no "
+                              "scheduler for a local cluster") from None
+
+
+def run_dask_files(articles: list[tuple[str, ArticleFile]], layouts: tuple[TableLayout, ...], lexicon,
+                   work_dir, scheduler=None, cache_dir=None) -> tuple[list[int], list[dict]]:
+    """Extract on a Dask cluster from article files: each task reads its articles and writes its partitions into
+    work_dir (a folder every worker and this process see). Returns the partition indexes, in source order, and
+    each task's counts. scheduler as in run_dask."""
+    if not articles:
+        return [], []
+    client, cluster = _connect(scheduler)
+    try:
+        workers = check_workers(client, layouts)
+        shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
+        parts = file_partitions(articles, workers)
+        futures = client.map(extract_partition, parts, layouts=layouts, lexicon=shared_lexicon,
+                             work_dir=str(work_dir), cache_dir=None if cache_dir is None else str(cache_dir),
+                             pure=False)
+        counts = client.gather(futures)
+        return [part.index for part in parts], counts
+    finally:
+        if client is not scheduler:
             client.close()
         if cluster is not None:
             cluster.close()

@@ -14,7 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from scripts.extract.engines import ENGINES, KEY, batch_schema, layouts_of, text_key
+from scripts.extract.engines import (ENGINES, KEY, PART_NAME, ArticleFile, batch_schema, layouts_of, row_schema,
+                                     run_dask_files, text_key)
 from scripts.extract.lexicon import Lexicon
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import frame_from_records
@@ -53,13 +54,23 @@ def make_extracted_table(schema: TableSchema, articles: dict[str, str], lexicon:
 
 def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSchema], articles: dict[str, str],
                           lexicon: Lexicon, *, engine: str = "local", scheduler=None,
-                          cache_dir: Path | str | None = None, stats: dict | None = None) -> dict[str, pd.DataFrame]:
+                          cache_dir: Path | str | None = None, stats: dict | None = None,
+                          files: Mapping[str, ArticleFile] | None = None,
+                          work_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Every extracted table (the schemas whose x-provenance is "extracted"), rows in article-id order.
 
     engine "local" extracts in this process; "dask" on a Dask cluster (scheduler: its address, a
     distributed.Client, or None for a local cluster of two workers). cache_dir: a folder for the incremental
     cache; texts found there are not extracted again. stats, when given, receives the counts: articles, texts
     (distinct), hits and misses in the cache (misses = texts extracted), recovered (unusable cache segments).
+
+    files (engine "dask" only): where every article's file is (article_files: a path on storage every worker
+    sees, with the sha256 and length the sources table gives). The workers then read the files themselves, use the
+    cache in cache_dir themselves, and write each table's rows as Parquet partitions into a run folder under
+    work_dir (also on shared storage; a temporary folder when not given, which only suits a cluster on this
+    machine); this process sends ids and paths, never texts, and assembles the tables from the partitions. The
+    texts in `articles` are not read on that path (only its ids are used). A text that two articles in different
+    partitions carry is extracted by each (counted in misses twice) unless the cache holds it.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r} is not one of {sorted(ENGINES)}")
@@ -72,6 +83,8 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
         raise ValueError(f"no extractor for the extracted tables {missing}: add them to EXTRACTORS in "
                          "scripts/extract/tables.py")
     layouts = layouts_of(extracted, EXTRACTORS)
+    if files is not None and engine == "dask":
+        return _from_files(extracted, layouts, sorted(articles), files, lexicon, scheduler, cache_dir, work_dir, stats)
     ids = sorted(articles)
     keys = [text_key(articles[source_id]) for source_id in ids]
     first: dict[str, str] = {}  # text key -> the first article carrying it (the id its extractor run is given)
@@ -99,6 +112,67 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     position = {key: index for index, key in enumerate(every[KEY].to_pylist())}
     picked = every.take(pa.array([position[key] for key in keys], pa.int64()))
     return {schema.name: _frame(picked, schema, ids) for schema in extracted}
+
+
+def article_files(sources: pd.DataFrame, articles_dir: Path | str) -> dict[str, ArticleFile]:
+    """source_id -> its file (absolute path in articles_dir, sha256, length in bytes), from a sources table."""
+    folder = Path(articles_dir).resolve()
+    return {row.source_id: ArticleFile(str(folder / row.file_name), row.sha256, int(row.length_bytes))
+            for row in sources[["source_id", "file_name", "sha256", "length_bytes"]].itertuples(index=False)}
+
+
+class WorkFolderNotShared(Exception):
+    """The Dask workers wrote their partitions where this process cannot read them."""
+
+
+def _run_folder(work_dir: Path, layouts, ids: list[str], files: Mapping[str, ArticleFile], lexicon) -> Path:
+    """work_dir/run-<hash of the articles, their bytes and what extracts them>: a rerun of the same build writes
+    the same partition names (deterministic), another build writes elsewhere."""
+    import hashlib
+
+    from scripts.extract.cache import cache_version
+    digest = hashlib.sha256(cache_version(layouts, lexicon).encode())
+    for source_id in ids:
+        digest.update(f"{source_id}\0{files[source_id].path}\0{files[source_id].sha256}\n".encode())
+    return Path(work_dir) / f"run-{digest.hexdigest()[:32]}"
+
+
+def _from_files(extracted, layouts, ids, files, lexicon, scheduler, cache_dir, work_dir, stats):
+    """The Dask engine on files: workers read, extract and write partitions; the tables are read back here."""
+    import shutil
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    unknown = [source_id for source_id in ids if source_id not in files]
+    if unknown:
+        raise ValueError(f"no file given for the articles {unknown[:5]}: files needs every article's path")
+    temporary = work_dir is None  # paths go to other processes and machines: absolute, never relative to a cwd
+    work_dir = Path(tempfile.mkdtemp(prefix="extract-work-")) if temporary else Path(work_dir).resolve()
+    cache_dir = None if cache_dir is None else Path(cache_dir).resolve()
+    run = _run_folder(work_dir, layouts, ids, files, lexicon)
+    try:
+        indexes, counts = run_dask_files([(source_id, files[source_id]) for source_id in ids], layouts, lexicon,
+                                         run, scheduler, cache_dir)
+        if stats is not None:
+            stats.update(articles=len(ids), texts=len({files[i].sha256 for i in ids}),
+                         **{what: sum(c[what] for c in counts) for what in ("hits", "misses", "recovered")})
+        tables = {}
+        for schema in extracted:
+            parts = [run / schema.name / PART_NAME.format(index=index) for index in indexes]
+            absent = [str(p) for p in parts if not p.is_file()]
+            if absent:
+                raise WorkFolderNotShared(
+                    f"{absent[0]}: the Dask workers wrote the {schema.name} partitions where this process cannot "
+                    f"read them ({len(absent)} missing): give a work folder on storage every worker and this "
+                    "machine see, at the same path (--work-dir)")
+            layout = next(layout for layout in layouts if layout.name == schema.name)
+            table = pa.concat_tables([pq.read_table(p) for p in parts]) if parts else row_schema(layout).empty_table()
+            frame = table.select(schema.field_names).to_pandas(types_mapper=_DTYPES.get)
+            tables[schema.name] = frame.astype(schema.pandas_dtypes())
+        return tables
+    finally:
+        shutil.rmtree(work_dir if temporary else run, ignore_errors=True)
 
 
 # Arrow type -> the frame's dtype (as frame_from_records makes it); dates are ISO strings in both
