@@ -52,6 +52,7 @@ from scripts.evaluation.evaluate import labelled_sets
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.text import paragraphs
 from scripts.extract.tables import extractor
+from scripts.evaluation.report_sections import replace_labelled_run
 from scripts.paths import CURATED_DIR
 
 GROUPS = {  # what one run measures: the tables the build derives together
@@ -336,17 +337,7 @@ def report(command: str, label: str, seed: int, cpu_limit: int, results: dict) -
 
 def write_section(path: Path, label: str, text: str) -> None:
     """Put text into the across-source section of path, replacing an earlier run with the same label."""
-    content = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START not in content:
-        content = content.rstrip("\n") + "\n\n" + SECTION_START + "\n" + HEADER + SECTION_END + "\n"
-    head, rest = content.split(SECTION_START, 1)
-    body, tail = rest.split(SECTION_END, 1)
-    parts = re.split(r"(?m)^(?=### )", body)
-    kept = [p for p in parts if not p.startswith(f"### {label}\n")]
-    if kept and kept[-1].startswith("### "):
-        kept[-1] = kept[-1].rstrip("\n") + "\n\n"
-    body = "".join(kept).rstrip("\n") + "\n\n" + text
-    path.write_text(head + SECTION_START + "\n" + body.lstrip("\n") + SECTION_END + tail, encoding="utf-8")
+    replace_labelled_run(path, (SECTION_START, SECTION_END), HEADER, label, text)
 
 
 HEADER = ("## Across-source tables\n\n"

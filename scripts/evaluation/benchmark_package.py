@@ -38,6 +38,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from scripts.evaluation.benchmark import machine_facts
+from scripts.evaluation.report_sections import replace_labelled_run
 from scripts.paths import ROOT
 
 SECTION_START, SECTION_END = "<!-- benchmark-package:start -->", "<!-- benchmark-package:end -->"
@@ -224,15 +225,7 @@ HEADER = ("## Whole package from a corpus\n\n"
 
 def write_section(path: Path, label: str, text: str) -> None:
     """Put text into the package benchmark's section of path, replacing an earlier run with the same label."""
-    content = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START not in content:
-        content = content.rstrip("\n") + "\n\n" + SECTION_START + "\n" + HEADER + SECTION_END + "\n"
-    head, rest = content.split(SECTION_START, 1)
-    body, tail = rest.split(SECTION_END, 1)
-    parts = re.split(r"(?m)^(?=### )", body)
-    kept = [p for p in parts if not p.startswith(f"### {label}\n")]
-    body = "".join(kept).rstrip("\n") + "\n\n" + text
-    path.write_text(head + SECTION_START + "\n" + body.lstrip("\n") + SECTION_END + tail, encoding="utf-8")
+    replace_labelled_run(path, (SECTION_START, SECTION_END), HEADER, label, text)
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,22 @@
+"""Benchmark results kept in a marked section of a Markdown file (BENCHMARK.md), one subsection per labelled run."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def replace_labelled_run(path: Path, markers: tuple[str, str], header: str, label: str, text: str) -> None:
+    """Put text (which opens with `### label`) into the section between markers in path, replacing an earlier run
+    with the same label and keeping the others; the section, with its header, is appended when path lacks it."""
+    start, end = markers
+    content = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start not in content:
+        content = content.rstrip("\n") + "\n\n" + start + "\n" + header + end + "\n"
+    head, rest = content.split(start, 1)
+    body, tail = rest.split(end, 1)
+    parts = re.split(r"(?m)^(?=### )", body)
+    kept = [p for p in parts if not p.startswith(f"### {label}\n")]
+    if kept and kept[-1].startswith("### "):
+        kept[-1] = kept[-1].rstrip("\n") + "\n\n"
+    body = "".join(kept).rstrip("\n") + "\n\n" + text
+    path.write_text(head + start + "\n" + body.lstrip("\n") + end + tail, encoding="utf-8")

@@ -1,0 +1,16 @@
+"""Benchmark results go into a marked section of BENCHMARK.md: a run replaces the earlier run with its label only."""
+from scripts.evaluation.report_sections import replace_labelled_run
+
+MARKERS = ("<!-- s:start -->", "<!-- s:end -->")
+
+
+def test_a_run_replaces_its_own_label_and_keeps_the_other_runs_and_the_rest_of_the_file(tmp_path):
+    path = tmp_path / "BENCHMARK.md"
+    path.write_text("# Title\n\nkept text\n", encoding="utf-8")
+    for label, body in (("a", "first"), ("b", "second"), ("a", "third")):
+        replace_labelled_run(path, MARKERS, "## Section\n\n", label, f"### {label}\n{body}\n")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Title\n\nkept text\n")
+    assert text.count(MARKERS[0]) == 1 and text.count("### a\n") == 1
+    assert "first" not in text and text.index("### b") < text.index("### a") < text.index(MARKERS[1])
+    assert "second" in text and "third" in text
