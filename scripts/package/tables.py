@@ -298,14 +298,24 @@ def sorted_by_key(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
     """UTF-8 (no BOM), LF line ends, header row, rows sorted by primary key, minimal quoting."""
-    frame = sorted_by_key(frame, schema)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    _write_csv_rows(frame, schema, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    """csv_bytes(frame, schema) into path, row by row: the table's text is never held whole in memory."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        _write_csv_rows(frame, schema, handle)
+
+
+def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
+    frame = sorted_by_key(frame, schema)
+    writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([format_cell(k, v) for k, v in zip(kinds, row)])
-    return out.getvalue().encode("utf-8")
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
