@@ -21,6 +21,7 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 import sys
 import time
@@ -214,11 +215,16 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
         recovered = recover(out)
         if recovered and log:
             log(recovered)
-        schemas, frames, _, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
-                                                 work_dir=work_dir)
+        schemas, frames, articles, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
+                                                        work_dir=work_dir)
         staging = new_staging(out)
         try:
             stage_package(layout, staging, schemas, frames, extras)
+            # Once written, the frames and article texts are not needed: validation reads the staged files back,
+            # so holding both copies would double the build's peak memory (BENCHMARK.md, "Whole package").
+            counts = {name: len(frame) for name, frame in frames.items()}
+            del frames, articles, extras
+            gc.collect()
             write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/package/release.py), validated below
             problems = validate_package(staging)
             if problems:
@@ -234,7 +240,7 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
         finally:
             if not (out / JOURNAL_DIR / JOURNAL).exists():  # never remove a staging a journal still needs
                 shutil.rmtree(staging, ignore_errors=True)
-    return {name: len(frame) for name, frame in frames.items()}
+    return counts
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

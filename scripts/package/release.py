@@ -111,7 +111,7 @@ def write_sqlite(package_dir: Path, path: Path) -> None:
             schema, frame = package.schema(name), package.load(name)
             connection.execute(create_table_sql(name, schema))
             columns = [f["name"] for f in schema["fields"]]
-            rows = [tuple(_sql_value(v) for v in row) for row in frame[columns].itertuples(index=False, name=None)]
+            rows = (tuple(_sql_value(v) for v in row) for row in frame[columns].itertuples(index=False, name=None))  # streamed, not listed
             connection.executemany(f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(columns))})", rows)
         connection.commit()
         db = sqlite_utils.Database(connection)

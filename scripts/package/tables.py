@@ -85,9 +85,15 @@ def parse_cell(kind: str, text: str):
 
 def frame_from_records(records: list[dict], schema: TableSchema) -> pd.DataFrame:
     """A typed frame, columns in schema order, from dicts holding Python values (None for missing)."""
+    return frame_from_columns(lambda name: [r.get(name) for r in records], schema)
+
+
+def frame_from_columns(column_values, schema: TableSchema) -> pd.DataFrame:
+    """frame_from_records from column_values(name), a list of Python values per column (None for missing): one
+    column's values in memory at a time rather than a dict per row."""
     columns = {}
     for f in schema.fields:
-        values = [r.get(f["name"]) for r in records]
+        values = column_values(f["name"])
         if f["type"] == "date":
             values = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
         columns[f["name"]] = pd.array([pd.NA if v is None else v for v in values],
@@ -258,7 +264,8 @@ def read_csv(path: Path, schema: TableSchema, file: str | None = None) -> tuple[
 
 
 def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tuple[pd.DataFrame, list[Problem], CsvRecords]:
-    """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later)."""
+    """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later; their rows are
+    dropped once parsed)."""
     file = file or str(path)
     records = read_csv_records(path, file, free_text_columns(schema))
     problems = list(records.problems)
@@ -267,6 +274,7 @@ def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tupl
                                 f"header does not match schemas/{schema.path.name}: expected {','.join(schema.field_names)}",
                                 0))
     frame, cell_problems = parse_rows(records.rows, schema, file)
+    records.rows = []  # parsed into frame; only the lines and offsets are kept for relocate() (memory: a dict per row)
     return frame, problems + relocate(cell_problems, {file: records}), records
 
 
@@ -290,14 +298,24 @@ def sorted_by_key(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
     """UTF-8 (no BOM), LF line ends, header row, rows sorted by primary key, minimal quoting."""
-    frame = sorted_by_key(frame, schema)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    _write_csv_rows(frame, schema, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    """csv_bytes(frame, schema) into path, row by row: the table's text is never held whole in memory."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        _write_csv_rows(frame, schema, handle)
+
+
+def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
+    frame = sorted_by_key(frame, schema)
+    writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([format_cell(k, v) for k, v in zip(kinds, row)])
-    return out.getvalue().encode("utf-8")
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
@@ -342,5 +360,6 @@ def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
 def read_parquet(path: Path, schema: TableSchema) -> pd.DataFrame:
     """A published Parquet file as a frame typed like read_csv's, for comparing the two."""
     table = pq.read_table(path)
-    records = table.to_pylist()
-    return frame_from_records(records, schema)
+    present = set(table.column_names)
+    return frame_from_columns(lambda name: table.column(name).to_pylist() if name in present else [None] * table.num_rows,
+                              schema)

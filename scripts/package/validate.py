@@ -312,9 +312,12 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
             problems.append(Problem(row.text_path, None, None, None,
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
     problems += relocate(validate_tables(frames, schemas, articles, files), records)
+    del articles  # the texts are only needed by the span checks above
     for name, schema in schemas.items():
+        frame = frames.pop(name)  # each table is released once its Parquet copy is compared with it
         if (package_dir / f"data/{name}.parquet").is_file():
-            problems += parquet_problems(package_dir, name, schema, frames[name])
+            problems += parquet_problems(package_dir, name, schema, frame)
+        del frame
     expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")} | set(RELEASE_ARTEFACTS)
     problems += checksum_problems(package_dir, expected_files)
     return problems

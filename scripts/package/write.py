@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from scripts.package.tableschema import TableSchema
-from scripts.package.tables import csv_bytes, write_parquet
+from scripts.package.tables import write_csv, write_parquet
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
@@ -21,7 +21,7 @@ def _sha256(path: Path) -> str:
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
-        (data_dir / f"{name}.csv").write_bytes(csv_bytes(frame, schemas[name]))
+        write_csv(frame, schemas[name], data_dir / f"{name}.csv")  # streamed: the table's text is not held whole
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
 
 
