@@ -199,6 +199,12 @@ def _least_overlap(size: int, ratio: float) -> int:
     return -(-p * size // (2 * q - p))
 
 
+def _pair_overlap(size: int, other: int, ratio: float) -> int:
+    """The fewest words two wordings of size and other words must share for ratio: ceil(t (size + other) / 2)."""
+    p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+    return -(-p * (size + other) // (2 * q))
+
+
 class StatementIndex:
     """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
 
@@ -294,9 +300,20 @@ class StatementIndex:
         return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
 
     def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
-        """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
+        """Prefix tokens, each with a wording length: a posting holds only wordings of one length.
+
+        A filed wording's prefix must serve its shortest possible partner (_prefix_length). A lookup knows the
+        partner length n of each posting it visits, so it needs only the prefix for the overlap a wording of
+        exactly n words must reach (_pair_overlap): a shorter prefix the longer n is (a tenth of the words for an
+        equal length instead of a third, one word for the longest), and the prefix filter stays exact because the
+        filed side's prefix is at least as long as the pair needs.
+        """
         lengths = self._lengths(len(key), ratio, filing)
-        return [(space, "ratio", t, n) for t in self._prefix(key, ratio, space) for n in lengths]
+        prefix = self._prefix(key, ratio, space)
+        if filing or not key:
+            return [(space, "ratio", t, n) for t in prefix for n in lengths]
+        return [(space, "ratio", t, n) for n in lengths
+                for t in prefix[:len(key) - _pair_overlap(len(key), n, ratio) + 1]]
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
