@@ -300,20 +300,27 @@ class StatementIndex:
         return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
 
     def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
-        """Prefix tokens, each with a wording length: a posting holds only wordings of one length.
+        """Prefix tokens, each with a wording length and a tier: a posting holds only wordings of one length.
 
-        A filed wording's prefix must serve its shortest possible partner (_prefix_length). A lookup knows the
-        partner length n of each posting it visits, so it needs only the prefix for the overlap a wording of
-        exactly n words must reach (_pair_overlap): a shorter prefix the longer n is (a tenth of the words for an
-        equal length instead of a third, one word for the longest), and the prefix filter stays exact because the
-        filed side's prefix is at least as long as the pair needs.
+        The prefix filter holds for each pair of lengths (a, n) with the overlap that pair must reach
+        (_pair_overlap): the two wordings share a token among the first a - o + 1 of one and n - o + 1 of the
+        other. A lookup knows the length n of each posting it visits, so it takes only its prefix for that pair:
+        the longer n, the fewer (a tenth of the words for an equal length instead of a third, one for the
+        longest). A filed wording's prefix must serve its shortest partner (_prefix_length), but a partner as long
+        or longer needs only its first n - o(n, n) + 1 tokens: those are filed in tier 0, the rest of the prefix
+        in tier 1, which only lookups from shorter wordings visit. Each pair then meets with one side's prefix
+        cut to the pair, and the filter stays exact.
         """
         lengths = self._lengths(len(key), ratio, filing)
         prefix = self._prefix(key, ratio, space)
-        if filing or not key:
+        if not key:
             return [(space, "ratio", t, n) for t in prefix for n in lengths]
-        return [(space, "ratio", t, n) for n in lengths
-                for t in prefix[:len(key) - _pair_overlap(len(key), n, ratio) + 1]]
+        size = len(key)
+        if filing:
+            every_partner = size - _pair_overlap(size, size, ratio) + 1
+            return [(space, "ratio", t, size, int(j >= every_partner)) for j, t in enumerate(prefix)]
+        return [(space, "ratio", t, n, tier) for n in lengths for tier in ((0,) if n <= size else (0, 1))
+                for t in prefix[:size - _pair_overlap(size, n, ratio) + 1]]
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
