@@ -217,7 +217,9 @@ class StatementIndex:
     So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
     Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
     wording reaching the ratio shares one: _prefix_length), filed by wording length so that a lookup visits only
-    the lengths that can reach the ratio, and, for fragments, through the rarest run of
+    the lengths that can reach the ratio, each with the prefix that pair of lengths needs (_ratio_lookups: the
+    rarer words of the two wordings, so far fewer candidates come from words many of a speaker's quotes share),
+    and, for fragments, through the rarest run of
     MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
