@@ -307,7 +307,7 @@ class StatementIndex:
         The prefix filter holds for each pair of lengths (a, n) with the overlap that pair must reach
         (_pair_overlap): the two wordings share a token among the first a - o + 1 of one and n - o + 1 of the
         other. A lookup knows the length n of each posting it visits, so it takes only its prefix for that pair:
-        the longer n, the fewer (a tenth of the words for an equal length instead of a third, one for the
+        the longer n, the fewer (a fifth of the words for an equal length instead of a third, one for the
         longest). A filed wording's prefix must serve its shortest partner (_prefix_length), but a partner as long
         or longer needs only its first n - o(n, n) + 1 tokens: those are filed in tier 0, the rest of the prefix
         in tier 1, which only lookups from shorter wordings visit. Each pair then meets with one side's prefix
