@@ -177,6 +177,45 @@ def test_index_groups_invented_quotes_as_comparing_every_pair_does(seed):
     assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
 
 
+def _edited(words: list[str], rng: random.Random, vocabulary: list[str]) -> list[str]:
+    """words with a few words deleted, inserted or replaced, or cut at either end: lengths and similarity vary."""
+    words = list(words)
+    for _ in range(rng.randint(0, 8)):
+        edit = rng.choice(["delete", "insert", "replace", "cut"])
+        if edit == "delete" and len(words) > 1:
+            del words[rng.randrange(len(words))]
+        elif edit == "insert":
+            words.insert(rng.randrange(len(words) + 1), rng.choice(vocabulary))
+        elif edit == "replace" and words:
+            words[rng.randrange(len(words))] = rng.choice(vocabulary)
+        elif edit == "cut" and len(words) > 8:
+            words = words[rng.randint(1, 3):] if rng.random() < 0.5 else words[:-rng.randint(1, 3)]
+    return words
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_index_groups_long_wordings_of_different_lengths_near_the_threshold_as_comparing_every_pair_does(seed):
+    """Wordings of 12 to 40 words edited so that pairs of unequal length score on both sides of the threshold:
+    the prefix each lookup takes for a given partner length, and the tier a filed token sits in, must still
+    bring every matching pair together."""
+    rng = random.Random(seed)
+    common = "the we will pay doctors strike talks offer union government is not a to of and".split()
+    vocabulary = common * 3 + [f"word{k}" for k in range(60)]  # shared words many quotes carry, and rarer ones
+    wordings = [[rng.choice(vocabulary) for _ in range(rng.randint(12, 40))] for _ in range(8)]
+    quotes = []
+    for k in range(160):
+        quote = _quote(f"s{rng.randrange(40):02d}", 100 * k, " ".join(_edited(rng.choice(wordings), rng, vocabulary)),
+                       person=rng.choice([None, "dr-x", "dr-x", "dr-y"]),
+                       organisation=rng.choice([None, "union", "union-committee"]))
+        quotes.append({**quote, "published_date": f"2023-03-{rng.randint(1, 9):02d}"})
+    parents = {"union-committee": "union"}
+    keys = [normalised_key(q["text"]) for q in quotes]
+    scores = [(similarity(a, b), len(a) / len(b)) for a, b in combinations(keys, 2) if len(a) > len(b)]
+    assert any(SAME_STATEMENT_RATIO <= s < 0.86 and r >= 1.15 for s, r in scores)  # unequal lengths, just above
+    assert any(0.72 <= s < SAME_STATEMENT_RATIO and r >= 1.15 for s, r in scores)  # and just below
+    assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
+
+
 def test_identical_quote_without_a_speaker_merges_across_speaker_blocks():
     statements, reports = _group(
         _quote("a-2023-01-01", 0, "We will not accept this offer at all.", person="dr-x"),

@@ -199,6 +199,12 @@ def _least_overlap(size: int, ratio: float) -> int:
     return -(-p * size // (2 * q - p))
 
 
+def _pair_overlap(size: int, other: int, ratio: float) -> int:
+    """The fewest words two wordings of size and other words must share for ratio: ceil(t (size + other) / 2)."""
+    p, q = _EXACT[ratio].numerator, _EXACT[ratio].denominator
+    return -(-p * (size + other) // (2 * q))
+
+
 class StatementIndex:
     """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
 
@@ -211,7 +217,9 @@ class StatementIndex:
     So one entry per (space, wording) suffices, holding the earliest group a quote with that wording joined.
     Entries are found through prefix tokens (the rarest (word, occurrence) tokens of a wording, enough that any
     wording reaching the ratio shares one: _prefix_length), filed by wording length so that a lookup visits only
-    the lengths that can reach the ratio, and, for fragments, through the rarest run of
+    the lengths that can reach the ratio, each with the prefix that pair of lengths needs (_ratio_lookups: the
+    rarer words of the two wordings, so far fewer candidates come from words many of a speaker's quotes share),
+    and, for fragments, through the rarest run of
     MIN_FRAGMENT_WORDS words (a fragment holds every run of its words). Candidates are checked with the rule
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
@@ -294,9 +302,27 @@ class StatementIndex:
         return range(_least_overlap(size, ratio), (2 * q - p) * size // p + 1)
 
     def _ratio_lookups(self, space: tuple, key: tuple[str, ...], ratio: float, filing: bool) -> list[tuple]:
-        """Prefix tokens, each with a wording length: a posting holds only wordings of one length."""
+        """Prefix tokens, each with a wording length and a tier: a posting holds only wordings of one length.
+
+        The prefix filter holds for each pair of lengths (a, n) with the overlap that pair must reach
+        (_pair_overlap): the two wordings share a token among the first a - o + 1 of one and n - o + 1 of the
+        other. A lookup knows the length n of each posting it visits, so it takes only its prefix for that pair:
+        the longer n, the fewer (a fifth of the words for an equal length instead of a third, one for the
+        longest). A filed wording's prefix must serve its shortest partner (_prefix_length), but a partner as long
+        or longer needs only its first n - o(n, n) + 1 tokens: those are filed in tier 0, the rest of the prefix
+        in tier 1, which only lookups from shorter wordings visit. Each pair then meets with one side's prefix
+        cut to the pair, and the filter stays exact.
+        """
         lengths = self._lengths(len(key), ratio, filing)
-        return [(space, "ratio", t, n) for t in self._prefix(key, ratio, space) for n in lengths]
+        prefix = self._prefix(key, ratio, space)
+        if not key:
+            return [(space, "ratio", t, n) for t in prefix for n in lengths]
+        size = len(key)
+        if filing:
+            every_partner = size - _pair_overlap(size, size, ratio) + 1
+            return [(space, "ratio", t, size, int(j >= every_partner)) for j, t in enumerate(prefix)]
+        return [(space, "ratio", t, n, tier) for n in lengths for tier in ((0,) if n <= size else (0, 1))
+                for t in prefix[:size - _pair_overlap(size, n, ratio) + 1]]
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
