@@ -109,3 +109,31 @@ def test_resolved_phrases_are_memoised_but_each_caller_gets_its_own_list():
     first = lexicon.resolve("the BMA said")
     first.clear()
     assert lexicon.resolve("the BMA said") == lexicon.find("the BMA said") != []
+
+
+def test_the_grouped_alias_pattern_matches_what_the_plain_alternation_of_aliases_matches():
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import Alias
+    made_up = [("Kent Trust", False), ("kids' union", False), ("Sister Body", True), ("sister body", False),
+               ("'Tis Group", True), ("’Tis Group", False), ("@handle", False), ("@Handle_Two", True),
+               ("Iris", False), ("BMA", True), ("bma", False), ("BMA junior doctors committee", False),
+               ("Health Secretary", True), ("Ab", True), ("ab", False), ("A", True)]
+    aliases = [Alias(a, "organisation", f"o{i}", case_sensitive) for i, (a, case_sensitive) in enumerate(made_up)]
+    curated = list(Lexicon.from_curated().aliases)
+    pieces = ["Kent", "kent", "\u212aent", "KENT", " Trust", " trust", "kids", "kid's", "\u212aids’", " union",
+              "Sister", "sister", "\u017fister", " Body", " body", "'Tis", "’Tis", "’tis", " Group", "@handle",
+              "@Handle_Two", "@handle_two", "Iris", "iris", "\u0130ris", "\u0131ris", "BMA", "bma", "Bma", " junior",
+              " doctors", " doctor's", " doctors’", " committee", "Health", " Secretary", "Ab", "ab", "AB", "A",
+              "x", "_", "@", " ", "  ", "\n", "\t", ".", ",", "'s", "’s", "1", "é"]
+    pieces += [a.alias for a in curated]
+    for pool in (aliases, curated, aliases + curated):
+        grouped = lexicon_module._alias_pattern(pool)
+        plain = lexicon_module._plain_alias_pattern(pool)
+        rng = random.Random(len(pool))
+        for _ in range(3000):
+            s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            assert [m.span() for m in grouped.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+            start = rng.randint(0, len(s))
+            end = rng.randint(start, len(s))
+            assert [m.span() for m in grouped.finditer(s, start, end)] == \
+                [m.span() for m in plain.finditer(s, start, end)], (s, start, end)
