@@ -137,3 +137,15 @@ def test_the_grouped_alias_pattern_matches_what_the_plain_alternation_of_aliases
             end = rng.randint(start, len(s))
             assert [m.span() for m in grouped.finditer(s, start, end)] == \
                 [m.span() for m in plain.finditer(s, start, end)], (s, start, end)
+
+
+def test_a_whole_text_alias_search_kept_for_the_last_text_gives_what_a_new_search_gives():
+    lexicon = Lexicon.from_curated()
+    first = "The BMA said so. British Medical Association members voted; the BMA's committee met.\n"
+    second = "Nobody named here.\n" + first
+    found = lexicon.find(first)
+    assert found and found == lexicon.find(first, 0, len(first))
+    found.clear()  # the caller's list is its own: the kept matches are not changed
+    assert lexicon.find(first) == lexicon.find(first, 0, len(first)) != []
+    assert lexicon.find(second) == lexicon.find(second, 0, len(second))
+    assert [m.start for m in lexicon.find(second)] == [m.start + len("Nobody named here.\n") for m in lexicon.find(first)]

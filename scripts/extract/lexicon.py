@@ -149,10 +149,12 @@ class Lexicon:
     _regex: re.Pattern | None = field(init=False, repr=False)
     _alias_of_matched: dict[str, Alias | None] = field(init=False, repr=False)
     _resolved: dict[str, tuple[AliasMatch, ...]] = field(init=False, repr=False, compare=False)
+    _last_whole: tuple = field(init=False, repr=False, compare=False)  # (text, its matches): the last whole text
 
     def __post_init__(self) -> None:
         self._alias_of_matched = {}  # find() sees the same few spellings over and over
         self._resolved = {}
+        self._last_whole = (None, ())
         self._by_key = {}
         for a in self.aliases:
             self._by_key.setdefault(_lookup_key(a.alias), []).append(a)
@@ -162,6 +164,11 @@ class Lexicon:
         """Every alias occurrence in text[start:end], longest-leftmost, non-overlapping, offsets into text."""
         if self._regex is None:
             return []
+        if start == 0 and end is None:
+            # names (for quotes and mentions) and figures each ask for the same article's whole text
+            if self._last_whole[0] is not text:
+                self._last_whole = (text, tuple(self.find(text, 0, len(text))))
+            return list(self._last_whole[1])
         end = len(text) if end is None else end
         found = []
         for m in self._regex.finditer(text, start, end):
