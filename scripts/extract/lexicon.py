@@ -16,6 +16,7 @@ import csv
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from scripts.errors import InputError
@@ -287,17 +288,18 @@ def _characters(part: str) -> str:
     return _CHARACTERS[part]
 
 
-def _characters_matching(pattern: str, first: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _characters_matching(pattern: str, first: str) -> tuple[str, ...]:
     """Every single character the pattern (one alias's first character, `first`, maybe case-insensitive) matches:
     for a case-insensitive letter both cases and any other character the regex engine folds to it, such as the
     Kelvin sign for 'k'. Unicode pairs no character beyond U+FFFF with one below it by case, so the characters
     beyond are searched (a tenth of a second) only for a first character beyond it."""
     if len(pattern) == 1 or re.fullmatch(r"\\.", pattern):
-        return [pattern[-1]]  # a literal (escaped) character: itself
+        return (pattern[-1],)  # a literal (escaped) character: itself
     found = set(re.findall(pattern, _characters("bmp")))
     if ord(first) > 0xFFFF:
         found.update(re.findall(pattern, _characters("astral")))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _first_character_test(aliases) -> str:
