@@ -149,3 +149,26 @@ def test_a_whole_text_alias_search_kept_for_the_last_text_gives_what_a_new_searc
     assert lexicon.find(first) == lexicon.find(first, 0, len(first)) != []
     assert lexicon.find(second) == lexicon.find(second, 0, len(second))
     assert [m.start for m in lexicon.find(second)] == [m.start + len("Nobody named here.\n") for m in lexicon.find(first)]
+
+
+def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
+    tight = dates._OPENS_WITH_DIGIT_OR_CAPITAL.pattern
+    plain = re.compile(tight.replace(r"e[^\S\n](?=[^\S\n]*[BbDdEeMmSsWw])", r"e[^\S\n]")
+                       .replace(r"An?(?=[^\S\n]+[DdMmWwYy])", r"An?\b"))
+    assert r"e[^\S\n](?=[^\S\n]*[BbDdEeMmSsWw])" in tight and r"An?(?=[^\S\n]+[DdMmWwYy])" in tight
+    words = ["the", "a", "an", "The", "A", "An", "THE", "AN", "day before yesterday", "day after tomorrow",
+             "week after next", "week before last", "beginning of", "start of", "middle of", "end of", "early",
+             "day ago", "week ago", "month ago", "year ago", "days ago", "years ago", "next week", "last year",
+             "March", "2023", "13 March", "Monday", "BMA", "strike", "ſ", "K", "İ", "of"]
+    rng = random.Random(6)
+
+    def cased(word):
+        roll = rng.random()
+        return word.capitalize() if roll < 0.4 else word.upper() if roll < 0.55 else word
+
+    for _ in range(20000):
+        s = "".join(cased(rng.choice(words)) + rng.choice([" ", " ", "  ", "\n", ", ", ". ", "\t"])
+                    for _ in range(rng.randint(1, 6)))
+        assert [m.span() for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)] == \
+            [m.span() for m in plain.finditer(s)], s
+        assert [m.span() for m in dates._openings(s)] == [m.span() for m in plain.finditer(s)], s
