@@ -109,3 +109,66 @@ def test_resolved_phrases_are_memoised_but_each_caller_gets_its_own_list():
     first = lexicon.resolve("the BMA said")
     first.clear()
     assert lexicon.resolve("the BMA said") == lexicon.find("the BMA said") != []
+
+
+def test_the_grouped_alias_pattern_matches_what_the_plain_alternation_of_aliases_matches():
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import Alias
+    made_up = [("Kent Trust", False), ("kids' union", False), ("Sister Body", True), ("sister body", False),
+               ("'Tis Group", True), ("’Tis Group", False), ("@handle", False), ("@Handle_Two", True),
+               ("Iris", False), ("BMA", True), ("bma", False), ("BMA junior doctors committee", False),
+               ("Health Secretary", True), ("Ab", True), ("ab", False), ("A", True)]
+    aliases = [Alias(a, "organisation", f"o{i}", case_sensitive) for i, (a, case_sensitive) in enumerate(made_up)]
+    curated = list(Lexicon.from_curated().aliases)
+    pieces = ["Kent", "kent", "\u212aent", "KENT", " Trust", " trust", "kids", "kid's", "\u212aids’", " union",
+              "Sister", "sister", "\u017fister", " Body", " body", "'Tis", "’Tis", "’tis", " Group", "@handle",
+              "@Handle_Two", "@handle_two", "Iris", "iris", "\u0130ris", "\u0131ris", "BMA", "bma", "Bma", " junior",
+              " doctors", " doctor's", " doctors’", " committee", "Health", " Secretary", "Ab", "ab", "AB", "A",
+              "x", "_", "@", " ", "  ", "\n", "\t", ".", ",", "'s", "’s", "1", "é"]
+    pieces += [a.alias for a in curated]
+    for pool in (aliases, curated, aliases + curated):
+        grouped = lexicon_module._alias_pattern(pool)
+        plain = lexicon_module._plain_alias_pattern(pool)
+        rng = random.Random(len(pool))
+        for _ in range(3000):
+            s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            assert [m.span() for m in grouped.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+            start = rng.randint(0, len(s))
+            end = rng.randint(start, len(s))
+            assert [m.span() for m in grouped.finditer(s, start, end)] == \
+                [m.span() for m in plain.finditer(s, start, end)], (s, start, end)
+
+
+def test_a_whole_text_alias_search_kept_for_the_last_text_gives_what_a_new_search_gives():
+    lexicon = Lexicon.from_curated()
+    first = "The BMA said so. British Medical Association members voted; the BMA's committee met.\n"
+    second = "Nobody named here.\n" + first
+    found = lexicon.find(first)
+    assert found and found == lexicon.find(first, 0, len(first))
+    found.clear()  # the caller's list is its own: the kept matches are not changed
+    assert lexicon.find(first) == lexicon.find(first, 0, len(first)) != []
+    assert lexicon.find(second) == lexicon.find(second, 0, len(second))
+    assert [m.start for m in lexicon.find(second)] == [m.start + len("Nobody named here.\n") for m in lexicon.find(first)]
+
+
+def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
+    tight = dates._OPENS_WITH_DIGIT_OR_CAPITAL.pattern
+    plain = re.compile(tight.replace(r"e[^\S\n](?=[^\S\n]*[BbDdEeMmSsWw])", r"e[^\S\n]")
+                       .replace(r"An?(?=[^\S\n]+[DdMmWwYy])", r"An?\b"))
+    assert r"e[^\S\n](?=[^\S\n]*[BbDdEeMmSsWw])" in tight and r"An?(?=[^\S\n]+[DdMmWwYy])" in tight
+    words = ["the", "a", "an", "The", "A", "An", "THE", "AN", "day before yesterday", "day after tomorrow",
+             "week after next", "week before last", "beginning of", "start of", "middle of", "end of", "early",
+             "day ago", "week ago", "month ago", "year ago", "days ago", "years ago", "next week", "last year",
+             "March", "2023", "13 March", "Monday", "BMA", "strike", "ſ", "K", "İ", "of"]
+    rng = random.Random(6)
+
+    def cased(word):
+        roll = rng.random()
+        return word.capitalize() if roll < 0.4 else word.upper() if roll < 0.55 else word
+
+    for _ in range(20000):
+        s = "".join(cased(rng.choice(words)) + rng.choice([" ", " ", "  ", "\n", ", ", ". ", "\t"])
+                    for _ in range(rng.randint(1, 6)))
+        assert [m.span() for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)] == \
+            [m.span() for m in plain.finditer(s)], s
+        assert [m.span() for m in dates._openings(s)] == [m.span() for m in plain.finditer(s)], s

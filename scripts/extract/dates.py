@@ -178,11 +178,13 @@ _NOT_PAST_ED = frozenset("""
 # before a blank: 'the day before', 'the week after', 'the end of'); and the first two letters in capitals of
 # every word the pattern matches in any case ('NEXT WEEK', 'THE END OF'). Each gate only rules out positions
 # where _DATE cannot match, so the matches are _DATE's; the tighter the gate, the fewer futile attempts
-# ('The', 'NHS', 'Secretary' are frequent and never open a date).
+# ('The', 'NHS', 'Secretary' are frequent and never open a date). 'The' opens one only before a word of
+# beginning, start, middle, end, day or week, 'A' / 'An' only before a day, week, month or year ('a week ago'):
+# the gate looks at that word's first letter.
 _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
     r"(?=[0-9A-Z])(?=\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Ma[ry]|Apr|Ju(?:ne|ly|[nl][.\s])|Aug|Sep|Oct|Nov|Dec"
-    r"|Th(?i:[ir]|e[^\S\n])|Ye(?i:s)|To(?i:[dmn])|La(?i:[st])|Ea(?i:r)|Ne(?i:x)|In[^\S\n]|On(?i:e)|Tw(?i:[oe])"
-    r"|Fo(?i:u)|Fi(?i:[fv])|Si(?i:x)|Se(?i:v)|Ei(?i:g)|Ni(?i:n)|Te(?i:n)|El(?i:e)|Ze(?i:r)|An?\b"
+    r"|Th(?i:[ir]|e[^\S\n](?=[^\S\n]*[BbDdEeMmSsWw]))|Ye(?i:s)|To(?i:[dmn])|La(?i:[st])|Ea(?i:r)|Ne(?i:x)|In[^\S\n]|On(?i:e)|Tw(?i:[oe])"
+    r"|Fo(?i:u)|Fi(?i:[fv])|Si(?i:x)|Se(?i:v)|Ei(?i:g)|Ni(?i:n)|Te(?i:n)|El(?i:e)|Ze(?i:r)|An?(?=[^\S\n]+[DdMmWwYy])"
     r"|TH|YE|TO|LA|EA|NE|IN|BE|ST|MI|EN|ZE|ON|TW|FO|FI|SI|SE|EI|NI|TE|EL|AN)" + _DATE.pattern)
 # The gate's words themselves, consumed: a pattern that opens with an alternation of literals lets the regex engine
 # skip to their first characters (a look-ahead first is tried at every position); _DATE is then matched at each

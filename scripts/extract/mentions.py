@@ -193,7 +193,8 @@ _SUBJECT_CUE_NEEDLES = ("report", "revealed", "understands", "disclosed", "has l
 _NAME_BEFORE_CUE = re.compile(rf"(?:(?<![\w'’])([Tt]he){_GAP})?(?<![\w'’@#.\-])"
                               rf"({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,4}})$")
 _CUT_SHORT = re.compile(rf"{_GAP}(?:of|for|and|&){_GAP}[{_UPPER}]")
-_PLATFORM_WORD = re.compile(r"(?:account|feed|page|channel|profile)s?(?!\w)")
+_PLATFORM_WORDS = ("account", "feed", "page", "channel", "profile")  # also the needles: one is in every match
+_PLATFORM_WORD = re.compile("(?:" + "|".join(_PLATFORM_WORDS) + r")s?(?!\w)")
 _PLATFORM_BEFORE = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w\-]*){_GAP}$")
 _NATIONALITY_ENDINGS = ("ish", "ese", "ian", "ean", "can")
 _PLATFORM_OWNERS = frozenset("the a an his her their its our your my official".split())
@@ -633,7 +634,7 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         m = _NAME_BEFORE_CUE.search(text, max(0, name_end - 60), name_end)
         if m and (m.group(1) or not _word_before(text, m.start())[:1].isupper()):
             spans.append(_outlet_name(text, m, posted_on=False))
-    for cue in _PLATFORM_WORD.finditer(text):
+    for cue in finditer_if_present(_PLATFORM_WORD, text, _PLATFORM_WORDS):
         m = _PLATFORM_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
         if m and (cue.start() == 0 or not text[cue.start() - 1].isalnum()) and _is_platform(text, m):
             spans.append(m.span(1))
