@@ -14,3 +14,11 @@ def test_a_run_replaces_its_own_label_and_keeps_the_other_runs_and_the_rest_of_t
     assert text.count(MARKERS[0]) == 1 and text.count("### a\n") == 1
     assert "first" not in text and text.index("### b") < text.index("### a") < text.index(MARKERS[1])
     assert "second" in text and "third" in text
+
+
+def test_growth_per_10x_scales_the_ratio_to_ten_times_the_articles_and_blanks_noise():
+    from scripts.evaluation.report_sections import growth_per_10x
+    assert growth_per_10x({1000: 1.0, 100000: 100.0}, 100000, 0.05) == "10.0x"  # linear over 100x
+    assert growth_per_10x({1000: 1.0, 10000: 40.0}, 10000, 0.05) == "40.0x"
+    assert growth_per_10x({1000: 0.01, 10000: 1.0}, 10000, 0.05) == ""  # below the floor
+    assert growth_per_10x({10000: 1.0}, 10000, 0.05) == ""

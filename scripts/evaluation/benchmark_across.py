@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import os
 import pickle
 import random
@@ -52,7 +51,7 @@ from scripts.evaluation.evaluate import labelled_sets
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.text import paragraphs
 from scripts.extract.tables import extractor
-from scripts.evaluation.report_sections import replace_labelled_run
+from scripts.evaluation.report_sections import growth_per_10x, replace_labelled_run
 from scripts.paths import CURATED_DIR
 
 GROUPS = {  # what one run measures: the tables the build derives together
@@ -289,16 +288,8 @@ def run(sizes: list[int], seed: int, cpu_limit: int, groups: list[str], generato
 
 def _growth(results: dict, group: str, size: int, key: str, floor: float) -> str:
     """How much key grew from the nearest smaller size, scaled to 10x articles; blank below floor (noise)."""
-    smaller = [s for s in results if s < size and "cpu_seconds" in results[s]["groups"].get(group, {})]
-    this = results[size]["groups"][group]
-    if not smaller or "cpu_seconds" not in this:
-        return ""
-    before = max(smaller)
-    if min(this[key], results[before]["groups"][group][key]) < floor:
-        return ""
-    ratio = this[key] / results[before]["groups"][group][key]
-    per_10x = ratio ** (1 / math.log10(size / before))
-    return f"{per_10x:.1f}x"
+    measured = {s: r["groups"][group][key] for s, r in results.items() if "cpu_seconds" in r["groups"].get(group, {})}
+    return growth_per_10x(measured, size, floor)
 
 
 def report(command: str, label: str, seed: int, cpu_limit: int, results: dict) -> str:

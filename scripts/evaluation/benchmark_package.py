@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import os
 import re
 import resource
@@ -38,7 +37,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from scripts.evaluation.benchmark import machine_facts
-from scripts.evaluation.report_sections import replace_labelled_run
+from scripts.evaluation.report_sections import growth_per_10x, replace_labelled_run
 from scripts.paths import ROOT
 
 SECTION_START, SECTION_END = "<!-- benchmark-package:start -->", "<!-- benchmark-package:end -->"
@@ -173,14 +172,8 @@ def run(sizes: list[int], seed: int, mode: str, results_file: Path | None = None
 # ---- report -----------------------------------------------------------------------------------------------
 
 def _growth(results: dict, size: int, stage: str) -> str:
-    smaller = [s for s in results if s < size and stage in results[s]["stages"]]
-    if not smaller:
-        return ""
-    before = max(smaller)
-    a, b = results[before]["stages"][stage]["cpu_seconds"], results[size]["stages"][stage]["cpu_seconds"]
-    if min(a, b) < 0.05:
-        return ""
-    return f"{(b / a) ** (1 / math.log10(size / before)):.1f}x"
+    measured = {s: r["stages"][stage]["cpu_seconds"] for s, r in results.items() if stage in r["stages"]}
+    return growth_per_10x(measured, size, 0.05)
 
 
 def report(command: str, label: str, mode: str, seed: int, results: dict) -> str:

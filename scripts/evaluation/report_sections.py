@@ -1,6 +1,7 @@
 """Benchmark results kept in a marked section of a Markdown file (BENCHMARK.md), one subsection per labelled run."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -20,3 +21,16 @@ def replace_labelled_run(path: Path, markers: tuple[str, str], header: str, labe
         kept[-1] = kept[-1].rstrip("\n") + "\n\n"
     body = "".join(kept).rstrip("\n") + "\n\n" + text
     path.write_text(head + start + "\n" + body.lstrip("\n") + end + tail, encoding="utf-8")
+
+
+def growth_per_10x(values: dict[int, float], size: int, floor: float) -> str:
+    """How much a measure (values: corpus size -> value, for the sizes that have it) grew from the nearest smaller
+    size to size, scaled to ten times the articles ("10.0x" is linear); blank when there is no smaller size or
+    either value is below floor (noise)."""
+    smaller = [s for s in values if s < size]
+    if not smaller or size not in values:
+        return ""
+    before = max(smaller)
+    if min(values[before], values[size]) < floor:
+        return ""
+    return f"{(values[size] / values[before]) ** (1 / math.log10(size / before)):.1f}x"
