@@ -210,7 +210,7 @@ def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
 
 def _without_overlaps(mentions: list) -> list:
     """The mentions sorted by start with no two overlapping: where a person's shape and an organisation's run
-    cover the same words ('Trades Union' / 'Trades Union Trivedi'), a curated mention wins, then the longer span,
+    cover the same words ('Trades Union' / 'Trades Union Vole', Vole a curated surname), a curated mention wins, then the longer span,
     then the earlier. A key (source_id, start) may then never repeat."""
     kept_starts: list[int] = []
     kept: list = []
