@@ -210,8 +210,8 @@ def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
 
 def _without_overlaps(mentions: list) -> list:
     """The mentions sorted by start with no two overlapping: where a person's shape and an organisation's run
-    cover the same words ('Trades Union' / 'Trades Union Vole', Vole a curated surname), a curated mention wins, then the longer span,
-    then the earlier. A key (source_id, start) may then never repeat."""
+    cover the same words ('Trades Union' / 'Trades Union Vole', Vole a curated surname), a curated mention wins,
+    then the longer span, then the earlier. A key (source_id, start) may then never repeat."""
     kept_starts: list[int] = []
     kept: list = []
     for mention in sorted(mentions, key=lambda m: (not m.curated, m.start - m.end, m.start)):
