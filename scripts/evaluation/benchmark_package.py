@@ -11,7 +11,7 @@ child process: wall time, CPU seconds (user + system of the build and its childr
 process's ru_maxrss) from wait4. This is what a user runs. (auto: build when scripts/build.py takes --articles.)
 
 --mode parts: the stages this branch owns, one after the other in one fresh process, each timed on its own:
-extraction (quotes, figures, mentions: the build's make_extracted_table, one process), the derived tables
+extraction (quotes, figures, mentions: the build's make_extracted_tables, local engine, one process), the derived tables
 (the build's make_derived_table; record_comparisons is left out: it follows curated links to the five articles'
 figures, so its size does not depend on the corpus), writing CSV + Parquet (the build's write_tables), and
 validating those tables: pandera on the frames (scripts/package/checks.validate_tables, as validate_package runs
@@ -41,7 +41,6 @@ from scripts.evaluation.report_sections import growth_per_10x, replace_labelled_
 from scripts.paths import ROOT
 
 SECTION_START, SECTION_END = "<!-- benchmark-package:start -->", "<!-- benchmark-package:end -->"
-EXTRACTED = ("quotes", "figures", "mentions")
 DERIVED = ("statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons")
 
 
@@ -74,15 +73,14 @@ def run_build(corpus: Path, out: Path) -> dict:
 
 # ---- the parts, in one fresh process ----------------------------------------------------------------------
 
-def _read_corpus(corpus: Path) -> tuple[dict[str, str], dict[str, str]]:
-    articles, published = {}, {}
+def _read_corpus(corpus: Path) -> dict[str, str]:
+    articles = {}
     with open(corpus / "metadata.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if not row["id"].startswith("synthetic-"):
                 continue  # the five shipped articles: the parts mode takes the curated tables from the repository
             articles[row["id"]] = (corpus / "articles" / row["file"]).read_text(encoding="utf-8")
-            published[row["id"]] = row["published_date"]
-    return articles, published
+    return articles
 
 
 def run_parts(corpus: Path, out: Path) -> dict:
@@ -90,7 +88,8 @@ def run_parts(corpus: Path, out: Path) -> dict:
 
     from scripts.across.derived import make_derived_table
     from scripts.build import make_frames
-    from scripts.extract.tables import lexicon_from_frames, make_extracted_table
+    from scripts.inputs.metadata import make_metadata_sources
+    from scripts.extract.tables import lexicon_from_frames, make_extracted_tables
     from scripts.package.checks import validate_tables
     from scripts.package.validate import frictionless_table_problems
     from scripts.package.write import write_tables
@@ -102,17 +101,19 @@ def run_parts(corpus: Path, out: Path) -> dict:
                         "seconds": time.perf_counter() - started_wall, "rss_peak_mib": _max_rss_mib()}
 
     cpu, wall = time.process_time(), time.perf_counter()
-    schemas, repository, _ = make_frames(ROOT)  # the curated tables: lexicon and foreign-key targets
+    schemas, repository, _, _ = make_frames(ROOT)  # the curated tables: lexicon and foreign-key targets
     curated = {name: frame for name, frame in repository.items() if schemas[name].provenance == "curated"}
-    articles, published = _read_corpus(corpus)
+    articles = _read_corpus(corpus)
     frames = dict(curated)
-    frames["sources"] = pd.DataFrame({"source_id": list(published), "published_date": list(published.values())})
+    sources, _ = make_metadata_sources(schemas["sources"], corpus / "metadata.csv", corpus / "articles")
+    frames["sources"] = sources.frame[sources.frame["source_id"].isin(articles)].reset_index(drop=True)
     lexicon = lexicon_from_frames(frames)
     stage("read corpus + curated", cpu, wall)
 
     cpu, wall = time.process_time(), time.perf_counter()
-    for name in EXTRACTED:
-        frames[name] = make_extracted_table(schemas[name], articles, lexicon)
+    extracted = make_extracted_tables(schemas, articles, lexicon)
+    for name in extracted:
+        frames[name] = extracted[name]
         frames[name]["corrected"] = pd.array([False] * len(frames[name]), dtype="boolean")  # no corrections here
     stage("extraction (1 process)", cpu, wall)
 
@@ -121,7 +122,7 @@ def run_parts(corpus: Path, out: Path) -> dict:
         frames[name] = make_derived_table(name, frames, articles)
     stage("derived tables", cpu, wall)
 
-    tables = EXTRACTED + DERIVED
+    tables = (*extracted, *DERIVED)
     cpu, wall = time.process_time(), time.perf_counter()
     write_tables({name: frames[name] for name in tables}, schemas, out / "data")
     stage("write CSV + Parquet", cpu, wall)
