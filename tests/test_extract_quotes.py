@@ -477,6 +477,33 @@ def test_a_description_skips_a_person_the_text_gave_another_role():
     assert speakers(text)[0][0] != "Jo Bellamy"
 
 
+def test_a_description_skips_a_shadow_holder_of_that_office_for_the_last_speaker():
+    text = ("Nerys Pugh said: \u201cThe offer is final.\u201d\n"
+            "Owain Rees, the Valley Party\u2019s shadow health minister, said talks must resume.\n"
+            "The health minister said: \u201cWe cannot offer more.\u201d")
+    assert speakers(text) == [("Nerys Pugh", "named"), ("Nerys Pugh", "description")]
+
+
+def test_a_description_skips_the_last_speaker_when_the_text_gave_them_another_role():
+    text = ("Dr Cai Morton, chair of the Northtown doctors\u2019 committee, said: \u201cWe will walk out.\u201d\n"
+            "The first minister said: \u201cWe have made a fair offer.\u201d")
+    assert speakers(text) == [("Cai Morton", "named"), (None, "unresolved")]
+
+
+def test_a_description_takes_the_person_heading_the_sentence_before_after_a_fronted_phrase():
+    text = ("Dr Cai Morton, chair of the Northtown doctors\u2019 committee, said: \u201cWe will walk out.\u201d\n"
+            "On Monday, Ailsa Grant will meet health officials in Northtown.\n"
+            "Speaking before the meeting, the first minister said: \u201cWe have made a fair offer.\u201d")
+    assert speakers(text) == [("Cai Morton", "named"), ("Ailsa Grant", "description")]
+
+
+def test_a_legislators_description_still_takes_the_last_speaker_who_holds_an_office_of_government():
+    text = ("Pressure grew as Transport Secretary Ailsa Grant backed the call.\n"
+            "She said: \u201cWe all want this settled.\u201d\n"
+            "The Valley MP also said it was \u201conly fair\u201d the union looked again.")
+    assert speakers(text) == [("Ailsa Grant", "pronoun"), ("Ailsa Grant", "description")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

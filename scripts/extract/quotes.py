@@ -164,6 +164,12 @@ _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs",
 _TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend month
 morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
+# A role that its holder has not yet, or no longer, or stands in for: 'the health minister' is not the shadow one.
+_OTHER_OFFICE = frozenset("shadow former deputy vice ex assistant".split())
+_LEGISLATORS = frozenset("mp mps msp mla".split())
+_OFFICES_OF_GOVERNMENT = frozenset("minister secretary chancellor premier".split())
+# A short phrase fronted before a sentence's subject: 'On Monday, ', 'Later this week, ', 'In Cardiff, '.
+_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w-]+){0,3},\s+(?=[A-Z])")
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
 _DASHES = ("\u2013", "\u2014")  # a pair of them sets off an aside ("Jo Bell – who chairs the X – said")
@@ -988,11 +994,15 @@ class _Article:
                                 "resolved" if previous.person_id else "unresolved", "person", previous.name,
                                 "description", None)
             if previous is None or previous.kind != "person" or previous.referent is None or \
-                    previous.position < self._paragraph_starts[max(0, paragraph - 5)]:
-                # nobody spoke just before: the one person the sentence just before names
-                # ('Jo Bell urged ministers to act. The Northtown MP said: ...')
+                    previous.position < self._paragraph_starts[max(0, paragraph - 5)] or \
+                    _holds_another_role(previous.referent, description):
+                # nobody spoke just before, or one the text gave another role ('Jo Bell, chair of the X'): the
+                # one person the sentence just before names ('Jo Bell urged ministers to act. The Northtown MP
+                # said: ...')
                 alone = self._only_person_in_sentence_before(position)
-                if alone is None or any(role.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS for role in alone.roles):
+                if isinstance(alone, str):  # a name no cue made a person ('On Monday, Jo Bell will meet ...')
+                    return _Speaker(words, None, None, "unresolved", "person", alone, "description", None)
+                if alone is None or _holds_another_role(alone, description):
                     return None  # none, or one the text gave another role ('Jo Bell, the chancellor')
                 found = [alone]
             else:
@@ -1054,15 +1064,24 @@ class _Article:
                                    f"{first.referent.name} and {second.referent.name}", None)
         return None
 
-    def _only_person_in_sentence_before(self, position: int) -> Referent | None:
-        """The person named in the sentence before the one at position, when it names one person only."""
+    def _only_person_in_sentence_before(self, position: int) -> Referent | str | None:
+        """The person named in the sentence before the one at position, when it names one person only; when it
+        names nobody a cue made a person, a person-shaped name heading it, after any fronted phrase ('On
+        Monday, Jo Bell will meet ...'), as written."""
         index = bisect.bisect_right(self._sentence_starts, position) - 2
         if index < 0:
             return None
         sentence = self.sentences[index]
-        people = _distinct([m.referent for m in self.names.within(max(sentence.start, position - _REACH), sentence.end)
-                            if m.referent.kind == "person" and self.masked[m.start] != _MASK])
-        return people[0] if len(people) == 1 else None
+        named = self.names.within(max(sentence.start, position - _REACH), sentence.end)
+        people = _distinct([m.referent for m in named if m.referent.kind == "person" and self.masked[m.start] != _MASK])
+        if people:
+            return people[0] if len(people) == 1 else None
+        fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
+        bare = _BARE_NAME_SUBJECT.match(self.masked, fronted.end() if fronted else sentence.start, sentence.end)
+        if bare and _is_person_name(bare.group(1)) and _SUBJECT_TAIL.match(self.masked, bare.end(1), sentence.end) \
+                and not any(m.start < bare.end(1) and bare.start(1) < m.end for m in named):
+            return bare.group(1)
+        return None
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
         """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
@@ -1669,9 +1688,25 @@ def _name_words(words: str) -> str:
 
 
 def _role_fits(description: list[str], role: str) -> bool:
-    """'health minister' fits the role 'welsh health minister'; 'minister' fits it too."""
+    """'health minister' fits the role 'welsh health minister'; 'minister' fits it too; neither fits 'shadow
+    health minister' (another office)."""
     words = role.split()
     if description[-1] not in words:
         return False
+    if any(w in _OTHER_OFFICE and w not in description for w in words[:words.index(description[-1])]):
+        return False
     modifiers = [w for w in description[:-1] if w not in ("and", "of", "the", "&")]
     return not modifiers or any(w in words for w in modifiers)
+
+
+def _holds_another_role(referent: Referent, description: list[str]) -> bool:
+    """Whether the text gave this person a role that a description does not fit ('chair of the X' for 'the
+    first minister'): the role's head noun, before any 'of', 'for' or 'at'. A member of a legislature ('the
+    Tory MP') may also hold an office of government ('education secretary')."""
+    for role in referent.roles:
+        head = re.split(r"\s(?:of|for|at|in|with)\s", role, maxsplit=1)[0].split()
+        if head and head[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and not _role_fits(description, role) and not (
+                description[-1] in _LEGISLATORS and head[-1] in _OFFICES_OF_GOVERNMENT):
+            return True
+    return False
+
