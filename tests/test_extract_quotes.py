@@ -504,6 +504,12 @@ def test_a_legislators_description_still_takes_the_last_speaker_who_holds_an_off
     assert speakers(text) == [("Ailsa Grant", "pronoun"), ("Ailsa Grant", "description")]
 
 
+def test_a_body_placed_by_in_and_a_town_is_the_speaker_not_the_town():
+    text = ("Several wards were closed. Northtown General Hospital in Easton said its emergency department was "
+            "\u201cfull to bursting\u201d as it declared an incident.")
+    assert speakers(text) == [("Northtown General Hospital", "organisation-spokesperson")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

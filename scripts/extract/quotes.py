@@ -633,6 +633,11 @@ class _Article:
             subject = _phrase_start(tokens, first - 2)
             if subject is not None:
                 return tokens[subject][0], tokens[first - 2][1], None
+        if first >= 2 and tokens[first - 1][2] in ("in", "at") and all(t[2][:1].isupper() for t in tokens[first:i + 1]):
+            # 'the X Hospital in Easton said': the body (or person) that the place follows speaks, not the place
+            placed = next(self.names.before(tokens[first - 1][0], 1), None)
+            if placed is not None and placed.end == tokens[first - 2][1] and self.masked[placed.start] != _MASK:
+                return placed.start, placed.end, None
         return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
 
     def _appositive_subject(self, tokens, comma: int):
