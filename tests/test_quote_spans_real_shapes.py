@@ -94,3 +94,20 @@ def test_a_short_phrase_after_an_ordinary_noun_is_still_a_scare_quote():
 
 def test_a_quoted_word_before_an_ordinary_noun_attributed_by_a_verb_stays_a_quotation():
     assert texts("Jane Doe said the vote was a “resounding” show of support.") == ["resounding"]
+
+
+def test_a_short_phrase_that_a_verb_of_reporting_takes_as_its_object_is_quoted_words():
+    article = ("Dozens of clinics sought staff back on Tuesday, citing \u201csevere strain\u201d and staff "
+               "shortages. Other clinics reported \u201cvery high demand\u201d and being \u201cfully stretched\u201d.")
+    assert texts(article) == ["severe strain", "very high demand", "fully stretched"]
+
+
+def test_a_short_phrase_closing_a_clause_whose_verb_reports_speech_is_quoted_words():
+    article = "Several clinics struggled, with one citing queues at reception of \u201cover six hours\u201d."
+    assert texts(article) == ["over six hours"]
+
+
+def test_a_short_phrase_in_a_clause_with_no_verb_of_reporting_stays_a_scare_quote():
+    article = ("Nurses walked out despite a \u201cfinal\u201d offer on pay. Clinics reported staffing levels, and "
+               "managers were given a \u201cgood practice\u201d guide.")
+    assert texts(article) == []

@@ -185,7 +185,11 @@ _SAYING_NOUN_BEFORE = re.compile(r"(?i)\b(?:announcement|announcements|call|call
                                  r"(?:(?:a|an|the)\s+)?\Z")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:as|is|was|were|are|be|been|being)\s*\Z")
 _CLAUSE_END = set(".,;:!?)\u2026\u2013\u2014\n")
-_JUDGING_VERBS = frozenset("criticising criticizing slammed slamming deemed advised advising".split())
+_JUDGING_VERBS = frozenset("""criticising criticizing slammed slamming deemed advised advising reported reporting
+reports citing cited cites""".split())
+# Verbs whose object is not words spoken: the listener ('told “The Daily Round”'), a name ('so-called “X”').
+_NOT_SAYING_THEIR_OBJECT = frozenset("told tell tells telling called dubbed branded labelled".split())
+_WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
@@ -371,9 +375,20 @@ class _Article:
         just_before = _SAYING_JUST_BEFORE.search(before)
         if (just_before and _saying(just_before.group("verb"))) or _SAYING_NOUN_BEFORE.search(before):
             return True
+        # A title in marks ('told “The Daily Round”', 'said on “Today”') names a work, not words.
+        titled = all(w[:1].isupper() for w in self.text[quote.start:quote.end].split())
+        object_of = _WORD_JUST_BEFORE.search(before)
+        if object_of and not titled and _saying(object_of.group(1)) \
+                and object_of.group(1).lower() not in _NOT_SAYING_THEIR_OBJECT:
+            return True  # the object of a verb of reporting: 'citing “severe strain”', 'reported “high demand”'
         after = self.masked[quote.close:sentence.end].lstrip(" \t")
-        if (after and after[0] not in _CLAUSE_END) or not _COMPLEMENT_BEFORE.search(before):
+        if after and after[0] not in _CLAUSE_END:
             return False
+        if not _COMPLEMENT_BEFORE.search(before):
+            # closing a clause whose verb reports words: 'with one citing waits of “over six hours”.'
+            clause = before[max(before.rfind(c) for c in _CLAUSE_END) + 1:]
+            return not titled and any(_saying(w.group()) and w.group().lower() not in _NOT_SAYING_THEIR_OBJECT
+                                      for w in _WORD.finditer(clause))
         return any(_saying(w.group()) for w in _WORD.finditer(before))
 
     def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
