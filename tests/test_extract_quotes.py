@@ -510,6 +510,19 @@ def test_a_body_placed_by_in_and_a_town_is_the_speaker_not_the_town():
     assert speakers(text) == [("Northtown General Hospital", "organisation-spokesperson")]
 
 
+def test_a_headlines_title_takes_the_person_the_lead_paragraph_opens_with_when_nobody_holds_it():
+    text = ("Union \u2018left the table too soon\u2019 \u2013 Transport Minister\n\n"
+            "Ailsa Grant said that she was \u2018deeply sorry\u2019 that the union had left.\n\n"
+            "Talks had run for weeks.")
+    assert speakers(text) == [("Ailsa Grant", "description"), ("Ailsa Grant", "named")]
+
+
+def test_a_headlines_title_is_not_given_to_a_lead_person_the_text_gave_another_role():
+    text = ("Union \u2018left the table too soon\u2019 \u2013 Transport Minister\n\n"
+            "Ailsa Grant, chair of the Northtown guild, said that she was \u2018deeply sorry\u2019 about it.")
+    assert speakers(text)[0] == (None, "unresolved")
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

@@ -1069,6 +1069,18 @@ class _Article:
                 return _Speaker("", referent.person_id, referent.organisation_id,
                                 "resolved" if referent.person_id else "unresolved", "person", referent.name,
                                 "description", referent)
+        # nobody is given that role: the person the next paragraph (the lead) opens with, unless it gives them
+        # another role ('“...” – Health Secretary' then 'Jo Bell said that ...')
+        following = bisect.bisect_right(self._paragraph_starts, position)
+        if following < len(self.paragraphs):
+            lead = self.paragraphs[following]
+            opening = self.names.within(lead.start, min(lead.end, lead.start + 80))[:1]
+            referent = opening[0].referent if opening else None
+            if referent is not None and referent.kind == "person" and referent.name \
+                    and not self.masked[lead.start:opening[0].start].strip() and not _holds_another_role(referent, role):
+                return _Speaker("", referent.person_id, referent.organisation_id,
+                                "resolved" if referent.person_id else "unresolved", "person", referent.name,
+                                "description", referent)
         return None
 
     def _named_pair_before(self, position: int) -> _Entity | None:
