@@ -523,6 +523,14 @@ def test_a_headlines_title_is_not_given_to_a_lead_person_the_text_gave_another_r
     assert speakers(text)[0] == (None, "unresolved")
 
 
+@pytest.mark.parametrize("body,head", [("Easton General Hospital", "hospital"),
+                                       ("Northtown Patients Authority", "authority"),
+                                       ("Easton Clinical Institute", "institute")])
+def test_the_head_word_of_a_body_named_before_stands_for_it(body, head):
+    text = f"The {body} said delays were growing. \u201cPeople are waiting too long,\u201d the {head} said."
+    assert speakers(text) == [(body, "description")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

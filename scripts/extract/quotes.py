@@ -88,7 +88,9 @@ _SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "sp
 _COLLECTIVE_NOUNS = {"group", "union", "association", "committee", "organisation", "organization", "body",
                      "department", "trust", "college", "confederation", "federation", "charity", "council",
                      "board", "party", "company", "faction", "service", "government", "ministry",
-                     "campaign", "alliance", "society", "account"}
+                     "campaign", "alliance", "society", "account", "hospital", "infirmary", "institute",
+                     "foundation", "authority", "agency", "commission", "university", "network", "forum",
+                     "coalition", "regulator", "congress"}
 # Words that end a noun phrase read backwards from a verb (and forwards after an inverted one).
 _STOP_WORDS = set("""
 to in on at from with by about after before during over under into onto than against between among through
