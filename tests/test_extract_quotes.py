@@ -531,6 +531,18 @@ def test_the_head_word_of_a_body_named_before_stands_for_it(body, head):
     assert speakers(text) == [(body, "description")]
 
 
+def test_a_pronoun_takes_a_bare_name_heading_the_sentence_before_over_an_ungendered_person_further_back():
+    text = ("Dr Mira Stone, a GP in Easton, said the strike was justified. Tom Hale, who runs a pharmacy, "
+            "disagreed.\n\n\u201cIt is the patients who suffer,\u201d he said.")
+    assert speakers(text) == [("Tom Hale", "pronoun")]
+
+
+def test_a_pronoun_keeps_the_person_the_text_already_gave_that_gender_over_a_bare_name():
+    text = ("Dr Mira Stone said she backed the strike. Tom Hale, who runs a pharmacy, disagreed.\n\n"
+            "\u201cIt is the patients who suffer,\u201d she said.")
+    assert speakers(text) == [("Mira Stone", "pronoun")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

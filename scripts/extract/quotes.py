@@ -125,6 +125,7 @@ _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
 _BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
+_BARE_NAME_HEADING = re.compile(_BARE_NAME_SUBJECT.pattern.removesuffix(r"(?=\s)") + r"(?=\s|,)")  # or an aside
 _BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
@@ -1207,6 +1208,12 @@ class _Article:
             near = self.sentences[max(0, index_before - 1)].start if index_before >= 0 else 0
             if just_before is None or not _same_referent(chosen, just_before) or gendered.position >= near:
                 chosen = gendered
+        if gender_of(chosen) is None and index_before >= 0 and self.sentences[index_before].start > chosen.position:
+            # 'Tom Hale, who runs a pharmacy, disagreed. “...,” he said.': a name no cue made a person, heading
+            # the sentence just before, is nearer and as likely as someone of unknown gender further back
+            bare = self._bare_name_subject(self.sentences[index_before])
+            if bare is not None:
+                chosen = bare
         if gender_of(chosen) is None:
             rivals = [e for e in compatible if not _same_referent(e, chosen)]
             if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
@@ -1224,6 +1231,22 @@ class _Article:
         name = chosen.name or (referent.name if referent else None) or self.lexicon.name_of("person", person)
         return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                         name, "pronoun" if name else "unresolved", referent)
+
+    def _bare_name_subject(self, sentence: Span) -> _Entity | None:
+        """A person-shaped name that no cue made a person heading a sentence, before its verb or an aside between
+        commas ('Tom Hale, who runs a pharmacy, disagreed.')."""
+        bare = _BARE_NAME_HEADING.match(self.masked, sentence.start, sentence.end)
+        if bare is None or not _is_person_name(bare.group(1)) or self.names.within(bare.start(1), bare.end(1)):
+            return None
+        after = bare.end(1)
+        if self.masked.startswith(",", after):
+            comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
+            if comma < 0:
+                return None
+            after = comma + 1
+        if not _SUBJECT_TAIL.match(self.masked, after, sentence.end):
+            return None
+        return _Entity(sentence.start, "person", None, None, bare.group(1), None)
 
     def _antecedent(self, position: int, kinds: frozenset, head: str | None = None) -> _Entity | None:
         best = None
