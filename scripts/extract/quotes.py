@@ -112,7 +112,7 @@ will would could may might is was are were been today yesterday""".split())
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen", "Gov", "Cllr", "Rev")
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
+                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9@#]|[\"\u201c\u2018']~))")
 _TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
@@ -171,6 +171,11 @@ _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
 _OTHER_OFFICE = frozenset("shadow former deputy vice ex assistant".split())
 _LEGISLATORS = frozenset("mp mps msp mla".split())
 _OFFICES_OF_GOVERNMENT = frozenset("minister secretary chancellor premier".split())
+# What a person is rather than an office they hold: 'the nurse said', 'the mother-of-two said', 'the 34-year-old'.
+_PERSONAL_NOUNS = frozenset("""nurse medic surgeon gp paramedic midwife registrar trainee student pharmacist
+physician anaesthetist psychiatrist paediatrician dentist cardiologist oncologist radiologist""".split())
+_PERSONAL_SHAPE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old|(?:mother|father|mum|dad|grandmother|grandfather)"
+                             r"-of-[a-z]+")
 # A short phrase fronted before a sentence's subject: 'On Monday, ', 'Later this week, ', 'In Cardiff, '.
 _FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w-]+){0,3},\s+(?=[A-Z])")
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
@@ -996,7 +1001,8 @@ class _Article:
         description = description[1:]
         if description[-1:] in (["pm"], ["pm's"]):
             description[-1:] = ["prime", "minister"]  # 'the PM added'
-        if not description or description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+        if not description or (description[-1] not in _ROLE_NOUNS_FOR_DESCRIPTIONS
+                               and not _personal_description(description[-1])):
             return None
         found = []
         for mention in self.names.before(position, 60):
@@ -1112,11 +1118,8 @@ class _Article:
         if people:
             return people[0] if len(people) == 1 else None
         fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
-        bare = _BARE_NAME_SUBJECT.match(self.masked, fronted.end() if fronted else sentence.start, sentence.end)
-        if bare and _is_person_name(bare.group(1)) and _SUBJECT_TAIL.match(self.masked, bare.end(1), sentence.end) \
-                and not any(m.start < bare.end(1) and bare.start(1) < m.end for m in named):
-            return bare.group(1)
-        return None
+        bare = self._bare_name_subject(Span(fronted.end(), sentence.end) if fronted else sentence)
+        return bare.name if bare else None
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
         """Organisations named in an appositive role ('co-chair of the X'); a relative clause ('who worked
@@ -1239,14 +1242,14 @@ class _Article:
         if bare is None or not _is_person_name(bare.group(1)) or self.names.within(bare.start(1), bare.end(1)):
             return None
         after = bare.end(1)
-        if self.masked.startswith(",", after):
+        for _ in range(3):  # up to two asides, an age, then a description: 'Jo Bell, 34, a nurse in Leeds, said'
+            if _SUBJECT_TAIL.match(self.masked, after, sentence.end):
+                return _Entity(sentence.start, "person", None, None, bare.group(1), None)
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
-            if comma < 0:
-                return None
+            if comma < 0 or (after == bare.end(1) and not self.masked.startswith(",", after)):
+                return None  # neither a verb nor an aside between commas after the name
             after = comma + 1
-        if not _SUBJECT_TAIL.match(self.masked, after, sentence.end):
-            return None
-        return _Entity(sentence.start, "person", None, None, bare.group(1), None)
+        return None
 
     def _antecedent(self, position: int, kinds: frozenset, head: str | None = None) -> _Entity | None:
         best = None
@@ -1747,7 +1750,7 @@ def _name_words(words: str) -> str:
 def _role_fits(description: list[str], role: str) -> bool:
     """'health minister' fits the role 'welsh health minister'; 'minister' fits it too; neither fits 'shadow
     health minister' (another office)."""
-    words = role.split()
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in role.split()]  # "the union's leader"
     if description[-1] not in words:
         return False
     if any(w in _OTHER_OFFICE and w not in description for w in words[:words.index(description[-1])]):
@@ -1760,6 +1763,8 @@ def _holds_another_role(referent: Referent, description: list[str]) -> bool:
     """Whether the text gave this person a role that a description does not fit ('chair of the X' for 'the
     first minister'): the role's head noun, before any 'of', 'for' or 'at'. A member of a legislature ('the
     Tory MP') may also hold an office of government ('education secretary')."""
+    if _personal_description(description[-1]):
+        return False  # a nurse, a mother-of-two or a 34-year-old may hold any office too
     for role in referent.roles:
         head = re.split(r"\s(?:of|for|at|in|with)\s", role, maxsplit=1)[0].split()
         if head and head[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and not _role_fits(description, role) and not (
@@ -1767,3 +1772,6 @@ def _holds_another_role(referent: Referent, description: list[str]) -> bool:
             return True
     return False
 
+
+def _personal_description(word: str) -> bool:
+    return word in _PERSONAL_NOUNS or bool(_PERSONAL_SHAPE.fullmatch(word))
