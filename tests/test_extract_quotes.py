@@ -561,6 +561,12 @@ def test_a_sentence_opening_with_a_quotation_mid_paragraph_is_a_sentence_of_its_
     assert speakers(text) == [("Mira Stone", "named"), ("Mira Stone", "continuation")]
 
 
+def test_a_pronoun_takes_a_name_with_a_particle_heading_the_sentence_before_an_aside():
+    text = ("Rhodri ap Iestyn, who sits for Northtown, said the talks had failed.\n\n"
+            "He said: \u201cThis is a disgrace.\u201d")
+    assert speakers(text) == [("Rhodri ap Iestyn", "pronoun")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

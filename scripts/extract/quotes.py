@@ -125,7 +125,6 @@ _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
 _BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
-_BARE_NAME_HEADING = re.compile(_BARE_NAME_SUBJECT.pattern.removesuffix(r"(?=\s)") + r"(?=\s|,)")  # or an aside
 _BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
@@ -205,6 +204,10 @@ _UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE))
                                    r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
+# A name heading a sentence (as _BARE_NAME_SUBJECT), also before an aside and with the particles of names
+# ('Rhun ap Iorwerth, who ..., said').
+_BARE_NAME_HEADING = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:(?:" + "|".join(sorted(_NAME_PARTICLES))
+                                + r") ){0,2}[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s|,)")
 
 
 @dataclass
@@ -1194,10 +1197,9 @@ class _Article:
                                               referent.organisation_id, referent.name, referent))
         if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
             # 'Sarah Jones works in A&E. She said: ...': a name no cue made a person, heading the sentence before
-            sentence = self.sentences[index_before]
-            bare = _BARE_NAME_SUBJECT.match(self.masked, sentence.start, sentence.end)
-            if bare and _is_person_name(bare.group(1)) and _SUBJECT_TAIL.match(self.masked, bare.end(1), sentence.end):
-                compatible.append(_Entity(sentence.start, "person", None, None, bare.group(1), None))
+            bare = self._bare_name_subject(self.sentences[index_before])  # also 'Jo Bell, a nurse, said ...'
+            if bare is not None:
+                compatible.append(bare)
         if not compatible:
             return None
         chosen = compatible[0]
