@@ -567,6 +567,12 @@ def test_a_pronoun_takes_a_name_with_a_particle_heading_the_sentence_before_an_a
     assert speakers(text) == [("Rhodri ap Iestyn", "pronoun")]
 
 
+@pytest.mark.parametrize("letters", ["MP", "MSP", "KC"])
+def test_letters_after_a_name_are_not_part_of_the_speakers_name(letters):
+    text = f"Ailsa Grant {letters} said: \u201cThe offer stands.\u201d"
+    assert speakers(text) == [("Ailsa Grant", "named")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

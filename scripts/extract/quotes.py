@@ -924,7 +924,8 @@ class _Article:
         parts = words.split()
         if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
                 and len(parts) <= 4 and (all(p[:1].isupper() for p in parts) or all(
-                    p[:1].islower() or p.isupper() for p in parts)):
+                    p[:1].islower() or p.isupper() for p in parts)) \
+                and not (len(parts) >= 3 and parts[-1].isupper() and _is_person_name(" ".join(parts[:-1]))):
             # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
             role = self._described_person("the " + words.lower(), attribution.start) or \
                 self._role_ahead([p.lower() for p in parts], attribution.start)
@@ -1746,6 +1747,8 @@ def _name_words(words: str) -> str:
     while len(parts) > 1 and (parts[0].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS or parts[0][:1].islower()
                               or parts[0].rstrip(".").lower() in TITLE_GENDER or parts[0].lower() in _TITLES):
         parts.pop(0)
+    while len(parts) > 2 and parts[-1].isupper() and 2 <= len(parts[-1]) <= 4:
+        parts.pop()  # letters after a name ('Jane Roe MP', 'Jo Bell MSP', 'Sam Poole KC')
     return " ".join(parts).rstrip("'’").removesuffix("'s").removesuffix("’s")
 
 
