@@ -573,6 +573,12 @@ def test_letters_after_a_name_are_not_part_of_the_speakers_name(letters):
     assert speakers(text) == [("Ailsa Grant", "named")]
 
 
+def test_the_two_and_a_plural_noun_takes_the_two_people_named_together_before():
+    text = ("Dr Jo Bell and Dr Sam Ortiz, who lead the committee, met ministers. The two doctors said: "
+            "\u201cTalks were useful.\u201d")
+    assert speakers(text) == [("Jo Bell and Sam Ortiz", "joint")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

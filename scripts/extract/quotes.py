@@ -893,7 +893,8 @@ class _Article:
         anaphor = _ANAPHOR.fullmatch(words) or _SPOKESPERSON.fullmatch(words)
         head = anaphor.group("head").lower() if anaphor else None
         parts = lower.split()
-        if 2 <= len(parts) <= 4 and parts[0] == "the" and parts[-1] in _PAIR_NOUNS:
+        if 2 <= len(parts) <= 4 and parts[0] == "the" and (parts[-1] in _PAIR_NOUNS or (
+                parts[1] == "two" and parts[-1].removesuffix("s") not in _COLLECTIVE_NOUNS)):  # 'the two doctors'
             # 'the pair said', 'the co-chairs said': the two people the text last named together
             pair = self._named_pair_before(attribution.start)
             joint = next((e for e in reversed(self.entities[-12:]) if e.kind == "joint"
