@@ -579,6 +579,12 @@ def test_the_two_and_a_plural_noun_takes_the_two_people_named_together_before():
     assert speakers(text) == [("Jo Bell and Sam Ortiz", "joint")]
 
 
+def test_a_bodys_statement_is_the_body_named_before_with_that_head():
+    text = ("The Easton Nurses Union has announced strikes.\n\n"
+            "The union\u2019s statement said: \u201cMembers voted to act.\u201d")
+    assert speakers(text) == [("Easton Nurses Union", "description")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

@@ -914,6 +914,12 @@ class _Article:
             # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description")
+        document = _BODYS_DOCUMENT.fullmatch(words)
+        if document and document.group("body").lower() in _COLLECTIVE_NOUNS \
+                and document.group("document").lower() in _DOCUMENT_NOUNS:
+            # "The union's statement said:": the body with that head named before issued it
+            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                 "description", head=document.group("body").lower())
         owner = _OWNERS_SPOKESPERSON.fullmatch(words)
         if owner and _name_like(self._tokens(attribution.start, attribution.start + len(owner.group("owner")))):
             # "Jane Roe's official spokesperson": speaks for a person nobody curated
@@ -1646,6 +1652,7 @@ def _unclosed_appositive(tokens, first: int, last: int):
 
 
 # What a body issues and the text then quotes as speaking ('The guidance said', 'The statement added').
+_BODYS_DOCUMENT = re.compile(r"(?i)(?:the|this|that)\s+(?P<body>[a-z]+)['\u2019]s?\s+(?:[a-z-]+\s+)?(?P<document>[a-z]+)")
 _DOCUMENT_NOUNS = frozenset("guidance statement letter advice document report post tweet message briefing".split())
 _STATEMENT_NOUNS = frozenset("statement letter post tweet message note email release briefing".split())
 
