@@ -112,7 +112,7 @@ will would could may might is was are were been today yesterday""".split())
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen", "Gov", "Cllr", "Rev")
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+(?:[\"'\u201c\u2018(\[]?[A-Z0-9@#]|[\"\u201c\u2018']~))")
+                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
 _TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
