@@ -537,6 +537,12 @@ def test_a_pronoun_takes_a_bare_name_heading_the_sentence_before_over_an_ungende
     assert speakers(text) == [("Tom Hale", "pronoun")]
 
 
+def test_a_pronoun_does_not_take_a_place_heading_a_sentence_before_a_plural_noun():
+    text = ("Dr Mira Stone, a GP in Easton, said the strike was justified. Greater Easton hospitals were busy.\n\n"
+            "\u201cIt is the patients who suffer,\u201d he said.")
+    assert speakers(text) == [("Mira Stone", "pronoun")]
+
+
 def test_a_pronoun_keeps_the_person_the_text_already_gave_that_gender_over_a_bare_name():
     text = ("Dr Mira Stone said she backed the strike. Tom Hale, who runs a pharmacy, disagreed.\n\n"
             "\u201cIt is the patients who suffer,\u201d she said.")

@@ -118,6 +118,9 @@ _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
     r"|[a-z]+ed|[a-z]*[^\Ws]s)\b")
+# A verb right after a subject that cannot be a plural noun ('Greater Easton hospitals were' is no person).
+_PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|did|does|can|could|said|told"
+                                r"|wrote|[a-z]+ed)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
@@ -1224,7 +1227,7 @@ class _Article:
         if gender_of(chosen) is None and index_before >= 0 and self.sentences[index_before].start > chosen.position:
             # 'Tom Hale, who runs a pharmacy, disagreed. “...,” he said.': a name no cue made a person, heading
             # the sentence just before, is nearer and as likely as someone of unknown gender further back
-            bare = self._bare_name_subject(self.sentences[index_before])
+            bare = self._bare_name_subject(self.sentences[index_before], _PAST_OR_AUXILIARY)
             if bare is not None:
                 chosen = bare
         if gender_of(chosen) is None:
@@ -1245,15 +1248,15 @@ class _Article:
         return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                         name, "pronoun" if name else "unresolved", referent)
 
-    def _bare_name_subject(self, sentence: Span) -> _Entity | None:
-        """A person-shaped name that no cue made a person heading a sentence, before its verb or an aside between
-        commas ('Tom Hale, who runs a pharmacy, disagreed.')."""
+    def _bare_name_subject(self, sentence: Span, verb: re.Pattern = _SUBJECT_TAIL) -> _Entity | None:
+        """A person-shaped name that no cue made a person heading a sentence, before its verb (what `verb`
+        matches) or an aside between commas ('Tom Hale, who runs a pharmacy, disagreed.')."""
         bare = _BARE_NAME_HEADING.match(self.masked, sentence.start, sentence.end)
         if bare is None or not _is_person_name(bare.group(1)) or self.names.within(bare.start(1), bare.end(1)):
             return None
         after = bare.end(1)
         for _ in range(3):  # up to two asides, an age, then a description: 'Jo Bell, 34, a nurse in Leeds, said'
-            if _SUBJECT_TAIL.match(self.masked, after, sentence.end):
+            if verb.match(self.masked, after, sentence.end):
                 return _Entity(sentence.start, "person", None, None, bare.group(1), None)
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
             if comma < 0 or (after == bare.end(1) and not self.masked.startswith(",", after)):
