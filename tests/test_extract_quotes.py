@@ -586,6 +586,12 @@ def test_a_bodys_statement_is_the_body_named_before_with_that_head():
     assert speakers(text) == [("Easton Nurses Union", "description")]
 
 
+def test_a_description_does_not_take_a_place_heading_the_sentence_before():
+    text = ("On Monday, Greater Easton hospitals were busy.\n"
+            "Speaking at a clinic, the first minister said: \u201cWe have made a fair offer.\u201d")
+    assert speakers(text) == [(None, "unresolved")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

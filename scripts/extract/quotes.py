@@ -1132,7 +1132,7 @@ class _Article:
         if people:
             return people[0] if len(people) == 1 else None
         fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
-        bare = self._bare_name_subject(Span(fronted.end(), sentence.end) if fronted else sentence)
+        bare = self._bare_name_subject(Span(fronted.end(), sentence.end) if fronted else sentence, _PAST_OR_AUXILIARY)
         return bare.name if bare else None
 
     def _organisations_in(self, span: tuple[int, int] | None) -> list[str]:
