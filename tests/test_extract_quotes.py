@@ -592,6 +592,12 @@ def test_a_description_does_not_take_a_place_heading_the_sentence_before():
     assert speakers(text) == [(None, "unresolved")]
 
 
+@pytest.mark.parametrize("name", ["Rhodri ap Iestyn", "Jos\u00e9 \u00c1lvarez-Ruiz"])
+def test_a_speakers_name_with_a_particle_or_an_accented_capital_is_kept_whole(name):
+    assert speakers(f"Dr {name} said: \u201cWe are ready.\u201d") == [(name, "named")]
+    assert speakers(f"\u201cWe are ready,\u201d said Dr {name}.") == [(name, "named")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

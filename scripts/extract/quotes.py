@@ -855,6 +855,11 @@ class _Article:
             name = (referent.name if referent else None) or self.lexicon.name_of("person", person)
             mention = next(m for m in named if m.referent is referent) if referent else None
             written = _name_words(mention.text if mention else words)
+            rest = self.text[mention.end:attribution.end].split() if mention and not person else []
+            if 0 < len(rest) <= 3 and rest[-1] not in _NAME_PARTICLES and all(
+                    w in _NAME_PARTICLES or (w[:1].isupper() and w[:1].isalpha()) for w in rest):
+                # the name goes on where the name finder stopped ('Dr Rhun ap Iorwerth', 'Dr José Álvarez')
+                name = written = _name_words(self.text[mention.start:attribution.end])
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
                             name, method, referent)
