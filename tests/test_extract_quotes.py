@@ -598,6 +598,11 @@ def test_a_speakers_name_with_a_particle_or_an_accented_capital_is_kept_whole(na
     assert speakers(f"\u201cWe are ready,\u201d said Dr {name}.") == [(name, "named")]
 
 
+def test_a_description_between_spaced_hyphens_typed_for_dashes_describes_the_name_before():
+    text = "Ailsa Grant - the Easton Trust chair - said: \u201cWe are ready.\u201d"
+    assert speakers(text) == [("Ailsa Grant", "named")]
+
+
 def test_a_quotation_runs_on_across_a_photo_caption():
     text = ("Dr Mira Stone said: \u201cWe have no choice.\nPickets outside a clinic in Northtown (Photo: Lee Park)\n"
             "\u201cPatients deserve better.\u201d")

@@ -650,7 +650,7 @@ class _Article:
             return None
         if tokens[i][2] == ",":
             return self._appositive_subject(tokens, i)
-        if tokens[i][2] in _DASHES:
+        if tokens[i][2] in _DASHES or tokens[i][2] == "-":  # a hyphen standing alone is typed for a dash
             return self._dashed_subject(tokens, i)
         if tokens[i][2].lower() in _PRONOUNS | _RELATIVE:
             return tokens[i][0], tokens[i][1], None
