@@ -12,7 +12,7 @@ import random
 import re
 
 from scripts import extract_articles as command
-from scripts.extract import dates, names, text
+from scripts.extract import dates, mentions, names, text
 from scripts.extract.lexicon import Lexicon
 
 
@@ -55,6 +55,17 @@ def test_a_runs_words_and_offsets_are_those_the_space_scan_finds():
             expected = [(w.group(), m.start() + w.start(), m.start() + w.end())
                         for w in names._NON_SPACE.finditer(m.group())]
             assert names._run_words(m.group(), m.start()) == expected, s
+
+
+def test_person_runs_looked_for_inside_capitalised_runs_are_those_a_whole_text_scan_finds():
+    rng = random.Random(8)
+    pieces = ["Jane", "Roe", "O'Neill", "O’Neill", "Rhys-Jones", "Rhys-jones", "McAdam", "eBay", "ABC", "Élise", "Zoë",
+              "Ab÷c", "Jo2", "of", "and", "the", "on", "for", "x", " ", " ", "  ", "\t", "\u00a0", "\r", "\n", ", ", ".",
+              "'s", "’", "-", "@", "#", "/", "(", "÷"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        mentions._last_runs[:] = [None, []]  # no runs kept from an earlier text
+        assert [m.span() for m in names._person_runs(s)] == [m.span() for m in names._RUN.finditer(s)], s
 
 
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():

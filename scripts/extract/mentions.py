@@ -269,10 +269,10 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     prefixes, worth_a_look = _naming_prefixes(lexicon)
     covered = _Coverage(curated)
     found = []
-    for run in _NAME_RUN.finditer(text):
-        if not worth_a_look.search(run.group()) or covered.kind_at(run.start(), run.end()):
+    for run_start, run_end in capitalised_runs(text):
+        if not worth_a_look.search(text[run_start:run_end]) or covered.kind_at(run_start, run_end):
             continue
-        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run.start(), run.end())]
+        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run_start, run_end)]
         for segment in _segments(tokens, covered):
             candidate = _phrase_candidate(segment, prefixes, text)
             if candidate:
@@ -284,6 +284,17 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
     found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+_last_runs: list = [None, []]
+
+
+def capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every _NAME_RUN match in text, kept for the last text: the person names of
+    scripts/extract/names.py are looked for inside these runs only (one whole-text scan for both)."""
+    if _last_runs[0] is not text:
+        _last_runs[:] = [text, [m.span() for m in _NAME_RUN.finditer(text)]]
+    return _last_runs[1]
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)

@@ -75,6 +75,18 @@ _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professo
 # The capital comes first so that the look-behind runs only at capitals (several times faster).
 _RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_NAME_TOKEN})+")
 _NON_SPACE = re.compile(r"\S+")  # what _run_words gives from str.split (tests compare the two)
+
+
+def _person_runs(text: str):
+    """The matches of _RUN in text, looked for only inside the runs of capitalised words that the organisation
+    candidates scan for (scripts.extract.mentions.capitalised_runs: one whole-text scan serves both). Every
+    _RUN match lies inside one of those runs: its words are capitalised words of [\w'’-] characters joined by
+    single blanks, after a character no such word holds. The one character _RUN's words may hold that \w does
+    not, the division sign (in 'à-ÿ'), sends the text to a whole-text scan. Tests compare the two forms."""
+    if "\u00f7" in text:
+        return _RUN.finditer(text)
+    from scripts.extract.mentions import capitalised_runs  # mentions imports this module: bound on first use
+    return (m for start, end in capitalised_runs(text) for m in _RUN.finditer(text, start, end))
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
 # 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
@@ -317,7 +329,7 @@ class ArticleNames:
         reporting verb, 'and' joining it to another such name). Only anchored look-ups happen per run."""
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
-        for m in _RUN.finditer(text):
+        for m in _person_runs(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
             words = _run_words(m.group(), m.start())
