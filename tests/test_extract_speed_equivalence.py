@@ -68,6 +68,29 @@ def test_person_runs_looked_for_inside_capitalised_runs_are_those_a_whole_text_s
         assert [m.span() for m in names._person_runs(s)] == [m.span() for m in names._RUN.finditer(s)], s
 
 
+def test_quotation_marks_and_sentence_ends_scanned_once_per_text_are_what_a_scan_per_paragraph_finds():
+    from scripts.extract import quotes
+
+    rng = random.Random(9)
+    pieces = ["“", "”", "„", '"', "‘", "’", "'", "Jo", "Bell", "doctors", "it", "Dr", "Mr", "St", "No", "A", "9",
+              "@x", "#y", "(", ")", "[", "—", "–", "-", ":", " ", " ", "  ", "\t", "\u00a0", "\n", "\n\n", " \n ", ".",
+              "..", "!", "?", "…", ",", "s", "é"]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        spans = text.paragraphs(t)
+        marks = [m.start() for m in quotes._DOUBLE_MARK.finditer(t)]
+        held = {i: at for i, _, at in quotes._held(marks, spans)}
+        openers = [m.start() for m in quotes._SINGLE_OPEN.finditer(t)]
+        closers = [m.start() for m in quotes._SINGLE_CLOSE.finditer(t)]
+        held_openers = {i: at for i, _, at in quotes._held(openers, spans)}
+        ends = [m.end() for m in quotes._SENTENCE_END.finditer(t)]
+        for i, p in enumerate(spans):
+            assert quotes._double_quotes(t, p, i, held.get(i, [])) == quotes._double_quotes(t, p, i), t
+            assert quotes._single_quotes(t, p, i, held_openers.get(i, []), quotes._inside(closers, p)) \
+                == quotes._single_quotes(t, p, i), t
+            assert quotes._sentences(t, p, quotes._ends_inside(ends, p)) == quotes._sentences(t, p), t
+
+
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
     male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
     female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")

@@ -78,7 +78,7 @@ _NON_SPACE = re.compile(r"\S+")  # what _run_words gives from str.split (tests c
 
 
 def _person_runs(text: str):
-    """The matches of _RUN in text, looked for only inside the runs of capitalised words that the organisation
+    r"""The matches of _RUN in text, looked for only inside the runs of capitalised words that the organisation
     candidates scan for (scripts.extract.mentions.capitalised_runs: one whole-text scan serves both). Every
     _RUN match lies inside one of those runs: its words are capitalised words of [\w'’-] characters joined by
     single blanks, after a character no such word holds. The one character _RUN's words may hold that \w does
