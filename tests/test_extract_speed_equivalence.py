@@ -91,6 +91,19 @@ def test_quotation_marks_and_sentence_ends_scanned_once_per_text_are_what_a_scan
             assert quotes._sentences(t, p, quotes._ends_inside(ends, p)) == quotes._sentences(t, p), t
 
 
+def test_the_passive_before_a_verb_is_found_from_the_window_tail_as_the_whole_window_search_finds_it():
+    from scripts.extract import quotes
+
+    rng = random.Random(10)
+    pieces = ["is", "IS", "was", "were", "be", "been", "being", "Being", "ſ", "K", "this", "a", "x", " ", "  ", "\n", "\t",
+              "\u00a0", "\u2028", "\x1c", ",", ".", "é"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for start in range(len(s) + 1):
+            found, expected = quotes._passive_before(s, start, len(s)), quotes._PASSIVE.search(s, start, len(s))
+            assert (found and found.span()) == (expected and expected.span()), (s, start)
+
+
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
     male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
     female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")

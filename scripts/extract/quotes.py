@@ -509,7 +509,7 @@ class _Article:
         elif verbs and _is_participle(verbs[-1].word):
             verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
         for verb in verbs:
-            if _PASSIVE.search(self.masked, start, verb.start):
+            if _passive_before(self.masked, start, verb.start):
                 continue  # 'the BMA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
             if found:
@@ -590,7 +590,7 @@ class _Article:
             return None
         verbs = _verbs(self.masked, sentence.start, sentence.end)
         if not verbs or _is_participle(verbs[0].word) or verbs[0].word.lower().startswith("according") \
-                or _PASSIVE.search(self.masked, sentence.start, verbs[0].start):
+                or _passive_before(self.masked, sentence.start, verbs[0].start):
             return None
         verb = verbs[0]
         if not any(c.isalpha() for c in self.masked[verb.end:sentence.end]):
@@ -1499,6 +1499,13 @@ def _sentences(masked: str, paragraph: Span, ends: list[int] | None = None) -> l
     if start < paragraph.end:
         spans.append(Span(start, paragraph.end))
     return spans
+
+
+def _passive_before(masked: str, start: int, end: int) -> re.Match | None:
+    r"""_PASSIVE.search(masked, start, end), begun where a match can begin: its word (five letters at most) ends at
+    the last character before end that is not white space (what follows it is \s+ to the end). The look-behind of
+    \b sees the text before the window's start either way. Tests compare the two."""
+    return _PASSIVE.search(masked, max(start, start + len(masked[start:end].rstrip()) - 5), end)
 
 
 def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
