@@ -104,6 +104,18 @@ def test_the_passive_before_a_verb_is_found_from_the_window_tail_as_the_whole_wi
             assert (found and found.span()) == (expected and expected.span()), (s, start)
 
 
+def test_anchors_gated_by_a_literal_find_what_their_plain_scans_find():
+    rng = random.Random(11)
+    pieces = ["'s", "’s", " ", "  ", "official ", "spokes", "person", "man", "woman", "Spokes", "Downing ", "Street",
+              "House", "Palace", "Hall", "has ", "said", "told", "warned", "x", ".", "\n"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for anchor in names._ANCHOR_NEEDLES:
+            assert list(names._each_anchor_start(s, (anchor,), "")) == [m.start() for m in anchor.finditer(s)], s
+        assert [m.span() for m in text.finditer_if_present(mentions._SEAT_SPEAKING, s, mentions._SEAT_WORDS)] \
+            == [m.span() for m in mentions._SEAT_SPEAKING.finditer(s)], s
+
+
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
     male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
     female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")

@@ -519,6 +519,7 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 # 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
 # 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
+_SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
                             r"warned|told)(?!\w)")
 _WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
@@ -547,7 +548,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
     spans += [m.span(2) for m in shouted_credits(text)]
-    for anchor in _SEAT_SPEAKING.finditer(text):
+    for anchor in finditer_if_present(_SEAT_SPEAKING, text, _SEAT_WORDS):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
         if word and word.group(1) not in _LEADING_STRUCTURE_WORDS:
             spans.append((word.start(1), anchor.start() + len(anchor.group().split()[0])))

@@ -101,12 +101,13 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # (literals the regex engine skips to), then the name read back from where they start (only when the window holds
 # the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
+_SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
     ((re.compile(r"report(?:s|ed)\b"), re.compile(r"writes\b"), re.compile(r"explains\b")), "+",
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
-    ((re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),), "",
+    ((_SPOKESPERSON_ANCHOR,), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
 
@@ -117,8 +118,16 @@ def _anchor_starts(text: str, anchors, blanks: str):
     return sorted(starts) if len(anchors) > 1 else starts
 
 
+# A literal every match of an anchor holds: without it in the text, that anchor is not looked for (its scan is
+# led by a class of common characters, its literal is rare).
+_ANCHOR_NEEDLES = {_SPOKESPERSON_ANCHOR: "spokes"}
+
+
 def _each_anchor_start(text: str, anchors, blanks: str):
     for anchor in anchors:
+        needle = _ANCHOR_NEEDLES.get(anchor)
+        if needle is not None and needle not in text:
+            continue
         for a in anchor.finditer(text):
             if not blanks:
                 yield a.start()
