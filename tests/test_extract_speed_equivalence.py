@@ -116,6 +116,18 @@ def test_anchors_gated_by_a_literal_find_what_their_plain_scans_find():
             == [m.span() for m in mentions._SEAT_SPEAKING.finditer(s)], s
 
 
+def test_a_byline_line_is_matched_only_where_the_plain_match_can_succeed():
+    rng = random.Random(12)
+    pieces = ["By ", "by ", "1. ", "12.", "Jo", "Bell", "O’Neill", "Rhys-Jones", "Zoë", "Élise", "ÿ", "÷", "June", "Jun",
+              "2024", "18", "3 ", " ", "  ", "\t", "\u00a0", "\u2028", ".", ",", "•", "|", "The", "Times", "x", "9",
+              "Jo Bell18 June 2024", "Sam Poole 3 May 2023.", "18 June 2024"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        for line, end in ((0, len(s)), (min(2, len(s)), len(s)), (0, max(0, len(s) - 3))):
+            found, expected = names._byline_line(s, line, end), names._BYLINE_LINE.match(s, line, end)
+            assert (found and found.span(2)) == (expected and expected.span(2)), (s, line, end)
+
+
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
     male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
     female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")
