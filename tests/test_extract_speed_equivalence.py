@@ -128,6 +128,21 @@ def test_a_byline_line_is_matched_only_where_the_plain_match_can_succeed():
             assert (found and found.span(2)) == (expected and expected.span(2)), (s, line, end)
 
 
+def test_paragraphs_read_from_split_lines_are_the_stripped_line_matches():
+    rng = random.Random(13)
+    pieces = ["Jo", "said", "“x”", " ", "  ", "\t", "\r", "\n", "\n\n", "\r\n", "\u00a0", "\u2028", "\x1c", "\x85", "é", "."]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = []
+        for m in text._LINE.finditer(s):
+            line = m.group()
+            start, end = len(line) - len(line.lstrip()), len(line.rstrip())
+            if end > start:
+                expected.append(text.Span(m.start() + start, m.start() + end))
+        found = text.paragraphs(s)
+        assert found == expected and all(type(span) is text.Span for span in found), s
+
+
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
     male = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._MALE_PRONOUNS)})(?![A-Za-z])")
     female = re.compile(rf"(?<![A-Za-z])(?:{names._ASCII_CASELESS(names._FEMALE_PRONOUNS)})(?![A-Za-z])")
