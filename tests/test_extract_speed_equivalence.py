@@ -64,7 +64,7 @@ def test_person_runs_looked_for_inside_capitalised_runs_are_those_a_whole_text_s
               "'s", "’", "-", "@", "#", "/", "(", "÷"]
     for _ in range(20000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-        mentions._last_runs[:] = [None, []]  # no runs kept from an earlier text
+        mentions._last_runs = (None, [])  # no runs kept from an earlier text
         assert [m.span() for m in names._person_runs(s)] == [m.span() for m in names._RUN.finditer(s)], s
 
 

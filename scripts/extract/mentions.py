@@ -286,15 +286,17 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     return found
 
 
-_last_runs: list = [None, []]
+_last_runs: tuple = (None, [])  # (text, its runs), replaced whole: a thread reads one consistent pair
 
 
 def capitalised_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every _NAME_RUN match in text, kept for the last text: the person names of
     scripts/extract/names.py are looked for inside these runs only (one whole-text scan for both)."""
-    if _last_runs[0] is not text:
-        _last_runs[:] = [text, [m.span() for m in _NAME_RUN.finditer(text)]]
-    return _last_runs[1]
+    global _last_runs
+    last = _last_runs
+    if last[0] is not text:
+        last = _last_runs = (text, [m.span() for m in _NAME_RUN.finditer(text)])
+    return last[1]
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
