@@ -269,10 +269,10 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     prefixes, worth_a_look = _naming_prefixes(lexicon)
     covered = _Coverage(curated)
     found = []
-    for run in _NAME_RUN.finditer(text):
-        if not worth_a_look.search(run.group()) or covered.kind_at(run.start(), run.end()):
+    for run_start, run_end in capitalised_runs(text):
+        if not worth_a_look.search(text[run_start:run_end]) or covered.kind_at(run_start, run_end):
             continue
-        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run.start(), run.end())]
+        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run_start, run_end)]
         for segment in _segments(tokens, covered):
             candidate = _phrase_candidate(segment, prefixes, text)
             if candidate:
@@ -284,6 +284,19 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
     found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+_last_runs: tuple = (None, [])  # (text, its runs), replaced whole: a thread reads one consistent pair
+
+
+def capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every _NAME_RUN match in text, kept for the last text: the person names of
+    scripts/extract/names.py are looked for inside these runs only (one whole-text scan for both)."""
+    global _last_runs
+    last = _last_runs
+    if last[0] is not text:
+        last = _last_runs = (text, [m.span() for m in _NAME_RUN.finditer(text)])
+    return last[1]
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
@@ -508,6 +521,7 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 # 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
 # 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
+_SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
                             r"warned|told)(?!\w)")
 _WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
@@ -536,7 +550,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
     spans += [m.span(2) for m in shouted_credits(text)]
-    for anchor in _SEAT_SPEAKING.finditer(text):
+    for anchor in finditer_if_present(_SEAT_SPEAKING, text, _SEAT_WORDS):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
         if word and word.group(1) not in _LEADING_STRUCTURE_WORDS:
             spans.append((word.start(1), anchor.start() + len(anchor.group().split()[0])))

@@ -75,6 +75,18 @@ _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professo
 # The capital comes first so that the look-behind runs only at capitals (several times faster).
 _RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_NAME_TOKEN})+")
 _NON_SPACE = re.compile(r"\S+")  # what _run_words gives from str.split (tests compare the two)
+
+
+def _person_runs(text: str):
+    r"""The matches of _RUN in text, looked for only inside the runs of capitalised words that the organisation
+    candidates scan for (scripts.extract.mentions.capitalised_runs: one whole-text scan serves both). Every
+    _RUN match lies inside one of those runs: its words are capitalised words of [\w'’-] characters joined by
+    single blanks, after a character no such word holds. The one character _RUN's words may hold that \w does
+    not, the division sign (in 'à-ÿ'), sends the text to a whole-text scan. Tests compare the two forms."""
+    if "\u00f7" in text:
+        return _RUN.finditer(text)
+    from scripts.extract.mentions import capitalised_runs  # mentions imports this module: bound on first use
+    return (m for start, end in capitalised_runs(text) for m in _RUN.finditer(text, start, end))
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
 # 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
@@ -89,12 +101,13 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # (literals the regex engine skips to), then the name read back from where they start (only when the window holds
 # the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
+_SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
     ((re.compile(r"report(?:s|ed)\b"), re.compile(r"writes\b"), re.compile(r"explains\b")), "+",
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
-    ((re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),), "",
+    ((_SPOKESPERSON_ANCHOR,), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
 
@@ -105,8 +118,16 @@ def _anchor_starts(text: str, anchors, blanks: str):
     return sorted(starts) if len(anchors) > 1 else starts
 
 
+# A literal every match of an anchor holds: without it in the text, that anchor is not looked for (its scan is
+# led by a class of common characters, its literal is rare).
+_ANCHOR_NEEDLES = {_SPOKESPERSON_ANCHOR: "spokes"}
+
+
 def _each_anchor_start(text: str, anchors, blanks: str):
     for anchor in anchors:
+        needle = _ANCHOR_NEEDLES.get(anchor)
+        if needle is not None and needle not in text:
+            continue
         for a in anchor.finditer(text):
             if not blanks:
                 yield a.start()
@@ -129,6 +150,20 @@ _LONGEST_BYLINE = 60  # characters in a byline's line ('by Jo Bell', 'Jo Bell18 
 _BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
 
 
+_ANY_MONTH = re.compile(_MONTH)
+
+
+def _byline_line(text: str, line: int, end: int) -> re.Match | None:
+    """_BYLINE_LINE.match(text, line, end) for a line (end: its line break or the text's end), tried only when it
+    can match: the name ends with a lower-case letter and only blanks follow it to the line's end, or a date
+    follows it, which holds a month's name. Its nested repeats backtrack at length on a line that is no byline,
+    so the test on the last character saves most of the work. Tests compare the two."""
+    last = text[line:end].rstrip()[-1:]
+    if not ("a" <= last <= "z" or "\u00e0" <= last <= "\u00ff") and not _ANY_MONTH.search(text, line, end):
+        return None
+    return _BYLINE_LINE.match(text, line, end)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """(start, end) of writers' names in bylines: a line that is only a name (after 'By', 'by' or a list number)
     followed by a line with a role, a date or an outlet; a name glued to a date; 'By Jo Bell •'. Lines are read
@@ -138,7 +173,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     while line < len(text):
         end = text.find("\n", line)
         end = len(text) if end < 0 else end
-        m = _BYLINE_LINE.match(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
+        m = _byline_line(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
         if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
                   or _AFTER_BYLINE.match(text, m.end())):
             found.append(m.span(2))
@@ -317,7 +352,7 @@ class ArticleNames:
         reporting verb, 'and' joining it to another such name). Only anchored look-ups happen per run."""
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
-        for m in _RUN.finditer(text):
+        for m in _person_runs(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
             words = _run_words(m.group(), m.start())
