@@ -37,6 +37,7 @@ import shutil
 import signal
 import stat
 import sys
+from collections import Counter
 from pathlib import Path
 
 from scripts.inputs.articles import decode_article
@@ -291,21 +292,30 @@ def article_files(inputs: list[Path]) -> tuple[list[tuple[Path, str]], list[tupl
     Folders are walked without following symbolic links; a symbolic link or special file found there is skipped
     and reported. A file named on the command line is read if it is (or links to) a regular file.
     """
-    found: list[tuple[Path, Path]] = []  # (path, the folder its id is relative to)
+    # (path, the folder its id is relative to, and for a file found in a folder its real path and id, which are
+    # worked out once per folder: the file itself is no link, so its real path is its folder's and its name)
+    found: list[tuple[Path, Path, str | None, str | None]] = []
     skipped = []
     for item in inputs:
         if item.is_dir() and not item.is_symlink():
             for folder, dirs, files in os.walk(item, followlinks=False):
                 dirs.sort()
+                folder_path, real_folder, id_prefix = Path(folder), None, None
                 for name in sorted(dirs + files):
-                    path = Path(folder) / name
-                    mode = os.lstat(path).st_mode
+                    mode = os.lstat(os.path.join(folder, name)).st_mode
                     if name in dirs and not stat.S_ISLNK(mode):
                         continue
                     if not name.endswith(".txt") and not stat.S_ISLNK(mode):
                         continue
+                    path = folder_path / name
                     if stat.S_ISREG(mode):
-                        found.append((path, item))
+                        if real_folder is None:
+                            real_folder = os.path.realpath(folder)
+                            relative = folder_path.relative_to(item).as_posix()
+                            id_prefix = "" if relative == "." else relative + "/"
+                        source_id = id_prefix + name
+                        found.append((path, item, os.path.join(real_folder, name),
+                                      source_id[:-4] if source_id.endswith(".txt") else source_id))
                     else:
                         skipped.append((str(path), f"{path}: skipped: a {_kind(mode)}, not a regular file "
                                                    "(links are not followed inside folders; copy the file or name it "
@@ -313,19 +323,19 @@ def article_files(inputs: list[Path]) -> tuple[list[tuple[Path, str]], list[tupl
         else:
             mode = os.stat(item).st_mode
             if stat.S_ISREG(mode):
-                found.append((item, item.parent))
+                found.append((item, item.parent, None, None))
             else:
                 skipped.append((str(item), f"{item}: skipped: a {_kind(mode)}, not a regular file"))
-    unique, seen = [], set()
-    for path, base in found:  # the same file reached twice (a folder and a file in it) is read once
-        key = os.path.realpath(path)
+    unique, ids, seen = [], [], set()
+    for path, base, real, source_id in found:  # the same file reached twice (a folder and a file in it) is read once
+        key = real or os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             unique.append((path, base))
-    ids = [_relative_id(path, base) for path, base in unique]
+            ids.append(_relative_id(path, base) if source_id is None else source_id)
     if len(set(ids)) < len(ids):
         common = Path(os.path.commonpath([str(p.parent.resolve()) for p, _ in unique]))
-        counts = {i: ids.count(i) for i in ids}
+        counts = Counter(ids)
         ids = [_relative_id(p.resolve(), common) if counts[i] > 1 else i for (p, _), i in zip(unique, ids)]
     files = sorted(zip((p for p, _ in unique), ids), key=lambda pair: (str(pair[0]), pair[1]))
     return files, sorted(skipped)
