@@ -258,3 +258,18 @@ def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
         assert [m.span() for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)] == \
             [m.span() for m in plain.finditer(s)], s
         assert [m.span() for m in dates._openings(s)] == [m.span() for m in plain.finditer(s)], s
+
+
+def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_finds():
+    # _openings tries _DATE at a run of digits only where one can open a date (a year from 19/20, or a short run
+    # before a blank, ':', '.', a dash, am/pm or st/nd/rd/th, or another script's digit); elsewhere the gated
+    # pattern must find nothing either
+    pieces = ["1", "2", "3", "9", "12", "13", "31", "07", "100", "2023", "1999", "2019", "1500", "20231", "20", "19",
+              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%",
+              "£", "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14",
+              " days ago", " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20"]
+    rng = random.Random(11)
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
+        assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s
