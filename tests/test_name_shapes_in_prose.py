@@ -1,0 +1,72 @@
+"""People and organisations named by their shape in prose, with no title or role beside them (issue 8): constructed
+sentences with invented names."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.mentions import extract_mentions
+from tests.test_extract_mentions import LEXICON
+
+
+def people_found(text):
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON)
+            if r["entity_kind"] == "person" and r["resolution"] == "unresolved_candidate"]
+
+
+def organisations_found(text):
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON)
+            if r["entity_kind"] == "organisation" and r["resolution"] == "unresolved_candidate"]
+
+
+# --- people named bare inside a sentence ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "It is not for Mira Tallis to decide, the union said.",
+    "The committee wrote to Mira Tallis last week.",
+    "Campaigners urged Mira Tallis to act.",
+    "According to Mira Tallis, the talks failed.",
+    "“As [Mira Tallis] made clear, we are ready,” the statement read.",
+    "The deal was welcomed by Mira Tallis, who chairs the panel.",
+])
+def test_a_capitalised_pair_inside_a_sentence_is_a_person_named_bare(text):
+    assert people_found(text) == ["Mira Tallis"]
+
+
+def test_each_name_of_a_list_inside_a_sentence_is_a_person():
+    assert people_found("The letter was signed by Mira Tallis, Otto Brenn and Ida Quist.") == [
+        "Mira Tallis", "Otto Brenn", "Ida Quist"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mira Tallis, 34, said the wards were empty.",
+    "Mira Tallis, aged 34, said the wards were empty.",
+    "Mira Tallis MP said the wards were empty.",
+    "Mira Tallis, who has worked in Hull for a decade, was not surprised.",
+])
+def test_an_age_who_or_a_members_letters_after_a_sentence_opening_pair_make_it_a_person(text):
+    assert people_found(text) == ["Mira Tallis"]
+
+
+def test_a_sentence_opening_pair_whose_surname_is_used_again_alone_is_a_person():
+    text = "Ministers were pleased. Mira Tallis pushed for the deal last year. The offer builds on Tallis's deal."
+    assert people_found(text) == ["Mira Tallis", "Tallis"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hull Valley is a lovely place to train.",                      # a sentence's opening: any noun phrase
+    "Doctors trained in Hull Valley were pleased.",                 # after 'in': a place
+    "Staff moved to Australia and New Zealand for better pay.",     # a place's opening word
+    "The cuts came in the Spring Budget, the union said.",          # after 'the'
+    "The plan was in the chancellor's Autumn Statement, it said.",  # a word that ends the names of things
+    "Members back Plaid Cymru, the party said.",                    # a nation's word
+    "The charity Hope Lane said it was ready.",                     # after a kind of body
+    "Contact us Shop Subscribe Support us",                         # a line without prose punctuation
+    "Mira Tallis\nDoctors will strike on Monday.",
+])
+def test_capitalised_pairs_that_are_places_things_or_bodies_are_no_person(text):
+    assert people_found(text) == []
+
+
+def test_a_sentence_opening_pair_whose_last_word_recurs_only_as_a_place_is_no_person():
+    text = "Vexby Dale hospitals are busy. Wards across Vexby Dale closed. Trains to Dale ran late."
+    assert people_found(text) == []
