@@ -70,3 +70,28 @@ def test_capitalised_pairs_that_are_places_things_or_bodies_are_no_person(text):
 def test_a_sentence_opening_pair_whose_last_word_recurs_only_as_a_place_is_no_person():
     text = "Vexby Dale hospitals are busy. Wards across Vexby Dale closed. Trains to Dale ran late."
     assert people_found(text) == []
+
+
+# --- bodies named by a word of curated/vocabulary/name_words.csv (kind organisation) -----------------------------
+
+def _organisation_word(guess: str) -> str:
+    from scripts.extract.lexicon import NAME_WORDS
+    return min(w for w in NAME_WORDS.organisations if NAME_WORDS.guesses.get(w.lower()) == guess)
+
+
+@pytest.mark.parametrize("guess", ["legislature", "platform"])
+def test_an_organisation_word_is_a_mention_wherever_it_stands(guess):
+    word = _organisation_word(guess)
+    for text in (f"Speaking in the {word} on Tuesday, she urged talks.", f"Find us on {word}: or call us.",
+                 f"{word} said so."):
+        assert organisations_found(text) == [word], text
+
+
+def test_an_organisation_word_with_a_nation_word_after_it_is_one_name():
+    word = _organisation_word("legislature")
+    assert organisations_found(f"Members of {word} Cymru voted.") == [f"{word} Cymru"]
+
+
+def test_an_organisation_word_in_a_capitalised_pair_keeps_the_pair_from_being_a_person():
+    word = _organisation_word("platform")
+    assert people_found(f"It was shared on the Hull {word} page, the union said.") == []

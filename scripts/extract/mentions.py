@@ -587,8 +587,12 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
 # reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
-_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len, reverse=True))
-                         + r")(?![\w\-])" if NAME_WORDS.not_person else r"(?!)")  # no such words: no party ever
+# One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
+# mention wherever it stands capitalised, with a nation word after it: 'Senedd Cymru').
+_PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
+_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
+                         + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
+_NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
@@ -603,6 +607,10 @@ def _parties(text: str) -> list[tuple[int, int]]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
             continue
         word = m.group()
+        if word in NAME_WORDS.organisations:
+            nation = _NATION_AFTER.match(text, m.end())
+            spans.append((m.start(), nation.end() if nation else m.end()))
+            continue
         if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
             spans.append(m.span())
     return spans

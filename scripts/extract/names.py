@@ -49,7 +49,7 @@ NOT_PERSON_WORDS = frozenset("""
 Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
 City Town County Kingdom Office Court Parliament Assembly Senate Government Party Welsh Scottish English British
 Irish Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
-""".split()) | NAME_WORDS.not_person
+""".split()) | NAME_WORDS.not_person | NAME_WORDS.organisations
 STRUCTURE_WORDS = frozenset("""
 The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
 Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As
@@ -282,7 +282,7 @@ _THING_WORDS = frozenset("""
 Budget Statement Day Days Year Week Weekend Month Awards Award Prize Act Bill Plan Strategy Programme Scheme Cup
 League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Ward
 Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
-Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire Times Daily Weekly
+Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire
 """.split())
 _PROSE_MARKS = frozenset(".!?,;:\"\u201d\u2019")
 # After a name, what only a person has: an age, 'who', a member's or an honour's letters.
