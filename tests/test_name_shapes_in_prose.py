@@ -95,3 +95,19 @@ def test_an_organisation_word_with_a_nation_word_after_it_is_one_name():
 def test_an_organisation_word_in_a_capitalised_pair_keeps_the_pair_from_being_a_person():
     word = _organisation_word("platform")
     assert people_found(f"It was shared on the Hull {word} page, the union said.") == []
+
+
+def _party_word() -> str:
+    from scripts.extract.lexicon import NAME_WORDS
+    return min(w for w in NAME_WORDS.not_person if not w.endswith("s"))
+
+
+@pytest.mark.parametrize("modal", ["should", "must", "will", "has", "was"])
+def test_a_partys_word_mid_sentence_before_a_modal_verb_is_the_party(modal):
+    word = _party_word()
+    assert organisations_found(f"The minister claimed that {word} {modal} condemn the strike.") == [word]
+
+
+def test_a_partys_word_opening_a_sentence_before_a_modal_verb_is_left_alone():
+    word = _party_word()
+    assert organisations_found(f"{word} should be valued, the minister said.") == []

@@ -611,9 +611,14 @@ def _parties(text: str) -> list[tuple[int, int]]:
             nation = _NATION_AFTER.match(text, m.end())
             spans.append((m.start(), nation.end() if nation else m.end()))
             continue
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the ") \
+                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _word_before(text, m.start())[:1].islower()):
             spans.append(m.span())
     return spans
+
+
+# Mid-sentence (after a lower-case word), a party's word before a modal verb is the party as a subject.
+_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|wants|needs|has|had|is|was)(?![\w\-])")
 
 
 # --- outlets and platforms by their role ----------------------------------------------------------------------
