@@ -111,3 +111,35 @@ def test_a_partys_word_mid_sentence_before_a_modal_verb_is_the_party(modal):
 def test_a_partys_word_opening_a_sentence_before_a_modal_verb_is_left_alone():
     word = _party_word()
     assert organisations_found(f"{word} should be valued, the minister said.") == []
+
+
+# --- bodies named by the role that points at them ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("A spokesperson for Vexby Health said the service was safe.", "Vexby Health"),
+    ("A Vexby Health spokesperson said the service was safe.", "Vexby Health"),
+    ("Mira Tallis, chief executive of Vexby Health, said so.", "Vexby Health"),
+    ("Members of Quorncare voted to strike.", "Quorncare"),
+    ("She is a member of Quorncare, it said.", "Quorncare"),
+    ("Vexby Health’s chief executive Otto Brenn said so.", "Vexby Health"),
+    ("Ida Quist, a consultant at QRX Vexby, said so.", "QRX Vexby"),
+])
+def test_a_name_a_role_points_at_is_a_body(text, body):
+    assert organisations_found(text) == [body]
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesperson for Mira Tallis said she was busy.",   # a spokesperson may speak for a person
+    "Otto Brenn’s chief of staff said so.",                # a pair owning a role may be a person
+    "A spokesperson for the Government said so.",          # a lone head word
+    "She was chair of the Trust until May.",
+    "She wrote to members of Parliament.",
+    "He is chief executive of Scotland's biggest board.",  # a nation alone
+])
+def test_a_role_pointing_at_a_person_a_lone_head_word_or_a_nation_gives_no_body(text):
+    assert organisations_found(text) == []
+
+
+def test_a_name_cut_short_by_of_after_a_role_is_left_to_the_phrase_rule():
+    assert organisations_found("Ida Quist, chair of the Royal College of Quacks Wales, spoke.") == [
+        "Royal College of Quacks Wales"]

@@ -181,11 +181,23 @@ _OBJECT_CUES = {
     "shared": ("on",),
 }
 _POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Twitter': a platform
+# A role whose object is a body ('chief executive of X', 'members of X', 'a consultant at X', 'a spokesperson for
+# X'), with the prepositions that lead to it; a spokesperson may speak for a person, the others never hold one.
+_BODY_CUES = {"executive": ("of", "at"), "members": ("of",), "member": ("of",), "chair": ("of",),
+              "co-chair": ("of",), "chairman": ("of",), "chairwoman": ("of",), "president": ("of",),
+              "consultant": ("at",), "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
+_SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
-_CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed")
-_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_CUES_OPENING_SENTENCES}) + r"(?!\w)")
-_AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with){_GAP})?")
+_CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
+                           "Members")
+_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_BODY_CUES, *_CUES_OPENING_SENTENCES}) + r"(?![\w\-])")
+_AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with|of|at){_GAP})?")
+# "Vexby Health's chief executive": a name of two or more words owning a role (one word may be a person's surname).
+_OWNER_BEFORE_ROLE = re.compile(rf"(?<![\w'’@#.\-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})['’]s{_GAP}"
+                                rf"(?:[a-z][a-z\-]*{_GAP}){{0,2}}\Z")
+# 'a Vexby Health spokesperson': the body a spokesperson speaks for, between an article and the word.
+_BODY_BEFORE_SPOKESPERSON = re.compile(rf"(?<![\w'’])(?:[Aa]n?|[Tt]he){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}}){_GAP}\Z")
 _NAME_AFTER_CUE = re.compile(rf"(?:([Tt]he){_GAP})?({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,4}})")
 _SUBJECT_CUE = re.compile(r"(?:reported|reports|revealed|understands|disclosed"
                           r"|has learned|has learnt|has reported|has revealed|first reported)(?!\w)")
@@ -633,6 +645,19 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         verb = cue.group().lower()
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
         preposition = (between.group(1) or "") if between else None
+        if verb in _BODY_CUES:
+            if verb in _SPOKESPEOPLE:
+                m = _BODY_BEFORE_SPOKESPERSON.search(text, max(0, cue.start() - 60), cue.start())
+                if m:
+                    spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=True))
+            owner = _OWNER_BEFORE_ROLE.search(text, max(0, cue.start() - 80), cue.start())
+            if owner and len(owner.group(1).split()) > 1:  # "Vexby Health's chief executive"
+                spans.append(_body_name(text, owner.group(1), owner.start(1), spokesperson=True))
+            if preposition in _BODY_CUES[verb]:
+                m = _NAME_AFTER_CUE.match(text, between.end())
+                if m and (m.group(1) or "").islower() or m and not m.group(1):
+                    spans.append(_body_name(text, m.group(2), m.start(2), spokesperson=verb in _SPOKESPEOPLE))
+            continue
         if preposition not in _OBJECT_CUES[verb]:
             continue
         m = _NAME_AFTER_CUE.match(text, between.end())
@@ -685,6 +710,42 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # 'told Sarah Jones': a person
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
+
+
+def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[int, int] | None:
+    """The body in the place a role gives it ('chief executive of Vexby Health'), or None: up to four words, not a
+    title, a person's word, a sentence opener, a lone head word or nation, nor a name cut short by 'of' / 'and'
+    (the phrase rule sees the whole); after a spokesperson, not a pair that may be a person's name."""
+    words = []
+    for w in re.finditer(r"\S+", written):
+        word, start = w.group(), at + w.start()
+        if word[0].isdigit() and (not words or words[-1][0] not in _WORDS_BEFORE_A_NUMBER and words[-1][0] != "Number"):
+            break
+        if words and word in _TRAILING_STRUCTURE_WORDS:
+            break
+        bare = _bare(word.rstrip(",.;:"))
+        if not bare:
+            break
+        words.append((bare, start, start + len(bare)))
+        if bare != word:
+            break
+    if not words or len(words) > 4 or _CUT_SHORT.match(text, words[-1][2]):
+        return None
+    names = [w for w, _, _ in words]
+    if names[0] in _LEADING_STRUCTURE_WORDS or any(n in _PERSON_WORDS or n in _TITLE_MODIFIERS for n in names):
+        return None
+    if len(names) == 1 and (names[0] in _HEAD_WORDS or names[0] in _GENERIC_REFERENCES or names[0] in _NATION_SUFFIXES
+                            or names[0] in _NOT_ORGANISATION_ACRONYMS or names[0] in _LOWER_NATIONS
+                            or spokesperson and not names[0].isupper()):
+        return None
+    if spokesperson and len(names) > 1 and not any(_is_acronym_or_number(n) for n in names):
+        from scripts.extract.names import _is_person_name
+        if _is_person_name(" ".join(names)):
+            return None  # 'a spokesperson for Mira Tallis'
+    return words[0][1], words[-1][2]
+
+
+_LOWER_NATIONS = frozenset("Britain Europe London".split())
 
 
 def _word_before(text: str, i: int) -> str:
