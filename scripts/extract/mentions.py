@@ -736,6 +736,7 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
         return None
     if len(names) == 1 and (names[0] in _HEAD_WORDS or names[0] in _GENERIC_REFERENCES or names[0] in _NATION_SUFFIXES
                             or names[0] in _NOT_ORGANISATION_ACRONYMS or names[0] in _LOWER_NATIONS
+                            or names[0].endswith(_NATIONALITY_ENDINGS) or names[0] in _NATIONALITIES
                             or spokesperson and not names[0].isupper()):
         return None
     if spokesperson and len(names) > 1 and not any(_is_acronym_or_number(n) for n in names):
@@ -746,6 +747,7 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
 
 
 _LOWER_NATIONS = frozenset("Britain Europe London".split())
+_NATIONALITIES = frozenset("Welsh Scots Dutch French Greek Swiss Thai".split())  # not ending in -ish, -ese, ...
 
 
 def _word_before(text: str, i: int) -> str:
