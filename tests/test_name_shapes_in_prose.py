@@ -143,3 +143,15 @@ def test_a_role_pointing_at_a_person_a_lone_head_word_or_a_nation_gives_no_body(
 def test_a_name_cut_short_by_of_after_a_role_is_left_to_the_phrase_rule():
     assert organisations_found("Ida Quist, chair of the Royal College of Quacks Wales, spoke.") == [
         "Royal College of Quacks Wales"]
+
+
+# --- surnames joined by a hyphen ----------------------------------------------------------------------------------
+
+def test_two_known_surnames_joined_by_a_hyphen_are_two_people():
+    text = "The union wrote to Mira Tallis and to Otto Brenn. Nobody mentioned the Tallis-Brenn row’s cost."
+    assert people_found(text) == ["Mira Tallis", "Otto Brenn", "Tallis", "Brenn"]
+
+
+def test_a_double_barrelled_surname_with_one_known_half_stays_one_name():
+    text = "The union wrote to Otto Brenn. It also wrote to Ida Quist-Brenn on Monday."
+    assert people_found(text) == ["Otto Brenn", "Ida Quist-Brenn"]

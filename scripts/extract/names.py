@@ -337,6 +337,22 @@ def _surname_used_alone(text: str, surname: str, start: int, end: int) -> bool:
     return False
 
 
+def _paired_surnames(text: str, start: int, end: int, surnames: set[str], before: str, after: str) -> tuple[str, str]:
+    """The characters around a surname, a hyphen counted as a word's edge where it joins the surname to another
+    known surname ('Roe-Poole'; 'Rhys-Jones' stays one name unless both halves are known surnames)."""
+    if before == "-":
+        word = _HYPHENED_BEFORE.search(text, max(0, start - 40), start)
+        if word and word.group(1) in surnames:
+            before = " "
+    if after == "-":
+        word = _HYPHENED_AFTER.match(text, end + 1)
+        if word and word.group(1) in surnames and text[word.end():word.end() + 1] != "-":
+            after = " "
+    return before, after
+
+
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z]\w*)-\Z")
+_HYPHENED_AFTER = re.compile(r"([A-Z]\w*)(?!\w)")
 _WORD_BEFORE_SURNAME = re.compile(r"([\w'’\-]+)[^\S\n]+\Z")
 _POSSESSIVE_AFTER = re.compile(r"['’]s[^\S\n]+[a-z]")
 
@@ -658,6 +674,9 @@ class ArticleNames:
                 end = at + len(surname)
                 before = self.text[at - 1:at] if at else ""
                 after = self.text[end:end + 1]
+                if before == "-" or after == "-":
+                    # 'the Roe-Poole row': two people named by their surnames joined by a hyphen
+                    before, after = _paired_surnames(self.text, at, end, surnames, before, after)
                 if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
                     title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
                     start = title.start() if title else at
