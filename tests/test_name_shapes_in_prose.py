@@ -155,3 +155,16 @@ def test_two_known_surnames_joined_by_a_hyphen_are_two_people():
 def test_a_double_barrelled_surname_with_one_known_half_stays_one_name():
     text = "The union wrote to Otto Brenn. It also wrote to Ida Quist-Brenn on Monday."
     assert people_found(text) == ["Otto Brenn", "Ida Quist-Brenn"]
+
+
+# --- a place before a body's initials ------------------------------------------------------------------------------
+
+def test_a_place_word_before_initials_mid_sentence_belongs_to_the_name():
+    assert organisations_found("Operations were postponed at Vexby QRH on Monday.") == ["Vexby QRH"]
+
+
+@pytest.mark.parametrize("text", ["Vexby QRH postponed operations.",          # the place opens the sentence
+                                  "Operations at the Welsh QRH were postponed.",  # a nationality
+                                  "The strike hit hospitals, Monday QRH said."])  # a word that opens sentences
+def test_initials_keep_to_themselves_after_an_opening_word_or_a_nationality(text):
+    assert organisations_found(text) == ["QRH"]

@@ -294,8 +294,25 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
-    found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
+    found += [(_with_a_place_before(text, s), e, False) for s, e in acronyms
+              if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+# 'at Vexby RUH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
+# branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
+_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
+
+
+def _with_a_place_before(text: str, start: int) -> int:
+    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start) if start > 2 and text[start - 1] == " " else None
+    if m is None:
+        return start
+    word = m.group(1)
+    if word in _LEADING_STRUCTURE_WORDS or word in _PERSON_WORDS or word in _HEAD_WORDS or word in _PARTY_WORDS \
+            or word in _NATION_SUFFIXES or word.endswith(_NATIONALITY_ENDINGS) or word in _NATIONALITIES:
+        return start
+    return m.start(1) if _word_before(text, m.start(1))[:1].islower() else start
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
