@@ -168,3 +168,24 @@ def test_a_place_word_before_initials_mid_sentence_belongs_to_the_name():
                                   "The strike hit hospitals, Monday QRH said."])  # a word that opens sentences
 def test_initials_keep_to_themselves_after_an_opening_word_or_a_nationality(text):
     assert organisations_found(text) == ["QRH"]
+
+
+# --- words in capitals ---------------------------------------------------------------------------------------------
+
+def test_a_paragraph_opened_by_a_word_in_capitals_also_written_in_lower_case_is_no_body():
+    text = "Strike called\nSTAFFING levels fell again, and staffing is the issue."
+    assert organisations_found(text) == []
+
+
+def test_initials_opening_a_paragraph_stay_a_body():
+    assert organisations_found("Strike called\nQRXW members voted to strike.") == ["QRXW"]
+
+
+def test_a_name_in_capitals_after_a_dash_at_a_captions_end_is_a_photographer():
+    text = "Doctors on the picket line in Hull - IDA O'QUIST\n\nThe strike began at 7am."
+    assert people_found(text) == ["IDA O'QUIST"]
+
+
+@pytest.mark.parametrize("credit", ["WIRE IMAGES", "PA", "QRX NEWS"])
+def test_an_agency_in_capitals_at_a_captions_end_is_no_photographer(credit):
+    assert people_found(f"Doctors on the picket line - {credit}\n\nThe strike began.") == []

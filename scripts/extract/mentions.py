@@ -338,7 +338,29 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
+    if (start == 0 or text[start - 1] == "\n") and len(word) >= 4 and _opens_in_capitals(text, word, end):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_end - 1].isupper() and line_end - end < 50:
+        credit = caption_credit(text, text.rfind("\n", 0, start) + 1, line_end)
+        if credit and credit.start(1) <= start:
+            return False  # a photographer's first name in capitals ('- JO BELL')
     return not _is_shouted(text, start, end)
+
+
+def _opens_in_capitals(text: str, word: str, end: int) -> bool:
+    """'JUNIOR doctors in ...': a paragraph opened by a word in capitals (a house style), the word also written in
+    lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+        return False
+    lowered = word.lower()
+    at = text.find(lowered)
+    while at >= 0:
+        if not (at and text[at - 1].isalpha()) and not text[at + len(lowered):at + len(lowered) + 1].isalpha():
+            return True
+        at = text.find(lowered, at + 1)
+    return False
 
 
 def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
@@ -548,6 +570,21 @@ _SHOUTED_CREDIT = re.compile(r"(?=[A-Z][A-Z])(?<![\w/])([A-Z][A-Z'’\-]+(?:[^\S
 
 
 _SLASH_BEFORE_CAPITAL = re.compile(r"/(?=[A-Z])")
+# A photographer's name in capitals at the end of a caption line, after a dash ('... on the picket line - JO BELL').
+_CREDIT_AT_LINE_END = re.compile(r"[^\S\n][-\u2013\u2014][^\S\n]+([A-Z][A-Z'\u2019\-]+(?:[^\S\n][A-Z][A-Z'\u2019\-]+){1,2})"
+                                 r"[^\S\n]*\Z")
+
+
+def caption_credit(text: str, line_start: int, line_end: int) -> re.Match | None:
+    """The photographer's name at a caption line's end (group 1), or None; an agency ('WIRE IMAGES', 'AGENCY VIA
+    WIRE') is no name."""
+    if line_end - line_start <= 8 or not text[line_end - 1].isupper():
+        return None
+    m = _CREDIT_AT_LINE_END.search(text, max(line_start, line_end - 50), line_end)
+    if m is None:
+        return None
+    from scripts.extract.names import _is_person_name
+    return m if _is_person_name(" ".join(w.capitalize() for w in m.group(1).split())) else None
 
 
 def shouted_credits(text: str) -> list[re.Match]:

@@ -142,6 +142,11 @@ def _bylines(text: str) -> list[tuple[int, int]]:
         if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
                   or _AFTER_BYLINE.match(text, m.end())):
             found.append(m.span(2))
+        elif end - line > 8 and text[end - 1].isupper():  # a caption's credit: '... at the rally - JO BELL'
+            from scripts.extract.mentions import caption_credit
+            credit = caption_credit(text, line, end)
+            if credit:
+                found.append(credit.span(1))
         line = end + 1
     for mark in ("\u2022", "|"):
         at = text.find(mark)
