@@ -27,6 +27,7 @@ def organisations_found(text):
     "According to Mira Tallis, the talks failed.",
     "“As [Mira Tallis] made clear, we are ready,” the statement read.",
     "The deal was welcomed by Mira Tallis, who chairs the panel.",
+    "It came under the leadership of Mira Tallis, the union said.",
 ])
 def test_a_capitalised_pair_inside_a_sentence_is_a_person_named_bare(text):
     assert people_found(text) == ["Mira Tallis"]

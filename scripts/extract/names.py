@@ -278,7 +278,7 @@ def _role_of(phrase: str) -> str | None:
 # Lane'), not with a nation word ('Plaid Cymru') or a word that ends the names of things ('Autumn Statement').
 _NOT_BEFORE_A_BARE_NAME = frozenset("""
 the a an this that these those its their our his her your in at from near into onto across around outside inside
-throughout via towards toward beyond within upon of charity union group campaign organisation organization body
+throughout via towards toward beyond within upon charity union group campaign organisation organization body
 party trust company firm network coalition alliance association federation society movement agency regulator
 watchdog forum newspaper broadcaster website journal magazine outlet platform app programme show film book
 hospital hospitals town city village county region area street road
