@@ -190,3 +190,18 @@ def test_a_name_in_capitals_after_a_dash_at_a_captions_end_is_a_photographer():
 @pytest.mark.parametrize("credit", ["WIRE IMAGES", "PA", "QRX NEWS"])
 def test_an_agency_in_capitals_at_a_captions_end_is_no_photographer(credit):
     assert people_found(f"Doctors on the picket line - {credit}\n\nThe strike began.") == []
+
+
+# --- a kind word after a comma that gives no kind -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The minister invited Otto Brenn, the union’s general secretary, to talks.",
+    "Schools in Vexby Dale, a top union boss has said, will close.",
+    "Talks are over for Otto Brenn, the union said.",
+])
+def test_a_kind_word_that_qualifies_what_follows_it_makes_no_body(text):
+    assert organisations_found(text) == []
+
+
+def test_a_kind_word_that_names_what_the_name_is_still_makes_a_body():
+    assert organisations_found("Hope Lane Fellows, a charity, said so.") == ["Hope Lane Fellows"]

@@ -549,7 +549,8 @@ _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
 # After the kind word: a possessive or a role, so the kind word only qualifies what follows ('the union's leader').
 _KIND_AS_A_MODIFIER = re.compile(r"['’]s?(?!\w)|[^\S\n]+(?:boss|bosses|barons?|leaders?|officials?|chief|members?|reps?|"
                                  r"representatives?|general|secretary|president|chair|spokes(?:person|man|woman)|"
-                                 r"director|executive|officer|negotiators?|activists?|organisers?)(?![\w\-])")
+                                 r"director|executive|officer|negotiators?|activists?|organisers?"
+                                 r"|said|says|added|told|warned|insisted|argued|stated|claimed)(?![\w\-])")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
 # start of those blanks is found in code (text.blanks_start).
@@ -628,7 +629,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
                 spans.append(m.span(1))
     for anchor in _KIND_AFTER_COMMA.finditer(text):
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
-            continue  # 'Jo Bell, the union's general secretary', 'in Hull, a top union boss said': no kind given
+            continue  # 'Jo Bell, the union's general secretary', 'in Hull, a top union boss said', '..., the union
+            # said': no kind given to the name before the comma
         m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
         if not m:
             continue
