@@ -205,3 +205,18 @@ def test_a_kind_word_that_qualifies_what_follows_it_makes_no_body(text):
 
 def test_a_kind_word_that_names_what_the_name_is_still_makes_a_body():
     assert organisations_found("Hope Lane Fellows, a charity, said so.") == ["Hope Lane Fellows"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Strikes are planned by Quorncare union members.", "Quorncare"),
+    ("She joined the Hope Lane charity in 2019.", "Hope Lane"),
+])
+def test_a_name_before_a_lower_case_kind_of_body_is_that_body(text, body):
+    assert organisations_found(text) == [body]
+
+
+@pytest.mark.parametrize("text", ["Unions say the Welsh union members voted.",   # a nationality
+                                  "Quorncare union members voted.",              # at a sentence's start
+                                  "It is the Trust charity arm."])               # a lone head word
+def test_a_nationality_a_sentence_opening_or_a_head_word_before_a_kind_is_no_body(text):
+    assert organisations_found(text) == []

@@ -187,11 +187,14 @@ _BODY_CUES = {"executive": ("of", "at"), "members": ("of",), "member": ("of",), 
               "co-chair": ("of",), "chairman": ("of",), "chairwoman": ("of",), "president": ("of",),
               "consultant": ("at",), "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
 _SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
+# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff').
+_KIND_NOUNS = frozenset(("union", "charity"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
 _CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
                            "Members")
-_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_BODY_CUES, *_CUES_OPENING_SENTENCES}) + r"(?![\w\-])")
+_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_BODY_CUES, *_KIND_NOUNS, *_CUES_OPENING_SENTENCES}) + r"(?![\w\-])")
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}}){_GAP}\Z")
 _AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with|of|at){_GAP})?")
 # "Vexby Health's chief executive": a name of two or more words owning a role (one word may be a person's surname).
 _OWNER_BEFORE_ROLE = re.compile(rf"(?<![\w'’@#.\-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})['’]s{_GAP}"
@@ -705,6 +708,11 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         if cue.start() > 0 and text[cue.start() - 1].isalnum():
             continue
         verb = cue.group().lower()
+        if verb in _KIND_NOUNS:
+            m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
+            if m and _word_before(text, m.start())[:1].islower():
+                spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
+            continue
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
         preposition = (between.group(1) or "") if between else None
         if verb in _BODY_CUES:
