@@ -183,16 +183,18 @@ _OBJECT_CUES = {
 _POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Twitter': a platform
 # A role whose object is a body ('chief executive of X', 'members of X', 'a consultant at X', 'a spokesperson for
 # X'), with the prepositions that lead to it; a spokesperson may speak for a person, the others never hold one.
-_BODY_CUES = {"executive": ("of", "at"), "members": ("of",), "member": ("of",), "chair": ("of",),
-              "co-chair": ("of",), "chairman": ("of",), "chairwoman": ("of",), "president": ("of",),
-              "consultant": ("at",), "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
+# A role met with its preposition ('members of') is scanned for as one phrase, so that the role word alone costs
+# nothing; 'chief executive' and the spokespeople also own a name before them ("X Y's chief executive").
+_BODY_CUES = {"chief executive": ("of", "at"), "members of": ("",), "member of": ("",), "chair of": ("",),
+              "chairman of": ("",), "chairwoman of": ("",), "president of": ("",), "consultant at": ("",),
+              "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
 _SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
 # A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff').
 _KIND_NOUNS = frozenset(("union", "charity"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
 _CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
-                           "Members")
+                           "Members of")
 _OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_BODY_CUES, *_KIND_NOUNS, *_CUES_OPENING_SENTENCES}) + r"(?![\w\-])")
 _NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}}){_GAP}\Z")
 _AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with|of|at){_GAP})?")
@@ -308,7 +310,12 @@ _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n
 
 
 def _with_a_place_before(text: str, start: int) -> int:
-    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start) if start > 2 and text[start - 1] == " " else None
+    if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
+        return start
+    space = text.rfind(" ", max(0, start - 30), start - 1)
+    if not text[space + 1:space + 2].isupper():
+        return start  # the word before is not capitalised (most acronyms follow 'the', 'by', ...): no look-up
+    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start)
     if m is None:
         return start
     word = m.group(1)
@@ -343,12 +350,13 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if (start == 0 or text[start - 1] == "\n") and len(word) >= 4 and _opens_in_capitals(text, word, end):
         return False
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[line_end - 1].isupper() and line_end - end < 50:
-        credit = caption_credit(text, text.rfind("\n", 0, start) + 1, line_end)
-        if credit and credit.start(1) <= start:
-            return False  # a photographer's first name in capitals ('- JO BELL')
+    if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_end - 1].isupper() and line_end - end < 50:
+            credit = caption_credit(text, text.rfind("\n", 0, start) + 1, line_end)
+            if credit and credit.start(1) <= start:
+                return False  # a photographer's name in capitals ('- JO BELL')
     return not _is_shouted(text, start, end)
 
 
@@ -709,20 +717,24 @@ def _role_names(text: str) -> list[tuple[int, int]]:
             continue
         verb = cue.group().lower()
         if verb in _KIND_NOUNS:
-            m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
-            if m and _word_before(text, m.start())[:1].islower():
-                spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
+            if _capitalised_before(text, cue.start()):  # most kind words follow a lower-case word: no look-up
+                m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
+                if m and _word_before(text, m.start())[:1].islower():
+                    spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
             continue
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
         preposition = (between.group(1) or "") if between else None
         if verb in _BODY_CUES:
-            if verb in _SPOKESPEOPLE:
+            if verb in _SPOKESPEOPLE and _capitalised_before(text, cue.start()):
                 m = _BODY_BEFORE_SPOKESPERSON.search(text, max(0, cue.start() - 60), cue.start())
                 if m:
                     spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=True))
-            owner = _OWNER_BEFORE_ROLE.search(text, max(0, cue.start() - 80), cue.start())
-            if owner and len(owner.group(1).split()) > 1:  # "Vexby Health's chief executive"
-                spans.append(_body_name(text, owner.group(1), owner.start(1), spokesperson=True))
+            low = max(0, cue.start() - 40)
+            if verb[-3:] not in (" of", " at") and (text.find("'s ", low, cue.start()) >= 0
+                                                   or text.find("\u2019s ", low, cue.start()) >= 0):
+                owner = _OWNER_BEFORE_ROLE.search(text, max(0, cue.start() - 80), cue.start())
+                if owner and len(owner.group(1).split()) > 1:  # "Vexby Health's chief executive"
+                    spans.append(_body_name(text, owner.group(1), owner.start(1), spokesperson=True))
             if preposition in _BODY_CUES[verb]:
                 m = _NAME_AFTER_CUE.match(text, between.end())
                 if m and (m.group(1) or "").islower() or m and not m.group(1):
@@ -780,6 +792,17 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # 'told Sarah Jones': a person
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
+
+
+def _capitalised_before(text: str, i: int) -> bool:
+    """Whether the word before position i (past blanks on the line) starts with a capital: a cheap test before a
+    look-up that needs one."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'\u2019-&"):
+        j -= 1
+    return j >= 0 and text[j].isupper()
 
 
 def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[int, int] | None:

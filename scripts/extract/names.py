@@ -289,7 +289,7 @@ League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract 
 Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
 Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire
 """.split())
-_PROSE_MARKS = frozenset(".!?,;:\"\u201d\u2019")
+_PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
 # After a name, what only a person has: an age, 'who', a member's or an honour's letters.
 _PERSON_AFTER = re.compile(r"(?:['’]s)?(?:,[^\S\n]+(?:\d{1,3},|aged[^\S\n]+\d|who[^\S\n])"
                            r"|[^\S\n]+(?:MP|MSP|MS|MLA|MEP|KC|QC|OBE|MBE|CBE|DBE)(?![\w\-]))")
@@ -303,7 +303,7 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    if not any(c in _PROSE_MARKS for c in text[line_start:len(text) if line_end < 0 else line_end]):
+    if not _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end):
         return False
     if _PERSON_AFTER.match(text, end):
         return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
