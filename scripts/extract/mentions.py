@@ -299,7 +299,8 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
-    found += [(_with_a_place_before(text, s), e, False) for s, e in acronyms
+    curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
+    found += [(s if s in curated_starts else _with_a_place_before(text, s), e, False) for s, e in acronyms
               if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
 
