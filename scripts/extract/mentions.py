@@ -59,8 +59,17 @@ Everything else that looks like an organisation is kept as an unresolved candida
    Committee"); a nation before or after a curated body makes a branch ('BMA Cymru Wales', 'its Northern
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
    ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
-   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the') is an
-   organisation.
+   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
+   before a modal verb: '... that Labour should') is an organisation.
+
+6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
+   X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
+   a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
+   initials mid-sentence ('at Vexby RUH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   legislature's or a platform's own name) wherever it stands, with a nation word after it ('Senedd Cymru'). A
+   kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
+   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('JUNIOR doctors') and
+   a photographer's name in capitals after a caption's dash are no acronyms.
 
 People who are not in the curated tables are out of scope: no person candidates are produced.
 Generic structure words live here; names live only in curated/*.csv.

@@ -8,7 +8,15 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
 - after a role noun ('health minister Jane Roe', 'Health Secretary Sam Poole', 'co-chair Jane Roe');
 - before an appositive that holds a role ('Jane Roe, the health minister,', 'Jane Roe, chair of the X,');
 - before a reporting verb, or after an inverted one ('Jane Roe said', '”, said Jane Roe');
-- joined by 'and' to another such name ('Jane Roe and Sam Poole, co-chairs of ...').
+- joined by 'and' to another such name ('Jane Roe and Sam Poole, co-chairs of ...');
+- named bare in a sentence of prose: a pair or triple after a lower-case word, a comma or a bracket ('it is not for
+  Jane Roe to decide', '[Jane Roe]'), or opening a sentence when an age, 'who' or a member's letters follow it
+  ('Jane Roe, 34,', 'Jane Roe MP') or its surname is used again alone ("Roe said", "Roe's deal"); not after a word
+  that makes it a place, a thing or a body ('in', 'the', 'the charity'), not with a nation word, a place's opening
+  word ('New', 'Greater') or a word that ends things' names ('Budget'), not on a line without prose punctuation.
+  Such people are mentions, but not antecedents of pronouns unless the text gives them a gender or a role;
+- two known surnames joined by a hyphen ('the Roe-Poole row'); a photographer's name in capitals after a dash at
+  a caption line's end ('... - JANE ROE').
   A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
   word is not a person.
 Organisations: the candidates of scripts.extract.mentions (head words, outlets by their role, acronyms).
