@@ -1214,7 +1214,8 @@ class _Article:
                     break
                 referent = mention.referent
                 if referent.kind == "person" and self.masked[mention.start] != _MASK \
-                        and referent.gender in (None, gender) and id(referent) not in self.names.weak:
+                        and referent.gender in (None, gender) and id(referent) not in self.names.weak \
+                        and id(referent) not in self.names.bare:
                     compatible.append(_Entity(mention.start, "person", referent.person_id,
                                               referent.organisation_id, referent.name, referent))
         if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
