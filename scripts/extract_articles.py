@@ -40,6 +40,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from scripts.csv_records import RecordWriter
 from scripts.inputs.articles import decode_article
 from scripts.errors import InputError
 from scripts.extract.candidates import CandidateCollector
@@ -214,15 +215,23 @@ def _work(task) -> tuple[list[tuple], dict, dict, CandidateCollector]:
     files, counts, candidates, mentions = [], {}, CandidateCollector(), []
     outs = {table: io.StringIO() for table in columns}
     writers = {table: csv.writer(out, lineterminator="\n") for table, out in outs.items()}
+    cells = {table: [] for table in columns}
     for path, source_id in chunk:
         rows, error, warning = extract_file(Path(path), source_id, fallback)
         for table, table_rows in rows.items():
-            writers[table].writerows(_cells(table_rows, columns[table], converted[table]))
+            table_cells = _cells(table_rows, columns[table], converted[table])
+            writers[table].writerows(table_cells)
+            cells[table] += table_cells
             counts[table] = counts.get(table, 0) + len(table_rows)
         mentions += rows.get("mentions", ())
         files.append((path, error, warning))
     texts = {table: out.getvalue() for table, out in outs.items()}
-    candidates.add(_as_read_back(mentions, texts["mentions"], columns["mentions"]))
+    for table, text in texts.items():
+        if "\r" in text:  # rare (classic Mac line ends): write the chunk again, quoting records csv.writer left bare
+            out = io.StringIO()
+            RecordWriter(out).writerows(cells[table])
+            texts[table] = out.getvalue()
+    candidates.add(mentions)
     return files, counts, {table: text.encode("utf-8") for table, text in texts.items()}, candidates
 
 
@@ -240,16 +249,6 @@ def _pool_class():
         def _get_sentinels(self):
             return [self._change_notifier._reader]
     return QuietPool
-
-
-def _as_read_back(rows: list[dict], text: str, names: list[str]):
-    """The mention rows as csv.DictReader reads them back from their CSV text (the candidate tables were built
-    from mentions.csv read back): the rows themselves, unless the text holds a carriage return, which
-    csv.reader takes for the end of a record where it is not quoted (then the text is read back; a chunk's text
-    holds whole records, so reading it alone gives what reading the whole file gave)."""
-    if "\r" in text:
-        return csv.DictReader(io.StringIO(text, newline=""), fieldnames=names)
-    return rows
 
 
 def _cells(rows: list[dict], names: list[str], converted: frozenset[str]) -> list[list]:
@@ -456,7 +455,7 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
             handle.close()
     for name, header, rows in (("unreadable", ["path", "reason"], unreadable), ("warnings", ["path", "warning"], warnings)):
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = RecordWriter(handle)
             writer.writerow(header)
             writer.writerows(rows)
     counts["unreadable"], counts["warnings"] = len(unreadable), len(warnings)
