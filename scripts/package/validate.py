@@ -30,6 +30,12 @@ from scripts.package.tableschema import all_schemas
 from scripts.package.tables import Problem, read_parquet, read_table, relocate
 
 
+def _sha256(path: Path) -> str:
+    """A file's sha256, read in blocks (a large corpus's SQLite file would otherwise be held whole)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def _unsafe_path(package_dir: Path, path) -> str | None:
     """Why a descriptor path must not be followed (None when it is a relative path to a file inside the package)."""
     if not isinstance(path, str) or not path:
@@ -132,13 +138,13 @@ def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]
         if not path.is_file():
             problems.append(Problem(resource["path"], None, None, None, "missing; rebuild with `make build`"))
             continue
-        content = path.read_bytes()
-        if "bytes" in resource and resource["bytes"] != len(content):
+        size = path.stat().st_size
+        if "bytes" in resource and resource["bytes"] != size:
             problems.append(Problem(resource["path"], None, None, None,
-                                    f"has {len(content)} bytes, datapackage.json says {resource['bytes']}: the file was changed "
+                                    f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
                                     "after the build; rebuild with `make build`"))
         expected = str(resource.get("hash", "")).removeprefix("sha256:")
-        if expected and hashlib.sha256(content).hexdigest() != expected:
+        if expected and _sha256(path) != expected:
             problems.append(Problem(resource["path"], None, None, None,
                                     f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
                                     "build; rebuild with `make build`"))
@@ -263,7 +269,7 @@ def checksum_problems(package_dir: Path, expected_files: set[str]) -> list[Probl
             continue
         listed[name] = number
         path = data_dir / name
-        actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        actual = _sha256(path) if path.is_file() else "missing"
         if actual != expected:
             problems.append(Problem("data/SHA256SUMS", number, None, name,
                                     f"data/{name} has sha256 {actual}, not the recorded {expected}: the file was changed "
@@ -307,7 +313,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         except (InputError, OSError) as err:
             problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
             continue
-        actual = hashlib.sha256((package_dir / row.text_path).read_bytes()).hexdigest()
+        actual = _sha256(package_dir / row.text_path)
         if actual != row.sha256:
             problems.append(Problem(row.text_path, None, None, None,
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))

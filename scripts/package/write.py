@@ -15,7 +15,8 @@ PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as handle:  # in blocks: a corpus's SQLite file is larger than the build's other memory
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
