@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from scripts.inputs.articles import read_article
 from scripts.package.checks import validate_tables
 from scripts.errors import InputError
+from scripts.memory import release_memory
 from scripts.paths import ROOT
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
@@ -302,6 +303,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
             continue
         frames[name], read_problems, records[files[name]] = read_table(package_dir / files[name], schema, files[name])
         problems += read_problems
+        release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is what is kept
     articles = {}
     for row in frames["sources"].itertuples(index=False):
         why = _unsafe_path(package_dir, row.text_path)
@@ -319,11 +321,13 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
     problems += relocate(validate_tables(frames, schemas, articles, files), records)
     del articles  # the texts are only needed by the span checks above
+    release_memory()
     for name, schema in schemas.items():
         frame = frames.pop(name)  # each table is released once its Parquet copy is compared with it
         if (package_dir / f"data/{name}.parquet").is_file():
             problems += parquet_problems(package_dir, name, schema, frame)
         del frame
+        release_memory(collect=False)
     expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")} | set(RELEASE_ARTEFACTS)
     problems += checksum_problems(package_dir, expected_files)
     return problems
