@@ -21,7 +21,6 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 from __future__ import annotations
 
 import argparse
-import gc
 import shutil
 import sys
 import time
@@ -39,6 +38,7 @@ from scripts.extract.engines import ExtractionFailed, WorkerMismatch
 from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
+from scripts.memory import release_memory
 from scripts.paths import ROOT, Layout
 from scripts.package.publish import (JOURNAL, JOURNAL_DIR, LOCK_FILE, PUBLISHED, PublishInterrupted, new_staging,
                                      publish, recover)
@@ -91,6 +91,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
         extras, problems = make_metadata_sources(schemas["sources"], layout.metadata_csv, layout.articles_dir)
         records[sources_file] = extras.records
         frames["sources"], articles = extras.frame, extras.articles
+        release_memory()  # each step below starts from what the build holds, not from what the last one freed
         if problems:  # the articles and their ids are what every other table is checked against
             raise BuildFailed("metadata", relocate(problems, records))
     for name, schema in schemas.items():
@@ -114,6 +115,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     files = article_files(frames["sources"], layout.articles_dir) if engine == "dask" else None
     frames.update(make_extracted_tables(schemas, articles, lexicon, engine=engine, scheduler=scheduler,
                                         cache_dir=cache_dir, files=files, work_dir=work_dir))
+    release_memory()
     problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
@@ -121,6 +123,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     for name, schema in schemas.items():
         if schema.provenance == "derived":
             frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
+            release_memory()
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 
@@ -224,7 +227,7 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
             # so holding both copies would double the build's peak memory (BENCHMARK.md, "Whole package").
             counts = {name: len(frame) for name, frame in frames.items()}
             del frames, articles, extras
-            gc.collect()
+            release_memory()
             write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/package/release.py), validated below
             problems = validate_package(staging)
             if problems:

@@ -170,10 +170,24 @@ def _slug(words: tuple[str, ...]) -> str:
     return "-".join(re.sub(r"[^a-z0-9]+", "", w) for w in words if re.sub(r"[^a-z0-9]+", "", w))
 
 
+# The quote columns grouping and the two tables read: a record per quote is held through the whole step, so it
+# carries only these, and an id or speaker repeated across quotes is one string object, not one per quote.
+_QUOTE_COLUMNS = ("source_id", "text", "start", "end", "speaker_person_id", "speaker_organisation_id",
+                  "continues_previous")
+_SHARED_COLUMNS = ("source_id", "speaker_person_id", "speaker_organisation_id")
+
+
 def _quote_records(frames: dict[str, pd.DataFrame]) -> list[dict]:
-    quotes = frames["quotes"].astype(object).where(frames["quotes"].notna(), None)
+    quotes = frames["quotes"]
     dates = {k: None if pd.isna(v) else v for k, v in zip(frames["sources"]["source_id"], frames["sources"]["published_date"])}
-    records = quotes.to_dict("records")
+    columns = {}
+    for name in _QUOTE_COLUMNS:
+        values = [None if pd.isna(v) else v for v in quotes[name].astype(object).tolist()]
+        if name in _SHARED_COLUMNS:
+            one: dict = {}
+            values = [one.setdefault(v, v) for v in values]
+        columns[name] = values
+    records = [dict(zip(_QUOTE_COLUMNS, row)) for row in zip(*(columns[name] for name in _QUOTE_COLUMNS))]
     for q in records:
         q["published_date"] = dates.get(q["source_id"])
     return records
@@ -249,7 +263,9 @@ class StatementIndex:
             for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
                 self.run_frequency[hash(run)] = self.run_frequency.get(hash(run), 0) + 1
         self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
-        self.by_token: dict[int, list[tuple]] = {}     # hash of (space, how, token) -> [(space, wording)]
+        # hash of (space, how, token) -> (space, wording), or a list of them: most postings hold one entry, held
+        # bare (a list per posting was a third of this step's memory)
+        self.by_token: dict[int, tuple | list[tuple]] = {}
         self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
     @staticmethod
@@ -370,7 +386,11 @@ class StatementIndex:
         looked = self._spaces(quote)[1]
         for space in looked:
             for lookup in self._lookups(space, key, filing=False):
-                candidates.update(self.by_token.get(hash(lookup), ()))
+                found = self.by_token.get(hash(lookup))
+                if type(found) is list:
+                    candidates.update(found)
+                elif found is not None:
+                    candidates.add(found)
         candidates = {entry for entry in candidates if entry[0] in looked}  # (a hash shared with another space's lookup)
         # in group order (entries of one group give the same answer, so their order among themselves is free)
         for entry in sorted(candidates, key=self.entries.__getitem__):
@@ -386,7 +406,13 @@ class StatementIndex:
                 continue
             self.entries[entry] = group
             for lookup in {hash(lookup) for lookup in self._lookups(space, key, filing=True)}:
-                self.by_token.setdefault(lookup, []).append(entry)
+                found = self.by_token.get(lookup)
+                if found is None:
+                    self.by_token[lookup] = entry
+                elif type(found) is list:
+                    found.append(entry)
+                else:
+                    self.by_token[lookup] = [found, entry]
 
 
 def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:
@@ -395,7 +421,8 @@ def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[d
     Each quote, in order, joins the earliest group holding a quote that reports the same statement (or starts
     a group); candidates come from StatementIndex instead of every quote grouped so far.
     """
-    keys = {id(q): normalised_key(q["text"]) for q in quotes}
+    words: dict[str, str] = {}  # one string object per distinct word (the keys and the index's tokens hold words)
+    keys = {id(q): tuple(words.setdefault(w, w) for w in normalised_key(q["text"])) for q in quotes}
     order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
     index = StatementIndex([keys[id(q)] for q in order], parents, order)
     groups: list[list[dict]] = []

@@ -135,8 +135,14 @@ def make_candidate_frames(mentions, schemas) -> dict:
 
     from scripts.package.tables import frame_from_records
 
-    records = [{k: (None if pd.isna(v) else v) for k, v in row.items()}
-               for row in mentions.astype(object).to_dict("records")]
-    tables = candidate_tables(records)
+    # only the rows and columns add() reads, one row's dict at a time (a dict for every mention row at once was the
+    # build's peak at 100,000 articles: about a gigabyte for a million rows)
+    wanted = [c for c in ("resolution", "entity_kind", "normalised_name", "text", "source_id", "start", "end")
+              if c in mentions.columns]
+    unresolved = mentions.loc[(mentions["resolution"] == "unresolved_candidate").fillna(False).astype(bool), wanted]
+    collector = CandidateCollector()
+    collector.add({k: (None if pd.isna(v) else v) for k, v in zip(wanted, row)}
+                  for row in unresolved.itertuples(index=False, name=None))
+    tables = collector.tables()
     return {name: frame_from_records(tables[index], schemas[name])
             for name, index in CANDIDATE_TABLES.items() if name in schemas}

@@ -152,6 +152,7 @@ def make_metadata_sources(schema: TableSchema, metadata_csv: Path, articles_dir:
             problems.append(Problem(str(path), None, None, None,
                                     f"this article has no row in {metadata_csv}: add one (id and file), or move the "
                                     "file out of the folder"))
+    read.rows = []  # read into records; its lines and offsets are what later problems need (memory: a dict per row)
     frame = frame_from_records(records, schema)
     return MetadataSources(frame, articles, outlets, licences, urls, read), problems
 

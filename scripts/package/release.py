@@ -47,7 +47,8 @@ CROISSANT_CONTEXT = {  # the Croissant 1.0 JSON-LD context
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as handle:  # in blocks: the SQLite file of a large corpus runs to gigabytes
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def verbatim_columns(package) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from array import array
 import io
 import re
 from dataclasses import dataclass, replace
@@ -152,8 +153,24 @@ def free_text_columns(schema: TableSchema) -> set[str]:
             and not f.get("constraints", {}).get("pattern") and not f.get("constraints", {}).get("enum")}
 
 
-def _line_of_byte(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+class _NotUtf8(Exception):
+    def __init__(self, offset: int, line: int, reason: str, byte: bytes):
+        self.offset, self.line, self.reason, self.byte = offset, line, reason, byte
+
+
+def _decoded_lines(handle, line_offsets):
+    """The file's lines (split at "\n", each keeping it), decoded one at a time; line_offsets receives the byte offset
+    of each line's start (and, once every line is read, the file's length). Raises _NotUtf8 at the first byte that is not UTF-8 (a "\n" byte is never inside a UTF-8
+    sequence, so decoding line by line finds the same first error as decoding the whole file)."""
+    offset = 0
+    for raw in handle:
+        line_offsets.append(offset)
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise _NotUtf8(offset + err.start, len(line_offsets), err.reason, raw[err.start:err.start + 1]) from None
+        offset += len(raw)
+    line_offsets.append(offset)  # the end of the file (where a quote left open at the end is reported)
 
 
 def read_csv_records(path: Path, file: str | None = None, free_text: set[str] = frozenset()) -> CsvRecords:
@@ -161,77 +178,97 @@ def read_csv_records(path: Path, file: str | None = None, free_text: set[str] = 
     no control characters (line breaks and tabs only inside free_text columns). What is wrong becomes a Problem
     with the file's line number and byte offset and what to do; records with a wrong field count are left out.
     """
+    rows: list[dict[str, str]] = []
+    records = scan_csv_records(path, file, free_text, rows.append)
+    records.rows = rows if records.header else []
+    records.lines, records.offsets = list(records.lines), list(records.offsets)
+    return records
+
+
+def scan_csv_records(path: Path, file: str | None, free_text: set[str], on_row) -> CsvRecords:
+    """read_csv_records without holding the rows: on_row(row) is called with each good row's dict, in file order,
+    and the CsvRecords returned has no rows (its lines and offsets are those of the rows given to on_row). The file
+    is read a line at a time. When the file cannot be read as CSV at all, header is empty and the rows already
+    given to on_row must be dropped by the caller (read_csv_records and read_table do). Its lines and offsets are
+    arrays of 64-bit integers (a large table's line numbers are kept until its problems are relocated)."""
     file = file or str(path)
-    data = Path(path).read_bytes()
-    fail = lambda offset, message: CsvRecords([], [], [], [], [Problem(file, _line_of_byte(data, offset), None, None,
-                                                                        message, offset)])
-    if data.startswith(_BOM):
-        return fail(0, "the file starts with a UTF-8 byte-order mark (BOM), which would become part of the first "
-                       "column's name: save it as UTF-8 without BOM")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:  # err.start is the byte offset in the whole file
-        return fail(err.start, f"not valid UTF-8 ({err.reason}, byte {data[err.start:err.start + 1]!r}): "
-                               "save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)")
-    lines = text.split("\n")
-    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-    line_offsets = [0]
-    for line in lines:
-        line_offsets.append(line_offsets[-1] + len(line.encode("utf-8")))
-    reader = csv.reader(iter(lines), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    consumed = 0
-    try:
-        for cells in reader:
+    line_offsets = array("q")  # 8 bytes a line (a list of ints is 36)
+
+    def fail(offset: int, line: int, message: str) -> CsvRecords:
+        return CsvRecords([], [], [], [], [Problem(file, line, None, None, message, offset)])
+
+    def not_utf8(err: _NotUtf8) -> CsvRecords:
+        return fail(err.offset, err.line, f"not valid UTF-8 ({err.reason}, byte {err.byte!r}): "
+                                          "save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)")
+
+    with open(path, "rb") as handle:
+        if handle.read(len(_BOM)) == _BOM:
+            return fail(0, 1, "the file starts with a UTF-8 byte-order mark (BOM), which would become part of the "
+                              "first column's name: save it as UTF-8 without BOM")
+        handle.seek(0)
+        lines = _decoded_lines(handle, line_offsets)
+        reader = csv.reader(lines, strict=True)
+        header: list[str] | None = None
+        problems, starts, offsets = [], array("q"), array("q")
+        consumed = 0
+        try:
+            for cells in reader:
+                line = consumed + 1
+                consumed = reader.line_num
+                if not cells:
+                    continue
+                if header is None:
+                    header = cells
+                    continue
+                offset = line_offsets[line - 1]
+                if len(cells) != len(header):
+                    problems.append(Problem(file, line, None, ",".join(cells)[:200],
+                                            f"this record has {len(cells)} fields but the header has {len(header)}"
+                                            + (": a cell holding a comma must be quoted (\"a, b\")" if len(cells) > len(header)
+                                               else ": add the missing cells (an empty cell is still separated by a comma)")
+                                            + (" (or a quote left open above swallowed line breaks)" if "\n" in "".join(cells) else ""),
+                                            offset))
+                    continue
+                row = dict(zip(header, cells))
+                bad = False
+                for name, value in row.items():
+                    control = _CONTROL.search(value)
+                    if control is None and name not in free_text:
+                        control = _LINE_BREAK_OR_TAB.search(value)
+                    if control:
+                        char = control.group()
+                        what = {"\x00": "a NUL byte", "\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
+                            char, f"the control character U+{ord(char):04X}")
+                        hint = (" (an unclosed quote above may have swallowed the following lines)" if char in "\r\n" else "")
+                        problems.append(Problem(file, line, name, value[:200],
+                                                f"holds {what} at character {control.start()} of the cell{hint}: remove it "
+                                                "(only free-text cells may hold line breaks or tabs)", offset))
+                        bad = True
+                if not bad:
+                    on_row(row)
+                    starts.append(line)
+                    offsets.append(offset)
+        except _NotUtf8 as err:  # the whole file must be UTF-8 before anything else is said of it
+            return not_utf8(err)
+        except csv.Error as err:
             first = consumed + 1
-            consumed = reader.line_num
-            if cells:
-                records.append((first, cells))
-    except csv.Error as err:
-        first = consumed + 1
-        end = reader.line_num
-        if "unexpected end of data" in str(err) or end > first:
-            message = (f"a quoted cell that opens on line {first} does not close before "
-                       + ("the end of the file" if "end of data" in str(err) else f"line {end} ({err})")
-                       + ": every \" that opens a cell must close it, and a \" inside a quoted cell is written \"\"")
-        else:
-            message = (f"malformed CSV ({err}): a cell with a \" in it must be quoted as a whole, "
-                       "with each inner \" written \"\"")
-        return CsvRecords([], [], [], [], [Problem(file, first, None, None, message, line_offsets[first - 1])])
-    if not records:
-        return fail(0, "the file is empty: it needs at least the header line")
-    header = records[0][1]
-    problems, rows, starts, offsets = [], [], [], []
-    for line, cells in records[1:]:
-        offset = line_offsets[line - 1]
-        if len(cells) != len(header):
-            problems.append(Problem(file, line, None, ",".join(cells)[:200],
-                                    f"this record has {len(cells)} fields but the header has {len(header)}"
-                                    + (": a cell holding a comma must be quoted (\"a, b\")" if len(cells) > len(header)
-                                       else ": add the missing cells (an empty cell is still separated by a comma)")
-                                    + (" (or a quote left open above swallowed line breaks)" if "\n" in "".join(cells) else ""),
-                                    offset))
-            continue
-        row = dict(zip(header, cells))
-        bad = False
-        for name, value in row.items():
-            control = _CONTROL.search(value)
-            if control is None and name not in free_text:
-                control = _LINE_BREAK_OR_TAB.search(value)
-            if control:
-                char = control.group()
-                what = {"\x00": "a NUL byte", "\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(
-                    char, f"the control character U+{ord(char):04X}")
-                hint = (" (an unclosed quote above may have swallowed the following lines)" if char in "\r\n" else "")
-                problems.append(Problem(file, line, name, value[:200],
-                                        f"holds {what} at character {control.start()} of the cell{hint}: remove it "
-                                        "(only free-text cells may hold line breaks or tabs)", offset))
-                bad = True
-        if not bad:
-            rows.append(row)
-            starts.append(line)
-            offsets.append(offset)
-    return CsvRecords(header, rows, starts, offsets, problems)
+            end = reader.line_num
+            try:  # a byte that is not UTF-8 further on is the first thing to fix, as when the file is read whole
+                for _ in lines:
+                    pass
+            except _NotUtf8 as later:
+                return not_utf8(later)
+            if "unexpected end of data" in str(err) or end > first:
+                message = (f"a quoted cell that opens on line {first} does not close before "
+                           + ("the end of the file" if "end of data" in str(err) else f"line {end} ({err})")
+                           + ": every \" that opens a cell must close it, and a \" inside a quoted cell is written \"\"")
+            else:
+                message = (f"malformed CSV ({err}): a cell with a \" in it must be quoted as a whole, "
+                           "with each inner \" written \"\"")
+            return fail(line_offsets[first - 1], first, message)
+    if header is None:
+        return fail(0, 1, "the file is empty: it needs at least the header line")
+    return CsvRecords(header, [], starts, offsets, problems)
 
 
 def read_csv_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -268,15 +305,38 @@ def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tupl
     """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later; their rows are
     dropped once parsed)."""
     file = file or str(path)
-    records = read_csv_records(path, file, free_text_columns(schema))
+    chunk: list[dict[str, str]] = []
+    frames: list[pd.DataFrame] = []
+    cell_problems: list[Problem] = []
+
+    def parse_chunk() -> None:  # READ_CHUNK_ROWS rows at a time: a dict per row is ten times the typed frame
+        frame, found = parse_rows(chunk, schema, file)
+        first = sum(len(f) for f in frames)
+        cell_problems.extend(replace(p, line=p.line + first) for p in found)
+        frames.append(frame)
+        chunk.clear()
+
+    def on_row(row: dict[str, str]) -> None:
+        chunk.append(row)
+        if len(chunk) >= READ_CHUNK_ROWS:
+            parse_chunk()
+
+    records = scan_csv_records(path, file, free_text_columns(schema), on_row)
+    if not records.header:  # unreadable as CSV: no rows, as read_csv_records gives
+        frames, chunk = [], []
     problems = list(records.problems)
     if records.header and records.header != schema.field_names:
         problems.append(Problem(file, 1, None, ",".join(records.header),
                                 f"header does not match schemas/{schema.path.name}: expected {','.join(schema.field_names)}",
                                 0))
-    frame, cell_problems = parse_rows(records.rows, schema, file)
-    records.rows = []  # parsed into frame; only the lines and offsets are kept for relocate() (memory: a dict per row)
+    if chunk or not frames:
+        parse_chunk()
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    del frames
     return frame, problems + relocate(cell_problems, {file: records}), records
+
+
+READ_CHUNK_ROWS = 50_000
 
 
 def format_cell(kind: str, value) -> str:

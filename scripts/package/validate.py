@@ -23,11 +23,18 @@ import pyarrow.parquet as pq
 from scripts.inputs.articles import read_article
 from scripts.package.checks import validate_tables
 from scripts.errors import InputError
+from scripts.memory import release_memory
 from scripts.paths import ROOT
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
 from scripts.package.tableschema import all_schemas
 from scripts.package.tables import Problem, read_parquet, read_table, relocate
+
+
+def _sha256(path: Path) -> str:
+    """A file's sha256, read in blocks (a large corpus's SQLite file would otherwise be held whole)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _unsafe_path(package_dir: Path, path) -> str | None:
@@ -132,13 +139,13 @@ def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]
         if not path.is_file():
             problems.append(Problem(resource["path"], None, None, None, "missing; rebuild with `make build`"))
             continue
-        content = path.read_bytes()
-        if "bytes" in resource and resource["bytes"] != len(content):
+        size = path.stat().st_size
+        if "bytes" in resource and resource["bytes"] != size:
             problems.append(Problem(resource["path"], None, None, None,
-                                    f"has {len(content)} bytes, datapackage.json says {resource['bytes']}: the file was changed "
+                                    f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
                                     "after the build; rebuild with `make build`"))
         expected = str(resource.get("hash", "")).removeprefix("sha256:")
-        if expected and hashlib.sha256(content).hexdigest() != expected:
+        if expected and _sha256(path) != expected:
             problems.append(Problem(resource["path"], None, None, None,
                                     f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
                                     "build; rebuild with `make build`"))
@@ -263,7 +270,7 @@ def checksum_problems(package_dir: Path, expected_files: set[str]) -> list[Probl
             continue
         listed[name] = number
         path = data_dir / name
-        actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        actual = _sha256(path) if path.is_file() else "missing"
         if actual != expected:
             problems.append(Problem("data/SHA256SUMS", number, None, name,
                                     f"data/{name} has sha256 {actual}, not the recorded {expected}: the file was changed "
@@ -296,6 +303,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
             continue
         frames[name], read_problems, records[files[name]] = read_table(package_dir / files[name], schema, files[name])
         problems += read_problems
+        release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is what is kept
     articles = {}
     for row in frames["sources"].itertuples(index=False):
         why = _unsafe_path(package_dir, row.text_path)
@@ -307,17 +315,19 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         except (InputError, OSError) as err:
             problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
             continue
-        actual = hashlib.sha256((package_dir / row.text_path).read_bytes()).hexdigest()
+        actual = _sha256(package_dir / row.text_path)
         if actual != row.sha256:
             problems.append(Problem(row.text_path, None, None, None,
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
     problems += relocate(validate_tables(frames, schemas, articles, files), records)
     del articles  # the texts are only needed by the span checks above
+    release_memory()
     for name, schema in schemas.items():
         frame = frames.pop(name)  # each table is released once its Parquet copy is compared with it
         if (package_dir / f"data/{name}.parquet").is_file():
             problems += parquet_problems(package_dir, name, schema, frame)
         del frame
+        release_memory(collect=False)
     expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")} | set(RELEASE_ARTEFACTS)
     problems += checksum_problems(package_dir, expected_files)
     return problems

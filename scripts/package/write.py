@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scripts.memory import release_memory
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import write_csv, write_parquet
 
@@ -15,7 +16,8 @@ PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as handle:  # in blocks: a corpus's SQLite file is larger than the build's other memory
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
@@ -23,6 +25,7 @@ def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema
     for name, frame in frames.items():
         write_csv(frame, schemas[name], data_dir / f"{name}.csv")  # streamed: the table's text is not held whole
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
+        release_memory(collect=False)  # writing a table makes a Python object per cell
 
 
 def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path,
