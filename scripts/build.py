@@ -120,7 +120,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
+            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles, cache_dir)
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 
