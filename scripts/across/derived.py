@@ -33,7 +33,8 @@ GROUPS = {
 }
 
 # the steps that take cache_dir=
-TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparisons"}
+TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparisons",
+                "scripts.across.shared_passages:make_shared_passage_tables"}
 
 _computed: dict[tuple[str, ...], tuple[list, int, dict[str, pd.DataFrame]]] = {}
 
