@@ -254,7 +254,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         "in curated/); the tables it lacks are empty")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="extraction engine")
     parser.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask)")
-    parser.add_argument("--cache", type=Path, help="folder of the incremental extraction cache")
+    parser.add_argument("--cache", type=Path, help="folder of the incremental cache (extracted rows, and the "
+                        "across-source tables' per-article work in CACHE/across/)")
     parser.add_argument("--work-dir", type=Path, help="with --engine dask: a folder on storage every worker and "
                         "this machine see, for the extracted tables' Parquet partitions (default: a temporary "
                         "folder, which only suits a cluster on this machine)")
