@@ -211,3 +211,23 @@ def test_memo_is_not_used_for_an_article_whose_text_changed(tmp_path):
         {"different_measure_suspected"}
     assert make_figure_comparisons(frames, changed).equals(
         make_figure_comparisons(frames, changed, cache_dir=tmp_path))
+
+
+def test_damaged_memo_segment_is_reported_removed_and_its_work_done_again(tmp_path):
+    from scripts.extract.cache import CacheWarning
+    articles = {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors in the UK."}
+    frames = _frames([{"source_id": "a", "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"},
+                      {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
+    make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+    [segment] = list((tmp_path / "across").glob("*/seg-*.arrow"))
+    segment.write_bytes(segment.read_bytes()[:-7])  # truncated
+    with pytest.warns(CacheWarning, match="across-source memo segment .* do not match"):
+        again = make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(again, make_figure_comparisons(frames, articles))
+    import hashlib
+    import warnings
+    # written again whole (same content, same name), and read without complaint next time
+    assert hashlib.sha256(segment.read_bytes()).hexdigest() == segment.name[len("seg-"):-len(".arrow")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        make_figure_comparisons(frames, articles, cache_dir=tmp_path)

@@ -21,9 +21,11 @@ import json
 import sys
 from pathlib import Path
 
+import warnings
+
 import pyarrow as pa
 
-from scripts.extract.cache import ExtractionCache, code_version
+from scripts.extract.cache import CacheWarning, ExtractionCache, code_version
 from scripts.extract.engines import KEY, text_key
 
 __all__ = ["ArticleMemo", "text_key"]
@@ -40,6 +42,16 @@ class ArticleMemo(ExtractionCache):
         self.version = hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
         self.folder = Path(cache_dir) / "across" / f"{name}-{self.version[:32]}"
         self.hits = self.misses = self.recovered = 0
+
+    def _unusable(self, path: Path, reason: str) -> None:
+        warnings.warn(f"{path}: across-source memo segment {reason}; it was removed and what it held is computed "
+                      "again (the tables are unchanged)", CacheWarning, stacklevel=3)
+        self.recovered += 1
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return None
 
     def values(self, keys: list[str], column: str) -> dict[str, object]:
         """{key: value of column} for the keys the memo holds."""
