@@ -112,13 +112,14 @@ def _word_hash(word: str) -> int:
 class ArticleWords:
     """Per text (in the order given): its normalised words' hashes (_word_hash) and the words' (starts, ends).
 
-    With cache_dir, both come from the memo for the texts it holds, and the others are computed and added to it;
-    without, the offsets of a text are computed when first asked for (only texts that share words need them)."""
+    With cache_dir, both come from the memo for the texts it holds, and the others are computed and added to it.
+    Offsets are never held for every text (at 100,000 articles they would take hundreds of MB): a text's are
+    computed, or cut from the memo's int32 columns, each time they are asked for (only texts that share words)."""
 
     def __init__(self, texts: list[str], cache_dir=None):
         self.texts = texts
         self._hash_of: dict[str, int] = {}
-        self._offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._rows: dict[int, tuple[int, int]] = {}  # text -> its words' place in the memo's columns
         if cache_dir is None:
             self.hashes = [self._hashes(text) for text in texts]
             return
@@ -135,18 +136,18 @@ class ArticleWords:
         columns = {name: found[name].combine_chunks() for name in ("words", "starts", "ends")}
         bounds = columns["words"].offsets.to_numpy()  # the three lists of a row have one length
         values = {name: column.values.to_numpy() for name, column in columns.items()}
+        self._starts, self._ends = values["starts"], values["ends"]
         self.hashes, new = [], {}
         for t, (text, key) in enumerate(zip(texts, keys)):
             row = row_of.get(key)
             if row is not None:
-                low, high = bounds[row], bounds[row + 1]
+                low, high = int(bounds[row]), int(bounds[row + 1])
                 self.hashes.append(values["words"][low:high])
-                self._offsets[t] = (values["starts"][low:high].astype(np.int64),
-                                    values["ends"][low:high].astype(np.int64))
+                self._rows[t] = (low, high)
                 continue
             self.hashes.append(self._hashes(text))
             if key not in new and len(text) < 2 ** 31:  # offsets are kept as int32
-                new[key] = (self.hashes[-1], *self.offsets(t))
+                new[key] = (self.hashes[-1], *_word_offsets(text))
         if new:
             ordered = sorted(new)
             memo.store(pa.table({"text_sha256": pa.array(ordered, pa.string()),
@@ -164,9 +165,10 @@ class ArticleWords:
 
     def offsets(self, t: int) -> tuple[np.ndarray, np.ndarray]:
         """(starts, ends) of text t's words, as _word_offsets gives them."""
-        if t not in self._offsets:
-            self._offsets[t] = _word_offsets(self.texts[t])
-        return self._offsets[t]
+        if t in self._rows:
+            low, high = self._rows[t]
+            return self._starts[low:high].astype(np.int64), self._ends[low:high].astype(np.int64)
+        return _word_offsets(self.texts[t])
 
 
 class SharedPassageIndex:
