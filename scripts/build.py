@@ -122,7 +122,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles)
+            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles, cache_dir)
             release_memory()
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
@@ -257,7 +257,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         "in curated/); the tables it lacks are empty")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="extraction engine")
     parser.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask)")
-    parser.add_argument("--cache", type=Path, help="folder of the incremental extraction cache")
+    parser.add_argument("--cache", type=Path, help="folder of the incremental cache (extracted rows, and the "
+                        "across-source tables' per-article work in CACHE/across/)")
     parser.add_argument("--work-dir", type=Path, help="with --engine dask: a folder on storage every worker and "
                         "this machine see, for the extracted tables' Parquet partitions (default: a temporary "
                         "folder, which only suits a cluster on this machine)")

@@ -181,3 +181,53 @@ def test_every_note_stays_within_the_schema_limit_however_many_figures_agree():
     note = table["conflict_note"].iloc[0]
     assert set(table["verdict"]) == {"consistent"} and len(note) <= note_limit()
     assert note.endswith("; and 492 more figures.")
+
+
+def test_memo_in_the_cache_folder_gives_the_same_table_and_spares_the_sentence_search(tmp_path, monkeypatch):
+    import scripts.across.figure_comparisons as module
+    articles = {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors in the UK."}
+    frames = _frames([{"source_id": "a", "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"},
+                      {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
+    without = make_figure_comparisons(frames, articles)
+    first = make_figure_comparisons(frames, articles, cache_dir=tmp_path)  # fills the memo
+    assert list((tmp_path / "across").iterdir())
+
+    def searched(*args):
+        raise AssertionError("the memo held this figure's other-measure terms")
+    monkeypatch.setattr(module, "_other_measure_terms", searched)
+    again = make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(first, without)
+    pd.testing.assert_frame_equal(again, without)
+    assert "m-uk" in again["conflict_note"][0]
+
+
+def test_memo_is_not_used_for_an_article_whose_text_changed(tmp_path):
+    frames = _frames([{"source_id": "a", "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"},
+                      {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
+    make_figure_comparisons(frames, {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors."},
+                            cache_dir=tmp_path)
+    changed = {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors in the UK."}
+    assert set(make_figure_comparisons(frames, changed, cache_dir=tmp_path)["verdict"]) == \
+        {"different_measure_suspected"}
+    assert make_figure_comparisons(frames, changed).equals(
+        make_figure_comparisons(frames, changed, cache_dir=tmp_path))
+
+
+def test_damaged_memo_segment_is_reported_removed_and_its_work_done_again(tmp_path):
+    from scripts.extract.cache import CacheWarning
+    articles = {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors in the UK."}
+    frames = _frames([{"source_id": "a", "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"},
+                      {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
+    make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+    [segment] = list((tmp_path / "across").glob("*/seg-*.arrow"))
+    segment.write_bytes(segment.read_bytes()[:-7])  # truncated
+    with pytest.warns(CacheWarning, match="across-source memo segment .* do not match"):
+        again = make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+    pd.testing.assert_frame_equal(again, make_figure_comparisons(frames, articles))
+    import hashlib
+    import warnings
+    # written again whole (same content, same name), and read without complaint next time
+    assert hashlib.sha256(segment.read_bytes()).hexdigest() == segment.name[len("seg-"):-len(".arrow")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        make_figure_comparisons(frames, articles, cache_dir=tmp_path)

@@ -245,3 +245,25 @@ def test_repeated_and_overlapping_runs_in_a_corpus_equal_every_pair_compared():
     assert _covered_words(articles, records) == _covered_by_runs(articles)
     for r in records:
         assert articles[r["source_id"]][r["start"]:r["end"]] == r["text"]
+
+
+def test_memo_of_the_articles_words_gives_the_same_tables_and_spares_splitting_seen_articles(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import scripts.across.shared_passages as module
+    from scripts.across.shared_passages import make_shared_passage_tables
+    wire = "the union said the walkout would go ahead unless ministers returned with a new offer on pay"
+    articles = {"a": f"Monday. {wire}.", "b": f"Later, {wire}, it said.", "c": "Nothing in common here at all."}
+    frames = {"quotes": pd.DataFrame({"source_id": pd.Series([], dtype=object), "start": [], "end": []})}
+    without = make_shared_passage_tables(frames, articles)
+    first = make_shared_passage_tables(frames, articles, cache_dir=tmp_path)  # fills the memo
+    assert list((tmp_path / "across").iterdir())
+    split, original = [], module._word_offsets
+    monkeypatch.setattr(module, "_word_offsets", lambda text: split.append(text) or original(text))
+    added = dict(articles, d=f"Also: {wire}.")
+    again = make_shared_passage_tables(frames, added, cache_dir=tmp_path)
+    assert split and set(split) == {added["d"]}  # only the new article was split into words
+    for name in ("shared_passages", "source_pairs"):
+        pd.testing.assert_frame_equal(first[name], without[name])
+        pd.testing.assert_frame_equal(again[name], make_shared_passage_tables(frames, added)[name])
+    assert set(again["shared_passages"]["source_id"]) == {"a", "b", "d"}

@@ -3,6 +3,10 @@
 statements and statement_reports come from one grouping of the quotes, shared_passages and source_pairs from one
 search of the articles: each group is computed once per build, when its first table is asked for, and handed
 out to its other tables.
+
+With the build's --cache folder (cache_dir), the steps in TAKE_A_CACHE keep the work that depends on one article
+alone in a memo there (scripts/across/memo.py), so that a rebuild after articles were added does not redo it; their
+tables are the same with or without it.
 """
 from __future__ import annotations
 
@@ -28,6 +32,10 @@ GROUPS = {
     ("shared_passages", "source_pairs"): ("scripts.across.shared_passages:make_shared_passage_tables", ("quotes",)),
 }
 
+# the steps that take cache_dir=
+TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparisons",
+                "scripts.across.shared_passages:make_shared_passage_tables"}
+
 _computed: dict[tuple[str, ...], tuple[list, int, dict[str, pd.DataFrame]]] = {}
 
 
@@ -41,15 +49,21 @@ def _same_inputs(held: list, articles_id: int, frames: dict[str, pd.DataFrame], 
     return articles_id == id(articles) and all(ref() is frames.get(name) for ref, name in zip(held, inputs))
 
 
-def make_derived_table(name: str, frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+def _cache(spec: str, cache_dir) -> dict:
+    return {"cache_dir": cache_dir} if cache_dir is not None and spec in TAKE_A_CACHE else {}
+
+
+def make_derived_table(name: str, frames: dict[str, pd.DataFrame], articles: dict[str, str],
+                       cache_dir=None) -> pd.DataFrame:
     group = next((g for g in GROUPS if name in g), None)
     if group is None:
-        return _function(DERIVERS[name])(frames, articles)
+        return _function(DERIVERS[name])(frames, articles, **_cache(DERIVERS[name], cache_dir))
     spec, inputs = GROUPS[group]
     cached = _computed.get(group)
     if cached is None or name not in cached[2] or not _same_inputs(cached[0], cached[1], frames, inputs, articles):
         # the inputs are held weakly (and by identity), so a new build, or changed frames, recompute
-        cached = ([weakref.ref(frames[n]) for n in inputs], id(articles), dict(_function(spec)(frames, articles)))
+        tables = _function(spec)(frames, articles, **_cache(spec, cache_dir))
+        cached = ([weakref.ref(frames[n]) for n in inputs], id(articles), dict(tables))
         _computed[group] = cached
     table = cached[2].pop(name)  # handed out once; the entry goes when all its tables have been
     if not cached[2]:

@@ -7,9 +7,15 @@ nor are figures with different rates ('£14 an hour' and '£28,000' a year: figu
 
 Whether any two figures disagree, and which figures have a disagreeing partner, are decided from the extreme
 interval ends of each rate (linear in the figures), not from every pair; the note is bounded (see MAX_LISTED).
+
+With the build's --cache folder, which other measures' terms a figure's sentence names (a function of the article's
+text, the figure's place and the measures' terms alone) is kept in a memo (scripts/across/memo.py): a rebuild after
+articles were added looks it up for the figures it has seen instead of splitting their articles into sentences and
+searching them again. The table is the same with or without the memo.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -115,8 +121,13 @@ def _terms_by_measure(measures: pd.DataFrame) -> dict[str, tuple[str, list[str]]
             for row in measures.itertuples(index=False)}
 
 
+@lru_cache(maxsize=None)
+def _term_pattern(term: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
+
+
 def _terms_in(sentence: str, terms: list[str]) -> list[str]:
-    return [t for t in terms if re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence)]
+    return [t for t in terms if _term_pattern(t).search(sentence)]
 
 
 @lru_cache(maxsize=4096)
@@ -323,7 +334,7 @@ def _same_rate(a: dict, b: dict) -> bool:
 
 
 def _judge(measure_id: str, figures: list[dict], measure: dict, terms: dict,
-           articles: dict[str, str]) -> tuple[str, str]:
+           articles: dict[str, str], other_terms=_other_measure_terms) -> tuple[str, str]:
     """(verdict, note) for one measure's figures, in time and note size that grow linearly with the figures."""
     sources = sorted({f["source_id"] for f in figures})
     labels = [_label(f) for f in figures]
@@ -345,7 +356,7 @@ def _judge(measure_id: str, figures: list[dict], measure: dict, terms: dict,
             "so the articles may describe different instances, e.g. different strikes.")
     suspects = {}
     for figure in disagreeing:
-        for other_id, hits in _other_measure_terms(figure, measure_id, terms, articles[figure["source_id"]]).items():
+        for other_id, hits in other_terms(figure, measure_id, terms, articles[figure["source_id"]]).items():
             suspects.setdefault(f"{figure['source_id']} '{figure['text']}'", {})[other_id] = hits
     if suspects:
         why = _listing((f"the sentence of {fig} also says " + ", ".join(f"'{t}' (a term of {m})" for m, ts in others.items() for t in ts)
@@ -354,7 +365,37 @@ def _judge(measure_id: str, figures: list[dict], measure: dict, terms: dict,
     return "conflict", f"No common value for {pairs}."
 
 
-def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
+class _MemoisedOtherTerms:
+    """_other_measure_terms, looked up in the --cache folder's memo for the figures an earlier build judged."""
+
+    def __init__(self, cache_dir, terms: dict, figures: list[dict], articles: dict[str, str]):
+        import pyarrow as pa
+
+        from scripts.across.memo import ArticleMemo, text_key
+        self.memo = ArticleMemo(cache_dir, "figure-other-terms", __name__, [pa.field("found", pa.string())],
+                                depends_on=json.dumps(sorted(terms.items())))
+        self.sha = {s: text_key(articles[s]) for s in sorted({f["source_id"] for f in figures})}
+        self.known = self.memo.values(sorted({self._key(f, f["measure_id"]) for f in figures}), "found")
+        self.found: dict[str, str] = {}
+
+    def _key(self, figure: dict, measure_id: str) -> str:
+        return f"{self.sha[figure['source_id']]}:{int(figure['start'])}:{measure_id}"
+
+    def __call__(self, figure: dict, measure_id: str, terms: dict, article: str) -> dict[str, list[str]]:
+        key = self._key(figure, measure_id)
+        if key in self.known:
+            return json.loads(self.known[key])
+        found = _other_measure_terms(figure, measure_id, terms, article)
+        self.found[key] = self.known[key] = json.dumps(found)
+        return found
+
+    def save(self) -> None:
+        self.memo.add(self.found, "found")
+
+
+def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
+                            cache_dir=None) -> pd.DataFrame:
+    """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept."""
     schema = load_schema("figure_comparisons")
     figures = frames["figures"]
     figures = figures[figures["measure_id"].notna()]
@@ -368,8 +409,10 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
         row["interval"] = str(row["_interval"])
         by_measure.setdefault(row["measure_id"], []).append(row)
     records = []
+    other_terms = (_MemoisedOtherTerms(cache_dir, terms, [r for rows in by_measure.values() for r in rows], articles)
+                   if cache_dir is not None else _other_measure_terms)
     for measure_id, rows in sorted(by_measure.items()):
-        verdict, note = _judge(measure_id, rows, measures[measure_id], terms, articles)
+        verdict, note = _judge(measure_id, rows, measures[measure_id], terms, articles, other_terms)
         note = _capped_note(note, note_limit(schema))
         sources_count = len({r["source_id"] for r in rows})  # once per measure, not once per row
         for row in rows:
@@ -384,4 +427,6 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
                 "published_date": published[row["source_id"]],
                 "sources_count": sources_count,
                 "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
+    if cache_dir is not None:
+        other_terms.save()
     return frame_from_records(records, schema)

@@ -25,6 +25,11 @@ widely carried copy would make this table quadratic; it stays in shared_passages
 Pairs of articles are never enumerated: every run of MIN_SHARED_WORDS words of the corpus is hashed and only
 windows whose hash occurs in two articles or more are looked at, so the cost grows with the corpus's words and
 with what is actually shared (for source_pairs, with the pairs of at most PAIR_LIMIT articles per window).
+
+What depends on one article alone, its words' 64-bit hashes and their character offsets (ArticleWords), is kept
+with the build's --cache folder in a memo keyed by the article's sha256 (scripts/across/memo.py), so a rebuild after
+articles were added reads the articles it has seen instead of splitting them into words again; the tables are the
+same with or without the memo.
 """
 from __future__ import annotations
 
@@ -99,12 +104,80 @@ def shared_runs(a: list[Word], b: list[Word], min_words: int = MIN_SHARED_WORDS)
     return runs
 
 
+def _word_hash(word: str) -> int:
+    """A normalised word's 64-bit hash: the same word gets the same number in every article and every build."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class ArticleWords:
+    """Per text (in the order given): its normalised words' hashes (_word_hash) and the words' (starts, ends).
+
+    With cache_dir, both come from the memo for the texts it holds, and the others are computed and added to it.
+    Offsets are never held for every text (at 100,000 articles they would take hundreds of MB): a text's are
+    computed, or cut from the memo's int32 columns, each time they are asked for (only texts that share words)."""
+
+    def __init__(self, texts: list[str], cache_dir=None):
+        self.texts = texts
+        self._hash_of: dict[str, int] = {}
+        self._rows: dict[int, tuple[int, int]] = {}  # text -> its words' place in the memo's columns
+        if cache_dir is None:
+            self.hashes = [self._hashes(text) for text in texts]
+            return
+        import pyarrow as pa
+
+        from scripts.across.memo import ArticleMemo, text_key
+        memo = ArticleMemo(cache_dir, "article-words", __name__,
+                           [pa.field("words", pa.list_(pa.uint64())), pa.field("starts", pa.list_(pa.int32())),
+                            pa.field("ends", pa.list_(pa.int32()))],
+                           depends_on=f"{_WORD.pattern} blake2b-8")
+        keys = [text_key(text) for text in texts]
+        found = memo.lookup(keys)
+        row_of = {key: row for row, key in enumerate(found["text_sha256"].to_pylist())}
+        columns = {name: found[name].combine_chunks() for name in ("words", "starts", "ends")}
+        bounds = columns["words"].offsets.to_numpy()  # the three lists of a row have one length
+        values = {name: column.values.to_numpy() for name, column in columns.items()}
+        self._starts, self._ends = values["starts"], values["ends"]
+        self.hashes, new = [], {}
+        for t, (text, key) in enumerate(zip(texts, keys)):
+            row = row_of.get(key)
+            if row is not None:
+                low, high = int(bounds[row]), int(bounds[row + 1])
+                self.hashes.append(values["words"][low:high])
+                self._rows[t] = (low, high)
+                continue
+            self.hashes.append(self._hashes(text))
+            if key not in new and len(text) < 2 ** 31:  # offsets are kept as int32
+                new[key] = (self.hashes[-1], *_word_offsets(text))
+        if new:
+            ordered = sorted(new)
+            memo.store(pa.table({"text_sha256": pa.array(ordered, pa.string()),
+                                 "words": pa.array([new[k][0] for k in ordered], pa.list_(pa.uint64())),
+                                 "starts": pa.array([new[k][1].astype(np.int32) for k in ordered], pa.list_(pa.int32())),
+                                 "ends": pa.array([new[k][2].astype(np.int32) for k in ordered], pa.list_(pa.int32()))},
+                                schema=memo.schema))
+
+    def _hashes(self, text: str) -> np.ndarray:
+        keys = _normalise("\x00".join(_WORD.findall(text))).split("\x00") if text else []
+        keys = keys if keys != [""] else []
+        known = self._hash_of
+        return np.fromiter((known[k] if k in known else known.setdefault(k, _word_hash(k)) for k in keys),
+                           np.uint64, len(keys))
+
+    def offsets(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """(starts, ends) of text t's words, as _word_offsets gives them."""
+        if t in self._rows:
+            low, high = self._rows[t]
+            return self._starts[low:high].astype(np.int64), self._ends[low:high].astype(np.int64)
+        return _word_offsets(self.texts[t])
+
+
 class SharedPassageIndex:
     """Every passage of >= min_words words that two texts or more of a corpus share, found in time linear in the
     corpus (one row per occurrence, never one per pair of texts).
 
-    Each text's normalised words become integer ids and every window of min_words ids gets a key (two 64-bit
-    polynomial hashes, so two different windows practically never share one). A window is shared when its key
+    Each text's normalised words become 64-bit hashes (ArticleWords; two different words practically never share
+    one) and every window of min_words words gets a key (two 64-bit polynomial hashes of them, so two different
+    windows practically never share one). A window is shared when its key
     occurs in two texts or more. Shared windows that follow each other in a text are chained into one passage
     when the link holds everywhere: every occurrence of the first is followed by the second and every occurrence
     of the second follows the first (a unitig of the corpus's de Bruijn graph of windows). So a passage has the
@@ -113,18 +186,13 @@ class SharedPassageIndex:
     overlap by up to min_words - 1 words (they share windows' words, not windows).
     """
 
-    def __init__(self, texts: list[str], min_words: int = MIN_SHARED_WORDS):
+    def __init__(self, texts: list[str], min_words: int = MIN_SHARED_WORDS, words: ArticleWords | None = None):
         self.min_words = min_words
-        vocabulary: dict[str, int] = {}
-        ids, lengths = [], []
-        for text in texts:
-            keys = _normalise("\x00".join(_WORD.findall(text))).split("\x00") if text else []
-            keys = keys if keys != [""] else []
-            ids.append(np.fromiter((vocabulary.setdefault(k, len(vocabulary)) for k in keys), np.int32, len(keys)))
-            lengths.append(len(keys))
-        self.lengths = np.asarray(lengths, dtype=np.int64)
+        self.words = words if words is not None else ArticleWords(texts)
+        ids = self.words.hashes
+        self.lengths = np.asarray([len(i) for i in ids], dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))
-        self.ids = np.concatenate(ids) if ids else np.zeros(0, np.int32)
+        self.ids = np.concatenate(ids) if ids else np.zeros(0, np.uint64)
         self._cached: tuple[np.ndarray, np.ndarray] | None = None
 
     def _windows(self) -> tuple[np.ndarray, np.ndarray]:
@@ -312,7 +380,7 @@ def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[t
         t, i, n, p = int(text[k]), int(first[k]), int(length[k]), int(passage[k])
         if t != current:
             current = t
-            offsets = _word_offsets(articles[ids[t]])
+            offsets = index.words.offsets(t)
             quoted = _quoted_counts(*offsets, quote_spans.get(ids[t], []))
         start, end = int(offsets[0][i]), int(offsets[1][i + n - 1])
         passage_text = articles[ids[t]][start:end]
@@ -329,10 +397,13 @@ def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -
     return find_shared_passages(articles, _quote_spans(frames))
 
 
-def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """shared_passages and source_pairs from one search of the articles."""
+def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str],
+                               cache_dir=None) -> dict[str, pd.DataFrame]:
+    """shared_passages and source_pairs from one search of the articles (cache_dir: the build's --cache folder,
+    where the memo of the articles' words is kept)."""
     spans = _quote_spans(frames)
-    index = SharedPassageIndex([articles[s] for s in sorted(articles)])  # one search of the articles for both
+    texts = [articles[s] for s in sorted(articles)]
+    index = SharedPassageIndex(texts, words=ArticleWords(texts, cache_dir))  # one search of the articles for both
     passages = frame_from_records(find_shared_passages(articles, spans, index), load_schema("shared_passages"))
     return {"shared_passages": passages,
             "source_pairs": frame_from_records(pair_records(articles, spans, index=index), load_schema("source_pairs"))}
@@ -370,7 +441,7 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     for a, i, b, j, length in zip(ta.tolist(), ia.tolist(), tb.tolist(), jb.tolist(), lengths.tolist()):
         for t in (a, b):
             if t not in offsets:  # offsets and quotations only of articles that share something
-                offsets[t] = _word_offsets(articles[ids[t]])
+                offsets[t] = index.words.offsets(t)
                 quoted[t] = _quoted_counts(*offsets[t], quote_spans.get(ids[t], []))
         pair = pairs.setdefault((a, b), {"a": [], "b": [], "quotations": 0})
         prose_a = length - int(quoted[a][i + length] - quoted[a][i])
