@@ -207,12 +207,12 @@ def test_role_and_titled_name_between_commas_form_the_speaker():
 
 
 def test_according_to_names_the_speaker_after_it():
-    row = only_quote("Pay has fallen “by more than a quarter”, according to the Nurses Guild.")
+    row = only_quote("Pay has fallen “by more than a fifth”, according to the Nurses Guild.")
     assert speaker(row) == ("the Nurses Guild", None, "nurses-guild", "resolved", "according to")
 
 
 def test_attribution_closing_the_sentence():
-    row = only_quote("Pay has fallen by “more than a quarter” since 2008, the Nurses Guild said.")
+    row = only_quote("Pay has fallen by “more than a fifth” since 2010, the Nurses Guild said.")
     assert speaker(row) == ("the Nurses Guild", None, "nurses-guild", "resolved", "said")
 
 
