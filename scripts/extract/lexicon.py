@@ -37,7 +37,7 @@ class NameWords:
     not_person: frozenset[str]
     media_heads: frozenset[str]
     guesses: dict[str, str]
-    organisations: frozenset[str] = frozenset()  # a body's whole name wherever it stands ('Senedd', a platform)
+    organisations: frozenset[str] = frozenset()  # a body's own name, a mention wherever it stands
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:
@@ -196,7 +196,7 @@ class Lexicon:
         return loose[0] if loose else None
 
     def resolve(self, words: str) -> list[AliasMatch]:
-        """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Steve Barclay')."""
+        """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Sam Poole')."""
         found = self._resolved.get(words)  # the same few phrases over and over ('the BMA said')
         if found is None:
             if len(self._resolved) >= 65536:
