@@ -127,7 +127,6 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
-_BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
 _BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
