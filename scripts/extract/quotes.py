@@ -13,13 +13,15 @@ Finding quotations, paragraph by paragraph:
   keeps its speaker.
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
   sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
-  presents as words ('urged to “...”', 'described as “...”'). A term the text names ('the term “...”', 'the
-  “...” programme') is no quotation.
+  presents as words ('urged to “...”', 'described as “...”'), and so is one that a verb of reporting takes as
+  its object or that closes a clause with such a verb ('citing “...”', 'reported “...”'), unless it is in title
+  case or follows 'told', 'called', 'dubbed' and the like ('told “The Daily Round”'). A term the text names ('the
+  term “...”', 'the “...” programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
 in the sentence ('X said the offer was “...”', 'according to X'); an attribution closing the sentence
-(', the BMA said.'); the speaker of the quotation whose sentence this one directly follows. The words before
+(', the union said.'); the speaker of the quotation whose sentence this one directly follows. The words before
 a verb are read back as a noun phrase ('X, co-chair of Y, said': the appositive ties X to Y's organisation).
 
 Shapes of real copy (issue 8): an appositive may hold an age, a relative clause, an aside between dashes or
@@ -28,6 +30,15 @@ quotation left open ends before an inverted attribution inside it; words in doub
 quotation belong to it; a document ('The guidance said') speaks for the body that issued it; a role in a body
 ('the medical director of X') or a headline's title ('– Health Secretary') is the person the text gives that
 role, before or (for the next sentence, or from a headline) after.
+
+More shapes of real copy (issue 8, second session): a description ('the health minister', 'the nurse', 'the
+34-year-old') passes over a last speaker the text gave another role or another office ('shadow', 'former') and
+takes the one person of the sentence before, or the person-shaped name heading it after a fronted phrase ('On
+Monday, X will ...'); a headline's title that nobody holds goes to the person the lead paragraph opens with;
+'the two doctors' are the two people named together before; "the union's statement" is the body with that head
+named before; in 'X Hospital in Y said' the body speaks, not the place; a pronoun prefers a person-shaped name
+heading the sentence just before (also before an aside, also with particles: 'X ap Y, who ..., said') to a
+person of unknown gender further back; letters after a name ('MP', 'KC') are no part of the speaker's name.
 
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
