@@ -65,10 +65,10 @@ Everything else that looks like an organisation is kept as an unresolved candida
 6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
    X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
    a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
-   initials mid-sentence ('at Vexby RUH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   initials mid-sentence ('at Vexby QRH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
    legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
-   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('JUNIOR doctors') and
+   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('STAFFING levels') and
    a photographer's name in capitals after a caption's dash are no acronyms.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
@@ -330,7 +330,7 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
     return last[1]
 
 
-# 'at Vexby RUH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
+# 'at Vexby QRH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
 # branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
 _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
 
@@ -387,7 +387,7 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
 
 
 def _opens_in_capitals(text: str, word: str, end: int) -> bool:
-    """'JUNIOR doctors in ...': a paragraph opened by a word in capitals (a house style), the word also written in
+    """'STAFFING levels in ...': a paragraph opened by a word in capitals (a house style), the word also written in
     lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
     if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
         return False
