@@ -493,7 +493,7 @@ def test_a_description_skips_the_last_speaker_when_the_text_gave_them_another_ro
 def test_a_description_takes_the_person_heading_the_sentence_before_after_a_fronted_phrase():
     text = ("Dr Cai Morton, chair of the Northtown doctors\u2019 committee, said: \u201cWe will walk out.\u201d\n"
             "On Monday, Ailsa Grant will meet health officials in Northtown.\n"
-            "Speaking before the meeting, the first minister said: \u201cWe have made a fair offer.\u201d")
+            "Speaking after the visit, the first minister said: \u201cWe have made a fair offer.\u201d")
     assert speakers(text) == [("Cai Morton", "named"), ("Ailsa Grant", "description")]
 
 
