@@ -207,12 +207,12 @@ def test_role_and_titled_name_between_commas_form_the_speaker():
 
 
 def test_according_to_names_the_speaker_after_it():
-    row = only_quote("Pay has fallen “by more than a quarter”, according to the Nurses Guild.")
+    row = only_quote("Pay has fallen “by more than a fifth”, according to the Nurses Guild.")
     assert speaker(row) == ("the Nurses Guild", None, "nurses-guild", "resolved", "according to")
 
 
 def test_attribution_closing_the_sentence():
-    row = only_quote("Pay has fallen by “more than a quarter” since 2008, the Nurses Guild said.")
+    row = only_quote("Pay has fallen by “more than a fifth” since 2010, the Nurses Guild said.")
     assert speaker(row) == ("the Nurses Guild", None, "nurses-guild", "resolved", "said")
 
 
@@ -493,7 +493,7 @@ def test_a_description_skips_the_last_speaker_when_the_text_gave_them_another_ro
 def test_a_description_takes_the_person_heading_the_sentence_before_after_a_fronted_phrase():
     text = ("Dr Cai Morton, chair of the Northtown doctors\u2019 committee, said: \u201cWe will walk out.\u201d\n"
             "On Monday, Ailsa Grant will meet health officials in Northtown.\n"
-            "Speaking before the meeting, the first minister said: \u201cWe have made a fair offer.\u201d")
+            "Speaking after the visit, the first minister said: \u201cWe have made a fair offer.\u201d")
     assert speakers(text) == [("Cai Morton", "named"), ("Ailsa Grant", "description")]
 
 

@@ -106,7 +106,7 @@ def test_the_passive_before_a_verb_is_found_from_the_window_tail_as_the_whole_wi
 
 def test_anchors_gated_by_a_literal_find_what_their_plain_scans_find():
     rng = random.Random(11)
-    pieces = ["'s", "’s", " ", "  ", "official ", "spokes", "person", "man", "woman", "Spokes", "Downing ", "Street",
+    pieces = ["'s", "’s", " ", "  ", "official ", "spokes", "person", "man", "woman", "Spokes", "Vexby ", "Street",
               "House", "Palace", "Hall", "has ", "said", "told", "warned", "x", ".", "\n"]
     for _ in range(20000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))

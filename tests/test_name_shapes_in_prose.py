@@ -42,7 +42,7 @@ def test_each_name_of_a_list_inside_a_sentence_is_a_person():
     "Mira Tallis, 34, said the wards were empty.",
     "Mira Tallis, aged 34, said the wards were empty.",
     "Mira Tallis MP said the wards were empty.",
-    "Mira Tallis, who has worked in Hull for a decade, was not surprised.",
+    "Mira Tallis, who has worked in Vexby for a decade, was not surprised.",
 ])
 def test_an_age_who_or_a_members_letters_after_a_sentence_opening_pair_make_it_a_person(text):
     assert people_found(text) == ["Mira Tallis"]
@@ -54,14 +54,14 @@ def test_a_sentence_opening_pair_whose_surname_is_used_again_alone_is_a_person()
 
 
 @pytest.mark.parametrize("text", [
-    "Hull Valley is a lovely place to train.",                      # a sentence's opening: any noun phrase
-    "Doctors trained in Hull Valley were pleased.",                 # after 'in': a place
+    "Brackmoor Valley is a lovely place to train.",                 # a sentence's opening: any noun phrase
+    "Doctors trained in Brackmoor Valley were pleased.",            # after 'in': a place
     "Staff moved to Australia and New Zealand for better pay.",     # a place's opening word
     "The cuts came in the Spring Budget, the union said.",          # after 'the'
     "The plan was in the chancellor's Autumn Statement, it said.",  # a word that ends the names of things
-    "Members back Plaid Cymru, the party said.",                    # a nation's word
+    "Members back Vexby Cymru, the party said.",                    # a nation's word
     "The charity Hope Lane said it was ready.",                     # after a kind of body
-    "Contact us Shop Subscribe Support us",                         # a line without prose punctuation
+    "Home News Sport Weather Puzzles Newsletters",                  # a line without prose punctuation
     "Mira Tallis\nDoctors will strike on Monday.",
 ])
 def test_capitalised_pairs_that_are_places_things_or_bodies_are_no_person(text):
@@ -95,7 +95,7 @@ def test_an_organisation_word_with_a_nation_word_after_it_is_one_name():
 
 def test_an_organisation_word_in_a_capitalised_pair_keeps_the_pair_from_being_a_person():
     word = _organisation_word("platform")
-    assert people_found(f"It was shared on the Hull {word} page, the union said.") == []
+    assert people_found(f"It was shared on the Vexby {word} page, the union said.") == []
 
 
 def _party_word() -> str:
@@ -183,7 +183,7 @@ def test_initials_opening_a_paragraph_stay_a_body():
 
 
 def test_a_name_in_capitals_after_a_dash_at_a_captions_end_is_a_photographer():
-    text = "Doctors on the picket line in Hull - IDA O'QUIST\n\nThe strike began at 7am."
+    text = "Doctors on the picket line in Vexby - IDA O'QUIST\n\nThe strike began at 7am."
     assert people_found(text) == ["IDA O'QUIST"]
 
 

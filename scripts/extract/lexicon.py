@@ -2,13 +2,14 @@
 
 Nothing here knows a name; every name comes from curated/*.csv. Matching is longest-leftmost over all
 aliases at once, with word boundaries, straight and curly apostrophes treated alike, runs of white space
-treated alike, and a trailing possessive ('BMA's') left outside the span.
+treated alike, and a trailing possessive ('FMU's') left outside the span.
 
 Name words (NAME_WORDS): the few words that are closer to names than to shapes but that the shape rules need
-(party names and platforms that say a capitalised run is no person; newspaper nameplate words that end an
-outlet's title) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind, guess, why), not
-in code. It is read once per process, when this module is imported; a replacement file can be named by the
-environment variable JDS_NAME_WORDS (see curated/vocabulary/README.md).
+(kind not_person: party names that say a capitalised run is no person; kind organisation: a legislature's, a
+platform's or a party's own name, a mention wherever it stands capitalised; kind media_head: newspaper nameplate
+words that end an outlet's title) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind,
+guess, why), not in code. It is read once per process, when this module is imported; a replacement file can be
+named by the environment variable JDS_NAME_WORDS (see curated/vocabulary/README.md).
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class NameWords:
     not_person: frozenset[str]
     media_heads: frozenset[str]
     guesses: dict[str, str]
-    organisations: frozenset[str] = frozenset()  # a body's whole name wherever it stands ('Senedd', a platform)
+    organisations: frozenset[str] = frozenset()  # a body's own name, a mention wherever it stands
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:
@@ -196,7 +197,7 @@ class Lexicon:
         return loose[0] if loose else None
 
     def resolve(self, words: str) -> list[AliasMatch]:
-        """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Steve Barclay')."""
+        """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Sam Poole')."""
         found = self._resolved.get(words)  # the same few phrases over and over ('the BMA said')
         if found is None:
             if len(self._resolved) >= 65536:

@@ -15,8 +15,8 @@ Everything else that looks like an organisation is kept as an unresolved candida
    the word. 'I' and single letters are too short.
 2. Name phrases: a run of capitalised words on one line, which may be joined by 'of', 'for', 'of the',
    'for the', 'and', '&', and 'on' right after a head word ('Review Body on ...'). The run is cut at job
-   titles and honorifics (Secretary, Chief, Dr, Sir, ...: a name after a title is a person, out of scope
-   here) and at curated person names; leading structure words ('The', 'However', 'Yesterday', weekdays,
+   titles and honorifics (Secretary, Chief, Dr, Sir, ...: a name after a title is a person, found by
+   scripts/extract/names.py) and at curated person names; leading structure words ('The', 'However', 'Yesterday', weekdays,
    months, ...) are dropped, so a capitalised sentence opening is never a name by itself (a weekday stays
    before a media head word: 'Sunday Times'). What is left is a candidate when
    a. it contains a head word after at least one other word: an organisation head (_ORGANISATION_HEAD_WORDS:
@@ -60,19 +60,22 @@ Everything else that looks like an organisation is kept as an unresolved candida
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
    ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
    body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
-   before a modal verb: '... that Labour should') is an organisation.
+   before a modal verb: '... that <party word> should') is an organisation.
 
 6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
    X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
    a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
-   initials mid-sentence ('at Vexby RUH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
-   legislature's or a platform's own name) wherever it stands, with a nation word after it ('Senedd Cymru'). A
+   initials mid-sentence ('at Vexby QRH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
-   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('JUNIOR doctors') and
+   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('STAFFING levels') and
    a photographer's name in capitals after a caption's dash are no acronyms.
 
-People who are not in the curated tables are out of scope: no person candidates are produced.
-Generic structure words live here; names live only in curated/*.csv.
+People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
+unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
+a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
+where a person's span and an organisation's overlap (_without_overlaps).
+Generic structure words live here; names live only in curated/*.csv and curated/vocabulary/name_words.csv.
 """
 from __future__ import annotations
 
@@ -327,7 +330,7 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
     return last[1]
 
 
-# 'at Vexby RUH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
+# 'at Vexby QRH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
 # branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
 _PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
 
@@ -384,7 +387,7 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
 
 
 def _opens_in_capitals(text: str, word: str, end: int) -> bool:
-    """'JUNIOR doctors in ...': a paragraph opened by a word in capitals (a house style), the word also written in
+    """'STAFFING levels in ...': a paragraph opened by a word in capitals (a house style), the word also written in
     lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
     if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
         return False
@@ -664,7 +667,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
                 spans.append(m.span(1))
     for anchor in _KIND_AFTER_COMMA.finditer(text):
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
-            continue  # 'Jo Bell, the union's general secretary', 'in Hull, a top union boss said', '..., the union
+            continue  # 'Jo Bell, the union's general secretary', 'in Vexby, a top union boss said', '..., the union
             # said': no kind given to the name before the comma
         m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
         if not m:
@@ -697,7 +700,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
 # One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
-# mention wherever it stands capitalised, with a nation word after it: 'Senedd Cymru').
+# mention wherever it stands capitalised, with a nation word after it: 'Vexmoot Cymru').
 _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
 _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever

@@ -317,8 +317,8 @@ def _role_of(phrase: str) -> str | None:
 # A capitalised pair of name words inside a sentence ('it is not for Mira Tallis to decide') is a person named
 # without a title or role, as copy names people everyone knows. Not at a sentence's start (where any noun phrase is
 # capitalised), not on a line without prose punctuation (title-case headlines, navigation and footer lines), not
-# after a word that makes it a place, a thing or a body ('in Hull Valley', 'the Spring Budget', 'the charity Hope
-# Lane'), not with a nation word ('Plaid Cymru') or a word that ends the names of things ('Autumn Statement').
+# after a word that makes it a place, a thing or a body ('in Brackmoor Valley', 'the Spring Budget', 'the charity Hope
+# Lane'), not with a nation word ('Vexby Cymru') or a word that ends the names of things ('Autumn Statement').
 _NOT_BEFORE_A_BARE_NAME = frozenset("""
 the a an this that these those its their our his her your in at from near into onto across around outside inside
 throughout via towards toward beyond within upon charity union group campaign organisation organization body

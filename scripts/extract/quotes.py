@@ -13,13 +13,15 @@ Finding quotations, paragraph by paragraph:
   keeps its speaker.
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
   sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
-  presents as words ('urged to “...”', 'described as “...”'). A term the text names ('the term “...”', 'the
-  “...” programme') is no quotation.
+  presents as words ('urged to “...”', 'described as “...”'), and so is one that a verb of reporting takes as
+  its object or that closes a clause with such a verb ('citing “...”', 'reported “...”'), unless it is in title
+  case or follows 'told', 'called', 'dubbed' and the like ('told “The Daily Round”'). A term the text names ('the
+  term “...”', 'the “...” programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
 in the sentence ('X said the offer was “...”', 'according to X'); an attribution closing the sentence
-(', the BMA said.'); the speaker of the quotation whose sentence this one directly follows. The words before
+(', the union said.'); the speaker of the quotation whose sentence this one directly follows. The words before
 a verb are read back as a noun phrase ('X, co-chair of Y, said': the appositive ties X to Y's organisation).
 
 Shapes of real copy (issue 8): an appositive may hold an age, a relative clause, an aside between dashes or
@@ -28,6 +30,15 @@ quotation left open ends before an inverted attribution inside it; words in doub
 quotation belong to it; a document ('The guidance said') speaks for the body that issued it; a role in a body
 ('the medical director of X') or a headline's title ('– Health Secretary') is the person the text gives that
 role, before or (for the next sentence, or from a headline) after.
+
+More shapes of real copy (issue 8, second session): a description ('the health minister', 'the nurse', 'the
+34-year-old') passes over a last speaker the text gave another role or another office ('shadow', 'former') and
+takes the one person of the sentence before, or the person-shaped name heading it after a fronted phrase ('On
+Monday, X will ...'); a headline's title that nobody holds goes to the person the lead paragraph opens with;
+'the two doctors' are the two people named together before; "the union's statement" is the body with that head
+named before; in 'X Hospital in Y said' the body speaks, not the place; a pronoun prefers a person-shaped name
+heading the sentence just before (also before an aside, also with particles: 'X ap Y, who ..., said') to a
+person of unknown gender further back; letters after a name ('MP', 'KC') are no part of the speaker's name.
 
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
@@ -127,7 +138,6 @@ _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
-_BARE_NAME_SUBJECT = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s)")
 _BY_AGENT = re.compile(r"[^\S\n]+by(?=[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 _DEFINED_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&]{1,7}\)")
 _PRONOUN_OPENING = re.compile(r"\s*(It|They|He|She)\b")
@@ -178,7 +188,7 @@ _PERSONAL_NOUNS = frozenset("""nurse medic surgeon gp paramedic midwife registra
 physician anaesthetist psychiatrist paediatrician dentist cardiologist oncologist radiologist""".split())
 _PERSONAL_SHAPE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old|(?:mother|father|mum|dad|grandmother|grandfather)"
                              r"-of-[a-z]+")
-# A short phrase fronted before a sentence's subject: 'On Monday, ', 'Later this week, ', 'In Cardiff, '.
+# A short phrase fronted before a sentence's subject: 'On Monday, ', 'Later this week, ', 'In Northtown, '.
 _FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w-]+){0,3},\s+(?=[A-Z])")
 _REACH = 600  # characters either side of a quotation in which its attribution is looked for
 _NON_SPACE = re.compile(r"\S")
@@ -205,10 +215,10 @@ _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcas
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
 _UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)"
                                    r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
-# Lower-case words inside a personal name ('Jan van der Berg', 'Rhun ap Iorwerth'): grammar of names, not names.
+# Lower-case words inside a personal name ('Jan van der Berg', 'Rhodri ap Iestyn'): grammar of names, not names.
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
-# A name heading a sentence (as _BARE_NAME_SUBJECT), also before an aside and with the particles of names
-# ('Rhun ap Iorwerth, who ..., said').
+# A person-shaped name heading a sentence, before its verb or an aside and with the particles of names
+# ('Rhodri ap Iestyn, who ..., said').
 _BARE_NAME_HEADING = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:(?:" + "|".join(sorted(_NAME_PARTICLES))
                                 + r") ){0,2}[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s|,)")
 
@@ -395,7 +405,7 @@ class _Article:
         just_before = _SAYING_JUST_BEFORE.search(before)
         if (just_before and _saying(just_before.group("verb"))) or _SAYING_NOUN_BEFORE.search(before):
             return True
-        # A title in marks ('told “The Daily Round”', 'said on “Today”') names a work, not words.
+        # A title in marks ('told “The Daily Round”', 'said on “Morning Call”') names a work, not words.
         titled = all(w[:1].isupper() for w in self.text[quote.start:quote.end].split())
         object_of = _WORD_JUST_BEFORE.search(before)
         if object_of and not titled and _saying(object_of.group(1)) \
@@ -676,7 +686,7 @@ class _Article:
         return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
 
     def _appositive_subject(self, tokens, comma: int):
-        """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Steve Barclay, said' -> both."""
+        """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Sam Poole, said' -> both."""
         previous_comma = comma - 1
         while previous_comma >= 0 and tokens[previous_comma][2] != ",":
             previous_comma -= 1
@@ -692,7 +702,7 @@ class _Article:
             found = self._appositive_subject(tokens, previous_comma)
             return (found[0], found[1], (chunk[0][0], chunk[-1][1])) if found else None
         if _name_like(chunk):
-            # A role written before the name, as a chunk of its own: 'Health Secretary, Steve Barclay, said'
+            # A role written before the name, as a chunk of its own: 'Health Secretary, Sam Poole, said'
             # joins the speaker's words; 'The chair of the X, Jane Doe, said' describes her.
             role = _phrase_start(tokens, previous_comma - 1) if previous_comma > 0 else None
             if role is None or (role > 0 and tokens[role - 1][2] != ","):
@@ -864,7 +874,7 @@ class _Article:
             rest = self.text[mention.end:attribution.end].split() if mention and not person else []
             if 0 < len(rest) <= 3 and rest[-1] not in _NAME_PARTICLES and all(
                     w in _NAME_PARTICLES or (w[:1].isupper() and w[:1].isalpha()) for w in rest):
-                # the name goes on where the name finder stopped ('Dr Rhun ap Iorwerth', 'Dr José Álvarez')
+                # the name goes on where the name finder stopped ('Dr Rhodri ap Iestyn', 'Dr José Álvarez')
                 name = written = _name_words(self.text[mention.start:attribution.end])
             method = "named" if name and (written == name or len(written.split()) >= 2) else "alias"
             return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
@@ -955,7 +965,7 @@ class _Article:
         if described:
             organisation = described[-1]
             if _guess_kind(words) == "person" and _name_like(self._tokens(attribution.start, attribution.end)):
-                # 'Unison’s head of health, Jo Bell, said': a person of that body nobody curated
+                # 'Quorncare’s head of health, Jo Bell, said': a person of that body nobody curated
                 return _Speaker(words, None, organisation, "unresolved", "person", _name_words(words), "named")
             return _Speaker(words, None, organisation, "unresolved", _guess_kind(words),
                             None, "unresolved")
@@ -1267,7 +1277,7 @@ class _Article:
         if bare is None or not _is_person_name(bare.group(1)) or self.names.within(bare.start(1), bare.end(1)):
             return None
         after = bare.end(1)
-        for _ in range(3):  # up to two asides, an age, then a description: 'Jo Bell, 34, a nurse in Leeds, said'
+        for _ in range(3):  # up to two asides, an age, then a description: 'Jo Bell, 34, a nurse in Northtown, said'
             if verb.match(self.masked, after, sentence.end):
                 return _Entity(sentence.start, "person", None, None, bare.group(1), None)
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
@@ -1395,7 +1405,7 @@ class _Article:
         if not matches:
             return None
         match: AliasMatch = matches[0]
-        if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Barclay’s talks' is not about him
+        if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Poole’s talks' is not about him
             return None
         defined = _DEFINED_ACRONYM.match(self.masked, match.end, sentence.end)  # 'The X (XA) negotiated ...'
         tail = _SUBJECT_TAIL.match(self.masked, defined.end() if defined else match.end, sentence.end)
@@ -1679,7 +1689,7 @@ def _phrase_start(tokens, last: int) -> int | None:
 
 
 def _name_like(chunk) -> bool:
-    """'The Rt Hon Steve Barclay', 'Chris Hopson': capitalised words and titles, not a description."""
+    """'The Rt Hon Sam Poole', 'Jo Bell': capitalised words and titles, not a description."""
     words = [t[2] for t in chunk]
     if not words[0][:1].isupper() or words[0].lower() in _STOP_WORDS:
         return False
@@ -1832,7 +1842,7 @@ def _role_fits(description: list[str], role: str) -> bool:
 def _holds_another_role(referent: Referent, description: list[str]) -> bool:
     """Whether the text gave this person a role that a description does not fit ('chair of the X' for 'the
     first minister'): the role's head noun, before any 'of', 'for' or 'at'. A member of a legislature ('the
-    Tory MP') may also hold an office of government ('education secretary')."""
+    Valley Party MP') may also hold an office of government ('education secretary')."""
     if _personal_description(description[-1]):
         return False  # a nurse, a mother-of-two or a 34-year-old may hold any office too
     for role in referent.roles:
