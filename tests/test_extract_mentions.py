@@ -604,3 +604,31 @@ def test_a_person_shape_inside_an_organisations_run_gives_one_mention_not_two_ov
     spans = sorted((r["start"], r["end"]) for r in rows)
     assert rows and all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
     assert [r["person_id"] for r in rows] == ["ann-vole"]
+
+
+def test_a_renamed_group_of_people_written_in_capitals_is_no_platform():
+    assert candidates("An offer to Ward Nurses, formerly known as Junior Nurses, and Porters in Training was made.") == []
+    assert candidates("Ed Stone\u2019s Zed, formerly Chirper, banned him.") == ["Zed", "Chirper"]
+
+
+def test_two_names_joined_by_and_after_a_head_word_are_two_organisations():
+    assert candidates("This will hit Castle Vale Hospital and Easton Royal Infirmary, as well as clinics.") == [
+        "Castle Vale Hospital", "Easton Royal Infirmary"]
+    assert candidates("The Nursing and Midwifery Council met.") == ["Nursing and Midwifery Council"]
+
+
+def test_a_possessive_before_a_title_ends_the_owners_name_after_a_naming_prefix():
+    assert candidates("Dr Mo Reeve, ZHS Easton and Vale\u2019s Deputy Medical Director, said no.") == [
+        "ZHS Easton and Vale"]
+
+
+def test_a_plural_head_after_a_naming_prefix_is_a_kind_of_body_not_a_name():
+    assert found("Many ZHS Trusts in the north cancelled care.") == [("ZHS", "zhs", "alias")]
+
+
+def test_an_acronym_defined_after_a_name_is_that_body_in_every_use():
+    assert candidates("Staff at the Mid Riverside Infirmary (MRI) met. At MRI today (in the MRI wards) it was calm.") == [
+        "Mid Riverside Infirmary", "MRI", "MRI", "MRI"]
+    assert candidates("He chairs the Vale Government Resilience Room (VGoRR), as VGoRR did before.") == [
+        "Vale Government Resilience Room", "VGoRR", "VGoRR"]
+    assert candidates("A Mid Range Imaging (MRI) scan is an MRI.") == ["Mid Range Imaging"]
