@@ -632,3 +632,28 @@ def test_an_acronym_defined_after_a_name_is_that_body_in_every_use():
     assert candidates("He chairs the Vale Government Resilience Room (VGoRR), as VGoRR did before.") == [
         "Vale Government Resilience Room", "VGoRR", "VGoRR"]
     assert candidates("A Mid Range Imaging (MRI) scan is an MRI.") == ["Mid Range Imaging"]
+
+
+def test_a_surname_that_is_also_a_structure_word_ends_a_name_after_a_role_or_title():
+    assert people_found("Consultant cardiologist Kim Last admitted that he earned more. Last year Mr Last said no.") == [
+        ("Kim Last", "Kim Last"), ("Mr Last", "Kim Last")]
+    assert people_found("Dr Lee Still said no.") == [("Dr Lee Still", "Lee Still")]
+    assert people_found("Last Monday was hot. Next Tuesday the clinic shut.") == []
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole():
+    assert people_found("Rhodri ap Emlyn, the shadow health minister, said no.") == [
+        ("Rhodri ap Emlyn", "Rhodri ap Emlyn")]
+
+
+def test_a_specialists_role_noun_before_a_name_makes_it_a_person():
+    assert people_found("The walkout was led by consultant anaesthesiologist Ola Brandt and obstetrician Tom Fry.") == [
+        ("Ola Brandt", "Ola Brandt"), ("Tom Fry", "Tom Fry")]
+
+
+def test_a_name_in_a_bracketed_photo_credit_is_a_person():
+    assert people_found("Doctors on the picket line (Image: Nell Hardy)\n\nThey want more pay.") == [
+        ("Nell Hardy", "Nell Hardy")]
+    assert people_found("Doctors on the picket line (Picture: Nell Hardy/Vale Pictures)\n\nThey want pay.") == [
+        ("Nell Hardy", "Nell Hardy")]
+    assert people_found("Doctors on the picket line (Image: Getty Images)\n\nThey want pay.") == []
