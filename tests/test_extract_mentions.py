@@ -657,3 +657,10 @@ def test_a_name_in_a_bracketed_photo_credit_is_a_person():
     assert people_found("Doctors on the picket line (Picture: Nell Hardy/Vale Pictures)\n\nThey want pay.") == [
         ("Nell Hardy", "Nell Hardy")]
     assert people_found("Doctors on the picket line (Image: Getty Images)\n\nThey want pay.") == []
+
+
+def test_a_caption_glued_to_the_next_paragraph_ends_at_the_surname_of_the_person_named():
+    text = ("Consultant surgeon Ola Brandt said pay fell.\n\nPictured: registrar Tom Fry and consultant surgeon "
+            "Ola BrandtPickets stood outside the hospital today.")
+    assert people_found(text) == [("Ola Brandt", "Ola Brandt"), ("Tom Fry", "Tom Fry"), ("Ola Brandt", "Ola Brandt")]
+    assert people_found("Consultant Ola McBrandt said no.") == [("Ola McBrandt", "Ola McBrandt")]

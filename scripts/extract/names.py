@@ -240,6 +240,19 @@ _CREDIT_LABELS = ("(Image:", "(Picture:", "(Photo:", "(Pic:", "(Photograph:", "(
 _CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
 
 
+def _unglued(text: str, found: list) -> list:
+    """'consultant Kim LastPickets stood ...': a caption glued to the next paragraph without a space. A name whose
+    last word is a surname of this article's people with a capital glued on ends at that surname."""
+    surnames = {text[name_start:end].split()[-1] for _, end, name_start, _, _ in found}
+    kept = []
+    for run_start, end, name_start, role, weak in found:
+        last = text[name_start:end].split()[-1]
+        glued = next((k for k in range(2, len(last) - 1) if last[k].isupper() and last[k - 1].islower()
+                      and last[:k] in surnames), None)
+        kept.append((run_start, end - (len(last) - glued) if glued else end, name_start, role, weak))
+    return kept
+
+
 def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     """A photographer's name in a bracketed credit after a picture's caption: '(Image: Jo Bell)', '(Picture: Jo
     Bell/Agency)'. Found by str.find on each label (credits are rare), the name read right after it."""
@@ -414,7 +427,7 @@ class ArticleNames:
                 in structure_surnames else ""  # the name before a surname like a structure word ('Kim' of 'Kim Last')
             if _is_person_name(given or text[name_start:name_end]) and not _overlaps(taken, run_start, name_end):
                 found.append((run_start, name_end, name_start, role, weak))
-        return found
+        return _unglued(text, found)
 
     def _surname_like_a_structure_word(self, words) -> bool:
         """'consultant oncologist Kim Last', 'Dr Kim Last': a surname that is also a structure word ('Last', 'Still',
