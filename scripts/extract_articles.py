@@ -37,10 +37,13 @@ import shutil
 import signal
 import stat
 import sys
+from collections import Counter
 from pathlib import Path
 
+from scripts.csv_records import RecordWriter
 from scripts.inputs.articles import decode_article
 from scripts.errors import InputError
+from scripts.extract.candidates import CandidateCollector
 from scripts.extract.dates import extract_dates
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR, DATA_DIR, SCHEMAS_DIR
@@ -204,19 +207,48 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _work(task) -> list[tuple]:
-    """In a worker: extract a chunk of files and format their rows as CSV text, so the parent only writes."""
+def _work(task) -> tuple[list[tuple], dict, dict, CandidateCollector]:
+    """In a worker: extract a chunk of files. Returns (path, error, warning) per file, the chunk's row count and
+    CSV text (UTF-8) per table, so that the parent only writes bytes, and the chunk's candidate names (the
+    parent merges the chunks' collectors instead of reading mentions.csv back)."""
     columns, converted, fallback, chunk = task
-    results = []
+    files, counts, candidates, mentions = [], {}, CandidateCollector(), []
+    outs = {table: io.StringIO() for table in columns}
+    writers = {table: csv.writer(out, lineterminator="\n") for table, out in outs.items()}
+    cells = {table: [] for table in columns}
     for path, source_id in chunk:
         rows, error, warning = extract_file(Path(path), source_id, fallback)
-        texts, counts = {}, {}
         for table, table_rows in rows.items():
+            table_cells = _cells(table_rows, columns[table], converted[table])
+            writers[table].writerows(table_cells)
+            cells[table] += table_cells
+            counts[table] = counts.get(table, 0) + len(table_rows)
+        mentions += rows.get("mentions", ())
+        files.append((path, error, warning))
+    texts = {table: out.getvalue() for table, out in outs.items()}
+    for table, text in texts.items():
+        if "\r" in text:  # rare (classic Mac line ends): write the chunk again, quoting records csv.writer left bare
             out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerows(_cells(table_rows, columns[table], converted[table]))
-            texts[table], counts[table] = out.getvalue(), len(table_rows)
-        results.append((path, texts, counts, error, warning))
-    return results
+            RecordWriter(out).writerows(cells[table])
+            texts[table] = out.getvalue()
+    candidates.add(mentions)
+    return files, counts, {table: text.encode("utf-8") for table, text in texts.items()}, candidates
+
+
+def _pool_class():
+    """multiprocessing's Pool whose worker-handler thread is not woken by results waiting in the result pipe.
+
+    Pool's worker handler (CPython 3.8-3.13) waits on the result pipe as well as on the workers' exits; while a
+    result waits there for the result-handler thread (which needs the GIL the handler holds), the handler wakes
+    again at once and checks every worker, over and over: in this command it cost the parent about 0.6 CPU
+    seconds per 5,000 articles on 2 busy cores, taken from the workers. The handler only needs to wake when a
+    worker exits (maintaining the pool) or the pool changes state (its change notifier), which it still does."""
+    import multiprocessing.pool
+
+    class QuietPool(multiprocessing.pool.Pool):
+        def _get_sentinels(self):
+            return [self._change_notifier._reader]
+    return QuietPool
 
 
 def _cells(rows: list[dict], names: list[str], converted: frozenset[str]) -> list[list]:
@@ -259,21 +291,30 @@ def article_files(inputs: list[Path]) -> tuple[list[tuple[Path, str]], list[tupl
     Folders are walked without following symbolic links; a symbolic link or special file found there is skipped
     and reported. A file named on the command line is read if it is (or links to) a regular file.
     """
-    found: list[tuple[Path, Path]] = []  # (path, the folder its id is relative to)
+    # (path, the folder its id is relative to, and for a file found in a folder its real path and id, which are
+    # worked out once per folder: the file itself is no link, so its real path is its folder's and its name)
+    found: list[tuple[Path, Path, str | None, str | None]] = []
     skipped = []
     for item in inputs:
         if item.is_dir() and not item.is_symlink():
             for folder, dirs, files in os.walk(item, followlinks=False):
                 dirs.sort()
+                folder_path, real_folder, id_prefix = Path(folder), None, None
                 for name in sorted(dirs + files):
-                    path = Path(folder) / name
-                    mode = os.lstat(path).st_mode
+                    mode = os.lstat(os.path.join(folder, name)).st_mode
                     if name in dirs and not stat.S_ISLNK(mode):
                         continue
                     if not name.endswith(".txt") and not stat.S_ISLNK(mode):
                         continue
+                    path = folder_path / name
                     if stat.S_ISREG(mode):
-                        found.append((path, item))
+                        if real_folder is None:
+                            real_folder = os.path.realpath(folder)
+                            relative = folder_path.relative_to(item).as_posix()
+                            id_prefix = "" if relative == "." else relative + "/"
+                        source_id = id_prefix + name
+                        found.append((path, item, os.path.join(real_folder, name),
+                                      source_id[:-4] if source_id.endswith(".txt") else source_id))
                     else:
                         skipped.append((str(path), f"{path}: skipped: a {_kind(mode)}, not a regular file "
                                                    "(links are not followed inside folders; copy the file or name it "
@@ -281,19 +322,19 @@ def article_files(inputs: list[Path]) -> tuple[list[tuple[Path, str]], list[tupl
         else:
             mode = os.stat(item).st_mode
             if stat.S_ISREG(mode):
-                found.append((item, item.parent))
+                found.append((item, item.parent, None, None))
             else:
                 skipped.append((str(item), f"{item}: skipped: a {_kind(mode)}, not a regular file"))
-    unique, seen = [], set()
-    for path, base in found:  # the same file reached twice (a folder and a file in it) is read once
-        key = os.path.realpath(path)
+    unique, ids, seen = [], [], set()
+    for path, base, real, source_id in found:  # the same file reached twice (a folder and a file in it) is read once
+        key = real or os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             unique.append((path, base))
-    ids = [_relative_id(path, base) for path, base in unique]
+            ids.append(_relative_id(path, base) if source_id is None else source_id)
     if len(set(ids)) < len(ids):
         common = Path(os.path.commonpath([str(p.parent.resolve()) for p, _ in unique]))
-        counts = {i: ids.count(i) for i in ids}
+        counts = Counter(ids)
         ids = [_relative_id(p.resolve(), common) if counts[i] > 1 else i for (p, _), i in zip(unique, ids)]
     files = sorted(zip((p for p, _ in unique), ids), key=lambda pair: (str(pair[0]), pair[1]))
     return files, sorted(skipped)
@@ -367,16 +408,17 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
     """Write every output table into folder; workers["pool"] receives the worker pool, for the caller to stop."""
     columns = output_columns()
     files, skipped = article_files(inputs)
-    handles = {table: (folder / f"{table}.csv").open("w", encoding="utf-8", newline="") for table in columns}
+    handles = {table: (folder / f"{table}.csv").open("wb") for table in columns}
     unreadable, warnings = list(skipped), []
     counts = {table: 0 for table in columns} | {"articles": 0, "unreadable": 0, "warnings": 0}
     bar = _progress(len(files))
+    candidates = CandidateCollector()
     converted = converted_columns()
     tasks = [(columns, converted, published, [(str(p), i) for p, i in files[first:first + CHUNK]])
              for first in range(0, len(files), CHUNK)]
     try:
         for table, handle in handles.items():
-            handle.write(",".join(columns[table]) + "\n")
+            handle.write((",".join(columns[table]) + "\n").encode("utf-8"))
         _load(curated_dir)  # before forking: the workers inherit the lexicon and the imported extractors
         if jobs > 1 and len(tasks) > 1:
             import multiprocessing
@@ -384,24 +426,26 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
             # they wait (blocked) until the pool is whole, then raise Interrupted here in the main thread.
             held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
             try:
-                pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+                pool = _pool_class()(jobs, initializer=_init_worker, context=multiprocessing.get_context("fork"))
                 workers["pool"] = pool
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, held)
             results = pool.imap(_work, tasks)  # in order; every worker stays busy while the parent writes
         else:
             results = map(_work, tasks)
-        for chunk in results:
-            for path, texts, table_counts, error, warning in chunk:
+        for chunk, chunk_counts, texts, chunk_candidates in results:
+            for path, error, warning in chunk:
                 if error:
                     unreadable.append((path, error))
                     continue
                 counts["articles"] += 1
-                for table, text in texts.items():
-                    handles[table].write(text)
-                    counts[table] += table_counts[table]
                 if warning:
                     warnings.append((path, warning))
+            for table, count in chunk_counts.items():
+                counts[table] += count
+            for table, text in texts.items():
+                handles[table].write(text)
+            candidates.merge(chunk_candidates)
             if bar:
                 bar[0].update(bar[1], advance=len(chunk))
     finally:
@@ -411,13 +455,12 @@ def _extract_into(folder: Path, inputs: list[Path], published, jobs: int, curate
             handle.close()
     for name, header, rows in (("unreadable", ["path", "reason"], unreadable), ("warnings", ["path", "warning"], warnings)):
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = RecordWriter(handle)
             writer.writerow(header)
             writer.writerows(rows)
     counts["unreadable"], counts["warnings"] = len(unreadable), len(warnings)
-    # issue 8: names nobody curated, gathered from the mentions just written -> candidate_*.csv
-    from scripts.extract.candidates import write_candidate_tables
-    counts |= write_candidate_tables(folder / "mentions.csv", folder)
+    # issue 8: names nobody curated, gathered from the mentions written (by the workers, chunk by chunk)
+    counts |= candidates.write(folder)
     return counts
 
 

@@ -89,3 +89,23 @@ def test_candidate_people_and_organisations_are_written_with_counts_and_first_ev
     assert organisations == [{"normalised_name": "Ward Nurses Collective", "kind_guess": "organisation",
                               "mentions": "4", "articles": "2", "source_id": "a", "start": "39", "end": "61",
                               "text": "Ward Nurses Collective"}]
+
+
+def test_candidate_tables_are_those_of_the_mentions_csv_read_back_with_one_or_two_workers(tmp_path):
+    # the workers gather candidates chunk by chunk; the tables must be what reading mentions.csv back gives,
+    # also when a mention holds a bare carriage return (csv.reader ends a record there)
+    from scripts.extract.candidates import write_candidate_tables
+    from scripts.extract_articles import CHUNK
+    texts = ["Welsh health minister Nia Pugh met the Ward Nurses\rCollective (WNC).\r\rMs Pugh said the WNC had a point.\r",
+             "The Ward Nurses\r\nCollective said no. Tomos\rAp Rhys of the Harbour Medics Forum agreed.\r\n",
+             "Welsh health minister Nia Pugh met the Ward Nurses Collective (WNC).\nMs Pugh said the WNC had a point.\n"]
+    for i in range(2 * CHUNK + 3):
+        write(tmp_path / "in", f"a{i:02d}.txt", texts[i % 3].replace("Pugh", "Pugh" if i % 4 else "Prys"))
+    for jobs in (1, 2):
+        run([tmp_path / "in"], tmp_path / f"out{jobs}", dt.date(2023, 3, 11), jobs=jobs)
+        assert b"\r" in (tmp_path / f"out{jobs}/mentions.csv").read_bytes()
+        (tmp_path / f"read-back{jobs}").mkdir()
+        write_candidate_tables(tmp_path / f"out{jobs}/mentions.csv", tmp_path / f"read-back{jobs}")
+        for name in ("candidate_people.csv", "candidate_organisations.csv"):
+            assert (tmp_path / f"out{jobs}" / name).read_bytes() == (tmp_path / f"read-back{jobs}" / name).read_bytes()
+            assert len(rows(tmp_path / f"out{jobs}" / name)) > 0

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -208,3 +209,65 @@ def test_the_command_does_not_import_pandas():
     code = "import sys, scripts.extract_articles; print('pandas' in sys.modules, 'pyarrow' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def _article_files_as_before(inputs):
+    """The listing as it was before its real paths and ids were worked out per folder (reference for the test
+    below): every path built, lstat-ed and resolved on its own."""
+    from collections import Counter
+    found, skipped = [], []
+    for item in inputs:
+        if item.is_dir() and not item.is_symlink():
+            for folder, dirs, files in os.walk(item, followlinks=False):
+                dirs.sort()
+                for name in sorted(dirs + files):
+                    path = Path(folder) / name
+                    mode = os.lstat(path).st_mode
+                    if name in dirs and not stat.S_ISLNK(mode):
+                        continue
+                    if not name.endswith(".txt") and not stat.S_ISLNK(mode):
+                        continue
+                    if stat.S_ISREG(mode):
+                        found.append((path, item))
+                    else:
+                        skipped.append((str(path), f"{path}: skipped: a {command._kind(mode)}, not a regular file "
+                                                   "(links are not followed inside folders; copy the file or name it "
+                                                   "on the command line)"))
+        else:
+            mode = os.stat(item).st_mode
+            if stat.S_ISREG(mode):
+                found.append((item, item.parent))
+            else:
+                skipped.append((str(item), f"{item}: skipped: a {command._kind(mode)}, not a regular file"))
+    unique, seen = [], set()
+    for path, base in found:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, base))
+    ids = [command._relative_id(path, base) for path, base in unique]
+    if len(set(ids)) < len(ids):
+        common = Path(os.path.commonpath([str(p.parent.resolve()) for p, _ in unique]))
+        counts = Counter(ids)
+        ids = [command._relative_id(p.resolve(), common) if counts[i] > 1 else i for (p, _), i in zip(unique, ids)]
+    files = sorted(zip((p for p, _ in unique), ids), key=lambda pair: (str(pair[0]), pair[1]))
+    return files, sorted(skipped)
+
+
+def test_the_listing_gives_the_paths_ids_and_skips_it_gave_before(tmp_path, monkeypatch):
+    # real paths and ids are now worked out once per folder; a tree with nesting, links, a FIFO, the same file
+    # reached twice, a '.txt' folder and ids that collide must list exactly as before
+    for name in ("a.txt", "b.md", "sub/a.txt", "sub/deeper/c.txt", "other/a.txt", "other/sub/a.txt", ".txt",
+                 "x.txt/inner.txt", "linked/real.txt"):
+        write(tmp_path / "in" / name)
+    os.symlink(tmp_path / "in/a.txt", tmp_path / "in/sub/link.txt")
+    os.symlink(tmp_path / "in/linked", tmp_path / "in/dirlink")
+    os.symlink(tmp_path / "in/linked", tmp_path / "via")  # a folder reached through a link, named on the command line
+    os.symlink(tmp_path / "in", tmp_path / "alias")  # the same files under another path: read once
+    os.mkfifo(tmp_path / "in/sub/pipe.txt")
+    monkeypatch.chdir(tmp_path)
+    for inputs in ([Path("in")], [Path("./in")], [tmp_path / "in"], [Path("in/sub"), Path("in/other")],
+                   [Path("in"), Path("in/sub/a.txt"), Path("in/sub/link.txt")], [Path("via"), Path("in/linked")],
+                   [Path("in/sub"), Path("in/other/sub"), Path("in/a.txt")], [Path("alias/sub"), Path("in/sub")],
+                   [Path("in"), Path("alias/other"), Path("alias/a.txt")]):
+        assert command.article_files(inputs) == _article_files_as_before(inputs), inputs

@@ -37,3 +37,23 @@ def test_kind_guess_reads_the_head_word():
     assert kind_guess("junior doctors’ committee", "organisation") == "committee"
     assert kind_guess("QRX", "organisation") == "acronym"
     assert kind_guess("Nia Pugh", "person") == "person"
+
+
+def test_merging_collectors_chunk_by_chunk_gives_what_one_collector_gives():
+    from scripts.extract.candidates import CandidateCollector
+
+    rows = [mention("c", 5, "WNC", "Ward Nurses Collective"), mention("b", 40, "WNC", "Ward Nurses Collective"),
+            mention("b", 9, "Ms Pugh", "Nia Pugh", kind="person"), mention("b", 9, "Nia Pugh", "Nia Pugh", kind="person"),
+            mention("a", 3, "Zed Board", "Zed Board"), mention("a", 0, "Zed Board", "Zed Board", kind="outlet"),
+            mention("d", 1, "Abe Trust", "Abe Trust"), mention("a", 1, "FMU", "Federated Medics Union", resolution="alias"),
+            mention("b", 40, "Ward Nurses Collective", "Ward Nurses Collective"), mention("e", 2, "Abe Trust", "Abe Trust"),
+            mention("a", 7, "Zed Board", "Zed Board", kind="outlet")]
+    whole = CandidateCollector()
+    whole.add(rows)
+    for cuts in ([], [1], [3], [2, 4, 9], list(range(1, len(rows)))):
+        merged = CandidateCollector()
+        for first, last in zip([0, *cuts], [*cuts, len(rows)]):
+            chunk = CandidateCollector()
+            chunk.add(rows[first:last])
+            merged.merge(chunk)
+        assert merged.tables() == whole.tables(), cuts

@@ -12,7 +12,7 @@ import random
 import re
 
 from scripts import extract_articles as command
-from scripts.extract import dates, names, text
+from scripts.extract import dates, mentions, names, text
 from scripts.extract.lexicon import Lexicon
 
 
@@ -55,6 +55,92 @@ def test_a_runs_words_and_offsets_are_those_the_space_scan_finds():
             expected = [(w.group(), m.start() + w.start(), m.start() + w.end())
                         for w in names._NON_SPACE.finditer(m.group())]
             assert names._run_words(m.group(), m.start()) == expected, s
+
+
+def test_person_runs_looked_for_inside_capitalised_runs_are_those_a_whole_text_scan_finds():
+    rng = random.Random(8)
+    pieces = ["Jane", "Roe", "O'Neill", "O’Neill", "Rhys-Jones", "Rhys-jones", "McAdam", "eBay", "ABC", "Élise", "Zoë",
+              "Ab÷c", "Jo2", "of", "and", "the", "on", "for", "x", " ", " ", "  ", "\t", "\u00a0", "\r", "\n", ", ", ".",
+              "'s", "’", "-", "@", "#", "/", "(", "÷"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        mentions._last_runs = (None, [])  # no runs kept from an earlier text
+        assert [m.span() for m in names._person_runs(s)] == [m.span() for m in names._RUN.finditer(s)], s
+
+
+def test_quotation_marks_and_sentence_ends_scanned_once_per_text_are_what_a_scan_per_paragraph_finds():
+    from scripts.extract import quotes
+
+    rng = random.Random(9)
+    pieces = ["“", "”", "„", '"', "‘", "’", "'", "Jo", "Bell", "doctors", "it", "Dr", "Mr", "St", "No", "A", "9",
+              "@x", "#y", "(", ")", "[", "—", "–", "-", ":", " ", " ", "  ", "\t", "\u00a0", "\n", "\n\n", " \n ", ".",
+              "..", "!", "?", "…", ",", "s", "é"]
+    for _ in range(20000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        spans = text.paragraphs(t)
+        marks = [m.start() for m in quotes._DOUBLE_MARK.finditer(t)]
+        held = {i: at for i, _, at in quotes._held(marks, spans)}
+        openers = [m.start() for m in quotes._SINGLE_OPEN.finditer(t)]
+        closers = [m.start() for m in quotes._SINGLE_CLOSE.finditer(t)]
+        held_openers = {i: at for i, _, at in quotes._held(openers, spans)}
+        ends = [m.end() for m in quotes._SENTENCE_END.finditer(t)]
+        for i, p in enumerate(spans):
+            assert quotes._double_quotes(t, p, i, held.get(i, [])) == quotes._double_quotes(t, p, i), t
+            assert quotes._single_quotes(t, p, i, held_openers.get(i, []), quotes._inside(closers, p)) \
+                == quotes._single_quotes(t, p, i), t
+            assert quotes._sentences(t, p, quotes._ends_inside(ends, p)) == quotes._sentences(t, p), t
+
+
+def test_the_passive_before_a_verb_is_found_from_the_window_tail_as_the_whole_window_search_finds_it():
+    from scripts.extract import quotes
+
+    rng = random.Random(10)
+    pieces = ["is", "IS", "was", "were", "be", "been", "being", "Being", "ſ", "K", "this", "a", "x", " ", "  ", "\n", "\t",
+              "\u00a0", "\u2028", "\x1c", ",", ".", "é"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for start in range(len(s) + 1):
+            found, expected = quotes._passive_before(s, start, len(s)), quotes._PASSIVE.search(s, start, len(s))
+            assert (found and found.span()) == (expected and expected.span()), (s, start)
+
+
+def test_anchors_gated_by_a_literal_find_what_their_plain_scans_find():
+    rng = random.Random(11)
+    pieces = ["'s", "’s", " ", "  ", "official ", "spokes", "person", "man", "woman", "Spokes", "Downing ", "Street",
+              "House", "Palace", "Hall", "has ", "said", "told", "warned", "x", ".", "\n"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for anchor in names._ANCHOR_NEEDLES:
+            assert list(names._each_anchor_start(s, (anchor,), "")) == [m.start() for m in anchor.finditer(s)], s
+        assert [m.span() for m in text.finditer_if_present(mentions._SEAT_SPEAKING, s, mentions._SEAT_WORDS)] \
+            == [m.span() for m in mentions._SEAT_SPEAKING.finditer(s)], s
+
+
+def test_a_byline_line_is_matched_only_where_the_plain_match_can_succeed():
+    rng = random.Random(12)
+    pieces = ["By ", "by ", "1. ", "12.", "Jo", "Bell", "O’Neill", "Rhys-Jones", "Zoë", "Élise", "ÿ", "÷", "June", "Jun",
+              "2024", "18", "3 ", " ", "  ", "\t", "\u00a0", "\u2028", ".", ",", "•", "|", "The", "Times", "x", "9",
+              "Jo Bell18 June 2024", "Sam Poole 3 May 2023.", "18 June 2024"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        for line, end in ((0, len(s)), (min(2, len(s)), len(s)), (0, max(0, len(s) - 3))):
+            found, expected = names._byline_line(s, line, end), names._BYLINE_LINE.match(s, line, end)
+            assert (found and found.span(2)) == (expected and expected.span(2)), (s, line, end)
+
+
+def test_paragraphs_read_from_split_lines_are_the_stripped_line_matches():
+    rng = random.Random(13)
+    pieces = ["Jo", "said", "“x”", " ", "  ", "\t", "\r", "\n", "\n\n", "\r\n", "\u00a0", "\u2028", "\x1c", "\x85", "é", "."]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = []
+        for m in text._LINE.finditer(s):
+            line = m.group()
+            start, end = len(line) - len(line.lstrip()), len(line.rstrip())
+            if end > start:
+                expected.append(text.Span(m.start() + start, m.start() + end))
+        found = text.paragraphs(s)
+        assert found == expected and all(type(span) is text.Span for span in found), s
 
 
 def test_pronoun_patterns_find_a_pronoun_wherever_the_look_behind_patterns_do():
@@ -172,3 +258,18 @@ def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
         assert [m.span() for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)] == \
             [m.span() for m in plain.finditer(s)], s
         assert [m.span() for m in dates._openings(s)] == [m.span() for m in plain.finditer(s)], s
+
+
+def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_finds():
+    # _openings tries _DATE at a run of digits only where one can open a date (a year from 19/20, or a short run
+    # before a blank, ':', '.', a dash, am/pm or st/nd/rd/th, or another script's digit); elsewhere the gated
+    # pattern must find nothing either
+    pieces = ["1", "2", "3", "9", "12", "13", "31", "07", "100", "2023", "1999", "2019", "1500", "20231", "20", "19",
+              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%",
+              "£", "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14",
+              " days ago", " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20"]
+    rng = random.Random(11)
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
+        assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s

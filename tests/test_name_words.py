@@ -23,6 +23,8 @@ def test_the_extractors_use_every_name_word_of_the_file():
     assert NAME_WORDS.not_person <= names.NOT_PERSON_WORDS
     assert NAME_WORDS.media_heads <= mentions.HEAD_WORDS
     assert NAME_WORDS.guesses.items() <= candidates._KIND_BY_HEAD.items()
+    assert NAME_WORDS.organisations and NAME_WORDS.organisations <= names.NOT_PERSON_WORDS
+    assert NAME_WORDS.organisations <= mentions._PARTY_WORDS
 
 
 def _code_strings(path: Path) -> set[str]:
@@ -37,7 +39,8 @@ def _code_strings(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("module", sorted((ROOT / "scripts" / "extract").glob("*.py")), ids=lambda p: p.name)
 def test_no_name_word_is_written_in_extractor_code(module):
-    words = NAME_WORDS.not_person | NAME_WORDS.media_heads | {w.capitalize() for w in NAME_WORDS.guesses}
+    words = NAME_WORDS.not_person | NAME_WORDS.media_heads | NAME_WORDS.organisations \
+        | {w.capitalize() for w in NAME_WORDS.guesses}
     # 'Sun' is also the weekday's abbreviation, a calendar word the code may know ('post' in lower case is a noun)
     assert not (words - mentions._WEEKDAYS) & _code_strings(module)
 
@@ -98,3 +101,22 @@ def test_a_file_without_words_of_a_kind_gives_no_empty_mentions(tmp_path):
     out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out == "['Hull Clarion']"
+
+
+def test_an_organisation_word_loads_with_its_guess_and_a_media_guess_stays_refused_for_a_person_word(tmp_path):
+    words = load_name_words(_write(tmp_path, "Zorbnet,organisation,platform,an invented platform\n"))
+    assert (words.organisations, words.guesses) == (frozenset({"Zorbnet"}), {"zorbnet": "platform"})
+    with pytest.raises(InputError, match="does not fit kind"):
+        load_name_words(_write(tmp_path, "Zorblax,not_person,platform,a party\n"))
+
+
+def test_an_organisation_word_of_a_replacement_file_is_a_mention_wherever_it_stands(tmp_path):
+    path = _write(tmp_path, "Zorbnet,organisation,platform,an invented platform for the test\n")
+    program = ("from scripts.extract.lexicon import Lexicon\n"
+               "from scripts.extract.mentions import extract_mentions\n"
+               "rows = extract_mentions('Follow us on Zorbnet. Zorbnet Wales said so.', 's', Lexicon.from_rows([], [], []))\n"
+               "print([(r['text'], r['entity_kind']) for r in rows])\n")
+    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
+    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[('Zorbnet', 'organisation'), ('Zorbnet Wales', 'organisation')]"

@@ -78,6 +78,17 @@ class CandidateCollector:
             self._groups[key]["mentions"] += 1
             self._articles[key].add(evidence[0])
 
+    def merge(self, other: "CandidateCollector") -> None:
+        """Take in another collector's groups as if its rows had been added here after this one's (the
+        extraction command's workers collect per chunk of files; the parent merges the chunks in order)."""
+        for key, theirs in other._groups.items():
+            mine = self._groups.get(key)
+            if mine is None or (theirs["source_id"], theirs["start"]) < (mine["source_id"], mine["start"]):
+                self._groups[key] = dict(theirs, mentions=theirs["mentions"] + (mine["mentions"] if mine else 0))
+            else:
+                mine["mentions"] += theirs["mentions"]
+            self._articles[key] |= other._articles[key]
+
     def tables(self) -> tuple[list[dict], list[dict]]:
         people, organisations = [], []
         for key, group in self._groups.items():

@@ -285,14 +285,35 @@ def _date_matches(text: str) -> list[re.Match]:
     return kept
 
 
+# What can follow a run of one to three digits that opens a date: a blank (a day, a count of days, a clock hour),
+# ':' or '.' (a clock), '-' or '–' (a range of days), 'a' or 'p' (am, pm) and 's', 'n', 'r', 't' (st, nd, rd, th).
+_AFTER_SHORT_DIGIT_RUN = frozenset(":.-–apsnrt")
+
+
 def _openings(text: str):
-    """What _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text) gives: _DATE's matches where a gate opens, non-overlapping."""
+    """What _OPENS_WITH_DIGIT_OR_CAPITAL.finditer(text) gives: _DATE's matches where a gate opens, non-overlapping.
+
+    A run of ASCII digits (two thirds of the gates in news text: counts, sums, percentages) is tried only where a
+    date can open with it: four digits from 19 or 20 (a year, an ISO date), or at most three followed by a
+    character in _AFTER_SHORT_DIGIT_RUN or a blank other than a line break, or any run followed by another
+    decimal digit (\\d also takes other scripts' digits, which the run stops at)."""
     end = 0
     match = _DATE.match
+    size = len(text)
     for gate in _OPENING.finditer(text):
         at = gate.start()
         if at < end:
             continue  # inside the date just found
+        if text[at] <= "9":  # a run of digits (every other gate opens with a capital)
+            run_end = gate.end()
+            after = text[run_end] if run_end < size else ""
+            if not after.isdecimal():
+                length = run_end - at
+                if length == 4:
+                    if not text.startswith(("19", "20"), at):
+                        continue
+                elif length > 4 or not (after in _AFTER_SHORT_DIGIT_RUN or (after.isspace() and after != "\n")):
+                    continue
         m = match(text, at)
         if m is not None:
             yield m

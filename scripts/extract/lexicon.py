@@ -25,8 +25,10 @@ from scripts.paths import CURATED_DIR
 NAME_WORDS_FILE = CURATED_DIR / "vocabulary" / "name_words.csv"
 NAME_WORDS_ENV = "JDS_NAME_WORDS"
 _NAME_WORD_COLUMNS = ["word", "kind", "guess", "why"]
-_NAME_WORD_KINDS = {"not_person", "media_head"}
-_NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency"}
+_NAME_WORD_KINDS = {"not_person", "media_head", "organisation"}
+_NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency",
+                      "legislature", "platform", "political_party"}
+_GUESSING_KINDS = {"media_head", "organisation"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class NameWords:
     not_person: frozenset[str]
     media_heads: frozenset[str]
     guesses: dict[str, str]
+    organisations: frozenset[str] = frozenset()  # a body's whole name wherever it stands ('Senedd', a platform)
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:
@@ -62,7 +65,7 @@ def load_name_words(path: Path | str | None = None) -> NameWords:
                 raise InputError(path, f"row {number}", f"word {word!r} is not one capitalised word", fix)
             if kind not in _NAME_WORD_KINDS:
                 raise InputError(path, f"row {number}", f"kind {kind!r} is not one of {sorted(_NAME_WORD_KINDS)}", fix)
-            if guess not in _NAME_WORD_GUESSES or (guess and kind != "media_head"):
+            if guess not in _NAME_WORD_GUESSES or (guess and kind not in _GUESSING_KINDS):
                 raise InputError(path, f"row {number}", f"guess {guess!r} does not fit kind {kind!r}", fix)
             if not why.strip():
                 raise InputError(path, f"row {number}", f"word {word!r} has no reason in 'why'",
@@ -73,7 +76,8 @@ def load_name_words(path: Path | str | None = None) -> NameWords:
             words[kind].add(word)
             if guess:
                 guesses[word.lower()] = guess
-    return NameWords(frozenset(words["not_person"]), frozenset(words["media_head"]), guesses)
+    return NameWords(frozenset(words["not_person"]), frozenset(words["media_head"]), guesses,
+                     frozenset(words["organisation"]))
 
 
 NAME_WORDS = load_name_words()

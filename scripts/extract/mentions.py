@@ -59,8 +59,17 @@ Everything else that looks like an organisation is kept as an unresolved candida
    Committee"); a nation before or after a curated body makes a branch ('BMA Cymru Wales', 'its Northern
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
    ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
-   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the') is an
-   organisation.
+   body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
+   before a modal verb: '... that Labour should') is an organisation.
+
+6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
+   X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
+   a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
+   initials mid-sentence ('at Vexby RUH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   legislature's or a platform's own name) wherever it stands, with a nation word after it ('Senedd Cymru'). A
+   kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
+   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('JUNIOR doctors') and
+   a photographer's name in capitals after a caption's dash are no acronyms.
 
 People who are not in the curated tables are out of scope: no person candidates are produced.
 Generic structure words live here; names live only in curated/*.csv.
@@ -181,11 +190,28 @@ _OBJECT_CUES = {
     "shared": ("on",),
 }
 _POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Twitter': a platform
+# A role whose object is a body ('chief executive of X', 'members of X', 'a consultant at X', 'a spokesperson for
+# X'), with the prepositions that lead to it; a spokesperson may speak for a person, the others never hold one.
+# A role met with its preposition ('members of') is scanned for as one phrase, so that the role word alone costs
+# nothing; 'chief executive' and the spokespeople also own a name before them ("X Y's chief executive").
+_BODY_CUES = {"chief executive": ("of", "at"), "members of": ("",), "member of": ("",), "chair of": ("",),
+              "chairman of": ("",), "chairwoman of": ("",), "president of": ("",), "consultant at": ("",),
+              "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
+_SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
+# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff').
+_KIND_NOUNS = frozenset(("union", "charity"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
-_CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed")
-_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_CUES_OPENING_SENTENCES}) + r"(?!\w)")
-_AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with){_GAP})?")
+_CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
+                           "Members of")
+_OBJECT_CUE = re.compile(word_trie({*_OBJECT_CUES, *_BODY_CUES, *_KIND_NOUNS, *_CUES_OPENING_SENTENCES}) + r"(?![\w\-])")
+_NAME_BEFORE_KIND = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}}){_GAP}\Z")
+_AFTER_OBJECT_CUE = re.compile(rf"{_GAP}(?:(to|on|in|for|by|with|of|at){_GAP})?")
+# "Vexby Health's chief executive": a name of two or more words owning a role (one word may be a person's surname).
+_OWNER_BEFORE_ROLE = re.compile(rf"(?<![\w'’@#.\-])({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{1,3}})['’]s{_GAP}"
+                                rf"(?:[a-z][a-z\-]*{_GAP}){{0,2}}\Z")
+# 'a Vexby Health spokesperson': the body a spokesperson speaks for, between an article and the word.
+_BODY_BEFORE_SPOKESPERSON = re.compile(rf"(?<![\w'’])(?:[Aa]n?|[Tt]he){_GAP}({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,3}}){_GAP}\Z")
 _NAME_AFTER_CUE = re.compile(rf"(?:([Tt]he){_GAP})?({_NAME_WORD}(?:{_GAP}{_NAME_WORD}){{0,4}})")
 _SUBJECT_CUE = re.compile(r"(?:reported|reports|revealed|understands|disclosed"
                           r"|has learned|has learnt|has reported|has revealed|first reported)(?!\w)")
@@ -269,10 +295,10 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     prefixes, worth_a_look = _naming_prefixes(lexicon)
     covered = _Coverage(curated)
     found = []
-    for run in _NAME_RUN.finditer(text):
-        if not worth_a_look.search(run.group()) or covered.kind_at(run.start(), run.end()):
+    for run_start, run_end in capitalised_runs(text):
+        if not worth_a_look.search(text[run_start:run_end]) or covered.kind_at(run_start, run_end):
             continue
-        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run.start(), run.end())]
+        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run_start, run_end)]
         for segment in _segments(tokens, covered):
             candidate = _phrase_candidate(segment, prefixes, text)
             if candidate:
@@ -282,8 +308,44 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
-    found += [(s, e, False) for s, e in acronyms if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
+    curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
+    found += [(s if s in curated_starts else _with_a_place_before(text, s), e, False) for s, e in acronyms
+              if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
     return found
+
+
+_last_runs: tuple = (None, [])  # (text, its runs), replaced whole: a thread reads one consistent pair
+
+
+def capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every _NAME_RUN match in text, kept for the last text: the person names of
+    scripts/extract/names.py are looked for inside these runs only (one whole-text scan for both)."""
+    global _last_runs
+    last = _last_runs
+    if last[0] is not text:
+        last = _last_runs = (text, [m.span() for m in _NAME_RUN.finditer(text)])
+    return last[1]
+
+
+# 'at Vexby RUH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
+# branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
+_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
+
+
+def _with_a_place_before(text: str, start: int) -> int:
+    if start < 3 or text[start - 1] != " " or not text[start - 2].islower():
+        return start
+    space = text.rfind(" ", max(0, start - 30), start - 1)
+    if not text[space + 1:space + 2].isupper():
+        return start  # the word before is not capitalised (most acronyms follow 'the', 'by', ...): no look-up
+    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start)
+    if m is None:
+        return start
+    word = m.group(1)
+    if word in _LEADING_STRUCTURE_WORDS or word in _PERSON_WORDS or word in _HEAD_WORDS or word in _PARTY_WORDS \
+            or word in _NATION_SUFFIXES or word.endswith(_NATIONALITY_ENDINGS) or word in _NATIONALITIES:
+        return start
+    return m.start(1) if _word_before(text, m.start(1))[:1].islower() else start
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
@@ -309,7 +371,30 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
+    if (start == 0 or text[start - 1] == "\n") and len(word) >= 4 and _opens_in_capitals(text, word, end):
+        return False
+    if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_end - 1].isupper() and line_end - end < 50:
+            credit = caption_credit(text, text.rfind("\n", 0, start) + 1, line_end)
+            if credit and credit.start(1) <= start:
+                return False  # a photographer's name in capitals ('- JO BELL')
     return not _is_shouted(text, start, end)
+
+
+def _opens_in_capitals(text: str, word: str, end: int) -> bool:
+    """'JUNIOR doctors in ...': a paragraph opened by a word in capitals (a house style), the word also written in
+    lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
+    if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+        return False
+    lowered = word.lower()
+    at = text.find(lowered)
+    while at >= 0:
+        if not (at and text[at - 1].isalpha()) and not text[at + len(lowered):at + len(lowered) + 1].isalpha():
+            return True
+        at = text.find(lowered, at + 1)
+    return False
 
 
 def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
@@ -532,6 +617,11 @@ _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
 _FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
 _FORMERLY_NEEDLES = ("formerly", "previously")
 _COMMITTEE_WORD = re.compile(r"committee(?!\w)")
+# After the kind word: a possessive or a role, so the kind word only qualifies what follows ('the union's leader').
+_KIND_AS_A_MODIFIER = re.compile(r"['’]s?(?!\w)|[^\S\n]+(?:boss|bosses|barons?|leaders?|officials?|chief|members?|reps?|"
+                                 r"representatives?|general|secretary|president|chair|spokes(?:person|man|woman)|"
+                                 r"director|executive|officer|negotiators?|activists?|organisers?"
+                                 r"|said|says|added|told|warned|insisted|argued|stated|claimed)(?![\w\-])")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
 # start of those blanks is found in code (text.blanks_start).
@@ -545,6 +635,7 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 # 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
 # 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
+_SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
                             r"warned|told)(?!\w)")
 _WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
@@ -556,6 +647,21 @@ _SHOUTED_CREDIT = re.compile(r"(?=[A-Z][A-Z])(?<![\w/])([A-Z][A-Z'’\-]+(?:[^\S
 
 
 _SLASH_BEFORE_CAPITAL = re.compile(r"/(?=[A-Z])")
+# A photographer's name in capitals at the end of a caption line, after a dash ('... on the picket line - JO BELL').
+_CREDIT_AT_LINE_END = re.compile(r"[^\S\n][-\u2013\u2014][^\S\n]+([A-Z][A-Z'\u2019\-]+(?:[^\S\n][A-Z][A-Z'\u2019\-]+){1,2})"
+                                 r"[^\S\n]*\Z")
+
+
+def caption_credit(text: str, line_start: int, line_end: int) -> re.Match | None:
+    """The photographer's name at a caption line's end (group 1), or None; an agency ('WIRE IMAGES', 'AGENCY VIA
+    WIRE') is no name."""
+    if line_end - line_start <= 8 or not text[line_end - 1].isupper():
+        return None
+    m = _CREDIT_AT_LINE_END.search(text, max(line_start, line_end - 50), line_end)
+    if m is None:
+        return None
+    from scripts.extract.names import _is_person_name
+    return m if _is_person_name(" ".join(w.capitalize() for w in m.group(1).split())) else None
 
 
 def shouted_credits(text: str) -> list[re.Match]:
@@ -573,7 +679,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
     spans += [m.span(2) for m in shouted_credits(text)]
-    for anchor in _SEAT_SPEAKING.finditer(text):
+    for anchor in finditer_if_present(_SEAT_SPEAKING, text, _SEAT_WORDS):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
         if word and word.group(1) not in _LEADING_STRUCTURE_WORDS:
             spans.append((word.start(1), anchor.start() + len(anchor.group().split()[0])))
@@ -594,6 +700,9 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
                 spans.append(m.span(1))
     for anchor in _KIND_AFTER_COMMA.finditer(text):
+        if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
+            continue  # 'Jo Bell, the union's general secretary', 'in Hull, a top union boss said', '..., the union
+            # said': no kind given to the name before the comma
         m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
         if not m:
             continue
@@ -649,8 +758,12 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 # member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
 # reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
-_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, NAME_WORDS.not_person), key=len, reverse=True))
-                         + r")(?![\w\-])" if NAME_WORDS.not_person else r"(?!)")  # no such words: no party ever
+# One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
+# mention wherever it stands capitalised, with a nation word after it: 'Senedd Cymru').
+_PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
+_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
+                         + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
+_NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
@@ -665,9 +778,18 @@ def _parties(text: str) -> list[tuple[int, int]]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
             continue
         word = m.group()
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the "):
+        if word in NAME_WORDS.organisations:
+            nation = _NATION_AFTER.match(text, m.end())
+            spans.append((m.start(), nation.end() if nation else m.end()))
+            continue
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the ") \
+                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _word_before(text, m.start())[:1].islower()):
             spans.append(m.span())
     return spans
+
+
+# Mid-sentence (after a lower-case word), a party's word before a modal verb is the party as a subject.
+_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|wants|needs|has|had|is|was)(?![\w\-])")
 
 
 # --- outlets and platforms by their role ----------------------------------------------------------------------
@@ -680,8 +802,30 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         if cue.start() > 0 and text[cue.start() - 1].isalnum():
             continue
         verb = cue.group().lower()
+        if verb in _KIND_NOUNS:
+            if _capitalised_before(text, cue.start()):  # most kind words follow a lower-case word: no look-up
+                m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
+                if m and _word_before(text, m.start())[:1].islower():
+                    spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
+            continue
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
         preposition = (between.group(1) or "") if between else None
+        if verb in _BODY_CUES:
+            if verb in _SPOKESPEOPLE and _capitalised_before(text, cue.start()):
+                m = _BODY_BEFORE_SPOKESPERSON.search(text, max(0, cue.start() - 60), cue.start())
+                if m:
+                    spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=True))
+            low = max(0, cue.start() - 40)
+            if verb[-3:] not in (" of", " at") and (text.find("'s ", low, cue.start()) >= 0
+                                                   or text.find("\u2019s ", low, cue.start()) >= 0):
+                owner = _OWNER_BEFORE_ROLE.search(text, max(0, cue.start() - 80), cue.start())
+                if owner and len(owner.group(1).split()) > 1:  # "Vexby Health's chief executive"
+                    spans.append(_body_name(text, owner.group(1), owner.start(1), spokesperson=True))
+            if preposition in _BODY_CUES[verb]:
+                m = _NAME_AFTER_CUE.match(text, between.end())
+                if m and (m.group(1) or "").islower() or m and not m.group(1):
+                    spans.append(_body_name(text, m.group(2), m.start(2), spokesperson=verb in _SPOKESPEOPLE))
+            continue
         if preposition not in _OBJECT_CUES[verb]:
             continue
         m = _NAME_AFTER_CUE.match(text, between.end())
@@ -734,6 +878,55 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # 'told Sarah Jones': a person
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
+
+
+def _capitalised_before(text: str, i: int) -> bool:
+    """Whether the word before position i (past blanks on the line) starts with a capital: a cheap test before a
+    look-up that needs one."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'\u2019-&"):
+        j -= 1
+    return j >= 0 and text[j].isupper()
+
+
+def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[int, int] | None:
+    """The body in the place a role gives it ('chief executive of Vexby Health'), or None: up to four words, not a
+    title, a person's word, a sentence opener, a lone head word or nation, nor a name cut short by 'of' / 'and'
+    (the phrase rule sees the whole); after a spokesperson, not a pair that may be a person's name."""
+    words = []
+    for w in re.finditer(r"\S+", written):
+        word, start = w.group(), at + w.start()
+        if word[0].isdigit() and (not words or words[-1][0] not in _WORDS_BEFORE_A_NUMBER and words[-1][0] != "Number"):
+            break
+        if words and word in _TRAILING_STRUCTURE_WORDS:
+            break
+        bare = _bare(word.rstrip(",.;:"))
+        if not bare:
+            break
+        words.append((bare, start, start + len(bare)))
+        if bare != word:
+            break
+    if not words or len(words) > 4 or _CUT_SHORT.match(text, words[-1][2]):
+        return None
+    names = [w for w, _, _ in words]
+    if names[0] in _LEADING_STRUCTURE_WORDS or any(n in _PERSON_WORDS or n in _TITLE_MODIFIERS for n in names):
+        return None
+    if len(names) == 1 and (names[0] in _HEAD_WORDS or names[0] in _GENERIC_REFERENCES or names[0] in _NATION_SUFFIXES
+                            or names[0] in _NOT_ORGANISATION_ACRONYMS or names[0] in _LOWER_NATIONS
+                            or names[0].endswith(_NATIONALITY_ENDINGS) or names[0] in _NATIONALITIES
+                            or spokesperson and not names[0].isupper()):
+        return None
+    if spokesperson and len(names) > 1 and not any(_is_acronym_or_number(n) for n in names):
+        from scripts.extract.names import _is_person_name
+        if _is_person_name(" ".join(names)):
+            return None  # 'a spokesperson for Mira Tallis'
+    return words[0][1], words[-1][2]
+
+
+_LOWER_NATIONS = frozenset("Britain Europe London".split())
+_NATIONALITIES = frozenset("Welsh Scots Dutch French Greek Swiss Thai".split())  # not ending in -ish, -ese, ...
 
 
 def _word_before(text: str, i: int) -> str:

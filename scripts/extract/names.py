@@ -8,7 +8,15 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
 - after a role noun ('health minister Jane Roe', 'Health Secretary Sam Poole', 'co-chair Jane Roe');
 - before an appositive that holds a role ('Jane Roe, the health minister,', 'Jane Roe, chair of the X,');
 - before a reporting verb, or after an inverted one ('Jane Roe said', '”, said Jane Roe');
-- joined by 'and' to another such name ('Jane Roe and Sam Poole, co-chairs of ...').
+- joined by 'and' to another such name ('Jane Roe and Sam Poole, co-chairs of ...');
+- named bare in a sentence of prose: a pair or triple after a lower-case word, a comma or a bracket ('it is not for
+  Jane Roe to decide', '[Jane Roe]'), or opening a sentence when an age, 'who' or a member's letters follow it
+  ('Jane Roe, 34,', 'Jane Roe MP') or its surname is used again alone ("Roe said", "Roe's deal"); not after a word
+  that makes it a place, a thing or a body ('in', 'the', 'the charity'), not with a nation word, a place's opening
+  word ('New', 'Greater') or a word that ends things' names ('Budget'), not on a line without prose punctuation.
+  Such people are mentions, but not antecedents of pronouns unless the text gives them a gender or a role;
+- two known surnames joined by a hyphen ('the Roe-Poole row'); a photographer's name in capitals after a dash at
+  a caption line's end ('... - JANE ROE').
   A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
   word is not a person.
 Organisations: the candidates of scripts.extract.mentions (head words, outlets by their role, acronyms).
@@ -49,7 +57,7 @@ NOT_PERSON_WORDS = frozenset("""
 Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
 City Town County Kingdom Office Court Parliament Assembly Senate Government Party Welsh Scottish English British
 Irish Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
-""".split()) | NAME_WORDS.not_person
+""".split()) | NAME_WORDS.not_person | NAME_WORDS.organisations
 STRUCTURE_WORDS = frozenset("""
 The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
 Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As
@@ -75,12 +83,20 @@ _NAME_TOKEN = rf"(?:[A-Z]{_NAME_TOKEN_REST})"
 _NAME = rf"{_NAME_TOKEN}(?:[^\S\n]{_NAME_TOKEN}){{0,3}}"
 _TITLE_RE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof|Cllr|Councillor|Rev)\.?"
 # The capital comes first so that the look-behind runs only at capitals (several times faster).
-# Lower-case particles inside a person's name ('Rhun ap Iorwerth', 'Ursula von Fels'): a run goes on over them.
-NAME_PARTICLES = ("ap", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn",
-                  "dos", "das", "ter", "ten", "zu")
-_PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")[^\S\n]"
-_RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n](?:{_PARTICLE}){{0,2}}{_NAME_TOKEN})+")
+_RUN = re.compile(rf"[A-Z](?<![\w'’@#.\-][A-Z]){_NAME_TOKEN_REST}(?:[^\S\n]{_NAME_TOKEN})+")
 _NON_SPACE = re.compile(r"\S+")  # what _run_words gives from str.split (tests compare the two)
+
+
+def _person_runs(text: str):
+    r"""The matches of _RUN in text, looked for only inside the runs of capitalised words that the organisation
+    candidates scan for (scripts.extract.mentions.capitalised_runs: one whole-text scan serves both). Every
+    _RUN match lies inside one of those runs: its words are capitalised words of [\w'’-] characters joined by
+    single blanks, after a character no such word holds. The one character _RUN's words may hold that \w does
+    not, the division sign (in 'à-ÿ'), sends the text to a whole-text scan. Tests compare the two forms."""
+    if "\u00f7" in text:
+        return _RUN.finditer(text)
+    from scripts.extract.mentions import capitalised_runs  # mentions imports this module: bound on first use
+    return (m for start, end in capitalised_runs(text) for m in _RUN.finditer(text, start, end))
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
 # 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
@@ -95,12 +111,13 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # (literals the regex engine skips to), then the name read back from where they start (only when the window holds
 # the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
+_SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
     ((re.compile(r"report(?:s|ed)\b"), re.compile(r"writes\b"), re.compile(r"explains\b")), "+",
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
-    ((re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b"),), "",
+    ((_SPOKESPERSON_ANCHOR,), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
 )
 
@@ -111,8 +128,16 @@ def _anchor_starts(text: str, anchors, blanks: str):
     return sorted(starts) if len(anchors) > 1 else starts
 
 
+# A literal every match of an anchor holds: without it in the text, that anchor is not looked for (its scan is
+# led by a class of common characters, its literal is rare).
+_ANCHOR_NEEDLES = {_SPOKESPERSON_ANCHOR: "spokes"}
+
+
 def _each_anchor_start(text: str, anchors, blanks: str):
     for anchor in anchors:
+        needle = _ANCHOR_NEEDLES.get(anchor)
+        if needle is not None and needle not in text:
+            continue
         for a in anchor.finditer(text):
             if not blanks:
                 yield a.start()
@@ -135,6 +160,20 @@ _LONGEST_BYLINE = 60  # characters in a byline's line ('by Jo Bell', 'Jo Bell18 
 _BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
 
 
+_ANY_MONTH = re.compile(_MONTH)
+
+
+def _byline_line(text: str, line: int, end: int) -> re.Match | None:
+    """_BYLINE_LINE.match(text, line, end) for a line (end: its line break or the text's end), tried only when it
+    can match: the name ends with a lower-case letter and only blanks follow it to the line's end, or a date
+    follows it, which holds a month's name. Its nested repeats backtrack at length on a line that is no byline,
+    so the test on the last character saves most of the work. Tests compare the two."""
+    last = text[line:end].rstrip()[-1:]
+    if not ("a" <= last <= "z" or "\u00e0" <= last <= "\u00ff") and not _ANY_MONTH.search(text, line, end):
+        return None
+    return _BYLINE_LINE.match(text, line, end)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """(start, end) of writers' names in bylines: a line that is only a name (after 'By', 'by' or a list number)
     followed by a line with a role, a date or an outlet; a name glued to a date; 'By Jo Bell •'. Lines are read
@@ -144,10 +183,15 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     while line < len(text):
         end = text.find("\n", line)
         end = len(text) if end < 0 else end
-        m = _BYLINE_LINE.match(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
+        m = _byline_line(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
         if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
                   or _AFTER_BYLINE.match(text, m.end())):
             found.append(m.span(2))
+        elif end - line > 8 and text[end - 1].isupper():  # a caption's credit: '... at the rally - JO BELL'
+            from scripts.extract.mentions import caption_credit
+            credit = caption_credit(text, line, end)
+            if credit:
+                found.append(credit.span(1))
         line = end + 1
     for mark in ("\u2022", "|"):
         at = text.find(mark)
@@ -305,6 +349,97 @@ def _role_of(phrase: str) -> str | None:
     return " ".join(lowered)
 
 
+# A capitalised pair of name words inside a sentence ('it is not for Mira Tallis to decide') is a person named
+# without a title or role, as copy names people everyone knows. Not at a sentence's start (where any noun phrase is
+# capitalised), not on a line without prose punctuation (title-case headlines, navigation and footer lines), not
+# after a word that makes it a place, a thing or a body ('in Hull Valley', 'the Spring Budget', 'the charity Hope
+# Lane'), not with a nation word ('Plaid Cymru') or a word that ends the names of things ('Autumn Statement').
+_NOT_BEFORE_A_BARE_NAME = frozenset("""
+the a an this that these those its their our his her your in at from near into onto across around outside inside
+throughout via towards toward beyond within upon charity union group campaign organisation organization body
+party trust company firm network coalition alliance association federation society movement agency regulator
+watchdog forum newspaper broadcaster website journal magazine outlet platform app programme show film book
+hospital hospitals town city village county region area street road
+""".split())
+_THING_WORDS = frozenset("""
+Budget Statement Day Days Year Week Weekend Month Awards Award Prize Act Bill Plan Strategy Programme Scheme Cup
+League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Ward
+Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
+Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire
+""".split())
+_PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
+# After a name, what only a person has: an age, 'who', a member's or an honour's letters.
+_PERSON_AFTER = re.compile(r"(?:['’]s)?(?:,[^\S\n]+(?:\d{1,3},|aged[^\S\n]+\d|who[^\S\n])"
+                           r"|[^\S\n]+(?:MP|MSP|MS|MLA|MEP|KC|QC|OBE|MBE|CBE|DBE)(?![\w\-]))")
+_PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Zealand'
+_NATION_WORDS = frozenset("UK GB Scotland Wales England Cymru Ireland International Britain Europe".split())
+
+
+def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end: int) -> bool:
+    if not 2 <= len(name) <= 3 or any(_bare(w) in _NATION_WORDS for w, _, _ in name) \
+            or _bare(name[-1][0]) in _THING_WORDS or name[0][0] in _PLACE_OPENERS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return False
+    if _PERSON_AFTER.match(text, end):
+        return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
+    i = start - 1
+    while i >= line_start and text[i] in " \t":
+        i -= 1
+    if i >= line_start and text[i] in "[(,;":
+        return True
+    if i >= line_start and text[i].isalpha():
+        j = i
+        while j >= line_start and text[j].isalpha():
+            j -= 1
+        before = text[j + 1:i + 1]
+        if before in _NOT_BEFORE_A_BARE_NAME:
+            return False
+        if not before[0].isupper():
+            return True
+    # at a sentence's or a line's start: a person when the surname is used again on its own, as copy does on later
+    # references ('Mira Tallis pushed for it. ... Tallis's deal'); after a capitalised word, a dash or a number: no
+    return (i < line_start or text[i] in ".!?:\"\u201d\u2019") and _surname_used_alone(text, name[-1][0], start, end)
+
+
+def _surname_used_alone(text: str, surname: str, start: int, end: int) -> bool:
+    """Whether the surname stands elsewhere in text without the name's other words (no capitalised word before it)
+    as a person's: before a reporting verb or a possessive and a lower-case word ('Tallis said', "Tallis's deal")."""
+    surname = _bare(surname)
+    at = text.find(surname)
+    while at >= 0:
+        after = at + len(surname)
+        if not start <= at < end and (_VERB_AFTER.match(text, after) or _POSSESSIVE_AFTER.match(text, after)) \
+                and not (at and (text[at - 1].isalnum() or text[at - 1] in "'’@#-_")):
+            word = _WORD_BEFORE_SURNAME.search(text, max(0, at - 30), at)
+            if not word or not word.group(1)[:1].isupper():
+                return True
+        at = text.find(surname, after)
+    return False
+
+
+def _paired_surnames(text: str, start: int, end: int, surnames: set[str], before: str, after: str) -> tuple[str, str]:
+    """The characters around a surname, a hyphen counted as a word's edge where it joins the surname to another
+    known surname ('Roe-Poole'; 'Rhys-Jones' stays one name unless both halves are known surnames)."""
+    if before == "-":
+        word = _HYPHENED_BEFORE.search(text, max(0, start - 40), start)
+        if word and word.group(1) in surnames:
+            before = " "
+    if after == "-":
+        word = _HYPHENED_AFTER.match(text, end + 1)
+        if word and word.group(1) in surnames and text[word.end():word.end() + 1] != "-":
+            after = " "
+    return before, after
+
+
+_HYPHENED_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z]\w*)-\Z")
+_HYPHENED_AFTER = re.compile(r"([A-Z]\w*)(?!\w)")
+_WORD_BEFORE_SURNAME = re.compile(r"([\w'’\-]+)[^\S\n]+\Z")
+_POSSESSIVE_AFTER = re.compile(r"['’]s[^\S\n]+[a-z]")
+
+
 class ArticleNames:
     """Every named person and organisation in one article, grouped into referents."""
 
@@ -321,6 +456,7 @@ class ArticleNames:
         self._by_organisation_id: dict[str, Referent] = {}
         self._by_org_key: dict[str, Referent] = {}
         self._grown: set[tuple[int, str]] = set()
+        self._bare: set[int] = set()
         taken = sorted([(m.start, m.end) for m in curated] + list(organisation_spans))
         mentions: list[tuple[int, int, str, object]] = []
         for m in curated:
@@ -337,9 +473,11 @@ class ArticleNames:
             last_end = end
             self._add(start, end, what, extra, lexicon)
         self._genders_from_pronouns()
-        weak = {id(r) for r in self.referents if r.kind == "person" and not r.shaped
-                and not self._corroborated(r)}
+        unshaped = {id(r) for r in self.referents if r.kind == "person" and not r.shaped
+                    and not self._corroborated(r)}
+        weak = unshaped - self._bare
         self.weak = weak  # persons kept only as speakers' names, not as mentions
+        self.bare = unshaped & self._bare  # persons named bare in prose only: mentions, not antecedents of pronouns
         self._surname_mentions(taken)
         self._genders_from_pronouns()
         self.mentions.sort(key=lambda m: m.start)
@@ -357,7 +495,7 @@ class ArticleNames:
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
         structure_surnames = set()  # where a surname that is also a structure word starts ('Kim Last')
-        for m in _RUN.finditer(text):
+        for m in _person_runs(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
             words = _run_words(m.group(), m.start())
@@ -389,7 +527,9 @@ class ArticleNames:
                     continue
                 weak = bool(_VERB_AFTER.match(text, name_end) or _VERB_BEFORE.search(text, max(0, name_start - 30),
                                                                                      name_start))
-                if not weak:
+                if _named_in_prose(text, name, name_start, name_end):
+                    weak = "bare"  # a capitalised pair inside a sentence of prose: a person named bare
+                elif not weak:
                     runs.append((run_start, name_start, name_end, False, None, None))
                     continue
             runs.append((run_start, name_start, name_end, titled, role, weak))
@@ -503,7 +643,9 @@ class ArticleNames:
         else:
             name_start, role, weak = extra
             referent = self._person_referent(self.text[name_start:end], _knighted(self.text[start:name_start]))
-            if not weak:
+            if weak == "bare":
+                self._bare.add(id(referent))
+            elif not weak:
                 referent.shaped = True
             self._note_title(referent, text)
             if role:
@@ -636,6 +778,9 @@ class ArticleNames:
                 end = at + len(surname)
                 before = self.text[at - 1:at] if at else ""
                 after = self.text[end:end + 1]
+                if before == "-" or after == "-":
+                    # 'the Roe-Poole row': two people named by their surnames joined by a hyphen
+                    before, after = _paired_surnames(self.text, at, end, surnames, before, after)
                 if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
                     title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
                     start = title.start() if title else at

@@ -274,15 +274,21 @@ class _Article:
     def __init__(self, text: str, source_id: str, lexicon: Lexicon):
         self.text, self.source_id, self.lexicon = text, source_id, lexicon
         self.paragraphs = paragraphs(text)
-        doubles = [q for i, p in enumerate(self.paragraphs) for q in _double_quotes(text, p, i)]
+        # each pattern scans the whole text once; its matches are handed to the paragraphs that hold them
+        marks = [m.start() for m in _DOUBLE_MARK.finditer(text)]
+        doubles = [q for i, p, at in _held(marks, self.paragraphs) for q in _double_quotes(text, p, i, at)]
         half_masked = _masked(text, doubles)
-        singles = [q for i, p in enumerate(self.paragraphs) for q in _single_quotes(half_masked, p, i)]
+        openers = [m.start() for m in _SINGLE_OPEN.finditer(half_masked)]
+        closers = [m.start() for m in _SINGLE_CLOSE.finditer(half_masked)] if openers else []
+        singles = [q for i, p, at in _held(openers, self.paragraphs)
+                   for q in _single_quotes(half_masked, p, i, at, _inside(closers, p))]
         if singles and doubles:
             doubles = _outside(doubles, singles)
         self.quotes = sorted(doubles + singles, key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
-        self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p)]
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.masked)]
+        self.sentences = [s for p in self.paragraphs for s in _sentences(self.masked, p, _ends_inside(ends, p))]
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self.names = article_names(text, lexicon)
@@ -538,7 +544,7 @@ class _Article:
         elif verbs and _is_participle(verbs[-1].word):
             verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
         for verb in verbs:
-            if _PASSIVE.search(self.masked, start, verb.start):
+            if _passive_before(self.masked, start, verb.start):
                 continue  # 'the BMA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
             if found:
@@ -619,7 +625,7 @@ class _Article:
             return None
         verbs = _verbs(self.masked, sentence.start, sentence.end)
         if not verbs or _is_participle(verbs[0].word) or verbs[0].word.lower().startswith("according") \
-                or _PASSIVE.search(self.masked, sentence.start, verbs[0].start):
+                or _passive_before(self.masked, sentence.start, verbs[0].start):
             return None
         verb = verbs[0]
         if not any(c.isalpha() for c in self.masked[verb.end:sentence.end]):
@@ -1208,7 +1214,8 @@ class _Article:
                     break
                 referent = mention.referent
                 if referent.kind == "person" and self.masked[mention.start] != _MASK \
-                        and referent.gender in (None, gender) and id(referent) not in self.names.weak:
+                        and referent.gender in (None, gender) and id(referent) not in self.names.weak \
+                        and id(referent) not in self.names.bare:
                     compatible.append(_Entity(mention.start, "person", referent.person_id,
                                               referent.organisation_id, referent.name, referent))
         if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
@@ -1415,20 +1422,47 @@ class _Article:
 
 # ---- finding quotation marks --------------------------------------------------------------------------------
 
-def _double_quotes(text: str, paragraph: Span, index: int) -> list[_Quote]:
+def _held(positions: list[int], spans: list[Span]) -> list[tuple[int, Span, list[int]]]:
+    """(index, span, the positions inside it) of each span that holds one of positions (sorted)."""
+    found = []
+    for i, span in enumerate(spans):
+        low = bisect.bisect_left(positions, span.start)
+        high = bisect.bisect_left(positions, span.end, low)
+        if low < high:
+            found.append((i, span, positions[low:high]))
+    return found
+
+
+def _inside(positions: list[int], span: Span) -> list[int]:
+    low = bisect.bisect_left(positions, span.start)
+    return positions[low:bisect.bisect_left(positions, span.end, low)]
+
+
+def _ends_inside(ends: list[int], paragraph: Span) -> list[int]:
+    """The ends of the whole-text sentence-end matches that a scan of the paragraph alone finds: those inside it,
+    less one that ends the paragraph (its look-ahead needs white space and a capital, which the paragraph
+    alone lacks; within the paragraph the look-ahead sees the same characters). Tests compare the two."""
+    low = bisect.bisect_right(ends, paragraph.start)
+    return ends[low:bisect.bisect_left(ends, paragraph.end, low)]
+
+
+def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | None = None) -> list[_Quote]:
+    """The double-quoted quotations of a paragraph; marks: where its double marks are, when already found."""
     found = []
     opened = None
-    for mark in _DOUBLE_MARK.finditer(text, paragraph.start, paragraph.end):
-        at = mark.start()
+    if marks is None:
+        marks = [m.start() for m in _DOUBLE_MARK.finditer(text, paragraph.start, paragraph.end)]
+    for at in marks:
+        mark = text[at]
         before = text[at - 1] if at > paragraph.start else " "
         after = text[at + 1] if at + 1 < paragraph.end else " "
         opener_shaped = (before.isspace() or before in _BEFORE_OPENER) and not after.isspace()
         closer_shaped = not before.isspace() and (after.isspace() or after in _AFTER_CLOSER)
         if opened is None:
-            if mark.group() not in _OPENING_DOUBLE and closer_shaped:
+            if mark not in _OPENING_DOUBLE and closer_shaped:
                 continue  # a stray closing mark
             opened = at
-        elif mark.group() not in _CLOSING_DOUBLE and opener_shaped and not closer_shaped:
+        elif mark not in _CLOSING_DOUBLE and opener_shaped and not closer_shaped:
             found.append((opened, at, None))  # the previous quotation was never closed
             opened = at
         else:
@@ -1449,15 +1483,20 @@ def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
     return opened, said.start(), said.start()
 
 
-def _single_quotes(masked: str, paragraph: Span, index: int) -> list[_Quote]:
-    openers = list(_SINGLE_OPEN.finditer(masked, paragraph.start, paragraph.end))
+def _single_quotes(masked: str, paragraph: Span, index: int, openers: list[int] | None = None,
+                   closers: list[int] | None = None) -> list[_Quote]:
+    """The single-quoted quotations of a paragraph; openers, closers: where its marks are, when already found
+    (the patterns' look-arounds see the same characters from a whole-text scan: a paragraph is cut at white
+    space, which neither look-ahead accepts)."""
+    if openers is None:
+        openers = [m.start() for m in _SINGLE_OPEN.finditer(masked, paragraph.start, paragraph.end)]
     if not openers:
         return []
-    closers = [m.start() for m in _SINGLE_CLOSE.finditer(masked, paragraph.start, paragraph.end)]
+    if closers is None:
+        closers = [m.start() for m in _SINGLE_CLOSE.finditer(masked, paragraph.start, paragraph.end)]
     quotes = []
     resume = paragraph.start
-    for opener in openers:
-        at = opener.start()
+    for at in openers:
         if at < resume:
             continue
         first = bisect.bisect_right(closers, at)
@@ -1544,17 +1583,27 @@ def _mark_continuations(text: str, quotes: list[_Quote], paragraph_spans: list[S
             previous.continued = True
 
 
-def _sentences(masked: str, paragraph: Span) -> list[Span]:
+def _sentences(masked: str, paragraph: Span, ends: list[int] | None = None) -> list[Span]:
+    """The sentences of a paragraph; ends: where its sentence-end matches end, when already found."""
     spans = []
     start = paragraph.start
-    for end in _SENTENCE_END.finditer(masked, paragraph.start, paragraph.end):
-        spans.append(Span(start, end.end()))
-        start = end.end()
+    if ends is None:
+        ends = [m.end() for m in _SENTENCE_END.finditer(masked, paragraph.start, paragraph.end)]
+    for end in ends:
+        spans.append(Span(start, end))
+        start = end
         while start < paragraph.end and masked[start].isspace():
             start += 1
     if start < paragraph.end:
         spans.append(Span(start, paragraph.end))
     return spans
+
+
+def _passive_before(masked: str, start: int, end: int) -> re.Match | None:
+    r"""_PASSIVE.search(masked, start, end), begun where a match can begin: its word (five letters at most) ends at
+    the last character before end that is not white space (what follows it is \s+ to the end). The look-behind of
+    \b sees the text before the window's start either way. Tests compare the two."""
+    return _PASSIVE.search(masked, max(start, start + len(masked[start:end].rstrip()) - 5), end)
 
 
 def _verbs(masked: str, start: int, end: int) -> list[_Verb]:

@@ -22,6 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.csv_records import RecordWriter
 from scripts.paths import DATA_DIR
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -39,7 +40,7 @@ def escaped_csv(data: bytes) -> tuple[bytes, int]:
     """A CSV's bytes with formula-like cells escaped (UTF-8, LF, minimal quoting, as published), and how many."""
     reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), strict=True)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = RecordWriter(out)
     changed = 0
     for number, row in enumerate(reader):
         escaped = row if number == 0 else [escape_cell(cell) for cell in row]

@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from scripts.csv_records import RecordWriter
 from scripts.package.tableschema import TableSchema
 
 
@@ -311,7 +312,7 @@ def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
 
 def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
     frame = sorted_by_key(frame, schema)
-    writer = csv.writer(handle, lineterminator="\n")
+    writer = RecordWriter(handle)
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for row in frame.itertuples(index=False, name=None):

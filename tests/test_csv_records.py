@@ -1,0 +1,43 @@
+import csv
+import datetime as dt
+import io
+
+import pandas as pd
+
+from scripts.csv_records import RecordWriter
+
+
+def written(rows) -> str:
+    out = io.StringIO()
+    RecordWriter(out).writerows(rows)
+    return out.getvalue()
+
+
+def test_a_field_with_a_lone_carriage_return_reads_back_as_one_record():
+    rows = [["id", "text", "start"], ["a", "Ward Nurses\rCollective", 39], ["b", "plain", 4]]
+    text = written(rows)
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [[str(c) for c in r] for r in rows]
+    frame = pd.read_csv(io.StringIO(text, newline=""))
+    assert frame["text"].tolist() == ["Ward Nurses\rCollective", "plain"]
+    assert frame["start"].tolist() == [39, 4]
+
+
+def test_records_without_a_carriage_return_are_written_as_csv_writer_writes_them():
+    rows = [["id", "text", "n"], ["a", 'say "no", then\nleave', None], ["b", "", 1.5]]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    assert written(rows) == out.getvalue()
+
+
+def test_extraction_command_output_with_classic_mac_line_ends_reads_back_row_for_row(tmp_path):
+    from scripts.extract_articles import run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("Health minister Nia Pugh met the Ward Nurses\rCollective (WNC) on Monday.\r\r"
+                                   "“We will not move,” Ms Pugh said.\r".encode("utf-8"))
+    counts = run([folder], tmp_path / "out", dt.date(2023, 3, 11))
+    for table in ("quotes", "mentions", "figures"):
+        frame = pd.read_csv(tmp_path / "out" / f"{table}.csv", keep_default_na=False)
+        assert len(frame) == counts[table], table
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv")
+    assert "Ward Nurses\rCollective" in mentions["text"].tolist()
