@@ -659,3 +659,9 @@ def test_a_caption_glued_to_the_next_paragraph_ends_at_the_surname_of_the_person
             "Ola BrandtPickets stood outside the hospital today.")
     assert people_found(text) == [("Ola Brandt", "Ola Brandt"), ("Tom Fry", "Tom Fry"), ("Ola Brandt", "Ola Brandt")]
     assert people_found("Consultant Ola McBrandt said no.") == [("Ola McBrandt", "Ola McBrandt")]
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole():
+    assert people_found("Rhodri ap Emlyn, the shadow health minister, said no.") == [
+        ("Rhodri ap Emlyn", "Rhodri ap Emlyn")]
+    assert people_found("The Tour de France went by.") == []

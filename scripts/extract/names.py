@@ -297,6 +297,26 @@ def _unglued(text: str, found: list) -> list:
     return kept
 
 
+# Lower-case particles inside a person's name ('Rhodri ap Emlyn', 'Ursula von Fels'), which the runs of capitalised
+# words stop at: looked for by str.find (rare), the name read around them.
+NAME_PARTICLES = ("ap", "van", "von", "de", "da", "di", "du", "del", "bin", "ibn")
+_NAME_WITH_PARTICLE = re.compile(rf"(?<![\w'’@#.\-])((?:{_NAME_TOKEN}[^\S\n]){{1,2}}(?:{'|'.join(NAME_PARTICLES)})"
+                                 rf"[^\S\n]{_NAME_TOKEN})(?![\w'’\-])")
+
+
+def _names_with_particles(text: str) -> list[tuple[int, int]]:
+    found = []
+    for particle in NAME_PARTICLES:
+        needle = f" {particle} "
+        at = text.find(needle)
+        while at >= 0:
+            m = _NAME_WITH_PARTICLE.search(text, max(0, at - 40), at + len(needle) + 40)
+            if m and m.start(1) < at < m.end(1) and _is_person_name(m.group(1)) and (not found or found[-1] != m.span(1)):
+                found.append(m.span(1))
+            at = text.find(needle, at + len(needle))
+    return found
+
+
 def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     """A photographer's name in a bracketed credit after a picture's caption: '(Image: Jo Bell)', '(Picture: Jo
     Bell/Agency)'. Found by str.find on each label (credits are rare), the name read right after it."""
@@ -547,6 +567,12 @@ class ArticleNames:
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
+        for start, end in _names_with_particles(text):  # 'Rhodri ap Emlyn, the shadow minister, said'
+            if not _overlaps(taken, start, end):
+                appositive = _APPOSITIVE_AFTER.match(text, end)
+                role = self._role_before(start) or (_role_of(appositive.group(1)) if appositive else None)
+                if role or _VERB_AFTER.match(text, end):
+                    runs.append((start, start, end, False, role, not role))
         for start, end in _bracketed_credits(text):  # '(Image: Jo Bell)': the photographer
             if _is_person_name(text[start:end]) and not _overlaps(taken, start, end):
                 runs.append((start, start, end, False, None, False))
