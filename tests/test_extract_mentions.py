@@ -604,3 +604,64 @@ def test_a_person_shape_inside_an_organisations_run_gives_one_mention_not_two_ov
     spans = sorted((r["start"], r["end"]) for r in rows)
     assert rows and all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
     assert [r["person_id"] for r in rows] == ["ann-vole"]
+
+
+def test_a_renamed_group_of_people_written_in_capitals_is_no_platform():
+    assert candidates("An offer to Ward Nurses, formerly known as Junior Nurses, and Porters in Training was made.") == []
+    assert candidates("Ed Stone\u2019s Zed, formerly Chirper, banned him.") == ["Zed", "Chirper"]
+
+
+def test_two_names_joined_by_and_after_a_head_word_are_two_organisations():
+    assert candidates("This will hit Castle Vale Hospital and Easton Royal Infirmary, as well as clinics.") == [
+        "Castle Vale Hospital", "Easton Royal Infirmary"]
+    assert candidates("The Nursing and Midwifery Council met.") == ["Nursing and Midwifery Council"]
+
+
+def test_a_possessive_before_a_title_ends_the_owners_name_after_a_naming_prefix():
+    assert candidates("Dr Mo Reeve, ZHS Easton and Vale\u2019s Deputy Medical Director, said no.") == [
+        "ZHS Easton and Vale"]
+
+
+def test_a_plural_head_after_a_naming_prefix_is_a_kind_of_body_not_a_name():
+    assert found("Many ZHS Trusts in the north cancelled care.") == [("ZHS", "zhs", "alias")]
+
+
+def test_an_acronym_defined_after_a_name_is_that_body_in_every_use():
+    assert candidates("Staff at the Mid Riverside Infirmary (MRI) met. At MRI today (in the MRI wards) it was calm.") == [
+        "Mid Riverside Infirmary", "MRI", "MRI", "MRI"]
+    assert candidates("He chairs the Vale Government Resilience Room (VGoRR), as VGoRR did before.") == [
+        "Vale Government Resilience Room", "VGoRR", "VGoRR"]
+    assert candidates("A Mid Range Imaging (MRI) scan is an MRI.") == ["Mid Range Imaging"]
+
+
+def test_a_surname_that_is_also_a_structure_word_ends_a_name_after_a_role_or_title():
+    assert people_found("Consultant cardiologist Kim Last admitted that he earned more. Last year Mr Last said no.") == [
+        ("Kim Last", "Kim Last"), ("Mr Last", "Kim Last")]
+    assert people_found("Dr Lee Still said no.") == [("Dr Lee Still", "Lee Still")]
+    assert people_found("Last Monday was hot. Next Tuesday the clinic shut.") == []
+
+
+def test_a_specialists_role_noun_before_a_name_makes_it_a_person():
+    assert people_found("The walkout was led by consultant anaesthesiologist Ola Brandt and obstetrician Tom Fry.") == [
+        ("Ola Brandt", "Ola Brandt"), ("Tom Fry", "Tom Fry")]
+
+
+def test_a_name_in_a_bracketed_photo_credit_is_a_person():
+    assert people_found("Doctors on the picket line (Image: Nell Hardy)\n\nThey want more pay.") == [
+        ("Nell Hardy", "Nell Hardy")]
+    assert people_found("Doctors on the picket line (Picture: Nell Hardy/Vale Pictures)\n\nThey want pay.") == [
+        ("Nell Hardy", "Nell Hardy")]
+    assert people_found("Doctors on the picket line (Image: Getty Images)\n\nThey want pay.") == []
+
+
+def test_a_caption_glued_to_the_next_paragraph_ends_at_the_surname_of_the_person_named():
+    text = ("Consultant surgeon Ola Brandt said pay fell.\n\nPictured: registrar Tom Fry and consultant surgeon "
+            "Ola BrandtPickets stood outside the hospital today.")
+    assert people_found(text) == [("Ola Brandt", "Ola Brandt"), ("Tom Fry", "Tom Fry"), ("Ola Brandt", "Ola Brandt")]
+    assert people_found("Consultant Ola McBrandt said no.") == [("Ola McBrandt", "Ola McBrandt")]
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole():
+    assert people_found("Rhodri ap Emlyn, the shadow health minister, said no.") == [
+        ("Rhodri ap Emlyn", "Rhodri ap Emlyn")]
+    assert people_found("The Tour de France went by.") == []

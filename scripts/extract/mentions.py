@@ -429,7 +429,10 @@ def _segments(tokens, covered: "_Coverage"):
         if word in _TITLE_WORDS or kind == "person":
             while segment and _bare(segment[-1][0]) in _TITLE_MODIFIERS:
                 segment.pop()
-            if word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
+            owner = max((j for j, w in enumerate(segment) if w[0].endswith(("'s", "’s"))), default=None)
+            if word in _TITLE_WORDS and owner is not None:
+                segment = segment[:owner + 1]  # "NHS Easton and Vale's Deputy Medical Director": the owner's name
+            elif word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
                 segment = segment[:1]  # 'NHS Medical Director': the words before a title belong to it
             yield segment
             segment = []
@@ -439,12 +442,29 @@ def _segments(tokens, covered: "_Coverage"):
             or (i + 1 < len(tokens) and covered.kind_at(*tokens[i + 1][1:]) == "organisation")))
         if word == "on" and not (segment and segment[-1][0] in _HEAD_WORDS):
             splits_here = True
+        if word in ("and", "&") and _two_names_joined(segment, tokens[i + 1:]):
+            splits_here = True
         if splits_here:
             yield segment
             segment = []
             continue
         segment.append((word, start, end))
     yield segment
+
+
+def _two_names_joined(before, after) -> bool:
+    """'Castle Vale Hospital and Easton Royal Infirmary': an 'and' right after an organisation's head word, with
+    two or more capitalised words after it that hold a head word of their own, joins two names, not one
+    ('Nursing and Midwifery Council', 'Guy's and St Thomas' Trust' have no head before the 'and')."""
+    if not before or _bare(before[-1][0]) not in _ORGANISATION_HEAD_WORDS or before[-1][0] != _bare(before[-1][0]):
+        return False
+    names = []
+    for word, _, _ in after:
+        if word in _TITLE_WORDS:
+            break
+        if not _is_connector(word):
+            names.append(_bare(word))
+    return len(names) >= 2 and any(w in _ORGANISATION_HEAD_WORDS for w in names[1:])
 
 
 def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
@@ -464,7 +484,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if len(names) < 2:
         return None
     last, head = None, None
-    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) for w in names[1:]):
+    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) or _is_plural_head(w[0])
+                                           for w in names[1:]):
         last, head = len(words) - 1, names[0][0]  # ('NHS Consultants' are people, not a body)
     for i, (word, _, _) in enumerate(words):
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
@@ -486,6 +507,12 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media
+
+
+def _is_plural_head(word: str) -> bool:
+    """'Trusts', 'Boards': an organisation head in the plural names a kind of body ('NHS Trusts in the north'),
+    not one body."""
+    return word.endswith("s") and word[:-1] in _ORGANISATION_HEAD_WORDS and word not in _ORGANISATION_HEAD_WORDS
 
 
 def _after_a_person_of(words):
@@ -579,6 +606,16 @@ _NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]
                             r"|Northern[^\S\n]+Ireland)[^\S\n]+\Z")
 
 
+def _in_a_longer_run(text: str, start: int, end: int) -> bool:
+    """'Resident Doctors, formerly known as Junior Doctors': a renamed group of people, not a platform. The word
+    before `start` or after `end` (same line) is capitalised and no owner's possessive, so each side is the end of
+    a longer capitalised run."""
+    before = _word_before(text, start)
+    after = _CAPITALISED_AFTER.match(text, end)
+    return (before[:1].isupper() and not before.endswith(("'s", "’s"))) or after is not None
+
+
+_CAPITALISED_AFTER = re.compile(rf"[^\S\n]+[{_UPPER}]")
 _GOVERNMENT_WORD = re.compile(r"government(?!\w)")
 _FORMERLY_WORD = re.compile(r"(?:formerly|previously)(?!\w)")
 _FORMERLY_NEEDLES = ("formerly", "previously")
@@ -657,7 +694,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
                 spans.append((m.start(1), m.end()))
     for anchor in finditer_if_present(_FORMERLY_WORD, text, _FORMERLY_NEEDLES):
         m = _FORMERLY.search(text, max(0, anchor.start() - 40), anchor.end() + 50)
-        if m and m.start() < anchor.start() < m.end():
+        if m and m.start() < anchor.start() < m.end() and not _in_a_longer_run(text, m.start(1), m.end(2)):
             spans += [m.span(1), m.span(2)]
     for anchor in _COMMITTEE_WORD.finditer(text):
         m = _BARE_COMMITTEE.search(text, max(0, anchor.start() - 80), anchor.end())
@@ -691,7 +728,32 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         if len(words) >= 2 and initials.upper() == "".join(c for c in anchor.group(1) if c.isupper()):
             name = m.group(1)
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
+            spans += _uses_of_a_defined_acronym(text, anchor.start(1), anchor.end(1), words)
     spans += _parties(text)
+    return spans
+
+
+def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list[str]) -> list[tuple[int, int]]:
+    """An acronym defined in brackets after a name whose initials it fits stands for that body in every use: in
+    the brackets and wherever it stands alone as a word later ('Easton Royal Infirmary (ERI)' ... 'at ERI'). This
+    holds for a mixed-case acronym ('Vale Government Resilience Room (VGoRR)') and for one that usually means a
+    term ('MRI'), but the latter only after a name with an organisation head word."""
+    acronym = text[start:end]
+    if sum(c.isupper() for c in acronym) < 2 or not acronym[-1].isupper():
+        return []
+    plain = acronym.isupper() and len(acronym) <= 6
+    if plain and acronym not in _NOT_ORGANISATION_ACRONYMS:
+        return []  # the acronym rule finds it already, in every use
+    if plain and not any(_bare(w) in _ORGANISATION_HEAD_WORDS for w in name_words):
+        return []
+    spans = []
+    at = start
+    while at >= 0:
+        after = at + len(acronym)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in _NOT_BEFORE_ACRONYM)) and \
+                not (text[after:after + 1].isalnum() or text[after:after + 1] in "@/&"):
+            spans.append((at, after))
+        at = text.find(acronym, after)
     return spans
 
 

@@ -73,6 +73,8 @@ REPORTING_VERBS = frozenset("""
 said says told added adds warned insisted explained argued stated claimed wrote tweeted posted urged
 continued replied responded noted stressed admitted announced described called accused welcomed confirmed
 """.split())
+# A specialist's role noun by its ending ('cardiologist', 'obstetrician', 'psychiatrist'): a person's role.
+_SPECIALIST_ENDINGS = ("ologist", "ician", "iatrist")
 _MALE_PRONOUNS = frozenset("he his him himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 
@@ -278,6 +280,59 @@ def _run_words(run: str, offset: int) -> list[tuple[str, int, int]]:
 _CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run before a name (words recur: memoised)
 
 
+_CREDIT_LABELS = ("(Image:", "(Picture:", "(Photo:", "(Pic:", "(Photograph:", "(Credit:")
+_CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
+
+
+def _unglued(text: str, found: list) -> list:
+    """'consultant Kim LastPickets stood ...': a caption glued to the next paragraph without a space. A name whose
+    last word is a surname of this article's people with a capital glued on ends at that surname."""
+    surnames = {text[name_start:end].split()[-1] for _, end, name_start, _, _ in found}
+    kept = []
+    for run_start, end, name_start, role, weak in found:
+        last = text[name_start:end].split()[-1]
+        glued = next((k for k in range(2, len(last) - 1) if last[k].isupper() and last[k - 1].islower()
+                      and last[:k] in surnames), None)
+        kept.append((run_start, end - (len(last) - glued) if glued else end, name_start, role, weak))
+    return kept
+
+
+# Lower-case particles inside a person's name ('Rhodri ap Emlyn', 'Ursula von Fels'), which the runs of capitalised
+# words stop at: looked for by str.find (rare), the name read around them.
+NAME_PARTICLES = ("ap", "van", "von", "de", "da", "di", "du", "del", "bin", "ibn")
+_NAME_WITH_PARTICLE = re.compile(rf"(?<![\w'’@#.\-])((?:{_NAME_TOKEN}[^\S\n]){{1,2}}(?:{'|'.join(NAME_PARTICLES)})"
+                                 rf"[^\S\n]{_NAME_TOKEN})(?![\w'’\-])")
+
+
+def _names_with_particles(text: str) -> list[tuple[int, int]]:
+    found = []
+    for particle in NAME_PARTICLES:
+        needle = f" {particle} "
+        at = text.find(needle)
+        while at >= 0:
+            m = _NAME_WITH_PARTICLE.search(text, max(0, at - 40), at + len(needle) + 40)
+            if m and m.start(1) < at < m.end(1) and _is_person_name(m.group(1)) and (not found or found[-1] != m.span(1)):
+                found.append(m.span(1))
+            at = text.find(needle, at + len(needle))
+    return found
+
+
+def _bracketed_credits(text: str) -> list[tuple[int, int]]:
+    """A photographer's name in a bracketed credit after a picture's caption: '(Image: Jo Bell)', '(Picture: Jo
+    Bell/Agency)'. Found by str.find on each label (credits are rare), the name read right after it."""
+    found = []
+    if "(" not in text:
+        return found
+    for label in _CREDIT_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            m = _CREDITED_NAME.match(text, at + len(label))
+            if m and len(m.group(1).split()) >= 2:
+                found.append(m.span(1))
+            at = text.find(label, at + len(label))
+    return found
+
+
 def _cuts_a_run(word: str) -> bool:
     """A title, role, structure word, a word that is never a person's, or a head word: what comes before a name."""
     cuts = _CUTTING.get(word)
@@ -459,6 +514,7 @@ class ArticleNames:
         reporting verb, 'and' joining it to another such name). Only anchored look-ups happen per run."""
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
+        structure_surnames = set()  # where a surname that is also a structure word starts ('Kim Last')
         for m in _person_runs(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
@@ -467,6 +523,9 @@ class ArticleNames:
             for i, (word, _, _) in enumerate(words):
                 if _cuts_a_run(word):
                     cut = i
+            if cut == len(words) - 1 and cut > 0 and self._surname_like_a_structure_word(words):
+                cut = max((i for i, (w, _, _) in enumerate(words[:-1]) if _cuts_a_run(w)), default=-1)
+                structure_surnames.add(words[-1][1])
             name = words[cut + 1:]
             if not name or len(name) > 4:
                 continue
@@ -508,6 +567,15 @@ class ArticleNames:
                 name = m.group(1) if m else ""
                 if len(name.split()) >= 2 and _is_person_name(name) and not _overlaps(taken, m.start(1), m.end(1)):
                     runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
+        for start, end in _names_with_particles(text):  # 'Rhodri ap Emlyn, the shadow minister, said'
+            if not _overlaps(taken, start, end):
+                appositive = _APPOSITIVE_AFTER.match(text, end)
+                role = self._role_before(start) or (_role_of(appositive.group(1)) if appositive else None)
+                if role or _VERB_AFTER.match(text, end):
+                    runs.append((start, start, end, False, role, not role))
+        for start, end in _bracketed_credits(text):  # '(Image: Jo Bell)': the photographer
+            if _is_person_name(text[start:end]) and not _overlaps(taken, start, end):
+                runs.append((start, start, end, False, None, False))
         for start, end in _bylines(text):  # a writer's name on a line of its own above the story
             if _is_person_name(text[start:end]) and not _overlaps(taken, start, end):
                 runs.append((start, start, end, False, None, False))
@@ -521,9 +589,23 @@ class ArticleNames:
                 if not joined:
                     continue
                 weak = False
-            if _is_person_name(text[name_start:name_end]) and not _overlaps(taken, run_start, name_end):
+            given = text[name_start:name_end].rpartition(" ")[0] if name_end - len(text[name_start:name_end].split()[-1]) \
+                in structure_surnames else ""  # the name before a surname like a structure word ('Kim' of 'Kim Last')
+            if _is_person_name(given or text[name_start:name_end]) and not _overlaps(taken, run_start, name_end):
                 found.append((run_start, name_end, name_start, role, weak))
-        return found
+        return _unglued(text, found)
+
+    def _surname_like_a_structure_word(self, words) -> bool:
+        """'consultant oncologist Kim Last', 'Dr Kim Last': a surname that is also a structure word ('Last', 'Still',
+        'Just') ends a name when a title or a role stands before it and a first name comes between."""
+        last = _bare(words[-1][0])
+        if last not in STRUCTURE_WORDS or last.lower() in TITLES or last.lower() in ROLE_NOUNS \
+                or last in NOT_PERSON_WORDS or _is_head(last) or _cuts_a_run(words[-2][0]):
+            return False
+        before = max((i for i, (w, _, _) in enumerate(words[:-1]) if _cuts_a_run(w)), default=-1)
+        if before >= 0:
+            return _bare(words[before][0]).rstrip(".").lower() in TITLES
+        return self._role_before(words[0][1]) is not None
 
     def _role_before(self, position: int) -> str | None:
         """A role written just before a name ('Welsh health minister', 'BMA co-chair'), lower case."""
@@ -538,7 +620,7 @@ class ArticleNames:
             if not words:
                 return None
             last = words[-1].lower()
-        if last not in ROLE_NOUNS and not last.endswith("-chair"):
+        if last not in ROLE_NOUNS and not last.endswith(("-chair",) + _SPECIALIST_ENDINGS):
             return None
         role = []
         for w in reversed(words):
@@ -733,7 +815,8 @@ class ArticleNames:
                     given = referent.name[:-len(surname)]  # 'Jo ' of 'Jo Bell': the full name written again
                     if not title and given.strip() and self.text[max(0, at - len(given)):at] == given:
                         start = at - len(given)
-                    if not _overlaps(covered, start, end):
+                    if not _overlaps(covered, start, end) and (title or surname not in STRUCTURE_WORDS):
+                        # ('Last year' is no mention of Kim Last; 'Mr Last' is)
                         if title:
                             self._note_title(referent, self.text[start:end])
                         found.append(NameMention(start, end, self.text[start:end], referent, False))
