@@ -570,14 +570,6 @@ _ORGANISATION_KINDS = ("charity|union|group|campaign|think[- ]tank|organisation|
                        "agency|regulator|watchdog|forum|consortium|newspaper|broadcaster|website|journal|"
                        "magazine|outlet|news agency|platform|lobby group|pressure group|trade union|"
                        "professional body|royal college|college|council|committee|department|ministry")
-_INTRODUCED_BY_KIND = re.compile(
-    rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:of[^\S\n]+|and[^\S\n]+|for[^\S\n]+)?"
-    rf"{_CAPITALISED_WORD}){{0,4}}),[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?"
-    rf"(?:{_ORGANISATION_KINDS})(?!\w)")
-# A name with its acronym in brackets ('Patients Together (PT)'): the initials must fit.
-_NAME_WITH_ACRONYM = re.compile(
-    rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+(?:(?:of|for|and|the|&)[^\S\n]+)*{_CAPITALISED_WORD})"
-    rf"{{1,6}})[^\S\n]+\(([A-Z][A-Za-z&]{{1,7}})\)")
 
 
 _BRANCH = re.compile(r"[^\S\n]+(?:(Cymru[^\S\n]+Wales|Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"

@@ -168,8 +168,6 @@ _BEFORE_OPENER = set("([{\u2014\u2013-/")
 _AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,\u2014\u2013-]*")
 _ENDS_ATTRIBUTED_SPEECH = set(",!?\u2026\u2014\u2013-")
-_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:by|of|to|with|for|from|about|on|at|in|against|than|and|told|"
-                                 r"met|meet|asked|that)\b")
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
 leader president director executive officer mp councillor chief head editor consultant doctor professor
 founder campaigner mayor adviser spokesperson premier chancellor negotiator""".split())
