@@ -21,11 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-import warnings
-
 import pyarrow as pa
 
-from scripts.extract.cache import CacheWarning, ExtractionCache, code_version
+from scripts.extract.cache import ExtractionCache, code_version
 from scripts.extract.engines import KEY, text_key
 
 __all__ = ["ArticleMemo", "text_key"]
@@ -33,6 +31,8 @@ __all__ = ["ArticleMemo", "text_key"]
 
 class ArticleMemo(ExtractionCache):
     """Memoised values by key in cache_dir/across/<name>-<version>/ (lookup, store and the checks: ExtractionCache)."""
+    _segment_kind = "across-source memo segment"
+    _after_unusable = "it was removed and what it held is computed again (the tables are unchanged)"
 
     def __init__(self, cache_dir: Path, name: str, module: str, values: list[pa.Field], depends_on: str):
         self.layouts = ()
@@ -42,16 +42,6 @@ class ArticleMemo(ExtractionCache):
         self.version = hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
         self.folder = Path(cache_dir) / "across" / f"{name}-{self.version[:32]}"
         self.hits = self.misses = self.recovered = 0
-
-    def _unusable(self, path: Path, reason: str) -> None:
-        warnings.warn(f"{path}: across-source memo segment {reason}; it was removed and what it held is computed "
-                      "again (the tables are unchanged)", CacheWarning, stacklevel=3)
-        self.recovered += 1
-        try:
-            path.unlink()
-        except OSError:
-            pass
-        return None
 
     def values(self, keys: list[str], column: str) -> dict[str, object]:
         """{key: value of column} for the keys the memo holds."""

@@ -176,9 +176,12 @@ class ExtractionCache:
             return self._unusable(path, "was written for other extractors or tables")
         return table
 
+    # what a warning about an unusable segment says after its reason (ArticleMemo says its own)
+    _after_unusable = "it was removed and its articles are extracted again"
+    _segment_kind = "extraction cache segment"
+
     def _unusable(self, path: Path, reason: str) -> None:
-        warnings.warn(f"{path}: extraction cache segment {reason}; it was removed and its articles are "
-                      "extracted again", CacheWarning, stacklevel=3)
+        warnings.warn(f"{path}: {self._segment_kind} {reason}; {self._after_unusable}", CacheWarning, stacklevel=3)
         self.recovered += 1
         try:
             path.unlink()
