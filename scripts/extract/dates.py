@@ -261,7 +261,7 @@ def _date_matches(text: str) -> list[re.Match]:
         while word_start > 0 and text[word_start - 1].isalpha() and at - word_start <= _LONGEST_PREFIX:
             word_start -= 1
         if at - word_start > _LONGEST_PREFIX:
-            continue  # inside a long word ('Ealingmonday...'): no date word has that many letters before its core
+            continue  # inside a long word ('Vexbymonday...'): no date word has that many letters before its core
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
         if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(

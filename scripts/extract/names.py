@@ -391,7 +391,7 @@ _PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
 # After a name, what only a person has: an age, 'who', a member's or an honour's letters.
 _PERSON_AFTER = re.compile(r"(?:['’]s)?(?:,[^\S\n]+(?:\d{1,3},|aged[^\S\n]+\d|who[^\S\n])"
                            r"|[^\S\n]+(?:MP|MSP|MS|MLA|MEP|KC|QC|OBE|MBE|CBE|DBE)(?![\w\-]))")
-_PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Zealand'
+_PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Vexby'
 _NATION_WORDS = frozenset("UK GB Scotland Wales England Cymru Ireland International Britain Europe".split())
 
 
