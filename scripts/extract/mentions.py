@@ -42,7 +42,7 @@ Everything else that looks like an organisation is kept as an unresolved candida
    is kept only when it cannot be one: it follows 'the' ('the Wendle'; the lower-case 'the' stays out),
    ends in a media head word, or holds an acronym or a number ('QB News', 'QRX Radio 4'); a single word
    after 'posted on' / 'tweeted on' is a platform. Titles and person words (Dr, Sir, Speaker, ...), generic
-   references ('the Stewards', 'the Trust'), weekdays and months are never outlets, nor is a name cut short
+   references ('the Chamber', 'the Trust'), weekdays and months are never outlets, nor is a name cut short
    by 'of'/'and' (the phrase rule sees the whole name).
    A trailing possessive ("'s") is left outside every candidate span.
 4. Curated matches win where they collide: a candidate equal to, inside, or partly overlapping a curated
