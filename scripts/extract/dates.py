@@ -178,7 +178,7 @@ _NOT_PAST_ED = frozenset("""
 # before a blank: 'the day before', 'the week after', 'the end of'); and the first two letters in capitals of
 # every word the pattern matches in any case ('NEXT WEEK', 'THE END OF'). Each gate only rules out positions
 # where _DATE cannot match, so the matches are _DATE's; the tighter the gate, the fewer futile attempts
-# ('The', 'NHS', 'Secretary' are frequent and never open a date). 'The' opens one only before a word of
+# ('The', 'KHS', 'Secretary' are frequent and never open a date). 'The' opens one only before a word of
 # beginning, start, middle, end, day or week, 'A' / 'An' only before a day, week, month or year ('a week ago'):
 # the gate looks at that word's first letter.
 _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
@@ -261,7 +261,7 @@ def _date_matches(text: str) -> list[re.Match]:
         while word_start > 0 and text[word_start - 1].isalpha() and at - word_start <= _LONGEST_PREFIX:
             word_start -= 1
         if at - word_start > _LONGEST_PREFIX:
-            continue  # inside a long word ('Ealingmonday...'): no date word has that many letters before its core
+            continue  # inside a long word ('Vexbymonday...'): no date word has that many letters before its core
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
         if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
@@ -555,7 +555,7 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
 
 
 def _month_in_date_context(m: re.Match, text: str) -> bool:
-    """'in August', 'since January', 'March 2023', 'early March'; not 'May I', 'Theresa May', 'by June Smith'."""
+    """'in August', 'since January', 'March 2023', 'early March'; not 'May I', 'Orla May', 'by June Smith'."""
     if m.group("month_prefix") or m.group("month_abbreviation") or m.group("month_year") \
             or m.group("month_relative_year"):
         return True

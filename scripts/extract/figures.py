@@ -36,11 +36,11 @@ What is a figure
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
-phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 10', '[3]', 'ref 12',
+phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'BMA 45,000'), citations ('2023; 382: p1618', 'Lancet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
-DOIs ('10.1136/bmj.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
+separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
+DOIs ('10.5555/jnl.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
 run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
@@ -51,12 +51,12 @@ Hedges are the words just before the figure, included in its text ('More than 98
 figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
-A term opening with a preposition of place or group ('in the NHS', 'across the UK') that post-modifies the
+A term opening with a preposition of place or group ('in the KHS', 'across the UK') that post-modifies the
 counted noun counts as nearest of all: it follows the figure after at most four words, none of them clause
 words ('and', 'who', 'were', ...), with no other term of the unit between ('There are around 80,000 junior
-doctors in the NHS': the NHS, not the 'there are' before the figure).
-Claimant: the subject of the nearest verb of saying before the figure in its sentence ('The BMA says',
-'It insists'), 'according to X', or a trailing ', the BMA said.' / ', said X.'; a pronoun subject stands for
+doctors in the KHS': the KHS, not the 'there are' before the figure).
+Claimant: the subject of the nearest verb of saying before the figure in its sentence ('The KDA says',
+'It insists'), 'according to X', or a trailing ', the KDA said.' / ', said X.'; a pronoun subject stands for
 the organisation or person a previous sentence opened with. A quotation closed before the figure ends the
 attribution. None when the article states the figure in its own voice. Of several 'according to' before a figure
 the nearest that reads as one wins (the four nearest are tried). A subject is at most 15 words and 400 characters.
@@ -230,13 +230,13 @@ _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragr
                      "No", "No.", "Volume", "Issue"})
 _SERVICE_NUMBERS = {"111", "999"}
 # A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
-# number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.1136/bmj.p1618').
+# number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.5555/jnl.p1618').
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.’'&-])(?P<determiner>(?i:the|a|an)\s+)?[A-Z]{2,5}[.:]?[^\S\n]+\Z")
 _BARE_WHOLE_NUMBER = re.compile(r"[0-9]+")
 _IDENTIFIER = re.compile(r"10\.[0-9]{4,9}/\S+"
                          r"|[0-9]+\s*\([0-9]+(?:\s*[-–]\s*[0-9]+)?\)\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[a-z]?[0-9]+)?"
                          r"|[0-9]+\s*;\s*[0-9]+(?:\s*\([0-9]+\))?\s*:\s*[a-z]?[0-9]+(?:\s*[-–]\s*[0-9]+)?")
-# A journal's 'Name year; volume' with no page after it ('Lancet 2023; 401'): the volume is no count.
+# A journal's 'Name year; volume' with no page after it ('Quillet 2023; 401'): the volume is no count.
 _CITATION_YEAR_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.&-]*[^\S\n]+(?:1[89]|20)[0-9]{2}[^\S\n]*;[^\S\n]*\Z")
 _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-345678-9' after 'ISBN'
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
@@ -282,7 +282,7 @@ _LEADING_ADVERBIAL = re.compile(
     rf"writing|asked)\b[^,]{{0,60}},{_S}*")
 _SPACES = re.compile(r"\s+")
 _PRONOUNS = {"it": ("organisation",), "he": ("person",), "she": ("person",), "they": ("organisation", "person")}
-# A counted noun's post-modifier ('80,000 junior doctors in the NHS'): a term opening with one of these
+# A counted noun's post-modifier ('80,000 junior doctors in the KHS'): a term opening with one of these
 # prepositions, after at most four words that are not clause words.
 _POST_MODIFIER_PREPOSITIONS = {"in", "across", "within", "throughout", "outside", "among", "at"}
 _NOUN_PHRASE_GAP = re.compile(rf"(?:{_S}+[a-z][\w’'-]*){{0,4}}{_S}+")
@@ -948,7 +948,7 @@ class _Context:
         return best
 
     def _post_modifier_start(self, figure: _Figure, unit_terms: _UnitTerms) -> int | None:
-        """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the NHS'),
+        """Where a prepositional term that follows the counted noun starts ('80,000 junior doctors in the KHS'),
         if no other term of the figure's unit comes between; None otherwise."""
         k = bisect_left(unit_terms.starts, figure.end)
         if k == len(unit_terms.starts):

@@ -198,7 +198,7 @@ class Lexicon:
 
     def resolve(self, words: str) -> list[AliasMatch]:
         """The curated entities named in a phrase such as a speaker or claimant ('Health Secretary Sam Poole')."""
-        found = self._resolved.get(words)  # the same few phrases over and over ('the BMA said')
+        found = self._resolved.get(words)  # the same few phrases over and over ('the KDA said')
         if found is None:
             if len(self._resolved) >= 65536:
                 self._resolved.clear()

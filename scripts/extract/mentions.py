@@ -7,7 +7,7 @@ organisation_id with resolution 'alias'.
 Everything else that looks like an organisation is kept as an unresolved candidate for review
 (entity_kind 'organisation', no ids, resolution 'unresolved_candidate'). The rules:
 
-1. Acronyms: 2-6 capital letters standing alone as a word ('ITV', 'BMJ'). Not when glued to '@', '#', '.',
+1. Acronyms: 2-6 capital letters standing alone as a word ('ZTV', 'ZRJ'). Not when glued to '@', '#', '.',
    '/' (handles, hashtags, e-mail and web addresses), not roman numerals ('XIV'), not the generic
    abbreviations in _NOT_ORGANISATION_ACRONYMS (time zones, am/pm, units, currencies, countries, job titles,
    clinical terms, words written in capitals for emphasis), and not inside a shouted run of three or more
@@ -18,47 +18,47 @@ Everything else that looks like an organisation is kept as an unresolved candida
    titles and honorifics (Secretary, Chief, Dr, Sir, ...: a name after a title is a person, found by
    scripts/extract/names.py) and at curated person names; leading structure words ('The', 'However', 'Yesterday', weekdays,
    months, ...) are dropped, so a capitalised sentence opening is never a name by itself (a weekday stays
-   before a media head word: 'Sunday Times'). What is left is a candidate when
+   before a media head word: 'Sunday Press'). What is left is a candidate when
    a. it contains a head word after at least one other word: an organisation head (_ORGANISATION_HEAD_WORDS:
-      Association, Union, Trust, Council, Body, Providers, ...: 'British Medical Association', 'Wye Valley
-      NHS Trust') or a media head (_MEDIA_HEAD_WORDS: News, Times, Journal, Radio, ...: 'ITV News'). The
-      candidate ends at the last such head, or just after it at a nation suffix ("Doctors' Association UK").
-      A capital 'The' before a media name inside a sentence is part of the title ('told The Sunday Times').
+      Association, Union, Trust, Council, Body, Providers, ...: 'Kestrel Medical Association', 'Marl Valley
+      KHS Trust') or a media head (_MEDIA_HEAD_WORDS: News, Press, Journal, Radio, ...: 'ZTV News'). The
+      candidate ends at the last such head, or just after it at a nation suffix ("Harbour Doctors' Association UK").
+      A capital 'The' before a media name inside a sentence is part of the title ('told The Sunday Press').
       A media name has at most four words (a longer run is a headline in title case) and no generic opener
-      ('Breaking News'). Two plain words before 'of' are a person ('Sarah Jones of the Nuffield Trust'):
+      ('Breaking News'). Two plain words before 'of' are a person ('Mira Tallis of the Vexley Trust'):
       the candidate starts after 'of the'.
-   b. a head word is followed by 'of'/'for'/'on' and a capitalised word ('Royal College of Emergency
-      Medicine', 'Department for Education'): the candidate runs to the end of the phrase, less trailing
+   b. a head word is followed by 'of'/'for'/'on' and a capitalised word ('Royal College of Harbour
+      Medicine', 'Department for Harbours'): the candidate runs to the end of the phrase, less trailing
       weekdays and months, or
-   c. it starts with a naming prefix and goes on with capitalised words ('NHS Providers'). Naming
+   c. it starts with a naming prefix and goes on with capitalised words ('KHS Providers'). Naming
       prefixes come from the curated data, not from code: the first word of a curated organisation alias
       whose next word is capitalised, when that first word is itself the alias of a different
-      organisation ('NHS' in 'NHS England', 'NHS Confederation').
+      organisation ('KHS' in 'KHS England', 'KHS Confederation').
 3. Outlets and platforms by their role in the sentence: the name after 'told', 'speaking to', 'according
    to', 'writing in', 'in an interview with', 'reported by', 'appeared on', 'posted on', ... or before
    'reported', 'revealed', 'understands', 'has learned', ...; and a capitalised word before 'account',
-   'feed', 'page', 'channel' (the 'Twitter' in 'the @SomeUnion Twitter account'). The name is 1-4
+   'feed', 'page', 'channel' (the 'Chirper' in 'the @SomeUnion Chirper account'). The name is 1-4
    capitalised words ('Radio 4': a number after Radio/Channel/TV). Who is told may be a person, so a name
-   is kept only when it cannot be one: it follows 'the' ('the Guardian'; the lower-case 'the' stays out),
-   ends in a media head word, or holds an acronym or a number ('GB News', 'QRX Radio 4'); a single word
+   is kept only when it cannot be one: it follows 'the' ('the Wendle'; the lower-case 'the' stays out),
+   ends in a media head word, or holds an acronym or a number ('QB News', 'QRX Radio 4'); a single word
    after 'posted on' / 'tweeted on' is a platform. Titles and person words (Dr, Sir, Speaker, ...), generic
-   references ('the Commons', 'the Trust'), weekdays and months are never outlets, nor is a name cut short
+   references ('the Chamber', 'the Trust'), weekdays and months are never outlets, nor is a name cut short
    by 'of'/'and' (the phrase rule sees the whole name).
    A trailing possessive ("'s") is left outside every candidate span.
 4. Curated matches win where they collide: a candidate equal to, inside, or partly overlapping a curated
    match is dropped. A phrase candidate with an organisation head (or a naming prefix) that strictly
-   contains curated organisation matches is a longer name and replaces them ('NHS Providers' is not the
-   NHS; 'Leeds Teaching Hospitals NHS Trust' is one name), except that a run is first split at 'and'/'&'
-   next to a curated name, so 'BMA and Royal College of Midwives' yields the BMA (curated) and a candidate
-   'Royal College of Midwives'. Media and role names never replace a curated match ('Sky News Daily'
-   stays the curated Sky News; 'BBC Radio 4' the curated BBC). Candidates never overlap one another: the
+   contains curated organisation matches is a longer name and replaces them ('KHS Providers' is not the
+   KHS; 'Easton Teaching Hospitals KHS Trust' is one name), except that a run is first split at 'and'/'&'
+   next to a curated name, so 'KDA and Royal College of Tidewardens' yields the KDA (curated) and a candidate
+   'Royal College of Tidewardens'. Media and role names never replace a curated match ('Vexcast News Daily'
+   stays the curated Vexcast News; 'ZBC Radio 4' the curated ZBC). Candidates never overlap one another: the
    longer one is kept (an acronym inside a phrase is not reported twice).
 
 5. Shapes of real copy (issue 8): an acronym defined in brackets after lower-case words is a term, not a body,
-   in every use ('specialty (SAS) doctors'); an acronym's possessive owns the name after it ("the BMA's SAS UK
-   Committee"); a nation before or after a curated body makes a branch ('BMA Cymru Wales', 'its Northern
+   in every use ('specialty (SAS) doctors'); an acronym's possessive owns the name after it ("the KDA's SAS UK
+   Committee"); a nation before or after a curated body makes a branch ('KDA Cymru Wales', 'its Northern
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
-   ('NHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
+   ('KHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
    body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
    before a modal verb: '... that <party word> should') is an organisation.
 
@@ -119,21 +119,21 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
     Hospital Hospitals Infirmary Collective Cooperative Consortium
 """.split())
-# The last word of a newspaper, broadcaster or programme title ('Evening Standard', 'Times Radio'): the generic
-# ones here, nameplate words ('Times', 'Guardian', 'Lancet') in curated/vocabulary/name_words.csv.
+# The last word of a newspaper, broadcaster or programme title ('Vexby Standard', 'Clarimond Radio'): the generic
+# ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
     Weekly Daily Wire Newspaper Newspapers
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
-# Heads only when 'of' and a capitalised word follow ('House of Lords'; 'Portcullis House' is a building).
+# Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
 _HEADS_BEFORE_OF = frozenset({"House", "Houses"})
-# Plural people a naming prefix may go before without making a name ('NHS Consultants', 'NHS Doctors').
+# Plural people a naming prefix may go before without making a name ('KHS Consultants', 'KHS Doctors').
 _PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician|worker|leader|manager|boss|patient"
                             r"|trainee|junior|resident|staff|member|gp)s?")
 HEAD_WORDS = _HEAD_WORDS
-_LONGEST_MEDIA_TITLE = 4  # words ('Manchester Evening News', 'The Press and Journal')
-# A nation after a head word still belongs to the name ("Doctors' Association UK").
+_LONGEST_MEDIA_TITLE = 4  # words ('Vexby Evening News', 'The Press and Bulletin')
+# A nation after a head word still belongs to the name ("Harbour Doctors' Association UK").
 _NATION_SUFFIXES = frozenset("UK GB Scotland Wales England Cymru Ireland International".split())
 # Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
 _GENERIC_MEDIA_MODIFIERS = frozenset("""
@@ -166,7 +166,8 @@ _MONTHS = frozenset("""
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
-# Capitalised words that end a phrase without belonging to the name ('... on Monday'); 'Sun' is a paper.
+# Capitalised words that end a phrase without belonging to the name ('... on Monday'); a weekday's short form
+# that is also a curated nameplate stays a media head.
 _TRAILING_STRUCTURE_WORDS = (_WEEKDAYS | _MONTHS | frozenset("Today Tonight Yesterday Tomorrow".split())) \
     - _MEDIA_HEAD_WORDS
 # Capitalised structure words that open sentences but never open a name.
@@ -181,9 +182,9 @@ _LEADING_STRUCTURE_WORDS = _TRAILING_STRUCTURE_WORDS | frozenset("""
 
 # --- outlets named by their role in the sentence ---
 _NAME_WORD = rf"(?:{_CAPITALISED_WORD}|\d{{1,2}}(?![\w.,]))"
-# A number belongs to a name only after these words ('BBC Radio 4', 'Channel 4 News').
+# A number belongs to a name only after these words ('ZBC Radio 4', 'Channel 47 News').
 _WORDS_BEFORE_A_NUMBER = frozenset("Radio Channel TV".split())
-# A word that puts an outlet after it, with the words that must come between ('' = none: 'told the Guardian').
+# A word that puts an outlet after it, with the words that must come between ('' = none: 'told the Wendle').
 _OBJECT_CUES = {
     "told": ("",), "said": ("to",), "speaking": ("to", "on"), "spoke": ("to", "on"), "talking": ("to",),
     "interview": ("with",), "interviewed": ("by",), "writing": ("in", "for"), "wrote": ("in", "for", "on"),
@@ -192,7 +193,7 @@ _OBJECT_CUES = {
     "appeared": ("on",), "appearing": ("on",), "broadcast": ("on",), "tweeted": ("on",), "posted": ("on",),
     "shared": ("on",),
 }
-_POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Twitter': a platform
+_POSTING_VERBS = frozenset("tweeted posted wrote shared".split())  # '... on Chirper': a platform
 # A role whose object is a body ('chief executive of X', 'members of X', 'a consultant at X', 'a spokesperson for
 # X'), with the prepositions that lead to it; a spokesperson may speak for a person, the others never hold one.
 # A role met with its preposition ('members of') is scanned for as one phrase, so that the role word alone costs
@@ -422,7 +423,7 @@ def _is_shouted(text: str, start: int, end: int) -> bool:
 
 def _segments(tokens, covered: "_Coverage"):
     """Split a run's tokens at titles, curated people, 'and'/'&' next to a curated organisation, and 'on'
-    anywhere but right after a head word ('Review Body on ...', not 'BMA on Monday')."""
+    anywhere but right after a head word ('Review Body on ...', not 'KDA on Monday')."""
     segment = []
     for i, (word, start, end) in enumerate(tokens):
         kind = covered.kind_at(start, end)
@@ -431,9 +432,9 @@ def _segments(tokens, covered: "_Coverage"):
                 segment.pop()
             owner = max((j for j, w in enumerate(segment) if w[0].endswith(("'s", "’s"))), default=None)
             if word in _TITLE_WORDS and owner is not None:
-                segment = segment[:owner + 1]  # "NHS Easton and Vale's Deputy Medical Director": the owner's name
+                segment = segment[:owner + 1]  # "KHS Easton and Vale's Deputy Medical Director": the owner's name
             elif word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
-                segment = segment[:1]  # 'NHS Medical Director': the words before a title belong to it
+                segment = segment[:1]  # 'KHS Medical Director': the words before a title belong to it
             yield segment
             segment = []
             continue
@@ -455,7 +456,7 @@ def _segments(tokens, covered: "_Coverage"):
 def _two_names_joined(before, after) -> bool:
     """'Castle Vale Hospital and Easton Royal Infirmary': an 'and' right after an organisation's head word, with
     two or more capitalised words after it that hold a head word of their own, joins two names, not one
-    ('Nursing and Midwifery Council', 'Guy's and St Thomas' Trust' have no head before the 'and')."""
+    ('Tending and Ferrying Council', 'Orla's and St Bram's Trust' have no head before the 'and')."""
     if not before or _bare(before[-1][0]) not in _ORGANISATION_HEAD_WORDS or before[-1][0] != _bare(before[-1][0]):
         return False
     names = []
@@ -479,14 +480,14 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     owner = max((i for i, w in enumerate(words[:-1]) if w[0].endswith(("'s", "\u2019s")) and len(w[0]) > 4
                  and w[0][:-2].isupper()), default=None)
     if owner is not None:
-        words = words[owner + 1:]  # "the BMA's SAS UK Committee": the acronym owns the name after it
+        words = words[owner + 1:]  # "the KDA's SAS UK Committee": the acronym owns the name after it
     names = [w for w in words if not _is_connector(w[0])]
     if len(names) < 2:
         return None
     last, head = None, None
     if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) or _is_plural_head(w[0])
                                            for w in names[1:]):
-        last, head = len(words) - 1, names[0][0]  # ('NHS Consultants' are people, not a body)
+        last, head = len(words) - 1, names[0][0]  # ('KHS Consultants' are people, not a body)
     for i, (word, _, _) in enumerate(words):
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
         if _bare(word) not in _HEAD_WORDS and not (followed_by_of and word in _HEADS_BEFORE_OF):
@@ -510,14 +511,14 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
 
 
 def _is_plural_head(word: str) -> bool:
-    """'Trusts', 'Boards': an organisation head in the plural names a kind of body ('NHS Trusts in the north'),
+    """'Trusts', 'Boards': an organisation head in the plural names a kind of body ('KHS Trusts in the north'),
     not one body."""
     return word.endswith("s") and word[:-1] in _ORGANISATION_HEAD_WORDS and word not in _ORGANISATION_HEAD_WORDS
 
 
 def _after_a_person_of(words):
-    """'Sarah Jones of the Nuffield Trust' -> 'Nuffield Trust': two plain words and no head before 'of' are a
-    person's name ('House of Commons ...', 'Royal College of ...' stay whole)."""
+    """'Mira Tallis of the Vexley Trust' -> 'Vexley Trust': two plain words and no head before 'of' are a
+    person's name ('House of Stewards ...', 'Royal College of ...' stay whole)."""
     before = next((i for i, w in enumerate(words) if w[0].split()[0] in ("of", "for")), None)
     if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0].isupper() for w in words[:2]):
         return words[3:]
@@ -528,7 +529,7 @@ def _opens_but_never_starts_a_name(words) -> bool:
     word = words[0][0]
     if word not in _LEADING_STRUCTURE_WORDS:
         return False
-    # 'Sunday Times', 'Sunday Mirror': a weekday names a paper when a media head follows.
+    # 'Sunday Press', 'Sunday Journal': a weekday names a paper when a media head follows.
     return not (word in _WEEKDAYS and len(words) > 1 and _bare(words[1][0]) in _MEDIA_HEAD_WORDS)
 
 
@@ -556,7 +557,7 @@ def _bare(word: str) -> str:
 
 # A government named with a qualifier in lower case ('the UK government', 'the Welsh government').
 _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+government\Z")
-# A platform renamed: 'X, formerly Twitter', 'X (formerly known as Twitter)'.
+# A platform renamed: 'Kix, formerly Chirper', 'Kix (formerly known as Chirper)'.
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
@@ -627,16 +628,16 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
                                  rf"{_CAPITALISED_WORD}){{1,6}})\Z")
 
 
-# 'from The Independent': a capital 'The' inside a sentence before a single media head word is an outlet's title.
+# 'from The Clarimond': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
-# 'Downing Street said': a seat of government speaking (an address word before a reporting verb).
+# 'Vexmoor Street said': a seat of government speaking (an address word before a reporting verb).
 _SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
                             r"warned|told)(?!\w)")
 _WORD_BEFORE_SEAT = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][\w'’\-]*)[^\S\n]+\Z")
 
 
-# A photo credit in capitals: 'JO BELL/WIRE IMAGES' (the agency is the organisation; the person is the names').
+# A photo credit in capitals: 'JO BELL/KESTREL IMAGES' (the agency is the organisation; the person is the names').
 _SHOUTED_CREDIT = re.compile(r"(?=[A-Z][A-Z])(?<![\w/])([A-Z][A-Z'’\-]+(?:[^\S\n][A-Z][A-Z'’\-]+){1,2})/([A-Z][A-Z&\-]+(?:[^\S\n][A-Z][A-Z&\-]+){0,3})"
                              r"(?![\w/])")
 
@@ -648,7 +649,7 @@ _CREDIT_AT_LINE_END = re.compile(r"[^\S\n][-\u2013\u2014][^\S\n]+([A-Z][A-Z'\u20
 
 
 def caption_credit(text: str, line_start: int, line_end: int) -> re.Match | None:
-    """The photographer's name at a caption line's end (group 1), or None; an agency ('WIRE IMAGES', 'AGENCY VIA
+    """The photographer's name at a caption line's end (group 1), or None; an agency ('KESTREL IMAGES', 'AGENCY VIA
     WIRE') is no name."""
     if line_end - line_start <= 8 or not text[line_end - 1].isupper():
         return None
@@ -750,8 +751,8 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 
 
 # A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
-# member's role ('Tory MP', 'Labour government'), a possessive and a role ("Labour's shadow health secretary"), a
-# reporting verb ('Labour has said'), or as a plural after 'the' ('the Tories').
+# member's role ('Vexite MP', 'Lantern government'), a possessive and a role ("Lantern's shadow health secretary"), a
+# reporting verb ('Lantern has said'), or as a plural after 'the' ('the Vexites').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
 # One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
 # mention wherever it stands capitalised, with a nation word after it: 'Vexmoot Cymru').
@@ -870,7 +871,7 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
                 or single in _NOT_ORGANISATION_ACRONYMS:
             return None
     elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or any(_is_acronym_or_number(n) for n in names)):
-        return None  # 'told Sarah Jones': a person
+        return None  # 'told Mira Tallis': a person
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
 
@@ -931,12 +932,12 @@ def _word_before(text: str, i: int) -> str:
 
 
 def _is_acronym_or_number(word: str) -> bool:
-    """'ITV', '4': not part of a person's name ('McGarvey' is, so CamelCase does not count)."""
+    """'ZTV', '4': not part of a person's name ('McTavor' is, so CamelCase does not count)."""
     return word.isdigit() or (len(word) > 1 and word.isupper() and word not in _NOT_ORGANISATION_ACRONYMS)
 
 
 def _is_platform(text: str, m: re.Match) -> bool:
-    """'the Twitter account', "the union's Facebook page", 'the @SomeUnion Instagram feed'."""
+    """'the Chirper account', "the union's Pagebook page", 'the @SomeUnion Snapgram feed'."""
     word = m.group(1)
     if word.endswith(_NATIONALITY_ENDINGS):
         return False  # 'the English channel'
@@ -952,8 +953,8 @@ _prefix_cache: dict[int, tuple[Lexicon, tuple[frozenset[str], re.Pattern]]] = {}
 
 
 def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
-    """Naming prefixes: the first word of a curated organisation name that goes on with a capital ('NHS
-    England') when that word is itself another organisation's alias ('NHS'). Also a quick test for a run
+    """Naming prefixes: the first word of a curated organisation name that goes on with a capital ('KHS
+    England') when that word is itself another organisation's alias ('KHS'). Also a quick test for a run
     that holds a head word or such a prefix (most runs hold neither)."""
     cached = _prefix_cache.get(id(lexicon))
     if cached and cached[0] is lexicon:

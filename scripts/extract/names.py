@@ -99,7 +99,7 @@ def _person_runs(text: str):
     return (m for start, end in capitalised_runs(text) for m in _RUN.finditer(text, start, end))
 _APPOSITIVE_AFTER = re.compile(r",[^\S\n]+((?:(?:the|a|an|its|their)[^\S\n]+)?[^,.;:\n\"“”]{2,80}?)"
                                r"(?=[,.;:\n]|[^\S\n]+(?:said|says|told|added|warned)\b)")
-# 'Jo Bell is a junior doctor in Leeds': a role given by 'is' / 'was', up to a preposition or the clause's end.
+# 'Jo Bell is a junior doctor in Easton': a role given by 'is' / 'was', up to a preposition or the clause's end.
 _COPULA_ROLE = re.compile(r"[^\S\n]+(?:is|was)[^\S\n]+((?:a|an|the)[^\S\n]+[^,.;:\n\"“”]{2,60}?)"
                           r"(?=[,.;:\n]|[^\S\n]+(?:who|at|in|for|from|with|and|since)\b)")
 _VERB_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|once|again)[^\S\n]+)?(?:"
@@ -391,7 +391,7 @@ _PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
 # After a name, what only a person has: an age, 'who', a member's or an honour's letters.
 _PERSON_AFTER = re.compile(r"(?:['’]s)?(?:,[^\S\n]+(?:\d{1,3},|aged[^\S\n]+\d|who[^\S\n])"
                            r"|[^\S\n]+(?:MP|MSP|MS|MLA|MEP|KC|QC|OBE|MBE|CBE|DBE)(?![\w\-]))")
-_PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Zealand'
+_PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Vexby'
 _NATION_WORDS = frozenset("UK GB Scotland Wales England Cymru Ireland International Britain Europe".split())
 
 
@@ -554,7 +554,7 @@ class ArticleNames:
                     continue
             runs.append((run_start, name_start, name_end, titled, role, weak))
         from scripts.extract.mentions import shouted_credits
-        for m in shouted_credits(text):  # 'JO BELL/WIRE IMAGES': the photographer
+        for m in shouted_credits(text):  # 'JO BELL/KESTREL IMAGES': the photographer
             if not _overlaps(taken, m.start(1), m.end(1)):
                 runs.append((m.start(1), m.start(1), m.end(1), False, None, False))
         for anchors, blanks, before, needed in _PLACED_NAMES:  # bylines, credits, 'as X reports', "X's spokesperson"
@@ -608,7 +608,7 @@ class ArticleNames:
         return self._role_before(words[0][1]) is not None
 
     def _role_before(self, position: int) -> str | None:
-        """A role written just before a name ('Welsh health minister', 'BMA co-chair'), lower case."""
+        """A role written just before a name ('Welsh health minister', 'KDA co-chair'), lower case."""
         window = self.text[max(0, position - 60):position]
         line = window.split("\n")[-1]
         words = line.split()
@@ -634,7 +634,7 @@ class ArticleNames:
 
     def _corroborated(self, referent: Referent) -> bool:
         """A person found only beside a reporting verb ('X Y said') is kept when the text also gives a title,
-        a role or a personal pronoun for them; 'Healthwatch Northtown said' stays out."""
+        a role or a personal pronoun for them; 'Carewatch Northtown said' stays out."""
         return bool(referent.gender or referent.roles or referent.person_id)
 
     # ---- grouping ------------------------------------------------------------------------------------------
@@ -724,7 +724,7 @@ class ArticleNames:
         name = _bare(name)
         surname = name.split()[-1]
         if knighted and " " not in name:
-            # 'Sir Keir', 'Dame Jo': a knight or dame goes by the first name of someone named in full before
+            # 'Sir Bram', 'Dame Jo': a knight or dame goes by the first name of someone named in full before
             for referent in reversed(self.referents):
                 if referent.kind == "person" and len(referent.name.split()) >= 2 \
                         and referent.name.split()[0] == name:
@@ -842,8 +842,8 @@ class ArticleNames:
                 referent.gender = "m" if male else "f"
 
     def _organisations_of_people(self) -> None:
-        """A person nobody curated takes the curated organisation of their role: 'BMA council chair Jo Bell',
-        'Jo Bell, chair of the BMA,'."""
+        """A person nobody curated takes the curated organisation of their role: 'KDA council chair Jo Bell',
+        'Jo Bell, chair of the KDA,'."""
         mentions = self.mentions
         for i, mention in enumerate(mentions):
             referent = mention.referent
@@ -903,7 +903,7 @@ def _is_head(word: str) -> bool:
 
 
 def _knighted(title: str) -> bool:
-    """The titles before a name end with 'Sir' or 'Dame' (who go by their first name: 'Sir Keir')."""
+    """The titles before a name end with 'Sir' or 'Dame' (who go by their first name: 'Sir Bram')."""
     words = title.split()
     return bool(words) and words[-1] in ("Sir", "Dame")
 

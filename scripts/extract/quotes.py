@@ -115,7 +115,7 @@ afternoon evening weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december
 """.split()) | _RELATIVE
-# Allowed between a subject and its verb: 'it has insisted', 'the BMA also said'.
+# Allowed between a subject and its verb: 'it has insisted', 'the KDA also said'.
 _BETWEEN_SUBJECT_AND_VERB = set("""has have had also previously earlier later then now already repeatedly
 recently once again further separately publicly privately reportedly firmly strongly simply
 will would could may might is was are were been today yesterday""".split())
@@ -553,7 +553,7 @@ class _Article:
             verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
         for verb in verbs:
             if _passive_before(self.masked, start, verb.start):
-                continue  # 'the BMA was told that ...': the subject is the listener
+                continue  # 'the KDA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
             if found:
                 # A verb is in the quotation's clause when no comma, semicolon or bracket separates them.
@@ -567,7 +567,7 @@ class _Article:
         if word.lower().startswith("according"):
             return self._speaker_after(verb, end)
         if _is_participle(word):
-            # 'The BMA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
+            # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
             if not self.masked[start:verb.start].strip(" ,"):
                 return None
             earlier = self._verb_before(start, verb.start, rightmost=True)
@@ -655,7 +655,7 @@ class _Article:
         i = len(tokens) - 1
         while i >= 0:
             if tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2]):
-                i -= 1  # 'it has insisted', 'the BMA also said', 'Jane Doe (pictured) said'
+                i -= 1  # 'it has insisted', 'the KDA also said', 'Jane Doe (pictured) said'
             elif i >= 1 and tokens[i][2].lower() in _TIME_WORDS and tokens[i - 1][2].lower() in _TIME_PREPOSITIONS:
                 i -= 2  # 'Jane Doe, chair of X, on Thursday said'
             else:
@@ -696,7 +696,7 @@ class _Article:
             found = self._appositive_subject(tokens, previous_comma)
             return (found[0], found[1], None) if found else None
         if previous_comma > 0 and _is_age(tokens, previous_comma) and not _name_like(chunk):
-            # 'Jo Bell, 29, a nurse from Leeds, said': an age between the name and its description
+            # 'Jo Bell, 29, a nurse from Easton, said': an age between the name and its description
             found = self._appositive_subject(tokens, previous_comma)
             return (found[0], found[1], (chunk[0][0], chunk[-1][1])) if found else None
         if _name_like(chunk):
@@ -711,7 +711,7 @@ class _Article:
             return tokens[role][0], chunk[-1][1], None
         if previous_comma < 0 and comma > 0:
             # the first chunk of the sentence, reached from a relative clause after it ('Junior doctor Jo
-            # Bell, who works in Leeds, said'): the noun phrase that ends at the comma
+            # Bell, who works in Easton, said'): the noun phrase that ends at the comma
             first = _phrase_start(tokens, comma - 1)
             return (tokens[first][0], tokens[comma - 1][1], None) if first is not None else None
         if previous_comma < 1:
@@ -737,7 +737,7 @@ class _Article:
         return tokens[first][0], tokens[opening - 1][1], description
 
     def _speaker_after(self, verb: _Verb, limit: int) -> _Attribution | None:
-        """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the BMA'."""
+        """The speaker named after an inverted verb: '”, said Dr X, chair of Y.' / 'according to the KDA'."""
         tokens = self._tokens(verb.end, limit)
         tokens = tokens[_statement_owner(tokens):]  # 'according to a statement from the X': the X speaks
         first = last = None
@@ -880,7 +880,7 @@ class _Article:
         if (organisations or named_organisations) and not _has_spokes_noun(lower) and (
                 _OWNERS_ROLE.fullmatch(words) or (lower.split()[0] in ("the", "a", "an", "this", "that")
                                                   and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS)):
-            # 'the Valley Party's deputy leader', 'the Tory MP': a person holding a role in that body, named before
+            # 'the Valley Party's deputy leader', 'the Vexite MP': a person holding a role in that body, named before
             # (two such people: unresolved, not the body)
             role = self._described_person(words, attribution.start)
             if role is not None and (role.name or not _OWNERS_ROLE.fullmatch(words)):
@@ -889,7 +889,7 @@ class _Article:
                 return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")  # nobody fits
         if (organisations or named_organisations) and not _has_spokes_noun(lower) \
                 and lower.split()[-1] in _ROLE_NOUNS_FOR_DESCRIPTIONS and lower.split()[0] not in _DETERMINERS:
-            # a headline's 'says BMA chief': the person the story gives that role later on
+            # a headline's 'says KDA chief': the person the story gives that role later on
             ahead = self._role_ahead(lower.split()[-1:], attribution.start)
             if ahead is not None:
                 return ahead._replace(text=words)
@@ -989,7 +989,7 @@ class _Article:
     def _spoken_for(self, words: str, position: int) -> _Speaker | None:
         """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
         official spokesman' (the person the text gave that role), 'a spokesperson for the trust' (the trust named
-        before), 'a Government spokesperson' (a curated body written with 'the'), 'a No 10 spokesman' (the
+        before), 'a Government spokesperson' (a curated body written with 'the'), 'a No 12 spokesman' (the
         words themselves, a body nobody curated)."""
         m = _SPOKESPERSON_FOR.fullmatch(words)
         if m is None:
@@ -1046,7 +1046,7 @@ class _Article:
         if len(found) > 1:
             return _Speaker(words, None, None, "unresolved", "person", None, "unresolved")
         if not found:
-            # 'The Tory MP also said': no one was given that role; the person who spoke last, if just before
+            # 'The Vexite MP also said': no one was given that role; the person who spoke last, if just before
             previous = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
             paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
             if previous is not None and previous.kind == "person" and previous.referent is None and previous.name \
@@ -1159,7 +1159,7 @@ class _Article:
         at the X') says where someone has been, not whom they speak for."""
         if span is None or _RELATIVE_CLAUSE.match(self.masked, span[0], span[1]):
             return []
-        # the article's names, not a fresh look-up: 'NHS Providers' is a name of its own, not the curated 'NHS'
+        # the article's names, not a fresh look-up: 'KHS Providers' is a name of its own, not the curated 'KHS'
         return [m.referent.organisation_id for m in self.names.within(span[0], span[1])
                 if m.referent.kind == "organisation" and m.referent.organisation_id]
 
@@ -1227,7 +1227,7 @@ class _Article:
                     compatible.append(_Entity(mention.start, "person", referent.person_id,
                                               referent.organisation_id, referent.name, referent))
         if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
-            # 'Sarah Jones works in A&E. She said: ...': a name no cue made a person, heading the sentence before
+            # 'Mira Tallis works in A&E. She said: ...': a name no cue made a person, heading the sentence before
             bare = self._bare_name_subject(self.sentences[index_before])  # also 'Jo Bell, a nurse, said ...'
             if bare is not None:
                 compatible.append(bare)
@@ -1382,7 +1382,7 @@ class _Article:
         return self._organisation_with_head(sentence.start, lead.group(group), None)
 
     def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
-        """Whether masked[start:name_start] is a role ('Health secretary ', 'BMA council chair '), or a short
+        """Whether masked[start:name_start] is a role ('Health secretary ', 'KDA council chair '), or a short
         noun phrase the name stands in apposition to ('Her colleague, Dr X, said', "The union's chair, X, has")."""
         words = self.masked[start:name_start].split()
         if words and words[-1].endswith(",") and self.masked.startswith(",", name_end):
@@ -1393,7 +1393,7 @@ class _Article:
             all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
 
     def _subject_mention(self, sentence: Span):
-        """A curated name heading a sentence ('The Government has ...', 'A DHSC spokesperson did not ...')."""
+        """A curated name heading a sentence ('The Government has ...', 'A DVSC spokesperson did not ...')."""
         lead = _LEADING_DETERMINER.match(self.masked, sentence.start, sentence.end)
         matches = self.lexicon.find(self.masked, sentence.start, min(sentence.end, lead.end() + 120))
         if matches and matches[0].start not in (sentence.start, lead.end()):
@@ -1662,11 +1662,11 @@ def _phrase_start(tokens, last: int) -> int | None:
         lower = word.lower()
         if lower in _DETERMINERS:
             first = i
-            if i > 0 and tokens[i - 1][2].lower() in ("of", "for"):  # 'chair of the BMA'
+            if i > 0 and tokens[i - 1][2].lower() in ("of", "for"):  # 'chair of the KDA'
                 i -= 1
                 continue
             if i > 1 and tokens[i - 1][2].lower() in ("and", "&") and tokens[i - 2][2][:1].isupper() \
-                    and lower == "the":  # 'the BMA and the Valley Medics Association said'
+                    and lower == "the":  # 'the KDA and the Valley Medics Association said'
                 i -= 1
                 continue
             break
@@ -1696,9 +1696,9 @@ def _name_like(chunk) -> bool:
 
 
 def _unclosed_appositive(tokens, first: int, last: int):
-    """'Sir Jo Bell, chief executive at NHS X said:' - an appositive whose closing comma the writer left out
+    """'Sir Jo Bell, chief executive at KHS X said:' - an appositive whose closing comma the writer left out
     (common in press releases): the name before the comma speaks, the role and body after it describe them.
-    tokens[first:last + 1] is the phrase read back from the verb ('NHS X', or 'chief executive of NHS X')."""
+    tokens[first:last + 1] is the phrase read back from the verb ('KHS X', or 'chief executive of KHS X')."""
     j = first - 1
     if j >= 1 and tokens[j][2].lower() in ("at", "for", "from", "with"):
         j -= 1
@@ -1742,7 +1742,7 @@ def _is_age(tokens, comma: int) -> bool:
 
 
 def _aside(token: str) -> bool:
-    """A lower-case parenthesis such as '(pictured)'; '(BMA)' is part of a name."""
+    """A lower-case parenthesis such as '(pictured)'; '(KDA)' is part of a name."""
     return token.startswith("(") and token[1:2].islower()
 
 

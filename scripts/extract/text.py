@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# An acronym defined in brackets after a name ('... Association (HCSA)'): one capital, then 1-7 letters or '&'.
+# An acronym defined in brackets after a name ('... Association (QCSA)'): one capital, then 1-7 letters or '&'.
 BRACKETED_ACRONYM_SHAPE = r"[A-Z][A-Za-z&]{1,7}"
 
 
