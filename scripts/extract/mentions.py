@@ -600,7 +600,7 @@ _NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]
 
 
 def _in_a_longer_run(text: str, start: int, end: int) -> bool:
-    """'Resident Doctors, formerly known as Junior Doctors': a renamed group of people, not a platform. The word
+    """'Harbour Wardens, formerly known as Dock Wardens': a renamed group of people, not a platform. The word
     before `start` or after `end` (same line) is capitalised and no owner's possessive, so each side is the end of
     a longer capitalised run."""
     before = _word_before(text, start)

@@ -285,7 +285,7 @@ _CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
 
 
 def _unglued(text: str, found: list) -> list:
-    """'consultant Kim LastPickets stood ...': a caption glued to the next paragraph without a space. A name whose
+    """'consultant Rhea LastPickets stood ...': a caption glued to the next paragraph without a space. A name whose
     last word is a surname of this article's people with a capital glued on ends at that surname."""
     surnames = {text[name_start:end].split()[-1] for _, end, name_start, _, _ in found}
     kept = []
@@ -514,7 +514,7 @@ class ArticleNames:
         reporting verb, 'and' joining it to another such name). Only anchored look-ups happen per run."""
         found = []
         runs = []  # (run start, name start, name end, titled, role, weak)
-        structure_surnames = set()  # where a surname that is also a structure word starts ('Kim Last')
+        structure_surnames = set()  # where a surname that is also a structure word starts ('Rhea Last')
         for m in _person_runs(text):
             if " " not in m.group() and "\t" not in m.group():
                 continue  # one capitalised word: neither a title and name nor a full name
@@ -590,13 +590,13 @@ class ArticleNames:
                     continue
                 weak = False
             given = text[name_start:name_end].rpartition(" ")[0] if name_end - len(text[name_start:name_end].split()[-1]) \
-                in structure_surnames else ""  # the name before a surname like a structure word ('Kim' of 'Kim Last')
+                in structure_surnames else ""  # the name before a surname like a structure word ('Rhea' of 'Rhea Last')
             if _is_person_name(given or text[name_start:name_end]) and not _overlaps(taken, run_start, name_end):
                 found.append((run_start, name_end, name_start, role, weak))
         return _unglued(text, found)
 
     def _surname_like_a_structure_word(self, words) -> bool:
-        """'consultant oncologist Kim Last', 'Dr Kim Last': a surname that is also a structure word ('Last', 'Still',
+        """'consultant radiologist Rhea Last', 'Dr Rhea Last': a surname that is also a structure word ('Last', 'Still',
         'Just') ends a name when a title or a role stands before it and a first name comes between."""
         last = _bare(words[-1][0])
         if last not in STRUCTURE_WORDS or last.lower() in TITLES or last.lower() in ROLE_NOUNS \
@@ -816,7 +816,7 @@ class ArticleNames:
                     if not title and given.strip() and self.text[max(0, at - len(given)):at] == given:
                         start = at - len(given)
                     if not _overlaps(covered, start, end) and (title or surname not in STRUCTURE_WORDS):
-                        # ('Last year' is no mention of Kim Last; 'Mr Last' is)
+                        # ('Last year' is no mention of Rhea Last; 'Mr Last' is)
                         if title:
                             self._note_title(referent, self.text[start:end])
                         found.append(NameMention(start, end, self.text[start:end], referent, False))
