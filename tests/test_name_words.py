@@ -25,6 +25,15 @@ def test_the_extractors_use_every_name_word_of_the_file():
     assert NAME_WORDS.guesses.items() <= candidates._KIND_BY_HEAD.items()
     assert NAME_WORDS.organisations and NAME_WORDS.organisations <= names.NOT_PERSON_WORDS
     assert NAME_WORDS.organisations <= mentions._PARTY_WORDS
+    assert NAME_WORDS.nations and NAME_WORDS.nations <= mentions._NATION_SUFFIXES
+    assert NAME_WORDS.nations | NAME_WORDS.regions <= names._NATION_WORDS
+    assert NAME_WORDS.regions and NAME_WORDS.places and NAME_WORDS.regions | NAME_WORDS.places <= mentions._LOWER_NATIONS
+
+
+def test_a_place_word_bars_a_person_by_kind_a_nation_and_a_region_do_a_city_does_not():
+    # a city's name can be a surname, so kind place is a lone word that is no body, not a bar on a person's name
+    assert not NAME_WORDS.places & names._NATION_WORDS and not NAME_WORDS.places & mentions._NATION_SUFFIXES
+    assert not NAME_WORDS.regions & mentions._NATION_SUFFIXES
 
 
 def _code_strings(path: Path) -> set[str]:
@@ -39,10 +48,11 @@ def _code_strings(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("module", sorted((ROOT / "scripts" / "extract").glob("*.py")), ids=lambda p: p.name)
 def test_no_name_word_is_written_in_extractor_code(module):
-    words = NAME_WORDS.not_person | NAME_WORDS.media_heads | NAME_WORDS.organisations \
-        | {w.capitalize() for w in NAME_WORDS.guesses}
+    words = NAME_WORDS.not_person | NAME_WORDS.media_heads | NAME_WORDS.organisations | NAME_WORDS.nations \
+        | NAME_WORDS.regions | NAME_WORDS.places | {w.capitalize() for w in NAME_WORDS.guesses}
     # 'Sun' is also the weekday's abbreviation, a calendar word the code may know ('post' in lower case is a noun)
-    assert not (words - mentions._WEEKDAYS) & _code_strings(module)
+    # 'GB' is also the gigabyte's abbreviation, a unit the code may know
+    assert not (words - mentions._WEEKDAYS - mentions._UNIT_ABBREVIATIONS) & _code_strings(module)
 
 
 def _write(tmp_path, body: str) -> Path:
@@ -55,6 +65,12 @@ def test_a_file_loads_into_kinds_and_guesses(tmp_path):
     words = load_name_words(_write(tmp_path, "Zorblax,not_person,,a party\nClarion,media_head,news_outlet,a paper\n"))
     assert (words.not_person, words.media_heads, words.guesses) == (
         frozenset({"Zorblax"}), frozenset({"Clarion"}), {"clarion": "news_outlet"})
+
+
+def test_place_words_load_into_their_own_kinds(tmp_path):
+    words = load_name_words(_write(tmp_path, "Vexland,nation,,a nation\nOstrania,region,,a land\nQuillby,place,,a city\n"))
+    assert (words.nations, words.regions, words.places) == (
+        frozenset({"Vexland"}), frozenset({"Ostrania"}), frozenset({"Quillby"}))
 
 
 @pytest.mark.parametrize("body, problem", [

@@ -7,7 +7,7 @@ treated alike, and a trailing possessive ('FMU's') left outside the span.
 Name words (NAME_WORDS): the few words that are closer to names than to shapes but that the shape rules need
 (kind not_person: party names that say a capitalised run is no person; kind organisation: a legislature's, a
 platform's or a party's own name, a mention wherever it stands capitalised; kind media_head: newspaper nameplate
-words that end an outlet's title) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind,
+words that end an outlet's title; kinds nation, region and place: the place names the shape rules need) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind,
 guess, why), not in code. It is read once per process, when this module is imported; a replacement file can be
 named by the environment variable JDS_NAME_WORDS (see curated/vocabulary/README.md).
 """
@@ -26,7 +26,7 @@ from scripts.paths import CURATED_DIR
 NAME_WORDS_FILE = CURATED_DIR / "vocabulary" / "name_words.csv"
 NAME_WORDS_ENV = "JDS_NAME_WORDS"
 _NAME_WORD_COLUMNS = ["word", "kind", "guess", "why"]
-_NAME_WORD_KINDS = {"not_person", "media_head", "organisation"}
+_NAME_WORD_KINDS = {"not_person", "media_head", "organisation", "nation", "region", "place"}
 _NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency",
                       "legislature", "platform", "political_party"}
 _GUESSING_KINDS = {"media_head", "organisation"}
@@ -39,6 +39,9 @@ class NameWords:
     media_heads: frozenset[str]
     guesses: dict[str, str]
     organisations: frozenset[str] = frozenset()  # a body's own name, a mention wherever it stands
+    nations: frozenset[str] = frozenset()  # a nation's name: a body's branch suffix, never in a person's name
+    regions: frozenset[str] = frozenset()  # a land's or continent's name: never in a person's name, alone no body
+    places: frozenset[str] = frozenset()  # a city's name: alone no body, but may be a surname
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:
@@ -78,7 +81,8 @@ def load_name_words(path: Path | str | None = None) -> NameWords:
             if guess:
                 guesses[word.lower()] = guess
     return NameWords(frozenset(words["not_person"]), frozenset(words["media_head"]), guesses,
-                     frozenset(words["organisation"]))
+                     frozenset(words["organisation"]), frozenset(words["nation"]), frozenset(words["region"]),
+                     frozenset(words["place"]))
 
 
 NAME_WORDS = load_name_words()

@@ -100,11 +100,13 @@ _CAPITALS_WORD_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ'’&-")  # what _CAP
 _CAPITALS_WORDS_AFTER = re.compile(rf"(?:[^\S\n]+{_CAPITALS_WORD}(?!\w)){{1,2}}")
 _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
-_NOT_ORGANISATION_ACRONYMS = frozenset("""
+# Units of measure ('GB' is also a nation's letters: the test that no name word is in code lets a unit through).
+_UNIT_ABBREVIATIONS = frozenset("KM CM MM KG MG ML MPH KPH KWH KW MW GW GB MB KB TB".split())
+# A nation's letters ('UK', name_words.csv kind nation) are no organisation either.
+_NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nations if w.isupper()} | frozenset("""
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
-    KM CM MM KG MG ML MPH KPH KWH KW MW GW GB MB KB TB
     GBP USD EUR
-    UK US USA UAE
+    US USA UAE
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
     ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT
     OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
@@ -134,7 +136,7 @@ _PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician
 HEAD_WORDS = _HEAD_WORDS
 _LONGEST_MEDIA_TITLE = 4  # words ('Vexby Evening News', 'The Press and Bulletin')
 # A nation after a head word still belongs to the name ("Harbour Doctors' Association UK").
-_NATION_SUFFIXES = frozenset("UK GB Scotland Wales England Cymru Ireland International".split())
+_NATION_SUFFIXES = NAME_WORDS.nations | {"International"}  # nation names: curated/vocabulary/name_words.csv
 # Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
 _GENERIC_MEDIA_MODIFIERS = frozenset("""
     Breaking Latest Fake Good Bad Top More Related Local Regional National World Live Trending Recent Big
@@ -921,7 +923,7 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
     return words[0][1], words[-1][2]
 
 
-_LOWER_NATIONS = frozenset("Britain Europe London".split())
+_LOWER_NATIONS = NAME_WORDS.regions | NAME_WORDS.places  # kinds region and place: curated/vocabulary/name_words.csv
 _NATIONALITIES = frozenset("Welsh Scots Dutch French Greek Swiss Thai".split())  # not ending in -ish, -ese, ...
 
 

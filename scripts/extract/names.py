@@ -392,7 +392,7 @@ _PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
 _PERSON_AFTER = re.compile(r"(?:['’]s)?(?:,[^\S\n]+(?:\d{1,3},|aged[^\S\n]+\d|who[^\S\n])"
                            r"|[^\S\n]+(?:MP|MSP|MS|MLA|MEP|KC|QC|OBE|MBE|CBE|DBE)(?![\w\-]))")
 _PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Little Old".split())  # 'New Vexby'
-_NATION_WORDS = frozenset("UK GB Scotland Wales England Cymru Ireland International Britain Europe".split())
+_NATION_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | {"International"}  # curated/vocabulary/name_words.csv
 
 
 def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end: int) -> bool:
