@@ -27,4 +27,6 @@ def decode_article(data: bytes, path: Path) -> str:
 
 
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """A file's sha256, read in blocks (a large corpus's SQLite file would otherwise be held whole)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

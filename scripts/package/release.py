@@ -9,7 +9,6 @@ validated and published with the tables they come from.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -22,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from junior_doctors_strikes import open_package, verbatim_fields
+from scripts.inputs.articles import sha256_of
 from scripts.paths import ROOT
 
 DATABASE = "junior-doctors-strikes.sqlite"
@@ -44,11 +44,6 @@ CROISSANT_CONTEXT = {  # the Croissant 1.0 JSON-LD context
     "references": "cr:references", "regex": "cr:regex", "repeated": "cr:repeated", "replace": "cr:replace",
     "samplingRate": "cr:samplingRate", "sc": "https://schema.org/", "separator": "cr:separator", "source": "cr:source", "subField": "cr:subField",
     "transform": "cr:transform"}
-
-
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as handle:  # in blocks: the SQLite file of a large corpus runs to gigabytes
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def verbatim_columns(package) -> dict[str, list[str]]:
@@ -210,7 +205,7 @@ def croissant(package_dir: Path) -> dict:
         distribution.append({"@type": "cr:FileObject", "@id": file_id, "name": file_id,
                              "description": f"{schema.get('title', name)} as CSV",
                              "contentUrl": file_id, "encodingFormat": "text/csv",
-                             "sha256": _sha256(package_dir / resource["path"])})
+                             "sha256": sha256_of(package_dir / resource["path"])})
         fields = []
         for field in schema["fields"]:
             entry = {"@type": "cr:Field", "@id": f"{name}/{field['name']}", "name": field["name"],
@@ -291,7 +286,7 @@ def write_dist(root: Path = ROOT, out_dir: Path | None = None) -> Path:
             info.external_attr = 0o100644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
     os.replace(partial, target)
-    (out_dir / f"{stem}.zip.sha256").write_text(f"{_sha256(target)}  {target.name}\n", encoding="utf-8")
+    (out_dir / f"{stem}.zip.sha256").write_text(f"{sha256_of(target)}  {target.name}\n", encoding="utf-8")
     return target
 
 
@@ -305,7 +300,7 @@ def main(argv: list[str]) -> int:
             print(report(problems, "published package (no zip was written)"), file=sys.stderr)
             return 1
         target = write_dist(ROOT)
-        print(f"{target.relative_to(ROOT)}  {target.stat().st_size} bytes  sha256 {_sha256(target)}")
+        print(f"{target.relative_to(ROOT)}  {target.stat().st_size} bytes  sha256 {sha256_of(target)}")
         return 0
     if command == "serve":
         if not (ROOT / "data" / DATABASE).exists():

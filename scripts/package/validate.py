@@ -11,7 +11,6 @@ Exits 1 and lists every problem (file, line, column, what is wrong) when anythin
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -20,21 +19,15 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 import pyarrow.parquet as pq
 
-from scripts.inputs.articles import read_article
-from scripts.package.checks import validate_tables
 from scripts.errors import InputError
+from scripts.inputs.articles import read_article, sha256_of
 from scripts.memory import release_memory
-from scripts.paths import ROOT
+from scripts.package.checks import validate_tables
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
-from scripts.package.tableschema import all_schemas
 from scripts.package.tables import Problem, read_parquet, read_table, relocate
-
-
-def _sha256(path: Path) -> str:
-    """A file's sha256, read in blocks (a large corpus's SQLite file would otherwise be held whole)."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+from scripts.package.tableschema import all_schemas
+from scripts.paths import ROOT
 
 
 def _unsafe_path(package_dir: Path, path) -> str | None:
@@ -145,7 +138,7 @@ def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]
                                     f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
                                     "after the build; rebuild with `make build`"))
         expected = str(resource.get("hash", "")).removeprefix("sha256:")
-        if expected and _sha256(path) != expected:
+        if expected and sha256_of(path) != expected:
             problems.append(Problem(resource["path"], None, None, None,
                                     f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
                                     "build; rebuild with `make build`"))
@@ -270,7 +263,7 @@ def checksum_problems(package_dir: Path, expected_files: set[str]) -> list[Probl
             continue
         listed[name] = number
         path = data_dir / name
-        actual = _sha256(path) if path.is_file() else "missing"
+        actual = sha256_of(path) if path.is_file() else "missing"
         if actual != expected:
             problems.append(Problem("data/SHA256SUMS", number, None, name,
                                     f"data/{name} has sha256 {actual}, not the recorded {expected}: the file was changed "
@@ -315,7 +308,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         except (InputError, OSError) as err:
             problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
             continue
-        actual = _sha256(package_dir / row.text_path)
+        actual = sha256_of(package_dir / row.text_path)
         if actual != row.sha256:
             problems.append(Problem(row.text_path, None, None, None,
                                     f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))

@@ -1,23 +1,18 @@
 """Step: write the tables as CSV and Parquet, datapackage.json and SHA256SUMS into a package directory."""
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
+from scripts.inputs.articles import sha256_of
 from scripts.memory import release_memory
-from scripts.package.tableschema import TableSchema
 from scripts.package.tables import write_csv, write_parquet
+from scripts.package.tableschema import TableSchema
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
-
-
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as handle:  # in blocks: a corpus's SQLite file is larger than the build's other memory
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
@@ -42,7 +37,7 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
         resources.append({"name": name, "type": "table", "path": f"data/{name}.csv", "scheme": "file",
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                           "dialect": {"header": True, "delimiter": ",", "lineTerminator": "\n"},
-                          **common, "hash": f"sha256:{_sha256(csv_path)}", "bytes": csv_path.stat().st_size})
+                          **common, "hash": f"sha256:{sha256_of(csv_path)}", "bytes": csv_path.stat().st_size})
         # no bytes/hash on Parquet: frictionless cannot check them (see SHA256SUMS and scripts/package/validate.py)
         resources.append({"name": f"{name}-parquet", "type": "table", "path": f"data/{name}.parquet",
                           "scheme": "file", "format": "parquet", "mediatype": PARQUET_MEDIATYPE, **common})
@@ -56,7 +51,7 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
                    else {"name": "publisher-copyright", "title": metadata["x-article-licence"]})
         resource = {"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
                     "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
-                    "title": title, "hash": f"sha256:{_sha256(article)}", "bytes": article.stat().st_size,
+                    "title": title, "hash": f"sha256:{sha256_of(article)}", "bytes": article.stat().st_size,
                     "licenses": [licence]}
         if (urls or {}).get(row.source_id):
             resource["sources"] = [{"title": "where the text was published", "path": urls[row.source_id]}]
@@ -76,5 +71,5 @@ def write_descriptor(package: dict, package_dir: Path) -> None:
 def write_checksums(package_dir: Path) -> None:
     """data/SHA256SUMS in `sha256sum -c` form, covering every published data file, Parquet included."""
     data_dir = package_dir / "data"
-    lines = [f"{_sha256(p)}  {p.name}\n" for p in sorted(data_dir.iterdir()) if p.name != "SHA256SUMS"]
+    lines = [f"{sha256_of(p)}  {p.name}\n" for p in sorted(data_dir.iterdir()) if p.name != "SHA256SUMS"]
     (data_dir / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
