@@ -102,11 +102,10 @@ _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV
 
 # Units of measure ('GB' is also a nation's letters: the test that no name word is in code lets a unit through).
 _UNIT_ABBREVIATIONS = frozenset("KM CM MM KG MG ML MPH KPH KWH KW MW GW GB MB KB TB".split())
-# A nation's letters ('UK', name_words.csv kind nation) are no organisation either.
+# A nation's letters ('UK', 'USA': name_words.csv kind nation) are no organisation either.
 _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nations if w.isupper()} | frozenset("""
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
     GBP USD EUR
-    US USA UAE
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
     ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT
     OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
@@ -155,11 +154,12 @@ _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shado
 _PERSON_WORDS = _TITLE_WORDS | _TITLE_MODIFIERS | frozenset("""
     King Queen Prince Princess Pope Speaker Mayor Baron Baroness Judge Justice Nurse Doctor PM
 """.split())
-# Capitalised words that, alone after 'the', name an institution generically, not an outlet.
+# Capitalised words that, alone after 'the', name an institution generically, not an outlet; a chamber's short
+# name ('the Vexmoot') is kind chamber in curated/vocabulary/name_words.csv.
 _GENERIC_REFERENCES = frozenset("""
-    House Commons Lords Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
+    House Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
     Parliament Assembly Senate Bill Act
-""".split())
+""".split()) | NAME_WORDS.chambers
 
 _WEEKDAYS = frozenset("""
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
@@ -575,7 +575,17 @@ _ORGANISATION_KINDS = ("charity|union|group|campaign|think[- ]tank|organisation|
                        "professional body|royal college|college|council|committee|department|ministry")
 
 
-_BRANCH = re.compile(r"[^\S\n]+(?:(Cymru[^\S\n]+Wales|Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
+def _phrases(phrases) -> str:
+    """An alternation of vocabulary words and phrases, longest first, a phrase's words joined by blanks on the line;
+    one that never matches when there are none."""
+    return "(?:" + "|".join(_GAP.join(map(re.escape, p.split())) for p in sorted(phrases, key=lambda p: (-len(p), p))) \
+        + ")" if phrases else "(?!)"
+
+
+# A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
+# curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
+_BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
+_BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
@@ -597,8 +607,8 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
     return found
 
 
-_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish|Wales|Scotland|England"
-                            r"|Northern[^\S\n]+Ireland)[^\S\n]+\Z")
+# A part of the nation, by name or adjective, before a body written in lower case: every row of kind branch.
+_NATION_BEFORE = re.compile(rf"(?<![\w\-])({_phrases(NAME_WORDS.branches)})[^\S\n]+\Z")
 
 
 def _in_a_longer_run(text: str, start: int, end: int) -> bool:
@@ -761,7 +771,7 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
 _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
-_NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
+_NATION_AFTER = re.compile(rf"[^\S\n]+{_phrases(NAME_WORDS.nations)}(?![\w\-])")  # kind nation: 'Vexmoot Cymru'
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
@@ -924,7 +934,9 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
 
 
 _LOWER_NATIONS = NAME_WORDS.regions | NAME_WORDS.places  # kinds region and place: curated/vocabulary/name_words.csv
-_NATIONALITIES = frozenset("Welsh Scots Dutch French Greek Swiss Thai".split())  # not ending in -ish, -ese, ...
+# A people's words (kinds nationality and nationality_surname of curated/vocabulary/name_words.csv); most also end
+# in one of _NATIONALITY_ENDINGS.
+_NATIONALITIES = NAME_WORDS.nationalities | NAME_WORDS.nationality_surnames
 
 
 def _word_before(text: str, i: int) -> str:
