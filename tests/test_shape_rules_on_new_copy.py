@@ -1,0 +1,49 @@
+"""Shape rules first written from one dev article, tried on constructed copy of other outlets' styles (wire, local
+paper, broadcaster, press release): the shape each rule is for, and the near-misses it must not fire on (issue 8).
+Every name and sentence here is invented."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.lexicon import Lexicon
+from scripts.extract.quotes import extract_quotes
+
+LEXICON = Lexicon.from_rows([{"organisation_id": "qda", "alias": "QDA", "case_sensitive": "true"}], [], [])
+
+
+def quoted(text: str) -> list[str]:
+    return [r["text"] for r in extract_quotes(text, "test-source", LEXICON)]
+
+
+# --- the 'citing' rule: a short phrase in marks that a verb of citing or reporting takes as its object -------------
+
+@pytest.mark.parametrize("text, words", [
+    # wire: a participle closing the sentence
+    ("The trust declared a critical incident on Tuesday, citing “unprecedented demand”.", "unprecedented demand"),
+    # local paper: the object mid-sentence, the sentence going on
+    ("One registrar cited “burnout” as the reason she left Tillbrook.", "burnout"),
+    # press release: present tense
+    ("The board cites “staffing pressures” in its latest paper.", "staffing pressures"),
+    # broadcaster: an article between the verb and the words
+    ("Managers at the hospital are citing a “perfect storm” of pressures.", "perfect storm"),
+    # local paper: the words qualify the verb's object ('waits of ...')
+    ("Patients reported waits of “up to ten hours” in the emergency department.", "up to ten hours"),
+    ("Staff described long queues, with one nurse citing waits of “over six hours”.", "over six hours"),
+])
+def test_words_in_marks_that_a_verb_of_citing_takes_as_its_object_are_a_quotation(text, words):
+    assert quoted(text) == [words]
+
+
+@pytest.mark.parametrize("text", [
+    # the reporting word is an adjective or a noun after an article or an owner, not a verb
+    "Ministers denied the reported “deal” on Monday.",
+    "Ministers denied the union’s reported “deal” on Monday.",
+    "Staff read the reports on “ghost wards”.",
+    # a title in marks names a work, not words
+    "The figures were reported by “The Vexby Courier”.",
+    "The paper cited “Vexby Tonight” as its source.",
+    # a verb of citing whose object is a clause ('that ...'), with the words in marks inside it, is no object
+    "Figures cited by the board show that the “ghost wards” were closed in May.",
+])
+def test_words_in_marks_after_no_verb_of_citing_stay_a_term(text):
+    assert quoted(text) == []
