@@ -47,3 +47,42 @@ def test_words_in_marks_that_a_verb_of_citing_takes_as_its_object_are_a_quotatio
 ])
 def test_words_in_marks_after_no_verb_of_citing_stay_a_term(text):
     assert quoted(text) == []
+
+
+# --- a party's word before a modal or auxiliary verb (mentions._PARTY_MODAL_AFTER) ----------------------------------
+
+def _party_word(plural: bool) -> str:
+    """A word of kind not_person from the shipped vocabulary file, so that no party is named here."""
+    from scripts.extract.lexicon import NAME_WORDS
+    return next(w for w in sorted(NAME_WORDS.not_person) if w.endswith("s") == plural)
+
+
+def organisations(text: str) -> list[str]:
+    from scripts.extract.mentions import extract_mentions
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON) if r["entity_kind"] == "organisation"]
+
+
+@pytest.mark.parametrize("shape", [
+    "Critics said that {w} should act before the winter.",  # press release
+    "Pollsters say {w} are ahead among hospital staff.",  # British copy: a party takes a plural verb
+    "Ministers believe {w} can win the argument.",  # broadcaster
+    "Doctors fear {w} might scrap the pay review body.",  # local paper
+    "Aides conceded on Monday that {w} did not cost the plan.",  # wire
+])
+def test_a_partys_word_mid_sentence_before_a_modal_or_auxiliary_verb_is_the_party(shape):
+    word = _party_word(plural=False)
+    assert organisations(shape.format(w=word)) == [word]
+
+
+@pytest.mark.parametrize("shape", [
+    "{w} will take years, the chair said.",  # at a sentence's start the word may be a common noun
+    "Strikers filled the {w} was the headline.",  # a singular word after an article is a thing or a person
+    "It was a {w} would-be candidate who spoke.",  # a compound, not a verb
+])
+def test_a_partys_word_before_a_modal_verb_at_a_sentence_start_or_after_an_article_is_no_mention(shape):
+    assert organisations(shape.format(w=_party_word(plural=False))) == []
+
+
+def test_a_partys_plural_word_after_the_opening_a_sentence_is_the_party():
+    word = _party_word(plural=True)
+    assert organisations(f"The {word} are silent on pay.") == [word]

@@ -60,7 +60,7 @@ Everything else that looks like an organisation is kept as an unresolved candida
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
    ('KHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
    body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
-   before a modal verb: '... that <party word> should') is an organisation.
+   before a modal or auxiliary verb and after no article: '... that <party word> should') is an organisation.
 
 6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
    X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
@@ -790,14 +790,25 @@ def _parties(text: str) -> list[tuple[int, int]]:
             nation = _NATION_AFTER.match(text, m.end())
             spans.append((m.start(), nation.end() if nation else m.end()))
             continue
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the ") \
-                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _word_before(text, m.start())[:1].islower()):
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] in _THE) \
+                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _mid_sentence_not_after_an_article(text, m.start())):
             spans.append(m.span())
     return spans
 
 
-# Mid-sentence (after a lower-case word), a party's word before a modal verb is the party as a subject.
-_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|wants|needs|has|had|is|was)(?![\w\-])")
+# Mid-sentence (after a lower-case word), a party's word before a modal or auxiliary verb is the party as a subject
+# ('... that Vexites should', 'voters say Vexite are ahead': a party takes a plural verb in British copy). At a
+# sentence's start the word may be a common noun (a party called Progress: 'Progress will take years'); after an
+# article a singular word is a person or a thing ('the Progress was slow'), a plural one the party ('the Vexites').
+_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|can|cannot|may|might|shall|wants|needs|plans"
+                                r"|intends|has|have|had|is|are|was|were|does|did)(?![\w\-])")
+_THE = ("the ", "The ")
+_ARTICLES = frozenset("the a an".split())
+
+
+def _mid_sentence_not_after_an_article(text: str, start: int) -> bool:
+    before = _word_before(text, start)
+    return before[:1].islower() and before not in _ARTICLES
 
 
 # --- outlets and platforms by their role ----------------------------------------------------------------------
