@@ -86,3 +86,39 @@ def test_a_partys_word_before_a_modal_verb_at_a_sentence_start_or_after_an_artic
 def test_a_partys_plural_word_after_the_opening_a_sentence_is_the_party():
     word = _party_word(plural=True)
     assert organisations(f"The {word} are silent on pay.") == [word]
+
+
+# --- a paragraph opened by words in capitals (mentions._opens_in_capitals) and a wire dateline ------------------------
+
+@pytest.mark.parametrize("text", [
+    "NURSES at Tillbrook General walked out. Many nurses said they were exhausted.",  # local paper: one word
+    "JUNIOR DOCTORS in Vexby will strike again.\nMany junior doctors say pay has fallen.",  # two words, the first
+    "HOSPITAL BOSSES have warned of delays.\nThe bosses met on Friday.",  # two words, the second
+    "Intro paragraph.\nSTAFF shortages are biting, and staff are leaving.",  # a later paragraph
+])
+def test_words_in_capitals_opening_a_paragraph_and_written_in_lower_case_elsewhere_are_no_acronyms(text):
+    assert organisations(text) == []
+
+
+@pytest.mark.parametrize("text, acronyms", [
+    ("QRXA members voted to strike on Monday.", ["QRXA"]),  # an acronym is never written in lower case
+    ("UNION leaders met on Monday. Talks failed.", ["UNION"]),  # not written in lower case elsewhere: kept
+    ("QRXA BRANCH members voted.\nThe branch met.", ["QRXA"]),  # a word of the run in lower case is not the acronym
+    ("Doctors said the BOSSES were wrong about bosses.", ["BOSSES"]),  # mid-paragraph: not the house style
+])
+def test_an_acronym_opening_a_paragraph_stays_an_organisation(text, acronyms):
+    assert organisations(text) == acronyms
+
+
+@pytest.mark.parametrize("text", [
+    "VEXBY (Wire) - Junior doctors walked out on Monday.",  # wire: place, agency, dash
+    "PORT VEXBY, March 3 (Wire) \u2014 Junior doctors walked out on Monday.",  # two words and a date
+    "Top line\nTILBY (Wire) \u2013 Consultants joined them.",
+])
+def test_a_place_in_capitals_in_a_wire_dateline_is_no_acronym(text):
+    assert [o for o in organisations(text) if o.isupper()] == []
+
+
+@pytest.mark.parametrize("text", ["QRXA (Wire) said so on Monday.", "The QRXA (Wire) - said so."])
+def test_an_acronym_before_brackets_without_a_datelines_dash_at_the_paragraph_start_stays(text):
+    assert "QRXA" in organisations(text)

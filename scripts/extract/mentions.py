@@ -68,7 +68,8 @@ Everything else that looks like an organisation is kept as an unresolved candida
    initials mid-sentence ('at Vexby QRH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
    legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
-   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('STAFFING levels') and
+   said'); a paragraph opened by one or two words in capitals that the text also writes in lower case ('STAFFING
+   levels', 'HOSPITAL BOSSES have'), a place in capitals in a wire dateline ('VEXBY, March 3 (Wire) - ') and
    a photographer's name in capitals after a caption's dash are no acronyms.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
@@ -377,7 +378,9 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
-    if (start == 0 or text[start - 1] == "\n") and len(word) >= 4 and _opens_in_capitals(text, word, end):
+    if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
+        return False
+    if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
         line_end = text.find("\n", end)
@@ -389,10 +392,21 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
     return not _is_shouted(text, start, end)
 
 
-def _opens_in_capitals(text: str, word: str, end: int) -> bool:
-    """'STAFFING levels in ...': a paragraph opened by a word in capitals (a house style), the word also written in
-    lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
-    if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
+    """'STAFFING levels in ...', 'HOSPITAL BOSSES have ...': a paragraph opened by one or two words in capitals (a
+    house style) before a word in lower case, the word also written in lower case elsewhere in the text; an acronym
+    ('QRX members voted') is never written so."""
+    if start and text[start - 1] != "\n":
+        if text[start - 1] != " " or not text[start - 2:start - 1].isupper():
+            return False  # no word in capitals just before (most acronyms): no look-up
+        first = _CAPITALS_OPENER.search(text, max(0, start - 20), start)
+        if first is None or (first.start() and text[first.start() - 1] != "\n"):
+            return False  # not the first or second word of a paragraph
+        after = end
+    else:
+        second = _CAPITALS_OPENER.match(text, end + 1) if text[end:end + 1] == " " else None
+        after = second.end() - 1 if second else end
+    if not (text[after:after + 1] == " " and text[after + 1:after + 2].islower()):
         return False
     lowered = word.lower()
     at = text.find(lowered)
@@ -401,6 +415,22 @@ def _opens_in_capitals(text: str, word: str, end: int) -> bool:
             return True
         at = text.find(lowered, at + 1)
     return False
+
+
+# A word in capitals and the blank after it, opening a paragraph's run of capitals ('HOSPITAL BOSSES have').
+_CAPITALS_OPENER = re.compile(rf"{_CAPITALS_WORD}[^\S\n]\Z|{_CAPITALS_WORD}[^\S\n](?=[a-z])")
+# A wire dateline: a place in capitals opening a paragraph, a date maybe, the agency in brackets and a dash
+# ('VEXBY, March 3 (Wire) - ...', 'PORT VEXBY (Wire) — ...').
+_DATELINE = re.compile(rf"((?:{_CAPITALS_WORD}[^\S\n]){{0,2}}{_CAPITALS_WORD})(?:,[^\S\n]+[A-Z][a-z]{{2,8}}\.?[^\S\n]+\d{{1,2}})?"
+                       r"[^\S\n]+\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]")
+
+
+def _in_a_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 41), start) + 1
+    if start - line_start > 40:
+        return False  # a dateline's place is among a paragraph's first words
+    dateline = _DATELINE.match(text, line_start)
+    return dateline is not None and end <= dateline.end(1)
 
 
 def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
