@@ -122,3 +122,33 @@ def test_a_place_in_capitals_in_a_wire_dateline_is_no_acronym(text):
 @pytest.mark.parametrize("text", ["QRXA (Wire) said so on Monday.", "The QRXA (Wire) - said so."])
 def test_an_acronym_before_brackets_without_a_datelines_dash_at_the_paragraph_start_stays(text):
     assert "QRXA" in organisations(text)
+
+
+# --- a place word before a body's initials (mentions._with_a_place_before) -------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Staff at Tillby QRH walked out on Tuesday, a spokesperson said.", "Tillby QRH"),  # wire
+    ("Patients at the Tillby QRH were told to stay away.", "Tillby QRH"),  # local paper
+    ("Bosses at Vexby-on-Sea QRH said services were stretched.", "Vexby-on-Sea QRH"),  # a hyphenated place
+    ("Consultants at St Olave QRH walked out.", "St Olave QRH"),  # a place opener
+    ("Medics at Port Vexby QRH voted to strike.", "Port Vexby QRH"),
+])
+def test_a_place_before_a_bodys_initials_mid_sentence_belongs_to_the_name(text, name):
+    assert organisations(text) == [name]
+
+
+def test_a_place_and_initials_named_mid_sentence_are_the_same_name_at_a_sentence_start():
+    # press release: the body opens the paragraph, the text names it mid-sentence later
+    text = "Tillby QRH said it had cancelled 300 operations.\nPatients at Tillby QRH were told to stay away."
+    assert organisations(text) == ["Tillby QRH", "Tillby QRH"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tillby QRH said it had cancelled 300 operations.",  # a sentence's first word alone may be any word
+    "It was raised in Thursday QRH meetings.",  # a weekday
+    "A Vexian QRH study was published.",  # a nationality
+    "The data came from Tallis's QRH survey.",  # an owner
+    "Services in Tillby, QRH said, were stretched.",  # a comma between
+])
+def test_no_place_is_taken_into_initials_without_the_shape(text):
+    assert organisations(text) == ["QRH"]

@@ -65,7 +65,8 @@ Everything else that looks like an organisation is kept as an unresolved candida
 6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
    X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
    a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
-   initials mid-sentence ('at Vexby QRH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   initials mid-sentence ('at Vexby QRH', 'at Vexby-on-Sea QRH', 'at St Olave QRH'), and the same words wherever
+   else they stand ('Vexby QRH said'); a word of kind organisation in curated/vocabulary/name_words.csv (a
    legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
    said'); a paragraph opened by one or two words in capitals that the text also writes in lower case ('STAFFING
@@ -316,8 +317,11 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
     curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
-    found += [(s if s in curated_starts else _with_a_place_before(text, s), e, False) for s, e in acronyms
+    placed = [(s if s in curated_starts else _with_a_place_before(text, s), s, e) for s, e in acronyms
               if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
+    named = {text[p:e] for p, s, e in placed if p != s}  # 'Tillby QRH' found mid-sentence names it elsewhere too
+    found += [(p if p != s or not named or s in curated_starts else _named_before(text, s, e, named), e, False)
+              for p, s, e in placed]
     return found
 
 
@@ -336,7 +340,8 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
 
 # 'at Vexby QRH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
 # branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
-_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
+# The place may be hyphenated ('Vexby-on-Sea QRH') or follow a place opener ('St Olave QRH', 'Port Vexby QRH').
+_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+(?:-(?:[a-z]+-)?[{_UPPER}][a-z]+)*)[^\S\n]\Z")
 
 
 def _with_a_place_before(text: str, start: int) -> int:
@@ -345,14 +350,34 @@ def _with_a_place_before(text: str, start: int) -> int:
     space = text.rfind(" ", max(0, start - 30), start - 1)
     if not text[space + 1:space + 2].isupper():
         return start  # the word before is not capitalised (most acronyms follow 'the', 'by', ...): no look-up
-    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start)
+    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 40), start)
     if m is None:
         return start
     word = m.group(1)
     if word in _LEADING_STRUCTURE_WORDS or word in _PERSON_WORDS or word in _HEAD_WORDS or word in _PARTY_WORDS \
             or word in _NATION_SUFFIXES or word.endswith(_NATIONALITY_ENDINGS) or word in _NATIONALITIES:
         return start
-    return m.start(1) if _word_before(text, m.start(1))[:1].islower() else start
+    place = m.start(1)
+    opener = _WORD_BEFORE.search(text, max(0, place - 40), place)
+    if opener and opener.group(1).rstrip(".") in _place_openers():
+        place = opener.start(1)  # 'at St Olave QRH'
+    return place if _word_before(text, place)[:1].islower() else start
+
+
+def _place_openers() -> frozenset[str]:
+    from scripts.extract.names import _PLACE_OPENERS  # names imports this module: bound on first use
+    return _PLACE_OPENERS
+
+
+def _named_before(text: str, start: int, end: int, named: set[str]) -> int:
+    """Where a place-and-initials name found mid-sentence elsewhere in the text ('at Tillby QRH') starts when it
+    also stands here, at a sentence's start or after a capital 'The' ('Tillby QRH said ...'); else start."""
+    for name in named:
+        prefix = len(name) - (end - start)
+        if name.endswith(text[start:end]) and prefix > 0 and text.startswith(name[:prefix], start - prefix) \
+                and not (start - prefix and (text[start - prefix - 1].isalnum() or text[start - prefix - 1] in "-'’")):
+            return start - prefix
+    return start
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
