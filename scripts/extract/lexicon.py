@@ -29,7 +29,7 @@ NAME_WORDS_ENV = "JDS_NAME_WORDS"
 _NAME_WORD_COLUMNS = ["word", "kind", "guess", "why"]
 _NAME_WORD_KINDS = {"not_person", "media_head", "organisation", "nation", "region", "place", "branch", "nationality",
                     "nationality_surname", "chamber"}
-_PHRASE_KINDS = {"branch"}  # kinds whose rows may be a few capitalised words ('Northern Ireland')
+_PHRASE_KINDS = {"branch"}  # kinds whose rows may be a few capitalised words ('Northern Vexmark')
 _NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency",
                       "legislature", "platform", "political_party"}
 _GUESSING_KINDS = {"media_head", "organisation"}
@@ -48,7 +48,7 @@ class NameWords:
     branches: frozenset[str] = frozenset()  # a part of the nation, by name or adjective: a body's branch beside it
     nationalities: frozenset[str] = frozenset()  # a people's adjective: never in a person's name, alone no body
     nationality_surnames: frozenset[str] = frozenset()  # a people's word that may be a surname: alone no body
-    chambers: frozenset[str] = frozenset()  # a legislative chamber's short name ('the Commons'): alone no body
+    chambers: frozenset[str] = frozenset()  # a legislative chamber's short name ('the Vexmoot'): alone no body
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:

@@ -104,7 +104,7 @@ _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV
 
 # Units of measure ('GB' is also a nation's letters: the test that no name word is in code lets a unit through).
 _UNIT_ABBREVIATIONS = frozenset("KM CM MM KG MG ML MPH KPH KWH KW MW GW GB MB KB TB".split())
-# A nation's letters ('UK', 'USA': name_words.csv kind nation) are no organisation either.
+# A nation's letters (name_words.csv kind nation, a home or a foreign nation) are no organisation either.
 _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nations if w.isupper()} | frozenset("""
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
     GBP USD EUR
