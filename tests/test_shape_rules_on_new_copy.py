@@ -44,6 +44,8 @@ def test_words_in_marks_that_a_verb_of_citing_takes_as_its_object_are_a_quotatio
     "The paper cited “Vexby Tonight” as its source.",
     # a verb of citing whose object is a clause ('that ...'), with the words in marks inside it, is no object
     "Figures cited by the board show that the “ghost wards” were closed in May.",
+    # past an article the verb may take a clause: the words in marks are its subject's, not the verb's object
+    "The paper reported the “deal” was off.",
 ])
 def test_words_in_marks_after_no_verb_of_citing_stay_a_term(text):
     assert quoted(text) == []

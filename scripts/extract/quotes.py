@@ -214,6 +214,9 @@ _WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
 # waits of “...”'); other verbs of saying take a clause, where such words in marks are often someone else's term.
 _CITING_VERBS = frozenset("cite cites cited citing report reports reported reporting".split())
 _CITED_OBJECT_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+of\s+)?\Z")
+# After words in marks, what ends the noun phrase they stand in: a clause's end or a preposition.
+_ENDS_A_NOUN_PHRASE = re.compile(r"[^\w]*(?:[.,;:!?)\u2026\u2013\u2014\n]|\Z|\s*(?:of|in|at|on|for|from|to|with|as|over|across"
+                                 r"|since|after|during|among|amid|by|between|until)\b)")
 _WORD_BEFORE_VERB = re.compile(r"(?<!\S)(\S+)\s+\Z")
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
@@ -417,8 +420,11 @@ class _Article:
                 and object_of.group(1).lower() not in _NOT_SAYING_THEIR_OBJECT and _a_verb(before, object_of.start(1)):
             return True  # the object of a verb of reporting: 'citing “severe strain”', 'reported “high demand”'
         cited = _CITED_OBJECT_BEFORE.search(before)
-        if cited and not titled and cited.group(1).lower() in _CITING_VERBS and _a_verb(before, cited.start(1)):
-            return True  # within the object of a verb of citing: 'citing a “perfect storm”', 'reported waits of “...”'
+        if cited and not titled and cited.group(1).lower() in _CITING_VERBS and _a_verb(before, cited.start(1)) \
+                and _ENDS_A_NOUN_PHRASE.match(self.masked, quote.close, sentence.end):
+            # within the object of a verb of citing: 'citing a “perfect storm” of ...', 'reported waits of “...”.'
+            # (not 'reported the “deal” was off', where the verb takes a clause)
+            return True
         after = self.masked[quote.close:sentence.end].lstrip(" \t")
         if after and after[0] not in _CLAUSE_END:
             return False
