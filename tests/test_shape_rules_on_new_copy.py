@@ -154,3 +154,15 @@ def test_a_place_and_initials_named_mid_sentence_are_the_same_name_at_a_sentence
 ])
 def test_no_place_is_taken_into_initials_without_the_shape(text):
     assert organisations(text) == ["QRH"]
+
+
+@pytest.mark.parametrize("text", ["By JO BELL, Health Reporter\nJunior doctors walked out on Monday.",
+                                  "By JO ANN BELL\nJunior doctors walked out on Monday."])
+def test_a_writers_name_in_capitals_on_a_byline_is_no_acronym(text):
+    assert organisations(text) == []
+
+
+@pytest.mark.parametrize("text", ["By QRXA\nJunior doctors walked out.", "By QRXA reporters\nJunior doctors walked out.",
+                                  "Talks were led by QRXA QRZ officials."])
+def test_initials_after_by_that_are_no_byline_of_a_name_in_capitals_stay_organisations(text):
+    assert "QRXA" in organisations(text)

@@ -70,8 +70,9 @@ Everything else that looks like an organisation is kept as an unresolved candida
    legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
    said'); a paragraph opened by one or two words in capitals that the text also writes in lower case ('STAFFING
-   levels', 'HOSPITAL BOSSES have'), a place in capitals in a wire dateline ('VEXBY, March 3 (Wire) - ') and
-   a photographer's name in capitals after a caption's dash are no acronyms.
+   levels', 'HOSPITAL BOSSES have'), a place in capitals in a wire dateline ('VEXBY, March 3 (Wire) - '), a writer's
+   name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
+   acronyms.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
@@ -405,7 +406,7 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
-    if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline(text, start, end):
+    if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline_or_byline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
         line_end = text.find("\n", end)
@@ -450,12 +451,16 @@ _DATELINE = re.compile(rf"((?:{_CAPITALS_WORD}[^\S\n]){{0,2}}{_CAPITALS_WORD})(?
                        r"[^\S\n]+\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]")
 
 
-def _in_a_dateline(text: str, start: int, end: int) -> bool:
+# A writer's name in capitals on a byline's line ('By JO BELL', 'By JO BELL, Health Reporter'): two or three words.
+_CAPITALS_BYLINE = re.compile(rf"[^\S\n]*[Bb]y[^\S\n]+((?:{_CAPITALS_WORD}[^\S\n]+){{1,2}}{_CAPITALS_WORD})[^\S\n]*(?:,|\n|\Z)")
+
+
+def _in_a_dateline_or_byline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - 41), start) + 1
     if start - line_start > 40:
-        return False  # a dateline's place is among a paragraph's first words
-    dateline = _DATELINE.match(text, line_start)
-    return dateline is not None and end <= dateline.end(1)
+        return False  # a dateline's place and a byline's name are among a paragraph's first words
+    found = _DATELINE.match(text, line_start) or _CAPITALS_BYLINE.match(text, line_start)
+    return found is not None and end <= found.end(1)
 
 
 def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
