@@ -244,3 +244,34 @@ def test_the_whole_nation_after_or_before_a_curated_body_makes_no_branch_a_part_
     assert spans(f"The QDA {part[0]} council met.") == [(f"QDA {part[0]}", "unresolved_candidate")]
     assert spans(f"It met its {whole[0]} juniors board.") == [("juniors board", "alias")]
     assert spans(f"It met its {part[0]} juniors board.") == [(f"{part[0]} juniors board", "unresolved_candidate")]
+
+
+def test_other_name_words_make_another_extractor_code_version_so_the_cache_misses(tmp_path, monkeypatch):
+    import dataclasses
+
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.cache import code_version, name_words_fingerprint
+    from scripts.extract.lexicon import Lexicon
+    from scripts.extract.tables import make_extracted_tables
+    from scripts.package.tableschema import all_schemas
+    modules = ("scripts.extract.mentions",)
+    before, fingerprint = code_version(modules), name_words_fingerprint()
+    assert code_version(modules) == before  # the same words hash alike (sets sorted, not in hash order)
+    schemas, lexicon = all_schemas(), Lexicon.from_curated()
+    articles = {"a1": "The QDA Vexmark council met on Monday, its chair said."}
+    make_extracted_tables(schemas, articles, lexicon, cache_dir=tmp_path)
+    monkeypatch.setattr(lexicon_module, "NAME_WORDS",
+                        dataclasses.replace(NAME_WORDS, nations=NAME_WORDS.nations | {"Vexmark"}))
+    assert name_words_fingerprint() != fingerprint and code_version(modules) != before
+    stats = {}
+    make_extracted_tables(schemas, articles, lexicon, cache_dir=tmp_path, stats=stats)
+    assert (stats["hits"], stats["misses"]) == (0, 1)
+
+
+def test_the_name_words_fingerprint_is_the_same_in_another_process():
+    from scripts.extract.cache import name_words_fingerprint
+    program = "from scripts.extract.cache import name_words_fingerprint\nprint(name_words_fingerprint())\n"
+    plain = {k: v for k, v in os.environ.items() if k not in (NAME_WORDS_ENV, "PYTHONHASHSEED")}
+    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=plain, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == name_words_fingerprint()
