@@ -2,7 +2,8 @@
 
 An article's rows are found under the sha256 of its text, in a folder named after everything else they depend on
 (cache_version): the extractor code (a hash of the source of every module the extractors import from the project,
-found by reading their imports, so an edit can never be forgotten), the lexicon (the curated names and measures
+found by reading their imports, so an edit can never be forgotten, and of the name words those modules read from
+curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names), the lexicon (the curated names and measures
 the extractors match, hashed), the extracted tables' columns and types, and the Python version. Change any of
 them and the rows are looked for in another folder: nothing stale is ever read. source_id is not part of the key:
 rows are kept without it and labelled with the article's id when read (two articles with one text share an
@@ -101,7 +102,21 @@ def code_version(modules: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for name in sorted(seen):
         digest.update(f"{name} {hashlib.sha256(seen[name].read_bytes()).hexdigest()}\n".encode())
+    if "scripts.extract.lexicon" in seen:
+        # the name words steer the extractors' patterns as their source does: another file, other rows
+        digest.update(f"name_words {name_words_fingerprint()}\n".encode())
     return digest.hexdigest()
+
+
+def name_words_fingerprint() -> str:
+    """A hash of the name words this process loaded (scripts.extract.lexicon.NAME_WORDS), every kind sorted."""
+    from scripts.extract import lexicon
+    words = lexicon.NAME_WORDS
+    parts = []
+    for field in dataclasses.fields(words):
+        value = getattr(words, field.name)
+        parts.append(f"{field.name}={sorted(value.items()) if isinstance(value, dict) else sorted(value)!r}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def lexicon_fingerprint(lexicon) -> str:

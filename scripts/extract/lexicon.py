@@ -7,7 +7,8 @@ treated alike, and a trailing possessive ('FMU's') left outside the span.
 Name words (NAME_WORDS): the few words that are closer to names than to shapes but that the shape rules need
 (kind not_person: party names that say a capitalised run is no person; kind organisation: a legislature's, a
 platform's or a party's own name, a mention wherever it stands capitalised; kind media_head: newspaper nameplate
-words that end an outlet's title; kinds nation, region and place: the place names the shape rules need) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind,
+words that end an outlet's title; kinds nation, region, place and branch: the place names the shape rules need;
+kinds nationality and nationality_surname: a people's words; kind chamber: a legislative chamber's short name) live in the reviewed data file curated/vocabulary/name_words.csv (word, kind,
 guess, why), not in code. It is read once per process, when this module is imported; a replacement file can be
 named by the environment variable JDS_NAME_WORDS (see curated/vocabulary/README.md).
 """
@@ -26,7 +27,9 @@ from scripts.paths import CURATED_DIR
 NAME_WORDS_FILE = CURATED_DIR / "vocabulary" / "name_words.csv"
 NAME_WORDS_ENV = "JDS_NAME_WORDS"
 _NAME_WORD_COLUMNS = ["word", "kind", "guess", "why"]
-_NAME_WORD_KINDS = {"not_person", "media_head", "organisation", "nation", "region", "place"}
+_NAME_WORD_KINDS = {"not_person", "media_head", "organisation", "nation", "region", "place", "branch", "nationality",
+                    "nationality_surname", "chamber"}
+_PHRASE_KINDS = {"branch"}  # kinds whose rows may be a few capitalised words ('Northern Vexmark')
 _NAME_WORD_GUESSES = {"", "news_outlet", "journal", "broadcaster", "magazine", "news_agency", "photo_agency",
                       "legislature", "platform", "political_party"}
 _GUESSING_KINDS = {"media_head", "organisation"}
@@ -42,6 +45,10 @@ class NameWords:
     nations: frozenset[str] = frozenset()  # a nation's name: a body's branch suffix, never in a person's name
     regions: frozenset[str] = frozenset()  # a land's or continent's name: never in a person's name, alone no body
     places: frozenset[str] = frozenset()  # a city's name: alone no body, but may be a surname
+    branches: frozenset[str] = frozenset()  # a part of the nation, by name or adjective: a body's branch beside it
+    nationalities: frozenset[str] = frozenset()  # a people's adjective: never in a person's name, alone no body
+    nationality_surnames: frozenset[str] = frozenset()  # a people's word that may be a surname: alone no body
+    chambers: frozenset[str] = frozenset()  # a legislative chamber's short name ('the Vexmoot'): alone no body
 
 
 def load_name_words(path: Path | str | None = None) -> NameWords:
@@ -65,8 +72,10 @@ def load_name_words(path: Path | str | None = None) -> NameWords:
             if len(row) != len(_NAME_WORD_COLUMNS):
                 raise InputError(path, f"row {number}", f"{len(row)} fields, not {len(_NAME_WORD_COLUMNS)}", fix)
             word, kind, guess, why = row
-            if not re.fullmatch(r"[A-Z][\w'\u2019-]*", word):
-                raise InputError(path, f"row {number}", f"word {word!r} is not one capitalised word", fix)
+            if not re.fullmatch(r"[A-Z][\w'\u2019-]*", word) and not (
+                    kind in _PHRASE_KINDS and re.fullmatch(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){1,3}", word)):
+                raise InputError(path, f"row {number}", f"word {word!r} is not one capitalised word" + (
+                    " nor a few joined by single spaces" if kind in _PHRASE_KINDS else ""), fix)
             if kind not in _NAME_WORD_KINDS:
                 raise InputError(path, f"row {number}", f"kind {kind!r} is not one of {sorted(_NAME_WORD_KINDS)}", fix)
             if guess not in _NAME_WORD_GUESSES or (guess and kind not in _GUESSING_KINDS):
@@ -82,7 +91,8 @@ def load_name_words(path: Path | str | None = None) -> NameWords:
                 guesses[word.lower()] = guess
     return NameWords(frozenset(words["not_person"]), frozenset(words["media_head"]), guesses,
                      frozenset(words["organisation"]), frozenset(words["nation"]), frozenset(words["region"]),
-                     frozenset(words["place"]))
+                     frozenset(words["place"]), frozenset(words["branch"]), frozenset(words["nationality"]),
+                     frozenset(words["nationality_surname"]), frozenset(words["chamber"]))
 
 
 NAME_WORDS = load_name_words()

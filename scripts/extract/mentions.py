@@ -60,16 +60,19 @@ Everything else that looks like an organisation is kept as an unresolved candida
    Ireland junior doctors committee'); 'House of X' is a legislature; plural people after a naming prefix
    ('KHS Consultants') are no name; a party's word from curated/vocabulary/name_words.csv standing where a
    body stands (before 'MP' or 'has said', before a possessive and a role, a plural after 'the', mid-sentence
-   before a modal verb: '... that <party word> should') is an organisation.
+   before a modal or auxiliary verb and after no article: '... that <party word> should') is an organisation.
 
 6. Bodies by the role that points at them: 'chief executive of X', 'members of X', 'chair of X', 'a consultant at
    X', 'a spokesperson for X' (not a pair that may be a person's name), 'a X spokesperson', "X Y's chief executive";
    a name before a lower-case kind mid-sentence ('the X union', 'the X charity'); a place word before a body's
-   initials mid-sentence ('at Vexby QRH'); a word of kind organisation in curated/vocabulary/name_words.csv (a
+   initials mid-sentence ('at Vexby QRH', 'at Vexby-on-Sea QRH', 'at St Olave QRH'), and the same words wherever
+   else they stand ('Vexby QRH said'); a word of kind organisation in curated/vocabulary/name_words.csv (a
    legislature's or a platform's own name) wherever it stands, with a nation word after it ('Vexmoot Cymru'). A
    kind word after a comma that only qualifies what follows it makes no body ("X, the union's leader", ', the union
-   said'); a paragraph opened by a word in capitals that the text also writes in lower case ('STAFFING levels') and
-   a photographer's name in capitals after a caption's dash are no acronyms.
+   said'); a paragraph opened by one or two words in capitals that the text also writes in lower case ('STAFFING
+   levels', 'HOSPITAL BOSSES have'), a place in capitals in a wire dateline ('VEXBY, March 3 (Wire) - '), a writer's
+   name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
+   acronyms.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
@@ -102,11 +105,10 @@ _ROMAN_NUMERAL = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV
 
 # Units of measure ('GB' is also a nation's letters: the test that no name word is in code lets a unit through).
 _UNIT_ABBREVIATIONS = frozenset("KM CM MM KG MG ML MPH KPH KWH KW MW GW GB MB KB TB".split())
-# A nation's letters ('UK', name_words.csv kind nation) are no organisation either.
+# A nation's letters (name_words.csv kind nation, a home or a foreign nation) are no organisation either.
 _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nations if w.isupper()} | frozenset("""
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
     GBP USD EUR
-    US USA UAE
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
     ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT
     OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
@@ -155,11 +157,12 @@ _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shado
 _PERSON_WORDS = _TITLE_WORDS | _TITLE_MODIFIERS | frozenset("""
     King Queen Prince Princess Pope Speaker Mayor Baron Baroness Judge Justice Nurse Doctor PM
 """.split())
-# Capitalised words that, alone after 'the', name an institution generically, not an outlet.
+# Capitalised words that, alone after 'the', name an institution generically, not an outlet; a chamber's short
+# name ('the Vexmoot') is kind chamber in curated/vocabulary/name_words.csv.
 _GENERIC_REFERENCES = frozenset("""
-    House Commons Lords Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
+    House Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
     Parliament Assembly Senate Bill Act
-""".split())
+""".split()) | NAME_WORDS.chambers
 
 _WEEKDAYS = frozenset("""
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Wed Thu Fri Sat Sun
@@ -315,8 +318,11 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
     curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
-    found += [(s if s in curated_starts else _with_a_place_before(text, s), e, False) for s, e in acronyms
+    placed = [(s if s in curated_starts else _with_a_place_before(text, s), s, e) for s, e in acronyms
               if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
+    named = {text[p:e] for p, s, e in placed if p != s}  # 'Tillby QRH' found mid-sentence names it elsewhere too
+    found += [(p if p != s or not named or s in curated_starts else _named_before(text, s, e, named), e, False)
+              for p, s, e in placed]
     return found
 
 
@@ -335,7 +341,8 @@ def capitalised_runs(text: str) -> list[tuple[int, int]]:
 
 # 'at Vexby QRH': a place word before a body's initials mid-sentence belongs to the name (local hospitals and
 # branches are written so); not a word that opens sentences, a title, a head word, a party's or a nationality.
-_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+)[^\S\n]\Z")
+# The place may be hyphenated ('Vexby-on-Sea QRH') or follow a place opener ('St Olave QRH', 'Port Vexby QRH').
+_PLACE_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])([{_UPPER}][a-z]+(?:-(?:[a-z]+-)?[{_UPPER}][a-z]+)*)[^\S\n]\Z")
 
 
 def _with_a_place_before(text: str, start: int) -> int:
@@ -344,14 +351,34 @@ def _with_a_place_before(text: str, start: int) -> int:
     space = text.rfind(" ", max(0, start - 30), start - 1)
     if not text[space + 1:space + 2].isupper():
         return start  # the word before is not capitalised (most acronyms follow 'the', 'by', ...): no look-up
-    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 30), start)
+    m = _PLACE_BEFORE_ACRONYM.search(text, max(0, start - 40), start)
     if m is None:
         return start
     word = m.group(1)
     if word in _LEADING_STRUCTURE_WORDS or word in _PERSON_WORDS or word in _HEAD_WORDS or word in _PARTY_WORDS \
             or word in _NATION_SUFFIXES or word.endswith(_NATIONALITY_ENDINGS) or word in _NATIONALITIES:
         return start
-    return m.start(1) if _word_before(text, m.start(1))[:1].islower() else start
+    place = m.start(1)
+    opener = _WORD_BEFORE.search(text, max(0, place - 40), place)
+    if opener and opener.group(1).rstrip(".") in _place_openers():
+        place = opener.start(1)  # 'at St Olave QRH'
+    return place if _word_before(text, place)[:1].islower() else start
+
+
+def _place_openers() -> frozenset[str]:
+    from scripts.extract.names import _PLACE_OPENERS  # names imports this module: bound on first use
+    return _PLACE_OPENERS
+
+
+def _named_before(text: str, start: int, end: int, named: set[str]) -> int:
+    """Where a place-and-initials name found mid-sentence elsewhere in the text ('at Tillby QRH') starts when it
+    also stands here, at a sentence's start or after a capital 'The' ('Tillby QRH said ...'); else start."""
+    for name in named:
+        prefix = len(name) - (end - start)
+        if name.endswith(text[start:end]) and prefix > 0 and text.startswith(name[:prefix], start - prefix) \
+                and not (start - prefix and (text[start - prefix - 1].isalnum() or text[start - prefix - 1] in "-'’")):
+            return start - prefix
+    return start
 
 
 _LOWER_HEAD_WORDS = frozenset(w.lower() for w in _ORGANISATION_HEAD_WORDS)
@@ -377,7 +404,9 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
-    if (start == 0 or text[start - 1] == "\n") and len(word) >= 4 and _opens_in_capitals(text, word, end):
+    if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
+        return False
+    if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline_or_byline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
         line_end = text.find("\n", end)
@@ -389,10 +418,21 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
     return not _is_shouted(text, start, end)
 
 
-def _opens_in_capitals(text: str, word: str, end: int) -> bool:
-    """'STAFFING levels in ...': a paragraph opened by a word in capitals (a house style), the word also written in
-    lower case elsewhere in the text; an acronym ('QRX members voted') is never written so."""
-    if not (text[end:end + 1] == " " and text[end + 1:end + 2].islower()):
+def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
+    """'STAFFING levels in ...', 'HOSPITAL BOSSES have ...': a paragraph opened by one or two words in capitals (a
+    house style) before a word in lower case, the word also written in lower case elsewhere in the text; an acronym
+    ('QRX members voted') is never written so."""
+    if start and text[start - 1] != "\n":
+        if text[start - 1] != " " or not text[start - 2:start - 1].isupper():
+            return False  # no word in capitals just before (most acronyms): no look-up
+        first = _CAPITALS_OPENER.search(text, max(0, start - 20), start)
+        if first is None or (first.start() and text[first.start() - 1] != "\n"):
+            return False  # not the first or second word of a paragraph
+        after = end
+    else:
+        second = _CAPITALS_OPENER.match(text, end + 1) if text[end:end + 1] == " " else None
+        after = second.end() - 1 if second else end
+    if not (text[after:after + 1] == " " and text[after + 1:after + 2].islower()):
         return False
     lowered = word.lower()
     at = text.find(lowered)
@@ -401,6 +441,26 @@ def _opens_in_capitals(text: str, word: str, end: int) -> bool:
             return True
         at = text.find(lowered, at + 1)
     return False
+
+
+# A word in capitals and the blank after it, opening a paragraph's run of capitals ('HOSPITAL BOSSES have').
+_CAPITALS_OPENER = re.compile(rf"{_CAPITALS_WORD}[^\S\n]\Z|{_CAPITALS_WORD}[^\S\n](?=[a-z])")
+# A wire dateline: a place in capitals opening a paragraph, a date maybe, the agency in brackets and a dash
+# ('VEXBY, March 3 (Wire) - ...', 'PORT VEXBY (Wire) — ...').
+_DATELINE = re.compile(rf"((?:{_CAPITALS_WORD}[^\S\n]){{0,2}}{_CAPITALS_WORD})(?:,[^\S\n]+[A-Z][a-z]{{2,8}}\.?[^\S\n]+\d{{1,2}})?"
+                       r"[^\S\n]+\([^()\n]{1,30}\)[^\S\n]*[-\u2013\u2014]")
+
+
+# A writer's name in capitals on a byline's line ('By JO BELL', 'By JO BELL, Health Reporter'): two or three words.
+_CAPITALS_BYLINE = re.compile(rf"[^\S\n]*[Bb]y[^\S\n]+((?:{_CAPITALS_WORD}[^\S\n]+){{1,2}}{_CAPITALS_WORD})[^\S\n]*(?:,|\n|\Z)")
+
+
+def _in_a_dateline_or_byline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 41), start) + 1
+    if start - line_start > 40:
+        return False  # a dateline's place and a byline's name are among a paragraph's first words
+    found = _DATELINE.match(text, line_start) or _CAPITALS_BYLINE.match(text, line_start)
+    return found is not None and end <= found.end(1)
 
 
 def _inside_shouted_credit(text: str, start: int, end: int) -> bool:
@@ -575,7 +635,17 @@ _ORGANISATION_KINDS = ("charity|union|group|campaign|think[- ]tank|organisation|
                        "professional body|royal college|college|council|committee|department|ministry")
 
 
-_BRANCH = re.compile(r"[^\S\n]+(?:(Cymru[^\S\n]+Wales|Wales|Scotland|Cymru|Northern[^\S\n]+Ireland|England)(?![\w\-])"
+def _phrases(phrases) -> str:
+    """An alternation of vocabulary words and phrases, longest first, a phrase's words joined by blanks on the line;
+    one that never matches when there are none."""
+    return "(?:" + "|".join(_GAP.join(map(re.escape, p.split())) for p in sorted(phrases, key=lambda p: (-len(p), p))) \
+        + ")" if phrases else "(?!)"
+
+
+# A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
+# curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
+_BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
+_BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
@@ -597,8 +667,8 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
     return found
 
 
-_NATION_BEFORE = re.compile(r"(?<![\w\-])(Welsh|Scottish|English|Northern[^\S\n]+Irish|Wales|Scotland|England"
-                            r"|Northern[^\S\n]+Ireland)[^\S\n]+\Z")
+# A part of the nation, by name or adjective, before a body written in lower case: every row of kind branch.
+_NATION_BEFORE = re.compile(rf"(?<![\w\-])({_phrases(NAME_WORDS.branches)})[^\S\n]+\Z")
 
 
 def _in_a_longer_run(text: str, start: int, end: int) -> bool:
@@ -761,7 +831,7 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
 _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
-_NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
+_NATION_AFTER = re.compile(rf"[^\S\n]+{_phrases(NAME_WORDS.nations)}(?![\w\-])")  # kind nation: 'Vexmoot Cymru'
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
@@ -780,14 +850,25 @@ def _parties(text: str) -> list[tuple[int, int]]:
             nation = _NATION_AFTER.match(text, m.end())
             spans.append((m.start(), nation.end() if nation else m.end()))
             continue
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the ") \
-                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _word_before(text, m.start())[:1].islower()):
+        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] in _THE) \
+                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _mid_sentence_not_after_an_article(text, m.start())):
             spans.append(m.span())
     return spans
 
 
-# Mid-sentence (after a lower-case word), a party's word before a modal verb is the party as a subject.
-_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|wants|needs|has|had|is|was)(?![\w\-])")
+# Mid-sentence (after a lower-case word), a party's word before a modal or auxiliary verb is the party as a subject
+# ('... that Vexites should', 'voters say Vexite are ahead': a party takes a plural verb in British copy). At a
+# sentence's start the word may be a common noun (a party called Progress: 'Progress will take years'); after an
+# article a singular word is a person or a thing ('the Progress was slow'), a plural one the party ('the Vexites').
+_PARTY_MODAL_AFTER = re.compile(r"[^\S\n]+(?:should|must|would|could|will|can|cannot|may|might|shall|wants|needs|plans"
+                                r"|intends|has|have|had|is|are|was|were|does|did)(?![\w\-])")
+_THE = ("the ", "The ")
+_ARTICLES = frozenset("the a an".split())
+
+
+def _mid_sentence_not_after_an_article(text: str, start: int) -> bool:
+    before = _word_before(text, start)
+    return before[:1].islower() and before not in _ARTICLES
 
 
 # --- outlets and platforms by their role ----------------------------------------------------------------------
@@ -924,7 +1005,9 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
 
 
 _LOWER_NATIONS = NAME_WORDS.regions | NAME_WORDS.places  # kinds region and place: curated/vocabulary/name_words.csv
-_NATIONALITIES = frozenset("Welsh Scots Dutch French Greek Swiss Thai".split())  # not ending in -ish, -ese, ...
+# A people's words (kinds nationality and nationality_surname of curated/vocabulary/name_words.csv); most also end
+# in one of _NATIONALITY_ENDINGS.
+_NATIONALITIES = NAME_WORDS.nationalities | NAME_WORDS.nationality_surnames
 
 
 def _word_before(text: str, i: int) -> str:

@@ -52,12 +52,13 @@ adviser advisor researcher fellow registrar trainee medic student manager chance
 representative rep official lecturer author commentator columnist presenter journalist physician
 psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
 """.split())
-# Capitalised words that say a run is not a person's name (party and platform names: curated/vocabulary/).
+# Capitalised words that say a run is not a person's name (party and platform names, and a people's adjectives:
+# curated/vocabulary/).
 NOT_PERSON_WORDS = frozenset("""
 Street Road Lane Avenue House Hall Square Palace Hospital Hospitals Centre Center Infirmary Church Park Bridge
-City Town County Kingdom Office Court Parliament Assembly Senate Government Party Welsh Scottish English British
-Irish Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
-""".split()) | NAME_WORDS.not_person | NAME_WORDS.organisations
+City Town County Kingdom Office Court Parliament Assembly Senate Government Party
+Northern Southern Eastern Western North South East West Great Royal National Christmas Easter Covid
+""".split()) | NAME_WORDS.not_person | NAME_WORDS.organisations | NAME_WORDS.nationalities
 STRUCTURE_WORDS = frozenset("""
 The A An This That These Those It Its Their His Her Our Your My We They He She I Many Some All Every Each Most
 Other Both Several Few Any No Neither Either However But And Or So Yet Also Now Then When While Whereas If As

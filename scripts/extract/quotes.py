@@ -14,9 +14,11 @@ Finding quotations, paragraph by paragraph:
 - A short term in marks that nothing attributes is a scare quote and is dropped; several words or a full
   sentence in marks is a quotation even without a speaker, and so is a short phrase that a verb of saying
   presents as words ('urged to “...”', 'described as “...”'), and so is one that a verb of reporting takes as
-  its object or that closes a clause with such a verb ('citing “...”', 'reported “...”'), unless it is in title
-  case or follows 'told', 'called', 'dubbed' and the like ('told “The Daily Round”'). A term the text names ('the
-  term “...”', 'the “...” programme') is no quotation.
+  its object or that closes a clause with such a verb ('citing “...”', 'reported “...”'; a verb of citing also past
+  an article or a noun and 'of': 'citing a “...”', 'reported waits of “...”'), unless it is in title case or follows
+  'told', 'called', 'dubbed' and the like ('told “The Daily Round”'); a reporting word after an article or an owner
+  is a noun or an adjective, no verb ('the reported “...”'). A term the text names ('the term “...”', 'the “...”
+  programme') is no quotation.
 
 Finding the speaker, in this order: an attribution right after the closing mark ('”, it added.', '”, said
 Dr X.'); a colon introduction ('X said:', 'X:', also ending the previous paragraph); a reporting verb earlier
@@ -208,6 +210,14 @@ reports citing cited cites""".split())
 # Verbs whose object is not words spoken: the listener ('told “The Daily Round”'), a name ('so-called “X”').
 _NOT_SAYING_THEIR_OBJECT = frozenset("told tell tells telling called dubbed branded labelled".split())
 _WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
+# A verb of citing whose object holds the quotation after an article or a noun and 'of' ('citing a “...”', 'reported
+# waits of “...”'); other verbs of saying take a clause, where such words in marks are often someone else's term.
+_CITING_VERBS = frozenset("cite cites cited citing report reports reported reporting".split())
+_CITED_OBJECT_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s+of\s+)?\Z")
+# After words in marks, what ends the noun phrase they stand in: a clause's end or a preposition.
+_ENDS_A_NOUN_PHRASE = re.compile(r"[^\w]*(?:[.,;:!?)\u2026\u2013\u2014\n]|\Z|\s*(?:of|in|at|on|for|from|to|with|as|over|across"
+                                 r"|since|after|during|among|amid|by|between|until)\b)")
+_WORD_BEFORE_VERB = re.compile(r"(?<!\S)(\S+)\s+\Z")
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
@@ -407,8 +417,14 @@ class _Article:
         titled = all(w[:1].isupper() for w in self.text[quote.start:quote.end].split())
         object_of = _WORD_JUST_BEFORE.search(before)
         if object_of and not titled and _saying(object_of.group(1)) \
-                and object_of.group(1).lower() not in _NOT_SAYING_THEIR_OBJECT:
+                and object_of.group(1).lower() not in _NOT_SAYING_THEIR_OBJECT and _a_verb(before, object_of.start(1)):
             return True  # the object of a verb of reporting: 'citing “severe strain”', 'reported “high demand”'
+        cited = _CITED_OBJECT_BEFORE.search(before)
+        if cited and not titled and cited.group(1).lower() in _CITING_VERBS and _a_verb(before, cited.start(1)) \
+                and _ENDS_A_NOUN_PHRASE.match(self.masked, quote.close, sentence.end):
+            # within the object of a verb of citing: 'citing a “perfect storm” of ...', 'reported waits of “...”.'
+            # (not 'reported the “deal” was off', where the verb takes a clause)
+            return True
         after = self.masked[quote.close:sentence.end].lstrip(" \t")
         if after and after[0] not in _CLAUSE_END:
             return False
@@ -416,7 +432,7 @@ class _Article:
             # closing a clause whose verb reports words: 'with one citing waits of “over six hours”.'
             clause = before[max(before.rfind(c) for c in _CLAUSE_END) + 1:]
             return not titled and any(_saying(w.group()) and w.group().lower() not in _NOT_SAYING_THEIR_OBJECT
-                                      for w in _WORD.finditer(clause))
+                                      and _a_verb(clause, w.start()) for w in _WORD.finditer(clause))
         return any(_saying(w.group()) for w in _WORD.finditer(before))
 
     def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
@@ -1748,6 +1764,14 @@ def _aside(token: str) -> bool:
 
 def _is_invertible(verb: str) -> bool:
     return verb.lower() in _INVERTIBLE or verb.lower().startswith("according")
+
+
+def _a_verb(text: str, at: int) -> bool:
+    """Whether the word at `at` may be a verb: not right after an article or an owner ('the reported “deal”', 'the
+    reports on “...”', "the board's cited “...”" are a noun or an adjective)."""
+    before = _WORD_BEFORE_VERB.search(text, max(0, at - 30), at)
+    word = before.group(1).lower() if before else ""
+    return not (word in _DETERMINERS or word.endswith(("'s", "’s", "s'", "s’")))
 
 
 def _saying(word: str) -> bool:
