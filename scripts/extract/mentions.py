@@ -313,7 +313,7 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += [(start, end, False) for start, end in _shaped_names(text)]
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
-    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
+    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e) or _spelt_out_as_a_term(text, s, e)}
     curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
     found += [(s if s in curated_starts else _with_a_place_before(text, s), e, False) for s, e in acronyms
               if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
@@ -365,6 +365,37 @@ def _defines_a_term(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 41), start - 1)
     word = before.group(1).strip(",;:") if before else ""
     return word[:1].islower() and word.lower() not in _LOWER_HEAD_WORDS
+
+
+_SPELT_OUT_AFTER = re.compile(r"[^\S\n]?\(([a-z][a-z\-]*(?:,?[^\S\n]+[a-z][a-z\-]*){1,7})\)")
+
+
+def _spelt_out_as_a_term(text: str, start: int, end: int) -> bool:
+    """'SAS (specialist, associate specialist and specialty doctors)', 'the CPD (continuing professional development)': an acronym spelt
+    out in brackets right after it in lower-case words only, whose initials hold its letters in order from the first
+    word and whose last word is no organisation's head word, abbreviates a term, not a name; none of its uses is an organisation. A bracket that names a body has
+    capitals ('KDA (the Kestrel Doctors' Association)'); one that says something about it ('(which mediates)') does
+    not spell out its letters."""
+    if text[end:end + 1] not in (" ", "("):
+        return False
+    m = _SPELT_OUT_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").split()
+    if words[-1] in _LOWER_HEAD_WORDS:
+        return False  # 'KDA (kestrel doctors association)': a body written in lower case
+    initials = [w[0] for w in words if w not in ("and", "or", "of", "for", "the")]
+    letters = text[start:end].lower()
+    if not initials or initials[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters:
+        while at < len(initials) and initials[at] != letter:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:

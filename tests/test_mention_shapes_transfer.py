@@ -1,0 +1,51 @@
+"""Shapes of organisation and person mentions that recur in any outlet's copy (issue 8, fifth batch). Every case is
+constructed: invented names and bodies, sentences written here, several outlets' styles, and near-misses each rule
+must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.lexicon import Lexicon
+from scripts.extract.mentions import extract_mentions
+
+
+def organisation(organisation_id, alias, case_sensitive=True):
+    return {"organisation_id": organisation_id, "alias": alias, "case_sensitive": str(case_sensitive).lower()}
+
+
+LEXICON = Lexicon.from_rows(
+    [organisation("kda", "KDA"), organisation("kda", "Kestrel Doctors' Association", False),
+     organisation("kda-jdc", "junior doctors committee", False),
+     organisation("khs", "KHS"), organisation("khs-england", "KHS England")],
+    [], [])
+
+
+def organisations(text):
+    return [(r["text"], r["organisation_id"]) for r in extract_mentions(text, "test-source", LEXICON)
+            if r["entity_kind"] == "organisation"]
+
+
+def people(text):
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON) if r["entity_kind"] == "person"]
+
+
+# --- an acronym spelt out in lower-case words right after it is a term ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Consultants, registrars and SAS (specialist, associate specialist and specialty doctors) voted. SAS doctors"
+    " were pleased.",
+    "The row over CPD (continuing professional development) budgets goes on.\n\nCPD time was cut.",
+    "Trainees on LTFT (less than full time) rotas are paid less, the KDA said.",
+])
+def test_an_acronym_spelt_out_in_lower_case_words_after_it_is_a_term_in_every_use(text):
+    assert [name for name, _ in organisations(text)] == (["KDA"] if "KDA" in text else [])
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("The QRX (the Quill Rota Exchange) said no.", "QRX"),           # the bracket names a body: capitals
+    ("The QRX (which mediates disputes) said no.", "QRX"),           # the bracket says something about it
+    ("The VDA (vexby doctors association) said no.", "VDA"),         # a body written in lower case
+    ("The QRX (quite right) said no.", "QRX"),                       # the letters are not spelt out in order
+])
+def test_a_bracket_after_an_acronym_that_does_not_spell_it_out_as_a_term_leaves_it_a_body(text, acronym):
+    assert (acronym, None) in organisations(text)
