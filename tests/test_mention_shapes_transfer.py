@@ -49,3 +49,25 @@ def test_an_acronym_spelt_out_in_lower_case_words_after_it_is_a_term_in_every_us
 ])
 def test_a_bracket_after_an_acronym_that_does_not_spell_it_out_as_a_term_leaves_it_a_body(text, acronym):
     assert (acronym, None) in organisations(text)
+
+
+# --- a committee after an owner's possessive, its first word capitalised or an acronym ---------------------------
+
+@pytest.mark.parametrize("text, committee", [
+    ("Dr Jo Bell, chair of KDA Cymru Wales’ Consultants committee said: “We are pleased.”", "Consultants committee"),
+    ("Dr Sam Poole, chair of KDA Cymru Wales’ SAS doctor committee, welcomed the deal.", "SAS doctor committee"),
+    ("The offer went to the Vexby Trusts' finance committee on Monday.", "finance committee"),
+    ("The board said its Pensions committee would meet again in May.", "Pensions committee"),
+])
+def test_a_committee_after_an_owners_possessive_is_a_body_whatever_the_case_of_its_first_word(text, committee):
+    assert (committee, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal goes to the same committee next week.",
+    "It was sent to a new committee by the KDA.",
+    "Vexby Trusts’ Monday committee meeting was cancelled.",
+    "The KDA’s committee voted.",
+])
+def test_a_committee_of_no_name_of_its_own_is_no_body(text):
+    assert not [name for name, _ in organisations(text) if "committee" in name]

@@ -594,8 +594,11 @@ _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
-_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)|\([A-Z]{2,8}\))[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
-                             r"committee)\Z")
+# The owner's possessive may be a bare apostrophe after an s ("X Wales’ consultants committee"), and the committee's
+# first word may be capitalised or an acronym ("its Consultants committee", "X Wales’ SAS doctor committee").
+_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*(?:['’]s|s['’]))|\([A-Z]{2,8}\))[^\S\n]+"
+                             r"((?:(?:[A-Z][\w\-]*|[a-z][a-z\-]*(?:['’]s?)?)[^\S\n]+)"
+                             r"(?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){0,2}committee)\Z")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
 # A name introduced by what it is ('Patients Together, a charity,').
@@ -726,7 +729,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         m = _BARE_COMMITTEE.search(text, max(0, anchor.start() - 80), anchor.end())
         if m and m.end() == anchor.end():
             words = m.group(1).split()
-            if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
+            if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]) \
+                    and words[0] not in _LEADING_STRUCTURE_WORDS:
                 spans.append(m.span(1))
     for anchor in _KIND_AFTER_COMMA.finditer(text):
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
