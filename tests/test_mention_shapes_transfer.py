@@ -71,3 +71,27 @@ def test_a_committee_after_an_owners_possessive_is_a_body_whatever_the_case_of_i
 ])
 def test_a_committee_of_no_name_of_its_own_is_no_body(text):
     assert not [name for name, _ in organisations(text) if "committee" in name]
+
+
+# --- a party's word before its members' role -----------------------------------------------------------------------
+
+def _party_word() -> str:
+    """A party's word from the shipped vocabulary file (kind not_person), so that no name is written here."""
+    from scripts.extract.lexicon import NAME_WORDS
+    return next(w for w in sorted(NAME_WORDS.not_person) if not w.endswith("s"))
+
+
+@pytest.mark.parametrize("shape", [
+    "However, {w} ministers do not want a spiral of pay claims.",
+    "Senior {w} politicians urged a deal on Tuesday.",
+    "A {w} minister, speaking privately, said talks were close.",
+    "{w} rebels and whips clashed over the offer.",
+])
+def test_a_partys_word_before_its_members_role_is_the_party(shape):
+    word = _party_word()
+    assert (word, None) in organisations(shape.format(w=word))
+
+
+@pytest.mark.parametrize("shape", ["It was a {w} idea from the start.", "The {w} years were hard on hospitals."])
+def test_a_partys_word_before_a_thing_stays_no_mention(shape):
+    assert organisations(shape.format(w=_party_word())) == []

@@ -788,7 +788,7 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 
 
 # A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
-# member's role ('Vexite MP', 'Lantern government'), a possessive and a role ("Lantern's shadow health secretary"), a
+# member's role ('Vexite MP', 'Lantern ministers', 'Lantern government'), a possessive and a role ("Lantern's shadow health secretary"), a
 # reporting verb ('Lantern has said'), or as a plural after 'the' ('the Vexites').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
 # One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
@@ -798,6 +798,7 @@ _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), 
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
 _NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+                          r"|ministers?|politicians?|rebels|grandees|whips?"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
                           r"|['’]s[^\S\n]+[a-z]"
