@@ -95,3 +95,19 @@ def test_a_partys_word_before_its_members_role_is_the_party(shape):
 @pytest.mark.parametrize("shape", ["It was a {w} idea from the start.", "The {w} years were hard on hospitals."])
 def test_a_partys_word_before_a_thing_stays_no_mention(shape):
     assert organisations(shape.format(w=_party_word())) == []
+
+
+# --- a role written as its capital letters before a name -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pharmacy press\n\nOur CEO Mira Tallis said:\n\n“Teams are exhausted.”",
+    "The charity’s CEO Mira Tallis warned of delays.",
+    "KDA CEO Mira Tallis said talks had stalled.",
+])
+def test_a_role_in_capitals_before_a_name_makes_it_a_person(text):
+    assert "Mira Tallis" in people(text)
+
+
+@pytest.mark.parametrize("text", ["Our CEO said:\n\n“Teams are exhausted.”", "The CEO Awards went to Vexby Lane."])
+def test_a_role_in_capitals_without_a_name_after_it_is_no_person(text):
+    assert people(text) == []

@@ -49,7 +49,7 @@ president vice-president director directors executive officer spokesperson spoke
 mla mp councillor deputy chief head editor correspondent reporter consultant doctor doctors nurse surgeon gp
 colleague member economist analyst professor founder co-founder organiser campaigner boss governor mayor
 adviser advisor researcher fellow registrar trainee medic student manager chancellor premier negotiator
-representative rep official lecturer author commentator columnist presenter journalist physician
+representative rep official lecturer author commentator columnist presenter journalist physician ceo
 psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
 """.split())
 # Capitalised words that say a run is not a person's name (party and platform names: curated/vocabulary/).
