@@ -111,3 +111,23 @@ def test_a_role_in_capitals_before_a_name_makes_it_a_person(text):
 @pytest.mark.parametrize("text", ["Our CEO said:\n\n“Teams are exhausted.”", "The CEO Awards went to Vexby Lane."])
 def test_a_role_in_capitals_without_a_name_after_it_is_no_person(text):
     assert people(text) == []
+
+
+# --- an acronym made of a curated body's letters, after the body is named --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The dispute with KHS England goes on. Members want KHSE to listen.",
+    "KHS England has written to trusts.\n\nA KHSE spokesperson said the letter was clear.",
+    "Talks between the KDA and KHS England (KHSE) stalled; KHSE blamed the union.",
+])
+def test_an_acronym_of_a_curated_bodys_letters_after_it_is_named_is_that_body(text):
+    found = organisations(text)
+    assert ("KHSE", "khs-england") in found and ("KHSE", None) not in found
+
+
+def test_an_acronym_before_the_body_whose_letters_it_holds_is_named_stays_a_candidate():
+    assert organisations("KHSE said no. Later KHS England agreed.") == [("KHSE", None), ("KHS England", "khs-england")]
+
+
+def test_a_two_letter_acronym_is_not_taken_for_a_curated_bodys_letters():
+    assert ("KE", None) in organisations("KHS England met on Monday. KE sources said no.")

@@ -665,7 +665,12 @@ class ArticleNames:
                 self.mentions.append(NameMention(start, end, text, referent, True))
                 return
             referent = self._organisation_referent(start, end)
-            self.mentions.append(NameMention(start, end, text, referent, False))
+            # 'NHSE' after 'NHS England': an acronym that is the letters of a curated body the text named before it
+            # is that body
+            letters = _organisation_name(text)
+            curated = referent.organisation_id is not None and len(letters) >= 3 and letters.isupper() \
+                and letters.casefold() in referent.keys
+            self.mentions.append(NameMention(start, end, text, referent, curated))
         else:
             name_start, role, weak = extra
             referent = self._person_referent(self.text[name_start:end], _knighted(self.text[start:name_start]))
@@ -759,7 +764,7 @@ class ArticleNames:
         if (id(referent), written) in self._grown and not defined:
             return  # this spelling of this organisation is known already
         name = _organisation_name(written)
-        for key in (name.casefold(), _initials(name)):
+        for key in (name.casefold(), _initials(name), _letters(name)):
             if key:
                 referent.keys.add(key)
                 self._by_org_key.setdefault(key, referent)
@@ -929,6 +934,16 @@ def _organisation_name(written: str) -> str:
 def _initials(name: str) -> str:
     words = [w for w in name.split() if w[:1].isupper()]
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=8192)
+def _letters(name: str) -> str:
+    """The initials of a name's capitalised words with a word in capitals kept whole ('KHS England' -> 'khse'), or ''
+    where that is no different from _initials or the name has one word."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2 or not any(len(w) > 1 and w.isupper() for w in words):
+        return ""
+    return "".join(w if len(w) > 1 and w.isupper() else w[0] for w in words).casefold()
 
 
 @lru_cache(maxsize=8192)
