@@ -131,3 +131,26 @@ def test_an_acronym_before_the_body_whose_letters_it_holds_is_named_stays_a_cand
 
 def test_a_two_letter_acronym_is_not_taken_for_a_curated_bodys_letters():
     assert ("KE", None) in organisations("KHS England met on Monday. KE sources said no.")
+
+
+# --- a capital 'The' inside a sentence before a short capitalised run is a title -------------------------------------
+
+@pytest.mark.parametrize("text, title", [
+    ("A free digest of the day's news.\nSubscribe to The Quillet\nEscape your echo chamber.", "The Quillet"),
+    ("From our briefing to a weekly letter, get the best of The Quillet delivered to your inbox.", "The Quillet"),
+    ("He said, in a column for The Daily Vexby newspaper, that the offer was fair.", "The Daily Vexby"),
+    ("Doctors were angry, according to a survey by The Marlow Review of members.", "The Marlow Review"),
+])
+def test_a_capital_the_inside_a_sentence_before_a_short_capitalised_run_is_a_title(text, title):
+    assert (title, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It was the talk of a speech by The King's aide on Monday.",   # a person's word
+    "The papers went to The Government on Friday.",                # a lone head word
+    "Sign Up for The Best Deals Today Now",                        # a title-case heading
+    "Doctors Vote To Strike As The Talks Fail",                    # a capital before 'The'
+    "Members met last week in The Vexby Old Town Hall Rooms.",     # a run longer than a title
+])
+def test_a_capital_the_before_a_run_that_is_no_title_is_no_mention(text):
+    assert organisations(text) == []

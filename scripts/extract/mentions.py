@@ -666,6 +666,40 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 
 # 'from The Clarimond': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
+# 'subscribe to The Quillet', 'the best of The Quillet delivered': a capital 'The' inside a sentence (after a lower-case
+# word or a comma) before one to three capitalised words that end the run is a title: an outlet's, a publication's.
+# The words after a possessive are the owner's ("The Quillet's Free Newsletters"). A title-case heading capitalises
+# the word before 'The' as well, so the look-behind leaves it out; a longer line without a lower-case word of four
+# letters is a heading with its short words in lower case ('Sign Up for The Best Deals Today').
+_THE_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)((?:[^\S\n]+[A-Z][\w'’\-]*){1,3})(?![^\S\n]+[A-Z]|[\w'’\-])")
+_LOWER_WORD_OF_FOUR = re.compile(r"(?<![\w'’\-])[a-z]{4,}")
+_TITLE_NOT_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | NAME_WORDS.places
+
+
+def _the_titles(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _THE_TITLE.finditer(text):
+        words = []
+        for word in m.group(1).split():
+            bare = _bare(word)
+            words.append(bare)
+            if bare != word:
+                break
+        first = words[0]
+        if first in _LEADING_STRUCTURE_WORDS or first in _TRAILING_STRUCTURE_WORDS or \
+                any(w in _PERSON_WORDS or w in _TITLE_NOT_WORDS for w in words) or \
+                len(words) == 1 and (first in _HEAD_WORDS or first in _GENERIC_REFERENCES or first.isupper()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(text[line_start:line_end].split()) > 6 and not _LOWER_WORD_OF_FOUR.search(text, line_start, line_end):
+            continue
+        end = m.start(1) + m.group(1).index(words[-1]) + len(words[-1])
+        spans.append((m.start(), end))
+    return spans
+
+
 # 'Vexmoor Street said': a seat of government speaking (an address word before a reporting verb).
 _SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
@@ -710,6 +744,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     """Organisations named by the shape around them, not by a head word of their own. Each rule looks for
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
+    spans += _the_titles(text)
     spans += [m.span(2) for m in shouted_credits(text)]
     for anchor in finditer_if_present(_SEAT_SPEAKING, text, _SEAT_WORDS):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
