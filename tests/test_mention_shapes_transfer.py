@@ -154,3 +154,25 @@ def test_a_capital_the_inside_a_sentence_before_a_short_capitalised_run_is_a_tit
 ])
 def test_a_capital_the_before_a_run_that_is_no_title_is_no_mention(text):
     assert organisations(text) == []
+
+
+# --- a list of capitalised names opened by a word that makes its first item a place ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Patients in Milton Vexby and Stoke Marlow faced long delays.",
+    "Hospitals across Milton Vexby and Stoke Marlow cancelled operations.",
+    "Doctors from Milton Vexby, Stoke Marlow and Upper Tarn joined the picket lines.",
+    "Picket lines formed outside Vexby General and Stoke Marlow on Tuesday.",
+])
+def test_every_item_of_a_list_opened_by_a_place_word_is_no_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Talks between Jo Bell and Sam Poole collapsed.", ["Jo Bell", "Sam Poole"]),
+    ("In a statement, Jo Bell and Sam Poole said the vote was clear.", ["Jo Bell", "Sam Poole"]),
+    ("It was agreed by Jo Bell, Sam Poole and Mira Tallis on Monday.", ["Jo Bell", "Sam Poole", "Mira Tallis"]),
+    ("A meeting in Vexby with Jo Bell and Sam Poole ended early.", ["Jo Bell", "Sam Poole"]),
+])
+def test_a_list_of_people_not_opened_by_a_place_word_stays_people(text, named):
+    assert people(text) == named

@@ -408,6 +408,9 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     i = start - 1
     while i >= line_start and text[i] in " \t":
         i -= 1
+    if i >= line_start and (text[i] == "," or text[i - 2:i + 1] == "and" or text[i - 1:i + 1] == "or") \
+            and _in_a_list_of_places(text, max(line_start, start - 200), start):
+        return False
     if i >= line_start and text[i] in "[(,;":
         return True
     if i >= line_start and text[i].isalpha():
@@ -422,6 +425,21 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     # at a sentence's or a line's start: a person when the surname is used again on its own, as copy does on later
     # references ('Mira Tallis pushed for it. ... Tallis's deal'); after a capitalised word, a dash or a number: no
     return (i < line_start or text[i] in ".!?:\"\u201d\u2019") and _surname_used_alone(text, name[-1][0], start, end)
+
+
+# 'in Brackmoor Vale and Easton Hythe', 'from Brackmoor Vale, Easton Hythe and Upper Tarn': a list of capitalised
+# names after a word that makes its first item a place or a thing (_NOT_BEFORE_A_BARE_NAME) makes every item one.
+_NAME_ITEM = r"(?:[A-Z][\w'’\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*"
+_LIST_JOINT = r"(?:,[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
+_LIST_OPENED_BEFORE = re.compile(rf"(?<![\w'’\-])([a-z]+)[^\S\n]+{_NAME_ITEM}(?:{_LIST_JOINT}{_NAME_ITEM})*?"
+                                 r"(?:,[^\S\n]*|[^\S\n]+(?:and|or)[^\S\n]+|,[^\S\n]+(?:and|or)[^\S\n]+)\Z")
+
+
+def _in_a_list_of_places(text: str, low: int, start: int) -> bool:
+    """Whether the name at start is a later item of a list whose first item follows a word that makes it a place or
+    a thing ('in', 'across', 'outside', 'the')."""
+    m = _LIST_OPENED_BEFORE.search(text, low, start)
+    return m is not None and m.group(1) in _NOT_BEFORE_A_BARE_NAME
 
 
 def _surname_used_alone(text: str, surname: str, start: int, end: int) -> bool:
