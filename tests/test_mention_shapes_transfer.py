@@ -176,3 +176,22 @@ def test_every_item_of_a_list_opened_by_a_place_word_is_no_person(text):
 ])
 def test_a_list_of_people_not_opened_by_a_place_word_stays_people(text, named):
     assert people(text) == named
+
+
+# --- 'MS' in capitals is a member of a legislature, a role, not the title 'Ms' -----------------------------------------
+
+@pytest.mark.parametrize("shape", [
+    "{w} MS Jo Bell said ministers had let doctors down.",
+    "Speaking in the chamber, {w} MS Jo Bell called for talks.",
+])
+def test_ms_in_capitals_after_a_partys_word_is_a_members_role(shape):
+    text = shape.format(w=_party_word())
+    assert "Jo Bell" in people(text) and (_party_word(), None) in organisations(text)
+
+
+def test_ms_in_capitals_before_a_name_is_a_role_even_without_a_party():
+    assert people("Local MS Jo Bell wrote to the minister.") == ["Jo Bell"]
+
+
+def test_the_title_ms_stays_part_of_the_persons_mention():
+    assert people("Ms Jo Bell said no.") == ["Ms Jo Bell"]

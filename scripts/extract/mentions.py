@@ -832,7 +832,7 @@ _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
 _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
 _NATION_AFTER = re.compile(r"[^\S\n]+(?:UK|Cymru|Wales|Scotland|England|Ireland)(?![\w\-])")
-_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|ministers?|politicians?|rebels|grandees|whips?"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"

@@ -633,7 +633,7 @@ class ArticleNames:
         if not words:
             return None
         last = words[-1].lower().strip(",")
-        if last in TITLES:
+        if last in TITLES and words[-1] != "MS":  # 'MS' in capitals is a member of a legislature, not 'Ms'
             words = words[:-1]
             if not words:
                 return None
