@@ -195,3 +195,32 @@ def test_ms_in_capitals_before_a_name_is_a_role_even_without_a_party():
 
 def test_the_title_ms_stays_part_of_the_persons_mention():
     assert people("Ms Jo Bell said no.") == ["Ms Jo Bell"]
+
+
+# --- a devolved party: a nation's adjective before a party's words; a party written in two of its words ----------------
+
+def _two_word_party() -> tuple[str, str]:
+    """Two party words of the shipped vocabulary file (so that no name is written here): one with no plural in the file,
+    then a plural; the rule is that party words in a row make one name, whichever they are."""
+    from scripts.extract.lexicon import NAME_WORDS
+    words = NAME_WORDS.not_person
+    first = next(w for w in sorted(words) if not w.endswith("s") and w + "s" not in words)
+    second = next(w for w in sorted(words) if w.endswith("s") and w[:-1] in words)
+    return first, second
+
+
+@pytest.mark.parametrize("shape", [
+    "The Welsh {w} said the offer was an insult.",
+    "Scottish {w} and the health board backed the doctors.",
+    "Welsh {w} ministers said the money had run out.",
+    "Northern Irish {w} figures met the union on Monday.",
+])
+def test_a_nations_adjective_before_a_partys_word_is_the_devolved_party(shape):
+    word = _party_word()
+    nation = shape.split("{w}")[0].split()[-2:] if "Northern" in shape else shape.split("{w}")[0].split()[-1:]
+    assert (" ".join(nation) + " " + word, None) in organisations(shape.format(w=word))
+
+
+def test_a_party_written_in_two_of_its_words_is_one_mention():
+    first, second = _two_word_party()
+    assert organisations(f"The {first} {second} said the government had failed.") == [(f"{first} {second}", None)]

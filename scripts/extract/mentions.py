@@ -841,19 +841,38 @@ _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillo
                           r"(?:said|says|warned|claimed|insisted|accused|called|urged|pledged|promised)(?![\w\-]))")
 
 
+# A devolved branch of a party: a nation's adjective before the party's words ('Welsh Lantern', 'Scottish Vexites').
+_NATION_ADJECTIVE_BEFORE = re.compile(r"(?<![\w\-])(?:Welsh|Scottish|Northern[^\S\n]+Irish)[^\S\n]+\Z")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
 def _parties(text: str) -> list[tuple[int, int]]:
     spans = []
+    after_last = -1  # where the last party's words ended: a word right after them is part of that name
     for m in _PARTY_WORD.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
             continue
+        if m.start() <= after_last:
+            continue  # 'Democrats' of 'Liberal Democrats': read with the word before it
         word = m.group()
         if word in NAME_WORDS.organisations:
             nation = _NATION_AFTER.match(text, m.end())
             spans.append((m.start(), nation.end() if nation else m.end()))
             continue
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] == "the ") \
-                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _word_before(text, m.start())[:1].islower()):
-            spans.append(m.span())
+        start, end = m.start(), m.end()
+        while True:  # a party written in two of its words ('Liberal Democrats')
+            gap = _BLANKS.match(text, end)
+            more = _PARTY_WORD.match(text, gap.end()) if gap else None
+            if more is None or more.group() in NAME_WORDS.organisations:
+                break
+            end, word = more.end(), more.group()
+        after_last = end
+        nation = _NATION_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
+        if nation:  # a devolved party's name wherever it stands: 'the Welsh Lantern said', 'Scottish Vexites backed'
+            spans.append((nation.start(), end))
+        elif _PARTY_AFTER.match(text, end) or (word.endswith("s") and text[max(0, start - 4):start] == "the ") \
+                or (_PARTY_MODAL_AFTER.match(text, end) and _word_before(text, start)[:1].islower()):
+            spans.append((start, end))
     return spans
 
 
