@@ -224,3 +224,32 @@ def test_a_nations_adjective_before_a_partys_word_is_the_devolved_party(shape):
 def test_a_party_written_in_two_of_its_words_is_one_mention():
     first, second = _two_word_party()
     assert organisations(f"The {first} {second} said the government had failed.") == [(f"{first} {second}", None)]
+
+
+# --- a capitalised run ending in a nation's name is a body named for the nation it serves ------------------------------
+
+def _nation(index: int = 0) -> str:
+    """A nation's name from the shipped vocabulary file (kind nation), written out in letters, not its initials."""
+    from scripts.extract.lexicon import NAME_WORDS
+    return sorted(w for w in NAME_WORDS.nations if not w.isupper() and " " not in w)[index]
+
+
+@pytest.mark.parametrize("shape, body", [
+    ("Public Wellbeing {n} said the strike would strain services.", "Public Wellbeing {n}"),
+    ("Then Vexcare {n} agreed with the doctors.", "Vexcare {n}"),
+    ("Ferries for {n} said crossings ran as normal.", "Ferries for {n}"),
+    ("Public Wellbeing {n}'s chief executive said: “We are ready.”", "Public Wellbeing {n}"),
+])
+def test_a_capitalised_run_ending_in_a_nations_name_is_a_body(shape, body):
+    n = _nation()
+    assert (body.format(n=n), None) in organisations(shape.format(n=n))
+
+
+@pytest.mark.parametrize("shape", [
+    "Hospitals in North {n} and South West {n} were hit.",   # regions
+    "The Prince of {n} visited a hospital.",                 # a person's title
+    "Junior Doctors Strike Across {n}",                      # a title-case heading
+    "Doctors in {n} walked out, and doctors across {n} agreed.",
+])
+def test_a_region_a_title_or_a_heading_ending_in_a_nations_name_is_no_body(shape):
+    assert organisations(shape.format(n=_nation())) == []

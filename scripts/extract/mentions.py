@@ -533,7 +533,9 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
     if last is None:
-        return None
+        if not _named_for_a_nation(names, text):
+            return None
+        last, head = len(words) - 1, None
     is_media = head in _MEDIA_HEAD_WORDS
     if is_media and (words[0][0] in _GENERIC_MEDIA_MODIFIERS or last >= _LONGEST_MEDIA_TITLE):
         return None  # 'Breaking News'; a headline in title case ('Strike Hits Waiting Times Across ...')
@@ -541,6 +543,30 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media
+
+
+# Words of a place's name before a nation ('North Wales', 'South West England'): such a run is a region, not a body.
+_DIRECTION_WORDS = frozenset("North South East West Mid Central Northern Southern Eastern Western Greater Rural Great New "
+                             "All Across Around Throughout".split())
+_NATION_ENDINGS = NAME_WORDS.nations | {"Cymru"}
+
+
+def _named_for_a_nation(names, text: str) -> bool:
+    """'Public Health Vexland', 'Age UK', 'Healthwatch Vexland': a run of two to five capitalised words on a line of prose
+    that ends in a nation's name is a body named for the nation it serves; not a region ('North East Vexland'), not a
+    person's title ('Prince of Vexland'), not a title-case heading (no prose mark on its line)."""
+    if not 2 <= len(names) <= 5 or _bare(names[-1][0]) not in _NATION_ENDINGS:
+        return False
+    before = [_bare(w) for w, _, _ in names[:-1]]
+    if all(w in _DIRECTION_WORDS or w in _NATION_ENDINGS for w in before) or \
+            any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS for w in before):
+        return False
+    line_start = text.rfind("\n", 0, names[0][1]) + 1
+    line_end = text.find("\n", names[-1][2])
+    return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+_PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
 
 
 def _is_plural_head(word: str) -> bool:
@@ -1060,7 +1086,7 @@ def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
             owner = organisation_of.get(normalise_key(first))
             if owner is not None and owner != a.entity_id:
                 prefixes.add(first)
-    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | prefixes, key=lambda w: (-len(w), w))
+    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | _NATION_ENDINGS | prefixes, key=lambda w: (-len(w), w))
     worth_a_look = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])")
     result = frozenset(prefixes), worth_a_look
     _prefix_cache[id(lexicon)] = (lexicon, result)
