@@ -554,13 +554,15 @@ _NATION_ENDINGS = NAME_WORDS.nations | {"Cymru"}
 def _named_for_a_nation(names, text: str) -> bool:
     """'Public Health Vexland', 'Age UK', 'Healthwatch Vexland': a run of two to five capitalised words on a line of prose
     that ends in a nation's name is a body named for the nation it serves; not a region ('North East Vexland'), not a
-    person's title ('Prince of Vexland'), not a title-case heading (no prose mark on its line)."""
+    person's title ('Prince of Vexland'), not plural people ('Junior Doctors Vexland'), not a party's or legislature's word
+    (its own rules read those), not a title-case heading (no prose mark on its line)."""
     if not 2 <= len(names) <= 5 or _bare(names[-1][0]) not in _NATION_ENDINGS:
         return False
     before = [_bare(w) for w, _, _ in names[:-1]]
     if all(w in _DIRECTION_WORDS or w in _NATION_ENDINGS for w in before) or \
-            any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS for w in before):
-        return False
+            any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS or w in _PARTY_WORDS
+                or _PLURAL_PEOPLE.fullmatch(w.lower()) for w in before):
+        return False  # also people ('Junior Doctors <nation>', 'Members of ...') and a party's or legislature's word
     line_start = text.rfind("\n", 0, names[0][1]) + 1
     line_end = text.find("\n", names[-1][2])
     return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
