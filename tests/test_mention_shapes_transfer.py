@@ -253,3 +253,26 @@ def test_a_capitalised_run_ending_in_a_nations_name_is_a_body(shape, body):
 ])
 def test_a_region_a_title_or_a_heading_ending_in_a_nations_name_is_no_body(shape):
     assert organisations(shape.format(n=_nation())) == []
+
+
+# --- a curated alias in lower case that opens a hyphened compound names no body ---------------------------------------
+
+GOVERNMENT = Lexicon.from_rows([organisation("vex-government", "the government", False)], [], [])
+
+
+def government_mentions(text):
+    return [r["text"] for r in extract_mentions(text, "test-source", GOVERNMENT)]
+
+
+@pytest.mark.parametrize("text", [
+    "Most of its members work in the government-funded health service.",
+    "The government-backed review reported in May.",
+    "A report by the government-commissioned panel was leaked.",
+])
+def test_a_lower_case_alias_opening_a_hyphened_compound_is_no_mention(text):
+    assert government_mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["The government - which pays them - refused.", "Talks with the government-", "the government said"])
+def test_a_lower_case_alias_not_opening_a_compound_stays_a_mention(text):
+    assert len(government_mentions(text)) == 1

@@ -258,7 +258,11 @@ def _without_overlaps(mentions: list) -> list:
 
 
 def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]):
-    """(curated matches kept, organisation candidate spans) once collisions are settled."""
+    """(curated matches kept, organisation candidate spans) once collisions are settled. A curated alias whose last
+    word is in lower case ('the government') that is the first part of a hyphened compound ('the government-funded health
+    service') names no body: it qualifies the noun after the compound, and its 'the' belongs to that noun."""
+    curated = [m for m in curated if not (m.text.rsplit(None, 1)[-1][:1].islower() and text[m.end:m.end + 1] == "-"
+                                          and text[m.end + 1:m.end + 2].isalpha())]
     candidates = _candidate_spans(text, lexicon, curated)
     return _settle_collisions(curated, candidates, text)
 
