@@ -276,3 +276,19 @@ def test_a_lower_case_alias_opening_a_hyphened_compound_is_no_mention(text):
 @pytest.mark.parametrize("text", ["The government - which pays them - refused.", "Talks with the government-", "the government said"])
 def test_a_lower_case_alias_not_opening_a_compound_stays_a_mention(text):
     assert len(government_mentions(text)) == 1
+
+
+# --- an outlet's title opened by a generic media word, after a word that puts an outlet there --------------------------
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Speaking to Radio Vexby on Monday, Dr Jo Bell said she was tired.", "Radio Vexby"),
+    ("According to Channel Vexby, the board met twice.", "Channel Vexby"),
+    ("He told News Vexhub the strike would go ahead.", "News Vexhub"),
+])
+def test_a_title_opened_by_a_generic_media_word_after_an_outlet_cue_is_an_outlet(text, outlet):
+    assert (outlet, None) in organisations(text)
+
+
+def test_a_persons_name_after_an_outlet_cue_stays_a_person():
+    text = "She told Jo Bell that talks were over."
+    assert organisations(text) == [] and people(text) == ["Jo Bell"]

@@ -186,6 +186,7 @@ _LEADING_STRUCTURE_WORDS = _TRAILING_STRUCTURE_WORDS | frozenset("""
 _NAME_WORD = rf"(?:{_CAPITALISED_WORD}|\d{{1,2}}(?![\w.,]))"
 # A number belongs to a name only after these words ('ZBC Radio 4', 'Channel 47 News').
 _WORDS_BEFORE_A_NUMBER = frozenset("Radio Channel TV".split())
+_MEDIA_OPENERS = frozenset("Radio Channel TV News".split())  # generic media words that may open a title
 # A word that puts an outlet after it, with the words that must come between ('' = none: 'told the Wendle').
 _OBJECT_CUES = {
     "told": ("",), "said": ("to",), "speaking": ("to", "on"), "spoke": ("to", "on"), "talking": ("to",),
@@ -994,8 +995,9 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
                 or single in _NOT_ORGANISATION_ACRONYMS:
             return None
-    elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or any(_is_acronym_or_number(n) for n in names)):
-        return None  # 'told Mira Tallis': a person
+    elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or names[0] in _MEDIA_OPENERS
+                          or any(_is_acronym_or_number(n) for n in names)):
+        return None  # 'told Mira Tallis': a person ('published by Radio Vexhub': a generic media word opens a title)
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
 
