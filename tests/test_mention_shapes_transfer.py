@@ -292,3 +292,18 @@ def test_a_title_opened_by_a_generic_media_word_after_an_outlet_cue_is_an_outlet
 def test_a_persons_name_after_an_outlet_cue_stays_a_person():
     text = "She told Jo Bell that talks were over."
     assert organisations(text) == [] and people(text) == ["Jo Bell"]
+
+
+# --- a legislature by its short name (a word of kind organisation in the vocabulary file) ------------------------------
+
+def _legislature_words() -> list[str]:
+    from scripts.extract.lexicon import NAME_WORDS
+    return sorted(NAME_WORDS.organisations)
+
+
+@pytest.mark.parametrize("shape", ["She told the {w} it was time for a deal.", "Ministers faced the {w} on Tuesday.",
+                                   "MPs in the {w}' tea room agreed." ])
+def test_a_legislatures_short_name_from_the_vocabulary_is_a_mention(shape):
+    from scripts.extract.lexicon import NAME_WORDS
+    word = next(w for w in _legislature_words() if w.endswith("s") and w in NAME_WORDS.organisations)
+    assert (word, None) in organisations(shape.format(w=word))

@@ -157,7 +157,7 @@ _PERSON_WORDS = _TITLE_WORDS | _TITLE_MODIFIERS | frozenset("""
 """.split())
 # Capitalised words that, alone after 'the', name an institution generically, not an outlet.
 _GENERIC_REFERENCES = frozenset("""
-    House Commons Lords Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
+    House Lords Chamber Court Cabinet Inquiry Conference Summit Budget Census Opposition State
     Parliament Assembly Senate Bill Act
 """.split())
 
@@ -553,7 +553,7 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
 # Words of a place's name before a nation ('North Wales', 'South West England'): such a run is a region, not a body.
 _DIRECTION_WORDS = frozenset("North South East West Mid Central Northern Southern Eastern Western Greater Rural Great New "
                              "All Across Around Throughout".split())
-_NATION_ENDINGS = NAME_WORDS.nations | {"Cymru"}
+_NATION_ENDINGS = NAME_WORDS.nations
 
 
 def _named_for_a_nation(names, text: str) -> bool:
