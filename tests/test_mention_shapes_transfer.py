@@ -307,3 +307,20 @@ def test_a_legislatures_short_name_from_the_vocabulary_is_a_mention(shape):
     from scripts.extract.lexicon import NAME_WORDS
     word = next(w for w in _legislature_words() if w.endswith("s") and w in NAME_WORDS.organisations)
     assert (word, None) in organisations(shape.format(w=word))
+
+
+# --- a picture's credit: the photographer, and the agency or outlet after a slash --------------------------------------
+
+@pytest.mark.parametrize("text, person, agency", [
+    ("Doctors on the picket line (Image: Jo Bell/Vexby Courier)\nMore text.", "Jo Bell", "Vexby Courier"),
+    ("Doctors on the picket line. Picture: Jo Bell / Kestrel Images\nMore text.", "Jo Bell", "Kestrel Images"),
+    ("A rally in the square. Photo: Sam Poole/Quillet News", "Sam Poole", "Quillet News"),
+])
+def test_a_credit_names_the_photographer_and_the_agency_after_the_slash(text, person, agency):
+    assert person in people(text) and (agency, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text", ["The rate/hour of pay rose. See Image: 3 / 4 of them.",
+                                  "A vote of 98/100 members. Picture: a crowd of doctors"])
+def test_a_slash_or_a_credit_word_without_a_credit_shape_names_nobody(text):
+    assert organisations(text) == [] and people(text) == []

@@ -828,6 +828,29 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
             spans += _uses_of_a_defined_acronym(text, anchor.start(1), anchor.end(1), words)
     spans += _parties(text)
+    spans += _credited_agencies(text)
+    return spans
+
+
+# A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
+# after the photographer is the agency or outlet that holds the picture.
+_CREDIT_WORDS = ("Image:", "Picture:", "Photo:", "Pic:", "Photograph:", "Credit:")
+_AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){0,3})[^\S\n]*(?=[)\n]|\Z)")
+
+
+def _credited_agencies(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for label in _CREDIT_WORDS:
+        at = text.find(label)
+        while at >= 0:
+            stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
+            slash = text.find("/", at, stop)
+            if 0 <= slash and stop - at <= 100:
+                m = _AGENCY_AFTER_SLASH.match(text, slash if not text[slash - 1:slash].isspace()
+                                              else blanks_start(text, slash))
+                if m and m.end() == stop - (len(text[m.end():stop]) if text[m.end():stop].isspace() else 0):
+                    spans.append(m.span(1))
+            at = text.find(label, at + len(label))
     return spans
 
 

@@ -282,6 +282,7 @@ _CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run befo
 
 _CREDIT_LABELS = ("(Image:", "(Picture:", "(Photo:", "(Pic:", "(Photograph:", "(Credit:")
 _CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
+_CREDITED_AT_LINE_END = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*(?:/|\n|\Z)")
 
 
 def _unglued(text: str, found: list) -> list:
@@ -319,17 +320,25 @@ def _names_with_particles(text: str) -> list[tuple[int, int]]:
 
 def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     """A photographer's name in a bracketed credit after a picture's caption: '(Image: Jo Bell)', '(Picture: Jo
-    Bell/Agency)'. Found by str.find on each label (credits are rare), the name read right after it."""
+    Bell/Agency)', or in one without brackets that ends its line or goes on to a slash ('Picture: Jo Bell / Agency').
+    Found by str.find on each label (credits are rare), the name read right after it."""
     found = []
-    if "(" not in text:
-        return found
-    for label in _CREDIT_LABELS:
-        at = text.find(label)
+    if "(" in text:
+        for label in _CREDIT_LABELS:
+            at = text.find(label)
+            while at >= 0:
+                m = _CREDITED_NAME.match(text, at + len(label))
+                if m and len(m.group(1).split()) >= 2:
+                    found.append(m.span(1))
+                at = text.find(label, at + len(label))
+    for label in _CREDIT_LABELS:  # a credit without brackets, at a caption's end: 'Picture: Jo Bell / Agency'
+        at = text.find(label[1:])
         while at >= 0:
-            m = _CREDITED_NAME.match(text, at + len(label))
-            if m and len(m.group(1).split()) >= 2:
-                found.append(m.span(1))
-            at = text.find(label, at + len(label))
+            if text[at - 1:at] != "(":
+                m = _CREDITED_AT_LINE_END.match(text, at + len(label) - 1)
+                if m and len(m.group(1).split()) >= 2:
+                    found.append(m.span(1))
+            at = text.find(label[1:], at + len(label) - 1)
     return found
 
 
