@@ -151,6 +151,8 @@ def test_a_capital_the_inside_a_sentence_before_a_short_capitalised_run_is_a_tit
     "Sign Up for The Best Deals Today Now",                        # a title-case heading
     "Doctors Vote To Strike As The Talks Fail",                    # a capital before 'The'
     "Members met last week in The Vexby Old Town Hall Rooms.",     # a run longer than a title
+    "The rally was held at The Red Vexby on Friday night.",         # a venue after 'at'
+    "Pickets stood outside The Marl Arms until noon.",              # a venue after 'outside'
 ])
 def test_a_capital_the_before_a_run_that_is_no_title_is_no_mention(text):
     assert organisations(text) == []

@@ -707,6 +707,7 @@ _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(
 _THE_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)((?:[^\S\n]+[A-Z][\w'’\-]*){1,3})(?![^\S\n]+[A-Z]|[\w'’\-])")
 _LOWER_WORD_OF_FOUR = re.compile(r"(?<![\w'’\-])[a-z]{4,}")
 _TITLE_NOT_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | NAME_WORDS.places
+_VENUE_PREPOSITIONS = frozenset("at near outside inside opposite beside behind".split())
 
 
 def _the_titles(text: str) -> list[tuple[int, int]]:
@@ -723,6 +724,8 @@ def _the_titles(text: str) -> list[tuple[int, int]]:
                 any(w in _PERSON_WORDS or w in _TITLE_NOT_WORDS for w in words) or \
                 len(words) == 1 and (first in _HEAD_WORDS or first in _GENERIC_REFERENCES or first.isupper()):
             continue
+        if _word_before(text, m.start()) in _VENUE_PREPOSITIONS:
+            continue  # 'held at The Red Vexby': a venue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
