@@ -326,3 +326,22 @@ def test_a_credit_names_the_photographer_and_the_agency_after_the_slash(text, pe
                                   "A vote of 98/100 members. Picture: a crowd of doctors"])
 def test_a_slash_or_a_credit_word_without_a_credit_shape_names_nobody(text):
     assert organisations(text) == [] and people(text) == []
+
+
+# --- items of one list are of one kind: a pair listed with a place or a thing is no person ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Health boards across the country, including Brackmoor Bay, Hywel Vale and Cwm Tarn Morrow, said plans were ready.",
+    "Boards including Hywel Vale and Brackmoor Bay said so.",
+    "Services at Hywel Vale, Upper Tarn and Easton Marl were cut.",
+])
+def test_a_capitalised_pair_listed_with_a_place_or_a_thing_is_no_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Speakers included Jo Bell, Sam Poole and Mira Tallis.", ["Jo Bell", "Sam Poole", "Mira Tallis"]),
+    ("The head of Vexby Health Wales, Jo Bell, warned of delays.", ["Jo Bell"]),
+])
+def test_a_list_of_people_or_an_appositive_after_a_place_stays_people(text, named):
+    assert people(text) == named

@@ -414,6 +414,8 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
         return False
     if _PERSON_AFTER.match(text, end):
         return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
+    if _listed_with_a_place(text, start, end):
+        return False
     i = start - 1
     while i >= line_start and text[i] in " \t":
         i -= 1
@@ -442,6 +444,31 @@ _NAME_ITEM = r"(?:[A-Z][\w'’\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*"
 _LIST_JOINT = r"(?:,[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
 _LIST_OPENED_BEFORE = re.compile(rf"(?<![\w'’\-])([a-z]+)[^\S\n]+{_NAME_ITEM}(?:{_LIST_JOINT}{_NAME_ITEM})*?"
                                  r"(?:,[^\S\n]*|[^\S\n]+(?:and|or)[^\S\n]+|,[^\S\n]+(?:and|or)[^\S\n]+)\Z")
+
+
+_ITEMS_BEFORE = re.compile(rf"(?<![\w'’\-])((?:{_NAME_ITEM}{_LIST_JOINT})+)\Z")
+_ITEMS_AFTER = re.compile(rf"(?:{_LIST_JOINT}{_NAME_ITEM})+")
+_AND_OR = re.compile(r"(?<!\w)(?:and|or)(?!\w)")
+_LIST_SPLIT = re.compile(r",[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
+
+
+def _listed_with_a_place(text: str, start: int, end: int) -> bool:
+    """'Brackmoor Bay, Hywel Vale and Cwm Tarn': items of one list are of one kind, so a capitalised pair listed
+    with a place or a thing by its own shape (a nation's word, a place's opening word, a word that ends things'
+    names) is one too, not a person. A list has an 'and' or an 'or'; commas alone may set off an appositive."""
+    before = _ITEMS_BEFORE.search(text, max(0, start - 150), start) if text[start - 1:start] == " " else None
+    after = _ITEMS_AFTER.match(text, end)
+    if before is None and after is None:
+        return False
+    joined = (before.group(1) if before else "") + " " + (after.group() if after else "")
+    if not _AND_OR.search(joined):
+        return False  # commas alone: an appositive ('the head of Vexby Wales, Jo Bell, said'), not a list
+    items = _LIST_SPLIT.split(before.group(1) if before else "") + _LIST_SPLIT.split(after.group() if after else "")
+    for item in items:
+        words = [_bare(w) for w in item.split()]
+        if words and (words[-1] in _THING_WORDS or words[0] in _PLACE_OPENERS or any(w in _NATION_WORDS for w in words)):
+            return True
+    return False
 
 
 def _in_a_list_of_places(text: str, low: int, start: int) -> bool:
@@ -613,7 +640,8 @@ class ArticleNames:
                 joined = [runs[j] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j][5] is not None
                           and _AND_BETWEEN.fullmatch(text, min(runs[j][2], name_end),
                                                      max(runs[j][0], run_start))]
-                if not joined:
+                if not joined or _listed_with_a_place(text, name_start, name_end):
+                    # (joined to a place or a thing: 'Hywel Vale and Brackmoor Bay said so')
                     continue
                 weak = False
             given = text[name_start:name_end].rpartition(" ")[0] if name_end - len(text[name_start:name_end].split()[-1]) \
