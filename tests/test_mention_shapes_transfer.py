@@ -345,3 +345,19 @@ def test_a_capitalised_pair_listed_with_a_place_or_a_thing_is_no_person(text):
 ])
 def test_a_list_of_people_or_an_appositive_after_a_place_stays_people(text, named):
     assert people(text) == named
+
+
+# --- a capitalised pair right before 'of' and a body the text names is a person of that body --------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Mira Tallis of the Vexby Trust warned of delays.", "Mira Tallis"),
+    ("Sam Poole of the KDA agreed with the union.", "Sam Poole"),
+    ("The offer was poor, Jo Bell of Vexby Carers' Association argued.", "Jo Bell"),
+])
+def test_a_pair_before_of_and_a_named_body_is_a_person(text, person):
+    assert person in people(text)
+
+
+@pytest.mark.parametrize("text", ["Talks on the Vexby Future of the KDA were held.", "Prince Vexby of Marl visited."])
+def test_a_pair_before_of_and_no_named_body_is_no_person(text):
+    assert people(text) == []

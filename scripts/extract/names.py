@@ -452,6 +452,26 @@ _AND_OR = re.compile(r"(?<!\w)(?:and|or)(?!\w)")
 _LIST_SPLIT = re.compile(r",[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
 
 
+_OF_BEFORE_A_BODY = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+
+
+_LAST_WORD = re.compile(r"([\w'’\-]+)[^\S\n]+\Z")
+
+
+def _word_before_name(text: str, start: int) -> str:
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    return m.group(1) if m else ""
+
+
+def _of_a_body_after(text: str, end: int, taken) -> bool:
+    """Whether 'of' (and 'the') and an organisation's span (curated or a candidate, in taken) follow end."""
+    m = _OF_BEFORE_A_BODY.match(text, end)
+    if m is None:
+        return False
+    at = bisect.bisect_left(taken, (m.end(), -1))
+    return at < len(taken) and taken[at][0] == m.end()
+
+
 def _listed_with_a_place(text: str, start: int, end: int) -> bool:
     """'Brackmoor Bay, Hywel Vale and Cwm Tarn': items of one list are of one kind, so a capitalised pair listed
     with a place or a thing by its own shape (a nation's word, a place's opening word, a word that ends things'
@@ -596,7 +616,10 @@ class ArticleNames:
             if role is None and len(name) >= 2:
                 appositive = _APPOSITIVE_AFTER.match(text, name_end) or _COPULA_ROLE.match(text, name_end)
                 role = _role_of(appositive.group(1)) if appositive else None
-            if not titled and role is None:
+            # 'Mira Tallis of the Vexby Trust said': a person of a body the text names (found as one) right after 'of'
+            of_a_body = role is None and len(name) >= 2 and _of_a_body_after(text, name_end, taken) \
+                and _word_before_name(text, run_start) not in _NOT_BEFORE_A_BARE_NAME
+            if not titled and role is None and not of_a_body:
                 if len(name) < 2:
                     continue
                 weak = bool(_VERB_AFTER.match(text, name_end) or _VERB_BEFORE.search(text, max(0, name_start - 30),
