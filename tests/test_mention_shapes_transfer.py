@@ -361,3 +361,24 @@ def test_a_pair_before_of_and_a_named_body_is_a_person(text, person):
 @pytest.mark.parametrize("text", ["Talks on the Vexby Future of the KDA were held.", "Prince Vexby of Marl visited."])
 def test_a_pair_before_of_and_no_named_body_is_no_person(text):
     assert people(text) == []
+
+
+# --- a kind of body in lower case right before a capitalised name names it -------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("The campaign group Doctors' Voice said pay had collapsed.", "Doctors' Voice"),
+    ("According to the charity Hope Vexby, patients waited longer.", "Hope Vexby"),
+    ("The think tank Marl Futures agreed with the doctors.", "Marl Futures"),
+    ("The watchdog Vexcare found problems at two hospitals.", "Vexcare"),
+])
+def test_a_kind_of_body_before_a_capitalised_name_names_a_body(text, body):
+    assert (body, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The charity Jo Bell founded in 2010 backed the strike.",   # a person who founded it
+    "A union Monday meeting was held.",                        # a weekday
+    "A charity in Wales said so. The broadcaster said no.",    # no name after the kind
+])
+def test_a_kind_of_body_before_no_name_of_a_body_names_none(text):
+    assert [n for n, _ in organisations(text)] == []

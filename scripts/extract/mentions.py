@@ -832,6 +832,43 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             spans += _uses_of_a_defined_acronym(text, anchor.start(1), anchor.end(1), words)
     spans += _parties(text)
     spans += _credited_agencies(text)
+    spans += _names_after_a_kind(text)
+    return spans
+
+
+# 'the campaign group Vexby Voices', 'the charity Hope Lane', 'think tank Marl Futures': a kind of body in lower case
+# right before a capitalised name (one to four words) names it. Not when a verb of founding or leading follows the name
+# ('the charity Jo Bell founded': a person).
+_KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])(?:charity|campaign[^\S\n]+group|pressure[^\S\n]+group|lobby[^\S\n]+group"
+                               r"|think[- ]tank|trade[^\S\n]+union|union|website|newspaper|broadcaster|magazine"
+                               r"|watchdog|regulator|campaign)[^\S\n]+"
+                               r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
+_FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
+                            r"joined|represents)(?![\w\-])")
+_KIND_NEEDLES = ("charity", "group", "tank", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
+                 "regulator", "campaign")
+
+
+def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in finditer_if_present(_KIND_BEFORE_NAME, text, _KIND_NEEDLES):
+        words = []
+        for w in re.finditer(r"\S+", m.group(1)):
+            word = w.group()
+            owner = word.endswith(("'s", "’s"))  # "Vexby Voices's": the name ends there ("Doctors' Voice" goes on)
+            bare = _bare(word) if owner or w.end() == len(m.group(1)) else word
+            words.append((bare, m.start(1) + w.start(), m.start(1) + w.start() + len(bare)))
+            if owner:
+                break
+        while words and _is_connector(words[-1][0]):
+            words.pop()
+        names = [w for w, _, _ in words if not _is_connector(w)]
+        if not names or names[0] in _LEADING_STRUCTURE_WORDS or any(n in _PERSON_WORDS for n in names) \
+                or len(names) == 1 and (names[0] in _NATION_SUFFIXES or names[0] in _LOWER_NATIONS
+                                        or names[0] in _HEAD_WORDS) \
+                or _FOUNDED_AFTER.match(text, words[-1][2]):
+            continue
+        spans.append((words[0][1], words[-1][2]))
     return spans
 
 
