@@ -382,3 +382,20 @@ def test_a_kind_of_body_before_a_capitalised_name_names_a_body(text, body):
 ])
 def test_a_kind_of_body_before_no_name_of_a_body_names_none(text):
     assert [n for n, _ in organisations(text)] == []
+
+
+# --- a site's title ending in 'Live' is an outlet; a live blog's heading is not --------------------------------------
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Dr Sam Poole told Vexby Live that the strike was needed.", "Vexby Live"),
+    ("Get the latest news from Marl Live.", "Marl Live"),
+    ("Read more on North Vexby Live, the site said.", "North Vexby Live"),
+])
+def test_a_title_ending_in_live_on_a_line_of_prose_is_an_outlet(text, outlet):
+    assert (outlet, None) in organisations(text) and outlet not in people(text)
+
+
+@pytest.mark.parametrize("text", ["Junior Doctors Strike Live", "Watch Live: doctors march through Vexby",
+                                  "Follow Live updates here."])
+def test_a_live_blogs_heading_or_an_imperative_is_no_outlet(text):
+    assert organisations(text) == []

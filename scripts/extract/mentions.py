@@ -125,7 +125,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
-    Weekly Daily Wire Newspaper Newspapers
+    Weekly Daily Wire Newspaper Newspapers Live
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 # Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
@@ -140,7 +140,7 @@ _NATION_SUFFIXES = NAME_WORDS.nations | {"International"}  # nation names: curat
 # Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
 _GENERIC_MEDIA_MODIFIERS = frozenset("""
     Breaking Latest Fake Good Bad Top More Related Local Regional National World Live Trending Recent Big
-    Major Further Full
+    Major Further Full Watch Listen Follow Read Stream Strike Strikes Doctors Updates Update
 """.split())
 
 # A title or honorific ends an organisation name (and what follows it is usually a person).
@@ -544,6 +544,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     is_media = head in _MEDIA_HEAD_WORDS
     if is_media and (words[0][0] in _GENERIC_MEDIA_MODIFIERS or last >= _LONGEST_MEDIA_TITLE):
         return None  # 'Breaking News'; a headline in title case ('Strike Hits Waiting Times Across ...')
+    if head == "Live" and not _on_a_line_of_prose(text, words[0][1], words[last][2]):
+        return None  # a live blog's heading ('Vexby Pay Strike Live'), not a site's title ('told Vexby Live.')
     start, end = words[0][1], words[last][2]
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
@@ -574,6 +576,12 @@ def _named_for_a_nation(names, text: str) -> bool:
 
 
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
+
+
+def _on_a_line_of_prose(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _is_plural_head(word: str) -> bool:
