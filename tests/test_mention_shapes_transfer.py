@@ -399,3 +399,12 @@ def test_a_title_ending_in_live_on_a_line_of_prose_is_an_outlet(text, outlet):
                                   "Follow Live updates here."])
 def test_a_live_blogs_heading_or_an_imperative_is_no_outlet(text):
     assert organisations(text) == []
+
+
+# --- the candidate tables' kind guess for the shapes above -------------------------------------------------------------
+
+def test_the_kind_guess_of_a_devolved_party_and_a_live_site():
+    from scripts.extract.candidates import kind_guess
+    assert kind_guess(f"Welsh {_party_word()}", "organisation") == "political_party"
+    assert kind_guess("Vexby Live", "organisation") == "news_outlet"
+    assert kind_guess("Vexby Lantern Society", "organisation") == "association"  # a head word still decides first
