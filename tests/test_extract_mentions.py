@@ -319,7 +319,7 @@ def test_a_media_name_around_a_curated_alias_stays_the_curated_organisation():
 
 
 @pytest.mark.parametrize("text", [
-    "He told the Commons that talks went on.",
+    "He told the Chamber that talks went on.",
     "The Trust reported a deficit.",
     "The Department revealed its plans.",
     "According to the UK and the US, talks went on.",

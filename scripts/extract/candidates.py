@@ -34,7 +34,7 @@ _KIND_BY_HEAD = {
     "forum": "group", "news": "news_outlet",
     "radio": "broadcaster", "tv": "broadcaster", "broadcasting": "broadcaster", "press": "news_agency",
     "media": "news_agency", "images": "photo_agency", "pictures": "photo_agency", "photos": "photo_agency",
-    "journal": "journal", "review": "journal", "bulletin": "journal", "magazine": "magazine",
+    "journal": "journal", "review": "journal", "bulletin": "journal", "magazine": "magazine", "live": "news_outlet",
 } | NAME_WORDS.guesses  # nameplate words ('times', 'guardian', 'lancet'): curated/vocabulary/name_words.csv
 
 
@@ -49,6 +49,8 @@ def kind_guess(name: str, entity_kind: str) -> str:
         kind = _KIND_BY_HEAD.get(word.lower().removesuffix("’s").removesuffix("'s").rstrip("'’"))
         if kind:
             return kind
+    if any(word in NAME_WORDS.not_person for word in words):
+        return "political_party"  # a party's words (curated/vocabulary/name_words.csv kind not_person): 'Welsh <party>'
     return "organisation"
 
 

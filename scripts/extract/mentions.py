@@ -127,7 +127,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
-    Weekly Daily Wire Newspaper Newspapers
+    Weekly Daily Wire Newspaper Newspapers Live
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 # Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
@@ -142,7 +142,7 @@ _NATION_SUFFIXES = NAME_WORDS.nations | {"International"}  # nation names: curat
 # Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
 _GENERIC_MEDIA_MODIFIERS = frozenset("""
     Breaking Latest Fake Good Bad Top More Related Local Regional National World Live Trending Recent Big
-    Major Further Full
+    Major Further Full Watch Listen Follow Read Stream Strike Strikes Doctors Updates Update
 """.split())
 
 # A title or honorific ends an organisation name (and what follows it is usually a person).
@@ -189,6 +189,7 @@ _LEADING_STRUCTURE_WORDS = _TRAILING_STRUCTURE_WORDS | frozenset("""
 _NAME_WORD = rf"(?:{_CAPITALISED_WORD}|\d{{1,2}}(?![\w.,]))"
 # A number belongs to a name only after these words ('ZBC Radio 4', 'Channel 47 News').
 _WORDS_BEFORE_A_NUMBER = frozenset("Radio Channel TV".split())
+_MEDIA_OPENERS = frozenset("Radio Channel TV News".split())  # generic media words that may open a title
 # A word that puts an outlet after it, with the words that must come between ('' = none: 'told the Wendle').
 _OBJECT_CUES = {
     "told": ("",), "said": ("to",), "speaking": ("to", "on"), "spoke": ("to", "on"), "talking": ("to",),
@@ -261,7 +262,11 @@ def _without_overlaps(mentions: list) -> list:
 
 
 def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]):
-    """(curated matches kept, organisation candidate spans) once collisions are settled."""
+    """(curated matches kept, organisation candidate spans) once collisions are settled. A curated alias whose last
+    word is in lower case ('the government') that is the first part of a hyphened compound ('the government-funded health
+    service') names no body: it qualifies the noun after the compound, and its 'the' belongs to that noun."""
+    curated = [m for m in curated if not (m.text.rsplit(None, 1)[-1][:1].islower() and text[m.end:m.end + 1] == "-"
+                                          and text[m.end + 1:m.end + 2].isalpha())]
     candidates = _candidate_spans(text, lexicon, curated)
     return _settle_collisions(curated, candidates, text)
 
@@ -316,7 +321,7 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     found += [(start, end, False) for start, end in _shaped_names(text)]
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
-    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e)}
+    terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e) or _spelt_out_as_a_term(text, s, e)}
     curated_starts = {m.start for m in curated}  # a curated acronym keeps its own span: no place looked for
     placed = [(s if s in curated_starts else _with_a_place_before(text, s), s, e) for s, e in acronyms
               if text[s:e] not in terms and _is_organisation_acronym(text, s, e)]
@@ -392,6 +397,37 @@ def _defines_a_term(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 41), start - 1)
     word = before.group(1).strip(",;:") if before else ""
     return word[:1].islower() and word.lower() not in _LOWER_HEAD_WORDS
+
+
+_SPELT_OUT_AFTER = re.compile(r"[^\S\n]?\(([a-z][a-z\-]*(?:,?[^\S\n]+[a-z][a-z\-]*){1,7})\)")
+
+
+def _spelt_out_as_a_term(text: str, start: int, end: int) -> bool:
+    """'SAS (specialist, associate specialist and specialty doctors)', 'the CPD (continuing professional development)': an acronym spelt
+    out in brackets right after it in lower-case words only, whose initials hold its letters in order from the first
+    word and whose last word is no organisation's head word, abbreviates a term, not a name; none of its uses is an organisation. A bracket that names a body has
+    capitals ('KDA (the Kestrel Doctors' Association)'); one that says something about it ('(which mediates)') does
+    not spell out its letters."""
+    if text[end:end + 1] not in (" ", "("):
+        return False
+    m = _SPELT_OUT_AFTER.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").split()
+    if words[-1] in _LOWER_HEAD_WORDS:
+        return False  # 'KDA (kestrel doctors association)': a body written in lower case
+    initials = [w[0] for w in words if w not in ("and", "or", "of", "for", "the")]
+    letters = text[start:end].lower()
+    if not initials or initials[0] != letters[0]:
+        return False
+    at = 0
+    for letter in letters:
+        while at < len(initials) and initials[at] != letter:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
 
 
 def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
@@ -562,14 +598,50 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
     if last is None:
-        return None
+        if not _named_for_a_nation(names, text):
+            return None
+        last, head = len(words) - 1, None
     is_media = head in _MEDIA_HEAD_WORDS
     if is_media and (words[0][0] in _GENERIC_MEDIA_MODIFIERS or last >= _LONGEST_MEDIA_TITLE):
         return None  # 'Breaking News'; a headline in title case ('Strike Hits Waiting Times Across ...')
+    if head == "Live" and not _on_a_line_of_prose(text, words[0][1], words[last][2]):
+        return None  # a live blog's heading ('Vexby Pay Strike Live'), not a site's title ('told Vexby Live.')
     start, end = words[0][1], words[last][2]
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media
+
+
+# Words of a place's name before a nation ('North Wales', 'South West England'): such a run is a region, not a body.
+_DIRECTION_WORDS = frozenset("North South East West Mid Central Northern Southern Eastern Western Greater Rural Great New "
+                             "All Across Around Throughout".split())
+_NATION_ENDINGS = NAME_WORDS.nations
+
+
+def _named_for_a_nation(names, text: str) -> bool:
+    """'Public Health Vexland', 'Age UK', 'Healthwatch Vexland': a run of two to five capitalised words on a line of prose
+    that ends in a nation's name is a body named for the nation it serves; not a region ('North East Vexland'), not a
+    person's title ('Prince of Vexland'), not plural people ('Junior Doctors Vexland'), not a party's or legislature's word
+    (its own rules read those), not a title-case heading (no prose mark on its line)."""
+    if not 2 <= len(names) <= 5 or _bare(names[-1][0]) not in _NATION_ENDINGS:
+        return False
+    before = [_bare(w) for w, _, _ in names[:-1]]
+    if all(w in _DIRECTION_WORDS or w in _NATION_ENDINGS for w in before) or \
+            any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS or w in _PARTY_WORDS
+                or _PLURAL_PEOPLE.fullmatch(w.lower()) for w in before):
+        return False  # also people ('Junior Doctors <nation>', 'Members of ...') and a party's or legislature's word
+    line_start = text.rfind("\n", 0, names[0][1]) + 1
+    line_end = text.find("\n", names[-1][2])
+    return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
+_PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
+
+
+def _on_a_line_of_prose(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
 
 
 def _is_plural_head(word: str) -> bool:
@@ -623,8 +695,11 @@ _QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^
 _FORMERLY = re.compile(rf"(?<![\w@#])([{_UPPER}][\w]*)[^\S\n]*[,(][^\S\n]*(?:formerly|previously)"
                        rf"(?:[^\S\n]+known[^\S\n]+as)?[^\S\n]+([{_UPPER}][\w]*)")
 # A committee written without its parent ("the junior doctors' committee", 'its consultants committee').
-_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*['’]s)|\([A-Z]{2,8}\))[^\S\n]+((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}"
-                             r"committee)\Z")
+# The owner's possessive may be a bare apostrophe after an s ("X Wales’ consultants committee"), and the committee's
+# first word may be capitalised or an acronym ("its Consultants committee", "X Wales’ SAS doctor committee").
+_BARE_COMMITTEE = re.compile(r"(?:(?<!\w)(?:the|its|their|a|[A-Z][\w]*(?:['’]s|s['’]))|\([A-Z]{2,8}\))[^\S\n]+"
+                             r"((?:(?:[A-Z][\w\-]*|[a-z][a-z\-]*(?:['’]s?)?)[^\S\n]+)"
+                             r"(?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){0,2}committee)\Z")
 _NOT_COMMITTEE_WORDS = frozenset("""same new first next last other whole main said which this that its their
     the a an of for and powerful influential""".split())
 # A name introduced by what it is ('Patients Together, a charity,').
@@ -702,6 +777,43 @@ _RUN_BEFORE_ACRONYM = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\
 
 # 'from The Clarimond': a capital 'The' inside a sentence before a single media head word is an outlet's title.
 _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(sorted(_MEDIA_HEAD_WORDS)) + r")(?![\w\-])")
+# 'subscribe to The Quillet', 'the best of The Quillet delivered': a capital 'The' inside a sentence (after a lower-case
+# word or a comma) before one to three capitalised words that end the run is a title: an outlet's, a publication's.
+# The words after a possessive are the owner's ("The Quillet's Free Newsletters"). A title-case heading capitalises
+# the word before 'The' as well, so the look-behind leaves it out; a longer line without a lower-case word of four
+# letters is a heading with its short words in lower case ('Sign Up for The Best Deals Today').
+_THE_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)((?:[^\S\n]+[A-Z][\w'’\-]*){1,3})(?![^\S\n]+[A-Z]|[\w'’\-])")
+_LOWER_WORD_OF_FOUR = re.compile(r"(?<![\w'’\-])[a-z]{4,}")
+_TITLE_NOT_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | NAME_WORDS.places
+_VENUE_PREPOSITIONS = frozenset("at near outside inside opposite beside behind".split())
+
+
+def _the_titles(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _THE_TITLE.finditer(text):
+        words = []
+        for word in m.group(1).split():
+            bare = _bare(word)
+            words.append(bare)
+            if bare != word:
+                break
+        first = words[0]
+        if first in _LEADING_STRUCTURE_WORDS or first in _TRAILING_STRUCTURE_WORDS or \
+                any(w in _PERSON_WORDS or w in _TITLE_NOT_WORDS for w in words) or \
+                len(words) == 1 and (first in _HEAD_WORDS or first in _GENERIC_REFERENCES or first.isupper()):
+            continue
+        if _word_before(text, m.start()) in _VENUE_PREPOSITIONS:
+            continue  # 'held at The Red Vexby': a venue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(text[line_start:line_end].split()) > 6 and not _LOWER_WORD_OF_FOUR.search(text, line_start, line_end):
+            continue
+        end = m.start(1) + m.group(1).index(words[-1]) + len(words[-1])
+        spans.append((m.start(), end))
+    return spans
+
+
 # 'Vexmoor Street said': a seat of government speaking (an address word before a reporting verb).
 _SEAT_WORDS = ("Street", "House", "Palace", "Hall")  # also the needles: one is in every match
 _SEAT_SPEAKING = re.compile(r"(?:Street|House|Palace|Hall)[^\S\n]+(?:has[^\S\n]+)?(?:said|says|insisted|confirmed|"
@@ -746,6 +858,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     """Organisations named by the shape around them, not by a head word of their own. Each rule looks for
     a cheap anchor word first and reads the name around it, so the scan stays linear and fast."""
     spans = [m.span() for m in _THE_MEDIA_TITLE.finditer(text)]
+    spans += _the_titles(text)
     spans += [m.span(2) for m in shouted_credits(text)]
     for anchor in finditer_if_present(_SEAT_SPEAKING, text, _SEAT_WORDS):
         word = _WORD_BEFORE_SEAT.search(text, max(0, anchor.start() - 30), anchor.start())
@@ -765,7 +878,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         m = _BARE_COMMITTEE.search(text, max(0, anchor.start() - 80), anchor.end())
         if m and m.end() == anchor.end():
             words = m.group(1).split()
-            if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]):
+            if not any(w.strip("'’").lower() in _NOT_COMMITTEE_WORDS for w in words[:-1]) \
+                    and words[0] not in _LEADING_STRUCTURE_WORDS:
                 spans.append(m.span(1))
     for anchor in _KIND_AFTER_COMMA.finditer(text):
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
@@ -795,6 +909,66 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
             spans += _uses_of_a_defined_acronym(text, anchor.start(1), anchor.end(1), words)
     spans += _parties(text)
+    spans += _credited_agencies(text)
+    spans += _names_after_a_kind(text)
+    return spans
+
+
+# 'the campaign group Vexby Voices', 'the charity Hope Lane', 'think tank Marl Futures': a kind of body in lower case
+# right before a capitalised name (one to four words) names it. Not when a verb of founding or leading follows the name
+# ('the charity Jo Bell founded': a person).
+_KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])(?:charity|campaign[^\S\n]+group|pressure[^\S\n]+group|lobby[^\S\n]+group"
+                               r"|think[- ]tank|trade[^\S\n]+union|union|website|newspaper|broadcaster|magazine"
+                               r"|watchdog|regulator|campaign)[^\S\n]+"
+                               r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
+_FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
+                            r"joined|represents)(?![\w\-])")
+_KIND_NEEDLES = ("charity", "group", "tank", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
+                 "regulator", "campaign")
+
+
+def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in finditer_if_present(_KIND_BEFORE_NAME, text, _KIND_NEEDLES):
+        words = []
+        for w in re.finditer(r"\S+", m.group(1)):
+            word = w.group()
+            owner = word.endswith(("'s", "’s"))  # "Vexby Voices's": the name ends there ("Doctors' Voice" goes on)
+            bare = _bare(word) if owner or w.end() == len(m.group(1)) else word
+            words.append((bare, m.start(1) + w.start(), m.start(1) + w.start() + len(bare)))
+            if owner:
+                break
+        while words and _is_connector(words[-1][0]):
+            words.pop()
+        names = [w for w, _, _ in words if not _is_connector(w)]
+        if not names or names[0] in _LEADING_STRUCTURE_WORDS or any(n in _PERSON_WORDS for n in names) \
+                or len(names) == 1 and (names[0] in _NATION_SUFFIXES or names[0] in _LOWER_NATIONS
+                                        or names[0] in _HEAD_WORDS) \
+                or _FOUNDED_AFTER.match(text, words[-1][2]):
+            continue
+        spans.append((words[0][1], words[-1][2]))
+    return spans
+
+
+# A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
+# after the photographer is the agency or outlet that holds the picture.
+_CREDIT_WORDS = ("Image:", "Picture:", "Photo:", "Pic:", "Photograph:", "Credit:")
+_AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){0,3})[^\S\n]*(?=[)\n]|\Z)")
+
+
+def _credited_agencies(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for label in _CREDIT_WORDS:
+        at = text.find(label)
+        while at >= 0:
+            stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
+            slash = text.find("/", at, stop)
+            if 0 <= slash and stop - at <= 100:
+                m = _AGENCY_AFTER_SLASH.match(text, slash if not text[slash - 1:slash].isspace()
+                                              else blanks_start(text, slash))
+                if m and m.end() == stop - (len(text[m.end():stop]) if text[m.end():stop].isspace() else 0):
+                    spans.append(m.span(1))
+            at = text.find(label, at + len(label))
     return spans
 
 
@@ -823,7 +997,7 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 
 
 # A party's word (curated/vocabulary/name_words.csv, kind not_person) standing where a body stands: before a
-# member's role ('Vexite MP', 'Lantern government'), a possessive and a role ("Lantern's shadow health secretary"), a
+# member's role ('Vexite MP', 'Lantern ministers', 'Lantern government'), a possessive and a role ("Lantern's shadow health secretary"), a
 # reporting verb ('Lantern has said'), or as a plural after 'the' ('the Vexites').
 # (The character before a word is checked in code: a look-behind first would run at every position.)
 # One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
@@ -832,7 +1006,8 @@ _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
 _PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
                          + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
 _NATION_AFTER = re.compile(rf"[^\S\n]+{_phrases(NAME_WORDS.nations)}(?![\w\-])")  # kind nation: 'Vexmoot Cymru'
-_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+_PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
+                          r"|ministers?|politicians?|rebels|grandees|whips?"
                           r"|supporters|government|administration|frontbench|backbenchers?|leadership|leader|source"
                           r"|sources|spokesperson|spokesman|spokeswoman|figures)(?![\w\-])"
                           r"|['’]s[^\S\n]+[a-z]"
@@ -840,19 +1015,39 @@ _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs|MLAs?|peers?|councillor
                           r"(?:said|says|warned|claimed|insisted|accused|called|urged|pledged|promised)(?![\w\-]))")
 
 
+# A devolved branch of a party: a nation's adjective before the party's words ('Welsh Lantern', 'Scottish Vexites').
+_NATION_ADJECTIVE_BEFORE = re.compile(  # kind branch, its adjectives (the rows not ending in a nation)
+    rf"(?<![\w\-]){_phrases({b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations})}[^\S\n]+\Z")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
 def _parties(text: str) -> list[tuple[int, int]]:
     spans = []
+    after_last = -1  # where the last party's words ended: a word right after them is part of that name
     for m in _PARTY_WORD.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’@#.-"):
             continue
+        if m.start() <= after_last:
+            continue  # 'Democrats' of 'Liberal Democrats': read with the word before it
         word = m.group()
         if word in NAME_WORDS.organisations:
             nation = _NATION_AFTER.match(text, m.end())
             spans.append((m.start(), nation.end() if nation else m.end()))
             continue
-        if _PARTY_AFTER.match(text, m.end()) or (word.endswith("s") and text[max(0, m.start() - 4):m.start()] in _THE) \
-                or (_PARTY_MODAL_AFTER.match(text, m.end()) and _mid_sentence_not_after_an_article(text, m.start())):
-            spans.append(m.span())
+        start, end = m.start(), m.end()
+        while True:  # a party written in two of its words ('Liberal Democrats')
+            gap = _BLANKS.match(text, end)
+            more = _PARTY_WORD.match(text, gap.end()) if gap else None
+            if more is None or more.group() in NAME_WORDS.organisations:
+                break
+            end, word = more.end(), more.group()
+        after_last = end
+        nation = _NATION_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
+        if nation:  # a devolved party's name wherever it stands: 'the Welsh Lantern said', 'Scottish Vexites backed'
+            spans.append((nation.start(), end))
+        elif _PARTY_AFTER.match(text, end) or (word.endswith("s") and text[max(0, start - 4):start] in _THE) \
+                or (_PARTY_MODAL_AFTER.match(text, end) and _mid_sentence_not_after_an_article(text, start)):
+            spans.append((start, end))
     return spans
 
 
@@ -953,8 +1148,9 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
                 or single in _NOT_ORGANISATION_ACRONYMS:
             return None
-    elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or any(_is_acronym_or_number(n) for n in names)):
-        return None  # 'told Mira Tallis': a person
+    elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or names[0] in _MEDIA_OPENERS
+                          or any(_is_acronym_or_number(n) for n in names)):
+        return None  # 'told Mira Tallis': a person ('published by Radio Vexhub': a generic media word opens a title)
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
 
@@ -1053,7 +1249,7 @@ def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
             owner = organisation_of.get(normalise_key(first))
             if owner is not None and owner != a.entity_id:
                 prefixes.add(first)
-    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | prefixes, key=lambda w: (-len(w), w))
+    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | _NATION_ENDINGS | prefixes, key=lambda w: (-len(w), w))
     worth_a_look = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])")
     result = frozenset(prefixes), worth_a_look
     _prefix_cache[id(lexicon)] = (lexicon, result)

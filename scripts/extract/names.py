@@ -49,7 +49,7 @@ president vice-president director directors executive officer spokesperson spoke
 mla mp councillor deputy chief head editor correspondent reporter consultant doctor doctors nurse surgeon gp
 colleague member economist analyst professor founder co-founder organiser campaigner boss governor mayor
 adviser advisor researcher fellow registrar trainee medic student manager chancellor premier negotiator
-representative rep official lecturer author commentator columnist presenter journalist physician
+representative rep official lecturer author commentator columnist presenter journalist physician ceo
 psychiatrist anaesthetist paediatrician midwife paramedic pharmacist dentist worker workers
 """.split())
 # Capitalised words that say a run is not a person's name (party and platform names, and a people's adjectives:
@@ -283,6 +283,7 @@ _CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run befo
 
 _CREDIT_LABELS = ("(Image:", "(Picture:", "(Photo:", "(Pic:", "(Photograph:", "(Credit:")
 _CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
+_CREDITED_AT_LINE_END = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*(?:/|\n|\Z)")
 
 
 def _unglued(text: str, found: list) -> list:
@@ -320,17 +321,25 @@ def _names_with_particles(text: str) -> list[tuple[int, int]]:
 
 def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     """A photographer's name in a bracketed credit after a picture's caption: '(Image: Jo Bell)', '(Picture: Jo
-    Bell/Agency)'. Found by str.find on each label (credits are rare), the name read right after it."""
+    Bell/Agency)', or in one without brackets that ends its line or goes on to a slash ('Picture: Jo Bell / Agency').
+    Found by str.find on each label (credits are rare), the name read right after it."""
     found = []
-    if "(" not in text:
-        return found
-    for label in _CREDIT_LABELS:
-        at = text.find(label)
+    if "(" in text:
+        for label in _CREDIT_LABELS:
+            at = text.find(label)
+            while at >= 0:
+                m = _CREDITED_NAME.match(text, at + len(label))
+                if m and len(m.group(1).split()) >= 2:
+                    found.append(m.span(1))
+                at = text.find(label, at + len(label))
+    for label in _CREDIT_LABELS:  # a credit without brackets, at a caption's end: 'Picture: Jo Bell / Agency'
+        at = text.find(label[1:])
         while at >= 0:
-            m = _CREDITED_NAME.match(text, at + len(label))
-            if m and len(m.group(1).split()) >= 2:
-                found.append(m.span(1))
-            at = text.find(label, at + len(label))
+            if text[at - 1:at] != "(":
+                m = _CREDITED_AT_LINE_END.match(text, at + len(label) - 1)
+                if m and len(m.group(1).split()) >= 2:
+                    found.append(m.span(1))
+            at = text.find(label[1:], at + len(label) - 1)
     return found
 
 
@@ -406,9 +415,14 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
         return False
     if _PERSON_AFTER.match(text, end):
         return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
+    if _listed_with_a_place(text, start, end):
+        return False
     i = start - 1
     while i >= line_start and text[i] in " \t":
         i -= 1
+    if i >= line_start and (text[i] == "," or text[i - 2:i + 1] == "and" or text[i - 1:i + 1] == "or") \
+            and _in_a_list_of_places(text, max(line_start, start - 200), start):
+        return False
     if i >= line_start and text[i] in "[(,;":
         return True
     if i >= line_start and text[i].isalpha():
@@ -423,6 +437,66 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     # at a sentence's or a line's start: a person when the surname is used again on its own, as copy does on later
     # references ('Mira Tallis pushed for it. ... Tallis's deal'); after a capitalised word, a dash or a number: no
     return (i < line_start or text[i] in ".!?:\"\u201d\u2019") and _surname_used_alone(text, name[-1][0], start, end)
+
+
+# 'in Brackmoor Vale and Easton Hythe', 'from Brackmoor Vale, Easton Hythe and Upper Tarn': a list of capitalised
+# names after a word that makes its first item a place or a thing (_NOT_BEFORE_A_BARE_NAME) makes every item one.
+_NAME_ITEM = r"(?:[A-Z][\w'’\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*"
+_LIST_JOINT = r"(?:,[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+)"
+_LIST_OPENED_BEFORE = re.compile(rf"(?<![\w'’\-])([a-z]+)[^\S\n]+{_NAME_ITEM}(?:{_LIST_JOINT}{_NAME_ITEM})*?"
+                                 r"(?:,[^\S\n]*|[^\S\n]+(?:and|or)[^\S\n]+|,[^\S\n]+(?:and|or)[^\S\n]+)\Z")
+
+
+_ITEMS_BEFORE = re.compile(rf"(?<![\w'’\-])((?:{_NAME_ITEM}{_LIST_JOINT})+)\Z")
+_ITEMS_AFTER = re.compile(rf"(?:{_LIST_JOINT}{_NAME_ITEM})+")
+_AND_OR = re.compile(r"(?<!\w)(?:and|or)(?!\w)")
+_LIST_SPLIT = re.compile(r",[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
+
+
+_OF_BEFORE_A_BODY = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+
+
+_LAST_WORD = re.compile(r"([\w'’\-]+)[^\S\n]+\Z")
+
+
+def _word_before_name(text: str, start: int) -> str:
+    m = _LAST_WORD.search(text, max(0, start - 30), start)
+    return m.group(1) if m else ""
+
+
+def _of_a_body_after(text: str, end: int, taken) -> bool:
+    """Whether 'of' (and 'the') and an organisation's span (curated or a candidate, in taken) follow end."""
+    m = _OF_BEFORE_A_BODY.match(text, end)
+    if m is None:
+        return False
+    at = bisect.bisect_left(taken, (m.end(), -1))
+    return at < len(taken) and taken[at][0] == m.end()
+
+
+def _listed_with_a_place(text: str, start: int, end: int) -> bool:
+    """'Brackmoor Bay, Hywel Vale and Cwm Tarn': items of one list are of one kind, so a capitalised pair listed
+    with a place or a thing by its own shape (a nation's word, a place's opening word, a word that ends things'
+    names) is one too, not a person. A list has an 'and' or an 'or'; commas alone may set off an appositive."""
+    before = _ITEMS_BEFORE.search(text, max(0, start - 150), start) if text[start - 1:start] == " " else None
+    after = _ITEMS_AFTER.match(text, end)
+    if before is None and after is None:
+        return False
+    joined = (before.group(1) if before else "") + " " + (after.group() if after else "")
+    if not _AND_OR.search(joined):
+        return False  # commas alone: an appositive ('the head of Vexby Wales, Jo Bell, said'), not a list
+    items = _LIST_SPLIT.split(before.group(1) if before else "") + _LIST_SPLIT.split(after.group() if after else "")
+    for item in items:
+        words = [_bare(w) for w in item.split()]
+        if words and (words[-1] in _THING_WORDS or words[0] in _PLACE_OPENERS or any(w in _NATION_WORDS for w in words)):
+            return True
+    return False
+
+
+def _in_a_list_of_places(text: str, low: int, start: int) -> bool:
+    """Whether the name at start is a later item of a list whose first item follows a word that makes it a place or
+    a thing ('in', 'across', 'outside', 'the')."""
+    m = _LIST_OPENED_BEFORE.search(text, low, start)
+    return m is not None and m.group(1) in _NOT_BEFORE_A_BARE_NAME
 
 
 def _surname_used_alone(text: str, surname: str, start: int, end: int) -> bool:
@@ -543,7 +617,10 @@ class ArticleNames:
             if role is None and len(name) >= 2:
                 appositive = _APPOSITIVE_AFTER.match(text, name_end) or _COPULA_ROLE.match(text, name_end)
                 role = _role_of(appositive.group(1)) if appositive else None
-            if not titled and role is None:
+            # 'Mira Tallis of the Vexby Trust said': a person of a body the text names (found as one) right after 'of'
+            of_a_body = role is None and len(name) >= 2 and _of_a_body_after(text, name_end, taken) \
+                and _word_before_name(text, run_start) not in _NOT_BEFORE_A_BARE_NAME
+            if not titled and role is None and not of_a_body:
                 if len(name) < 2:
                     continue
                 weak = bool(_VERB_AFTER.match(text, name_end) or _VERB_BEFORE.search(text, max(0, name_start - 30),
@@ -587,7 +664,8 @@ class ArticleNames:
                 joined = [runs[j] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j][5] is not None
                           and _AND_BETWEEN.fullmatch(text, min(runs[j][2], name_end),
                                                      max(runs[j][0], run_start))]
-                if not joined:
+                if not joined or _listed_with_a_place(text, name_start, name_end):
+                    # (joined to a place or a thing: 'Hywel Vale and Brackmoor Bay said so')
                     continue
                 weak = False
             given = text[name_start:name_end].rpartition(" ")[0] if name_end - len(text[name_start:name_end].split()[-1]) \
@@ -616,7 +694,7 @@ class ArticleNames:
         if not words:
             return None
         last = words[-1].lower().strip(",")
-        if last in TITLES:
+        if last in TITLES and words[-1] != "MS":  # 'MS' in capitals is a member of a legislature, not 'Ms'
             words = words[:-1]
             if not words:
                 return None
@@ -666,7 +744,12 @@ class ArticleNames:
                 self.mentions.append(NameMention(start, end, text, referent, True))
                 return
             referent = self._organisation_referent(start, end)
-            self.mentions.append(NameMention(start, end, text, referent, False))
+            # 'NHSE' after 'NHS England': an acronym that is the letters of a curated body the text named before it
+            # is that body
+            letters = _organisation_name(text)
+            curated = referent.organisation_id is not None and len(letters) >= 3 and letters.isupper() \
+                and letters.casefold() in referent.keys
+            self.mentions.append(NameMention(start, end, text, referent, curated))
         else:
             name_start, role, weak = extra
             referent = self._person_referent(self.text[name_start:end], _knighted(self.text[start:name_start]))
@@ -760,7 +843,7 @@ class ArticleNames:
         if (id(referent), written) in self._grown and not defined:
             return  # this spelling of this organisation is known already
         name = _organisation_name(written)
-        for key in (name.casefold(), _initials(name)):
+        for key in (name.casefold(), _initials(name), _letters(name)):
             if key:
                 referent.keys.add(key)
                 self._by_org_key.setdefault(key, referent)
@@ -930,6 +1013,16 @@ def _organisation_name(written: str) -> str:
 def _initials(name: str) -> str:
     words = [w for w in name.split() if w[:1].isupper()]
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=8192)
+def _letters(name: str) -> str:
+    """The initials of a name's capitalised words with a word in capitals kept whole ('KHS England' -> 'khse'), or ''
+    where that is no different from _initials or the name has one word."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    if len(words) < 2 or not any(len(w) > 1 and w.isupper() for w in words):
+        return ""
+    return "".join(w if len(w) > 1 and w.isupper() else w[0] for w in words).casefold()
 
 
 @lru_cache(maxsize=8192)
