@@ -597,7 +597,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             last, head = i, _bare(word)
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
-    if last is None:
+    named_for_a_nation = last is None
+    if named_for_a_nation:
         if not _named_for_a_nation(names, text):
             return None
         last, head = len(words) - 1, None
@@ -609,7 +610,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     start, end = words[0][1], words[last][2]
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
-    return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media
+    # a curated body before the whole nation ('the KDA UK council') stays the curated body: only a branch replaces it
+    return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media and not named_for_a_nation
 
 
 # Words of a place's name before a nation ('North Wales', 'South West England'): such a run is a region, not a body.
