@@ -225,6 +225,57 @@ def test_the_grouped_alias_pattern_matches_what_the_plain_alternation_of_aliases
                 [m.span() for m in plain.finditer(s, start, end)], (s, start, end)
 
 
+def test_the_alias_scan_led_by_needle_words_finds_what_the_alias_pattern_finds():
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import Alias
+    made_up = [("Kent Trust", False), ("kids' union", False), ("Sister Body", True), ("sister body", False),
+               ("'Tis Group", True), ("’Tis Group", False), ("@handle", False), ("Iris", False), ("BMA", True),
+               ("bma", False), ("BMA junior doctors committee", False), ("Health Secretary", True), ("ab", False),
+               ("eBay", True), ("the big  one", False), ("junior doctor's forum", False), ("x's club", False),
+               ("the government", False), ("the Welsh government", True), ("our midwives body", False),
+               ("new nurses’ union", False)]
+    aliases = [Alias(a, "organisation", f"o{i}", case_sensitive) for i, (a, case_sensitive) in enumerate(made_up)]
+    curated = list(Lexicon.from_curated().aliases)
+    fillers = ["x", "_", "@", ".", ",", "(", "“", "'s", "’s", "1", "é", "\u00a0", "\u017f", "\u0131", "\u0130", "\u212a",
+               "the", "our", "junior", "big", "union", "Government", "GOVERNMENT"]
+    blanks = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", " \n "]
+    rng = random.Random(14)
+
+    def spelling(alias: str) -> str:
+        """One of the spellings the alias pattern may or may not accept: cased, plural marks moved, blanks changed."""
+        words = []
+        for word in alias.split():
+            word = rng.choice([word, word, word.lower(), word.upper(), word.title()])
+            if word[-1:] in "sS" and rng.random() < 0.5:
+                word = word[:-1] + rng.choice(["", "s’", "s'", "’s", "'s"])
+            if rng.random() < 0.1:
+                word = word.replace("'", "’").replace("e", "\u212a" if rng.random() < 0.3 else "E")
+            words.append(word)
+        joined = words[0] + "".join(rng.choice(blanks) + w for w in words[1:])
+        return rng.choice(["", "", "(", "“", "x", "@", "_"]) + joined + rng.choice(["", "", "'s", "’s", ".", "x", ","])
+
+    for pool in (aliases, curated, aliases + curated):
+        scan = lexicon_module._AliasScan(pool, lexicon_module._alias_pattern(pool))
+        assert scan.rest is not None and {"j", "o"} & scan.led  # the needle path is the one compared
+        plain = lexicon_module._plain_alias_pattern(pool)
+        for _ in range(3000):
+            pieces = [spelling(rng.choice(pool).alias) if rng.random() < 0.6 else rng.choice(fillers)
+                      for _ in range(rng.randint(20, 80))]
+            if rng.random() < 0.8:
+                pieces = [p for p in pieces if not any(ch in p for ch in lexicon_module._ASCII_FOLDS)]
+            s = "".join(p + rng.choice(blanks + ["", ""]) for p in pieces)
+            start = rng.randint(0, len(s) // 4)
+            for span in ((0, len(s)), (start, rng.randint(start + 256, len(s)) if len(s) - start >= 256 else len(s))):
+                assert [m.span() for m in scan.finditer(s, *span)] == [m.span() for m in plain.finditer(s, *span)], \
+                    (s, span)
+
+
+def test_the_characters_that_fold_to_ascii_are_those_the_regex_engine_folds():
+    from scripts.extract import lexicon as lexicon_module
+    folded = set(re.findall(r"(?i)[\x00-\x7f]", lexicon_module._characters("bmp") + lexicon_module._characters("astral")))
+    assert {ch for ch in folded if not ch.isascii()} == set(lexicon_module._ASCII_FOLDS)
+
+
 def test_a_whole_text_alias_search_kept_for_the_last_text_gives_what_a_new_search_gives():
     lexicon = Lexicon.from_curated()
     first = "The BMA said so. British Medical Association members voted; the BMA's committee met.\n"
