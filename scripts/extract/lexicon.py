@@ -379,13 +379,20 @@ class _AliasScan:
         return ((literal if alias.case_sensitive else literal.lower()).encode("ascii"), k, alias.case_sensitive)
 
     def finditer(self, text: str, start: int, end: int):
-        if self.rest is None or end - start < self._SHORT or any(ch in text for ch in _ASCII_FOLDS):
+        if self.rest is None or end - start < self._SHORT:
             return self.pattern.finditer(text, start, end)
-        return self._merged(text, start, end)
+        forms = self._forms
+        if forms[0] is not text:  # a text is asked for again and again (quotes' spans of one article)
+            folds = any(ch in text for ch in _ASCII_FOLDS)
+            exact = None if folds else text.encode("ascii", "replace")
+            forms = self._forms = (text, exact, exact and exact.lower())
+        if forms[1] is None:
+            return self.pattern.finditer(text, start, end)
+        return self._merged(text, start, end, forms[1], forms[2])
 
-    def _merged(self, text: str, start: int, end: int) -> list:
-        exact = text.encode("ascii", "replace")
-        lowered = exact.lower()
+    _forms: tuple = (None, None, None)  # the last text, its ASCII form and that lower-cased (None: it folds)
+
+    def _merged(self, text: str, start: int, end: int, exact: bytes, lowered: bytes) -> list:
         led = self.led
         candidates = set()
         for needle, ks, case_sensitive in self.needles:
@@ -402,7 +409,8 @@ class _AliasScan:
         pos = start
         ordered = sorted(candidates)
         i, n = 0, len(ordered)
-        other = rest.search(text, pos, end)
+        others = rest.finditer(text, pos, end)
+        other = next(others, None)
         while True:
             limit = other.start() if other else end
             m = None
@@ -416,14 +424,15 @@ class _AliasScan:
             if m:
                 found.append(m)
                 pos = m.end()
-                if other and other.start() < pos:
-                    other = rest.search(text, pos, end)
+                if other and other.start() < pos:  # the other scan goes on from the end of this match
+                    others = rest.finditer(text, pos, end)
+                    other = next(others, None)
                 continue
             if other is None:
                 return found
             found.append(other)
             pos = other.end()
-            other = rest.search(text, pos, end)
+            other = next(others, None)
 
     @staticmethod
     def _starts(text: str, at: int, k: int, start: int, led, candidates: set) -> None:
