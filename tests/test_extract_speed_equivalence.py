@@ -28,6 +28,32 @@ def test_the_word_before_a_full_stop_is_read_back_as_the_window_search_finds_it(
             assert text._abbreviation_before(s, low, stop) == expected, (s, low)
 
 
+def test_sentences_within_splits_where_the_match_object_form_split():
+    def plain(t: str, start: int, end: int) -> list[tuple[int, int]]:  # the form before the fifth speed pass
+        spans = []
+        for m in text._SENTENCE_END.finditer(t, start, end):
+            if m.group().startswith(".") and text._abbreviation_before(t, max(start, m.start() - 24), m.start()):
+                continue
+            following = t[m.end():m.end() + 3].lstrip()
+            if following and following[0].islower():
+                continue
+            spans.append((start, m.end()))
+            start = m.end()
+            while start < end and t[start].isspace():
+                start += 1
+        return spans + [(start, end)] if start < end else spans
+
+    rng = random.Random(15)
+    pieces = ["Dr", "Mr", "e.g", "No", "said", "it", "Jo", "x", ".", ". ", "! ", "? ", "…", "...", "”", "’", ")", "\"",
+              " ", "  ", "\n", "\t", "\u00a0", "a", "B", "é", "1", "."]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(s))
+        end = rng.randint(start, len(s))
+        found = text.sentences_within(s, start, end)
+        assert found == plain(s, start, end) and all(type(span) is text.Span for span in found), (s, start, end)
+
+
 def test_a_word_trie_matches_what_the_plain_alternation_of_its_words_matches():
     rng = random.Random(1)
     for words in (["said", "spoke", "interview", "interviewed", "told"], ["a", "an", "and"], ["ab", "abc", "abd", "b"]):
