@@ -296,6 +296,45 @@ def test_the_alias_scan_led_by_needle_words_finds_what_the_alias_pattern_finds()
                     (s, span)
 
 
+def test_an_alias_match_made_without_init_is_the_dataclass_match():
+    import dataclasses
+
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import AliasMatch
+    alias = Lexicon.from_curated().aliases[0]
+    fast, plain = lexicon_module._alias_match(3, 6, alias.alias, alias), AliasMatch(3, 6, alias.alias, alias)
+    assert type(fast) is AliasMatch and fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert vars(fast) == vars(plain) and dataclasses.astuple(fast) == dataclasses.astuple(plain)
+    try:
+        fast.start = 4
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("an alias match can be changed")
+
+
+def test_a_name_mention_made_by_the_faster_init_is_what_the_dataclass_init_makes():
+    import dataclasses
+    import inspect
+
+    plain_init = dataclasses.dataclass(frozen=True)(type("Plain", (), {"__annotations__": {
+        f.name: f.type for f in dataclasses.fields(names.NameMention)}})).__init__
+    assert list(inspect.signature(names.NameMention.__init__).parameters) == \
+        ["self"] + [f.name for f in dataclasses.fields(names.NameMention)]
+    referent = names.Referent("person", "Jo Bell")
+    fast = names.NameMention(3, 10, "Jo Bell", referent, False)
+    plain = object.__new__(names.NameMention)
+    plain_init(plain, 3, 10, "Jo Bell", referent, False)
+    assert vars(fast) == vars(plain) and fast == plain and repr(fast) == repr(plain)
+    assert dataclasses.replace(fast, curated=True) == names.NameMention(3, 10, "Jo Bell", referent, True)
+    try:
+        fast.start = 4
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a name mention can be changed")
+
+
 def test_the_characters_that_fold_to_ascii_are_those_the_regex_engine_folds():
     from scripts.extract import lexicon as lexicon_module
     folded = set(re.findall(r"(?i)[\x00-\x7f]", lexicon_module._characters("bmp") + lexicon_module._characters("astral")))

@@ -143,6 +143,18 @@ class AliasMatch:
     alias: Alias
 
 
+def _alias_match(start: int, end: int, text: str, alias: Alias) -> AliasMatch:
+    """AliasMatch(start, end, text, alias), made without the frozen dataclass's __init__ (an object.__setattr__ call
+    per field: about half the cost of a match found). A test compares the two."""
+    match = _new_object(AliasMatch)
+    fields = match.__dict__
+    fields["start"], fields["end"], fields["text"], fields["alias"] = start, end, text, alias
+    return match
+
+
+_new_object = object.__new__
+
+
 @dataclass(frozen=True)
 class Measure:
     measure_id: str
@@ -186,7 +198,7 @@ class Lexicon:
         for m in self._scan.finditer(text, start, end):
             alias = self._alias_for(m.group())
             if alias is not None:
-                found.append(AliasMatch(m.start(), m.end(), m.group(), alias))
+                found.append(_alias_match(m.start(), m.end(), m.group(), alias))
         return found
 
     def _alias_for(self, matched: str) -> Alias | None:
