@@ -28,6 +28,32 @@ def test_the_word_before_a_full_stop_is_read_back_as_the_window_search_finds_it(
             assert text._abbreviation_before(s, low, stop) == expected, (s, low)
 
 
+def test_sentences_within_splits_where_the_match_object_form_split():
+    def plain(t: str, start: int, end: int) -> list[tuple[int, int]]:  # the form before the fifth speed pass
+        spans = []
+        for m in text._SENTENCE_END.finditer(t, start, end):
+            if m.group().startswith(".") and text._abbreviation_before(t, max(start, m.start() - 24), m.start()):
+                continue
+            following = t[m.end():m.end() + 3].lstrip()
+            if following and following[0].islower():
+                continue
+            spans.append((start, m.end()))
+            start = m.end()
+            while start < end and t[start].isspace():
+                start += 1
+        return spans + [(start, end)] if start < end else spans
+
+    rng = random.Random(15)
+    pieces = ["Dr", "Mr", "e.g", "No", "said", "it", "Jo", "x", ".", ". ", "! ", "? ", "…", "...", "”", "’", ")", "\"",
+              " ", "  ", "\n", "\t", "\u00a0", "a", "B", "é", "1", "."]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(s))
+        end = rng.randint(start, len(s))
+        found = text.sentences_within(s, start, end)
+        assert found == plain(s, start, end) and all(type(span) is text.Span for span in found), (s, start, end)
+
+
 def test_a_word_trie_matches_what_the_plain_alternation_of_its_words_matches():
     rng = random.Random(1)
     for words in (["said", "spoke", "interview", "interviewed", "told"], ["a", "an", "and"], ["ab", "abc", "abd", "b"]):
@@ -223,6 +249,96 @@ def test_the_grouped_alias_pattern_matches_what_the_plain_alternation_of_aliases
             end = rng.randint(start, len(s))
             assert [m.span() for m in grouped.finditer(s, start, end)] == \
                 [m.span() for m in plain.finditer(s, start, end)], (s, start, end)
+
+
+def test_the_alias_scan_led_by_needle_words_finds_what_the_alias_pattern_finds():
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import Alias
+    made_up = [("Kent Trust", False), ("kids' union", False), ("Sister Body", True), ("sister body", False),
+               ("'Tis Group", True), ("’Tis Group", False), ("@handle", False), ("Iris", False), ("BMA", True),
+               ("bma", False), ("BMA junior doctors committee", False), ("Health Secretary", True), ("ab", False),
+               ("eBay", True), ("the big  one", False), ("junior doctor's forum", False), ("x's club", False),
+               ("the government", False), ("the Welsh government", True), ("our midwives body", False),
+               ("new nurses’ union", False)]
+    aliases = [Alias(a, "organisation", f"o{i}", case_sensitive) for i, (a, case_sensitive) in enumerate(made_up)]
+    curated = list(Lexicon.from_curated().aliases)
+    fillers = ["x", "_", "@", ".", ",", "(", "“", "'s", "’s", "1", "é", "\u00a0", "\u017f", "\u0131", "\u0130", "\u212a",
+               "the", "our", "junior", "big", "union", "Government", "GOVERNMENT"]
+    blanks = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", " \n "]
+    rng = random.Random(14)
+
+    def spelling(alias: str) -> str:
+        """One of the spellings the alias pattern may or may not accept: cased, plural marks moved, blanks changed."""
+        words = []
+        for word in alias.split():
+            word = rng.choice([word, word, word.lower(), word.upper(), word.title()])
+            if word[-1:] in "sS" and rng.random() < 0.5:
+                word = word[:-1] + rng.choice(["", "s’", "s'", "’s", "'s"])
+            if rng.random() < 0.1:
+                word = word.replace("'", "’").replace("e", "\u212a" if rng.random() < 0.3 else "E")
+            words.append(word)
+        joined = words[0] + "".join(rng.choice(blanks) + w for w in words[1:])
+        return rng.choice(["", "", "(", "“", "x", "@", "_"]) + joined + rng.choice(["", "", "'s", "’s", ".", "x", ","])
+
+    for pool in (aliases, curated, aliases + curated):
+        scan = lexicon_module._AliasScan(pool, lexicon_module._alias_pattern(pool))
+        assert scan.rest is not None and {"j", "o"} & scan.led  # the needle path is the one compared
+        plain = lexicon_module._plain_alias_pattern(pool)
+        for _ in range(3000):
+            pieces = [spelling(rng.choice(pool).alias) if rng.random() < 0.6 else rng.choice(fillers)
+                      for _ in range(rng.randint(20, 80))]
+            if rng.random() < 0.8:
+                pieces = [p for p in pieces if not any(ch in p for ch in lexicon_module._ASCII_FOLDS)]
+            s = "".join(p + rng.choice(blanks + ["", ""]) for p in pieces)
+            start = rng.randint(0, len(s) // 4)
+            for span in ((0, len(s)), (start, rng.randint(start + 256, len(s)) if len(s) - start >= 256 else len(s))):
+                assert [m.span() for m in scan.finditer(s, *span)] == [m.span() for m in plain.finditer(s, *span)], \
+                    (s, span)
+
+
+def test_an_alias_match_made_without_init_is_the_dataclass_match():
+    import dataclasses
+
+    from scripts.extract import lexicon as lexicon_module
+    from scripts.extract.lexicon import AliasMatch
+    alias = Lexicon.from_curated().aliases[0]
+    fast, plain = lexicon_module._alias_match(3, 6, alias.alias, alias), AliasMatch(3, 6, alias.alias, alias)
+    assert type(fast) is AliasMatch and fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert vars(fast) == vars(plain) and dataclasses.astuple(fast) == dataclasses.astuple(plain)
+    try:
+        fast.start = 4
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("an alias match can be changed")
+
+
+def test_a_name_mention_made_by_the_faster_init_is_what_the_dataclass_init_makes():
+    import dataclasses
+    import inspect
+
+    plain_init = dataclasses.dataclass(frozen=True)(type("Plain", (), {"__annotations__": {
+        f.name: f.type for f in dataclasses.fields(names.NameMention)}})).__init__
+    assert list(inspect.signature(names.NameMention.__init__).parameters) == \
+        ["self"] + [f.name for f in dataclasses.fields(names.NameMention)]
+    referent = names.Referent("person", "Jo Bell")
+    fast = names.NameMention(3, 10, "Jo Bell", referent, False)
+    plain = object.__new__(names.NameMention)
+    plain_init(plain, 3, 10, "Jo Bell", referent, False)
+    assert vars(fast) == vars(plain) and fast == plain and repr(fast) == repr(plain)
+    assert dataclasses.replace(fast, curated=True) == names.NameMention(3, 10, "Jo Bell", referent, True)
+    try:
+        fast.start = 4
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a name mention can be changed")
+
+
+def test_the_characters_that_fold_to_ascii_are_those_the_regex_engine_folds():
+    from scripts.extract import lexicon as lexicon_module
+    folded = set(re.findall(r"(?i)[\x00-\x7f]", lexicon_module._characters("bmp") + lexicon_module._characters("astral")))
+    assert {ch for ch in folded if not ch.isascii()} == set(lexicon_module._ASCII_FOLDS)
 
 
 def test_a_whole_text_alias_search_kept_for_the_last_text_gives_what_a_new_search_gives():

@@ -153,6 +153,18 @@ class AliasMatch:
     alias: Alias
 
 
+def _alias_match(start: int, end: int, text: str, alias: Alias) -> AliasMatch:
+    """AliasMatch(start, end, text, alias), made without the frozen dataclass's __init__ (an object.__setattr__ call
+    per field: about half the cost of a match found). A test compares the two."""
+    match = _new_object(AliasMatch)
+    fields = match.__dict__
+    fields["start"], fields["end"], fields["text"], fields["alias"] = start, end, text, alias
+    return match
+
+
+_new_object = object.__new__
+
+
 @dataclass(frozen=True)
 class Measure:
     measure_id: str
@@ -167,6 +179,7 @@ class Lexicon:
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> curated name
     _by_key: dict[str, list[Alias]] = field(init=False, repr=False)
     _regex: re.Pattern | None = field(init=False, repr=False)
+    _scan: "_AliasScan" = field(init=False, repr=False, compare=False)
     _alias_of_matched: dict[str, Alias | None] = field(init=False, repr=False)
     _resolved: dict[str, tuple[AliasMatch, ...]] = field(init=False, repr=False, compare=False)
     _last_whole: tuple = field(init=False, repr=False, compare=False)  # (text, its matches): the last whole text
@@ -179,6 +192,7 @@ class Lexicon:
         for a in self.aliases:
             self._by_key.setdefault(_lookup_key(a.alias), []).append(a)
         self._regex = _alias_pattern(self.aliases)
+        self._scan = _AliasScan(self.aliases, self._regex)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[AliasMatch]:
         """Every alias occurrence in text[start:end], longest-leftmost, non-overlapping, offsets into text."""
@@ -191,10 +205,10 @@ class Lexicon:
             return list(self._last_whole[1])
         end = len(text) if end is None else end
         found = []
-        for m in self._regex.finditer(text, start, end):
+        for m in self._scan.finditer(text, start, end):
             alias = self._alias_for(m.group())
             if alias is not None:
-                found.append(AliasMatch(m.start(), m.end(), m.group(), alias))
+                found.append(_alias_match(m.start(), m.end(), m.group(), alias))
         return found
 
     def _alias_for(self, matched: str) -> Alias | None:
@@ -282,19 +296,191 @@ def _alias_pattern(aliases) -> re.Pattern | None:
     character scan to where an alias can start; a look-behind first is tried at every position (a whole-text
     scan about 28% slower). At any position only the group of the character there can match, in the same
     order as the plain alternation, so the first alias that matches (then ends a word) is the same."""
+    groups = _alias_groups(aliases)
+    if groups is None:
+        return _plain_alias_pattern(aliases)  # an alias could start anywhere: no grouping
+    return _group_pattern(groups)
+
+
+def _alias_groups(aliases) -> dict[str, list[Alias]] | None:
+    """The aliases by each character they can start with, each group in the plain order (longest first); None when
+    an alias is empty or starts with white space (it could start anywhere)."""
     ordered = sorted(aliases, key=lambda a: (-len(a.alias), a.alias))
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[Alias]] = {}
     for a in ordered:
         if not a.alias or a.alias[0].isspace():
-            return _plain_alias_pattern(aliases)  # such an alias could start anywhere: no grouping
-        head, body = _alias_regex(a.alias[0]), _alias_regex(a.alias)
-        rest = body[len(head):]  # the first character's part is never rewritten by the later characters
+            return None
+        head = _alias_regex(a.alias[0])
         for ch in _characters_matching(head if a.case_sensitive else f"(?i:{head})", a.alias[0]):
-            groups.setdefault(ch, []).append(rest if a.case_sensitive else f"(?i:{rest})")
+            groups.setdefault(ch, []).append(a)
+    return groups
+
+
+def _group_pattern(groups: dict[str, list[Alias]]) -> re.Pattern | None:
+    """_alias_pattern's form for these groups (see there)."""
+    def rest(a: Alias) -> str:
+        body = _alias_regex(a.alias)[len(_alias_regex(a.alias[0])):]  # the first character's part is never
+        return body if a.case_sensitive else f"(?i:{body})"  # rewritten by the later characters
     if not groups:
         return None
-    return re.compile("(?:" + "|".join(re.escape(ch) + r"(?<![\w@].)(?:" + "|".join(rests) + ")"
-                                       for ch, rests in sorted(groups.items())) + r")(?!\w)")
+    return re.compile("(?:" + "|".join(re.escape(ch) + r"(?<![\w@].)(?:" + "|".join(map(rest, members)) + ")"
+                                       for ch, members in sorted(groups.items())) + r")(?!\w)")
+
+
+def _word_needle(word: str, last: bool) -> str:
+    """The literal part every spelling the alias regex allows for one alias word opens with: the word up to its
+    first apostrophe (either mark matches there), without the s that a plural before a noun may drop."""
+    cut = min((word.find(ch) for ch in _APOSTROPHES if ch in word), default=len(word))
+    if cut == len(word) and not last and len(word) >= 2 and word[-1] == "s" and word[-2].isalpha() \
+            and word[-2].islower():
+        cut -= 1  # _alias_regex: "(?:s['’]?|['’]s)?" before the space
+    return word[:cut]
+
+
+# The characters beyond ASCII that a case-insensitive pattern matches to an ASCII character (dotted I, dotless i,
+# the long s, the Kelvin sign; a test recomputes them): a text holding one is scanned with the regex alone.
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+class _AliasScan:
+    """What alias_pattern.finditer(text, start, end) gives, found with fewer regex stops in long texts.
+
+    The scan of the alias pattern stops at every character an alias can start with, and for case-insensitive
+    aliases that opens with a lower-case letter ('the government') that is nearly every word. Those aliases (the
+    groups of lower-case ASCII first characters, "the word-led groups") are found instead by a literal word of
+    each (its needle: the longest word's literal part, 'government'), looked for with bytes.find in the text's
+    ASCII form (lower-cased for case-insensitive aliases; every other character is '?', so offsets are kept).
+    A needle at word k of its alias puts the alias's start in the run of non-blank characters k runs of white
+    space back (the alias regex joins words with \\s+, which str.isspace mirrors); each such position where a
+    word-led group's character stands is tried with the full pattern's match. The other groups (capitals,
+    '@', ...) are scanned by the pattern without the word-led groups, and the two are merged in text order
+    exactly as finditer proceeds: at a position only the group of the character there can match, so both
+    patterns match alike wherever the scan is used. A text holding a character that folds to an ASCII letter
+    (_ASCII_FOLDS) and short spans use the full scan."""
+
+    _SHORT = 256  # below this many characters the full scan is cheaper than the set-up
+
+    def __init__(self, aliases, pattern: re.Pattern | None) -> None:
+        self.pattern = pattern
+        self.rest = None
+        self.needles: list[tuple[bytes, tuple[int, ...], bool]] = []  # (needle, its word indices, case-sensitive)
+        self.led: frozenset[str] = frozenset()
+        groups = _alias_groups(aliases) if pattern is not None else None
+        if groups is None:
+            return  # no aliases, or the plain pattern: the full scan only
+        led, needles = set(), set()
+        for ch, members in groups.items():
+            if not ("a" <= ch <= "z"):
+                continue
+            found = [self._needle(a) for a in members]
+            if all(found):
+                led.add(ch)
+                needles.update(found)
+        if not led:
+            return
+        self.led = frozenset(led)
+        by_needle: dict[tuple[bytes, bool], list[int]] = {}
+        for needle, k, case_sensitive in sorted(needles):
+            by_needle.setdefault((needle, case_sensitive), []).append(k)
+        self.needles = [(needle, tuple(ks), case_sensitive) for (needle, case_sensitive), ks in by_needle.items()]
+        self.rest = _group_pattern({ch: members for ch, members in groups.items() if ch not in led})
+
+    @staticmethod
+    def _needle(alias: Alias) -> tuple[bytes, int, bool] | None:
+        words = alias.alias.split()
+        if alias.alias != " ".join(words):
+            return None  # other white space than single spaces between words: not mirrored here
+        best = None
+        for k, word in enumerate(words):
+            literal = _word_needle(word, k == len(words) - 1)
+            if literal and literal.isascii() and "?" not in literal and (best is None or len(literal) > len(best[0])):
+                best = (literal, k)
+        if best is None:
+            return None
+        literal, k = best
+        return ((literal if alias.case_sensitive else literal.lower()).encode("ascii"), k, alias.case_sensitive)
+
+    def finditer(self, text: str, start: int, end: int):
+        if self.rest is None or end - start < self._SHORT:
+            return self.pattern.finditer(text, start, end)
+        forms = self._forms
+        if forms[0] is not text:  # a text is asked for again and again (quotes' spans of one article)
+            folds = any(ch in text for ch in _ASCII_FOLDS)
+            exact = None if folds else text.encode("ascii", "replace")
+            forms = self._forms = (text, exact, exact and exact.lower())
+        if forms[1] is None:
+            return self.pattern.finditer(text, start, end)
+        return self._merged(text, start, end, forms[1], forms[2])
+
+    _forms: tuple = (None, None, None)  # the last text, its ASCII form and that lower-cased (None: it folds)
+
+    def _merged(self, text: str, start: int, end: int, exact: bytes, lowered: bytes) -> list:
+        led = self.led
+        candidates = set()
+        for needle, ks, case_sensitive in self.needles:
+            haystack = exact if case_sensitive else lowered
+            at = haystack.find(needle, start, end)
+            while at >= 0:
+                for k in ks:
+                    self._starts(text, at, k, start, led, candidates)
+                at = haystack.find(needle, at + 1, end)
+        pattern, rest = self.pattern, self.rest
+        if not candidates:
+            return list(rest.finditer(text, start, end))
+        found = []
+        pos = start
+        ordered = sorted(candidates)
+        i, n = 0, len(ordered)
+        others = rest.finditer(text, pos, end)
+        other = next(others, None)
+        while True:
+            limit = other.start() if other else end
+            m = None
+            while i < n and ordered[i] < limit:
+                p = ordered[i]
+                i += 1
+                if p >= pos:
+                    m = pattern.match(text, p, end)
+                    if m:
+                        break
+            if m:
+                found.append(m)
+                pos = m.end()
+                if other and other.start() < pos:  # the other scan goes on from the end of this match
+                    others = rest.finditer(text, pos, end)
+                    other = next(others, None)
+                continue
+            if other is None:
+                return found
+            found.append(other)
+            pos = other.end()
+            other = next(others, None)
+
+    @staticmethod
+    def _starts(text: str, at: int, k: int, start: int, led, candidates: set) -> None:
+        """Add the positions where an alias whose word k begins at `at` can begin: the word-led characters of the
+        run of non-blank characters k blank runs back, after no word character nor '@'."""
+        if k:
+            if at == 0 or not text[at - 1].isspace():
+                return
+            i = at
+            for _ in range(k):
+                i -= 1
+                while i >= start and text[i].isspace():
+                    i -= 1
+                if i < start:
+                    return
+                while i >= start and not text[i].isspace():
+                    i -= 1
+            run_start = i + 1
+            run_end = run_start
+            while not text[run_end].isspace():
+                run_end += 1
+        else:
+            run_start, run_end = at, at + 1
+        for p in range(run_start, run_end):
+            if text[p] in led and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_@")):
+                candidates.add(p)
 
 
 _CHARACTERS: dict[str, str] = {}  # "bmp" / "astral": every code point of that part (no surrogates), made once

@@ -89,17 +89,18 @@ def sentences_within(text: str, start: int, end: int) -> list[Span]:
     """
     spans = []
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.group().startswith(".") and _abbreviation_before(text, max(start, m.start() - 24), m.start()):
+        stop, after = m.span()
+        if text[stop] == "." and _abbreviation_before(text, max(start, stop - 24), stop):
             continue
-        following = text[m.end():m.end() + 3].lstrip()
+        following = text[after:after + 3].lstrip()
         if following and following[0].islower():
             continue
-        spans.append(Span(start, m.end()))
-        start = m.end()
+        spans.append(_new_span(Span, (start, after)))
+        start = after
         while start < end and text[start].isspace():
             start += 1
     if start < end:
-        spans.append(Span(start, end))
+        spans.append(_new_span(Span, (start, end)))
     return spans
 
 
