@@ -1123,3 +1123,37 @@ def test_an_agent_after_by_speaks_a_phrase_quoted_after_a_noun_of_saying():
 def test_a_date_after_by_speaks_nothing():
     text = "The plan offers \u201cfull pay restoration for all grades\u201d by Monday next week."
     assert speakers(text) == [(None, "unresolved")]
+
+
+# ---- a clause opened by 'that' after a verb of saying: its own subject speaks (issue 8, fifth batch) -----------
+
+@pytest.mark.parametrize("text, expected", [
+    # agency copy citing another outlet
+    ("The Valley Medics Association called the talks a farce. The Easton Post reported that the association had "
+     "warned members to expect \u201ca long and bitter winter\u201d.", ("Valley Medics Association", "description")),
+    # a broadcaster's web copy, straight marks
+    ('The Surgeons Union set new dates. Radio Fenland reported that the union has warned walkouts could run '
+     '"until the next general election".', ("Surgeons Union", "description")),
+    # trade press, a named person in the clause
+    ("The Westshire Gazette claimed that Dr Ilse Moran had told colleagues the offer was \u2018an insult\u2019.",
+     ("Ilse Moran", "named")),
+])
+def test_a_that_clause_after_a_verb_of_saying_is_spoken_by_its_own_subject(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause without commas: the body before it speaks
+    ("The committee which represents trainee surgeons called the offer \u201can insult to every one of us\u201d.",
+     "The committee"),
+    # an object relative clause opened by 'that': the guild speaks, not the minister
+    ("The guild that the minister praised last week warned of \u201creal anger on the wards\u201d.", "The guild"),
+])
+def test_a_relative_clause_before_the_verb_still_leaves_the_noun_before_it_speaking(text, expected):
+    assert only_quote(text)["speaker_text"] == expected
+
+
+def test_the_union_is_not_the_outlet_heading_its_own_sentence():
+    text = ("The Westshire Gazette reported that the union has warned walkouts could go on \u201cuntil the next "
+            "general election\u201d.")
+    assert speakers(text) == [(None, "unresolved")]

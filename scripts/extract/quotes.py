@@ -208,6 +208,7 @@ reports citing cited cites""".split())
 # Verbs whose object is not words spoken: the listener ('told “The Daily Round”'), a name ('so-called “X”').
 _NOT_SAYING_THEIR_OBJECT = frozenset("told tell tells telling called dubbed branded labelled".split())
 _WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
+_THAT_AFTER_SAYING = re.compile(r"\b([A-Za-z]+)\s+that\s+\Z")  # 'reported that ' + a clause's subject
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
@@ -551,6 +552,10 @@ class _Article:
             verbs.reverse()
         elif verbs and _is_participle(verbs[-1].word):
             verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
+        elif len(verbs) > 1:
+            reported = self._reported_clause_verb(start, verbs)
+            if reported is not None:
+                verbs.insert(0, reported)
         for verb in verbs:
             if _passive_before(self.masked, start, verb.start):
                 continue  # 'the KDA was told that ...': the subject is the listener
@@ -560,6 +565,21 @@ class _Article:
                 nearest = max(verbs, key=lambda v: v.start)
                 tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":"))
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
+        return None
+
+    def _reported_clause_verb(self, start: int, verbs: list[_Verb]) -> _Verb | None:
+        """'The Post reported that Dr X had told colleagues the offer was “...”': the last verb of saying whose
+        subject opens a clause that an earlier verb of saying introduces with 'that'. The quoted words are that
+        subject's; the earlier verb only reports them."""
+        for verb in reversed(verbs[1:]):
+            if _is_participle(verb.word) or verb.word.lower().startswith("according"):
+                continue
+            phrase = self._noun_phrase_before(start, verb.start)
+            if phrase is None:
+                continue
+            introduced = _THAT_AFTER_SAYING.search(self.masked, start, phrase[0])
+            if introduced and _saying(introduced.group(1)):
+                return verb
         return None
 
     def _speaker_of_verb(self, verb: _Verb, start: int, end: int) -> _Attribution | None:
@@ -671,7 +691,8 @@ class _Article:
         first = _phrase_start(tokens, i)
         if first is None:
             return None
-        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower():
+        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower() \
+                and not _complement_clause(tokens, first):
             # 'the X which represents junior doctors called ...': a relative clause without commas; X speaks
             subject = _phrase_start(tokens, first - 2)
             if subject is not None:
@@ -1295,13 +1316,16 @@ class _Article:
             if fitting is not None:
                 return fitting
         index = bisect.bisect_left(self._sentence_starts, position) - 1
+        own = bisect.bisect_right(self._sentence_starts, position) - 1
         looked_at = 0
         while index >= 0 and looked_at < 8:
             sentence = self.sentences[index]
             if best and sentence.end <= best.position:
                 break
             looked_at += 1
-            subject = self._subject_entity(index)
+            # A description ('the union') never stands for the subject of its own sentence: 'X reported that the
+            # union has warned' is about another body (the same body would be 'it'). A pronoun may.
+            subject = self._subject_entity(index) if head is None or index != own else None
             if subject and subject.position < position and subject.kind in kinds \
                     and (best is None or subject.position > best.position):
                 return subject
@@ -1684,6 +1708,14 @@ def _phrase_start(tokens, last: int) -> int | None:
         first = i
         i -= 1
     return first
+
+
+def _complement_clause(tokens, first: int) -> bool:
+    """tokens[first - 1] is 'that'/'which'/'who' and tokens[first:] read back from a verb: True when 'that' comes
+    right after a verb of saying ('X reported that the union has warned', 'X said that ministers had warned'):
+    it opens what was said, a clause whose own subject speaks, not a relative clause about X ('the X which
+    represents doctors called', 'the guild that the minister praised warned')."""
+    return tokens[first - 1][2].lower() == "that" and first >= 2 and _saying(tokens[first - 2][2])
 
 
 def _name_like(chunk) -> bool:
