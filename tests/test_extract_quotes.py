@@ -1157,3 +1157,29 @@ def test_the_union_is_not_the_outlet_heading_its_own_sentence():
     text = ("The Westshire Gazette reported that the union has warned walkouts could go on \u201cuntil the next "
             "general election\u201d.")
     assert speakers(text) == [(None, "unresolved")]
+
+
+# ---- 'with X saying': an absolute clause whose own subject speaks (issue 8, fifth batch) ------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # wire copy: the sentence's subject is a generic group, the absolute clause names the speaker with a title
+    ("Ministers said the claim was unaffordable, with Health Secretary Mark Fenwick repeatedly saying the demand "
+     "was \u201cunrealistic\u201d and out of line with other settlements.", "Mark Fenwick"),
+    # a broadsheet: a relative clause between commas inside the absolute clause
+    ("Hospital leaders backed the talks, with Dr Ana Ruiz, who chairs the Easton Clinicians Forum, warning that "
+     "\u201cnobody wins a long dispute\u201d.", "Ana Ruiz"),
+    # a regional paper: a colon introduction after the participle, straight marks
+    ('The Surgeons Union rejected the offer on Friday, with its chair Priya Lal adding: "This does nothing for '
+     'our members."', "Priya Lal"),
+])
+def test_with_and_a_name_before_a_participle_makes_that_name_the_speaker(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", [
+    # 'with' inside the main clause, a comma before the participle: the participle is the subject's
+    "The Surgeons Union met ministers with a list of demands, saying the offer was \u201ca slap in the face\u201d.",
+    "The Surgeons Union rejected the offer, saying it was \u201ca slap in the face\u201d.",
+])
+def test_a_participle_after_a_comma_still_takes_the_subject_of_its_main_clause(text):
+    assert speakers(text) == [("Surgeons Union", "organisation-spokesperson")]

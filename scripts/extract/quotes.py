@@ -208,6 +208,7 @@ reports citing cited cites""".split())
 # Verbs whose object is not words spoken: the listener ('told “The Daily Round”'), a name ('so-called “X”').
 _NOT_SAYING_THEIR_OBJECT = frozenset("told tell tells telling called dubbed branded labelled".split())
 _WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
+_WITH = re.compile(r"\bwith\s+")  # 'with X saying': an absolute clause
 _THAT_AFTER_SAYING = re.compile(r"\b([A-Za-z]+)\s+that\s+\Z")  # 'reported that ' + a clause's subject
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
@@ -567,6 +568,22 @@ class _Article:
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
         return None
 
+    def _absolute_subject(self, start: int, participle: int):
+        """'Ministers said X, with Health Secretary Jo Bell repeatedly saying ...': after 'with', the participle has
+        a subject of its own (an absolute clause), and that subject speaks, not the sentence's."""
+        with_ = None
+        for with_ in _WITH.finditer(self.masked, start, participle):
+            pass
+        if with_ is None:
+            return None
+        between = self.masked[with_.end():participle]
+        if between.count(",") not in (0, 2) or sum(between.count(d) for d in _DASHES) not in (0, 2):
+            return None  # 'X met staff with her deputy, warning ...': one comma, the participle is X's
+        phrase = self._noun_phrase_before(with_.end(), participle)
+        if phrase is None or phrase[0] != with_.end() or self.text[phrase[0]:phrase[1]].lower() in _PRONOUNS | _RELATIVE:
+            return None
+        return phrase
+
     def _reported_clause_verb(self, start: int, verbs: list[_Verb]) -> _Verb | None:
         """'The Post reported that Dr X had told colleagues the offer was “...”': the last verb of saying whose
         subject opens a clause that an earlier verb of saying introduces with 'that'. The quoted words are that
@@ -590,6 +607,9 @@ class _Article:
             # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
             if not self.masked[start:verb.start].strip(" ,"):
                 return None
+            own = self._absolute_subject(start, verb.start)
+            if own is not None:
+                return _Attribution(own[0], own[1], word, own[2])
             earlier = self._verb_before(start, verb.start, rightmost=True)
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
