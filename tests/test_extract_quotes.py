@@ -1183,3 +1183,47 @@ def test_with_and_a_name_before_a_participle_makes_that_name_the_speaker(text, e
 ])
 def test_a_participle_after_a_comma_still_takes_the_subject_of_its_main_clause(text):
     assert speakers(text) == [("Surgeons Union", "organisation-spokesperson")]
+
+
+# ---- a passive frame between subject and verb; a name qualified by a body's possessive (issue 8, fifth batch) -----
+
+@pytest.mark.parametrize("text", [
+    # a celebrity-news site: the frame before a colon introduction
+    "Dr Ilse Moran chairs the guild.\n\nShe is reported to have said: \u201cWe will not back down.\u201d",
+    # a broadsheet: the frame before 'told' and reported speech
+    "Dr Ilse Moran met the minister on Tuesday. She is understood to have told him the offer was \u201cfinal and unfair\u201d.",
+    # a regional paper, straight marks and an adverb inside the frame
+    'Dr Ilse Moran spoke at the rally. She was widely reported to have warned: "This will be a long winter."',
+])
+def test_a_passive_reporting_frame_leaves_the_pronoun_before_it_speaking(text):
+    assert speakers(text) == [("Ilse Moran", "pronoun")]
+
+
+@pytest.mark.parametrize("text", [
+    'Dr Ilse Moran spoke at the rally. Strikes are expected to have cost "hundreds of millions of pounds".',
+    'Dr Ilse Moran spoke at the rally. Members were told to have "a plan for every shift".',
+])
+def test_a_passive_frame_without_a_verb_of_saying_attributes_nothing(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Valley Medics Association\u2019s Dr Rhys Amon noted the strikes could still be avoided.\n\n"
+     "He said: \u201cThe government can still make us an offer.\u201d", "Rhys Amon"),
+    ("The Nurses Guild's chair Dr Ilse Moran said talks had stalled. \"We are ready to talk,\" she added.",
+     "Ilse Moran"),
+    ("Westshire Council\u2019s leader Ana Lund visited the ward on Monday.\nShe said: \u2018Patients deserve better.\u2019",
+     "Ana Lund"),
+])
+def test_a_name_after_a_bodys_possessive_heads_its_sentence_for_a_later_pronoun(text, expected):
+    assert speakers(text)[-1] == (expected, "pronoun")
+
+
+@pytest.mark.parametrize("sentence, heads", [
+    ("The Valley Medics Association\u2019s Dr Rhys Amon began talks on Monday.", True),
+    ("The Valley Medics Association\u2019s talks with Dr Rhys Amon began on Monday.", False),
+])
+def test_only_a_name_right_after_a_bodys_possessive_heads_the_sentence(sentence, heads):
+    from scripts.extract.quotes import _Article
+    subject = _Article(sentence + ' "Yes."', "src", NO_NAMES)._subject_entity(0)
+    assert (subject is not None and subject.name == "Rhys Amon") is heads

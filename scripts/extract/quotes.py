@@ -208,6 +208,11 @@ reports citing cited cites""".split())
 # Verbs whose object is not words spoken: the listener ('told “The Daily Round”'), a name ('so-called “X”').
 _NOT_SAYING_THEIR_OBJECT = frozenset("told tell tells telling called dubbed branded labelled".split())
 _WORD_JUST_BEFORE = re.compile(r"\b([A-Za-z]+)\s*\Z")
+# 'X is reported to have said', 'X was understood to have told': a passive frame between a subject and its verb
+_RAISED_FRAME = re.compile(r"(?i)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+                           r"(?:reported|understood|believed|thought|said|alleged|known|claimed|rumoured|quoted)"
+                           r"\s+to\s+have\s+\Z")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _WITH = re.compile(r"\bwith\s+")  # 'with X saying': an absolute clause
 _THAT_AFTER_SAYING = re.compile(r"\b([A-Za-z]+)\s+that\s+\Z")  # 'reported that ' + a clause's subject
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
@@ -691,6 +696,9 @@ class _Article:
 
     def _noun_phrase_before(self, start: int, end: int):
         """(start, end, appositive span or None) of the subject that ends just before a verb at end."""
+        raised = _RAISED_FRAME.search(self.masked, max(start, end - 60), end)
+        if raised is not None:
+            end = raised.start()  # 'He is reported to have said:', 'She is understood to have told X'
         tokens = self._tokens(start, end)
         i = len(tokens) - 1
         while i >= 0:
@@ -1395,7 +1403,10 @@ class _Article:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
-            return None
+            mention = self._owned_person(mention.end, [(m.start, m.end, m) for m in named[1:3]
+                                                       if m.referent.kind == "person"])
+            if mention is None or mention.curated:
+                return None
         after = mention.end
         defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
         after = defined.end() if defined else after
@@ -1425,6 +1436,20 @@ class _Article:
             return None
         return self._organisation_with_head(sentence.start, lead.group(group), None)
 
+    def _owned_person(self, owner_end: int, people: list):
+        """"The X's Dr Jo Bell", "X's head of policy Jo Bell": the first of people (start, end, match) when it
+        follows the possessive after a body's name at owner_end directly or after role words only."""
+        possessive = _POSSESSIVE.match(self.masked, owner_end)
+        if possessive is None or not people:
+            return None
+        start, end, match = people[0]
+        if self.masked[end:end + 1] in ("'", "\u2019"):
+            return None
+        between = possessive.end()
+        if self.masked[between:start].strip() and not self._role_prefixed(between, start, end):
+            return None
+        return match
+
     def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
         """Whether masked[start:name_start] is a role ('Health secretary ', 'KDA council chair '), or a short
         noun phrase the name stands in apposition to ('Her colleague, Dr X, said', "The union's chair, X, has")."""
@@ -1448,7 +1473,11 @@ class _Article:
             return None
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Poole’s talks' is not about him
-            return None
+            owned = self._owned_person(match.end, [(m.start, m.end, m) for m in matches[1:3]
+                                                   if m.alias.entity_kind == "person"])
+            if owned is None:
+                return None
+            match = owned  # "The KDA's Dr Jo Bell noted ...": the person the body's name qualifies heads it
         defined = _DEFINED_ACRONYM.match(self.masked, match.end, sentence.end)  # 'The X (XA) negotiated ...'
         tail = _SUBJECT_TAIL.match(self.masked, defined.end() if defined else match.end, sentence.end)
         if tail is None:
