@@ -1227,3 +1227,31 @@ def test_only_a_name_right_after_a_bodys_possessive_heads_the_sentence(sentence,
     from scripts.extract.quotes import _Article
     subject = _Article(sentence + ' "Yes."', "src", NO_NAMES)._subject_entity(0)
     assert (subject is not None and subject.name == "Rhys Amon") is heads
+
+
+# ---- an outlet called by its kind: 'said the paper' (issue 8, fifth batch) -------------------------------------
+
+@pytest.mark.parametrize("text, outlet", [
+    # a digest citing a paper, inverted attributions both times
+    ("Junior doctors walked out in the \u201cmost extensive disruption the service has seen\u201d, said the Westshire "
+     "Courier. Trusts were left \u201cscrambling for cover\u201d, said the paper.", "Westshire Courier"),
+    # wire copy, a colon introduction, straight marks
+    ('The Easton Evening Post said wards were quiet. The newspaper added: "Consultants were covering every shift."',
+     "Easton Evening Post"),
+    # a trade title citing a magazine
+    ("The Clinical Weekly Magazine said rotas were \u2018in chaos\u2019. \u2018Nobody expected it,\u2019 the "
+     "magazine said.", "Clinical Weekly Magazine"),
+])
+def test_the_paper_or_the_newspaper_is_the_outlet_that_spoke_before(text, outlet):
+    assert speakers(text)[-1] == (outlet, "description")
+
+
+def test_the_paper_with_nobody_spoken_or_named_before_is_unresolved():
+    text = "Dr Ilse Moran said the offer was \u201can insult\u201d. Trusts were \u201cscrambling for cover\u201d, said the paper."
+    assert speakers(text)[-1] == (None, "unresolved")
+
+
+def test_a_description_after_a_quotation_opening_the_next_sentence_may_be_the_first_sentences_subject():
+    # the splitter does not end a sentence before an opening mark, so both are one 'sentence' to it
+    text = "The Surgeons Union met ministers on Monday. \u201cPay has fallen by a quarter,\u201d the group said."
+    assert speakers(text) == [("Surgeons Union", "description")]

@@ -101,7 +101,9 @@ _COLLECTIVE_NOUNS = {"group", "union", "association", "committee", "organisation
                      "board", "party", "company", "faction", "service", "government", "ministry",
                      "campaign", "alliance", "society", "account", "hospital", "infirmary", "institute",
                      "foundation", "authority", "agency", "commission", "university", "network", "forum",
-                     "coalition", "regulator", "congress"}
+                     "coalition", "regulator", "congress",
+                     # outlets, as copy that cites other outlets calls them ('..., said the paper.')
+                     "newspaper", "paper", "broadcaster", "magazine", "publication", "outlet"}
 # Words that end a noun phrase read backwards from a verb (and forwards after an inverted one).
 _STOP_WORDS = set("""
 to in on at from with by about after before during over under into onto than against between among through
@@ -1351,9 +1353,12 @@ class _Article:
             if best and sentence.end <= best.position:
                 break
             looked_at += 1
-            # A description ('the union') never stands for the subject of its own sentence: 'X reported that the
-            # union has warned' is about another body (the same body would be 'it'). A pronoun may.
-            subject = self._subject_entity(index) if head is None or index != own else None
+            # A description ('the union') never stands for the subject of its own clause: 'X reported that the
+            # union has warned' is about another body (the same body would be 'it'). A pronoun may. (A quotation
+            # opening a sentence does not end the one before for the splitter: there the subject may still be it.)
+            subject = self._subject_entity(index)
+            if subject and head is not None and index == own and _MASK not in self.masked[subject.position:position]:
+                subject = None
             if subject and subject.position < position and subject.kind in kinds \
                     and (best is None or subject.position > best.position):
                 return subject
