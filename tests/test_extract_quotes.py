@@ -1255,3 +1255,20 @@ def test_a_description_after_a_quotation_opening_the_next_sentence_may_be_the_fi
     # the splitter does not end a sentence before an opening mark, so both are one 'sentence' to it
     text = "The Surgeons Union met ministers on Monday. \u201cPay has fallen by a quarter,\u201d the group said."
     assert speakers(text) == [("Surgeons Union", "description")]
+
+
+# ---- a surname that is also a stop word ('Day', 'May', 'Will') -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hospital trust's chief operating officer Karen Day said: \"Our staff have worked hard.\"", "Karen Day"),
+    ("Health Secretary Will Quince said the offer was \u201cfair and final\u201d.", "Will Quince"),
+    ("Mira May has said the plan is \u2018unworkable\u2019.", "Mira May"),
+])
+def test_a_surname_that_is_also_a_stop_word_stays_in_the_speakers_name(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", ["In May Jo Bell said the offer was \u201cfair and final\u201d.",
+                                  "On Monday Jo Bell said: \u201cWe are ready.\u201d"])
+def test_a_month_or_day_after_a_preposition_is_no_part_of_the_speakers_name(text):
+    assert speakers(text) == [("Jo Bell", "named")]

@@ -117,6 +117,11 @@ afternoon evening weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december
 """.split()) | _RELATIVE
+# Stop words that only ever work as grammar, never as a surname ('Theresa May' and 'Karen Day' are names).
+_NEVER_NAME_WORDS = set("""to in on at from with by about after before during over under into onto than against
+between among through across since until upon via per without within as like that which who whom whose when
+while where because if but so yet or nor though although however is are was were be been being has have had do
+does did he she it they we i you him them us me the a an its their his her our this these those""".split())
 # Allowed between a subject and its verb: 'it has insisted', 'the KDA also said'.
 _BETWEEN_SUBJECT_AND_VERB = set("""has have had also previously earlier later then now already repeatedly
 recently once again further separately publicly privately reportedly firmly strongly simply
@@ -704,7 +709,8 @@ class _Article:
         tokens = self._tokens(start, end)
         i = len(tokens) - 1
         while i >= 0:
-            if tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2]):
+            if (tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB and not _surname_word(tokens, i)) \
+                    or _aside(tokens[i][2]):
                 i -= 1  # 'it has insisted', 'the KDA also said', 'Jane Doe (pictured) said'
             elif i >= 1 and tokens[i][2].lower() in _TIME_WORDS and tokens[i - 1][2].lower() in _TIME_PREPOSITIONS:
                 i -= 2  # 'Jane Doe, chair of X, on Thursday said'
@@ -810,7 +816,7 @@ class _Article:
                 if following.lower() in _DETERMINERS:
                     i += 1
                 continue
-            if not _phrase_word(word):
+            if not (_phrase_word(word) or (last == i - 1 and _surname_word(tokens, i))):
                 break
             first = i if first is None else first
             last = i
@@ -1729,9 +1735,18 @@ def _phrase_word(word: str) -> bool:
     return (word[0].isalnum() or word[0] in "@(") and word.lower() not in _STOP_WORDS
 
 
+def _surname_word(tokens, i: int) -> bool:
+    """'Theresa May', 'Karen Day', 'Health Secretary Will Quince': a capitalised word that is also a stop word
+    ('may', 'day', 'will') is a name word when a capitalised word of the phrase stands right before it. Words
+    that only ever work as grammar ('In', 'The', 'Who') never are; 'In May' stays a date."""
+    word = tokens[i][2]
+    return i > 0 and word[:1].isupper() and word[1:].islower() and word.lower() not in _NEVER_NAME_WORDS \
+        and tokens[i - 1][2][:1].isupper() and _phrase_word(tokens[i - 1][2])
+
+
 def _phrase_start(tokens, last: int) -> int | None:
     """Index of the first token of the noun phrase that ends with tokens[last], read backwards."""
-    if not _phrase_word(tokens[last][2]) or tokens[last][2].lower() in _DETERMINERS:
+    if not (_phrase_word(tokens[last][2]) or _surname_word(tokens, last)) or tokens[last][2].lower() in _DETERMINERS:
         return None
     first = None
     i = last
@@ -1757,7 +1772,7 @@ def _phrase_start(tokens, last: int) -> int | None:
         if word in ("'", "\u2019") and i > 0 and tokens[i - 1][2].endswith(("s", "S")):  # 'the doctors’ union'
             i -= 1
             continue
-        if not _phrase_word(word):
+        if not (_phrase_word(word) or _surname_word(tokens, i)):
             break
         first = i
         i -= 1
