@@ -1272,3 +1272,35 @@ def test_a_surname_that_is_also_a_stop_word_stays_in_the_speakers_name(text, exp
                                   "On Monday Jo Bell said: \u201cWe are ready.\u201d"])
 def test_a_month_or_day_after_a_preposition_is_no_part_of_the_speakers_name(text):
     assert speakers(text) == [("Jo Bell", "named")]
+
+
+# ---- one sentence of narration headed by a person, then their unattributed words (issue 8) --------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # broadcaster web copy, straight marks
+    ('Dr Rob Larkin joined colleagues on a picket line in Easton. "We would call this off in an instant if '
+     'ministers came back with a credible offer."', "Rob Larkin"),
+    # a regional paper: a role before the name and an age after it, single marks
+    ("Junior doctor Ana Ruiz, 27, was on the picket line outside Northtown Royal Infirmary from 7am. "
+     "\u2018I have never felt so undervalued in my life.\u2019", "Ana Ruiz"),
+    # a local news site, curly marks, the scene in the present tense
+    ("Trainee surgeon Dr Mo Shah stands by the hospital gates with a flask of tea. \u201cWe are not going "
+     "anywhere until they talk to us.\u201d", "Mo Shah"),
+])
+def test_a_quotation_closing_a_paragraph_after_one_sentence_about_one_person_is_theirs(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", [
+    'Dr Ana Ruiz and Dr Tom Pike stood outside the hospital. "We have no other choice."',  # two people
+    'The Westshire Medical Association held a rally in Easton. "Pay restoration now for every doctor!"',  # a body
+    # two sentences of narration: the person no longer heads what comes just before
+    'Dr Ana Ruiz stood outside the hospital. Strikes began on Monday. "We have no other choice."',
+])
+def test_a_quotation_after_narration_that_does_not_single_out_one_person_stays_unattributed(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_the_person_a_narration_sentence_is_about_heads_it_despite_an_age_after_the_name():
+    text = 'Junior doctor Ana Ruiz, 27, works nights in Easton. She said: "It is exhausting."'
+    assert speakers(text) == [("Ana Ruiz", "pronoun")]

@@ -451,7 +451,7 @@ class _Article:
         speaker = self._resolve(attribution)
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
                    speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
-                   speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
+                   speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue or None)
         lower = speaker.text.lower()
         gender = "f" if "spokeswoman" in lower else "m" if "spokesman" in lower else None
         kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
@@ -498,7 +498,34 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote)
+
+    def _scene_before(self, quote: _Quote) -> _Attribution | None:
+        """'Dr Jo Bell joined colleagues on the picket line in Easton. “We would call this off tomorrow.”': a
+        quotation that closes its paragraph with no attribution, after one sentence of narration that a person
+        heads and that names nobody else, is that person's."""
+        paragraph = self.paragraphs[quote.paragraph]
+        if quote.close is None or quote.continues is not None or quote.continued or \
+                self.masked[quote.close:paragraph.end].strip(" .,;!?\u2026\t\n") or \
+                not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        narration = self.masked[paragraph.start:quote.open].rstrip()
+        if not narration.endswith((".", "!")) or _MASK in narration or \
+                _SENTENCE_END.search(narration):  # (the last full stop has no sentence after it to match)
+            return None  # no narration, more than one sentence of it, or words quoted in it
+        scene = Span(paragraph.start, paragraph.start + len(narration))
+        named = self.names.within(scene.start, scene.end)
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or any(m.referent.kind != "person" and m.start == scene.start for m in named):
+            return None
+        subject = self._subject_mention(scene)
+        if subject is not None and subject[2].alias.entity_kind == "person":
+            return _Attribution(subject[2].start, subject[2].end, "", tight=False)
+        entity = self._uncurated_subject(scene) if subject is None else None
+        if entity is not None and entity.kind == "person":
+            mention = next(m for m in named if m.referent.kind == "person")
+            return _Attribution(mention.start, mention.end, "", tight=False)
+        return None
 
     def _attribution_after(self, close: int, limit: int) -> _Attribution | None:
         """'”, it added.' / '!” a spokesperson said' / '”, said Dr X' / '” he said' / '”, according to X'"""
@@ -1421,7 +1448,8 @@ class _Article:
         after = mention.end
         defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
         after = defined.end() if defined else after
-        if prefixed and self.masked.startswith(",", after):  # 'Her colleague, Jo Bell, said': the closing comma
+        if prefixed and self.masked.startswith(",", after) and \
+                self.masked[:mention.start].rstrip().endswith(","):  # 'Her colleague, Jo Bell, said': the closing comma
             after += 1
         elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
@@ -1469,7 +1497,7 @@ class _Article:
             words[-1] = words[-1][:-1]
             return 0 < len(words) <= 5 and words[-1][:1].islower() and all(
                 w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
-        return 0 < len(words) <= 5 and words[-1].lower() in _ROLE_WORDS and \
+        return 0 < len(words) <= 5 and (words[-1].lower() in _ROLE_WORDS or _personal_description(words[-1].lower())) and \
             all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
 
     def _subject_mention(self, sentence: Span):
