@@ -1304,3 +1304,28 @@ def test_a_quotation_after_narration_that_does_not_single_out_one_person_stays_u
 def test_the_person_a_narration_sentence_is_about_heads_it_despite_an_age_after_the_name():
     text = 'Junior doctor Ana Ruiz, 27, works nights in Easton. She said: "It is exhausting."'
     assert speakers(text) == [("Ana Ruiz", "pronoun")]
+
+
+# ---- 'According to X, ...': a fronted source governs the whole sentence -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('According to Dr Ana Ruiz, the offer was "insulting".', ("Ana Ruiz", "named")),
+    ("According to Dr Ana Ruiz, chair of the Westshire Medical Association, the offer was \u2018insulting\u2019.",
+     ("Ana Ruiz", "named")),
+    ("The Surgeons Union met on Monday. According to the union, the offer was \u201cinsulting\u201d.",
+     ("Surgeons Union", "description")),
+])
+def test_a_fronted_according_to_attributes_a_one_word_quotation_later_in_its_sentence(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_the_main_clause_after_a_fronted_according_to_is_no_description_of_the_source():
+    lexicon = Lexicon.from_rows([{"organisation_id": "vma", "alias": "Valley Medics Association", "case_sensitive": "true"}],
+                                [], [])
+    rows = extract_quotes("According to Dr Ana Ruiz, the Valley Medics Association offer was \u201cinsulting\u201d.",
+                          "src", lexicon)
+    assert [(r["speaker_name"], r["speaker_organisation_id"]) for r in rows] == [("Ana Ruiz", None)]
+
+
+def test_according_to_in_mid_sentence_does_not_make_a_one_word_term_a_quotation():
+    assert speakers("The offer was poor, according to doctors, and \u201cinsulting\u201d.") == []

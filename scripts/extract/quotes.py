@@ -601,9 +601,11 @@ class _Article:
                 continue  # 'the KDA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
             if found:
-                # A verb is in the quotation's clause when no comma, semicolon or bracket separates them.
+                # A verb is in the quotation's clause when no comma, semicolon or bracket separates them, or when
+                # it opens the sentence as 'According to X,', which governs the whole of it.
                 nearest = max(verbs, key=lambda v: v.start)
-                tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":"))
+                tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":")) or (
+                    verb is verbs[0] and len(verbs) == 1 and verb.word[:1] == "A" and not self.masked[start:verb.start].strip())
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
         return None
 
@@ -857,6 +859,9 @@ class _Article:
                 if not (token[2][0].isalnum() or token[2][0] in "@("):
                     break
                 chunk.append(token)
+            fronted = verb.word[:1] == "A" and not self.masked[self._sentence_of(verb.start).start:verb.start].strip()
+            if fronted and [t[2] for t in tokens[last + 2 + len(chunk):last + 3 + len(chunk)]] != [","]:
+                chunk = []  # 'According to X, the offer was “...”': the main clause, not a role of X's
             if chunk and chunk[0][2].lower() in _STOP_WORDS:
                 pass  # ', as reported by X', ', speaking on X': how the words reached the reporter, not a role
             elif chunk and not _name_like(chunk):
