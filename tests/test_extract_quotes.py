@@ -1329,3 +1329,34 @@ def test_the_main_clause_after_a_fronted_according_to_is_no_description_of_the_s
 
 def test_according_to_in_mid_sentence_does_not_make_a_one_word_term_a_quotation():
     assert speakers("The offer was poor, according to doctors, and \u201cinsulting\u201d.") == []
+
+
+# ---- 'X took to social media to say': an infinitive of saying takes its clause's subject --------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('Dr Ana Ruiz took to social media to say: "We are not going anywhere."', ("Ana Ruiz", "named")),
+    ("Health Secretary Mark Fenwick took to Twitter to say the strike was \u201cdeeply disappointing\u201d.",
+     ("Mark Fenwick", "named")),
+    ("The Surgeons Union wrote to members to say the offer was \u2018not good enough\u2019.",
+     ("Surgeons Union", "organisation-spokesperson")),
+])
+def test_an_infinitive_of_saying_is_spoken_by_the_subject_of_its_clause(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers were urged to say whether the offer was \u201cfinal\u201d.",  # asked to speak, not speaking
+])
+def test_a_passive_before_an_infinitive_of_saying_gives_no_speaker(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_the_verb_before_the_infinitive_speaks_first_when_it_reports_speech():
+    rows = quotes("The Nurses Guild urged ministers to say whether the offer was \u201cfinal\u201d.")
+    assert [(r["speaker_organisation_id"], r["cue"]) for r in rows] == [("nurses-guild", "urged")]
+
+
+def test_a_role_then_a_name_between_commas_after_a_quotation_speaks():
+    text = ("\u201cWe are united,\u201d the chair of the Westshire Medical Association\u2019s negotiating team, "
+            "Dr Ana Ruiz, told reporters.")
+    assert speakers(text) == [("Ana Ruiz", "named")]

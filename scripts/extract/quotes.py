@@ -220,6 +220,8 @@ _RAISED_FRAME = re.compile(r"(?i)\s+(?:is|are|was|were|has\s+been|have\s+been|ha
                            r"(?:reported|understood|believed|thought|said|alleged|known|claimed|rumoured|quoted)"
                            r"\s+to\s+have\s+\Z")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_INFINITIVE_TO = re.compile(r"\bto\s+\Z")  # 'X took to social media to say'
+_PASSIVE_INFINITIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?to\s+\Z")
 _WITH = re.compile(r"\bwith\s+")  # 'with X saying': an absolute clause
 _THAT_AFTER_SAYING = re.compile(r"\b([A-Za-z]+)\s+that\s+\Z")  # 'reported that ' + a clause's subject
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
@@ -544,7 +546,10 @@ class _Article:
         if _is_participle(verb.word):
             return None
         phrase = self._noun_phrase_before(position, verb.start)
-        if phrase is None or self.masked[position:phrase[0]].strip():
+        if phrase is None:
+            return None
+        opening = min(phrase[0], phrase[2][0]) if phrase[2] else phrase[0]  # '”, the chair of X, Jo Bell, said'
+        if self.masked[position:opening].strip():
             return None
         if bare and self.masked[phrase[0]:phrase[1]].lower() not in _PRONOUNS:
             return None
@@ -609,6 +614,28 @@ class _Article:
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
         return None
 
+    def _infinitive(self, start: int, verb: _Verb) -> bool:
+        """'Dr X took to social media to say ...', 'X appeared on the radio to warn ...': a verb of saying after
+        'to' whose clause has no verb of saying before it and is not passive ('Ministers were urged to say' asks
+        them to speak; they have not)."""
+        if not _INFINITIVE_TO.search(self.masked, max(start, verb.start - 6), verb.start):
+            return False
+        return not _verbs(self.masked, start, verb.start) and \
+            not _PASSIVE_INFINITIVE.search(self.masked, max(start, verb.start - 40), verb.start)
+
+    def _leading_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """A name opening the clause, after 'The' or a role at most ('Dr Jo Bell took to ...')."""
+        lead = _LEADING_DETERMINER.match(self.masked, start, end)
+        for mention in self.names.within(start, end)[:1]:
+            if self.masked[mention.end:mention.end + 1] in ("'", "\u2019") or self.masked[mention.start] == _MASK:
+                return None
+            if mention.start in (start, lead.end()):
+                return start, mention.end  # with its 'The'
+            if (mention.referent.kind == "person"
+                                                         and self._role_prefixed(lead.end(), mention.start, mention.end)):
+                return mention.start, mention.end
+        return None
+
     def _absolute_subject(self, start: int, participle: int):
         """'Ministers said X, with Health Secretary Jo Bell repeatedly saying ...': after 'with', the participle has
         a subject of its own (an absolute clause), and that subject speaks, not the sentence's."""
@@ -644,8 +671,9 @@ class _Article:
         word = verb.word
         if word.lower().startswith("according"):
             return self._speaker_after(verb, end)
-        if _is_participle(word):
-            # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
+        if _is_participle(word) or self._infinitive(start, verb):
+            # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on;
+            # likewise 'Dr X took to social media to say ...' for an infinitive.
             if not self.masked[start:verb.start].strip(" ,"):
                 return None
             own = self._absolute_subject(start, verb.start)
@@ -655,8 +683,8 @@ class _Article:
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
             subject = self._subject_mention(self._sentence_of(verb.start)) or \
-                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start) or \
-                self._pronoun_subject(start, verb.start)
+                self._clause_subject(start, verb.start) or self._leading_name(start, verb.start) or \
+                self._sentence_subject(start, verb.start) or self._pronoun_subject(start, verb.start)
             if subject:
                 return _Attribution(subject[0], subject[1], word)
             return None
