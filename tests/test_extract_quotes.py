@@ -1360,3 +1360,35 @@ def test_a_role_then_a_name_between_commas_after_a_quotation_speaks():
     text = ("\u201cWe are united,\u201d the chair of the Westshire Medical Association\u2019s negotiating team, "
             "Dr Ana Ruiz, told reporters.")
     assert speakers(text) == [("Ana Ruiz", "named")]
+
+
+# ---- a role description whose holder the text names again just after (issue 8, an older dev article) ----------
+
+@pytest.mark.parametrize("text, expected", [
+    # a regional paper: the headline names her, the lead quotes another person with a role of his own
+    ("Ana Lund visits Easton\n\nDr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+     "But the health minister said there would be \u201creal disruption\u201d.\n\n"
+     "On Monday, Ana Lund will meet officials to plan for the walkout.", "Ana Lund"),
+    # wire copy: named in the body before, the name again right after in the same paragraph, straight marks
+    ('Mark Fenwick was in Westshire on Friday. Dr Jo Bell, chair of the guild, said talks had failed. '
+     'The prime minister said the offer was "final". Later, Mark Fenwick visited a hospital.', "Mark Fenwick"),
+    # a local site: single marks, a time phrase fronted
+    ("Priya Lal in talks\n\nGuild chair Tom Pike called the offer \u2018an insult\u2019.\n\n"
+     "The health secretary said it was \u2018fair\u2019.\n\nThis week, Priya Lal will meet the guild again.",
+     "Priya Lal"),
+])
+def test_a_description_nobody_fits_before_takes_a_person_named_before_who_heads_the_next_sentence(text, expected):
+    assert speakers(text)[-1] == (expected, "description")
+
+
+@pytest.mark.parametrize("text", [
+    # the person after speaks in their own sentence
+    "Ana Lund visits Easton\n\nDr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+    "But the health minister said there would be \u201creal disruption\u201d.\n\nAna Lund said she was ready to talk.",
+    # the person after was never named before
+    "Dr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+    "But the health minister said there would be \u201creal disruption\u201d.\n\n"
+    "On Monday, Ana Lund will meet officials to plan for the walkout.",
+])
+def test_a_description_does_not_reach_forward_to_a_speaker_or_a_newcomer(text):
+    assert speakers(text)[1] == (None, "unresolved")

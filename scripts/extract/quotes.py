@@ -1182,7 +1182,13 @@ class _Article:
                 if isinstance(alone, str):  # a name no cue made a person ('On Monday, Jo Bell will meet ...')
                     return _Speaker(words, None, None, "unresolved", "person", alone, "description", None)
                 if alone is None or _holds_another_role(alone, description):
-                    return None  # none, or one the text gave another role ('Jo Bell, the chancellor')
+                    # none, or one the text gave another role ('Jo Bell, the chancellor'): a person already named
+                    # (in a headline, say) who heads the next sentence without speaking in it ('But the First
+                    # Minister said ... . On Monday, Jo Bell will chair ...')
+                    ahead = self._named_again_after(position, description)
+                    if ahead is None:
+                        return None
+                    alone = ahead
                 found = [alone]
             else:
                 found = [previous.referent]
@@ -1254,6 +1260,28 @@ class _Article:
                     return _Entity(first.start, "joint", first.referent.person_id, first.referent.organisation_id,
                                    f"{first.referent.name} and {second.referent.name}", None)
         return None
+
+    def _named_again_after(self, position: int, description: list[str]) -> Referent | None:
+        """The person heading the sentence after position's (after any fronted phrase, in this paragraph or the
+        next) when the text named them before position too, gave them no other role, and no verb of saying
+        follows them there (a speaker of their own is no referent of a description before them)."""
+        index = bisect.bisect_right(self._sentence_starts, position)
+        if index >= len(self.sentences) or bisect.bisect_right(self._paragraph_starts, self.sentences[index].start) \
+                - bisect.bisect_right(self._paragraph_starts, position) > 1:
+            return None
+        sentence = self.sentences[index]
+        fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
+        opening = fronted.end() if fronted else sentence.start
+        heading = self.names.within(opening, min(sentence.end, opening + 80))[:1]
+        if not heading or heading[0].start != opening or heading[0].referent.kind != "person" \
+                or _verbs(self.masked, sentence.start, sentence.end) or _MASK in self.masked[sentence.start:sentence.end]:
+            return None
+        referent = heading[0].referent
+        if _holds_another_role(referent, description) or not any(
+                m.referent is referent or (m.referent.kind == "person" and m.referent.name == referent.name)
+                for m in self.names.before(position, 60)):
+            return None
+        return referent
 
     def _only_person_in_sentence_before(self, position: int) -> Referent | str | None:
         """The person named in the sentence before the one at position, when it names one person only; when it
