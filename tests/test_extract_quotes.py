@@ -1392,3 +1392,24 @@ def test_a_description_nobody_fits_before_takes_a_person_named_before_who_heads_
 ])
 def test_a_description_does_not_reach_forward_to_a_speaker_or_a_newcomer(text):
     assert speakers(text)[1] == (None, "unresolved")
+
+
+# ---- a headline's 'Easton doctor says ...' / 'Junior doctor: ...' is the person the lead opens with -------------
+
+@pytest.mark.parametrize("text", [
+    "Easton doctor says strikes are \u2018a last resort\u2019\n\nDr Ana Ruiz, who works at Easton General, said "
+    "nobody wanted a strike.",
+    "Junior doctor: 'We are exhausted and nobody is listening'\n\nDr Ana Ruiz said she had worked 70 hours last week.",
+    "Easton registrar: \u201cIt is unbearable\u201d\n\nTrainee registrar Ana Ruiz, 31, has worked at Easton General "
+    "for six years.",
+])
+def test_a_headline_role_with_a_place_or_qualifier_is_the_person_the_lead_opens_with(text):
+    assert speakers(text)[0] == ("Ana Ruiz", "description")
+
+
+@pytest.mark.parametrize("text", [
+    "Easton nurse: \u201cIt is unbearable\u201d\n\nEaston General Hospital said it was coping.",  # a body leads
+    "Strike latest: \u201cWe are ready to walk out again next month\u201d\n\nDr Ana Ruiz said talks had failed.",
+])
+def test_a_headline_without_a_role_or_without_a_person_leading_has_no_speaker(text):
+    assert speakers(text)[0] == (None, "unresolved")

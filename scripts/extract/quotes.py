@@ -718,6 +718,12 @@ class _Article:
         if phrase[2] is not None and len(tokens) <= 6 and _name_like(tokens) \
                 and _guess_kind(self.text[phrase[0]:phrase[1]]) == "person":
             return _Attribution(phrase[0], phrase[1], ":", phrase[2])  # 'Dr Jo Bell, chair of the X: “...”'
+        last = tokens[-1][2].lower()
+        if phrase[2] is None and 2 <= len(tokens) <= 4 and tokens[0][2][:1].isupper() \
+                and all(t[2][:1].islower() for t in tokens[1:]) \
+                and (last in _ROLE_NOUNS_FOR_DESCRIPTIONS or _personal_description(last)) \
+                and bisect.bisect_right(self._paragraph_starts, phrase[0]) <= 2:
+            return _Attribution(phrase[0], phrase[1], ":")  # a headline's 'Junior doctor: “...”'
         return None  # 'Strike latest: “...”' is a headline, not a speaker
 
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
@@ -1068,9 +1074,13 @@ class _Article:
         if role is not None:
             return role
         parts = words.split()
-        if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
+        # in a headline or standfirst, also a place or a qualifier before a common noun: 'Easton doctor says'
+        headline = bisect.bisect_right(self._paragraph_starts, attribution.start) <= 2 and len(parts) > 1 \
+            and parts[0][:1].isupper() and all(p[:1].islower() for p in parts[1:])
+        if (parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS or (headline and _personal_description(parts[-1].lower()))) \
+                and parts[0].lower() not in _DETERMINERS \
                 and len(parts) <= 4 and (all(p[:1].isupper() for p in parts) or all(
-                    p[:1].islower() or p.isupper() for p in parts)) \
+                    p[:1].islower() or p.isupper() for p in parts) or headline) \
                 and not (len(parts) >= 3 and parts[-1].isupper() and _is_person_name(" ".join(parts[:-1]))):
             # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
             role = self._described_person("the " + words.lower(), attribution.start) or \
@@ -1242,7 +1252,9 @@ class _Article:
             opening = self.names.within(lead.start, min(lead.end, lead.start + 80))[:1]
             referent = opening[0].referent if opening else None
             if referent is not None and referent.kind == "person" and referent.name \
-                    and not self.masked[lead.start:opening[0].start].strip() and not _holds_another_role(referent, role):
+                    and (not self.masked[lead.start:opening[0].start].strip()
+                         or self._role_prefixed(lead.start, opening[0].start, opening[0].end)) \
+                    and not _holds_another_role(referent, role):
                 return _Speaker("", referent.person_id, referent.organisation_id,
                                 "resolved" if referent.person_id else "unresolved", "person", referent.name,
                                 "description", referent)
