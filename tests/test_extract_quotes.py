@@ -1413,3 +1413,42 @@ def test_a_headline_role_with_a_place_or_qualifier_is_the_person_the_lead_opens_
 ])
 def test_a_headline_without_a_role_or_without_a_person_leading_has_no_speaker(text):
     assert speakers(text)[0] == (None, "unresolved")
+
+
+# ---- "the X's consultants committee said": the body the owner qualifies speaks -----------------------------------
+
+_GUILD_AND_COMMITTEE = Lexicon.from_rows(
+    [{"organisation_id": "guild", "alias": "Medics Guild", "case_sensitive": "true"},
+     {"organisation_id": "guild-trainees", "alias": "trainees committee", "case_sensitive": "false"}], [], [])
+
+
+@pytest.mark.parametrize("text", [
+    "The Medics Guild\u2019s trainees committee said: \u201cEnough is enough.\u201d",
+    '"Enough is enough," the Medics Guild\'s trainees committee said.',
+    "The Medics Guild's trainees committee said it would strike.\n\n\u2018Enough is enough,\u2019 it said.",
+])
+def test_a_curated_body_after_anothers_possessive_speaks_with_its_own_id(text):
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows][-1:] == \
+        [("guild-trainees", "organisation-spokesperson")]
+
+
+def test_an_uncurated_body_after_a_possessive_is_named_with_its_owner():
+    text = ("The Medics Guild\u2019s consultants committee said it would ballot members.\n\n"
+            "\u201cConsultants are worth more,\u201d it said.")
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert [(r["speaker_name"], r["speaker_organisation_id"]) for r in rows] == [("Medics Guild consultants committee", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people of that body, not the body
+    ("Dr Ana Ruiz and Dr Tom Pike lead it. The co-chairs of the Medics Guild\u2019s trainees committee said: "
+     "\u201cEnough is enough.\u201d", (None, "unresolved")),
+    # a role of the owner: the owner speaks
+    ("The Medics Guild\u2019s chief executive said: \u201cWe need a deal.\u201d", ("guild", "organisation-spokesperson")),
+])
+def test_words_that_do_not_open_with_the_owner_or_end_with_a_body_are_not_the_possessed_body(text, expected):
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert rows[-1]["speaker_organisation_id"] != "guild-trainees"
+    if expected[0]:
+        assert (rows[-1]["speaker_organisation_id"], rows[-1]["speaker_method"]) == expected

@@ -1025,6 +1025,15 @@ class _Article:
                 return _Speaker(words, person.person_id, person.organisation_id,
                                 "resolved" if person.person_id else "unresolved", "person", person.name,
                                 "description", person.referent)
+        possessed = self._possessed_body(attribution, named) if not _has_spokes_noun(lower) else None
+        if possessed is not None:
+            # "the KDA's consultants committee said": the body the owner qualifies speaks, named with its owner
+            referent = possessed.referent
+            organisation = referent.organisation_id
+            name = self.lexicon.name_of("organisation", organisation) if organisation else \
+                _name_words(re.sub(r"['\u2019]s?(?=\s)", "", words[_LEADING_DETERMINER.match(words).end():]))
+            return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "organisation",
+                            name, "organisation-spokesperson", referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -1510,14 +1519,15 @@ class _Article:
         if prefixed:
             named = [m for m in named[:3] if m.referent.kind == "person"
                      and self._role_prefixed(lead.end(), m.start, m.end)][:1]
-        if not named or named[0].curated:
+        if not named:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
-            mention = self._owned_person(mention.end, [(m.start, m.end, m) for m in named[1:3]
-                                                       if m.referent.kind == "person"])
+            mention = self._owned_person(mention.end, [(m.start, m.end, m, m.referent.kind) for m in named[1:3]])
             if mention is None or mention.curated:
-                return None
+                return None  # (a curated one heads it through _subject_mention)
+        elif mention.curated:
+            return None
         after = mention.end
         defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
         after = defined.end() if defined else after
@@ -1534,7 +1544,10 @@ class _Article:
         if referent.kind == "person":
             return _Entity(mention.start, "person", None, None, referent.name, referent)
         kind = "spokesperson" if tail.group("spokes") else "organisation"
-        return _Entity(mention.start, kind, None, None, referent.name, referent)
+        name = referent.name
+        if mention is not named[0]:  # "The KDA's consultants committee": named with its owner
+            name = _name_words(re.sub(r"['\u2019]s?(?=\s)", "", self.text[named[0].start:mention.end]))
+        return _Entity(mention.start, kind, None, None, name, referent)
 
     def _described_subject(self, sentence: Span) -> _Entity | None:
         """'The association declared ...': a sentence headed by 'the' and a body's head word stands for the body
@@ -1548,17 +1561,31 @@ class _Article:
             return None
         return self._organisation_with_head(sentence.start, lead.group(group), None)
 
-    def _owned_person(self, owner_end: int, people: list):
-        """"The X's Dr Jo Bell", "X's head of policy Jo Bell": the first of people (start, end, match) when it
-        follows the possessive after a body's name at owner_end directly or after role words only."""
-        possessive = _POSSESSIVE.match(self.masked, owner_end)
-        if possessive is None or not people:
+    def _possessed_body(self, attribution: _Attribution, named: list):
+        """The organisation that ends the words at an attribution right after another one's possessive ("the
+        KDA's consultants committee"), as a name mention; None otherwise."""
+        organisations = [m for m in named if m.referent.kind == "organisation" and self.masked[m.start] != _MASK]
+        if len(organisations) < 2 or organisations[-1].end != attribution.end:
             return None
-        start, end, match = people[0]
-        if self.masked[end:end + 1] in ("'", "\u2019"):
+        owner = organisations[-2]
+        if owner.start != _LEADING_DETERMINER.match(self.masked, attribution.start, attribution.end).end():
+            return None  # 'the co-chairs of the KDA's X committee': the words are about people of that body
+        owned = self._owned_person(owner.end, [(organisations[-1].start, organisations[-1].end, organisations[-1],
+                                                "organisation")])
+        return owned if owned is not None and owner.referent.name != owned.referent.name else None
+
+    def _owned_person(self, owner_end: int, named: list):
+        """"The X's Dr Jo Bell", "X's head of policy Jo Bell", "The X's consultants committee": the first of the
+        names after the owner (start, end, match, kind) when it follows the possessive after a body's name at
+        owner_end directly, or (a person) after role words only."""
+        possessive = _POSSESSIVE.match(self.masked, owner_end)
+        if possessive is None or not named:
+            return None
+        start, end, match, kind = named[0]
+        if self.masked[end:end + 1] in ("'", "\u2019") or kind not in ("person", "organisation"):
             return None
         between = possessive.end()
-        if self.masked[between:start].strip() and not self._role_prefixed(between, start, end):
+        if self.masked[between:start].strip() and (kind != "person" or not self._role_prefixed(between, start, end)):
             return None
         return match
 
@@ -1585,8 +1612,7 @@ class _Article:
             return None
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Poole’s talks' is not about him
-            owned = self._owned_person(match.end, [(m.start, m.end, m) for m in matches[1:3]
-                                                   if m.alias.entity_kind == "person"])
+            owned = self._owned_person(match.end, [(m.start, m.end, m, m.alias.entity_kind) for m in matches[1:3]])
             if owned is None:
                 return None
             match = owned  # "The KDA's Dr Jo Bell noted ...": the person the body's name qualifies heads it
