@@ -1452,3 +1452,21 @@ def test_words_that_do_not_open_with_the_owner_or_end_with_a_body_are_not_the_po
     assert rows[-1]["speaker_organisation_id"] != "guild-trainees"
     if expected[0]:
         assert (rows[-1]["speaker_organisation_id"], rows[-1]["speaker_method"]) == expected
+
+
+# ---- quotations set out as a bulleted list after their introduction ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Dr Ana Ruiz said:\n\n- "We are tired of being ignored."\n- "We will fight on for as long as it takes."',
+    "Dr Ana Ruiz said talks had failed.\n\n\u2022 \u201cWe are tired of being ignored.\u201d\n\n"
+    "\u2022 \u201cWe will fight on for as long as it takes.\u201d",
+    "Dr Ana Ruiz told the Echo:\n* \u2018We are tired of being ignored.\u2019\n* \u2018We will fight on for as long as it takes.\u2019",
+])
+def test_bulleted_quotations_after_an_introduction_keep_its_speaker(text):
+    assert [name for name, _ in speakers(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_bulleted_quotation_after_narration_naming_someone_else_is_not_carried_on():
+    text = ('Dr Ana Ruiz said: "We are tired of being ignored."\n\nHealth Secretary Mark Fenwick met hospital chiefs on Monday.\n\n'
+            '- "We have no choice but to go on."')
+    assert speakers(text)[-1] == (None, "unresolved")

@@ -220,6 +220,7 @@ _RAISED_FRAME = re.compile(r"(?i)\s+(?:is|are|was|were|has\s+been|have\s+been|ha
                            r"(?:reported|understood|believed|thought|said|alleged|known|claimed|rumoured|quoted)"
                            r"\s+to\s+have\s+\Z")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-][ \t]+")  # a list item's bullet
 _INFINITIVE_TO = re.compile(r"\bto\s+\Z")  # 'X took to social media to say'
 _PASSIVE_INFINITIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?to\s+\Z")
 _WITH = re.compile(r"\bwith\s+")  # 'with X saying': an absolute clause
@@ -380,7 +381,7 @@ class _Article:
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
         if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
-                or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
+                or not self._opens_paragraph(quote) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
         aside = self.paragraphs[quote.paragraph - 1]
@@ -447,7 +448,11 @@ class _Article:
 
     def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
         """True when nothing but white space lies between the previous quotation's sentence and this one."""
-        return not self.masked[previous_row["_sentence_end"]:quote.open].strip()
+        return not _BULLET.sub("", self.masked[previous_row["_sentence_end"]:quote.open]).strip()
+
+    def _opens_paragraph(self, quote: _Quote) -> bool:
+        """Nothing but white space, or a list's bullet ('• ', '- '), before the quotation in its paragraph."""
+        return not _BULLET.sub("", self.masked[self.paragraphs[quote.paragraph].start:quote.open]).strip()
 
     def _fill(self, row: dict, attribution: _Attribution) -> None:
         speaker = self._resolve(attribution)
@@ -729,7 +734,7 @@ class _Article:
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
         """A paragraph opening with a quotation, after a paragraph ending 'X said:'."""
         paragraph = self.paragraphs[quote.paragraph]
-        if quote.paragraph == 0 or _NON_SPACE.search(self.masked, paragraph.start, quote.open):
+        if quote.paragraph == 0 or not self._opens_paragraph(quote):
             return None
         previous = self.paragraphs[quote.paragraph - 1]
         sentence = self._sentence_of(previous.end - 1)
