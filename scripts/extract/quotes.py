@@ -661,6 +661,8 @@ class _Article:
         """'The Post reported that Dr X had told colleagues the offer was “...”': the last verb of saying whose
         subject opens a clause that an earlier verb of saying introduces with 'that'. The quoted words are that
         subject's; the earlier verb only reports them."""
+        if "that" not in self.masked[start:verbs[-1].start]:
+            return None
         for verb in reversed(verbs[1:]):
             if _is_participle(verb.word) or verb.word.lower().startswith("according"):
                 continue
@@ -771,7 +773,8 @@ class _Article:
 
     def _noun_phrase_before(self, start: int, end: int):
         """(start, end, appositive span or None) of the subject that ends just before a verb at end."""
-        raised = _RAISED_FRAME.search(self.masked, max(start, end - 60), end)
+        raised = _RAISED_FRAME.search(self.masked, max(start, end - 60), end) \
+            if self.masked.endswith("have", max(start, end - 8), end - 1) else None
         if raised is not None:
             end = raised.start()  # 'He is reported to have said:', 'She is understood to have told X'
         tokens = self._tokens(start, end)
