@@ -40,6 +40,15 @@ named before; in 'X Hospital in Y said' the body speaks, not the place; a pronou
 heading the sentence just before (also before an aside, also with particles: 'X ap Y, who ..., said') to a
 person of unknown gender further back; letters after a name ('MP', 'KC') are no part of the speaker's name.
 
+Shapes of the fifth batch and of constructed copy (issue 8, third session): a 'that' after a verb of saying opens
+a clause whose own subject speaks ('X reported that the union has warned “...”'), and a description is never the
+subject of its own clause; 'with X saying “...”' is X's; a passive frame ('is reported to have said') and a body's
+possessive before a name ("The X's Dr Y noted") leave the name heading its sentence; outlets called by their kind
+('said the paper'); surnames that are stop words ('Day', 'May'); a scene sentence about one person, then their
+words with no verb; a fronted 'According to X,'; an infinitive of saying ('took to social media to say'); a role
+description named only in the next sentence by a person named before; headline roles with a place ('Easton
+doctor says'); "the X's consultants committee" as the body speaking; bulleted quotations after an introduction.
+
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
 so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
