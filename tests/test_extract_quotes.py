@@ -1123,3 +1123,350 @@ def test_an_agent_after_by_speaks_a_phrase_quoted_after_a_noun_of_saying():
 def test_a_date_after_by_speaks_nothing():
     text = "The plan offers \u201cfull pay restoration for all grades\u201d by Monday next week."
     assert speakers(text) == [(None, "unresolved")]
+
+
+# ---- a clause opened by 'that' after a verb of saying: its own subject speaks (issue 8, fifth batch) -----------
+
+@pytest.mark.parametrize("text, expected", [
+    # agency copy citing another outlet
+    ("The Valley Medics Association called the talks a farce. The Easton Post reported that the association had "
+     "warned members to expect \u201ca long and bitter winter\u201d.", ("Valley Medics Association", "description")),
+    # a broadcaster's web copy, straight marks
+    ('The Surgeons Union set new dates. Radio Fenland reported that the union has warned walkouts could run '
+     '"until the next general election".', ("Surgeons Union", "description")),
+    # trade press, a named person in the clause
+    ("The Westshire Gazette claimed that Dr Ilse Moran had told colleagues the offer was \u2018an insult\u2019.",
+     ("Ilse Moran", "named")),
+])
+def test_a_that_clause_after_a_verb_of_saying_is_spoken_by_its_own_subject(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause without commas: the body before it speaks
+    ("The committee which represents trainee surgeons called the offer \u201can insult to every one of us\u201d.",
+     "The committee"),
+    # an object relative clause opened by 'that': the guild speaks, not the minister
+    ("The guild that the minister praised last week warned of \u201creal anger on the wards\u201d.", "The guild"),
+])
+def test_a_relative_clause_before_the_verb_still_leaves_the_noun_before_it_speaking(text, expected):
+    assert only_quote(text)["speaker_text"] == expected
+
+
+def test_the_union_is_not_the_outlet_heading_its_own_sentence():
+    text = ("The Westshire Gazette reported that the union has warned walkouts could go on \u201cuntil the next "
+            "general election\u201d.")
+    assert speakers(text) == [(None, "unresolved")]
+
+
+# ---- 'with X saying': an absolute clause whose own subject speaks (issue 8, fifth batch) ------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # wire copy: the sentence's subject is a generic group, the absolute clause names the speaker with a title
+    ("Ministers said the claim was unaffordable, with Health Secretary Mark Fenwick repeatedly saying the demand "
+     "was \u201cunrealistic\u201d and out of line with other settlements.", "Mark Fenwick"),
+    # a broadsheet: a relative clause between commas inside the absolute clause
+    ("Hospital leaders backed the talks, with Dr Ana Ruiz, who chairs the Easton Clinicians Forum, warning that "
+     "\u201cnobody wins a long dispute\u201d.", "Ana Ruiz"),
+    # a regional paper: a colon introduction after the participle, straight marks
+    ('The Surgeons Union rejected the offer on Friday, with its chair Priya Lal adding: "This does nothing for '
+     'our members."', "Priya Lal"),
+])
+def test_with_and_a_name_before_a_participle_makes_that_name_the_speaker(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", [
+    # 'with' inside the main clause, a comma before the participle: the participle is the subject's
+    "The Surgeons Union met ministers with a list of demands, saying the offer was \u201ca slap in the face\u201d.",
+    "The Surgeons Union rejected the offer, saying it was \u201ca slap in the face\u201d.",
+])
+def test_a_participle_after_a_comma_still_takes_the_subject_of_its_main_clause(text):
+    assert speakers(text) == [("Surgeons Union", "organisation-spokesperson")]
+
+
+# ---- a passive frame between subject and verb; a name qualified by a body's possessive (issue 8, fifth batch) -----
+
+@pytest.mark.parametrize("text", [
+    # a celebrity-news site: the frame before a colon introduction
+    "Dr Ilse Moran chairs the guild.\n\nShe is reported to have said: \u201cWe will not back down.\u201d",
+    # a broadsheet: the frame before 'told' and reported speech
+    "Dr Ilse Moran met the minister on Tuesday. She is understood to have told him the offer was \u201cfinal and unfair\u201d.",
+    # a regional paper, straight marks and an adverb inside the frame
+    'Dr Ilse Moran spoke at the rally. She was widely reported to have warned: "This will be a long winter."',
+])
+def test_a_passive_reporting_frame_leaves_the_pronoun_before_it_speaking(text):
+    assert speakers(text) == [("Ilse Moran", "pronoun")]
+
+
+@pytest.mark.parametrize("text", [
+    'Dr Ilse Moran spoke at the rally. Strikes are expected to have cost "hundreds of millions of pounds".',
+    'Dr Ilse Moran spoke at the rally. Members were told to have "a plan for every shift".',
+])
+def test_a_passive_frame_without_a_verb_of_saying_attributes_nothing(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Valley Medics Association\u2019s Dr Rhys Amon noted the strikes could still be avoided.\n\n"
+     "He said: \u201cThe government can still make us an offer.\u201d", "Rhys Amon"),
+    ("The Nurses Guild's chair Dr Ilse Moran said talks had stalled. \"We are ready to talk,\" she added.",
+     "Ilse Moran"),
+    ("Westshire Council\u2019s leader Ana Lund visited the ward on Monday.\nShe said: \u2018Patients deserve better.\u2019",
+     "Ana Lund"),
+])
+def test_a_name_after_a_bodys_possessive_heads_its_sentence_for_a_later_pronoun(text, expected):
+    assert speakers(text)[-1] == (expected, "pronoun")
+
+
+@pytest.mark.parametrize("sentence, heads", [
+    ("The Valley Medics Association\u2019s Dr Rhys Amon began talks on Monday.", True),
+    ("The Valley Medics Association\u2019s talks with Dr Rhys Amon began on Monday.", False),
+])
+def test_only_a_name_right_after_a_bodys_possessive_heads_the_sentence(sentence, heads):
+    from scripts.extract.quotes import _Article
+    subject = _Article(sentence + ' "Yes."', "src", NO_NAMES)._subject_entity(0)
+    assert (subject is not None and subject.name == "Rhys Amon") is heads
+
+
+# ---- an outlet called by its kind: 'said the paper' (issue 8, fifth batch) -------------------------------------
+
+@pytest.mark.parametrize("text, outlet", [
+    # a digest citing a paper, inverted attributions both times
+    ("Junior doctors walked out in the \u201cmost extensive disruption the service has seen\u201d, said the Westshire "
+     "Courier. Trusts were left \u201cscrambling for cover\u201d, said the paper.", "Westshire Courier"),
+    # wire copy, a colon introduction, straight marks
+    ('The Easton Evening Post said wards were quiet. The newspaper added: "Consultants were covering every shift."',
+     "Easton Evening Post"),
+    # a trade title citing a magazine
+    ("The Clinical Weekly Magazine said rotas were \u2018in chaos\u2019. \u2018Nobody expected it,\u2019 the "
+     "magazine said.", "Clinical Weekly Magazine"),
+])
+def test_the_paper_or_the_newspaper_is_the_outlet_that_spoke_before(text, outlet):
+    assert speakers(text)[-1] == (outlet, "description")
+
+
+def test_the_paper_with_nobody_spoken_or_named_before_is_unresolved():
+    text = "Dr Ilse Moran said the offer was \u201can insult\u201d. Trusts were \u201cscrambling for cover\u201d, said the paper."
+    assert speakers(text)[-1] == (None, "unresolved")
+
+
+def test_a_description_after_a_quotation_opening_the_next_sentence_may_be_the_first_sentences_subject():
+    # the splitter does not end a sentence before an opening mark, so both are one 'sentence' to it
+    text = "The Surgeons Union met ministers on Monday. \u201cPay has fallen by a quarter,\u201d the group said."
+    assert speakers(text) == [("Surgeons Union", "description")]
+
+
+# ---- a surname that is also a stop word ('Day', 'May', 'Will') -----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hospital trust's chief operating officer Karen Day said: \"Our staff have worked hard.\"", "Karen Day"),
+    ("Health Secretary Will Quince said the offer was \u201cfair and final\u201d.", "Will Quince"),
+    ("Mira May has said the plan is \u2018unworkable\u2019.", "Mira May"),
+])
+def test_a_surname_that_is_also_a_stop_word_stays_in_the_speakers_name(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", ["In May Jo Bell said the offer was \u201cfair and final\u201d.",
+                                  "On Monday Jo Bell said: \u201cWe are ready.\u201d"])
+def test_a_month_or_day_after_a_preposition_is_no_part_of_the_speakers_name(text):
+    assert speakers(text) == [("Jo Bell", "named")]
+
+
+# ---- one sentence of narration headed by a person, then their unattributed words (issue 8) --------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # broadcaster web copy, straight marks
+    ('Dr Rob Larkin joined colleagues on a picket line in Easton. "We would call this off in an instant if '
+     'ministers came back with a credible offer."', "Rob Larkin"),
+    # a regional paper: a role before the name and an age after it, single marks
+    ("Junior doctor Ana Ruiz, 27, was on the picket line outside Northtown Royal Infirmary from 7am. "
+     "\u2018I have never felt so undervalued in my life.\u2019", "Ana Ruiz"),
+    # a local news site, curly marks, the scene in the present tense
+    ("Trainee surgeon Dr Mo Shah stands by the hospital gates with a flask of tea. \u201cWe are not going "
+     "anywhere until they talk to us.\u201d", "Mo Shah"),
+])
+def test_a_quotation_closing_a_paragraph_after_one_sentence_about_one_person_is_theirs(text, expected):
+    assert speakers(text) == [(expected, "named")]
+
+
+@pytest.mark.parametrize("text", [
+    'Dr Ana Ruiz and Dr Tom Pike stood outside the hospital. "We have no other choice."',  # two people
+    'The Westshire Medical Association held a rally in Easton. "Pay restoration now for every doctor!"',  # a body
+    # two sentences of narration: the person no longer heads what comes just before
+    'Dr Ana Ruiz stood outside the hospital. Strikes began on Monday. "We have no other choice."',
+])
+def test_a_quotation_after_narration_that_does_not_single_out_one_person_stays_unattributed(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_the_person_a_narration_sentence_is_about_heads_it_despite_an_age_after_the_name():
+    text = 'Junior doctor Ana Ruiz, 27, works nights in Easton. She said: "It is exhausting."'
+    assert speakers(text) == [("Ana Ruiz", "pronoun")]
+
+
+# ---- 'According to X, ...': a fronted source governs the whole sentence -----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('According to Dr Ana Ruiz, the offer was "insulting".', ("Ana Ruiz", "named")),
+    ("According to Dr Ana Ruiz, chair of the Westshire Medical Association, the offer was \u2018insulting\u2019.",
+     ("Ana Ruiz", "named")),
+    ("The Surgeons Union met on Monday. According to the union, the offer was \u201cinsulting\u201d.",
+     ("Surgeons Union", "description")),
+])
+def test_a_fronted_according_to_attributes_a_one_word_quotation_later_in_its_sentence(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_the_main_clause_after_a_fronted_according_to_is_no_description_of_the_source():
+    lexicon = Lexicon.from_rows([{"organisation_id": "vma", "alias": "Valley Medics Association", "case_sensitive": "true"}],
+                                [], [])
+    rows = extract_quotes("According to Dr Ana Ruiz, the Valley Medics Association offer was \u201cinsulting\u201d.",
+                          "src", lexicon)
+    assert [(r["speaker_name"], r["speaker_organisation_id"]) for r in rows] == [("Ana Ruiz", None)]
+
+
+def test_according_to_in_mid_sentence_does_not_make_a_one_word_term_a_quotation():
+    assert speakers("The offer was poor, according to doctors, and \u201cinsulting\u201d.") == []
+
+
+# ---- 'X took to social media to say': an infinitive of saying takes its clause's subject --------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('Dr Ana Ruiz took to social media to say: "We are not going anywhere."', ("Ana Ruiz", "named")),
+    ("Health Secretary Mark Fenwick took to Twitter to say the strike was \u201cdeeply disappointing\u201d.",
+     ("Mark Fenwick", "named")),
+    ("The Surgeons Union wrote to members to say the offer was \u2018not good enough\u2019.",
+     ("Surgeons Union", "organisation-spokesperson")),
+])
+def test_an_infinitive_of_saying_is_spoken_by_the_subject_of_its_clause(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers were urged to say whether the offer was \u201cfinal\u201d.",  # asked to speak, not speaking
+])
+def test_a_passive_before_an_infinitive_of_saying_gives_no_speaker(text):
+    assert speakers(text) == [(None, "unresolved")]
+
+
+def test_the_verb_before_the_infinitive_speaks_first_when_it_reports_speech():
+    rows = quotes("The Nurses Guild urged ministers to say whether the offer was \u201cfinal\u201d.")
+    assert [(r["speaker_organisation_id"], r["cue"]) for r in rows] == [("nurses-guild", "urged")]
+
+
+def test_a_role_then_a_name_between_commas_after_a_quotation_speaks():
+    text = ("\u201cWe are united,\u201d the chair of the Westshire Medical Association\u2019s negotiating team, "
+            "Dr Ana Ruiz, told reporters.")
+    assert speakers(text) == [("Ana Ruiz", "named")]
+
+
+# ---- a role description whose holder the text names again just after (issue 8, an older dev article) ----------
+
+@pytest.mark.parametrize("text, expected", [
+    # a regional paper: the headline names her, the lead quotes another person with a role of his own
+    ("Ana Lund visits Easton\n\nDr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+     "But the health minister said there would be \u201creal disruption\u201d.\n\n"
+     "On Monday, Ana Lund will meet officials to plan for the walkout.", "Ana Lund"),
+    # wire copy: named in the body before, the name again right after in the same paragraph, straight marks
+    ('Mark Fenwick was in Westshire on Friday. Dr Jo Bell, chair of the guild, said talks had failed. '
+     'The prime minister said the offer was "final". Later, Mark Fenwick visited a hospital.', "Mark Fenwick"),
+    # a local site: single marks, a time phrase fronted
+    ("Priya Lal in talks\n\nGuild chair Tom Pike called the offer \u2018an insult\u2019.\n\n"
+     "The health secretary said it was \u2018fair\u2019.\n\nThis week, Priya Lal will meet the guild again.",
+     "Priya Lal"),
+])
+def test_a_description_nobody_fits_before_takes_a_person_named_before_who_heads_the_next_sentence(text, expected):
+    assert speakers(text)[-1] == (expected, "description")
+
+
+@pytest.mark.parametrize("text", [
+    # the person after speaks in their own sentence
+    "Ana Lund visits Easton\n\nDr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+    "But the health minister said there would be \u201creal disruption\u201d.\n\nAna Lund said she was ready to talk.",
+    # the person after was never named before
+    "Dr Jo Bell, chair of the guild, said the strike was \u201ca last resort\u201d.\n\n"
+    "But the health minister said there would be \u201creal disruption\u201d.\n\n"
+    "On Monday, Ana Lund will meet officials to plan for the walkout.",
+])
+def test_a_description_does_not_reach_forward_to_a_speaker_or_a_newcomer(text):
+    assert speakers(text)[1] == (None, "unresolved")
+
+
+# ---- a headline's 'Easton doctor says ...' / 'Junior doctor: ...' is the person the lead opens with -------------
+
+@pytest.mark.parametrize("text", [
+    "Easton doctor says strikes are \u2018a last resort\u2019\n\nDr Ana Ruiz, who works at Easton General, said "
+    "nobody wanted a strike.",
+    "Junior doctor: 'We are exhausted and nobody is listening'\n\nDr Ana Ruiz said she had worked 70 hours last week.",
+    "Easton registrar: \u201cIt is unbearable\u201d\n\nTrainee registrar Ana Ruiz, 31, has worked at Easton General "
+    "for six years.",
+])
+def test_a_headline_role_with_a_place_or_qualifier_is_the_person_the_lead_opens_with(text):
+    assert speakers(text)[0] == ("Ana Ruiz", "description")
+
+
+@pytest.mark.parametrize("text", [
+    "Easton nurse: \u201cIt is unbearable\u201d\n\nEaston General Hospital said it was coping.",  # a body leads
+    "Strike latest: \u201cWe are ready to walk out again next month\u201d\n\nDr Ana Ruiz said talks had failed.",
+])
+def test_a_headline_without_a_role_or_without_a_person_leading_has_no_speaker(text):
+    assert speakers(text)[0] == (None, "unresolved")
+
+
+# ---- "the X's consultants committee said": the body the owner qualifies speaks -----------------------------------
+
+_GUILD_AND_COMMITTEE = Lexicon.from_rows(
+    [{"organisation_id": "guild", "alias": "Medics Guild", "case_sensitive": "true"},
+     {"organisation_id": "guild-trainees", "alias": "trainees committee", "case_sensitive": "false"}], [], [])
+
+
+@pytest.mark.parametrize("text", [
+    "The Medics Guild\u2019s trainees committee said: \u201cEnough is enough.\u201d",
+    '"Enough is enough," the Medics Guild\'s trainees committee said.',
+    "The Medics Guild's trainees committee said it would strike.\n\n\u2018Enough is enough,\u2019 it said.",
+])
+def test_a_curated_body_after_anothers_possessive_speaks_with_its_own_id(text):
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert [(r["speaker_organisation_id"], r["speaker_method"]) for r in rows][-1:] == \
+        [("guild-trainees", "organisation-spokesperson")]
+
+
+def test_an_uncurated_body_after_a_possessive_is_named_with_its_owner():
+    text = ("The Medics Guild\u2019s consultants committee said it would ballot members.\n\n"
+            "\u201cConsultants are worth more,\u201d it said.")
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert [(r["speaker_name"], r["speaker_organisation_id"]) for r in rows] == [("Medics Guild consultants committee", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people of that body, not the body
+    ("Dr Ana Ruiz and Dr Tom Pike lead it. The co-chairs of the Medics Guild\u2019s trainees committee said: "
+     "\u201cEnough is enough.\u201d", (None, "unresolved")),
+    # a role of the owner: the owner speaks
+    ("The Medics Guild\u2019s chief executive said: \u201cWe need a deal.\u201d", ("guild", "organisation-spokesperson")),
+])
+def test_words_that_do_not_open_with_the_owner_or_end_with_a_body_are_not_the_possessed_body(text, expected):
+    rows = extract_quotes(text, "src", _GUILD_AND_COMMITTEE)
+    assert rows[-1]["speaker_organisation_id"] != "guild-trainees"
+    if expected[0]:
+        assert (rows[-1]["speaker_organisation_id"], rows[-1]["speaker_method"]) == expected
+
+
+# ---- quotations set out as a bulleted list after their introduction ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Dr Ana Ruiz said:\n\n- "We are tired of being ignored."\n- "We will fight on for as long as it takes."',
+    "Dr Ana Ruiz said talks had failed.\n\n\u2022 \u201cWe are tired of being ignored.\u201d\n\n"
+    "\u2022 \u201cWe will fight on for as long as it takes.\u201d",
+    "Dr Ana Ruiz told the Echo:\n* \u2018We are tired of being ignored.\u2019\n* \u2018We will fight on for as long as it takes.\u2019",
+])
+def test_bulleted_quotations_after_an_introduction_keep_its_speaker(text):
+    assert [name for name, _ in speakers(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_bulleted_quotation_after_narration_naming_someone_else_is_not_carried_on():
+    text = ('Dr Ana Ruiz said: "We are tired of being ignored."\n\nHealth Secretary Mark Fenwick met hospital chiefs on Monday.\n\n'
+            '- "We have no choice but to go on."')
+    assert speakers(text)[-1] == (None, "unresolved")

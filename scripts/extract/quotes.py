@@ -42,6 +42,15 @@ named before; in 'X Hospital in Y said' the body speaks, not the place; a pronou
 heading the sentence just before (also before an aside, also with particles: 'X ap Y, who ..., said') to a
 person of unknown gender further back; letters after a name ('MP', 'KC') are no part of the speaker's name.
 
+Shapes of the fifth batch and of constructed copy (issue 8, third session): a 'that' after a verb of saying opens
+a clause whose own subject speaks ('X reported that the union has warned “...”'), and a description is never the
+subject of its own clause; 'with X saying “...”' is X's; a passive frame ('is reported to have said') and a body's
+possessive before a name ("The X's Dr Y noted") leave the name heading its sentence; outlets called by their kind
+('said the paper'); surnames that are stop words ('Day', 'May'); a scene sentence about one person, then their
+words with no verb; a fronted 'According to X,'; an infinitive of saying ('took to social media to say'); a role
+description named only in the next sentence by a person named before; headline roles with a place ('Easton
+doctor says'); "the X's consultants committee" as the body speaking; bulleted quotations after an introduction.
+
 Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
 ('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
 so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
@@ -103,7 +112,9 @@ _COLLECTIVE_NOUNS = {"group", "union", "association", "committee", "organisation
                      "board", "party", "company", "faction", "service", "government", "ministry",
                      "campaign", "alliance", "society", "account", "hospital", "infirmary", "institute",
                      "foundation", "authority", "agency", "commission", "university", "network", "forum",
-                     "coalition", "regulator", "congress"}
+                     "coalition", "regulator", "congress",
+                     # outlets, as copy that cites other outlets calls them ('..., said the paper.')
+                     "newspaper", "paper", "broadcaster", "magazine", "publication", "outlet"}
 # Words that end a noun phrase read backwards from a verb (and forwards after an inverted one).
 _STOP_WORDS = set("""
 to in on at from with by about after before during over under into onto than against between among through
@@ -117,6 +128,11 @@ afternoon evening weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december
 """.split()) | _RELATIVE
+# Stop words that only ever work as grammar, never as a surname ('Theresa May' and 'Karen Day' are names).
+_NEVER_NAME_WORDS = set("""to in on at from with by about after before during over under into onto than against
+between among through across since until upon via per without within as like that which who whom whose when
+while where because if but so yet or nor though although however is are was were be been being has have had do
+does did he she it they we i you him them us me the a an its their his her our this these those""".split())
 # Allowed between a subject and its verb: 'it has insisted', 'the KDA also said'.
 _BETWEEN_SUBJECT_AND_VERB = set("""has have had also previously earlier later then now already repeatedly
 recently once again further separately publicly privately reportedly firmly strongly simply
@@ -218,6 +234,16 @@ _CITED_OBJECT_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:(?:a|an|the)\s+)?(?:[a-z]
 _ENDS_A_NOUN_PHRASE = re.compile(r"[^\w]*(?:[.,;:!?)\u2026\u2013\u2014\n]|\Z|\s*(?:of|in|at|on|for|from|to|with|as|over|across"
                                  r"|since|after|during|among|amid|by|between|until)\b)")
 _WORD_BEFORE_VERB = re.compile(r"(?<!\S)(\S+)\s+\Z")
+# 'X is reported to have said', 'X was understood to have told': a passive frame between a subject and its verb
+_RAISED_FRAME = re.compile(r"(?i)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+                           r"(?:reported|understood|believed|thought|said|alleged|known|claimed|rumoured|quoted)"
+                           r"\s+to\s+have\s+\Z")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_BULLET = re.compile(r"(?m)^[ \t]*[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-][ \t]+")  # a list item's bullet
+_INFINITIVE_TO = re.compile(r"\bto\s+\Z")  # 'X took to social media to say'
+_PASSIVE_INFINITIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?to\s+\Z")
+_WITH = re.compile(r"\bwith\s+")  # 'with X saying': an absolute clause
+_THAT_AFTER_SAYING = re.compile(r"\b([A-Za-z]+)\s+that\s+\Z")  # 'reported that ' + a clause's subject
 _NAMING_NOUN_BEFORE = re.compile(r"\b(?i:term|terms|word|words|phrase|title|label|name|expression)\s+\Z")
 _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcast)\b")  # not 'a “firm” show of
 # ', said X' inside a quotation left open to the end of its paragraph: where the speech ended.
@@ -374,7 +400,7 @@ class _Article:
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
         if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
-                or _NON_SPACE.search(self.masked, self.paragraphs[quote.paragraph].start, quote.open) \
+                or not self._opens_paragraph(quote) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
         aside = self.paragraphs[quote.paragraph - 1]
@@ -447,13 +473,17 @@ class _Article:
 
     def _follows_directly(self, quote: _Quote, previous_row: dict) -> bool:
         """True when nothing but white space lies between the previous quotation's sentence and this one."""
-        return not self.masked[previous_row["_sentence_end"]:quote.open].strip()
+        return not _BULLET.sub("", self.masked[previous_row["_sentence_end"]:quote.open]).strip()
+
+    def _opens_paragraph(self, quote: _Quote) -> bool:
+        """Nothing but white space, or a list's bullet ('• ', '- '), before the quotation in its paragraph."""
+        return not _BULLET.sub("", self.masked[self.paragraphs[quote.paragraph].start:quote.open]).strip()
 
     def _fill(self, row: dict, attribution: _Attribution) -> None:
         speaker = self._resolve(attribution)
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
                    speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
-                   speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue)
+                   speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue or None)
         lower = speaker.text.lower()
         gender = "f" if "spokeswoman" in lower else "m" if "spokesman" in lower else None
         kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
@@ -500,7 +530,34 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote)
+
+    def _scene_before(self, quote: _Quote) -> _Attribution | None:
+        """'Dr Jo Bell joined colleagues on the picket line in Easton. “We would call this off tomorrow.”': a
+        quotation that closes its paragraph with no attribution, after one sentence of narration that a person
+        heads and that names nobody else, is that person's."""
+        paragraph = self.paragraphs[quote.paragraph]
+        if quote.close is None or quote.continues is not None or quote.continued or \
+                self.masked[quote.close:paragraph.end].strip(" .,;!?\u2026\t\n") or \
+                not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        narration = self.masked[paragraph.start:quote.open].rstrip()
+        if not narration.endswith((".", "!")) or _MASK in narration or \
+                _SENTENCE_END.search(narration):  # (the last full stop has no sentence after it to match)
+            return None  # no narration, more than one sentence of it, or words quoted in it
+        scene = Span(paragraph.start, paragraph.start + len(narration))
+        named = self.names.within(scene.start, scene.end)
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or any(m.referent.kind != "person" and m.start == scene.start for m in named):
+            return None
+        subject = self._subject_mention(scene)
+        if subject is not None and subject[2].alias.entity_kind == "person":
+            return _Attribution(subject[2].start, subject[2].end, "", tight=False)
+        entity = self._uncurated_subject(scene) if subject is None else None
+        if entity is not None and entity.kind == "person":
+            mention = next(m for m in named if m.referent.kind == "person")
+            return _Attribution(mention.start, mention.end, "", tight=False)
+        return None
 
     def _attribution_after(self, close: int, limit: int) -> _Attribution | None:
         """'”, it added.' / '!” a spokesperson said' / '”, said Dr X' / '” he said' / '”, according to X'"""
@@ -519,7 +576,10 @@ class _Article:
         if _is_participle(verb.word):
             return None
         phrase = self._noun_phrase_before(position, verb.start)
-        if phrase is None or self.masked[position:phrase[0]].strip():
+        if phrase is None:
+            return None
+        opening = min(phrase[0], phrase[2][0]) if phrase[2] else phrase[0]  # '”, the chair of X, Jo Bell, said'
+        if self.masked[position:opening].strip():
             return None
         if bare and self.masked[phrase[0]:phrase[1]].lower() not in _PRONOUNS:
             return None
@@ -567,31 +627,96 @@ class _Article:
             verbs.reverse()
         elif verbs and _is_participle(verbs[-1].word):
             verbs.insert(0, verbs[-1])  # 'X said ..., adding that it was “fair”': the cue is 'adding'
+        elif len(verbs) > 1:
+            reported = self._reported_clause_verb(start, verbs)
+            if reported is not None:
+                verbs.insert(0, reported)
         for verb in verbs:
             if _passive_before(self.masked, start, verb.start):
                 continue  # 'the KDA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
             if found:
-                # A verb is in the quotation's clause when no comma, semicolon or bracket separates them.
+                # A verb is in the quotation's clause when no comma, semicolon or bracket separates them, or when
+                # it opens the sentence as 'According to X,', which governs the whole of it.
                 nearest = max(verbs, key=lambda v: v.start)
-                tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":"))
+                tight = not re.search(r"[,;:()]", self.masked[nearest.end:end].rstrip().rstrip(":")) or (
+                    verb is verbs[0] and len(verbs) == 1 and verb.word[:1] == "A" and not self.masked[start:verb.start].strip())
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
+        return None
+
+    def _infinitive(self, start: int, verb: _Verb) -> bool:
+        """'Dr X took to social media to say ...', 'X appeared on the radio to warn ...': a verb of saying after
+        'to' whose clause has no verb of saying before it and is not passive ('Ministers were urged to say' asks
+        them to speak; they have not)."""
+        if not _INFINITIVE_TO.search(self.masked, max(start, verb.start - 6), verb.start):
+            return False
+        return not _verbs(self.masked, start, verb.start) and \
+            not _PASSIVE_INFINITIVE.search(self.masked, max(start, verb.start - 40), verb.start)
+
+    def _leading_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """A name opening the clause, after 'The' or a role at most ('Dr Jo Bell took to ...')."""
+        lead = _LEADING_DETERMINER.match(self.masked, start, end)
+        for mention in self.names.within(start, end)[:1]:
+            if self.masked[mention.end:mention.end + 1] in ("'", "\u2019") or self.masked[mention.start] == _MASK:
+                return None
+            if mention.start in (start, lead.end()):
+                return start, mention.end  # with its 'The'
+            if (mention.referent.kind == "person"
+                                                         and self._role_prefixed(lead.end(), mention.start, mention.end)):
+                return mention.start, mention.end
+        return None
+
+    def _absolute_subject(self, start: int, participle: int):
+        """'Ministers said X, with Health Secretary Jo Bell repeatedly saying ...': after 'with', the participle has
+        a subject of its own (an absolute clause), and that subject speaks, not the sentence's."""
+        with_ = None
+        for with_ in _WITH.finditer(self.masked, start, participle):
+            pass
+        if with_ is None:
+            return None
+        between = self.masked[with_.end():participle]
+        if between.count(",") not in (0, 2) or sum(between.count(d) for d in _DASHES) not in (0, 2):
+            return None  # 'X met staff with her deputy, warning ...': one comma, the participle is X's
+        phrase = self._noun_phrase_before(with_.end(), participle)
+        if phrase is None or phrase[0] != with_.end() or self.text[phrase[0]:phrase[1]].lower() in _PRONOUNS | _RELATIVE:
+            return None
+        return phrase
+
+    def _reported_clause_verb(self, start: int, verbs: list[_Verb]) -> _Verb | None:
+        """'The Post reported that Dr X had told colleagues the offer was “...”': the last verb of saying whose
+        subject opens a clause that an earlier verb of saying introduces with 'that'. The quoted words are that
+        subject's; the earlier verb only reports them."""
+        if "that" not in self.masked[start:verbs[-1].start]:
+            return None
+        for verb in reversed(verbs[1:]):
+            if _is_participle(verb.word) or verb.word.lower().startswith("according"):
+                continue
+            phrase = self._noun_phrase_before(start, verb.start)
+            if phrase is None:
+                continue
+            introduced = _THAT_AFTER_SAYING.search(self.masked, start, phrase[0])
+            if introduced and _saying(introduced.group(1)):
+                return verb
         return None
 
     def _speaker_of_verb(self, verb: _Verb, start: int, end: int) -> _Attribution | None:
         word = verb.word
         if word.lower().startswith("according"):
             return self._speaker_after(verb, end)
-        if _is_participle(word):
-            # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on.
+        if _is_participle(word) or self._infinitive(start, verb):
+            # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on;
+            # likewise 'Dr X took to social media to say ...' for an infinitive.
             if not self.masked[start:verb.start].strip(" ,"):
                 return None
+            own = self._absolute_subject(start, verb.start)
+            if own is not None:
+                return _Attribution(own[0], own[1], word, own[2])
             earlier = self._verb_before(start, verb.start, rightmost=True)
             if earlier:
                 return _Attribution(earlier.start, earlier.end, word, earlier.description)
             subject = self._subject_mention(self._sentence_of(verb.start)) or \
-                self._clause_subject(start, verb.start) or self._sentence_subject(start, verb.start) or \
-                self._pronoun_subject(start, verb.start)
+                self._clause_subject(start, verb.start) or self._leading_name(start, verb.start) or \
+                self._sentence_subject(start, verb.start) or self._pronoun_subject(start, verb.start)
             if subject:
                 return _Attribution(subject[0], subject[1], word)
             return None
@@ -625,12 +750,18 @@ class _Article:
         if phrase[2] is not None and len(tokens) <= 6 and _name_like(tokens) \
                 and _guess_kind(self.text[phrase[0]:phrase[1]]) == "person":
             return _Attribution(phrase[0], phrase[1], ":", phrase[2])  # 'Dr Jo Bell, chair of the X: “...”'
+        last = tokens[-1][2].lower()
+        if phrase[2] is None and 2 <= len(tokens) <= 4 and tokens[0][2][:1].isupper() \
+                and all(t[2][:1].islower() for t in tokens[1:]) \
+                and (last in _ROLE_NOUNS_FOR_DESCRIPTIONS or _personal_description(last)) \
+                and bisect.bisect_right(self._paragraph_starts, phrase[0]) <= 2:
+            return _Attribution(phrase[0], phrase[1], ":")  # a headline's 'Junior doctor: “...”'
         return None  # 'Strike latest: “...”' is a headline, not a speaker
 
     def _introduced_by_previous_paragraph(self, quote: _Quote) -> _Attribution | None:
         """A paragraph opening with a quotation, after a paragraph ending 'X said:'."""
         paragraph = self.paragraphs[quote.paragraph]
-        if quote.paragraph == 0 or _NON_SPACE.search(self.masked, paragraph.start, quote.open):
+        if quote.paragraph == 0 or not self._opens_paragraph(quote):
             return None
         previous = self.paragraphs[quote.paragraph - 1]
         sentence = self._sentence_of(previous.end - 1)
@@ -667,10 +798,15 @@ class _Article:
 
     def _noun_phrase_before(self, start: int, end: int):
         """(start, end, appositive span or None) of the subject that ends just before a verb at end."""
+        raised = _RAISED_FRAME.search(self.masked, max(start, end - 60), end) \
+            if self.masked.endswith("have", max(start, end - 8), end - 1) else None
+        if raised is not None:
+            end = raised.start()  # 'He is reported to have said:', 'She is understood to have told X'
         tokens = self._tokens(start, end)
         i = len(tokens) - 1
         while i >= 0:
-            if tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB or _aside(tokens[i][2]):
+            if (tokens[i][2].lower() in _BETWEEN_SUBJECT_AND_VERB and not _surname_word(tokens, i)) \
+                    or _aside(tokens[i][2]):
                 i -= 1  # 'it has insisted', 'the KDA also said', 'Jane Doe (pictured) said'
             elif i >= 1 and tokens[i][2].lower() in _TIME_WORDS and tokens[i - 1][2].lower() in _TIME_PREPOSITIONS:
                 i -= 2  # 'Jane Doe, chair of X, on Thursday said'
@@ -687,7 +823,8 @@ class _Article:
         first = _phrase_start(tokens, i)
         if first is None:
             return None
-        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower():
+        if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower() \
+                and not _complement_clause(tokens, first):
             # 'the X which represents junior doctors called ...': a relative clause without commas; X speaks
             subject = _phrase_start(tokens, first - 2)
             if subject is not None:
@@ -775,7 +912,7 @@ class _Article:
                 if following.lower() in _DETERMINERS:
                     i += 1
                 continue
-            if not _phrase_word(word):
+            if not (_phrase_word(word) or (last == i - 1 and _surname_word(tokens, i))):
                 break
             first = i if first is None else first
             last = i
@@ -789,6 +926,9 @@ class _Article:
                 if not (token[2][0].isalnum() or token[2][0] in "@("):
                     break
                 chunk.append(token)
+            fronted = verb.word[:1] == "A" and not self.masked[self._sentence_of(verb.start).start:verb.start].strip()
+            if fronted and [t[2] for t in tokens[last + 2 + len(chunk):last + 3 + len(chunk)]] != [","]:
+                chunk = []  # 'According to X, the offer was “...”': the main clause, not a role of X's
             if chunk and chunk[0][2].lower() in _STOP_WORDS:
                 pass  # ', as reported by X', ', speaking on X': how the words reached the reporter, not a role
             elif chunk and not _name_like(chunk):
@@ -918,6 +1058,15 @@ class _Article:
                 return _Speaker(words, person.person_id, person.organisation_id,
                                 "resolved" if person.person_id else "unresolved", "person", person.name,
                                 "description", person.referent)
+        possessed = self._possessed_body(attribution, named) if not _has_spokes_noun(lower) else None
+        if possessed is not None:
+            # "the KDA's consultants committee said": the body the owner qualifies speaks, named with its owner
+            referent = possessed.referent
+            organisation = referent.organisation_id
+            name = self.lexicon.name_of("organisation", organisation) if organisation else \
+                _name_words(re.sub(r"['\u2019]s?(?=\s)", "", words[_LEADING_DETERMINER.match(words).end():]))
+            return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "organisation",
+                            name, "organisation-spokesperson", referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -967,9 +1116,13 @@ class _Article:
         if role is not None:
             return role
         parts = words.split()
-        if parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS and parts[0].lower() not in _DETERMINERS \
+        # in a headline or standfirst, also a place or a qualifier before a common noun: 'Easton doctor says'
+        headline = bisect.bisect_right(self._paragraph_starts, attribution.start) <= 2 and len(parts) > 1 \
+            and parts[0][:1].isupper() and all(p[:1].islower() for p in parts[1:])
+        if (parts[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS or (headline and _personal_description(parts[-1].lower()))) \
+                and parts[0].lower() not in _DETERMINERS \
                 and len(parts) <= 4 and (all(p[:1].isupper() for p in parts) or all(
-                    p[:1].islower() or p.isupper() for p in parts)) \
+                    p[:1].islower() or p.isupper() for p in parts) or headline) \
                 and not (len(parts) >= 3 and parts[-1].isupper() and _is_person_name(" ".join(parts[:-1]))):
             # a title without 'the' ('– Health Secretary', 'Prime Minister said'): a description, never a name
             role = self._described_person("the " + words.lower(), attribution.start) or \
@@ -1081,7 +1234,13 @@ class _Article:
                 if isinstance(alone, str):  # a name no cue made a person ('On Monday, Jo Bell will meet ...')
                     return _Speaker(words, None, None, "unresolved", "person", alone, "description", None)
                 if alone is None or _holds_another_role(alone, description):
-                    return None  # none, or one the text gave another role ('Jo Bell, the chancellor')
+                    # none, or one the text gave another role ('Jo Bell, the chancellor'): a person already named
+                    # (in a headline, say) who heads the next sentence without speaking in it ('But the First
+                    # Minister said ... . On Monday, Jo Bell will chair ...')
+                    ahead = self._named_again_after(position, description)
+                    if ahead is None:
+                        return None
+                    alone = ahead
                 found = [alone]
             else:
                 found = [previous.referent]
@@ -1135,7 +1294,9 @@ class _Article:
             opening = self.names.within(lead.start, min(lead.end, lead.start + 80))[:1]
             referent = opening[0].referent if opening else None
             if referent is not None and referent.kind == "person" and referent.name \
-                    and not self.masked[lead.start:opening[0].start].strip() and not _holds_another_role(referent, role):
+                    and (not self.masked[lead.start:opening[0].start].strip()
+                         or self._role_prefixed(lead.start, opening[0].start, opening[0].end)) \
+                    and not _holds_another_role(referent, role):
                 return _Speaker("", referent.person_id, referent.organisation_id,
                                 "resolved" if referent.person_id else "unresolved", "person", referent.name,
                                 "description", referent)
@@ -1153,6 +1314,28 @@ class _Article:
                     return _Entity(first.start, "joint", first.referent.person_id, first.referent.organisation_id,
                                    f"{first.referent.name} and {second.referent.name}", None)
         return None
+
+    def _named_again_after(self, position: int, description: list[str]) -> Referent | None:
+        """The person heading the sentence after position's (after any fronted phrase, in this paragraph or the
+        next) when the text named them before position too, gave them no other role, and no verb of saying
+        follows them there (a speaker of their own is no referent of a description before them)."""
+        index = bisect.bisect_right(self._sentence_starts, position)
+        if index >= len(self.sentences) or bisect.bisect_right(self._paragraph_starts, self.sentences[index].start) \
+                - bisect.bisect_right(self._paragraph_starts, position) > 1:
+            return None
+        sentence = self.sentences[index]
+        fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
+        opening = fronted.end() if fronted else sentence.start
+        heading = self.names.within(opening, min(sentence.end, opening + 80))[:1]
+        if not heading or heading[0].start != opening or heading[0].referent.kind != "person" \
+                or _verbs(self.masked, sentence.start, sentence.end) or _MASK in self.masked[sentence.start:sentence.end]:
+            return None
+        referent = heading[0].referent
+        if _holds_another_role(referent, description) or not any(
+                m.referent is referent or (m.referent.kind == "person" and m.referent.name == referent.name)
+                for m in self.names.before(position, 60)):
+            return None
+        return referent
 
     def _only_person_in_sentence_before(self, position: int) -> Referent | str | None:
         """The person named in the sentence before the one at position, when it names one person only; when it
@@ -1311,13 +1494,19 @@ class _Article:
             if fitting is not None:
                 return fitting
         index = bisect.bisect_left(self._sentence_starts, position) - 1
+        own = bisect.bisect_right(self._sentence_starts, position) - 1
         looked_at = 0
         while index >= 0 and looked_at < 8:
             sentence = self.sentences[index]
             if best and sentence.end <= best.position:
                 break
             looked_at += 1
+            # A description ('the union') never stands for the subject of its own clause: 'X reported that the
+            # union has warned' is about another body (the same body would be 'it'). A pronoun may. (A quotation
+            # opening a sentence does not end the one before for the splitter: there the subject may still be it.)
             subject = self._subject_entity(index)
+            if subject and head is not None and index == own and _MASK not in self.masked[subject.position:position]:
+                subject = None
             if subject and subject.position < position and subject.kind in kinds \
                     and (best is None or subject.position > best.position):
                 return subject
@@ -1363,15 +1552,20 @@ class _Article:
         if prefixed:
             named = [m for m in named[:3] if m.referent.kind == "person"
                      and self._role_prefixed(lead.end(), m.start, m.end)][:1]
-        if not named or named[0].curated:
+        if not named:
             return None
         mention = named[0]
         if self.masked[mention.end:mention.end + 1] in ("'", "\u2019"):
+            mention = self._owned_person(mention.end, [(m.start, m.end, m, m.referent.kind) for m in named[1:3]])
+            if mention is None or mention.curated:
+                return None  # (a curated one heads it through _subject_mention)
+        elif mention.curated:
             return None
         after = mention.end
         defined = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X (XA) negotiated ...'
         after = defined.end() if defined else after
-        if prefixed and self.masked.startswith(",", after):  # 'Her colleague, Jo Bell, said': the closing comma
+        if prefixed and self.masked.startswith(",", after) and \
+                self.masked[:mention.start].rstrip().endswith(","):  # 'Her colleague, Jo Bell, said': the closing comma
             after += 1
         elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
@@ -1383,7 +1577,10 @@ class _Article:
         if referent.kind == "person":
             return _Entity(mention.start, "person", None, None, referent.name, referent)
         kind = "spokesperson" if tail.group("spokes") else "organisation"
-        return _Entity(mention.start, kind, None, None, referent.name, referent)
+        name = referent.name
+        if mention is not named[0]:  # "The KDA's consultants committee": named with its owner
+            name = _name_words(re.sub(r"['\u2019]s?(?=\s)", "", self.text[named[0].start:mention.end]))
+        return _Entity(mention.start, kind, None, None, name, referent)
 
     def _described_subject(self, sentence: Span) -> _Entity | None:
         """'The association declared ...': a sentence headed by 'the' and a body's head word stands for the body
@@ -1397,6 +1594,34 @@ class _Article:
             return None
         return self._organisation_with_head(sentence.start, lead.group(group), None)
 
+    def _possessed_body(self, attribution: _Attribution, named: list):
+        """The organisation that ends the words at an attribution right after another one's possessive ("the
+        KDA's consultants committee"), as a name mention; None otherwise."""
+        organisations = [m for m in named if m.referent.kind == "organisation" and self.masked[m.start] != _MASK]
+        if len(organisations) < 2 or organisations[-1].end != attribution.end:
+            return None
+        owner = organisations[-2]
+        if owner.start != _LEADING_DETERMINER.match(self.masked, attribution.start, attribution.end).end():
+            return None  # 'the co-chairs of the KDA's X committee': the words are about people of that body
+        owned = self._owned_person(owner.end, [(organisations[-1].start, organisations[-1].end, organisations[-1],
+                                                "organisation")])
+        return owned if owned is not None and owner.referent.name != owned.referent.name else None
+
+    def _owned_person(self, owner_end: int, named: list):
+        """"The X's Dr Jo Bell", "X's head of policy Jo Bell", "The X's consultants committee": the first of the
+        names after the owner (start, end, match, kind) when it follows the possessive after a body's name at
+        owner_end directly, or (a person) after role words only."""
+        possessive = _POSSESSIVE.match(self.masked, owner_end)
+        if possessive is None or not named:
+            return None
+        start, end, match, kind = named[0]
+        if self.masked[end:end + 1] in ("'", "\u2019") or kind not in ("person", "organisation"):
+            return None
+        between = possessive.end()
+        if self.masked[between:start].strip() and (kind != "person" or not self._role_prefixed(between, start, end)):
+            return None
+        return match
+
     def _role_prefixed(self, start: int, name_start: int, name_end: int) -> bool:
         """Whether masked[start:name_start] is a role ('Health secretary ', 'KDA council chair '), or a short
         noun phrase the name stands in apposition to ('Her colleague, Dr X, said', "The union's chair, X, has")."""
@@ -1405,7 +1630,7 @@ class _Article:
             words[-1] = words[-1][:-1]
             return 0 < len(words) <= 5 and words[-1][:1].islower() and all(
                 w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
-        return 0 < len(words) <= 5 and words[-1].lower() in _ROLE_WORDS and \
+        return 0 < len(words) <= 5 and (words[-1].lower() in _ROLE_WORDS or _personal_description(words[-1].lower())) and \
             all(w[:1].isalnum() and not w.endswith((",", ";", ":")) and w.lower() not in _STOP_WORDS for w in words)
 
     def _subject_mention(self, sentence: Span):
@@ -1420,7 +1645,10 @@ class _Article:
             return None
         match: AliasMatch = matches[0]
         if self.masked[match.end:match.end + 1] in ("'", "\u2019"):  # 'Mr Poole’s talks' is not about him
-            return None
+            owned = self._owned_person(match.end, [(m.start, m.end, m, m.alias.entity_kind) for m in matches[1:3]])
+            if owned is None:
+                return None
+            match = owned  # "The KDA's Dr Jo Bell noted ...": the person the body's name qualifies heads it
         defined = _DEFINED_ACRONYM.match(self.masked, match.end, sentence.end)  # 'The X (XA) negotiated ...'
         tail = _SUBJECT_TAIL.match(self.masked, defined.end() if defined else match.end, sentence.end)
         if tail is None:
@@ -1667,9 +1895,18 @@ def _phrase_word(word: str) -> bool:
     return (word[0].isalnum() or word[0] in "@(") and word.lower() not in _STOP_WORDS
 
 
+def _surname_word(tokens, i: int) -> bool:
+    """'Theresa May', 'Karen Day', 'Health Secretary Will Quince': a capitalised word that is also a stop word
+    ('may', 'day', 'will') is a name word when a capitalised word of the phrase stands right before it. Words
+    that only ever work as grammar ('In', 'The', 'Who') never are; 'In May' stays a date."""
+    word = tokens[i][2]
+    return i > 0 and word[:1].isupper() and word[1:].islower() and word.lower() not in _NEVER_NAME_WORDS \
+        and tokens[i - 1][2][:1].isupper() and _phrase_word(tokens[i - 1][2])
+
+
 def _phrase_start(tokens, last: int) -> int | None:
     """Index of the first token of the noun phrase that ends with tokens[last], read backwards."""
-    if not _phrase_word(tokens[last][2]) or tokens[last][2].lower() in _DETERMINERS:
+    if not (_phrase_word(tokens[last][2]) or _surname_word(tokens, last)) or tokens[last][2].lower() in _DETERMINERS:
         return None
     first = None
     i = last
@@ -1695,11 +1932,19 @@ def _phrase_start(tokens, last: int) -> int | None:
         if word in ("'", "\u2019") and i > 0 and tokens[i - 1][2].endswith(("s", "S")):  # 'the doctors’ union'
             i -= 1
             continue
-        if not _phrase_word(word):
+        if not (_phrase_word(word) or _surname_word(tokens, i)):
             break
         first = i
         i -= 1
     return first
+
+
+def _complement_clause(tokens, first: int) -> bool:
+    """tokens[first - 1] is 'that'/'which'/'who' and tokens[first:] read back from a verb: True when 'that' comes
+    right after a verb of saying ('X reported that the union has warned', 'X said that ministers had warned'):
+    it opens what was said, a clause whose own subject speaks, not a relative clause about X ('the X which
+    represents doctors called', 'the guild that the minister praised warned')."""
+    return tokens[first - 1][2].lower() == "that" and first >= 2 and _saying(tokens[first - 2][2])
 
 
 def _name_like(chunk) -> bool:
