@@ -15,12 +15,14 @@ import os
 import sqlite3
 import sys
 import zipfile
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from junior_doctors_strikes import open_package, verbatim_fields
+from junior_doctors_strikes._loader import Package
 from scripts.inputs.articles import sha256_of
 from scripts.paths import ROOT
 
@@ -90,31 +92,95 @@ def _sql_value(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def write_sqlite(package_dir: Path, path: Path) -> None:
+SQLITE_BATCH_ROWS = 50_000  # rows converted to Python values at a time (memory: one batch, not the table)
+
+
+def _sql_columns(batch, schema: dict) -> list[list]:
+    """One Parquet record batch as SQLite values, column by column (the conversions of _sql_value, done by Arrow):
+    dates as YYYY-MM-DD text, booleans as 0/1, closed vocabularies as their text, missing values as None."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for field in schema["fields"]:
+        array = batch.column(field["name"])
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        if pa.types.is_date(array.type):
+            array = pc.cast(array, pa.string())
+        elif pa.types.is_boolean(array.type):
+            array = pc.cast(array, pa.int64())
+        elif pa.types.is_floating(array.type):  # NaN is no value (as _sql_value has it); SQLite stores it as NULL too
+            array = pc.if_else(pc.is_nan(array), pa.scalar(None, array.type), array)
+        columns.append(array.to_pylist())
+    return columns
+
+
+def _parquet_batches(package_dir: Path, resource: dict, schema: dict):
+    """The rows of a table's Parquet file, in batches, each an iterator of tuples of SQLite values; None when the
+    file lacks a column of the schema (the caller then reads the table through the loader, as before)."""
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(package_dir / resource["path"])
+    names = [f["name"] for f in schema["fields"]]
+    if not set(names) <= set(parquet.schema_arrow.names):
+        return None
+
+    return (zip(*_sql_columns(batch, schema))
+            for batch in parquet.iter_batches(batch_size=SQLITE_BATCH_ROWS, columns=names, use_threads=False))
+
+
+class _OpenedPackage(Package):
+    """The package opened once for the release files: its table names listed once (a corpus package's descriptor
+    lists every article as a resource too, and the loader goes through them on every schema() call)."""
+
+    @cached_property
+    def table_names(self) -> list[str]:
+        return Package.table_names.fget(self)
+
+
+def _tables(package) -> list[tuple[str, dict, dict]]:
+    """(name, schema, resource of its Parquet copy or None) per table, in the descriptor's order; the resources are
+    indexed once (a corpus package lists every article as a resource too)."""
+    resources = {r.get("name"): r for r in package.descriptor.get("resources", [])}
+    return [(name, package.schema(name), resources.get(f"{name}-parquet")) for name in package.table_names]
+
+
+def write_sqlite(package_dir: Path, path: Path, package=None) -> None:
     """The package's tables in one SQLite file: typed columns, keys, and FTS5 full-text search on verbatim text.
 
-    Deterministic: the same package gives the same bytes (same statements in the same order, then VACUUM).
+    Deterministic: the same package gives the same bytes (same statements in the same order, then VACUUM). Rows come
+    from each table's Parquet copy through Arrow, a batch at a time (validation checks that copy against the CSV);
+    the file is written without a rollback journal or syncs, since the build writes it into its staging folder and
+    publishes it by rename (an interrupted write leaves nothing published). Neither changes the file's bytes.
     """
     import sqlite_utils
 
-    package = open_package(package_dir)
+    package = package or open_package(package_dir)
     if path.exists():
         path.unlink()
     connection = sqlite3.connect(path)
     try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-        for name in package.table_names:
-            schema, frame = package.schema(name), package.load(name)
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        for name, schema, parquet in _tables(package):
             connection.execute(create_table_sql(name, schema))
             columns = [f["name"] for f in schema["fields"]]
-            rows = (tuple(_sql_value(v) for v in row) for row in frame[columns].itertuples(index=False, name=None))  # streamed, not listed
-            connection.executemany(f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(columns))})", rows)
+            batches = None
+            if parquet is not None and parquet.get("format") == "parquet":
+                batches = _parquet_batches(package_dir, parquet, schema)
+            if batches is None:
+                frame = package.load(name)
+                batches = [(tuple(_sql_value(v) for v in row) for row in frame[columns].itertuples(index=False, name=None))]
+            insert = f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(columns))})"
+            for rows in batches:  # one transaction for every table: committed below
+                connection.executemany(insert, rows)
         connection.commit()
         db = sqlite_utils.Database(connection)
         for name, columns in verbatim_columns(package).items():
             db[name].enable_fts(columns, fts_version="FTS5", create_triggers=False)
         connection.commit()
-        connection.execute("VACUUM")
+        connection.execute("VACUUM")  # the journal mode is not kept in the file (only WAL would be): bytes as before
     finally:
         connection.close()
 
@@ -190,22 +256,32 @@ def datasette_command(package_dir: Path, metadata_file: Path, port: int, host: s
 
 # --- Croissant ------------------------------------------------------------------------------------------------
 
-def croissant(package_dir: Path) -> dict:
+def _csv_sha256(package_dir: Path, resource: dict, trust_descriptor: bool) -> str:
+    """The sha256 of a table's CSV: the descriptor's own "hash" where the caller has just written both (the build,
+    whose validation then checks every hash against its file), else read from the file."""
+    recorded = str(resource.get("hash", ""))
+    if trust_descriptor and recorded.startswith("sha256:"):
+        return recorded.removeprefix("sha256:")
+    return sha256_of(package_dir / resource["path"])
+
+
+def croissant(package_dir: Path, package=None, trust_descriptor_hashes: bool = False) -> dict:
     """Croissant 1.0 JSON-LD for the package: one CSV file object per table (with sha256) and one record set
     per table, its fields typed and described from the schema, keys and references from its keys."""
-    package = open_package(package_dir)
+    package = package or open_package(package_dir)
     descriptor = package.descriptor
     licence = (descriptor.get("licenses") or [{}])[0]
     verbatim = verbatim_columns(package)
+    resources = {r.get("name"): r for r in descriptor["resources"]}
     distribution, record_sets, earlier = [], [], set()
     for name in package.table_names:
         schema = package.schema(name)
-        resource = next(r for r in descriptor["resources"] if r["name"] == name)
+        resource = resources[name]
         file_id = Path(resource["path"]).name
         distribution.append({"@type": "cr:FileObject", "@id": file_id, "name": file_id,
                              "description": f"{schema.get('title', name)} as CSV",
                              "contentUrl": file_id, "encodingFormat": "text/csv",
-                             "sha256": sha256_of(package_dir / resource["path"])})
+                             "sha256": _csv_sha256(package_dir, resource, trust_descriptor_hashes)})
         fields = []
         for field in schema["fields"]:
             entry = {"@type": "cr:Field", "@id": f"{name}/{field['name']}", "name": field["name"],
@@ -251,8 +327,9 @@ def write_release_files(package_dir: Path) -> None:
     from scripts.package.write import write_checksums
 
     package_dir = Path(package_dir)
-    write_sqlite(package_dir, package_dir / "data" / DATABASE)
-    text = json.dumps(croissant(package_dir), indent=2, ensure_ascii=False) + "\n"
+    package = _OpenedPackage(package_dir)  # the descriptor (every article a resource in a corpus) is read once
+    write_sqlite(package_dir, package_dir / "data" / DATABASE, package)
+    text = json.dumps(croissant(package_dir, package, trust_descriptor_hashes=True), indent=2, ensure_ascii=False) + "\n"
     (package_dir / "data" / CROISSANT).write_text(text, encoding="utf-8")
     write_checksums(package_dir)
 

@@ -94,13 +94,32 @@ def frame_from_columns(column_values, schema: TableSchema) -> pd.DataFrame:
     """frame_from_records from column_values(name), a list of Python values per column (None for missing): one
     column's values in memory at a time rather than a dict per row."""
     columns = {}
+    dtypes = schema.pandas_dtypes()
     for f in schema.fields:
         values = column_values(f["name"])
+        if isinstance(values, _ArrowValues) and values.array.dtype == dtypes[f["name"]]:
+            columns[f["name"]] = values.array
+            continue
+        if isinstance(values, _ArrowValues):  # typed otherwise than the schema says: as Python values, as before
+            values = values.array.to_numpy(dtype=object, na_value=None).tolist()
         if f["type"] == "date":
             values = [v.isoformat() if isinstance(v, dt.date) else v for v in values]
-        columns[f["name"]] = pd.array([pd.NA if v is None else v for v in values],
-                                      dtype=schema.pandas_dtypes()[f["name"]])
+        columns[f["name"]] = _typed_array(values, dtypes[f["name"]])
     return pd.DataFrame(columns)
+
+
+def _typed_array(values: list, dtype: str):
+    """pd.array(values, dtype) with None for missing; a text column is built by Arrow from the Python strings (the
+    same ArrowStringArray as pd.array makes, several times faster), anything else as before."""
+    if dtype == "string":
+        try:
+            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value that is not a str (or None): let pandas convert it
+            pass
+    try:
+        return pd.array(values, dtype=dtype)  # None is a missing value for the nullable dtypes
+    except (TypeError, ValueError):
+        return pd.array([pd.NA if v is None else v for v in values], dtype=dtype)
 
 
 def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
@@ -125,11 +144,63 @@ def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
     return frame_from_records(records, schema), problems
 
 
+def _fast_parser(kind: str):
+    """A parser of a non-empty cell that is right whenever it returns, and hands any cell it is unsure of to
+    parse_cell (which returns the same value, or raises the message the cell deserves)."""
+    if kind == "integer":
+        return lambda text: int(text) if _INTEGER.fullmatch(text) else parse_cell(kind, text)
+    if kind == "boolean":
+        return lambda text: True if text == "true" else False if text == "false" else parse_cell(kind, text)
+    return lambda text: parse_cell(kind, text)
+
+
+def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchema,
+                    file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """parse_rows of rows given as lists of cells in header order (what read_table collects): the same frame and the
+    same problems in the same order (by row, then by the schema's column order), parsed a column at a time."""
+    position = {name: i for i, name in enumerate(header)}  # a repeated name: its last cell, as dict(zip()) gives
+    by_position = list(zip(*rows)) if rows else [()] * len(header)  # every row has the header's cell count
+    found: list[tuple[int, int, Problem]] = []
+    columns: dict[str, list] = {}
+    for order, f in enumerate(schema.fields):
+        name, kind = f["name"], f["type"]
+        i = position.get(name)
+        cells = by_position[i] if i is not None else [""] * len(rows)
+        if kind == "string":
+            columns[name] = [text or None for text in cells]
+            continue
+        if kind == "integer" and all(map(_INTEGER.fullmatch, filter(None, cells))):  # whole numbers only: int() each
+            columns[name] = [int(text) if text else None for text in cells]
+            continue
+        parse = _fast_parser(kind)
+        try:  # every cell parses (the usual case): one pass
+            columns[name] = [None if text == "" else parse(text) for text in cells]
+            continue
+        except ValueError:
+            pass
+        values = []  # some cell does not: again cell by cell, each failure a Problem
+        for index, text in enumerate(cells):
+            if text == "":
+                values.append(None)
+                continue
+            try:
+                values.append(parse(text))
+            except ValueError as err:
+                found.append((index, order, Problem(file, index + 2, name, text, f"{err}")))
+                values.append(None)
+        columns[name] = values
+    del by_position
+    found.sort(key=lambda item: item[:2])
+    return frame_from_columns(columns.__getitem__, schema), [problem for _, _, problem in found]
+
+
 # Control characters are never data: NUL, the other C0 controls, DEL and the C1 controls. A free-text cell (a string
 # column with no pattern or closed vocabulary: evidence quoted from an article, a note) may hold a line break or a
 # tab inside quotes; no other cell may.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK_OR_TAB = re.compile(r"[\n\r\t]")
+_CONTROL_OR_BREAK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\n\r\t]")  # either of the two: a row without
+# any (searched once in its cells joined by commas, which neither holds) needs no cell-by-cell look
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -185,12 +256,13 @@ def read_csv_records(path: Path, file: str | None = None, free_text: set[str] = 
     return records
 
 
-def scan_csv_records(path: Path, file: str | None, free_text: set[str], on_row) -> CsvRecords:
+def scan_csv_records(path: Path, file: str | None, free_text: set[str], on_row, cells: bool = False) -> CsvRecords:
     """read_csv_records without holding the rows: on_row(row) is called with each good row's dict, in file order,
     and the CsvRecords returned has no rows (its lines and offsets are those of the rows given to on_row). The file
     is read a line at a time. When the file cannot be read as CSV at all, header is empty and the rows already
     given to on_row must be dropped by the caller (read_csv_records and read_table do). Its lines and offsets are
-    arrays of 64-bit integers (a large table's line numbers are kept until its problems are relocated)."""
+    arrays of 64-bit integers (a large table's line numbers are kept until its problems are relocated). With cells,
+    on_row(cells, header) gets each good row's list of cells (in the order of header, the file's) instead of a dict."""
     file = file or str(path)
     line_offsets = array("q")  # 8 bytes a line (a list of ints is 36)
 
@@ -212,26 +284,27 @@ def scan_csv_records(path: Path, file: str | None, free_text: set[str], on_row) 
         problems, starts, offsets = [], array("q"), array("q")
         consumed = 0
         try:
-            for cells in reader:
+            for record in reader:
                 line = consumed + 1
                 consumed = reader.line_num
-                if not cells:
+                if not record:
                     continue
                 if header is None:
-                    header = cells
+                    header = record
                     continue
                 offset = line_offsets[line - 1]
-                if len(cells) != len(header):
-                    problems.append(Problem(file, line, None, ",".join(cells)[:200],
-                                            f"this record has {len(cells)} fields but the header has {len(header)}"
-                                            + (": a cell holding a comma must be quoted (\"a, b\")" if len(cells) > len(header)
+                if len(record) != len(header):
+                    problems.append(Problem(file, line, None, ",".join(record)[:200],
+                                            f"this record has {len(record)} fields but the header has {len(header)}"
+                                            + (": a cell holding a comma must be quoted (\"a, b\")" if len(record) > len(header)
                                                else ": add the missing cells (an empty cell is still separated by a comma)")
-                                            + (" (or a quote left open above swallowed line breaks)" if "\n" in "".join(cells) else ""),
+                                            + (" (or a quote left open above swallowed line breaks)" if "\n" in "".join(record) else ""),
                                             offset))
                     continue
-                row = dict(zip(header, cells))
                 bad = False
-                for name, value in row.items():
+                # a record with no control character, line break or tab anywhere needs no look cell by cell
+                row = dict(zip(header, record)) if _CONTROL_OR_BREAK.search(",".join(record)) else None
+                for name, value in (row.items() if row is not None else ()):
                     control = _CONTROL.search(value)
                     if control is None and name not in free_text:
                         control = _LINE_BREAK_OR_TAB.search(value)
@@ -245,7 +318,10 @@ def scan_csv_records(path: Path, file: str | None, free_text: set[str], on_row) 
                                                 "(only free-text cells may hold line breaks or tabs)", offset))
                         bad = True
                 if not bad:
-                    on_row(row)
+                    if cells:
+                        on_row(record, header)
+                    else:
+                        on_row(row if row is not None else dict(zip(header, record)))
                     starts.append(line)
                     offsets.append(offset)
         except _NotUtf8 as err:  # the whole file must be UTF-8 before anything else is said of it
@@ -305,23 +381,26 @@ def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tupl
     """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later; their rows are
     dropped once parsed)."""
     file = file or str(path)
-    chunk: list[dict[str, str]] = []
+    chunk: list[list[str]] = []
     frames: list[pd.DataFrame] = []
     cell_problems: list[Problem] = []
+    header: list[str] = []
 
-    def parse_chunk() -> None:  # READ_CHUNK_ROWS rows at a time: a dict per row is ten times the typed frame
-        frame, found = parse_rows(chunk, schema, file)
+    def parse_chunk() -> None:  # READ_CHUNK_ROWS rows at a time: a list of cells per row is several times the typed frame
+        frame, found = parse_cell_rows(chunk, header, schema, file)
         first = sum(len(f) for f in frames)
         cell_problems.extend(replace(p, line=p.line + first) for p in found)
         frames.append(frame)
         chunk.clear()
 
-    def on_row(row: dict[str, str]) -> None:
-        chunk.append(row)
+    def on_row(cells: list[str], file_header: list[str]) -> None:
+        if not header:
+            header.extend(file_header)
+        chunk.append(cells)
         if len(chunk) >= READ_CHUNK_ROWS:
             parse_chunk()
 
-    records = scan_csv_records(path, file, free_text_columns(schema), on_row)
+    records = scan_csv_records(path, file, free_text_columns(schema), on_row, cells=True)
     if not records.header:  # unreadable as CSV: no rows, as read_csv_records gives
         frames, chunk = [], []
     problems = list(records.problems)
@@ -370,13 +449,26 @@ def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
         _write_csv_rows(frame, schema, handle)
 
 
+WRITE_CHUNK_ROWS = 50_000  # rows formatted at a time: their text, not the table's, is held
+
+
+def _formatted(kind: str, values: list) -> list[str]:
+    """format_cell of each value of a column; a text column's str values are their own text."""
+    if kind == "string":
+        return ["" if v is None else v if type(v) is str else format_cell(kind, v) for v in values]
+    return [format_cell(kind, v) for v in values]
+
+
 def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
     frame = sorted_by_key(frame, schema)
     writer = RecordWriter(handle)
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([format_cell(k, v) for k, v in zip(kinds, row)])
+    for first in range(0, len(frame), WRITE_CHUNK_ROWS):  # a column at a time, not a tuple per row
+        chunk = frame.iloc[first:first + WRITE_CHUNK_ROWS]
+        columns = [_formatted(kind, chunk.iloc[:, i].to_numpy(dtype=object).tolist())  # NA, NaN as format_cell gets them
+                   for i, kind in zip(range(chunk.shape[1]), kinds)]  # as zip(kinds, row) did
+        writer.writerows(map(list, zip(*columns)))
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
@@ -422,5 +514,29 @@ def read_parquet(path: Path, schema: TableSchema) -> pd.DataFrame:
     """A published Parquet file as a frame typed like read_csv's, for comparing the two."""
     table = pq.read_table(path)
     present = set(table.column_names)
-    return frame_from_columns(lambda name: table.column(name).to_pylist() if name in present else [None] * table.num_rows,
+    return frame_from_columns(lambda name: _parquet_column(table, name) if name in present else [None] * table.num_rows,
                               schema)
+
+
+class _ArrowValues(list):
+    """A column read from Parquet, already typed by Arrow: _typed_array takes it as it is (no Python values)."""
+
+    def __init__(self, array):
+        super().__init__()
+        self.array = array
+
+
+def _parquet_column(table: pa.Table, name: str):
+    """A Parquet column as read_parquet's frame holds it: text (a closed vocabulary, a date as YYYY-MM-DD) as an Arrow
+    string array, whole numbers and booleans as nullable pandas arrays, both built by Arrow; any other column as
+    Python values (a float NaN must become a missing value, as pd.array makes it)."""
+    column = table.column(name)
+    kind = column.type
+    if pa.types.is_dictionary(kind):
+        column, kind = column.cast(kind.value_type), kind.value_type
+    if pa.types.is_date32(kind) or pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return _ArrowValues(pd.arrays.ArrowStringArray(column.cast(pa.large_string()).combine_chunks()))
+    mapper = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    if kind in mapper:
+        return _ArrowValues(column.to_pandas(types_mapper=mapper.get).array)
+    return column.to_pylist()

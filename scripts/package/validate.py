@@ -30,7 +30,33 @@ from scripts.package.tableschema import all_schemas
 from scripts.paths import ROOT
 
 
-def _unsafe_path(package_dir: Path, path) -> str | None:
+class _PackagePaths:
+    """Where a package's relative paths lead, for one validation: each folder is resolved once (a corpus package
+    names 10,000s of articles in one folder, and Path.resolve() looks at every part of every path), then only each
+    path's own last part is looked at (a symbolic link is followed as Path.resolve() follows it)."""
+
+    def __init__(self, package_dir: Path):
+        self.package_dir = package_dir
+        self.root = package_dir.resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def resolve(self, path: str) -> Path:
+        whole = self.package_dir / path
+        folder = self._folders.get(whole.parent)
+        if folder is None:
+            folder = self._folders[whole.parent] = whole.parent.resolve()
+        candidate = folder / whole.name
+        return candidate.resolve() if candidate.is_symlink() else candidate
+
+    def inside(self, path: str) -> bool:
+        try:
+            self.resolve(path).relative_to(self.root)
+        except ValueError:
+            return False
+        return True
+
+
+def _unsafe_path(package_dir: Path, path, paths: _PackagePaths | None = None) -> str | None:
     """Why a descriptor path must not be followed (None when it is a relative path to a file inside the package)."""
     if not isinstance(path, str) or not path:
         return "is not a single relative file path"
@@ -40,14 +66,12 @@ def _unsafe_path(package_dir: Path, path) -> str | None:
         return "is absolute or names a home folder or variable"
     if ".." in PurePosixPath(path).parts:
         return "climbs out of the package with '..'"
-    try:
-        (package_dir / path).resolve().relative_to(package_dir.resolve())
-    except ValueError:
+    if not (paths or _PackagePaths(package_dir)).inside(path):
         return "leads outside the package (through a symbolic link)"
     return None
 
 
-def descriptor_problems(package_dir: Path, schemas: dict) -> list[Problem]:
+def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths | None = None) -> list[Problem]:
     """The descriptor must be JSON, and every resource a local file of the package: checked before frictionless
     reads it, so that nothing is fetched from a URL or read from outside the package. Table resources must point
     at their own files (data/<name>.csv or .parquet, schemas/<name>.schema.json)."""
@@ -65,6 +89,7 @@ def descriptor_problems(package_dir: Path, schemas: dict) -> list[Problem]:
     if not isinstance(resources, list):
         return [Problem(file, None, None, None, "has no list of resources; rebuild with `make build`")]
     problems = []
+    paths = paths or _PackagePaths(package_dir)
     expected = {}
     for name in schemas:
         expected[name] = (f"data/{name}.csv", f"schemas/{name}.schema.json")
@@ -81,7 +106,7 @@ def descriptor_problems(package_dir: Path, schemas: dict) -> list[Problem]:
             value = resource.get(key)
             if value is None or (key != "path" and isinstance(value, dict)):
                 continue
-            why = _unsafe_path(package_dir, value)
+            why = _unsafe_path(package_dir, value, paths)
             if why:
                 problems.append(Problem(file, None, f"{name}.{key}", str(value)[:200], f"{why}; rebuild with `make build`"))
         if resource.get("scheme", "file") != "file":
@@ -281,7 +306,8 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         schemas = all_schemas(package_dir / "schemas")
     except InputError as err:
         return [Problem(err.path, None, None, None, f"{err.where}: {err.problem}. {err.fix}")]
-    problems = descriptor_problems(package_dir, schemas)
+    paths = _PackagePaths(package_dir)
+    problems = descriptor_problems(package_dir, schemas, paths)
     if problems:  # an unsafe or broken descriptor: frictionless must not follow it
         problems.append(Problem("datapackage.json", None, None, None,
                                 "frictionless validation was skipped until the descriptor is fixed"))
@@ -299,7 +325,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is what is kept
     articles = {}
     for row in frames["sources"].itertuples(index=False):
-        why = _unsafe_path(package_dir, row.text_path)
+        why = _unsafe_path(package_dir, row.text_path, paths)
         if why:
             problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, f"{why}; rebuild with `make build`"))
             continue
