@@ -154,3 +154,28 @@ def test_decade_after_next_past_or_last_is_ten_years(text):
                                   "A new decade of talks began."])
 def test_decade_otherwise_is_no_figure_without_its_article(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Consultants at Brackenfield walk out on Friday (May 9) at 8am.",
+    "The stoppage runs from Monday (Sept. 22) until Thursday (Sept 25), organisers said.",
+    "Ballot papers go out [October 3] and the vote closes on “November 14”.",
+    "Pickets are back on the line (Thursday 18) and again on “Saturday 20”.",
+])
+def test_a_date_right_after_an_opening_bracket_or_quotation_mark_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Walkouts (May) hit 14 wards.", ("14", 14, None, "count", "none")),
+    ("The rota (Maysfield site) lists 40 doctors.", ("40", 40, None, "count", "none")),
+    ("Nurses (12 in all) signed the letter.", ("12", 12, None, "count", "none")),
+])
+def test_a_count_after_a_bracket_that_holds_no_date_stays_a_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Staff were told under (Section 188) of the act.",
+                                  "Pay for nurses on [Band 5] rose."])
+def test_a_reference_number_after_an_opening_bracket_is_no_count(text):
+    assert found(text) == []

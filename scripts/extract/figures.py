@@ -34,7 +34,8 @@ What is a figure
 - Money scales: 'k', 'm', 'mn', 'bn', 'tn'; after '£' also 'b' and a space before the suffix ('£2.4b', '£1.5 bn',
   '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
-Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
+Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
+bracket or quotation mark: 'on Friday (May 9)'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
@@ -582,7 +583,7 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     before = text[max(0, start - 16):start]
     words = before.split()
     previous = words[-1] if words and before[-1:].isspace() else ""
-    previous = previous.rstrip(",:")
+    previous = previous.rstrip(",:").lstrip(_OPENING_PUNCTUATION)  # '(June 14)', '[Section 188', '“March 3'
     if previous.lower().rstrip(".") in _MONTHS or previous.lower() in _WEEKDAYS:
         date = _DAYS_AFTER_MONTH.match(text, start)
         if date:
