@@ -179,3 +179,19 @@ def test_a_count_after_a_bracket_that_holds_no_date_stays_a_figure(text, expecte
                                   "Pay for nurses on [Band 5] rose."])
 def test_a_reference_number_after_an_opening_bracket_is_no_count(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union is seeking a 29-percent raise for its members.", ("29-percent", 29, None, "percent", "none")),
+    ("Ministers offered a 6-per-cent award in May.", ("6-per-cent", 6, None, "percent", "none")),
+    ("Nurses rejected a 4.5-percent pay rise, Tanmere officials said.", ("4.5-percent", 4.5, None, "percent", "none")),
+    ("They want nearly a 30-percent rise.", ("nearly a 30-percent", 30, None, "percent", "nearly")),
+])
+def test_a_percent_joined_to_its_number_by_a_hyphen_is_a_percentage(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Turnout was 61 percentile points above the mean.",
+                                  "Some 12-percenters on the ward objected.", "Rates of 61-percentile staff fell."])
+def test_a_hyphen_before_a_word_that_only_starts_with_percent_is_no_percentage(text):
+    assert [row for row in found(text) if row[3] == "percent"] == []

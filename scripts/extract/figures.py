@@ -1,7 +1,7 @@
 """Figures: every number in an article that states a quantity, with its value, unit, hedge, measure and claimant.
 
 What is a figure
-- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', 'hours',
+- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', '35-percent', 'hours',
   '72-hour', 'pence', '5p', 'pounds'). The text is hedge + number + unit word, never the counted noun.
 - Rates: 'a/an/per/each/every' + hour, shift, day, week, month, year, annum, head (person, capita), hyphenated
   or not, or 'annually', right after any figure (money, counts, percentages, durations) go to `per`
@@ -138,7 +138,8 @@ def _scale(tag: str) -> str:
 
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
 _DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
-_PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+_PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+            rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
 # Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
