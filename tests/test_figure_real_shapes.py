@@ -195,3 +195,22 @@ def test_a_percent_joined_to_its_number_by_a_hyphen_is_a_percentage(text, expect
                                   "Some 12-percenters on the ward objected.", "Rates of 61-percentile staff fell."])
 def test_a_hyphen_before_a_word_that_only_starts_with_percent_is_no_percentage(text):
     assert [row for row in found(text) if row[3] == "percent"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Unions accepted the pay offer for the 2023 / 24 financial year.",
+    "The trust's 2024 /25 budget is already overspent.",
+    "Rotas for the 2022 - 23 year were cut, Ms Orlow said.",
+    "Spending in 1999 / 00 was lower.",
+])
+def test_the_second_year_of_a_span_written_with_spaces_around_its_slash_or_dash_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2023, 24 wards shut.", ("24", 24, None, "count", "none")),
+    ("By 2021 / 45 trusts had struck.", ("45", 45, None, "count", "none")),
+    ("In 2024 - 25% of posts were empty.", ("25%", 25, None, "percent", "none")),
+])
+def test_a_count_after_a_year_that_no_span_joins_stays_a_figure(text, expected):
+    assert found(text) == [expected]

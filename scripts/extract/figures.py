@@ -36,7 +36,7 @@ What is a figure
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
 bracket or quotation mark: 'on Friday (May 9)'), years (a bare
-four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
+four-digit 1800-2099, '2019/20', '2019-20', '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
@@ -597,6 +597,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+    if _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and _is_year_span_end(text, start, figure):
+        return figure.end  # '2023 / 24', '2023 - 24 year': the span's second year
     if previous.endswith(";") and _CITATION_YEAR_BEFORE.search(text, max(0, start - 40), start):
         return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
@@ -612,6 +614,20 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+# A year and a separator right before a number: '2023 / 24', '2022 - 23' (glued, '2023/24' never starts a figure).
+_YEAR_SPAN_BEFORE = re.compile(r"(?<![\w.,£$€/-])(?P<year>(?:1[89]|20)[0-9]{2})[^\S\n]*[/–—-][^\S\n]*\Z")
+
+
+def _is_year_span_end(text: str, start: int, figure: _Figure) -> bool:
+    """The two digits after a year and a slash or dash that end a span of years: later than the year by at most
+    ten ('2023 / 24', not '2023 / 12')."""
+    digits = _BARE_WHOLE_NUMBER.match(text, start)
+    if digits is None or len(digits.group()) != 2 or figure.unit not in ("count", "years"):
+        return False
+    year = int(_YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start).group("year")) % 100
+    return 0 < (int(digits.group()) - year) % 100 <= 10
 
 
 _AGED_BEFORE = re.compile(rf"(?<![\w-])(?:aged|ages?){_S}+\Z")
