@@ -214,3 +214,19 @@ def test_the_second_year_of_a_span_written_with_spaces_around_its_slash_or_dash_
 ])
 def test_a_count_after_a_year_that_no_span_joins_stays_a_figure(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Cutting waiting lists was one of his top priorities, aides said.",
+    "Pay is one of their biggest worries, the Calder survey found.",
+    "Ministers called it one of the union's greatest victories.",
+    "Rosemoor is one of Westbury's best hospitals.",
+])
+def test_one_of_a_possessive_before_a_superlative_is_a_pronoun_not_a_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["One of its members was suspended.", "It is one of the party's pledges.",
+                                  "One of her colleagues struck too."])
+def test_one_of_a_possessive_before_a_plain_noun_is_still_a_count_of_one(text):
+    assert [row[1:4] for row in found(text)] == [(1, None, "count")]

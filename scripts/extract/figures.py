@@ -9,9 +9,9 @@ What is a figure
   of the text. 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
-  'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
-  unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or after a hedge
-  ('more than one').
+  'one of these/them/the unions' (not 'one of the biggest', 'one of its top aims': before a superlative it is a
+  pronoun), with a unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or
+  after a hedge ('more than one').
   Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
   'from 2% to 5%' is two figures (a change, not a range).
@@ -244,8 +244,9 @@ _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-34
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
-_ONE_AS_COUNT = re.compile(
-    rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_ONE_AS_COUNT = re.compile(  # not before a superlative after 'the' or a possessive: 'one of his top priorities'
+    rf"{_S}+of{_S}+(?!(?:the|its|their|our|his|her|your|my|(?:the{_S}+)?\w+['’]s){_S}+(?:most|least|best|worst|top|\w+est)\b)"
+    rf"(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
 _DURATION_OF_ONE_DAY_BEFORE = re.compile(rf"\b(?:in|for|within|just|only|than|lasting|last|lasts){_S}+\Z")
 _ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
