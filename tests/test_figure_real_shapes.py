@@ -230,3 +230,20 @@ def test_one_of_a_possessive_before_a_superlative_is_a_pronoun_not_a_count(text)
                                   "One of her colleagues struck too."])
 def test_one_of_a_possessive_before_a_plain_noun_is_still_a_count_of_one(text):
     assert [row[1:4] for row in found(text)] == [(1, None, "count")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer to registrars covers two financial years.", ("two financial years", 2, None, "years", "none")),
+    ("Talks dragged on for three calendar months.", ("three calendar months", 3, None, "months", "none")),
+    ("Trainees lose up to 2 academic years to rota gaps.", ("up to 2 academic years", 2, None, "years", "up_to")),
+])
+def test_a_kind_of_year_or_month_between_a_number_and_its_period_leaves_the_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board published two financial statements.", ("two", 2, None, "count", "none")),
+    ("Staff got three calendar invites.", ("three", 3, None, "count", "none")),
+])
+def test_the_same_adjective_before_another_noun_leaves_a_count(text, expected):
+    assert found(text) == [expected]

@@ -26,7 +26,7 @@ What is a figure
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
   Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
-  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'.
 - Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
   'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
   ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word: 'Nurses Union (12)'); a number up to
@@ -137,7 +137,8 @@ def _scale(tag: str) -> str:
 
 
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
-_DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
+_DURATION_ADJECTIVE = (rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra"
+                       rf"|additional|financial|calendar|academic){_S}+")
 _PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
             rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
