@@ -247,3 +247,25 @@ def test_a_kind_of_year_or_month_between_a_number_and_its_period_leaves_the_dura
 ])
 def test_the_same_adjective_before_another_noun_leaves_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay by grade:\n- Foundation year two: 8.4%\n", [("8.4%", 8.4, None, "percent", "none")]),
+    ("Phase Two of the Tarnley plan starts in May.", []),
+    ("Picket lines thinned on day three of the walkout.", []),
+    ("Doctors in Wave 3 (round four) voted, the union said.", []),
+    ("DAY THREE: Round 5 of the Orbridge strikes begins.", []),
+])
+def test_a_number_naming_a_member_of_a_sequence_after_its_noun_is_an_ordinal(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last year two unions struck.", ("two", 2, None, "count", "none")),
+    ("This Week Two Trusts Declared Incidents", ("Two", 2, None, "count", "none")),
+    ("Every year two of the trusts close wards.", ("two", 2, None, "count", "none")),
+    ("In the past year, two unions struck.", ("two", 2, None, "count", "none")),
+    ("Over the year 2,000 staff left.", ("2,000", 2000, None, "count", "none")),
+])
+def test_a_count_after_a_time_word_and_a_period_noun_stays_a_count(text, expected):
+    assert found(text) == [expected]

@@ -41,7 +41,8 @@ phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
 separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
-DOIs ('10.5555/jnl.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
+DOIs ('10.5555/jnl.p1618'), list numbers, ordinals (also a number naming a member of a sequence: 'Phase Two',
+'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
 run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
@@ -581,6 +582,8 @@ def _word_value(words: str) -> float | None:
 def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     """Where the date, time, phone number or reference the figure belongs to ends; None for a true figure."""
     start = figure.start if figure.core_start is None else figure.core_start
+    if figure.unit == "count" and figure.value_high is None and _labels_the_noun_before(text, low, start, figure.end):
+        return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
     if not low[start].isdigit():
         return None
     before = text[max(0, start - 16):start]
@@ -616,6 +619,30 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+# A noun of a sequence whose member a number right after it names ('Phase Two', 'day three of the strike'): the
+# number is an ordinal. Never after a time word ('last year two unions struck', 'Every Week Two Wards Close');
+# otherwise capitalised ('Round 5', 'Year Two'), or lower-case where the number ends a label (a colon, a closing
+# bracket, the line's end) or is followed by 'of' and a determiner ('on day three of the walkout').
+_SEQUENCE_NOUNS = frozenset({"year", "phase", "stage", "round", "wave", "day", "week", "part", "tranche"})
+_SEQUENCE_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z]+)[^\S\n]+\Z")
+_LABEL_END_AFTER = re.compile(r"[^\S\n]*(?:[:)]|\n|\Z)")
+_OF_AFTER_LABEL = re.compile(rf"{_S}+of{_S}+(?:the|an?|its|their|this|that|his|her|our)\b")
+_TIME_WORD_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:last|this|next|that|each|every|a|an|per|past|same|one|whole|entire|first){_S}+\Z")
+
+
+def _labels_the_noun_before(text: str, low: str, start: int, end: int) -> bool:
+    if end - start > 2 and low[start].isdigit():
+        return False  # a label is a small number: 'Round 5', not '2,000'
+    noun = _SEQUENCE_NOUN_BEFORE.search(text, max(0, start - 12), start)
+    if noun is None or noun.group("noun").lower() not in _SEQUENCE_NOUNS:
+        return False
+    if _TIME_WORD_BEFORE.search(low, max(0, noun.start() - 8), noun.start()):
+        return False  # 'Last year two unions struck', 'This Week Two Trusts Closed Wards'
+    return noun.group("noun")[0].isupper() or _LABEL_END_AFTER.match(text, end) is not None or \
+        _OF_AFTER_LABEL.match(low, end) is not None
 
 
 # A year and a separator right before a number: '2023 / 24', '2022 - 23' (glued, '2023/24' never starts a figure).
