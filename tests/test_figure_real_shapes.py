@@ -269,3 +269,23 @@ def test_a_number_naming_a_member_of_a_sequence_after_its_noun_is_an_ordinal(tex
 ])
 def test_a_count_after_a_time_word_and_a_period_noun_stays_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The walkout at Cresswell General starts at 07.00 on Thursday.",
+    "Pickets will gather from 7.30 until 10.00 outside the main gates.",
+    "Talks were held between 14.00 and 16.30 on Friday, the Okafor review said.",
+    "Members march from the station at 11.15 BST.",
+])
+def test_a_time_of_day_written_with_a_stop_and_no_am_or_pm_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The reproduction rate stands at 1.10 in the region.", ("1.10", 1.1, None, "count", "none")),
+    ("Output per nurse rose from 1.25 last year.", ("1.25", 1.25, None, "count", "none")),
+    ("Pay climbs to 10.30 per cent at 07.00 BST.", ("10.30 per cent", 10.3, None, "percent", "none")),
+    ("An average of 2.25 patients share each bay.", ("2.25", 2.25, None, "count", "none")),
+])
+def test_a_decimal_after_a_verb_of_level_or_with_a_unit_stays_a_figure(text, expected):
+    assert found(text) == [expected]

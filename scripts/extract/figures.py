@@ -36,7 +36,7 @@ What is a figure
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
 bracket or quotation mark: 'on Friday (May 9)'), years (a bare
-four-digit 1800-2099, '2019/20', '2019-20', '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
+four-digit 1800-2099, '2019/20', '2019-20', '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'),
 phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
@@ -598,6 +598,9 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         found = _DAYS_THEN_MONTH.match(text, start) or _TIME.match(low, start)
         if found:
             return found.end()
+    clock = _CLOCK.match(low, start) if figure.unit == "count" else None
+    if clock and _is_clock_time(low, start, clock, previous):
+        return max(figure.end, clock.end())  # 'at 10.30', 'from 07.00 to 19.00', '8.00 BST'
     if low[start] == "0" or (previous.startswith("+") and previous[1:].isdigit()):
         phone = _PHONE.match(text, start)
         if phone:
@@ -619,6 +622,31 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+# A time of day written with a stop and no 'am'/'pm' ('at 10.30', 'from 07.00 to 19.00', '8.00 BST'): an hour and
+# two digits of minutes after a preposition of time, not after a verb of level ('R stands at 1.10'), or before a
+# time zone. A second time joined to it by a dash, 'to' or 'and' belongs to it.
+_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])\.[0-5][0-9](?![0-9]|\.[0-9]|,[0-9])"
+                    r"(?:[^\S\n]*(?:-|–|—|to|until|till|and)[^\S\n]*(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9](?![0-9])"
+                    r"(?:[^\S\n]?[ap]\.?m\b\.?)?)?")
+_CLOCK_PREPOSITIONS = frozenset({"at", "from", "until", "till", "before", "after", "between", "by", "opens", "open",
+                                 "closes", "close"})
+_LEVEL_VERB_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:stands?|stood|is|was|are|were|be|been|remains?|remained|peaked|rose|fell|sits?|sat|set|fixed"
+    rf"|capped|pegged|valued|priced|put|comes?|came|estimated|ranked|scored|rated|averaged|total(?:led|s)?){_S}+\Z")
+_TIME_ZONE_AFTER = re.compile(rf"{_S}*(?:bst|gmt|utc|cet)\b")
+
+
+def _is_clock_time(low: str, start: int, clock: re.Match, previous: str) -> bool:
+    if _RATE.match(low, clock.end()):
+        return False  # 'from 14.09 an hour': an amount
+    if _TIME_ZONE_AFTER.match(low, clock.end()):
+        return True
+    if previous.lower() not in _CLOCK_PREPOSITIONS:
+        return False
+    preposition_start = low.rfind(previous.lower(), max(0, start - 16), start)
+    return not _LEVEL_VERB_BEFORE.search(low, max(0, preposition_start - 12), preposition_start)
 
 
 # A noun of a sequence whose member a number right after it names ('Phase Two', 'day three of the strike'): the
