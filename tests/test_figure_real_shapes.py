@@ -289,3 +289,22 @@ def test_a_time_of_day_written_with_a_stop_and_no_am_or_pm_is_no_figure(text):
 ])
 def test_a_decimal_after_a_verb_of_level_or_with_a_unit_stays_a_figure(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses handed a petition in at 10 Downing Street on Tuesday.",
+    "Send objections to Orbury Trust, 14 Kiln Lane, Tarnby.",
+    "The rally outside 22 Marlow Square was peaceful.",
+    "Registrars met at 3 Old Forge Road and voted.",
+])
+def test_a_house_number_before_a_street_name_is_no_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strikes hit 40 Harley Street clinics.", ("40", 40, None, "count", "none")),
+    ("Staff in 12 Station Road practices walked out.", ("12", 12, None, "count", "none")),
+    ("Pickets stood outside 3,000 High Street shops.", ("3,000", 3000, None, "count", "none")),
+])
+def test_a_count_of_things_named_after_a_street_stays_a_count(text, expected):
+    assert found(text) == [expected]

@@ -37,7 +37,7 @@ What is a figure
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
 bracket or quotation mark: 'on Friday (May 9)'), years (a bare
 four-digit 1800-2099, '2019/20', '2019-20', '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'),
-phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
+phone numbers, house numbers ('outside 10 Downing Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
 separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
@@ -601,6 +601,11 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     clock = _CLOCK.match(low, start) if figure.unit == "count" else None
     if clock and _is_clock_time(low, start, clock, previous):
         return max(figure.end, clock.end())  # 'at 10.30', 'from 07.00 to 19.00', '8.00 BST'
+    street = _STREET_AFTER.match(text, figure.end) if figure.unit == "count" and figure.value_high is None else None
+    if street and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end) and figure.end - start <= 4 and \
+            (_ADDRESS_END_AFTER.match(text, street.end()) or
+             (previous.lower() in _PLACE_PREPOSITIONS and _FUNCTION_WORD_AFTER.match(text, street.end()))):
+        return figure.end  # a house number: 'outside 10 Downing Street', '12 Mill Lane, Tarnby'
     if low[start] == "0" or (previous.startswith("+") and previous[1:].isdigit()):
         phone = _PHONE.match(text, start)
         if phone:
@@ -647,6 +652,20 @@ def _is_clock_time(low: str, start: int, clock: re.Match, previous: str) -> bool
         return False
     preposition_start = low.rfind(previous.lower(), max(0, start - 16), start)
     return not _LEVEL_VERB_BEFORE.search(low, max(0, preposition_start - 12), preposition_start)
+
+
+# A house number: a bare number of at most four digits before one to three capitalised words that end in a kind of
+# street, followed by a comma, stop or the line's end ('12 Mill Lane, Tarnby'), or after a preposition of place and
+# before a word that cannot be the counted noun ('outside 10 Downing Street on Monday'); 'in 40 Harley Street
+# clinics' stays a count.
+_STREET_AFTER = re.compile(r"(?:[^\S\n]+[A-Z][a-z’'-]+){0,2}[^\S\n]+(?:Street|St|Road|Rd|Lane|Avenue|Square|Place"
+                           r"|Terrace|Crescent|Drive|Gardens|Row|Way|Close|Grove|Parade|Mews|Walk)\b\.?")
+_ADDRESS_END_AFTER = re.compile(r"[^\S\n]*(?:[,;)]|\.(?:\s|\Z)|\n|\Z)")
+_FUNCTION_WORD_AFTER = re.compile(
+    r"[^\S\n]+(?:on|in|at|and|or|to|for|with|where|which|this|last|yesterday|today|earlier|after|before|as|when"
+    r"|while|by|from|since|until|said|says|told|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
+_PLACE_PREPOSITIONS = frozenset({"at", "outside", "to", "from", "in", "into", "inside", "near", "opposite", "on",
+                                 "towards", "toward", "past"})
 
 
 # A noun of a sequence whose member a number right after it names ('Phase Two', 'day three of the strike'): the
