@@ -308,3 +308,16 @@ def test_a_house_number_before_a_street_name_is_no_count(text):
 ])
 def test_a_count_of_things_named_after_a_street_stays_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Notes to editors\n(1) The Kestrel Union represents 9,000 members.\n(2) Ballots closed on Friday.",
+    "Notes:\n  (3) Figures are provisional.",
+    "Background\n[4] The trust serves Orbury.",
+])
+def test_a_number_in_brackets_opening_a_line_is_a_list_number(text):
+    assert [row[0] for row in found(text)] == (["9,000"] if "9,000" in text else [])
+
+
+def test_a_number_in_brackets_inside_a_line_stays_a_count():
+    assert found("The nurses (12) signed.") == [("12", 12, None, "count", "none")]

@@ -41,7 +41,7 @@ phone numbers, house numbers ('outside 10 Downing Street'), the 111 and 999 serv
 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
 of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
 separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
-DOIs ('10.5555/jnl.p1618'), list numbers, ordinals (also a number naming a member of a sequence: 'Phase Two',
+DOIs ('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member of a sequence: 'Phase Two',
 'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to letters or symbols ('Covid-19', 'FY1',
 '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
 are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
@@ -621,7 +621,7 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if abbreviation and not abbreviation.group("determiner"):
             return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if _LIST_NUMBER.match(text, start):
-        line_start = start
+        line_start = start - 1 if text[start - 1:start] == "(" else start  # '(2) The union ...'
         while line_start and text[line_start - 1] in " \t":
             line_start -= 1
         if line_start == 0 or text[line_start - 1] == "\n":
