@@ -321,3 +321,22 @@ def test_a_number_in_brackets_opening_a_line_is_a_list_number(text):
 
 def test_a_number_in_brackets_inside_a_line_stays_a_count():
     assert found("The nurses (12) signed.") == [("12", 12, None, "count", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers cannot afford more than a five per cent pay rise.",
+     ("more than a five per cent", 5, None, "percent", "more_than")),
+    ("Critics said nurses had a “more than a 10%” rise.", ("more than a 10%", 10, None, "percent", "more_than")),
+    ("The Brennock board expects less than a 3% uplift.", ("less than a 3%", 3, None, "percent", "less_than")),
+    ("Doctors may get up to a 20% rise.", ("up to a 20%", 20, None, "percent", "up_to")),
+])
+def test_an_article_between_a_comparative_hedge_and_a_number_is_part_of_the_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay was frozen over a 12-month period.", ("12-month", 12, None, "months", "none")),
+    ("Trusts stayed under a 10% cap.", ("10%", 10, None, "percent", "none")),
+])
+def test_an_article_after_a_hedge_that_is_a_bare_preposition_keeps_the_hedge_out(text, expected):
+    assert found(text) == [expected]

@@ -748,8 +748,9 @@ def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> b
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     """Take the hedge words right before the figure ('more than', 'around') into it. An opening quotation mark
-    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut':
-    an article between an approximating hedge and a number is part of the figure. 'over two years' right after
+    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut',
+    'more than a five per cent rise': an article between a hedge and a number is part of the figure, except after
+    a hedge that is a bare preposition ('over a 12-month period'). 'over two years' right after
     another figure ('5% over two years') is the period the figure is measured over, not a hedge."""
     if not figure.allow_hedge:
         return
@@ -760,7 +761,7 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     last_word = low[window_start:figure.start].rsplit(None, 1)[-1:]
     if not last_word:
         return
-    article = last_word[0] in ("a", "an") and low[figure.start] in _DIGIT_OR_POUND
+    article = last_word[0] in ("a", "an") and (low[figure.start] in _DIGIT_OR_POUND or figure.unit != "count")
     if not article and last_word[0].lstrip(_OPENING_PUNCTUATION) not in _HEDGE_LAST_WORDS:
         return
     words = [(m.start(), m.group()) for m in _WORD.finditer(low, window_start, figure.start)]
@@ -775,8 +776,8 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
                 return  # the window began inside a word ('moreover')
             hedge = _HEDGE_OF_PHRASE[phrase]
-            if article and hedge not in ("around", "nearly"):
-                return  # 'over a 12-month period' is no hedge of the 12
+            if article and hedge not in ("around", "nearly") and phrase in _PREPOSITION_HEDGES:
+                return  # 'over a 12-month period' is no hedge of the 12; 'more than a 10% rise' is
             if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
                     _PERIOD_GAP.fullmatch(low, previous_end, start):
                 return  # '14% over two years': the period of the figure before
@@ -784,6 +785,7 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             return
 
 
+_PREPOSITION_HEDGES = frozenset({"over", "under", "above", "below"})  # also prepositions of place or time
 _AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
 _DIGIT_OR_POUND = frozenset("£0123456789")
 _OPENING_PUNCTUATION = "\"“‘'(["
