@@ -340,3 +340,15 @@ def test_an_article_between_a_comparative_hedge_and_a_number_is_part_of_the_figu
 ])
 def test_an_article_after_a_hedge_that_is_a_bare_preposition_keeps_the_hedge_out(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Walkouts have cost the Dunmore trust an estimated £3bn.", ("£3bn", 3e9, None, "gbp", "none")),
+    ("An estimated 350,000 appointments were moved.", ("350,000", 350000, None, "count", "none")),
+])
+def test_an_estimated_before_a_figure_is_no_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+def test_around_before_a_figure_is_still_a_hedge():
+    assert found("Walkouts cost around £3bn.") == [("around £3bn", 3e9, None, "gbp", "around")]

@@ -49,7 +49,8 @@ run of 309 digits or more, or a smaller one times a scale) is no quantity a text
 an error; its digits are not read again as smaller figures.
 
 Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or
-'at least' right after it ('an hour at least'). 'over' before a duration right after another figure is that
+'at least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it
+is, and stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a duration right after another figure is that
 figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
@@ -105,7 +106,7 @@ _HEDGES = {
     "less_than": ["fewer than", "less than", "under", "well under", "below", "well below", "lower than",
                   "shorter than", "smaller than", "slightly less than", "just under", "just below"],
     "nearly": ["nearly", "almost", "virtually", "just short of", "close to", "not quite"],
-    "around": ["around", "about", "approximately", "approx.", "roughly", "an estimated", "estimated", "circa",
+    "around": ["around", "about", "approximately", "approx.", "roughly", "circa",
                "in the region of"],
     "some": ["some"],
     "up_to": ["up to", "as many as", "as much as", "as high as", "a maximum of"],
