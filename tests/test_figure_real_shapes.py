@@ -352,3 +352,25 @@ def test_an_estimated_before_a_figure_is_no_hedge(text, expected):
 
 def test_around_before_a_figure_is_still_a_hedge():
     assert found("Walkouts cost around £3bn.") == [("around £3bn", 3e9, None, "gbp", "around")]
+
+
+def rates(text: str) -> list[tuple]:
+    return [(r["text"], r["per"]) for r in extract_figures(text, "t", LEXICON)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union will call at least three days of action every month.", [("at least three days", "month")]),
+    ("Locums earn £40 of cover pay a shift at Harnley.", [("£40", "shift")]),
+    ("Registrars work 10 hours of unpaid overtime a week.", [("10 hours", "week")]),
+])
+def test_a_rate_after_of_and_the_counted_noun_is_the_figures_rate(text, expected):
+    assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two days of the month were lost.", [("Two days", None)]),
+    ("There were 3 days of strikes a year earlier.", [("3 days", None)]),
+    ("It took 2 days of talks.", [("2 days", None)]),
+])
+def test_of_a_determiner_or_a_dated_period_gives_no_rate(text, expected):
+    assert rates(text) == expected

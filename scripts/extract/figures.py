@@ -6,7 +6,7 @@ What is a figure
 - Rates: 'a/an/per/each/every' + hour, shift, day, week, month, year, annum, head (person, capita), hyphenated
   or not, or 'annually', right after any figure (money, counts, percentages, durations) go to `per`
   ('£14 an hour' -> hour, '5% per annum' -> year, '1,000 a day' -> day, '48 hours a week' -> week) and stay out
-  of the text. 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
+  of the text; also after 'of' and a counted noun of one or two words ('three days of action every month'). 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
   'one of these/them/the unions' (not 'one of the biggest', 'one of its top aims': before a superlative it is a
@@ -152,6 +152,10 @@ _RATE = re.compile(
     rf"(?P<per>hour|shift|day|week|month|year|annum|head|person|capita)|{_S}+(?P<annually>annually))(?![\w-])"
     rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
 _PER = {"annum": "year", "person": "head", "capita": "head"}
+# 'of' and the counted noun between a figure and its rate: 'three days of action every month', '£40 of cover a
+# shift'; one or two words, no determiner ('two days of the month' has no rate).
+_COUNTED_NOUN_AFTER = re.compile(rf"{_S}+of{_S}+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
+                                 rf"[a-z]+(?:{_S}+(?!(?:an?|per|each|every)\b)[a-z]+)?(?=(?:{_S}+|-)(?:an?|per|each|every)\b)")
 # 'a year ago', 'a week later': a period that dates something; 'once a week', 'three times a day': a frequency.
 # Neither is a duration unless hedged ('almost a year ago').
 _DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
@@ -412,6 +416,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                 figure.unit, figure.age = "years", True
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
+        if kept and rate is None and low.startswith(" of", kept[-1].end):  # 'three days of action every month'
+            counted = _COUNTED_NOUN_AFTER.match(low, kept[-1].end)
+            rate = _RATE.match(low, counted.end()) if counted else None
         if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
             per = rate.group("per") or "year"  # or 'annually'
             for figure in kept:
