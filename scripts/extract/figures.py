@@ -25,12 +25,13 @@ What is a figure
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
-  Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
+  Minutes become hours. An adjective between a number and its duration word
   leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'.
-- Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
-  'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
-  ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word: 'Nurses Union (12)'); a number up to
-  120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70'); '58-year-olds'.
+- Ages are no figures (the labelling rules), neither years nor counts: 'aged 58', 'aged between 25 and 35', 'aged
+  over 60' (a number after 'aged' or 'age(s)'), and a bare whole number up to 120 in brackets or between commas
+  right after two capitalised words ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word:
+  'Nurses Union (12)'); a number up to 120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70');
+  'a 58-year-old', '58-year-olds'.
 - Money scales: 'k', 'm', 'mn', 'bn', 'tn'; after '£' also 'b' and a space before the suffix ('£2.4b', '£1.5 bn',
   '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
@@ -385,6 +386,7 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
         anchors.append(start)
     anchors.sort()
     figures: list[_Figure] = []
+    last_age: _Figure | None = None  # the age read last, while no figure has been kept after it
     consumed = 0
     for anchor in anchors:
         if anchor < consumed:
@@ -412,8 +414,12 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                     consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
-            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
+            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, last_age, figure)):
                 figure.unit, figure.age = "years", True
+            if figure.age or low.startswith("-old", figure.end - 4) or low.startswith("-olds", figure.end - 5):
+                last_age = figure  # an age is no figure: 'aged 58', 'Ann Tate, 58,', 'a 58-year-old'
+                continue
+            last_age = None
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
         if kept and rate is None and low.startswith(" of", kept[-1].end):  # 'three days of action every month'
@@ -746,11 +752,11 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
 _LIST_GAP = re.compile(rf"{_S}*,?{_S}*(?:(?:and|or|to){_S}+)?")
 
 
-def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> bool:
-    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it is an age."""
-    if not figures or not figures[-1].age or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
+def _listed_after_an_age(low: str, previous: _Figure | None, figure: _Figure) -> bool:
+    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it (`previous`,
+    the last age read, None when a figure came between) is an age."""
+    if previous is None or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
         return False  # 'aged 30 and 500 nurses': no one is 500
-    previous = figures[-1]
     return figure.start - previous.end <= 8 and _LIST_GAP.fullmatch(low, previous.end, figure.start) is not None
 
 
