@@ -374,3 +374,17 @@ def test_a_rate_after_of_and_the_counted_noun_is_the_figures_rate(text, expected
 ])
 def test_of_a_determiner_or_a_dated_period_gives_no_rate(text, expected):
     assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Ward staff called it strike number seven.", "It breaches Rule 43 of the code.",
+                                  "Under regulation 5, trusts must consult.", "Section Two sets the Harwick rota."])
+def test_a_reference_word_before_a_number_or_number_word_makes_it_a_label(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No two rotas at Pellham are alike.", ("two", 2, None, "count", "none")),
+    ("A number of doctors, seven in all, left.", ("seven", 7, None, "count", "none")),
+])
+def test_no_and_a_number_of_before_a_number_word_leave_a_count(text, expected):
+    assert found(text) == [expected]

@@ -36,23 +36,24 @@ What is a figure
   '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
-bracket or quotation mark: 'on Friday (May 9)'), years (a bare
-four-digit 1800-2099, '2019/20', '2019-20', '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'),
-phone numbers, house numbers ('outside 10 Downing Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
-'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
-of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
-DOIs ('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member of a sequence: 'Phase Two',
-'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to letters or symbols ('Covid-19', 'FY1',
-'24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
-are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
-run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
-an error; its digits are not read again as smaller figures.
+bracket or quotation mark: 'on Friday (May 9)'), years (a bare four-digit 1800-2099, '2019/20', '2019-20',
+'2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'), phone numbers, house
+numbers ('outside 10 Downing Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No
+12', '[3]', 'ref 12', 'number seven', 'regulation 5', 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole
+hyphenated run), document identifiers (an upper-case abbreviation of 2-5 letters, not after 'the'/'a', right before
+a bare whole number: 'CP 891', 'HC 1234'; quantities with separators, decimals or units stay: 'KDA 45,000'),
+citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'), DOIs
+('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member
+of a sequence: 'Phase Two', 'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to
+letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses.
+Amounts in other currencies ('$5m') are skipped: the unit vocabulary has no place for them. A number too large for a
+float (about 1.8e308: a digit run of 309 digits or more, or a smaller one times a scale) is no quantity a text
+states and is skipped, never an error; its digits are not read again as smaller figures.
 
-Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or
-'at least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it
-is, and stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a duration right after another figure is that
-figure's period, not a hedge ('9% over three years').
+Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or 'at
+least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it is, and
+stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a
+duration right after another figure is that figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the KHS', 'across the UK') that post-modifies the
@@ -234,10 +235,10 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
                      "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss.",
-                     "channel"},
+                     "channel", "regulation"},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
-                     "No", "No.", "Volume", "Issue"})
+                     "No", "No.", "Volume", "Issue", "Rule"})
 _SERVICE_NUMBERS = {"111", "999"}
 # A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
 # number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.5555/jnl.p1618').
@@ -698,8 +699,12 @@ def _labels_the_noun_before(text: str, low: str, start: int, end: int) -> bool:
     if end - start > 2 and low[start].isdigit():
         return False  # a label is a small number: 'Round 5', not '2,000'
     noun = _SEQUENCE_NOUN_BEFORE.search(text, max(0, start - 12), start)
-    if noun is None or noun.group("noun").lower() not in _SEQUENCE_NOUNS:
+    if noun is None:
         return False
+    if noun.group("noun").lower() not in _SEQUENCE_NOUNS:  # a number word after a reference word: 'number seven'
+        word = noun.group("noun")
+        return not low[start].isdigit() and word.lower() != "no" and \
+            (word.lower() in _REFERENCE_WORDS[0] or word in _REFERENCE_WORDS[1])
     if _TIME_WORD_BEFORE.search(low, max(0, noun.start() - 8), noun.start()):
         return False  # 'Last year two unions struck', 'This Week Two Trusts Closed Wards'
     return noun.group("noun")[0].isupper() or _LABEL_END_AFTER.match(text, end) is not None or \
