@@ -597,7 +597,9 @@ def _word_value(words: str) -> float | None:
 def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     """Where the date, time, phone number or reference the figure belongs to ends; None for a true figure."""
     start = figure.start if figure.core_start is None else figure.core_start
-    if figure.unit == "count" and figure.value_high is None and _labels_the_noun_before(text, low, start, figure.end):
+    if figure.unit == "count" and figure.value_high is None and low[start - 1:start] == " " and \
+            low[max(0, start - 12):start - 1].rpartition(" ")[2].lstrip(_OPENING_PUNCTUATION) in _LABEL_NOUNS and \
+            _labels_the_noun_before(text, low, start, figure.end):
         return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
     if not low[start].isdigit():
         return None
@@ -613,10 +615,11 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         found = _DAYS_THEN_MONTH.match(text, start) or _TIME.match(low, start)
         if found:
             return found.end()
-    clock = _CLOCK.match(low, start) if figure.unit == "count" else None
+    clock = _CLOCK.match(low, start) if figure.unit == "count" and "." in low[start + 1:start + 3] else None
     if clock and _is_clock_time(low, start, clock, previous):
         return max(figure.end, clock.end())  # 'at 10.30', 'from 07.00 to 19.00', '8.00 BST'
-    street = _STREET_AFTER.match(text, figure.end) if figure.unit == "count" and figure.value_high is None else None
+    street = _STREET_AFTER.match(text, figure.end) if figure.unit == "count" and figure.value_high is None and \
+        text[figure.end + 1:figure.end + 2].isupper() else None
     if street and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end) and figure.end - start <= 4 and \
             (_ADDRESS_END_AFTER.match(text, street.end()) or
              (previous.lower() in _PLACE_PREPOSITIONS and _FUNCTION_WORD_AFTER.match(text, street.end()))):
@@ -625,7 +628,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
-    if _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and _is_year_span_end(text, start, figure):
+    if before.rstrip()[-1:] in _SPAN_MARKS and _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and \
+            _is_year_span_end(text, start, figure):
         return figure.end  # '2023 / 24', '2023 - 24 year': the span's second year
     if previous.endswith(";") and _CITATION_YEAR_BEFORE.search(text, max(0, start - 40), start):
         return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
@@ -688,6 +692,7 @@ _PLACE_PREPOSITIONS = frozenset({"at", "outside", "to", "from", "in", "into", "i
 # otherwise capitalised ('Round 5', 'Year Two'), or lower-case where the number ends a label (a colon, a closing
 # bracket, the line's end) or is followed by 'of' and a determiner ('on day three of the walkout').
 _SEQUENCE_NOUNS = frozenset({"year", "phase", "stage", "round", "wave", "day", "week", "part", "tranche"})
+_LABEL_NOUNS = _SEQUENCE_NOUNS | _REFERENCE_WORDS[0] | {w.lower() for w in _REFERENCE_WORDS[1]}  # a quick test
 _SEQUENCE_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z]+)[^\S\n]+\Z")
 _LABEL_END_AFTER = re.compile(r"[^\S\n]*(?:[:)]|\n|\Z)")
 _OF_AFTER_LABEL = re.compile(rf"{_S}+of{_S}+(?:the|an?|its|their|this|that|his|her|our)\b")
@@ -712,6 +717,7 @@ def _labels_the_noun_before(text: str, low: str, start: int, end: int) -> bool:
 
 
 # A year and a separator right before a number: '2023 / 24', '2022 - 23' (glued, '2023/24' never starts a figure).
+_SPAN_MARKS = frozenset("/–—-")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<![\w.,£$€/-])(?P<year>(?:1[89]|20)[0-9]{2})[^\S\n]*[/–—-][^\S\n]*\Z")
 
 
