@@ -154,3 +154,237 @@ def test_decade_after_next_past_or_last_is_ten_years(text):
                                   "A new decade of talks began."])
 def test_decade_otherwise_is_no_figure_without_its_article(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Consultants at Brackenfield walk out on Friday (May 9) at 8am.",
+    "The stoppage runs from Monday (Sept. 22) until Thursday (Sept 25), organisers said.",
+    "Ballot papers go out [October 3] and the vote closes on “November 14”.",
+    "Pickets are back on the line (Thursday 18) and again on “Saturday 20”.",
+])
+def test_a_date_right_after_an_opening_bracket_or_quotation_mark_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Walkouts (May) hit 14 wards.", ("14", 14, None, "count", "none")),
+    ("The rota (Maysfield site) lists 40 doctors.", ("40", 40, None, "count", "none")),
+    ("Nurses (12 in all) signed the letter.", ("12", 12, None, "count", "none")),
+])
+def test_a_count_after_a_bracket_that_holds_no_date_stays_a_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Staff were told under (Section 188) of the act.",
+                                  "Pay for nurses on [Band 5] rose."])
+def test_a_reference_number_after_an_opening_bracket_is_no_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union is seeking a 29-percent raise for its members.", ("29-percent", 29, None, "percent", "none")),
+    ("Ministers offered a 6-per-cent award in May.", ("6-per-cent", 6, None, "percent", "none")),
+    ("Nurses rejected a 4.5-percent pay rise, Tanmere officials said.", ("4.5-percent", 4.5, None, "percent", "none")),
+    ("They want nearly a 30-percent rise.", ("nearly a 30-percent", 30, None, "percent", "nearly")),
+])
+def test_a_percent_joined_to_its_number_by_a_hyphen_is_a_percentage(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Turnout was 61 percentile points above the mean.",
+                                  "Some 12-percenters on the ward objected.", "Rates of 61-percentile staff fell."])
+def test_a_hyphen_before_a_word_that_only_starts_with_percent_is_no_percentage(text):
+    assert [row for row in found(text) if row[3] == "percent"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Unions accepted the pay offer for the 2023 / 24 financial year.",
+    "The trust's 2024 /25 budget is already overspent.",
+    "Rotas for the 2022 - 23 year were cut, Ms Orlow said.",
+    "Spending in 1999 / 00 was lower.",
+])
+def test_the_second_year_of_a_span_written_with_spaces_around_its_slash_or_dash_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2023, 24 wards shut.", ("24", 24, None, "count", "none")),
+    ("By 2021 / 45 trusts had struck.", ("45", 45, None, "count", "none")),
+    ("In 2024 - 25% of posts were empty.", ("25%", 25, None, "percent", "none")),
+])
+def test_a_count_after_a_year_that_no_span_joins_stays_a_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Cutting waiting lists was one of his top priorities, aides said.",
+    "Pay is one of their biggest worries, the Calder survey found.",
+    "Ministers called it one of the union's greatest victories.",
+    "Rosemoor is one of Westbury's best hospitals.",
+])
+def test_one_of_a_possessive_before_a_superlative_is_a_pronoun_not_a_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["One of its members was suspended.", "It is one of the party's pledges.",
+                                  "One of her colleagues struck too."])
+def test_one_of_a_possessive_before_a_plain_noun_is_still_a_count_of_one(text):
+    assert [row[1:4] for row in found(text)] == [(1, None, "count")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer to registrars covers two financial years.", ("two financial years", 2, None, "years", "none")),
+    ("Talks dragged on for three calendar months.", ("three calendar months", 3, None, "months", "none")),
+    ("Trainees lose up to 2 academic years to rota gaps.", ("up to 2 academic years", 2, None, "years", "up_to")),
+])
+def test_a_kind_of_year_or_month_between_a_number_and_its_period_leaves_the_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board published two financial statements.", ("two", 2, None, "count", "none")),
+    ("Staff got three calendar invites.", ("three", 3, None, "count", "none")),
+])
+def test_the_same_adjective_before_another_noun_leaves_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay by grade:\n- Foundation year two: 8.4%\n", [("8.4%", 8.4, None, "percent", "none")]),
+    ("Phase Two of the Tarnley plan starts in May.", []),
+    ("Picket lines thinned on day three of the walkout.", []),
+    ("Doctors in Wave 3 (round four) voted, the union said.", []),
+    ("DAY THREE: Round 5 of the Orbridge strikes begins.", []),
+])
+def test_a_number_naming_a_member_of_a_sequence_after_its_noun_is_an_ordinal(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last year two unions struck.", ("two", 2, None, "count", "none")),
+    ("This Week Two Trusts Declared Incidents", ("Two", 2, None, "count", "none")),
+    ("Every year two of the trusts close wards.", ("two", 2, None, "count", "none")),
+    ("In the past year, two unions struck.", ("two", 2, None, "count", "none")),
+    ("Over the year 2,000 staff left.", ("2,000", 2000, None, "count", "none")),
+])
+def test_a_count_after_a_time_word_and_a_period_noun_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The walkout at Cresswell General starts at 07.00 on Thursday.",
+    "Pickets will gather from 7.30 until 10.00 outside the main gates.",
+    "Talks were held between 14.00 and 16.30 on Friday, the Okafor review said.",
+    "Members march from the station at 11.15 BST.",
+])
+def test_a_time_of_day_written_with_a_stop_and_no_am_or_pm_is_no_figure(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The reproduction rate stands at 1.10 in the region.", ("1.10", 1.1, None, "count", "none")),
+    ("Output per nurse rose from 1.25 last year.", ("1.25", 1.25, None, "count", "none")),
+    ("Pay climbs to 10.30 per cent at 07.00 BST.", ("10.30 per cent", 10.3, None, "percent", "none")),
+    ("An average of 2.25 patients share each bay.", ("2.25", 2.25, None, "count", "none")),
+])
+def test_a_decimal_after_a_verb_of_level_or_with_a_unit_stays_a_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses handed a petition in at 10 Downing Street on Tuesday.",
+    "Send objections to Orbury Trust, 14 Kiln Lane, Tarnby.",
+    "The rally outside 22 Marlow Square was peaceful.",
+    "Registrars met at 3 Old Forge Road and voted.",
+])
+def test_a_house_number_before_a_street_name_is_no_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strikes hit 40 Harley Street clinics.", ("40", 40, None, "count", "none")),
+    ("Staff in 12 Station Road practices walked out.", ("12", 12, None, "count", "none")),
+    ("Pickets stood outside 3,000 High Street shops.", ("3,000", 3000, None, "count", "none")),
+])
+def test_a_count_of_things_named_after_a_street_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Notes to editors\n(1) The Kestrel Union represents 9,000 members.\n(2) Ballots closed on Friday.",
+    "Notes:\n  (3) Figures are provisional.",
+    "Background\n[4] The trust serves Orbury.",
+])
+def test_a_number_in_brackets_opening_a_line_is_a_list_number(text):
+    assert [row[0] for row in found(text)] == (["9,000"] if "9,000" in text else [])
+
+
+def test_a_number_in_brackets_inside_a_line_stays_a_count():
+    assert found("The nurses (12) signed.") == [("12", 12, None, "count", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers cannot afford more than a five per cent pay rise.",
+     ("more than a five per cent", 5, None, "percent", "more_than")),
+    ("Critics said nurses had a “more than a 10%” rise.", ("more than a 10%", 10, None, "percent", "more_than")),
+    ("The Brennock board expects less than a 3% uplift.", ("less than a 3%", 3, None, "percent", "less_than")),
+    ("Doctors may get up to a 20% rise.", ("up to a 20%", 20, None, "percent", "up_to")),
+])
+def test_an_article_between_a_comparative_hedge_and_a_number_is_part_of_the_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pay was frozen over a 12-month period.", ("12-month", 12, None, "months", "none")),
+    ("Trusts stayed under a 10% cap.", ("10%", 10, None, "percent", "none")),
+])
+def test_an_article_after_a_hedge_that_is_a_bare_preposition_keeps_the_hedge_out(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Walkouts have cost the Dunmore trust an estimated £3bn.", ("£3bn", 3e9, None, "gbp", "none")),
+    ("An estimated 350,000 appointments were moved.", ("350,000", 350000, None, "count", "none")),
+])
+def test_an_estimated_before_a_figure_is_no_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+def test_around_before_a_figure_is_still_a_hedge():
+    assert found("Walkouts cost around £3bn.") == [("around £3bn", 3e9, None, "gbp", "around")]
+
+
+def rates(text: str) -> list[tuple]:
+    return [(r["text"], r["per"]) for r in extract_figures(text, "t", LEXICON)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union will call at least three days of action every month.", [("at least three days", "month")]),
+    ("Locums earn £40 of cover pay a shift at Harnley.", [("£40", "shift")]),
+    ("Registrars work 10 hours of unpaid overtime a week.", [("10 hours", "week")]),
+])
+def test_a_rate_after_of_and_the_counted_noun_is_the_figures_rate(text, expected):
+    assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two days of the month were lost.", [("Two days", None)]),
+    ("There were 3 days of strikes a year earlier.", [("3 days", None)]),
+    ("It took 2 days of talks.", [("2 days", None)]),
+])
+def test_of_a_determiner_or_a_dated_period_gives_no_rate(text, expected):
+    assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Ward staff called it strike number seven.", "It breaches Rule 43 of the code.",
+                                  "Under regulation 5, trusts must consult.", "Section Two sets the Harwick rota."])
+def test_a_reference_word_before_a_number_or_number_word_makes_it_a_label(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("No two rotas at Pellham are alike.", ("two", 2, None, "count", "none")),
+    ("A number of doctors, seven in all, left.", ("seven", 7, None, "count", "none")),
+])
+def test_no_and_a_number_of_before_a_number_word_leave_a_count(text, expected):
+    assert found(text) == [expected]

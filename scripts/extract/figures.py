@@ -1,17 +1,17 @@
 """Figures: every number in an article that states a quantity, with its value, unit, hedge, measure and claimant.
 
 What is a figure
-- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', 'hours',
+- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', '35-percent', 'hours',
   '72-hour', 'pence', '5p', 'pounds'). The text is hedge + number + unit word, never the counted noun.
 - Rates: 'a/an/per/each/every' + hour, shift, day, week, month, year, annum, head (person, capita), hyphenated
   or not, or 'annually', right after any figure (money, counts, percentages, durations) go to `per`
   ('£14 an hour' -> hour, '5% per annum' -> year, '1,000 a day' -> day, '48 hours a week' -> week) and stay out
-  of the text. 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
+  of the text; also after 'of' and a counted noun of one or two words ('three days of action every month'). 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
-  'one of these/them/the unions' (not 'one of the biggest': before a superlative it is a pronoun), with a
-  unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or after a hedge
-  ('more than one').
+  'one of these/them/the unions' (not 'one of the biggest', 'one of its top aims': before a superlative it is a
+  pronoun), with a unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or
+  after a hedge ('more than one').
   Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
   'from 2% to 5%' is two figures (a change, not a range).
@@ -25,30 +25,35 @@ What is a figure
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
-  Minutes become hours; ages ('28-year-old') are years. An adjective between a number and its duration word
-  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks'.
-- Ages are years, never counts: 'aged 58', 'aged between 25 and 35', 'aged over 60' (a number after 'aged' or
-  'age(s)'), and a bare whole number up to 120 in brackets or between commas right after two capitalised words
-  ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word: 'Nurses Union (12)'); a number up to
-  120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70'); '58-year-olds'.
+  Minutes become hours. An adjective between a number and its duration word
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'.
+- Ages are no figures (the labelling rules), neither years nor counts: 'aged 58', 'aged between 25 and 35', 'aged
+  over 60' (a number after 'aged' or 'age(s)'), and a bare whole number up to 120 in brackets or between commas
+  right after two capitalised words ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word:
+  'Nurses Union (12)'); a number up to 120 listed right after an age ('aged 58 and 61', 'aged 58, 61 or 70');
+  'a 58-year-old', '58-year-olds'.
 - Money scales: 'k', 'm', 'mn', 'bn', 'tn'; after '£' also 'b' and a space before the suffix ('£2.4b', '£1.5 bn',
   '£300 m'); without '£' a space only before 'bn', 'mn', 'tn' ('5b' is a label, '5 m' may be metres).
 - 'one' after each / every / any / single / no / which is a pronoun ('each and every one of them'), not a figure.
-Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10'), years (a bare
-four-digit 1800-2099, '2019/20', '2019-20', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm'),
-phone numbers, the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No 12', '[3]', 'ref 12',
-'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole hyphenated run), document identifiers (an upper-case abbreviation
-of 2-5 letters, not after 'the'/'a', right before a bare whole number: 'CP 891', 'HC 1234'; quantities with
-separators, decimals or units stay: 'KDA 45,000'), citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'),
-DOIs ('10.5555/jnl.p1618'), list numbers, ordinals, numbers glued to letters or symbols ('Covid-19', 'FY1',
-'24/7'), and so numbers inside handles, hashtags, e-mail and web addresses. Amounts in other currencies ('$5m')
-are skipped: the unit vocabulary has no place for them. A number too large for a float (about 1.8e308: a digit
-run of 309 digits or more, or a smaller one times a scale) is no quantity a text states and is skipped, never
-an error; its digits are not read again as smaller figures.
+Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
+bracket or quotation mark: 'on Friday (May 9)'), years (a bare four-digit 1800-2099, '2019/20', '2019-20',
+'2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'), phone numbers, house
+numbers ('outside 10 Downing Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No
+12', '[3]', 'ref 12', 'number seven', 'regulation 5', 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole
+hyphenated run), document identifiers (an upper-case abbreviation of 2-5 letters, not after 'the'/'a', right before
+a bare whole number: 'CP 891', 'HC 1234'; quantities with separators, decimals or units stay: 'KDA 45,000'),
+citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 388', 'Volume 88, Issue 9'), DOIs
+('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member
+of a sequence: 'Phase Two', 'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to
+letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses.
+Amounts in other currencies ('$5m') are skipped: the unit vocabulary has no place for them. A number too large for a
+float (about 1.8e308: a digit run of 309 digits or more, or a smaller one times a scale) is no quantity a text
+states and is skipped, never an error; its digits are not read again as smaller figures.
 
-Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or
-'at least' right after it ('an hour at least'). 'over' before a duration right after another figure is that
-figure's period, not a hedge ('9% over three years').
+Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or 'at
+least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it is, and
+stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a
+duration right after another figure is that figure's period, not a hedge ('9% over three years').
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the KHS', 'across the UK') that post-modifies the
@@ -103,7 +108,7 @@ _HEDGES = {
     "less_than": ["fewer than", "less than", "under", "well under", "below", "well below", "lower than",
                   "shorter than", "smaller than", "slightly less than", "just under", "just below"],
     "nearly": ["nearly", "almost", "virtually", "just short of", "close to", "not quite"],
-    "around": ["around", "about", "approximately", "approx.", "roughly", "an estimated", "estimated", "circa",
+    "around": ["around", "about", "approximately", "approx.", "roughly", "circa",
                "in the region of"],
     "some": ["some"],
     "up_to": ["up to", "as many as", "as much as", "as high as", "a maximum of"],
@@ -136,8 +141,10 @@ def _scale(tag: str) -> str:
 
 
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
-_DURATION_ADJECTIVE = rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra|additional){_S}+"
-_PERCENT = rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+_DURATION_ADJECTIVE = (rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra"
+                       rf"|additional|financial|calendar|academic){_S}+")
+_PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+            rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
 # Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
@@ -147,6 +154,10 @@ _RATE = re.compile(
     rf"(?P<per>hour|shift|day|week|month|year|annum|head|person|capita)|{_S}+(?P<annually>annually))(?![\w-])"
     rf"(?!{_S}+(?:ago|earlier|later|before|after|since|previously|beforehand|on{_S}+from)\b)")
 _PER = {"annum": "year", "person": "head", "capita": "head"}
+# 'of' and the counted noun between a figure and its rate: 'three days of action every month', '£40 of cover a
+# shift'; one or two words, no determiner ('two days of the month' has no rate).
+_COUNTED_NOUN_AFTER = re.compile(rf"{_S}+of{_S}+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)"
+                                 rf"[a-z]+(?:{_S}+(?!(?:an?|per|each|every)\b)[a-z]+)?(?=(?:{_S}+|-)(?:an?|per|each|every)\b)")
 # 'a year ago', 'a week later': a period that dates something; 'once a week', 'three times a day': a frequency.
 # Neither is a duration unless hedged ('almost a year ago').
 _DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
@@ -224,10 +235,10 @@ _PHONE = re.compile(r"\(?0?[0-9]{2,4}\)?[\s-]?[0-9]{3,4}[\s-]?[0-9]{3,4}(?![0-9]
 _REFERENCE_WORDS = ({"section", "article", "clause", "band", "schedule", "paragraph", "page", "ward", "tier",
                      "grade", "category", "priority", "type", "step", "item", "question", "p.", "pp.", "number",
                      "no.", "nos.", "ref", "ref.", "reference", "doi", "isbn", "issn", "vol", "vol.", "iss.",
-                     "channel"},
+                     "channel", "regulation"},
                     {"Figure", "Table", "Level", "Stage", "Phase", "Part", "Chapter", "Appendix",
                      "Annex", "Room", "Route", "Junction", "Platform", "Channel", "Radio", "Version", "Year",
-                     "No", "No.", "Volume", "Issue"})
+                     "No", "No.", "Volume", "Issue", "Rule"})
 _SERVICE_NUMBERS = {"111", "999"}
 # A document's identifier: 'CP 891', 'HC 1234' (an upper-case abbreviation, not after 'the', before a bare whole
 # number); a citation's 'year;volume:page' ('2023; 382: 1618', '12(3):45-67'); a DOI ('10.5555/jnl.p1618').
@@ -242,8 +253,9 @@ _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-34
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
-_ONE_AS_COUNT = re.compile(
-    rf"{_S}+of{_S}+(?!the{_S}+(?:most|least|best|worst|\w+est)\b)(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
+_ONE_AS_COUNT = re.compile(  # not before a superlative after 'the' or a possessive: 'one of his top priorities'
+    rf"{_S}+of{_S}+(?!(?:the|its|their|our|his|her|your|my|(?:the{_S}+)?\w+['’]s){_S}+(?:most|least|best|worst|top|\w+est)\b)"
+    rf"(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
 _DURATION_OF_ONE_DAY_BEFORE = re.compile(rf"\b(?:in|for|within|just|only|than|lasting|last|lasts){_S}+\Z")
 _ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
 _FRACTION_AMOUNT_BEFORE = re.compile(rf"\b(?:by|in|cut|to){_S}+\Z")
@@ -375,6 +387,7 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
         anchors.append(start)
     anchors.sort()
     figures: list[_Figure] = []
+    last_age: _Figure | None = None  # the age read last, while no figure has been kept after it
     consumed = 0
     for anchor in anchors:
         if anchor < consumed:
@@ -402,10 +415,17 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                     consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
-            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, figures, figure)):
+            if figure.unit == "count" and (_is_age(text, low, figure) or _listed_after_an_age(low, last_age, figure)):
                 figure.unit, figure.age = "years", True
+            if figure.age or low.startswith("-old", figure.end - 4) or low.startswith("-olds", figure.end - 5):
+                last_age = figure  # an age is no figure: 'aged 58', 'Ann Tate, 58,', 'a 58-year-old'
+                continue
+            last_age = None
             kept.append(figure)
         rate = _RATE.match(low, kept[-1].end) if kept else None
+        if kept and rate is None and low.startswith(" of", kept[-1].end):  # 'three days of action every month'
+            counted = _COUNTED_NOUN_AFTER.match(low, kept[-1].end)
+            rate = _RATE.match(low, counted.end()) if counted else None
         if rate:  # 'from £20,000 to £25,000 a year': the rate is both ends'
             per = rate.group("per") or "year"  # or 'annually'
             for figure in kept:
@@ -577,12 +597,16 @@ def _word_value(words: str) -> float | None:
 def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     """Where the date, time, phone number or reference the figure belongs to ends; None for a true figure."""
     start = figure.start if figure.core_start is None else figure.core_start
+    if figure.unit == "count" and figure.value_high is None and low[start - 1:start] == " " and \
+            low[max(0, start - 12):start - 1].rpartition(" ")[2].lstrip(_OPENING_PUNCTUATION) in _LABEL_NOUNS and \
+            _labels_the_noun_before(text, low, start, figure.end):
+        return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
     if not low[start].isdigit():
         return None
     before = text[max(0, start - 16):start]
     words = before.split()
     previous = words[-1] if words and before[-1:].isspace() else ""
-    previous = previous.rstrip(",:")
+    previous = previous.rstrip(",:").lstrip(_OPENING_PUNCTUATION)  # '(June 14)', '[Section 188', '“March 3'
     if previous.lower().rstrip(".") in _MONTHS or previous.lower() in _WEEKDAYS:
         date = _DAYS_AFTER_MONTH.match(text, start)
         if date:
@@ -591,10 +615,22 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         found = _DAYS_THEN_MONTH.match(text, start) or _TIME.match(low, start)
         if found:
             return found.end()
+    clock = _CLOCK.match(low, start) if figure.unit == "count" and "." in low[start + 1:start + 3] else None
+    if clock and _is_clock_time(low, start, clock, previous):
+        return max(figure.end, clock.end())  # 'at 10.30', 'from 07.00 to 19.00', '8.00 BST'
+    street = _STREET_AFTER.match(text, figure.end) if figure.unit == "count" and figure.value_high is None and \
+        text[figure.end + 1:figure.end + 2].isupper() else None
+    if street and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end) and figure.end - start <= 4 and \
+            (_ADDRESS_END_AFTER.match(text, street.end()) or
+             (previous.lower() in _PLACE_PREPOSITIONS and _FUNCTION_WORD_AFTER.match(text, street.end()))):
+        return figure.end  # a house number: 'outside 10 Downing Street', '12 Mill Lane, Tarnby'
     if low[start] == "0" or (previous.startswith("+") and previous[1:].isdigit()):
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+    if before.rstrip()[-1:] in _SPAN_MARKS and _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and \
+            _is_year_span_end(text, start, figure):
+        return figure.end  # '2023 / 24', '2023 - 24 year': the span's second year
     if previous.endswith(";") and _CITATION_YEAR_BEFORE.search(text, max(0, start - 40), start):
         return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if previous.lower() in _REFERENCE_WORDS[0] or previous in _REFERENCE_WORDS[1]:
@@ -604,12 +640,95 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if abbreviation and not abbreviation.group("determiner"):
             return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
     if _LIST_NUMBER.match(text, start):
-        line_start = start
+        line_start = start - 1 if text[start - 1:start] == "(" else start  # '(2) The union ...'
         while line_start and text[line_start - 1] in " \t":
             line_start -= 1
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+# A time of day written with a stop and no 'am'/'pm' ('at 10.30', 'from 07.00 to 19.00', '8.00 BST'): an hour and
+# two digits of minutes after a preposition of time, not after a verb of level ('R stands at 1.10'), or before a
+# time zone. A second time joined to it by a dash, 'to' or 'and' belongs to it.
+_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])\.[0-5][0-9](?![0-9]|\.[0-9]|,[0-9])"
+                    r"(?:[^\S\n]*(?:-|–|—|to|until|till|and)[^\S\n]*(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9](?![0-9])"
+                    r"(?:[^\S\n]?[ap]\.?m\b\.?)?)?")
+_CLOCK_PREPOSITIONS = frozenset({"at", "from", "until", "till", "before", "after", "between", "by", "opens", "open",
+                                 "closes", "close"})
+_LEVEL_VERB_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:stands?|stood|is|was|are|were|be|been|remains?|remained|peaked|rose|fell|sits?|sat|set|fixed"
+    rf"|capped|pegged|valued|priced|put|comes?|came|estimated|ranked|scored|rated|averaged|total(?:led|s)?){_S}+\Z")
+_TIME_ZONE_AFTER = re.compile(rf"{_S}*(?:bst|gmt|utc|cet)\b")
+
+
+def _is_clock_time(low: str, start: int, clock: re.Match, previous: str) -> bool:
+    if _RATE.match(low, clock.end()):
+        return False  # 'from 14.09 an hour': an amount
+    if _TIME_ZONE_AFTER.match(low, clock.end()):
+        return True
+    if previous.lower() not in _CLOCK_PREPOSITIONS:
+        return False
+    preposition_start = low.rfind(previous.lower(), max(0, start - 16), start)
+    return not _LEVEL_VERB_BEFORE.search(low, max(0, preposition_start - 12), preposition_start)
+
+
+# A house number: a bare number of at most four digits before one to three capitalised words that end in a kind of
+# street, followed by a comma, stop or the line's end ('12 Mill Lane, Tarnby'), or after a preposition of place and
+# before a word that cannot be the counted noun ('outside 10 Downing Street on Monday'); 'in 40 Harley Street
+# clinics' stays a count.
+_STREET_AFTER = re.compile(r"(?:[^\S\n]+[A-Z][a-z’'-]+){0,2}[^\S\n]+(?:Street|St|Road|Rd|Lane|Avenue|Square|Place"
+                           r"|Terrace|Crescent|Drive|Gardens|Row|Way|Close|Grove|Parade|Mews|Walk)\b\.?")
+_ADDRESS_END_AFTER = re.compile(r"[^\S\n]*(?:[,;)]|\.(?:\s|\Z)|\n|\Z)")
+_FUNCTION_WORD_AFTER = re.compile(
+    r"[^\S\n]+(?:on|in|at|and|or|to|for|with|where|which|this|last|yesterday|today|earlier|after|before|as|when"
+    r"|while|by|from|since|until|said|says|told|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
+_PLACE_PREPOSITIONS = frozenset({"at", "outside", "to", "from", "in", "into", "inside", "near", "opposite", "on",
+                                 "towards", "toward", "past"})
+
+
+# A noun of a sequence whose member a number right after it names ('Phase Two', 'day three of the strike'): the
+# number is an ordinal. Never after a time word ('last year two unions struck', 'Every Week Two Wards Close');
+# otherwise capitalised ('Round 5', 'Year Two'), or lower-case where the number ends a label (a colon, a closing
+# bracket, the line's end) or is followed by 'of' and a determiner ('on day three of the walkout').
+_SEQUENCE_NOUNS = frozenset({"year", "phase", "stage", "round", "wave", "day", "week", "part", "tranche"})
+_LABEL_NOUNS = _SEQUENCE_NOUNS | _REFERENCE_WORDS[0] | {w.lower() for w in _REFERENCE_WORDS[1]}  # a quick test
+_SEQUENCE_NOUN_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z]+)[^\S\n]+\Z")
+_LABEL_END_AFTER = re.compile(r"[^\S\n]*(?:[:)]|\n|\Z)")
+_OF_AFTER_LABEL = re.compile(rf"{_S}+of{_S}+(?:the|an?|its|their|this|that|his|her|our)\b")
+_TIME_WORD_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:last|this|next|that|each|every|a|an|per|past|same|one|whole|entire|first){_S}+\Z")
+
+
+def _labels_the_noun_before(text: str, low: str, start: int, end: int) -> bool:
+    if end - start > 2 and low[start].isdigit():
+        return False  # a label is a small number: 'Round 5', not '2,000'
+    noun = _SEQUENCE_NOUN_BEFORE.search(text, max(0, start - 12), start)
+    if noun is None:
+        return False
+    if noun.group("noun").lower() not in _SEQUENCE_NOUNS:  # a number word after a reference word: 'number seven'
+        word = noun.group("noun")
+        return not low[start].isdigit() and word.lower() != "no" and \
+            (word.lower() in _REFERENCE_WORDS[0] or word in _REFERENCE_WORDS[1])
+    if _TIME_WORD_BEFORE.search(low, max(0, noun.start() - 8), noun.start()):
+        return False  # 'Last year two unions struck', 'This Week Two Trusts Closed Wards'
+    return noun.group("noun")[0].isupper() or _LABEL_END_AFTER.match(text, end) is not None or \
+        _OF_AFTER_LABEL.match(low, end) is not None
+
+
+# A year and a separator right before a number: '2023 / 24', '2022 - 23' (glued, '2023/24' never starts a figure).
+_SPAN_MARKS = frozenset("/–—-")
+_YEAR_SPAN_BEFORE = re.compile(r"(?<![\w.,£$€/-])(?P<year>(?:1[89]|20)[0-9]{2})[^\S\n]*[/–—-][^\S\n]*\Z")
+
+
+def _is_year_span_end(text: str, start: int, figure: _Figure) -> bool:
+    """The two digits after a year and a slash or dash that end a span of years: later than the year by at most
+    ten ('2023 / 24', not '2023 / 12')."""
+    digits = _BARE_WHOLE_NUMBER.match(text, start)
+    if digits is None or len(digits.group()) != 2 or figure.unit not in ("count", "years"):
+        return False
+    year = int(_YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start).group("year")) % 100
+    return 0 < (int(digits.group()) - year) % 100 <= 10
 
 
 _AGED_BEFORE = re.compile(rf"(?<![\w-])(?:aged|ages?){_S}+\Z")
@@ -644,18 +763,19 @@ def _is_age(text: str, low: str, figure: _Figure) -> bool:
 _LIST_GAP = re.compile(rf"{_S}*,?{_S}*(?:(?:and|or|to){_S}+)?")
 
 
-def _listed_after_an_age(low: str, figures: list[_Figure], figure: _Figure) -> bool:
-    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it is an age."""
-    if not figures or not figures[-1].age or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
+def _listed_after_an_age(low: str, previous: _Figure | None, figure: _Figure) -> bool:
+    """'aged 58 and 61', 'aged 58, 61 or 70': a bare number up to 120 joined to an age right before it (`previous`,
+    the last age read, None when a figure came between) is an age."""
+    if previous is None or figure.hedge or max(figure.value, figure.value_high or 0) > 120:
         return False  # 'aged 30 and 500 nurses': no one is 500
-    previous = figures[-1]
     return figure.start - previous.end <= 8 and _LIST_GAP.fullmatch(low, previous.end, figure.start) is not None
 
 
 def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     """Take the hedge words right before the figure ('more than', 'around') into it. An opening quotation mark
-    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut':
-    an article between an approximating hedge and a number is part of the figure. 'over two years' right after
+    or bracket glued to the hedge stays outside ('“More than half'); 'around a 35% rise', 'nearly a 20% cut',
+    'more than a five per cent rise': an article between a hedge and a number is part of the figure, except after
+    a hedge that is a bare preposition ('over a 12-month period'). 'over two years' right after
     another figure ('5% over two years') is the period the figure is measured over, not a hedge."""
     if not figure.allow_hedge:
         return
@@ -666,7 +786,7 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
     last_word = low[window_start:figure.start].rsplit(None, 1)[-1:]
     if not last_word:
         return
-    article = last_word[0] in ("a", "an") and low[figure.start] in _DIGIT_OR_POUND
+    article = last_word[0] in ("a", "an") and (low[figure.start] in _DIGIT_OR_POUND or figure.unit != "count")
     if not article and last_word[0].lstrip(_OPENING_PUNCTUATION) not in _HEDGE_LAST_WORDS:
         return
     words = [(m.start(), m.group()) for m in _WORD.finditer(low, window_start, figure.start)]
@@ -681,8 +801,8 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
                 return  # the window began inside a word ('moreover')
             hedge = _HEDGE_OF_PHRASE[phrase]
-            if article and hedge not in ("around", "nearly"):
-                return  # 'over a 12-month period' is no hedge of the 12
+            if article and hedge not in ("around", "nearly") and phrase in _PREPOSITION_HEDGES:
+                return  # 'over a 12-month period' is no hedge of the 12; 'more than a 10% rise' is
             if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
                     _PERIOD_GAP.fullmatch(low, previous_end, start):
                 return  # '14% over two years': the period of the figure before
@@ -690,6 +810,7 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             return
 
 
+_PREPOSITION_HEDGES = frozenset({"over", "under", "above", "below"})  # also prepositions of place or time
 _AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
 _DIGIT_OR_POUND = frozenset("£0123456789")
 _OPENING_PUNCTUATION = "\"“‘'(["
