@@ -21,6 +21,7 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import sys
 import time
@@ -31,6 +32,7 @@ from scripts.inputs.corrections import apply_corrections
 from scripts.package.checks import validate_tables
 from scripts.package.charts import draw_charts
 from scripts.errors import InputError
+from scripts.inputs.articles import ArticleTexts
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
 from scripts.extract.candidates import make_candidate_frames
@@ -86,11 +88,15 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
         sources_file = str(layout.curated_file("sources"))
         frames["sources"], articles, problems = make_sources(schemas["sources"], layout.curated_dir,
                                                              layout.articles_dir, records)
+        articles = ArticleTexts(articles)
     else:
         sources_file = str(layout.metadata_csv)
         extras, problems = make_metadata_sources(schemas["sources"], layout.metadata_csv, layout.articles_dir)
         records[sources_file] = extras.records
-        frames["sources"], articles = extras.frame, extras.articles
+        # the texts as one UTF-8 buffer, held until the package is staged (not a str per text at 2 bytes a character)
+        articles = ArticleTexts(extras.articles)
+        extras = dataclasses.replace(extras, articles=articles)
+        frames["sources"] = extras.frame
         release_memory()  # each step below starts from what the build holds, not from what the last one freed
         if problems:  # the articles and their ids are what every other table is checked against
             raise BuildFailed("metadata", relocate(problems, records))
