@@ -153,18 +153,22 @@ def generic_metadata(layout: Layout) -> dict:
 
 
 def stage_package(layout, staging: Path, schemas, frames, extras=None) -> None:
-    """A complete, self-contained package in staging/: data, descriptor, and copies of schemas and articles."""
+    """A complete, self-contained package in staging/: data, descriptor, and copies of schemas and articles.
+
+    frames is emptied as its tables are written (write_tables), so that a caller holding no other reference to
+    them gives their memory back table by table."""
     layout = _layout(layout)
+    sources = frames["sources"]  # the descriptor's, after the tables are written
     shutil.copytree(layout.schemas_dir, staging / "schemas")
     if layout.is_repository:
         shutil.copytree(layout.articles_dir, staging / "articles")
     else:  # only the articles of the package, whatever else the folder holds
         (staging / "articles").mkdir()
-        for name in frames["sources"]["file_name"]:
+        for name in sources["file_name"]:
             shutil.copyfile(layout.articles_dir / name, staging / "articles" / name)
     write_tables(frames, schemas, staging / "data")
     metadata = read_json(layout.package_metadata) if layout.package_metadata else generic_metadata(layout)
-    write_descriptor(descriptor(metadata, schemas, frames["sources"], staging,
+    write_descriptor(descriptor(metadata, schemas, sources, staging,
                                 extras.licences if extras else None, extras.urls if extras else None), staging)
     write_checksums(staging)
 
@@ -226,13 +230,19 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
             log(recovered)
         schemas, frames, articles, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
                                                         work_dir=work_dir)
+        # No step from here on reads the texts (staging copies the files): they are not held while writing.
+        del articles
+        if extras is not None:
+            extras = dataclasses.replace(extras, articles={})
+        counts = {name: len(frame) for name, frame in frames.items()}
+        release_memory()
         staging = new_staging(out)
         try:
+            # Once written, the frames are not needed: validation reads the staged files back, so holding both
+            # copies would double the build's peak memory (BENCHMARK.md, "Whole package"); stage_package empties
+            # frames as it writes each table, so that the later tables are written without the earlier ones held.
             stage_package(layout, staging, schemas, frames, extras)
-            # Once written, the frames and article texts are not needed: validation reads the staged files back,
-            # so holding both copies would double the build's peak memory (BENCHMARK.md, "Whole package").
-            counts = {name: len(frame) for name, frame in frames.items()}
-            del frames, articles, extras
+            del frames, extras
             release_memory()
             write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/package/release.py), validated below
             problems = validate_package(staging)

@@ -21,10 +21,14 @@ PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
+    """Each table as CSV and Parquet into data_dir, in frames' order; each frame is taken out of frames once
+    written (frames is empty afterwards), so that the later tables are not written on top of the earlier ones."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
+    for name in list(frames):
+        frame = frames.pop(name)
         write_csv(frame, schemas[name], data_dir / f"{name}.csv")  # streamed: the table's text is not held whole
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
+        del frame
         release_memory(collect=False)
 
 
