@@ -418,13 +418,15 @@ class StatementIndex:
     def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
         """The earliest group with a quote that reports the same statement as quote."""
         looked = self._spaces(quote)[1]
-        hashes = np.array([hash(lookup) for space in looked for lookup in self._lookups(space, key, filing=False)],
-                          dtype=np.int64)
-        starts = np.searchsorted(self.posting_hashes, hashes, side="left")
-        ends = np.searchsorted(self.posting_hashes, hashes, side="right")
-        found = [self.posting_entries[a:b] for a, b in zip(starts.tolist(), ends.tolist()) if b > a]
-        if not found:
+        hashes = np.unique(np.array([hash(lookup) for space in looked
+                                     for lookup in self._lookups(space, key, filing=False)], dtype=np.int64))
+        starts = np.searchsorted(self.posting_hashes, hashes, side="left")  # sorted needles: one pass
+        hit = starts < len(self.posting_hashes)
+        hit[hit] = self.posting_hashes[starts[hit]] == hashes[hit]
+        if not hit.any():
             return None
+        starts, ends = starts[hit], np.searchsorted(self.posting_hashes, hashes[hit], side="right")
+        found = [self.posting_entries[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
         numbers = np.unique(np.concatenate(found))
         groups = self.entry_group[numbers]
         filed = groups >= 0  # entries filed so far
