@@ -93,7 +93,7 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
         sources_file = str(layout.metadata_csv)
         extras, problems = make_metadata_sources(schemas["sources"], layout.metadata_csv, layout.articles_dir)
         records[sources_file] = extras.records
-        # the texts as one UTF-8 buffer, held until the package is staged (not a str per text at 2 bytes a character)
+        # the texts as one UTF-8 buffer while extraction and the derived tables read them (not a str per text)
         articles = ArticleTexts(extras.articles)
         extras = dataclasses.replace(extras, articles=articles)
         frames["sources"] = extras.frame
