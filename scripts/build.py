@@ -21,6 +21,7 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import sys
 import time
@@ -31,6 +32,7 @@ from scripts.inputs.corrections import apply_corrections
 from scripts.package.checks import validate_tables
 from scripts.package.charts import draw_charts
 from scripts.errors import InputError
+from scripts.inputs.articles import ArticleTexts
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
 from scripts.extract.candidates import make_candidate_frames
@@ -86,11 +88,15 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
         sources_file = str(layout.curated_file("sources"))
         frames["sources"], articles, problems = make_sources(schemas["sources"], layout.curated_dir,
                                                              layout.articles_dir, records)
+        articles = ArticleTexts(articles)
     else:
         sources_file = str(layout.metadata_csv)
         extras, problems = make_metadata_sources(schemas["sources"], layout.metadata_csv, layout.articles_dir)
         records[sources_file] = extras.records
-        frames["sources"], articles = extras.frame, extras.articles
+        # the texts as one UTF-8 buffer while extraction and the derived tables read them (not a str per text)
+        articles = ArticleTexts(extras.articles)
+        extras = dataclasses.replace(extras, articles=articles)
+        frames["sources"] = extras.frame
         release_memory()  # each step below starts from what the build holds, not from what the last one freed
         if problems:  # the articles and their ids are what every other table is checked against
             raise BuildFailed("metadata", relocate(problems, records))
@@ -147,18 +153,22 @@ def generic_metadata(layout: Layout) -> dict:
 
 
 def stage_package(layout, staging: Path, schemas, frames, extras=None) -> None:
-    """A complete, self-contained package in staging/: data, descriptor, and copies of schemas and articles."""
+    """A complete, self-contained package in staging/: data, descriptor, and copies of schemas and articles.
+
+    frames is emptied as its tables are written (write_tables), so that a caller holding no other reference to
+    them gives their memory back table by table."""
     layout = _layout(layout)
+    sources = frames["sources"]  # the descriptor's, after the tables are written
     shutil.copytree(layout.schemas_dir, staging / "schemas")
     if layout.is_repository:
         shutil.copytree(layout.articles_dir, staging / "articles")
     else:  # only the articles of the package, whatever else the folder holds
         (staging / "articles").mkdir()
-        for name in frames["sources"]["file_name"]:
+        for name in sources["file_name"]:
             shutil.copyfile(layout.articles_dir / name, staging / "articles" / name)
     write_tables(frames, schemas, staging / "data")
     metadata = read_json(layout.package_metadata) if layout.package_metadata else generic_metadata(layout)
-    write_descriptor(descriptor(metadata, schemas, frames["sources"], staging,
+    write_descriptor(descriptor(metadata, schemas, sources, staging,
                                 extras.licences if extras else None, extras.urls if extras else None), staging)
     write_checksums(staging)
 
@@ -220,13 +230,19 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
             log(recovered)
         schemas, frames, articles, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
                                                         work_dir=work_dir)
+        # No step from here on reads the texts (staging copies the files): they are not held while writing.
+        del articles
+        if extras is not None:
+            extras = dataclasses.replace(extras, articles={})
+        counts = {name: len(frame) for name, frame in frames.items()}
+        release_memory()
         staging = new_staging(out)
         try:
+            # Once written, the frames are not needed: validation reads the staged files back, so holding both
+            # copies would double the build's peak memory (BENCHMARK.md, "Whole package"); stage_package empties
+            # frames as it writes each table, so that the later tables are written without the earlier ones held.
             stage_package(layout, staging, schemas, frames, extras)
-            # Once written, the frames and article texts are not needed: validation reads the staged files back,
-            # so holding both copies would double the build's peak memory (BENCHMARK.md, "Whole package").
-            counts = {name: len(frame) for name, frame in frames.items()}
-            del frames, articles, extras
+            del frames, extras
             release_memory()
             write_release_files(staging)  # SQLite + Croissant into staging/data/ (scripts/package/release.py), validated below
             problems = validate_package(staging)

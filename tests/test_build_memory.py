@@ -89,3 +89,16 @@ def test_an_unclosed_quote_at_the_end_is_located_at_its_line(tmp_path):
     assert len(frame) == 0
     assert [(p.line, p.offset) for p in problems] == [(2, text.index('"e-1'))]
     assert "does not close before the end of the file" in problems[0].message
+
+
+def test_article_texts_buffer_gives_the_dicts_keys_order_and_texts():
+    from scripts.inputs.articles import ArticleTexts
+    texts = {"b-2023": "He said: “We’re not done.” — 5%\n\nNext", "a-2023": "", "c-2023": "plain text",
+             "d-2023": "emoji 😀 and é"}
+    compact = ArticleTexts(texts)
+    assert list(compact) == list(texts) and len(compact) == len(texts)
+    assert {k: compact[k] for k in compact} == texts and compact == texts
+    assert compact.get("missing") is None and "a-2023" in compact and "missing" not in compact
+    assert compact["b-2023"][10:27] == texts["b-2023"][10:27]  # str offsets, not byte offsets
+    with pytest.raises(KeyError):
+        compact["missing"]

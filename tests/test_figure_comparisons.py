@@ -231,3 +231,58 @@ def test_damaged_memo_segment_is_reported_removed_and_its_work_done_again(tmp_pa
     with warnings.catch_warnings():
         warnings.simplefilter("error", CacheWarning)
         make_figure_comparisons(frames, articles, cache_dir=tmp_path)
+
+
+# --- built from the figures' columns: the table the row-by-row build gave ------------------------------------
+
+def _row_by_row_table(frames, articles):
+    """The earlier make_figure_comparisons (a dict of every column per figure, three times over), as reference."""
+    from scripts.across import figure_comparisons as fc
+    schema = load_schema("figure_comparisons")
+    figures = frames["figures"]
+    figures = figures[figures["measure_id"].notna()]
+    published = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
+    measures = {row["measure_id"]: row for row in frames["measures"].to_dict("records")}
+    terms = fc._terms_by_measure(frames["measures"])
+    by_measure = {}
+    for row in figures.sort_values(["measure_id", "source_id", "start"]).to_dict("records"):
+        row = {k: fc._clean(v) for k, v in row.items()}
+        row["_interval"] = allowed_interval(float(row["value"]), fc._clean(row["value_high"]), row["hedge"], row["unit"])
+        row["interval"] = str(row["_interval"])
+        by_measure.setdefault(row["measure_id"], []).append(row)
+    records = []
+    for measure_id, rows in sorted(by_measure.items()):
+        verdict, note = fc._judge(measure_id, rows, measures[measure_id], terms, articles)
+        note = fc._capped_note(note, note_limit(schema))
+        for row in rows:
+            records.append({
+                "measure_id": measure_id, "source_id": row["source_id"], "text": row["text"],
+                "start": int(row["start"]), "end": int(row["end"]), "value": float(row["value"]),
+                "value_high": row["value_high"], "unit": row["unit"], "per": row["per"], "hedge": row["hedge"],
+                "interval_low": row["_interval"].low, "interval_high": row["_interval"].high,
+                "interval": row["interval"], "claimant_person_id": row["claimant_person_id"],
+                "claimant_organisation_id": row["claimant_organisation_id"],
+                "published_date": published[row["source_id"]], "sources_count": len({r["source_id"] for r in rows}),
+                "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
+    return frame_from_records(records, schema)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_table_from_the_figures_columns_equals_the_row_by_row_table(seed):
+    rng = random.Random(seed)
+    sources = [f"s{k}" for k in range(rng.randint(2, 9))]
+    articles = {s: "Some 61,000 doctors in the UK struck. Later 48 hours of action." for s in sources}
+    hedges = ["none", "around", "more_than", "up_to", "nearly", "vague", "at_least", "less_than", "some"]
+    figures = []
+    for k in range(rng.randint(1, 90)):
+        value = float(rng.choice([61000, 48, 35, 26.1, 2.5, 100, 40000]) * rng.choice([1, 1, 1.1, 0.5]))
+        figures.append({"source_id": rng.choice(sources), "text": f"{value:g}", "start": rng.choice([5, 10, 40]) + k,
+                        "value": value, "value_high": None if rng.random() < 0.8 else value * 1.2,
+                        "hedge": rng.choice(hedges), "per": rng.choice([None, None, "hour", "year"]),
+                        "measure_id": rng.choice(["m", "m", "m-uk", None]),  # a figure without a measure is left out
+                        "claimant_person_id": rng.choice([None, "p1"])})
+    frames = _frames(figures, period=rng.choice(["2023", None]))
+    frames["sources"] = frame_from_records([{"source_id": s, "published_date": rng.choice(["2023-03-01", None])}
+                                            for s in sources], load_schema("sources"))
+    frames["figures"] = frames["figures"].sample(frac=1, random_state=seed)  # any order, any index
+    pd.testing.assert_frame_equal(make_figure_comparisons(frames, articles), _row_by_row_table(frames, articles))

@@ -267,3 +267,17 @@ def test_memo_of_the_articles_words_gives_the_same_tables_and_spares_splitting_s
         pd.testing.assert_frame_equal(first[name], without[name])
         pd.testing.assert_frame_equal(again[name], make_shared_passage_tables(frames, added)[name])
     assert set(again["shared_passages"]["source_id"]) == {"a", "b", "d"}
+
+
+def test_tables_from_the_builds_compact_texts_equal_the_tables_from_a_dict_of_texts(built, built_root):
+    import pandas as pd
+
+    from scripts.across.shared_passages import make_shared_passage_tables
+    from scripts.inputs.articles import ArticleTexts
+    frames = {"quotes": published_table(built_root, "quotes")}
+    compact = ArticleTexts(built["articles"])
+    from_dict = make_shared_passage_tables(frames, built["articles"])
+    from_compact = make_shared_passage_tables(frames, compact)
+    assert len(from_dict["shared_passages"]) > 0 and len(from_dict["source_pairs"]) > 0
+    for name in ("shared_passages", "source_pairs"):
+        pd.testing.assert_frame_equal(from_compact[name], from_dict[name])

@@ -27,7 +27,7 @@ from itertools import combinations
 import pandas as pd
 
 from scripts.extract.text import sentences
-from scripts.package.tables import frame_from_records
+from scripts.package.tables import frame_from_columns
 from scripts.package.tableschema import load_schema
 
 AROUND_SHARE = 0.05   # 'around 61,000' allows ±5%
@@ -393,40 +393,91 @@ class _MemoisedOtherTerms:
         self.memo.add(self.found, "found")
 
 
+class _Figure:
+    """What judging reads of one figure (figure["source_id"], figure.get("per"), as the dict it replaces): a
+    slotted object instead of a dict of every column of the figures table (memory at 100,000 articles)."""
+    __slots__ = ("measure_id", "source_id", "text", "start", "per", "_interval", "interval")
+
+    def __init__(self, measure_id, source_id, text, start, per, interval: Interval):
+        self.measure_id, self.source_id, self.text, self.start, self.per = measure_id, source_id, text, start, per
+        self._interval, self.interval = interval, str(interval)
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+
+_FIGURE_COLUMNS = ("measure_id", "source_id", "text", "start", "end", "value", "value_high", "unit", "per", "hedge",
+                   "claimant_person_id", "claimant_organisation_id")
+
+
 def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
                             cache_dir=None) -> pd.DataFrame:
-    """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept."""
+    """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept.
+
+    Built from the figures' columns (one column's values as Python objects at a time, the figures in order by
+    measure, source and start), one small object per figure for judging, and the note once per measure (its rows
+    refer to that one string): not a dict of every column per figure, as rows, cleaned rows and output records."""
     schema = load_schema("figure_comparisons")
     figures = frames["figures"]
     figures = figures[figures["measure_id"].notna()]
+    by = ["measure_id", "source_id", "start"]
+    order = figures[by].reset_index(drop=True).sort_values(by).index.to_numpy()  # figures.sort_values(by)'s order
+
+    def column(name: str) -> list:
+        return [_clean(v) for v in figures[name].iloc[order].tolist()]
+
     published = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
     measures = {row["measure_id"]: row for row in frames["measures"].to_dict("records")}
     terms = _terms_by_measure(frames["measures"])
-    by_measure: dict[str, list[dict]] = {}
-    for row in figures.sort_values(["measure_id", "source_id", "start"]).to_dict("records"):
-        row = {k: _clean(v) for k, v in row.items()}
-        row["_interval"] = allowed_interval(float(row["value"]), _clean(row["value_high"]), row["hedge"], row["unit"])
-        row["interval"] = str(row["_interval"])
-        by_measure.setdefault(row["measure_id"], []).append(row)
-    records = []
-    other_terms = (_MemoisedOtherTerms(cache_dir, terms, [r for rows in by_measure.values() for r in rows], articles)
-                   if cache_dir is not None else _other_measure_terms)
-    for measure_id, rows in sorted(by_measure.items()):
-        verdict, note = _judge(measure_id, rows, measures[measure_id], terms, articles, other_terms)
-        note = _capped_note(note, note_limit(schema))
-        sources_count = len({r["source_id"] for r in rows})  # once per measure, not once per row
-        for row in rows:
-            interval = row["_interval"]
-            records.append({
-                "measure_id": measure_id, "source_id": row["source_id"], "text": row["text"],
-                "start": int(row["start"]), "end": int(row["end"]), "value": float(row["value"]),
-                "value_high": row["value_high"], "unit": row["unit"], "per": row["per"], "hedge": row["hedge"],
-                "interval_low": interval.low, "interval_high": interval.high, "interval": row["interval"],
-                "claimant_person_id": row["claimant_person_id"],
-                "claimant_organisation_id": row["claimant_organisation_id"],
-                "published_date": published[row["source_id"]],
-                "sources_count": sources_count,
-                "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
+    measure_ids, source_ids, texts, starts, pers = (column(n) for n in ("measure_id", "source_id", "text", "start", "per"))
+    values, highs, hedges, units = (column(n) for n in ("value", "value_high", "hedge", "unit"))
+    by_measure: dict[str, list[int]] = {}
+    judged = []
+    for i, measure_id in enumerate(measure_ids):
+        interval = allowed_interval(float(values[i]), highs[i], hedges[i], units[i])
+        judged.append(_Figure(measure_id, source_ids[i], texts[i], starts[i], pers[i], interval))
+        by_measure.setdefault(measure_id, []).append(i)
+    del measure_ids, source_ids, texts, starts, pers, values, highs, hedges, units
+    other_terms = (_MemoisedOtherTerms(cache_dir, terms, judged, articles) if cache_dir is not None
+                   else _other_measure_terms)
+    rows: list[int] = []  # output row -> position among the sorted figures
+    verdicts, notes, counts = [], [], []  # per output row: the measure's (one object per measure, shared)
+    limit = note_limit(schema)
+    for measure_id, positions in sorted(by_measure.items()):
+        group = [judged[i] for i in positions]
+        verdict, note = _judge(measure_id, group, measures[measure_id], terms, articles, other_terms)
+        note = _capped_note(note, limit)
+        sources_count = len({f.source_id for f in group})  # once per measure, not once per row
+        rows.extend(positions)
+        verdicts.extend([verdict] * len(positions))
+        notes.extend([note] * len(positions))
+        counts.extend([sources_count] * len(positions))
     if cache_dir is not None:
         other_terms.save()
-    return frame_from_records(records, schema)
+    del by_measure
+
+    def output(name: str) -> list:
+        if name in ("measure_id", "source_id", "text", "per"):
+            return [getattr(judged[i], name) for i in rows]
+        if name == "start":
+            return [int(judged[i].start) for i in rows]
+        if name in _FIGURE_COLUMNS:  # end, value, value_high, unit, hedge, claimants: read again, one at a time
+            values = column(name)
+            convert = int if name == "end" else float if name == "value" else None
+            return [values[i] if convert is None else convert(values[i]) for i in rows]
+        if name == "interval_low":
+            return [judged[i]._interval.low for i in rows]
+        if name == "interval_high":
+            return [judged[i]._interval.high for i in rows]
+        if name == "interval":
+            return [judged[i].interval for i in rows]
+        if name == "published_date":
+            return [published[judged[i].source_id] for i in rows]
+        if name == "conflict":
+            return [v == "conflict" for v in verdicts]
+        return {"sources_count": counts, "verdict": verdicts, "conflict_note": notes}[name]
+
+    return frame_from_columns(output, schema)

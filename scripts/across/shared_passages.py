@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -362,12 +363,28 @@ def passage_id(text: str) -> str:
     return "passage-" + hashlib.sha256(" ".join(normalised_key(text)).encode("utf-8")).hexdigest()[:16]
 
 
+class _TextsInOrder(Sequence):
+    """The articles' texts in the order of ids, each fetched when asked for: not a list holding every text at once
+    (the build holds its texts compactly, scripts.inputs.articles.ArticleTexts)."""
+
+    def __init__(self, articles, ids: list[str]):
+        self.articles, self.ids = articles, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, t):
+        if isinstance(t, slice):
+            return [self.articles[s] for s in self.ids[t]]
+        return self.articles[self.ids[t]]
+
+
 def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
                          index: SharedPassageIndex | None = None) -> list[dict]:
     """Every occurrence of every passage two articles or more share, as shared_passages records (index: a
     SharedPassageIndex of the articles in sorted order, to share with pair_records)."""
     ids = sorted(articles)
-    index = index or SharedPassageIndex([articles[s] for s in ids])
+    index = index or SharedPassageIndex(_TextsInOrder(articles, ids))
     passage, text, first, length = index.occurrences()
     sources = np.zeros(int(passage.max()) + 1 if len(passage) else 0, np.int64)
     pairs = np.unique(np.stack([passage, text]), axis=1) if len(passage) else np.zeros((2, 0), np.int64)
@@ -375,15 +392,15 @@ def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[t
     names: dict[int, str] = {}
     records = []
     order = np.lexsort((first, text))  # one article at a time: its offsets and quotations, then the next
-    current, offsets, quoted = -1, None, None
+    current, offsets, quoted, article = -1, None, None, ""
     for k in order.tolist():
         t, i, n, p = int(text[k]), int(first[k]), int(length[k]), int(passage[k])
         if t != current:
-            current = t
+            current, article = t, articles[ids[t]]
             offsets = index.words.offsets(t)
             quoted = _quoted_counts(*offsets, quote_spans.get(ids[t], []))
         start, end = int(offsets[0][i]), int(offsets[1][i + n - 1])
-        passage_text = articles[ids[t]][start:end]
+        passage_text = article[start:end]
         if p not in names:
             names[p] = passage_id(passage_text)
         prose = n - int(quoted[i + n] - quoted[i])
@@ -402,7 +419,7 @@ def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[s
     """shared_passages and source_pairs from one search of the articles (cache_dir: the build's --cache folder,
     where the memo of the articles' words is kept)."""
     spans = _quote_spans(frames)
-    texts = [articles[s] for s in sorted(articles)]
+    texts = _TextsInOrder(articles, sorted(articles))
     index = SharedPassageIndex(texts, words=ArticleWords(texts, cache_dir))  # one search of the articles for both
     passages = frame_from_records(find_shared_passages(articles, spans, index), load_schema("shared_passages"))
     return {"shared_passages": passages,
@@ -433,7 +450,7 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     MIN_SHARED_WORDS of its words stand outside quotations in either article (then it is counted in
     quotation_only_passages)."""
     ids = sorted(articles)
-    index = index or SharedPassageIndex([articles[s] for s in ids])
+    index = index or SharedPassageIndex(_TextsInOrder(articles, ids))
     ta, ia, tb, jb, lengths = index.pair_runs(limit)
     offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     quoted: dict[int, np.ndarray] = {}
@@ -454,11 +471,12 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     records = []
     for (a, b), pair in sorted(pairs.items()):
         a_id, b_id = ids[a], ids[b]
+        a_length, b_length = len(articles[a_id]), len(articles[b_id])
         a_shared, b_shared = _covered(pair["a"]), _covered(pair["b"])
         records.append({"source_id": a_id, "other_source_id": b_id,
                         "shared_characters": a_shared, "other_shared_characters": b_shared,
-                        "share": round(a_shared / len(articles[a_id]), 4) if articles[a_id] else 0.0,
-                        "other_share": round(b_shared / len(articles[b_id]), 4) if articles[b_id] else 0.0,
+                        "share": round(a_shared / a_length, 4) if a_length else 0.0,
+                        "other_share": round(b_shared / b_length, 4) if b_length else 0.0,
                         "passages": len(pair["a"]), "quotation_only_passages": pair["quotations"]})
     return records
 

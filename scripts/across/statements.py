@@ -22,9 +22,11 @@ same as comparing every pair while the work grows with the quotes, not with thei
 from __future__ import annotations
 
 import re
+from array import array
 from difflib import SequenceMatcher
 from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 
 from scripts.across.shared_passages import normalised_key
@@ -244,10 +246,12 @@ class StatementIndex:
         # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
         # short posting there, where a corpus-wide order would pick the speaker's own common words.
         self.frequency: dict[tuple, dict[tuple, int]] = {}
+        one_token: dict[tuple, tuple] = {}  # one (word, occurrence) tuple for all the spaces that count it
         for quote, key in zip(quotes or [], keys):
+            tokens = [one_token.setdefault(token, token) for token in self._tokens(key)]
             for space in self._spaces(quote)[0]:
                 counts = self.frequency.setdefault(space, {})
-                for token in self._tokens(key):
+                for token in tokens:
                     counts[token] = counts.get(token, 0) + 1
         if quotes is None:  # one corpus-wide order
             counts = {}
@@ -258,14 +262,36 @@ class StatementIndex:
         # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
         # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
         # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
-        self.run_frequency: dict[int, int] = {}
+        # The runs' counts are two sorted arrays (hash, number of wordings holding the run), not a dict of ints.
+        run_hashes = array("q")
         for key in set(keys):
-            for run in {key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)}:
-                self.run_frequency[hash(run)] = self.run_frequency.get(hash(run), 0) + 1
-        self.entries: dict[tuple, int] = {}            # (space, wording) -> earliest group
-        # hash of (space, how, token) -> (space, wording), or a list of them: most postings hold one entry, held
-        # bare (a list per posting was a third of this step's memory)
-        self.by_token: dict[int, tuple | list[tuple]] = {}
+            run_hashes.extend([hash(run) for run in set(self._runs(key))])
+        self.run_hashes, self.run_counts = np.unique(np.frombuffer(run_hashes, dtype=np.int64), return_counts=True)
+        del run_hashes
+        # Every (space, wording) entry the quotes will be filed in, numbered in the order they are first filed,
+        # and the postings of their filing lookups as two arrays sorted by the lookup's hash (entry numbers in
+        # filing order within a hash): built once here from the quotes in grouping order, instead of a dict of
+        # hash -> entry or list of entries grown quote by quote. A lookup sees only the entries filed so far
+        # (group >= 0), which are exactly those a posting grown quote by quote would hold.
+        self.entry_number: dict[tuple, int] = {}      # (space, wording) -> entry number
+        self.entry_list: list[tuple] = []             # entry number -> (space, wording)
+        postings_hash, postings_entry = array("q"), array("q")
+        for quote, key in zip(quotes or [], keys):
+            for space in self._spaces(quote)[0]:
+                entry = (space, key)
+                if entry in self.entry_number:
+                    continue
+                number = self.entry_number[entry] = len(self.entry_list)
+                self.entry_list.append(entry)
+                hashes = {hash(lookup) for lookup in self._lookups(space, key, filing=True)}
+                postings_hash.extend(hashes)
+                postings_entry.extend([number] * len(hashes))
+        hashes = np.frombuffer(postings_hash, dtype=np.int64)
+        by_hash = np.argsort(hashes, kind="stable")
+        self.posting_hashes = hashes[by_hash]
+        self.posting_entries = np.frombuffer(postings_entry, dtype=np.int64)[by_hash].astype(np.int32)
+        del hashes, by_hash, postings_hash, postings_entry
+        self.entry_group = np.full(len(self.entry_list), -1, dtype=np.int64)  # earliest group; -1: not filed yet
         self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
     @staticmethod
@@ -285,8 +311,17 @@ class StatementIndex:
     def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
         return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
 
+    def _run_frequency(self, runs: list[tuple[str, ...]]) -> list[int]:
+        """How many distinct wordings hold each run (by the run's hash); every run of the wordings given at init."""
+        hashes = np.array([hash(run) for run in runs], dtype=np.int64)
+        at = np.searchsorted(self.run_hashes, hashes)
+        if at.size and (at.max() >= len(self.run_hashes) or (self.run_hashes[at] != hashes).any()):
+            raise KeyError("a run of a wording the index was not built with")
+        return self.run_counts[at].tolist()
+
     def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
-        return min(self._runs(key), key=lambda run: (self.run_frequency[hash(run)], run))
+        runs = self._runs(key)
+        return min(zip(self._run_frequency(runs), runs))[1]
 
     def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
         """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
@@ -382,37 +417,33 @@ class StatementIndex:
 
     def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
         """The earliest group with a quote that reports the same statement as quote."""
-        candidates = set()
         looked = self._spaces(quote)[1]
-        for space in looked:
-            for lookup in self._lookups(space, key, filing=False):
-                found = self.by_token.get(hash(lookup))
-                if type(found) is list:
-                    candidates.update(found)
-                elif found is not None:
-                    candidates.add(found)
-        candidates = {entry for entry in candidates if entry[0] in looked}  # (a hash shared with another space's lookup)
-        # in group order (entries of one group give the same answer, so their order among themselves is free)
-        for entry in sorted(candidates, key=self.entries.__getitem__):
-            if self._matches(entry[0], key, entry[1]):
-                return self.entries[entry]
+        hashes = np.unique(np.array([hash(lookup) for space in looked
+                                     for lookup in self._lookups(space, key, filing=False)], dtype=np.int64))
+        starts = np.searchsorted(self.posting_hashes, hashes, side="left")  # sorted needles: one pass
+        hit = starts < len(self.posting_hashes)
+        hit[hit] = self.posting_hashes[starts[hit]] == hashes[hit]
+        if not hit.any():
+            return None
+        starts, ends = starts[hit], np.searchsorted(self.posting_hashes, hashes[hit], side="right")
+        found = [self.posting_entries[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
+        numbers = np.unique(np.concatenate(found))
+        groups = self.entry_group[numbers]
+        filed = groups >= 0  # entries filed so far
+        numbers, groups = numbers[filed], groups[filed]
+        # (a hash shared with another space's lookup), in group order (entries of one group give the same answer,
+        # so their order among themselves is free)
+        for group, number in sorted(zip(groups.tolist(), numbers.tolist())):
+            space, other = self.entry_list[number]
+            if space in looked and self._matches(space, key, other):
+                return group
         return None
 
     def add(self, quote: dict, key: tuple[str, ...], group: int) -> None:
         for space in self._spaces(quote)[0]:
-            entry = (space, key)
-            if entry in self.entries:  # the same wording in the same space: one entry, its earliest group
-                self.entries[entry] = min(self.entries[entry], group)
-                continue
-            self.entries[entry] = group
-            for lookup in {hash(lookup) for lookup in self._lookups(space, key, filing=True)}:
-                found = self.by_token.get(lookup)
-                if found is None:
-                    self.by_token[lookup] = entry
-                elif type(found) is list:
-                    found.append(entry)
-                else:
-                    self.by_token[lookup] = [found, entry]
+            number = self.entry_number[(space, key)]  # the same wording in the same space: one entry, its earliest group
+            earlier = self.entry_group[number]
+            self.entry_group[number] = group if earlier < 0 else min(earlier, group)
 
 
 def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[dict]]:

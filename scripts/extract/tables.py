@@ -7,7 +7,7 @@ the cache (scripts/extract/cache.py) does not hold. Whatever the engine and the 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -99,7 +99,7 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     else:
         cached = batch_schema(layouts).empty_table()
     have = set(cached[KEY].to_pylist())
-    todo = [(key, source_id, articles[source_id]) for key, source_id in first.items() if key not in have]
+    todo = _TextsToExtract([(key, source_id) for key, source_id in first.items() if key not in have], articles)
     run = ENGINES[engine]
     batches = run(todo, layouts, lexicon, scheduler) if engine == "dask" else run(todo, layouts, lexicon)
     if cache is not None and batches:
@@ -118,6 +118,23 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     picked = every if order == list(range(every.num_rows)) else every.take(pa.array(order, pa.int64()))
     del every, order
     return {schema.name: _frame(picked, schema, ids) for schema in extracted}
+
+
+class _TextsToExtract(Sequence):
+    """The (key, source_id, text) items to extract, each text taken from articles when its item is read: an engine
+    reads a batch's texts at a time, not a list of every text beside the build's own (compact) copy of them."""
+
+    def __init__(self, pairs: list[tuple[str, str]], articles: Mapping[str, str]):
+        self.pairs, self.articles = pairs, articles
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [(key, source_id, self.articles[source_id]) for key, source_id in self.pairs[at]]
+        key, source_id = self.pairs[at]
+        return key, source_id, self.articles[source_id]
 
 
 def article_files(sources: pd.DataFrame, articles_dir: Path | str) -> dict[str, ArticleFile]:

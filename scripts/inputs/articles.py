@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+from array import array
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from scripts.errors import InputError
@@ -30,3 +32,36 @@ def sha256_of(path: Path) -> str:
     """A file's sha256, read in blocks (a large corpus's SQLite file would otherwise be held whole)."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+class ArticleTexts(Mapping):
+    """source_id -> text, as the dict it is made from (same keys in the same order, same texts), held as one
+    UTF-8 buffer and decoded when a text is asked for.
+
+    A Python str of a text with one character beyond Latin-1 (a curly quote) takes two or four bytes per
+    character; the buffer takes about one. The build holds every article's text from reading the corpus until the
+    package is staged (extraction, then the derived tables that read texts), so at 100,000 articles this is
+    about half of 330 MB for the whole of that time (BENCHMARK.md, "Memory of the corpus build")."""
+
+    def __init__(self, texts: Mapping[str, str]):
+        data, ends, self._position = bytearray(), array("q"), {}
+        for number, (source_id, text) in enumerate(texts.items()):
+            data += text.encode("utf-8", "surrogatepass")
+            ends.append(len(data))
+            self._position[source_id] = number
+        self._data, self._ends = bytes(data), ends
+        del data
+
+    def __getitem__(self, source_id: str) -> str:
+        number = self._position[source_id]
+        start = self._ends[number - 1] if number else 0
+        return str(memoryview(self._data)[start:self._ends[number]], "utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+    def __contains__(self, source_id) -> bool:
+        return source_id in self._position

@@ -1,26 +1,107 @@
 """Step: write the tables as CSV and Parquet, datapackage.json and SHA256SUMS into a package directory."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from scripts.inputs.articles import sha256_of
 from scripts.memory import release_memory
-from scripts.package.tables import write_csv, write_parquet
+from scripts.package.tables import _NULLABLE_PANDAS_TYPES, write_csv
 from scripts.package.tableschema import TableSchema
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
+    """Each table as CSV and Parquet into data_dir, in frames' order; each frame is taken out of frames once
+    written (frames is empty afterwards), so that the later tables are not written on top of the earlier ones."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
+    for name in list(frames):
+        frame = frames.pop(name)
         write_csv(frame, schemas[name], data_dir / f"{name}.csv")  # streamed: the table's text is not held whole
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
-        release_memory(collect=False)  # writing a table makes a Python object per cell
+        del frame
+        release_memory(collect=False)
+
+
+def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
+    """The row positions in primary-key order (scripts.package.tables.sorted_by_key's order: stable, missing
+    first), or None when the frame is in that order already. Only the key columns are sorted, not the table."""
+    key = schema.primary_key or schema.field_names
+    order = (frame[key].reset_index(drop=True).sort_values(key, kind="mergesort", na_position="first")
+             .index.to_numpy())
+    return None if np.array_equal(order, np.arange(len(frame))) else order
+
+
+def _arrow_column(values: pd.Series, schema: TableSchema, field: dict, arrow_type: pa.DataType,
+                  order: np.ndarray | None) -> pa.Array:
+    """One column as the schema's Arrow type in key order, converted by Arrow from the frame's array (no Python
+    object per cell): the values a conversion cell by cell gives (tests/test_package_arrow_writing.py)."""
+    if values.dtype == object:  # Python objects already (pd.NA among them, which Arrow does not read): one by one
+        array = pa.array([None if v is pd.NA else v for v in values.tolist()],
+                         type=None if field["type"] == "date" or schema.enum(field["name"]) else arrow_type)
+    else:
+        array = pa.array(values, from_pandas=False)  # NaN stays NaN, as in the cell-by-cell conversion
+    if order is not None:
+        array = array.take(order)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    enum = schema.enum(field["name"])
+    if enum:
+        dictionary = pa.array(enum, type=pa.string())
+        array = array.cast(pa.string())
+        indices = pc.index_in(array, value_set=dictionary)
+        if indices.null_count != array.null_count:  # a value outside the vocabulary
+            unknown = pc.filter(array, pc.and_(pc.is_null(indices), pc.is_valid(array)))[0].as_py()
+            raise ValueError(f"{schema.name}.{field['name']}: {unknown!r} is not in the schema's enum {enum}")
+        return pa.DictionaryArray.from_arrays(indices.cast(pa.int32()), dictionary)
+    if field["type"] == "date":
+        try:
+            return array.cast(pa.string()).cast(pa.date32())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # not YYYY-MM-DD: as fromisoformat reads (or rejects) it
+            return pa.array([None if v is None else dt.date.fromisoformat(v) for v in array.to_pylist()],
+                            type=pa.date32())
+    return array if array.type == arrow_type else array.cast(arrow_type)
+
+
+def pandas_metadata(table: pa.Table) -> bytes:
+    """The 'pandas' schema metadata that to_pandas then from_pandas of the whole table would give (it makes
+    readers restore nullable dtypes), from a few rows. It depends on the rows only through the date columns: a
+    date column with a value reads back as Python dates ('date'), one without any as nulls ('empty'); so the
+    sample holds the first row with a value of each date column (or row 0)."""
+    rows = {0} if table.num_rows else set()
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_date32(column.type) and column.null_count < len(column):
+            rows.add(int(pc.index(pc.is_valid(column), True).as_py()))
+    sample = table.take(pa.array(sorted(rows), type=pa.int64()))
+    typed = sample.to_pandas(types_mapper=_NULLABLE_PANDAS_TYPES.get)
+    return pa.Table.from_pandas(typed, preserve_index=False).schema.metadata[b"pandas"]
+
+
+def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
+    """The frame in primary-key order as an Arrow table of the schema's Arrow types, closed vocabularies as
+    dictionaries in enum order, with the 'pandas' metadata; the table scripts.package.tables.arrow_table makes,
+    without a Python object per cell, a sorted copy of the frame or a second conversion to pandas."""
+    arrow_schema = schema.arrow_schema()
+    order = key_order(frame, schema)
+    table = pa.Table.from_arrays([_arrow_column(frame[f["name"]], schema, f, arrow_field.type, order)
+                                  for f, arrow_field in zip(schema.fields, arrow_schema)], schema=arrow_schema)
+    return table.replace_schema_metadata({**table.schema.metadata, b"pandas": pandas_metadata(table)})
+
+
+def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    """scripts.package.tables.write_parquet's file, byte for byte, from arrow_table above."""
+    pq.write_table(arrow_table(frame, schema), path, compression="zstd", compression_level=9,
+                   row_group_size=1_000_000, write_statistics=True, use_dictionary=True,
+                   data_page_version="2.0")
 
 
 def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path,
