@@ -11,11 +11,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from scripts.package import tables as reference
 from scripts.package.tables import read_csv
 from scripts.package.tableschema import all_schemas
 from scripts.package.write import arrow_table, key_order, write_parquet
 from scripts.paths import ROOT
+from tests import parquet_reference as reference
 
 SCHEMAS = all_schemas(ROOT / "schemas")
 

@@ -475,41 +475,6 @@ _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64D
                           pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("pyarrow")}
 
 
-def _with_pandas_metadata(table: pa.Table) -> pa.Table:
-    """Add the 'pandas' schema metadata that makes readers restore nullable dtypes.
-
-    Without it, pyarrow's to_pandas (which frictionless and pd.read_parquet use) turns an integer column with
-    gaps into float64 NaN, which frictionless then rejects as not an integer.
-    """
-    typed = table.to_pandas(types_mapper=_NULLABLE_PANDAS_TYPES.get)
-    pandas_meta = pa.Table.from_pandas(typed, preserve_index=False).schema.metadata[b"pandas"]
-    return table.replace_schema_metadata({**table.schema.metadata, b"pandas": pandas_meta})
-
-
-def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
-    """The frame as an Arrow table of the schema's Arrow types; closed vocabularies as dictionaries in enum order."""
-    frame = sorted_by_key(frame, schema)
-    arrow_schema = schema.arrow_schema()
-    arrays = []
-    for f, arrow_field in zip(schema.fields, arrow_schema):
-        values = [None if v is pd.NA else v for v in frame[f["name"]].astype(object).tolist()]
-        enum = schema.enum(f["name"])
-        if enum:
-            indices = pa.array([None if v is None else enum.index(v) for v in values], type=pa.int32())
-            arrays.append(pa.DictionaryArray.from_arrays(indices, pa.array(enum, type=pa.string())))
-        elif f["type"] == "date":
-            arrays.append(pa.array([None if v is None else dt.date.fromisoformat(v) for v in values], type=pa.date32()))
-        else:
-            arrays.append(pa.array(values, type=arrow_field.type))
-    return _with_pandas_metadata(pa.Table.from_arrays(arrays, schema=arrow_schema))
-
-
-def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    pq.write_table(arrow_table(frame, schema), path, compression="zstd", compression_level=9,
-                   row_group_size=1_000_000, write_statistics=True, use_dictionary=True,
-                   data_page_version="2.0")
-
-
 def read_parquet(path: Path, schema: TableSchema) -> pd.DataFrame:
     """A published Parquet file as a frame typed like read_csv's, for comparing the two."""
     table = pq.read_table(path)
