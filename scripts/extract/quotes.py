@@ -1235,8 +1235,8 @@ class _Article:
                     return _Speaker(words, None, None, "unresolved", "person", alone, "description", None)
                 if alone is None or _holds_another_role(alone, description):
                     # none, or one the text gave another role ('Jo Bell, the chancellor'): a person already named
-                    # (in a headline, say) who heads the next sentence without speaking in it ('But the First
-                    # Minister said ... . On Monday, Jo Bell will chair ...')
+                    # (in a headline, say) who heads the next sentence without speaking in it ('Yet the chief
+                    # nurse said ... . Next week, Jo Bell will chair ...')
                     ahead = self._named_again_after(position, description)
                     if ahead is None:
                         return None
