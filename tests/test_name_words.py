@@ -125,29 +125,39 @@ def test_a_wrong_header_is_refused(tmp_path):
         load_name_words(path)
 
 
+def _run_with_words(path: Path | None, program: str) -> str:
+    """What `program` prints in a fresh process whose name words come from `path` (the shipped file when None)."""
+    env = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
+    if path is not None:
+        env[NAME_WORDS_ENV] = str(path)
+    return subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def _mentions_with(path: Path, text: str, organisation_alias: str = "",
+                   fields: str = "(r['text'], r['entity_kind'], r['resolution'])") -> str:
+    """The mentions of `text`, as the list of `fields` the fresh process prints, with `path`'s name words."""
+    aliases = (f"[{{'organisation_id': 'o1', 'alias': '{organisation_alias}', 'case_sensitive': 'true'}}]"
+               if organisation_alias else "[]")
+    return _run_with_words(path, "from scripts.extract.lexicon import Lexicon\n"
+                                 "from scripts.extract.mentions import extract_mentions\n"
+                                 f"rows = extract_mentions({text!r}, 's', Lexicon.from_rows({aliases}, [], []))\n"
+                                 f"print([{fields} for r in rows])\n")
+
+
 def test_a_replacement_file_named_in_the_environment_changes_what_the_extractors_do(tmp_path):
     path = _write(tmp_path, "Zorblax,not_person,,an invented party for the test\n")
     program = ("from scripts.extract.lexicon import Lexicon\n"
                "from scripts.extract.mentions import extract_mentions\n"
                "rows = extract_mentions('Dr Ann Zorblax met Dr Ann Quill.', 's', Lexicon.from_rows([], [], []))\n"
                "print(sorted(r['text'] for r in rows if r['entity_kind'] == 'person'))\n")
-    run = lambda env: subprocess.run([sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True,
-                                     text=True, check=True).stdout.strip()
-    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
-    assert run(plain) == "['Dr Ann Quill', 'Dr Ann Zorblax']"
-    assert run({**plain, NAME_WORDS_ENV: str(path)}) == "['Dr Ann Quill']"
+    assert _run_with_words(None, program) == "['Dr Ann Quill', 'Dr Ann Zorblax']"
+    assert _run_with_words(path, program) == "['Dr Ann Quill']"
 
 
 def test_a_file_without_words_of_a_kind_gives_no_empty_mentions(tmp_path):
     path = _write(tmp_path, "Clarion,media_head,news_outlet,a paper\n")
-    program = ("from scripts.extract.lexicon import Lexicon\n"
-               "from scripts.extract.mentions import extract_mentions\n"
-               "rows = extract_mentions('The Hull Clarion said the union met.', 's', Lexicon.from_rows([], [], []))\n"
-               "print([r['text'] for r in rows])\n")
-    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
-    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
-                         capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "['Hull Clarion']"
+    assert _mentions_with(path, "The Hull Clarion said the union met.", fields="r['text']") == "['Hull Clarion']"
 
 
 def test_an_organisation_word_loads_with_its_guess_and_a_media_guess_stays_refused_for_a_person_word(tmp_path):
@@ -160,14 +170,9 @@ def test_an_organisation_word_loads_with_its_guess_and_a_media_guess_stays_refus
 def test_an_organisation_word_of_a_replacement_file_is_a_mention_wherever_it_stands(tmp_path):
     path = _write(tmp_path, "Zorbnet,organisation,platform,an invented platform for the test\n"
                             "Vexmark,nation,,an invented nation for the test\n")
-    program = ("from scripts.extract.lexicon import Lexicon\n"
-               "from scripts.extract.mentions import extract_mentions\n"
-               "rows = extract_mentions('Follow us on Zorbnet. Zorbnet Vexmark said so.', 's', Lexicon.from_rows([], [], []))\n"
-               "print([(r['text'], r['entity_kind']) for r in rows])\n")
-    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
-    out = subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
-                         capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "[('Zorbnet', 'organisation'), ('Zorbnet Vexmark', 'organisation')]"
+    assert _mentions_with(path, "Follow us on Zorbnet. Zorbnet Vexmark said so.",
+                          fields="(r['text'], r['entity_kind'])") == \
+        "[('Zorbnet', 'organisation'), ('Zorbnet Vexmark', 'organisation')]"
 
 
 def test_branch_nationality_and_chamber_words_load_into_their_own_kinds(tmp_path):
@@ -185,18 +190,6 @@ def test_a_phrase_of_words_is_refused_outside_kind_branch(tmp_path):
         load_name_words(_write(tmp_path, "Northern Vexmark,nation,,a nation\n"))
     with pytest.raises(InputError, match="nor a few joined by single spaces"):
         load_name_words(_write(tmp_path, "Northern  Vexmark,branch,,two spaces\n"))
-
-
-def _mentions_with(path: Path, text: str, organisation_alias: str = "") -> str:
-    aliases = (f"[{{'organisation_id': 'o1', 'alias': '{organisation_alias}', 'case_sensitive': 'true'}}]"
-               if organisation_alias else "[]")
-    program = ("from scripts.extract.lexicon import Lexicon\n"
-               "from scripts.extract.mentions import extract_mentions\n"
-               f"rows = extract_mentions({text!r}, 's', Lexicon.from_rows({aliases}, [], []))\n"
-               "print([(r['text'], r['entity_kind'], r['resolution']) for r in rows])\n")
-    plain = {k: v for k, v in os.environ.items() if k != NAME_WORDS_ENV}
-    return subprocess.run([sys.executable, "-c", program], cwd=ROOT, env={**plain, NAME_WORDS_ENV: str(path)},
-                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def test_branch_rows_of_a_replacement_file_name_a_curated_bodys_branch_after_it_and_before_it(tmp_path):
