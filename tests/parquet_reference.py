@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scripts.package.tables import _NULLABLE_PANDAS_TYPES, sorted_by_key
+from scripts.package.write import PARQUET_OPTIONS
 from scripts.package.tableschema import TableSchema
 
 
@@ -43,6 +44,4 @@ def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
 
 
 def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    pq.write_table(arrow_table(frame, schema), path, compression="zstd", compression_level=9,
-                   row_group_size=1_000_000, write_statistics=True, use_dictionary=True,
-                   data_page_version="2.0")
+    pq.write_table(arrow_table(frame, schema), path, **PARQUET_OPTIONS)

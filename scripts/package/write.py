@@ -18,6 +18,9 @@ from scripts.package.tables import _NULLABLE_PANDAS_TYPES, write_csv
 from scripts.package.tableschema import TableSchema
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+# How every Parquet file of the package is written (its bytes depend on them).
+PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, row_group_size=1_000_000, write_statistics=True,
+                       use_dictionary=True, data_page_version="2.0")
 
 
 def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema], data_dir: Path) -> None:
@@ -88,8 +91,9 @@ def pandas_metadata(table: pa.Table) -> bytes:
 
 def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
     """The frame in primary-key order as an Arrow table of the schema's Arrow types, closed vocabularies as
-    dictionaries in enum order, with the 'pandas' metadata; the table scripts.package.tables.arrow_table makes,
-    without a Python object per cell, a sorted copy of the frame or a second conversion to pandas."""
+    dictionaries in enum order, with the 'pandas' metadata; the table the earlier cell-by-cell conversion made
+    (tests/parquet_reference.py), without a Python object per cell, a sorted copy of the frame or a second
+    conversion to pandas."""
     arrow_schema = schema.arrow_schema()
     order = key_order(frame, schema)
     table = pa.Table.from_arrays([_arrow_column(frame[f["name"]], schema, f, arrow_field.type, order)
@@ -98,10 +102,7 @@ def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
 
 
 def write_parquet(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    """scripts.package.tables.write_parquet's file, byte for byte, from arrow_table above."""
-    pq.write_table(arrow_table(frame, schema), path, compression="zstd", compression_level=9,
-                   row_group_size=1_000_000, write_statistics=True, use_dictionary=True,
-                   data_page_version="2.0")
+    pq.write_table(arrow_table(frame, schema), path, **PARQUET_OPTIONS)
 
 
 def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.DataFrame, package_dir: Path,
