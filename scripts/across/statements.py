@@ -240,25 +240,19 @@ class StatementIndex:
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
 
-    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict] | None = None):
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict]):
         self.parents = parents
         # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
         # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
         # short posting there, where a corpus-wide order would pick the speaker's own common words.
         self.frequency: dict[tuple, dict[tuple, int]] = {}
         one_token: dict[tuple, tuple] = {}  # one (word, occurrence) tuple for all the spaces that count it
-        for quote, key in zip(quotes or [], keys):
+        for quote, key in zip(quotes, keys):
             tokens = [one_token.setdefault(token, token) for token in self._tokens(key)]
             for space in self._spaces(quote)[0]:
                 counts = self.frequency.setdefault(space, {})
                 for token in tokens:
                     counts[token] = counts.get(token, 0) + 1
-        if quotes is None:  # one corpus-wide order
-            counts = {}
-            for key in keys:
-                for token in self._tokens(key):
-                    counts[token] = counts.get(token, 0) + 1
-            self.frequency[None] = counts
         # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
         # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
         # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
@@ -276,7 +270,7 @@ class StatementIndex:
         self.entry_number: dict[tuple, int] = {}      # (space, wording) -> entry number
         self.entry_list: list[tuple] = []             # entry number -> (space, wording)
         postings_hash, postings_entry = array("q"), array("q")
-        for quote, key in zip(quotes or [], keys):
+        for quote, key in zip(quotes, keys):
             for space in self._spaces(quote)[0]:
                 entry = (space, key)
                 if entry in self.entry_number:
@@ -304,7 +298,7 @@ class StatementIndex:
         return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
 
     def _prefix(self, key: tuple[str, ...], ratio: float, space: tuple) -> list[tuple]:
-        counts = self.frequency.get(None) or self.frequency.get(space, {})
+        counts = self.frequency.get(space, {})
         tokens = sorted(self._tokens(key), key=lambda token: (counts.get(token, 0), token))
         return tokens[:_prefix_length(len(tokens), ratio)]
 

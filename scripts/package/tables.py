@@ -199,7 +199,7 @@ def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchem
 # tab inside quotes; no other cell may.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK_OR_TAB = re.compile(r"[\n\r\t]")
-_CONTROL_OR_BREAK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\n\r\t]")  # either of the two: a row without
+_CONTROL_OR_BREAK = re.compile(f"{_CONTROL.pattern}|{_LINE_BREAK_OR_TAB.pattern}")  # either of the two: a row without
 # any (searched once in its cells joined by commas, which neither holds) needs no cell-by-cell look
 _BOM = b"\xef\xbb\xbf"
 

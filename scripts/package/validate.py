@@ -56,7 +56,7 @@ class _PackagePaths:
         return True
 
 
-def _unsafe_path(package_dir: Path, path, paths: _PackagePaths | None = None) -> str | None:
+def _unsafe_path(path, paths: _PackagePaths) -> str | None:
     """Why a descriptor path must not be followed (None when it is a relative path to a file inside the package)."""
     if not isinstance(path, str) or not path:
         return "is not a single relative file path"
@@ -66,12 +66,12 @@ def _unsafe_path(package_dir: Path, path, paths: _PackagePaths | None = None) ->
         return "is absolute or names a home folder or variable"
     if ".." in PurePosixPath(path).parts:
         return "climbs out of the package with '..'"
-    if not (paths or _PackagePaths(package_dir)).inside(path):
+    if not paths.inside(path):
         return "leads outside the package (through a symbolic link)"
     return None
 
 
-def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths | None = None) -> list[Problem]:
+def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths) -> list[Problem]:
     """The descriptor must be JSON, and every resource a local file of the package: checked before frictionless
     reads it, so that nothing is fetched from a URL or read from outside the package. Table resources must point
     at their own files (data/<name>.csv or .parquet, schemas/<name>.schema.json)."""
@@ -89,7 +89,6 @@ def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths |
     if not isinstance(resources, list):
         return [Problem(file, None, None, None, "has no list of resources; rebuild with `make build`")]
     problems = []
-    paths = paths or _PackagePaths(package_dir)
     expected = {}
     for name in schemas:
         expected[name] = (f"data/{name}.csv", f"schemas/{name}.schema.json")
@@ -106,7 +105,7 @@ def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths |
             value = resource.get(key)
             if value is None or (key != "path" and isinstance(value, dict)):
                 continue
-            why = _unsafe_path(package_dir, value, paths)
+            why = _unsafe_path(value, paths)
             if why:
                 problems.append(Problem(file, None, f"{name}.{key}", str(value)[:200], f"{why}; rebuild with `make build`"))
         if resource.get("scheme", "file") != "file":
@@ -325,7 +324,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is what is kept
     articles = {}
     for row in frames["sources"].itertuples(index=False):
-        why = _unsafe_path(package_dir, row.text_path, paths)
+        why = _unsafe_path(row.text_path, paths)
         if why:
             problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, f"{why}; rebuild with `make build`"))
             continue
