@@ -38,7 +38,7 @@ What is a figure
 Not figures: dates ('13 March', 'March 13', 'Monday 13th', '13-15 March', '2023-03-10', also after an opening
 bracket or quotation mark: 'on Friday (May 9)'), years (a bare four-digit 1800-2099, '2019/20', '2019-20',
 '2023 / 24', 'from 2019 to 2023'), times ('07:00', '10am', '7.30 pm', 'at 10.30', '8.00 BST'), phone numbers, house
-numbers ('outside 10 Downing Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No
+numbers ('outside 10 Vexby Street'), the 111 and 999 services, reference numbers ('Section 188', 'Band 5', 'No
 12', '[3]', 'ref 12', 'number seven', 'regulation 5', 'no. 7', 'number 1', 'channel 7', 'ISBN 978-0-...': the whole
 hyphenated run), document identifiers (an upper-case abbreviation of 2-5 letters, not after 'the'/'a', right before
 a bare whole number: 'CP 891', 'HC 1234'; quantities with separators, decimals or units stay: 'KDA 45,000'),
@@ -623,7 +623,7 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     if street and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end) and figure.end - start <= 4 and \
             (_ADDRESS_END_AFTER.match(text, street.end()) or
              (previous.lower() in _PLACE_PREPOSITIONS and _FUNCTION_WORD_AFTER.match(text, street.end()))):
-        return figure.end  # a house number: 'outside 10 Downing Street', '12 Mill Lane, Tarnby'
+        return figure.end  # a house number: 'outside 10 Vexby Street', '12 Mill Lane, Tarnby'
     if low[start] == "0" or (previous.startswith("+") and previous[1:].isdigit()):
         phone = _PHONE.match(text, start)
         if phone:
@@ -675,7 +675,7 @@ def _is_clock_time(low: str, start: int, clock: re.Match, previous: str) -> bool
 
 # A house number: a bare number of at most four digits before one to three capitalised words that end in a kind of
 # street, followed by a comma, stop or the line's end ('12 Mill Lane, Tarnby'), or after a preposition of place and
-# before a word that cannot be the counted noun ('outside 10 Downing Street on Monday'); 'in 40 Harley Street
+# before a word that cannot be the counted noun ('outside 10 Vexby Street on Monday'); 'in 40 Tarn Street
 # clinics' stays a count.
 _STREET_AFTER = re.compile(r"(?:[^\S\n]+[A-Z][a-z’'-]+){0,2}[^\S\n]+(?:Street|St|Road|Rd|Lane|Avenue|Square|Place"
                            r"|Terrace|Crescent|Drive|Gardens|Row|Way|Close|Grove|Parade|Mews|Walk)\b\.?")

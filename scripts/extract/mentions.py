@@ -614,14 +614,14 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media and not named_for_a_nation
 
 
-# Words of a place's name before a nation ('North Wales', 'South West England'): such a run is a region, not a body.
+# Words of a place's name before a nation ('North Vexmark', 'South West Vexmark'): such a run is a region, not a body.
 _DIRECTION_WORDS = frozenset("North South East West Mid Central Northern Southern Eastern Western Greater Rural Great New "
                              "All Across Around Throughout".split())
 _NATION_ENDINGS = NAME_WORDS.nations
 
 
 def _named_for_a_nation(names, text: str) -> bool:
-    """'Public Health Vexland', 'Age UK', 'Healthwatch Vexland': a run of two to five capitalised words on a line of prose
+    """'Public Health Vexland', 'Age Vexland', 'Carewatch Vexland': a run of two to five capitalised words on a line of prose
     that ends in a nation's name is a body named for the nation it serves; not a region ('North East Vexland'), not a
     person's title ('Prince of Vexland'), not plural people ('Junior Doctors Vexland'), not a party's or legislature's word
     (its own rules read those), not a title-case heading (no prose mark on its line)."""
@@ -632,9 +632,7 @@ def _named_for_a_nation(names, text: str) -> bool:
             any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS or w in _PARTY_WORDS
                 or _PLURAL_PEOPLE.fullmatch(w.lower()) for w in before):
         return False  # also people ('Junior Doctors <nation>', 'Members of ...') and a party's or legislature's word
-    line_start = text.rfind("\n", 0, names[0][1]) + 1
-    line_end = text.find("\n", names[-1][2])
-    return _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+    return _on_a_line_of_prose(text, names[0][1], names[-1][2])
 
 
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")

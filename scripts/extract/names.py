@@ -461,7 +461,7 @@ _LIST_OPENED_BEFORE = re.compile(rf"(?<![\w'’\-])([a-z]+)[^\S\n]+{_NAME_ITEM}(
 _ITEMS_BEFORE = re.compile(rf"(?<![\w'’\-])((?:{_NAME_ITEM}{_LIST_JOINT})+)\Z")
 _ITEMS_AFTER = re.compile(rf"(?:{_LIST_JOINT}{_NAME_ITEM})+")
 _AND_OR = re.compile(r"(?<!\w)(?:and|or)(?!\w)")
-_LIST_SPLIT = re.compile(r",[^\S\n]+(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
+_LIST_SPLIT = re.compile(_LIST_JOINT)
 
 
 _OF_BEFORE_A_BODY = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
@@ -755,7 +755,7 @@ class ArticleNames:
                 self.mentions.append(NameMention(start, end, text, referent, True))
                 return
             referent = self._organisation_referent(start, end)
-            # 'NHSE' after 'NHS England': an acronym that is the letters of a curated body the text named before it
+            # 'KHSE' after 'KHS England': an acronym that is the letters of a curated body the text named before it
             # is that body
             letters = _organisation_name(text)
             curated = referent.organisation_id is not None and len(letters) >= 3 and letters.isupper() \

@@ -128,7 +128,7 @@ afternoon evening weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december
 """.split()) | _RELATIVE
-# Stop words that only ever work as grammar, never as a surname ('Theresa May' and 'Karen Day' are names).
+# Stop words that only ever work as grammar, never as a surname ('Jo May' and 'Ann Day' are names).
 _NEVER_NAME_WORDS = set("""to in on at from with by about after before during over under into onto than against
 between among through across since until upon via per without within as like that which who whom whose when
 while where because if but so yet or nor though although however is are was were be been being has have had do
@@ -1896,7 +1896,7 @@ def _phrase_word(word: str) -> bool:
 
 
 def _surname_word(tokens, i: int) -> bool:
-    """'Theresa May', 'Karen Day', 'Health Secretary Will Quince': a capitalised word that is also a stop word
+    """'Jo May', 'Ann Day', 'Health Secretary Will Tarrant': a capitalised word that is also a stop word
     ('may', 'day', 'will') is a name word when a capitalised word of the phrase stands right before it. Words
     that only ever work as grammar ('In', 'The', 'Who') never are; 'In May' stays a date."""
     word = tokens[i][2]
