@@ -142,7 +142,7 @@ _NATION_SUFFIXES = NAME_WORDS.nations | {"International"}  # nation names: curat
 # Words before a media head that make a generic phrase, not a title ('Breaking News', 'Local Press').
 _GENERIC_MEDIA_MODIFIERS = frozenset("""
     Breaking Latest Fake Good Bad Top More Related Local Regional National World Live Trending Recent Big
-    Major Further Full Watch Listen Follow Read Stream Strike Strikes Doctors Updates Update
+    Major Further Full Watch Listen Follow Read Stream Updates Update
 """.split())
 
 # A title or honorific ends an organisation name (and what follows it is usually a person).
