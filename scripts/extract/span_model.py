@@ -1,0 +1,311 @@
+"""A fitted score for organisation-name spans: which runs of capitalised words name a body, and where the name ends.
+
+The rules of scripts/extract/mentions.py were written from misses on copy their authors read, and transfer badly to
+copy nobody read (README, "How well the extractors do"). This module is the measured alternative for the places the
+rules leave open: every run of capitalised words on a line yields its sub-spans of two to six capitalised words
+(`broad_spans`: a run's boundary variants, with and without a trailing nation or an 'of X'), each is described by
+binary shape features (`span_features`: head word classes from the existing vocabularies, number of words, an
+acronym inside, defined in brackets after it, what stands before it (a determiner, a possessive, a preposition, a
+kind word, a title) and after it (a verb of saying, a possessive, a lower-case kind noun, a comma), sentence-initial,
+a line without prose marks or in capitals, a credit or byline line, repeated in the article, words the article also
+writes in lower case, ...), and a logistic model scores it. No feature keys on a name or on any article's wording:
+the word classes are the vocabularies mentions.py already uses and curated/vocabulary/name_words.csv.
+
+The weights are fitted by `python -m scripts.evaluation.train_span_model` on the real-text dev labels (never the
+held-out or blind parts) and written to scripts/extract/span_weights.py, a generated data module: its source is
+part of the extraction cache key like every module the extractors import. Training may use any library; this
+module applies the weights itself (a sum of the weights of the features that fire, then the logistic function).
+
+How mentions.py uses the score (`settled_candidates`): a run no rule and no curated alias covers gives its best-scoring
+variant when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of
+the variants takes the best variant instead when that reaches the threshold and beats the rule's span. The
+threshold is the one whose whole-extractor organisation F1 on left-out batches is best (see the training script).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+_SAYING = frozenset("""said says say told added warned claimed insisted argued stated confirmed announced
+    responded replied revealed described called urged criticised welcomed accused explained noted reported""".split())
+_DETERMINERS = frozenset("the a an this that its their his her our your".split())
+_PREPOSITIONS = frozenset("at of from by with for to in on into via between against across".split())
+_KIND_NOUNS = frozenset("""union charity group campaign organisation organization body party trust company firm network
+    coalition alliance association federation society movement agency regulator watchdog forum newspaper broadcaster
+    website journal magazine outlet platform committee council college department ministry board""".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
+_MAX_WORDS = 6
+_OVERRIDE: list = []  # (weights, threshold) set by the training script while it cross-validates
+
+
+def _bare(word: str) -> str:
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word
+
+
+class Vocab:
+    """The word classes the features use, handed over by mentions.py (which owns them) to avoid an import cycle."""
+
+    def __init__(self, organisation_heads, media_heads, nations, places, title_words, leading, trailing, plural_people,
+                 party_words, prefixes):
+        self.organisation_heads = organisation_heads
+        self.media_heads = media_heads
+        self.nations = nations
+        self.places = places
+        self.title_words = title_words
+        self.leading = leading
+        self.trailing = trailing
+        self.plural_people = plural_people
+        self.party_words = party_words
+        self.prefixes = prefixes
+
+
+def broad_spans(tokens, vocab: Vocab):
+    """Sub-spans of a run's tokens [(word, start, end)] that start and end on a capitalised word which opens
+    no sentence structure, with two to _MAX_WORDS capitalised words: [(first token index, last token index)]."""
+    spans = []
+    capital = [not _is_connector(w) for w, _, _ in tokens]
+    for i, (word, _, _) in enumerate(tokens):
+        if not capital[i] or word in vocab.leading or word in vocab.title_words:
+            continue
+        count = 0
+        for j in range(i, len(tokens)):
+            if capital[j]:
+                if tokens[j][0] in vocab.title_words:
+                    break
+                count += 1
+                if count > _MAX_WORDS:
+                    break
+                if count >= 2 and tokens[j][0] not in vocab.trailing:
+                    spans.append((i, j))
+    return spans
+
+
+def _is_connector(token: str) -> bool:
+    return not token[0].isupper() or token == "&"
+
+
+FEATURES = (
+    "bias", "words_2", "words_3", "words_4", "words_5plus",
+    "last_organisation_head", "last_media_head", "last_nation", "last_plural_people", "last_place",
+    "head_not_last", "head_then_of", "media_head_not_last", "first_prefix", "first_nation", "any_nation",
+    "has_of", "has_and", "has_acronym", "first_acronym", "last_acronym", "has_camel", "has_digit",
+    "party_word", "possessive_inside", "title_before",
+    "before_the", "before_determiner", "before_possessive", "before_preposition", "before_kind", "before_told",
+    "sentence_initial", "after_possessive", "after_saying", "after_kind", "after_bracket_acronym", "after_comma",
+    "after_capital", "after_lower", "starts_run", "ends_run", "line_no_prose", "line_capitals", "line_byline",
+    "line_short", "repeated", "words_lower_elsewhere", "inside_brackets", "after_said_by",
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _prev_word(text: str, start: int) -> str:
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
+        k -= 1
+    return text[k:j]
+
+
+def _next_word(text: str, end: int) -> str:
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    k = j
+    while k < len(text) and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    return text[j:k]
+
+
+class ArticleContext:
+    """What the features need from the whole article, worked out once."""
+
+    def __init__(self, text: str, credit_labels=()):
+        self.text = text
+        self.credit_labels = credit_labels
+        self._lower: dict[str, bool] = {}
+        self._lines: dict[int, tuple] = {}
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the article also writes the word in lower case, as a word of its own."""
+        found = self._lower.get(word)
+        if found is None:
+            lowered, text, found = word.lower(), self.text, False
+            at = text.find(lowered)
+            while at >= 0 and not found:
+                found = not (at and (text[at - 1].isalpha() or text[at - 1] in "'’-")) and \
+                    not text[at + len(lowered):at + len(lowered) + 1].isalpha()
+                at = text.find(lowered, at + 1)
+            self._lower[word] = found
+        return found
+
+    def line(self, start: int):
+        line_start = self.text.rfind("\n", 0, start) + 1
+        found = self._lines.get(line_start)
+        if found is None:
+            line_end = self.text.find("\n", start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            line = self.text[line_start:line_end]
+            found = (_PROSE_MARK.search(line) is None, line.isupper(),
+                     line.lstrip()[:3] in ("By ", "by ") or "/" in line or any(c in line for c in self.credit_labels),
+                     len(line.split()) <= 8)
+            self._lines[line_start] = found
+        return found
+
+
+def span_features(ctx: ArticleContext, tokens, i: int, j: int, vocab: Vocab) -> list[int]:
+    """The indices of the features that fire for tokens[i..j] of a run (tokens are the run's words)."""
+    text = ctx.text
+    start, end = tokens[i][1], tokens[j][2]
+    words = [t[0] for t in tokens[i:j + 1]]
+    names = [_bare(w) for w in words if not _is_connector(w)]
+    on = [0]
+    n = len(names)
+    on.append(INDEX["words_2"] if n == 2 else INDEX["words_3"] if n == 3 else INDEX["words_4"] if n == 4
+              else INDEX["words_5plus"])
+    last, first = names[-1], names[0]
+    if last in vocab.organisation_heads:
+        on.append(INDEX["last_organisation_head"])
+    if last in vocab.media_heads:
+        on.append(INDEX["last_media_head"])
+    if last in vocab.nations:
+        on.append(INDEX["last_nation"])
+    if vocab.plural_people.fullmatch(last.lower()):
+        on.append(INDEX["last_plural_people"])
+    if last in vocab.places:
+        on.append(INDEX["last_place"])
+    if any(w in vocab.organisation_heads for w in names[:-1]):
+        on.append(INDEX["head_not_last"])
+    if any(w in vocab.media_heads for w in names[:-1]):
+        on.append(INDEX["media_head_not_last"])
+    for k, w in enumerate(words[:-1]):
+        if _bare(w) in vocab.organisation_heads and words[k + 1].split()[0] in ("of", "for"):
+            on.append(INDEX["head_then_of"])
+            break
+    if first in vocab.prefixes:
+        on.append(INDEX["first_prefix"])
+    if first in vocab.nations:
+        on.append(INDEX["first_nation"])
+    if any(w in vocab.nations for w in names):
+        on.append(INDEX["any_nation"])
+    if any(w.split()[0] in ("of", "for") for w in words):
+        on.append(INDEX["has_of"])
+    if any(w in ("and", "&") for w in words):
+        on.append(INDEX["has_and"])
+    acronyms = [bool(_ACRONYM.fullmatch(w)) for w in names]
+    if any(acronyms):
+        on.append(INDEX["has_acronym"])
+    if acronyms[0]:
+        on.append(INDEX["first_acronym"])
+    if acronyms[-1]:
+        on.append(INDEX["last_acronym"])
+    if any(_CAMEL.fullmatch(w) for w in names):
+        on.append(INDEX["has_camel"])
+    if any(c.isdigit() for c in text[start:end]):
+        on.append(INDEX["has_digit"])
+    if any(w in vocab.party_words for w in names):
+        on.append(INDEX["party_word"])
+    if any(w != _bare(w) for w in words[:-1] if not _is_connector(w)):
+        on.append(INDEX["possessive_inside"])
+    before = _prev_word(text, start)
+    if i > 0 and tokens[i - 1][0] in vocab.title_words:
+        on.append(INDEX["title_before"])
+    if before == "the":
+        on.append(INDEX["before_the"])
+    elif before in _DETERMINERS:
+        on.append(INDEX["before_determiner"])
+    if before.endswith(("'s", "’s")):
+        on.append(INDEX["before_possessive"])
+    if before in _PREPOSITIONS:
+        on.append(INDEX["before_preposition"])
+    if before.lower() in _KIND_NOUNS:
+        on.append(INDEX["before_kind"])
+    if before in ("told", "to", "with"):
+        on.append(INDEX["before_told"])
+    k = start - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    if k < 0 or text[k] in ".!?:;\n" or (i == 0 and tokens[0][0] in vocab.leading and start == tokens[0][1]):
+        on.append(INDEX["sentence_initial"])
+    if i > 0 and tokens[i - 1][0] == "The":
+        k = tokens[i - 1][1] - 1
+        while k >= 0 and text[k] in " \t\"'“‘(":
+            k -= 1
+        if k < 0 or text[k] in ".!?:;\n":
+            on.append(INDEX["sentence_initial"])
+    if words[-1] != _bare(words[-1]) or text.startswith(("'s", "’s"), end):
+        on.append(INDEX["after_possessive"])
+    after = _next_word(text, end)
+    if after in _SAYING or after in ("has", "have", "had", "is", "was", "will", "would") and \
+            _next_word(text, text.find(after, end) + len(after)) in _SAYING:
+        on.append(INDEX["after_saying"])
+    if after.lower() in _KIND_NOUNS and after[:1].islower():
+        on.append(INDEX["after_kind"])
+    if re.match(r"[^\S\n]*\([A-Z][A-Za-z&]{1,7}\)", text[end:end + 12]):
+        on.append(INDEX["after_bracket_acronym"])
+    if text[end:end + 1] == ",":
+        on.append(INDEX["after_comma"])
+    if after[:1].isupper():
+        on.append(INDEX["after_capital"])
+    elif after[:1].islower():
+        on.append(INDEX["after_lower"])
+    if i == 0:
+        on.append(INDEX["starts_run"])
+    if j == len(tokens) - 1:
+        on.append(INDEX["ends_run"])
+    no_prose, capitals, byline, short = ctx.line(start)
+    if no_prose:
+        on.append(INDEX["line_no_prose"])
+    if capitals:
+        on.append(INDEX["line_capitals"])
+    if byline:
+        on.append(INDEX["line_byline"])
+    if short:
+        on.append(INDEX["line_short"])
+    if text.find(text[start:end], end) >= 0 or text.rfind(text[start:end], 0, start) >= 0:
+        on.append(INDEX["repeated"])
+    plain = [w for w in names if not _ACRONYM.fullmatch(w)]
+    if plain and sum(ctx.written_in_lower_case(w) for w in plain) * 2 >= len(plain):
+        on.append(INDEX["words_lower_elsewhere"])
+    if text[start - 1:start] == "(" or text.rfind("(", max(0, start - 40), start) > text.rfind(")", max(0, start - 40), start):
+        on.append(INDEX["inside_brackets"])
+    if before in ("by", "from") and _prev_word(text, start - len(before) - 1) in ("said", "told", "published", "reported"):
+        on.append(INDEX["after_said_by"])
+    return sorted(set(on))
+
+
+def probability(active: list[int], weights) -> float:
+    z = sum(weights[k] for k in active)
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+def weights():
+    """The fitted weights in FEATURES order (scripts/extract/span_weights.py), or None when there are none or they
+    were fitted for other features (then the extractor runs on its rules alone)."""
+    if _OVERRIDE:
+        return _OVERRIDE[0]
+    if not _LOADED:
+        try:
+            from scripts.extract import span_weights
+        except ImportError:
+            span_weights = None
+        fits = span_weights is not None and tuple(span_weights.FEATURES) == FEATURES
+        _LOADED.append([span_weights.WEIGHTS[name] for name in FEATURES] if fits else None)
+    return _LOADED[0]
+
+
+_LOADED: list = []
+
+
+def threshold() -> float:
+    if _OVERRIDE:
+        return _OVERRIDE[1]
+    from scripts.extract import span_weights  # only asked when weights() found them
+    return span_weights.THRESHOLD
