@@ -30,8 +30,9 @@ from scripts.paths import CURATED_DIR
 
 HELD_OUT = ("rj", "rl", "rm", "rn")
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "extract" / "span_weights.py"
-L2 = 1.0
+L2 = 0.3
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+COMPARE_AT = (0.2, 0.3, 0.4, 0.5)
 ORGANISATIONS = "organisation mentions: span and id (candidates count when nobody curated them)"
 
 
@@ -56,7 +57,7 @@ def examples(labelled, lexicon):
                 row[active] = 1.0
                 rows.append(row)
                 labels.append((source_id, _without_article(text[start:end]), end) in gold)
-    return np.array(ids), np.array(rows), np.array(labels, dtype=float)
+    return np.array(ids, dtype=str), np.array(rows), np.array(labels, dtype=float)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -80,11 +81,13 @@ def organisation_score(labelled, lexicon, articles: set[str]):
     return score_real_mentions(gold, predicted)[ORGANISATIONS]
 
 
-def cross_validate(labelled, lexicon, ids, x, y) -> float:
+def cross_validate(labelled, lexicon, ids, x, y) -> float | None:
+    """The threshold whose whole-extractor organisation F1 on the left-out batches is best, when it is strictly
+    better than the rules alone's; else None (the extractor then leaves the rules alone)."""
     batches = sorted({i[:2] for i in ids})
     totals = defaultdict(lambda: [0, 0, 0])
     for batch in batches:
-        w = fit(x[np.char.find(ids.astype(str), batch) != 0], y[np.char.find(ids.astype(str), batch) != 0])
+        w = fit(x[~np.char.startswith(ids, batch)], y[~np.char.startswith(ids, batch)])
         articles = {i for i in labelled.articles if i.startswith(batch)}
         for threshold in (None, *THRESHOLDS):
             span_model._OVERRIDE[:] = [list(w), threshold if threshold is not None else 2.0]
@@ -94,22 +97,55 @@ def cross_validate(labelled, lexicon, ids, x, y) -> float:
             t[1] += s.predicted
             t[2] += s.expected
     span_model._OVERRIDE[:] = []
-    best, best_f1 = None, -1.0
+    f1 = {}
     for threshold, (right, predicted, expected) in totals.items():
-        p, r = right / predicted, right / expected
-        f1 = 2 * p * r / (p + r)
-        print(f"  threshold {threshold if threshold is not None else 'rules alone'}: organisations "
-              f"{right}/{predicted}/{expected}, F1 {f1:.4f} (left-out batches)")
-        if threshold is not None and (f1 > best_f1 + 1e-12 or (abs(f1 - best_f1) <= 1e-12 and threshold < best)):
-            best, best_f1 = threshold, f1
-    return best
+        f1[threshold] = 2 * right / (predicted + expected)
+        print(f"  threshold {threshold if threshold is not None else 'none (rules alone)'}: organisations "
+              f"{right}/{predicted}/{expected}, F1 {f1[threshold]:.4f} (left-out batches)")
+    best = max(THRESHOLDS, key=lambda t: (f1[t], -t))  # ties: the lower threshold
+    return best if f1[best] > f1[None] + 1e-12 else None
 
 
-def write_weights(w: np.ndarray, threshold: float, n_examples: int, n_positive: int) -> None:
+def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
+    """On the runs the model sees (mentions.scored_runs), uncurated organisation labels there against the rules'
+    candidates there and against the model alone (each run's best variant when it reaches threshold): counts."""
+    gold = {(g["source_id"], _without_article(g["text"]), int(g["end"]))
+            for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
+    counts = defaultdict(int)
+    for source_id, text in sorted(labelled.articles.items()):
+        mentions._last_names[:] = [None, None, None]
+        rules = [m for m in mentions.extract_mentions(text, source_id, lexicon)
+                 if m["entity_kind"] == "organisation" and not m["organisation_id"]]
+        weights = weights_for(source_id)
+        for run in mentions.scored_runs(text, lexicon, lexicon.find(text)):
+            low, high = min(v[0] for v in run), max(v[1] for v in run)
+            expected = {(source_id, _without_article(text[a:b]), b) for a, b, _ in run} & gold
+            by_rules = {(source_id, _without_article(m["text"]), m["end"]) for m in rules
+                        if m["start"] < high and low < m["end"]}
+            best = max(run, key=lambda v: (span_model.probability(v[2], weights), v[1] - v[0]))
+            by_model = {(source_id, _without_article(text[best[0]:best[1]]), best[1])} \
+                if span_model.probability(best[2], weights) >= threshold else set()
+            counts["expected"] += len(expected)
+            counts["rules_predicted"] += len(by_rules)
+            counts["rules_right"] += len(by_rules & expected)
+            counts["model_predicted"] += len(by_model)
+            counts["model_right"] += len(by_model & expected)
+    return dict(counts)
+
+
+def _report(name: str, c: dict[str, int]) -> str:
+    f1 = lambda right, predicted: 2 * right / (predicted + c["expected"]) if predicted + c["expected"] else 0.0
+    return (f"  {name}: {c['expected']} labels; rules {c['rules_right']}/{c['rules_predicted']} "
+            f"(F1 {f1(c['rules_right'], c['rules_predicted']):.3f}); model alone {c['model_right']}/"
+            f"{c['model_predicted']} (F1 {f1(c['model_right'], c['model_predicted']):.3f})")
+
+
+def write_weights(w: np.ndarray, threshold: float | None, n_examples: int, n_positive: int) -> None:
     lines = ['"""Generated by `python -m scripts.evaluation.train_span_model`: do not edit. The weights of the',
              "organisation-span score (scripts/extract/span_model.py), fitted on the real-text dev labels less the",
-             f"held-out ids ({', '.join(HELD_OUT)}); {n_examples} examples, {n_positive} positive; THRESHOLD chosen by",
-             'leave-one-batch-out cross-validation."""', "",
+             f"held-out ids ({', '.join(HELD_OUT)}); {n_examples} examples, {n_positive} positive. THRESHOLD is the one",
+             "leave-one-batch-out cross-validation chose, None when no threshold beat the rules alone on the left-out",
+             'batches (the extractor then does not use the score)."""', "",
              f"FEATURES = {span_model.FEATURES!r}", f"THRESHOLD = {threshold!r}", "WEIGHTS = {"]
     lines += [f"    {name!r}: {round(float(v), 4)!r}," for name, v in zip(span_model.FEATURES, w)]
     lines.append("}")
@@ -117,11 +153,28 @@ def write_weights(w: np.ndarray, threshold: float, n_examples: int, n_positive: 
 
 
 def main(argv: list[str]) -> int:
+    """No option: fit, cross-validate, write the weights. --cv: cross-validate only. --compare [--ids PREFIX...]: the
+    model alone against the rules on the runs the model sees, on left-out batches of the training articles, and
+    (aggregates only) on the dev ids given (e.g. the held-out ones)."""
     span_model._OVERRIDE[:] = [[0.0] * len(span_model.FEATURES), 2.0]  # no fitted spans while examples are made
     lexicon = Lexicon.from_curated(CURATED_DIR)
     labelled = training_set()
     ids, x, y = examples(labelled, lexicon)
     print(f"{len(y)} examples, {int(y.sum())} positive, from {len(labelled.articles)} articles")
+    if "--compare" in argv:
+        folds = {b: list(fit(x[~np.char.startswith(ids, b)], y[~np.char.startswith(ids, b)]))
+                 for b in sorted({i[:2] for i in ids})}
+        everything = list(fit(x, y))
+        prefixes = tuple(argv[argv.index("--ids") + 1:]) if "--ids" in argv else ()
+        others = realtext_set("dev", prefixes=prefixes) if prefixes else None
+        for threshold in COMPARE_AT:
+            print(f"threshold {threshold}:")
+            print(_report("training articles, left-out batches", compare(labelled, lexicon,
+                                                                          lambda i: folds[i[:2]], threshold)))
+            if others is not None:
+                print(_report(f"dev ids {' '.join(prefixes)} (fitted on all training articles)",
+                              compare(others, lexicon, lambda i: everything, threshold)))
+        return 0
     threshold = cross_validate(labelled, lexicon, ids, x, y)
     print(f"threshold chosen: {threshold}")
     if "--cv" in argv:

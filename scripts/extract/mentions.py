@@ -1317,13 +1317,14 @@ def _span_vocab(prefixes: frozenset[str]):
     from scripts.extract.span_model import Vocab
     return Vocab(_ORGANISATION_HEAD_WORDS, _MEDIA_HEAD_WORDS, _NATION_SUFFIXES,
                  NAME_WORDS.places | NAME_WORDS.regions, _TITLE_WORDS | _TITLE_MODIFIERS, _LEADING_STRUCTURE_WORDS,
-                 _TRAILING_STRUCTURE_WORDS, _PLURAL_PEOPLE, _PARTY_WORDS, prefixes)
+                 _TRAILING_STRUCTURE_WORDS, _PLURAL_PEOPLE, _PARTY_WORDS, prefixes, _NATIONALITIES)
 
 
 def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=None):
     """Every capitalised run's boundary variants that overlap no curated match, with their active features:
     [[(start, end, active feature indices), ...] per run], only the runs for which wanted(run start, run end) holds
     when it is given. The training script reads the same list."""
+    from scripts.extract import span_model
     from scripts.extract.span_model import ArticleContext, broad_spans, span_features
     prefixes, _ = _naming_prefixes(lexicon)
     vocab = _span_vocab(prefixes)
@@ -1343,6 +1344,17 @@ def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=N
             variants.append((start, end, span_features(ctx, tokens, i, j, vocab)))
         if variants:
             runs.append(variants)
+    if not span_model.SINGLE_WORDS:
+        return runs
+    starts_ends = capitalised_runs(text)
+    for word, start, end in span_model.single_words(text, starts_ends, vocab):
+        if wanted is not None and not wanted(start, end):
+            continue
+        end -= len(word) - len(_bare(word))
+        at = bisect.bisect_left(starts, end) - 1
+        if start == end or any(curated[k].end > start for k in range(max(0, at - 3), at + 1)):
+            continue
+        runs.append([(start, end, span_features(ctx, [(word, start, end)], 0, 0, vocab))])
     return runs
 
 

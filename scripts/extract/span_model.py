@@ -37,7 +37,9 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
 _MAX_WORDS = 6
+_SINGLE_WORD = re.compile(r"(?<![\w'’@#./&\-])[A-ZÀ-ÖØ-Þ][\w'’\-]*")
 _OVERRIDE: list = []  # (weights, threshold) set by the training script while it cross-validates
+SINGLE_WORDS = True  # single capitalised words outside runs are variants too
 
 
 def _bare(word: str) -> str:
@@ -52,7 +54,7 @@ class Vocab:
     """The word classes the features use, handed over by mentions.py (which owns them) to avoid an import cycle."""
 
     def __init__(self, organisation_heads, media_heads, nations, places, title_words, leading, trailing, plural_people,
-                 party_words, prefixes):
+                 party_words, prefixes, nationalities=frozenset()):
         self.organisation_heads = organisation_heads
         self.media_heads = media_heads
         self.nations = nations
@@ -63,6 +65,25 @@ class Vocab:
         self.plural_people = plural_people
         self.party_words = party_words
         self.prefixes = prefixes
+        self.nationalities = nationalities
+
+
+def single_words(text: str, runs, vocab: Vocab):
+    """Capitalised words that stand alone, outside every run of two or more: [(word, start, end)], less the words
+    that open sentences' structure, titles, weekdays and months."""
+    found = []
+    at = 0
+    for m in _SINGLE_WORD.finditer(text):
+        start, end = m.span()
+        while at < len(runs) and runs[at][1] <= start:
+            at += 1
+        if at < len(runs) and runs[at][0] <= start:
+            continue  # inside a run
+        word = m.group()
+        if word in vocab.leading or word in vocab.title_words or word in vocab.trailing or len(word) < 2:
+            continue
+        found.append((word, start, end))
+    return found
 
 
 def broad_spans(tokens, vocab: Vocab):
@@ -100,6 +121,9 @@ FEATURES = (
     "sentence_initial", "after_possessive", "after_saying", "after_kind", "after_bracket_acronym", "after_comma",
     "after_capital", "after_lower", "starts_run", "ends_run", "line_no_prose", "line_capitals", "line_byline",
     "line_short", "repeated", "words_lower_elsewhere", "inside_brackets", "after_said_by",
+    "words_1", "single_acronym", "single_camel", "single_before_the", "single_after_saying", "single_sentence_initial",
+    "single_before_preposition", "nationality", "first_organisation_head", "first_media_head",
+    "after_spokesperson", "all_capitals", "single_repeated", "single_inside_brackets", "single_after_possessive",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -168,7 +192,7 @@ def span_features(ctx: ArticleContext, tokens, i: int, j: int, vocab: Vocab) -> 
     names = [_bare(w) for w in words if not _is_connector(w)]
     on = [0]
     n = len(names)
-    on.append(INDEX["words_2"] if n == 2 else INDEX["words_3"] if n == 3 else INDEX["words_4"] if n == 4
+    on.append(INDEX["words_1"] if n == 1 else INDEX["words_2"] if n == 2 else INDEX["words_3"] if n == 3 else INDEX["words_4"] if n == 4
               else INDEX["words_5plus"])
     last, first = names[-1], names[0]
     if last in vocab.organisation_heads:
@@ -278,6 +302,25 @@ def span_features(ctx: ArticleContext, tokens, i: int, j: int, vocab: Vocab) -> 
         on.append(INDEX["inside_brackets"])
     if before in ("by", "from") and _prev_word(text, start - len(before) - 1) in ("said", "told", "published", "reported"):
         on.append(INDEX["after_said_by"])
+    if first in vocab.organisation_heads:
+        on.append(INDEX["first_organisation_head"])
+    if first in vocab.media_heads:
+        on.append(INDEX["first_media_head"])
+    if after in ("spokesperson", "spokesman", "spokeswoman", "source", "sources", "official", "officials"):
+        on.append(INDEX["after_spokesperson"])
+    if all(w.isupper() for w in names):
+        on.append(INDEX["all_capitals"])
+    if any(w in vocab.nationalities for w in names):
+        on.append(INDEX["nationality"])
+    if n == 1:  # one word: the shapes that tell a body's own name from a surname, a place or a sentence's opening
+        for general, single in (("has_acronym", "single_acronym"), ("has_camel", "single_camel"),
+                                ("before_the", "single_before_the"), ("after_saying", "single_after_saying"),
+                                ("sentence_initial", "single_sentence_initial"),
+                                ("before_preposition", "single_before_preposition"), ("repeated", "single_repeated"),
+                                ("inside_brackets", "single_inside_brackets"),
+                                ("after_possessive", "single_after_possessive")):
+            if INDEX[general] in on:
+                on.append(INDEX[single])
     return sorted(set(on))
 
 
@@ -287,8 +330,9 @@ def probability(active: list[int], weights) -> float:
 
 
 def weights():
-    """The fitted weights in FEATURES order (scripts/extract/span_weights.py), or None when there are none or they
-    were fitted for other features (then the extractor runs on its rules alone)."""
+    """The fitted weights in FEATURES order (scripts/extract/span_weights.py), or None when there are none, when they
+    were fitted for other features, or when cross-validation adopted no threshold (then the extractor runs on its
+    rules alone, and pays nothing for the score)."""
     if _OVERRIDE:
         return _OVERRIDE[0]
     if not _LOADED:
@@ -296,7 +340,8 @@ def weights():
             from scripts.extract import span_weights
         except ImportError:
             span_weights = None
-        fits = span_weights is not None and tuple(span_weights.FEATURES) == FEATURES
+        fits = span_weights is not None and tuple(span_weights.FEATURES) == FEATURES and \
+            span_weights.THRESHOLD is not None
         _LOADED.append([span_weights.WEIGHTS[name] for name in FEATURES] if fits else None)
     return _LOADED[0]
 
