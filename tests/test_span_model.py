@@ -1,0 +1,185 @@
+"""The fitted organisation-span score (scripts/extract/span_model.py): variants of capitalised runs, their shape
+features, how mentions.py settles runs with fitted weights, and the training script's pieces. Every name here is
+invented; vocabulary words (nations, places) are taken from the name-words file, never written here."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scripts.extract import mentions, span_model, span_weights
+from scripts.extract.lexicon import NAME_WORDS, Lexicon
+from scripts.extract.mentions import extract_mentions, scored_runs
+
+LEXICON = Lexicon.from_rows(
+    [{"organisation_id": "kdu", "alias": "KDU", "case_sensitive": "true"},
+     {"organisation_id": "kdu", "alias": "Kestrel Doctors Union", "case_sensitive": "false"}],
+    [{"person_id": "ann-vole", "alias": "Ann Vole", "case_sensitive": "true"}], [])
+NATION = sorted(NAME_WORDS.nations - {w for w in NAME_WORDS.nations if w.isupper()})[0]
+PLACE = sorted(NAME_WORDS.places)[0]
+
+
+def variants(text, lexicon=LEXICON):
+    """{variant text: set of feature names of its first occurrence} over every run of the text."""
+    found = {}
+    for run in sorted(scored_runs(text, lexicon, lexicon.find(text))):
+        for s, e, active in run:
+            found.setdefault(text[s:e], {span_model.FEATURES[k] for k in active})
+    return found
+
+
+@pytest.fixture(autouse=True)
+def fresh_names_cache():
+    mentions._last_names[:] = [None, None, None]
+    yield
+    mentions._last_names[:] = [None, None, None]
+
+
+def test_a_run_gives_its_boundary_variants_with_and_without_a_trailing_nation():
+    text = f"Members of the Harbour Medical Society {NATION} voted on Tuesday."
+    found = variants(text)
+    assert {"Harbour Medical Society", f"Harbour Medical Society {NATION}", "Medical Society",
+            f"Medical Society {NATION}"} <= set(found)
+    assert "last_organisation_head" in found["Harbour Medical Society"]
+    assert "last_nation" in found[f"Harbour Medical Society {NATION}"]
+    assert "has_of" in found["Members of the Harbour Medical Society"]  # a variant too: the score tells it apart
+    assert not any("Tuesday" in v for v in found)  # a weekday neither ends a variant nor stands as one
+
+
+def test_a_body_introduced_by_the_and_saying_fires_its_context_features():
+    text = "Yesterday the Vexby Patients Alliance said waits had grown."
+    features = variants(text)["Vexby Patients Alliance"]
+    assert {"words_3", "last_organisation_head", "before_the", "after_saying", "starts_run", "ends_run"} <= features
+    assert "sentence_initial" not in features
+
+
+def test_a_name_defined_by_an_acronym_in_brackets_and_the_acronym_alone():
+    text = "The Marl Valley Nursing Guild (MVNG) wrote to ministers. Later MVNG said it would ballot."
+    found = variants(text)
+    assert "after_bracket_acronym" in found["Marl Valley Nursing Guild"]
+    assert {"words_1", "single_acronym", "single_inside_brackets", "repeated", "single_repeated"} <= found["MVNG"]
+
+
+def test_single_words_are_variants_with_their_own_shapes():
+    text = "Parents wrote on VexTalk about the walkout.\nHe told the Quarrel: \u201cWe are ready.\u201d"
+    found = variants(text)
+    assert {"words_1", "has_camel", "single_camel", "before_preposition", "single_before_preposition"} <= \
+        found["VexTalk"]
+    assert {"single_before_the", "before_the"} <= found["Quarrel"]
+    assert "Parents" not in found or "single_sentence_initial" in found["Parents"]
+    assert "He" not in found  # a structure word opens no variant
+
+
+def test_near_misses_carry_the_features_that_tell_them_apart():
+    """A title-case headline, a person after a title, a place, a line in capitals, a byline, generic words."""
+    text = (f"Strike Hits Marl Valley Wards\nJUNIOR DOCTORS WALK OUT AGAIN\nBy Jo Bell / Vexby Wire\n"
+            f"Dr Mira Tallis said the strike was about pay. Nurses in {PLACE} Town joined the Pay Strike.\n")
+    found = variants(text)
+    assert "line_no_prose" in found["Strike Hits Marl Valley Wards"]
+    assert "line_capitals" in found["JUNIOR DOCTORS WALK OUT AGAIN"]
+    assert "line_byline" in found["Jo Bell"]
+    assert "title_before" in found["Mira Tallis"] and not any(v.startswith("Dr") for v in found)
+    assert "first_nation" not in found[f"{PLACE} Town"] and "any_nation" not in found[f"{PLACE} Town"]
+    assert "words_lower_elsewhere" in found["Pay Strike"]
+
+
+def test_no_variant_overlaps_a_curated_name():
+    text = "Members of the Kestrel Doctors Union Council met the KDU Vexby Branch on Monday."
+    for name in variants(text):
+        assert "Kestrel Doctors Union" not in name and "KDU" not in name
+
+
+def test_a_repeated_name_and_a_spokesperson_after_it():
+    text = "The Tarn Carers Trust spokesperson said no. Later the Tarn Carers Trust wrote again."
+    features = variants(text)["Tarn Carers Trust"]
+    assert {"repeated", "after_spokesperson"} <= features
+
+
+def _weights(**named):
+    w = [0.0] * len(span_model.FEATURES)
+    for name, value in named.items():
+        w[span_model.INDEX[name]] = value
+    return w
+
+
+def test_without_adopted_weights_the_rules_alone_decide(monkeypatch):
+    text = "Many readers of VexTalk disagreed, Ann Vole said."
+    monkeypatch.setattr(span_model, "_OVERRIDE", [])
+    monkeypatch.setattr(span_model, "_LOADED", [None])
+    assert "VexTalk" not in [r["text"] for r in extract_mentions(text, "s", LEXICON)]
+
+
+def test_fitted_weights_add_the_best_variant_of_a_run_no_mention_stands_in(monkeypatch):
+    text = "Many readers of VexTalk disagreed, Ann Vole said."
+    monkeypatch.setattr(span_model, "_OVERRIDE", [_weights(bias=-5.0, single_camel=10.0), 0.5])
+    rows = extract_mentions(text, "s", LEXICON)
+    added = [r for r in rows if r["text"] == "VexTalk"]
+    assert added and added[0]["entity_kind"] == "organisation" and added[0]["resolution"] == "unresolved_candidate"
+    assert [r["person_id"] for r in rows if r["text"] == "Ann Vole"] == ["ann-vole"]  # a curated person stays
+
+
+def test_fitted_weights_never_take_a_persons_name(monkeypatch):
+    text = "Dr Mira Tallis, a consultant, said the rota was unsafe."
+    monkeypatch.setattr(span_model, "_OVERRIDE", [_weights(bias=5.0), 0.5])  # every variant scores high
+    rows = extract_mentions(text, "s", LEXICON)
+    assert [r["entity_kind"] for r in rows if "Tallis" in r["text"]] == ["person"]
+
+
+def test_fitted_weights_move_a_rule_candidates_boundary_only_to_a_variant_that_scores_higher(monkeypatch):
+    text = f"Staff at the Harbour Medical Society {NATION} voted."
+    rules = [r["text"] for r in extract_mentions(text, "s", LEXICON)]
+    assert rules == [f"Harbour Medical Society {NATION}"]
+    mentions._last_names[:] = [None, None, None]
+    monkeypatch.setattr(span_model, "_OVERRIDE", [_weights(bias=-2.0, last_organisation_head=6.0), 0.5])
+    assert [r["text"] for r in extract_mentions(text, "s", LEXICON)] == ["Harbour Medical Society"]
+    mentions._last_names[:] = [None, None, None]
+    monkeypatch.setattr(span_model, "_OVERRIDE", [_weights(bias=-2.0, last_organisation_head=6.0), 0.999])
+    assert [r["text"] for r in extract_mentions(text, "s", LEXICON)] == rules  # below the threshold: rules stand
+
+
+def test_the_weights_file_matches_the_features_and_names_its_threshold():
+    assert tuple(span_weights.FEATURES) == span_model.FEATURES
+    assert set(span_weights.WEIGHTS) == set(span_model.FEATURES)
+    assert span_weights.THRESHOLD is None or 0 < span_weights.THRESHOLD < 1
+
+
+def test_weights_fitted_for_other_features_are_not_used(monkeypatch):
+    monkeypatch.setattr(span_model, "_OVERRIDE", [])
+    monkeypatch.setattr(span_model, "_LOADED", [])
+    monkeypatch.setattr(span_weights, "FEATURES", span_weights.FEATURES[:-1])
+    monkeypatch.setattr(span_weights, "THRESHOLD", 0.5)
+    assert span_model.weights() is None
+
+
+def test_probability_is_the_logistic_of_the_summed_weights():
+    w = _weights(bias=-1.0, words_2=1.0)
+    assert span_model.probability([span_model.INDEX["bias"], span_model.INDEX["words_2"]], w) == 0.5
+    assert span_model.probability([span_model.INDEX["bias"]], w) == pytest.approx(1 / (1 + np.e))
+    assert span_model.probability([span_model.INDEX["bias"]], _weights(bias=-1000.0)) == 0.0
+
+
+def test_the_fit_learns_a_feature_that_predicts_the_label_and_one_that_does_not():
+    from scripts.evaluation.train_span_model import fit
+    x = np.array([[1, 1, 0], [1, 1, 1], [1, 0, 0], [1, 0, 1]] * 10, dtype=float)
+    y = np.array([1, 1, 0, 0] * 10, dtype=float)
+    w = fit(x, y)
+    assert w[1] > 1.0 and abs(w[2]) < 0.2
+
+
+def test_the_training_articles_leave_out_the_held_out_ids():
+    from scripts.evaluation import train_span_model
+    from scripts.evaluation.realtext import cached_texts
+    if cached_texts("dev") is None:
+        pytest.skip("the real-text cache is not here (curated/realtext/README.md says how to make it)")
+    labelled = train_span_model.training_set()
+    assert labelled.articles and not any(i.startswith(train_span_model.HELD_OUT) for i in labelled.articles)
+
+
+def test_the_weights_are_part_of_the_extraction_cache_key():
+    """The cache key hashes every module the extractors import, read from their source: mentions reaches the span
+    model, the span model its generated weights module, so new weights make another code version."""
+    from pathlib import Path
+
+    from scripts.extract.cache import _imported_modules
+    source = lambda m: Path(m.__file__).read_text(encoding="utf-8")
+    assert "scripts.extract.span_model" in _imported_modules(source(mentions), "scripts.extract.mentions", False)
+    assert "scripts.extract.span_weights" in _imported_modules(source(span_model), "scripts.extract.span_model", False)
