@@ -74,6 +74,12 @@ Everything else that looks like an organisation is kept as an unresolved candida
    name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
    acronyms.
 
+7. A fitted score (scripts/extract/span_model.py, weights in span_weights.py fitted by
+   scripts/evaluation/train_span_model.py) may settle runs the rules leave open (settled_candidates): add a run's
+   best-scoring variant where no mention stands, move a rule candidate's boundary to a variant that scores higher.
+   It acts only when the training script's leave-one-batch-out cross-validation adopted a threshold; at present
+   none beats the rules alone, so it does not act (README, "A fitted score instead of more rules").
+
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
 a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
