@@ -3,7 +3,8 @@
 The rules of scripts/extract/mentions.py were written from misses on copy their authors read, and transfer badly to
 copy nobody read (README, "How well the extractors do"). This module is the measured alternative for the places the
 rules leave open: every run of capitalised words on a line yields its sub-spans of two to six capitalised words
-(`broad_spans`: a run's boundary variants, with and without a trailing nation or an 'of X'), each is described by
+(`broad_spans`: a run's boundary variants, with and without a trailing nation or an 'of X'), and every capitalised
+word standing alone outside a run is a variant of its own (`single_words`); each variant is described by
 binary shape features (`span_features`: head word classes from the existing vocabularies, number of words, an
 acronym inside, defined in brackets after it, what stands before it (a determiner, a possessive, a preposition, a
 kind word, a title) and after it (a verb of saying, a possessive, a lower-case kind noun, a comma), sentence-initial,
@@ -19,7 +20,8 @@ module applies the weights itself (a sum of the weights of the features that fir
 How mentions.py uses the score (`settled_candidates`): a run no rule and no curated alias covers gives its best-scoring
 variant when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of
 the variants takes the best variant instead when that reaches the threshold and beats the rule's span. The
-threshold is the one whose whole-extractor organisation F1 on left-out batches is best (see the training script).
+threshold is the one whose whole-extractor organisation F1 on left-out batches is best, adopted only when it beats
+the rules alone there (see the training script); when none does, THRESHOLD is None and nothing here runs.
 """
 from __future__ import annotations
 
