@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -431,9 +432,14 @@ def format_cell(kind: str, value) -> str:
     return str(value)
 
 
-def sorted_by_key(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
+def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
+    """The row positions of frame in primary-key order (stable, missing values first; every column when the schema
+    has no key), or None when the frame is in that order already: the order both the CSV and the Parquet writer
+    publish rows in. Only the key columns are sorted, not the table."""
     key = schema.primary_key or schema.field_names
-    return frame.sort_values(key, kind="mergesort", na_position="first").reset_index(drop=True)
+    order = (frame[key].reset_index(drop=True).sort_values(key, kind="mergesort", na_position="first")
+             .index.to_numpy())
+    return None if np.array_equal(order, np.arange(len(frame))) else order
 
 
 def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
@@ -460,12 +466,13 @@ def _formatted(kind: str, values: list) -> list[str]:
 
 
 def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
-    frame = sorted_by_key(frame, schema)
+    order = key_order(frame, schema)  # rows are taken in this order a chunk at a time: no sorted copy of the frame
     writer = RecordWriter(handle)
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for first in range(0, len(frame), WRITE_CHUNK_ROWS):  # a column at a time, not a tuple per row
-        chunk = frame.iloc[first:first + WRITE_CHUNK_ROWS]
+        rows = slice(first, first + WRITE_CHUNK_ROWS)
+        chunk = frame.iloc[rows if order is None else order[rows]]
         columns = [_formatted(kind, chunk.iloc[:, i].to_numpy(dtype=object).tolist())  # NA, NaN as format_cell gets them
                    for i, kind in zip(range(chunk.shape[1]), kinds)]  # as zip(kinds, row) did
         writer.writerows(map(list, zip(*columns)))
