@@ -125,24 +125,11 @@ def _typed_array(values: list, dtype: str):
 
 def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
                columns: list[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Type the string cells of CSV rows; unparseable cells are reported (row numbers: 2 = first record) and left missing."""
+    """Type the string cells of CSV rows given as dicts (parse_cell_rows does the parsing): unparseable cells are
+    reported (row numbers: 2 = first record; by row, then in the schema's column order) and left missing. Only
+    columns (default: every field) are read; the schema's other columns are left missing."""
     columns = columns or schema.field_names
-    problems, records = [], []
-    kinds = {f["name"]: f["type"] for f in schema.fields}
-    for index, row in enumerate(rows):
-        record = {}
-        for name in columns:
-            text = row.get(name) or ""
-            if text == "":
-                record[name] = None
-                continue
-            try:
-                record[name] = parse_cell(kinds[name], text)
-            except ValueError as err:
-                problems.append(Problem(file, index + 2, name, text, f"{err}"))
-                record[name] = None
-        records.append(record)
-    return frame_from_records(records, schema), problems
+    return parse_cell_rows([[row.get(name) or "" for name in columns] for row in rows], columns, schema, file)
 
 
 def _fast_parser(kind: str):
@@ -157,8 +144,10 @@ def _fast_parser(kind: str):
 
 def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchema,
                     file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """parse_rows of rows given as lists of cells in header order (what read_table collects): the same frame and the
-    same problems in the same order (by row, then by the schema's column order), parsed a column at a time."""
+    """A typed frame, columns in schema order, from CSV rows given as lists of cells in header order (what read_table
+    collects), parsed a column at a time; a cell that does not parse is left missing and becomes a Problem (row
+    numbers: 2 = the first record), the problems ordered by row, then by the schema's column order. A schema column
+    missing from header is left missing; a name repeated in header reads its last cell."""
     position = {name: i for i, name in enumerate(header)}  # a repeated name: its last cell, as dict(zip()) gives
     by_position = list(zip(*rows)) if rows else [()] * len(header)  # every row has the header's cell count
     found: list[tuple[int, int, Problem]] = []
