@@ -59,6 +59,6 @@ def test_texts_in_order_read_each_text_when_asked_with_or_without_labels():
     assert view[1:] == [TEXTS["b-2023"], TEXTS["c-2023"]] and view[-1] == TEXTS["c-2023"]
     with pytest.raises(IndexError):
         view[3]
-    labelled = TextsInOrder(ArticleTexts(TEXTS), ["d-2023", "a-2023"], labels=[("k1", "d-2023"), ("k2", "a-2023")])
+    labelled = TextsInOrder.labelled(ArticleTexts(TEXTS), [("k1", "d-2023"), ("k2", "a-2023")])
     assert list(labelled) == [("k1", "d-2023", TEXTS["d-2023"]), ("k2", "a-2023", "")]
     assert labelled[:1] == [("k1", "d-2023", TEXTS["d-2023"])]

@@ -110,6 +110,11 @@ class TextsInOrder(Sequence):
     def __init__(self, articles: Mapping[str, str], ids: Sequence[str], labels: Sequence[tuple] | None = None):
         self.articles, self.ids, self.labels = articles, ids, labels
 
+    @classmethod
+    def labelled(cls, articles: Mapping[str, str], labels: Sequence[tuple]) -> TextsInOrder:
+        """The view whose item i is (*labels[i], text), each label ending with its text's id (e.g. (key, source_id))."""
+        return cls(articles, [label[-1] for label in labels], labels)
+
     def __len__(self) -> int:
         return len(self.ids)
 
