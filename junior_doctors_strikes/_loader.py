@@ -94,6 +94,9 @@ class Package:
         self.files = _Files(_resolve(source))
         self.descriptor = json.loads(self.files.read(DESCRIPTOR))
         self._resources = {r["name"]: r for r in self.descriptor.get("resources", [])}
+        # listed once: a corpus package's descriptor lists every article as a resource too
+        self._table_names = [r["name"] for r in self.descriptor.get("resources", [])
+                             if r.get("format") == "csv" and "schema" in r]
         self._schemas: dict[str, dict] = {}
 
     @property
@@ -103,8 +106,7 @@ class Package:
     @property
     def table_names(self) -> list[str]:
         """The tables, in the descriptor's order (each published as CSV, and as Parquet under NAME-parquet)."""
-        return [r["name"] for r in self.descriptor.get("resources", [])
-                if r.get("format") == "csv" and "schema" in r]
+        return list(self._table_names)
 
     def schema(self, name: str) -> dict:
         """The Table Schema of a table, as a dict."""
@@ -131,8 +133,8 @@ class Package:
         return frame
 
     def _resource(self, name: str) -> dict:
-        if name not in self.table_names:
-            raise KeyError(f"no table {name!r} in {self.files.source}; the tables are: {', '.join(self.table_names)}")
+        if name not in self._table_names:
+            raise KeyError(f"no table {name!r} in {self.files.source}; the tables are: {', '.join(self._table_names)}")
         return self._resources[name]
 
 

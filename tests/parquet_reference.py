@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from scripts.package.tables import _NULLABLE_PANDAS_TYPES, sorted_by_key
+from scripts.package.tables import _NULLABLE_PANDAS_TYPES
 from scripts.package.write import PARQUET_OPTIONS
 from scripts.package.tableschema import TableSchema
 
@@ -27,7 +27,8 @@ def _with_pandas_metadata(table: pa.Table) -> pa.Table:
 
 def arrow_table(frame: pd.DataFrame, schema: TableSchema) -> pa.Table:
     """The frame as an Arrow table of the schema's Arrow types; closed vocabularies as dictionaries in enum order."""
-    frame = sorted_by_key(frame, schema)
+    key = schema.primary_key or schema.field_names  # a sorted copy, as the build made before key_order
+    frame = frame.sort_values(key, kind="mergesort", na_position="first").reset_index(drop=True)
     arrow_schema = schema.arrow_schema()
     arrays = []
     for f, arrow_field in zip(schema.fields, arrow_schema):

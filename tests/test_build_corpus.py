@@ -295,3 +295,31 @@ def test_validation_holds_a_sources_date_and_its_companions_together(corpus_pack
     assert ("published_date_precision", "must be given exactly when published_date is") in messages
     assert ("published_date_method", "must be given exactly when published_date is") in messages
     assert any(c == "published_date_evidence_text" and "quote the words" in m for c, m in messages)
+
+
+def test_source_date_problems_are_listed_by_row_then_rule_with_the_value_found():
+    from scripts.package.checks import _source_date_problems
+
+    def source(**given):
+        row = {"published_date": "2023-03-14", "published_date_latest": "2023-03-14", "published_date_precision": "day",
+               "published_date_method": "metadata", "published_date_evidence_text": None, "retrieved_on": None}
+        return {**row, **given}
+
+    frame = pd.DataFrame([
+        source(),  # dated by metadata: nothing to say
+        source(published_date=None, published_date_latest=None, published_date_precision=None,
+               published_date_method=None),  # undated, companions empty: nothing to say
+        source(published_date_precision=None, published_date_method="stated_in_text"),  # no precision, evidence, retrieval
+        source(published_date=None, published_date_latest=None, published_date_precision=None,
+               published_date_method="inferred_from_relative_dates", retrieved_on="2024-01-02"),
+    ], index=[0, 1, 2, 3])
+    assert all(type(p.line) is int for p in _source_date_problems(frame, "s.csv"))
+    found = [(p.line, p.column, p.value, p.message) for p in _source_date_problems(frame, "s.csv")]
+    assert found == [
+        (4, "published_date_precision", None, "must be given exactly when published_date is"),
+        (4, "published_date_evidence_text", None, "a date stated in text must quote the words it rests on"),
+        (4, "retrieved_on", None, "a source curated by reading records when its text was received"),
+        (5, "published_date_method", "inferred_from_relative_dates", "must be given exactly when published_date is"),
+        (5, "published_date_evidence_text", None,
+         "a date inferred from relative dates must quote the words it rests on"),
+    ]

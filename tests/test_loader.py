@@ -110,6 +110,16 @@ def test_an_unknown_table_is_refused_with_the_names_there_are():
         load("quote", ROOT)
 
 
+def test_an_opened_packages_table_names_are_the_descriptors_csv_tables_and_a_callers_copy():
+    package = open_package(ROOT)
+    names = package.table_names
+    assert names == list(SCHEMAS) and "article-" not in " ".join(names)  # articles and Parquet copies are no tables
+    names.append("quote")
+    assert "quote" not in package.table_names
+    with pytest.raises(KeyError, match="no table 'quote'"):
+        package.schema("quote")
+
+
 def test_a_wrong_source_says_what_to_pass(tmp_path):
     with pytest.raises(PackageNotFound, match="release zip"):
         load("quotes", tmp_path / "nowhere")

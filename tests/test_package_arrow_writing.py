@@ -11,9 +11,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from scripts.package.tables import read_csv
+from scripts.package.tables import key_order, read_csv
 from scripts.package.tableschema import all_schemas
-from scripts.package.write import arrow_table, key_order, write_parquet
+from scripts.package.write import arrow_table, write_parquet
 from scripts.paths import ROOT
 from tests import parquet_reference as reference
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from scripts.package import tables
 from scripts.package.tables import csv_bytes, read_csv, read_parquet, read_table, write_csv
 from scripts.package.tableschema import all_schemas
 from scripts.paths import ROOT
@@ -19,6 +20,16 @@ def test_streamed_csv_is_byte_identical_to_the_published_csv(tmp_path, name):
     assert not problems
     write_csv(frame, SCHEMAS[name], tmp_path / f"{name}.csv")
     assert (tmp_path / f"{name}.csv").read_bytes() == published.read_bytes() == csv_bytes(frame, SCHEMAS[name])
+
+
+@pytest.mark.parametrize("name", ["quotes", "sources"])
+def test_streamed_csv_of_a_shuffled_frame_is_written_in_key_order_across_chunks(tmp_path, monkeypatch, name):
+    published = ROOT / "data" / f"{name}.csv"
+    frame, _ = read_csv(published, SCHEMAS[name])
+    assert len(frame) > 3
+    monkeypatch.setattr(tables, "WRITE_CHUNK_ROWS", 2)  # several chunks, each taken from the shuffled frame by key order
+    write_csv(frame.sample(frac=1, random_state=3), SCHEMAS[name], tmp_path / f"{name}.csv")
+    assert (tmp_path / f"{name}.csv").read_bytes() == published.read_bytes()
 
 
 def test_streamed_csv_quotes_commas_line_breaks_and_missing_cells_like_csv_bytes(tmp_path):

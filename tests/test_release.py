@@ -178,9 +178,9 @@ def test_cffconvert_accepts_citation_cff_as_a_dataset_with_the_package_version()
 def test_sqlite_rows_read_from_parquet_through_arrow_equal_the_loaders_typed_values():
     """write_sqlite takes rows from each table's Parquet copy through Arrow; they must be the values the loader's
     typed frame gave (dates as text, booleans 0/1, vocabularies as text, None for missing), table by table."""
-    from scripts.package.release import _OpenedPackage, _parquet_batches, _sql_value, _tables
+    from scripts.package.release import _parquet_batches, _sql_value, _tables
 
-    package = _OpenedPackage(ROOT)
+    package = open_package(ROOT)
     compared = 0
     for name, schema, parquet in _tables(package):
         columns = [f["name"] for f in schema["fields"]]

@@ -2,6 +2,7 @@
 characters searched once) give what the cell-by-cell code gives: the same frames, the same problems in the same order."""
 from __future__ import annotations
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -15,26 +16,47 @@ SCHEMA = TableSchema("t", None, {"fields": FIELDS})
 HEADER = [f["name"] for f in FIELDS]
 
 
-def test_cells_parsed_by_column_give_the_frame_and_problems_of_the_row_by_row_parse():
-    rows = [["r1", "1", "2.5", "true", "2023-01-02", "a"],
-            ["r2", "", "", "", "", ""],
-            ["r3", "12x", " 3", "yes", "2023-02-30", "b"],
-            ["r4", "-7", "1e400", "false", "2023-1-2", "a"],
-            ["r5", "٣", ".5", "true", "2024-02-29", "b"]]
-    frame, problems = parse_cell_rows(rows, HEADER, SCHEMA, "t.csv")
-    expected_frame, expected_problems = parse_rows([dict(zip(HEADER, r)) for r in rows], SCHEMA, "t.csv")
-    assert frame.equals(expected_frame) and list(frame.dtypes) == list(expected_frame.dtypes)
-    assert problems == expected_problems
-    assert [(p.line, p.column) for p in problems] == [(4, "n"), (4, "x"), (4, "ok"), (4, "day"), (5, "x"), (5, "day"),
-                                                      (6, "n")]
+def _values(frame) -> dict[str, list]:
+    return {name: [None if v is pd.NA else v for v in frame[name].astype(object)] for name in frame.columns}
+
+
+ROWS = [["r1", "1", "2.5", "true", "2023-01-02", "a"],
+        ["r2", "", "", "", "", ""],
+        ["r3", "12x", " 3", "yes", "2023-02-30", "b"],
+        ["r4", "-7", "1e400", "false", "2023-1-2", "a"],
+        ["r5", "٣", ".5", "true", "2024-02-29", "b"]]
+
+
+def test_cells_parsed_by_column_are_typed_and_each_unparseable_cell_is_a_problem_by_row_then_column():
+    frame, problems = parse_cell_rows(ROWS, HEADER, SCHEMA, "t.csv")
+    assert list(frame.dtypes.astype(str)) == ["string", "Int64", "Float64", "boolean", "string", "string"]
+    assert _values(frame) == {"id": ["r1", "r2", "r3", "r4", "r5"], "n": [1, None, None, -7, None],
+                              "x": [2.5, None, None, None, 0.5], "ok": [True, None, None, False, True],
+                              "day": ["2023-01-02", None, None, None, "2024-02-29"], "kind": ["a", None, "b", "a", "b"]}
+    assert [(p.line, p.column, p.value) for p in problems] == [
+        (4, "n", "12x"), (4, "x", " 3"), (4, "ok", "yes"), (4, "day", "2023-02-30"), (5, "x", "1e400"),
+        (5, "day", "2023-1-2"), (6, "n", "٣")]
+    assert problems[1].message.startswith("has spaces") and problems[4].message.startswith("is too large")
+
+
+def test_rows_given_as_dicts_parse_as_their_cells_do():
+    frame, problems = parse_cell_rows(ROWS, HEADER, SCHEMA, "t.csv")
+    dict_frame, dict_problems = parse_rows([dict(zip(HEADER, r)) for r in ROWS], SCHEMA, "t.csv")
+    assert dict_frame.equals(frame) and list(dict_frame.dtypes) == list(frame.dtypes) and dict_problems == problems
+
+
+def test_parse_rows_reads_only_the_columns_asked_for():
+    frame, problems = parse_rows([{"id": "r1", "n": "bad", "x": "2"}], SCHEMA, "t.csv", columns=["id", "x"])
+    assert _values(frame) == {"id": ["r1"], "n": [None], "x": [2.0], "ok": [None], "day": [None], "kind": [None]}
+    assert problems == []
 
 
 def test_a_header_with_a_column_missing_or_repeated_reads_as_the_dict_rows_did():
     header = ["id", "n", "n", "ok", "day"]  # x and kind missing, n twice (the last cell counts, as in a dict)
     rows = [["r1", "bad", "4", "true", "2023-01-02"]]
     frame, problems = parse_cell_rows(rows, header, SCHEMA, "t.csv")
-    expected_frame, expected_problems = parse_rows([dict(zip(header, r)) for r in rows], SCHEMA, "t.csv")
-    assert frame.equals(expected_frame) and problems == expected_problems == []
+    assert _values(frame) == {"id": ["r1"], "n": [4], "x": [None], "ok": [True], "day": ["2023-01-02"], "kind": [None]}
+    assert problems == []
 
 
 def test_a_csv_row_with_a_control_character_anywhere_is_still_reported_cell_by_cell(tmp_path):

@@ -409,10 +409,6 @@ class _Figure:
         return getattr(self, key, default)
 
 
-_FIGURE_COLUMNS = ("measure_id", "source_id", "text", "start", "end", "value", "value_high", "unit", "per", "hedge",
-                   "claimant_person_id", "claimant_organisation_id")
-
-
 def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
                             cache_dir=None) -> pd.DataFrame:
     """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept.
@@ -464,7 +460,7 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
             return [getattr(judged[i], name) for i in rows]
         if name == "start":
             return [int(judged[i].start) for i in rows]
-        if name in _FIGURE_COLUMNS:  # end, value, value_high, unit, hedge, claimants: read again, one at a time
+        if name in figures.columns:  # a column of both schemas (end, value, unit, claimants): read again, one at a time
             values = column(name)
             convert = int if name == "end" else float if name == "value" else None
             return [values[i] if convert is None else convert(values[i]) for i in rows]

@@ -35,13 +35,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
+from scripts.inputs.articles import TextsInOrder as _TextsInOrder, text_length
 from scripts.package.tables import frame_from_records
 from scripts.package.tableschema import load_schema
 
@@ -363,22 +363,6 @@ def passage_id(text: str) -> str:
     return "passage-" + hashlib.sha256(" ".join(normalised_key(text)).encode("utf-8")).hexdigest()[:16]
 
 
-class _TextsInOrder(Sequence):
-    """The articles' texts in the order of ids, each fetched when asked for: not a list holding every text at once
-    (the build holds its texts compactly, scripts.inputs.articles.ArticleTexts)."""
-
-    def __init__(self, articles, ids: list[str]):
-        self.articles, self.ids = articles, ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, t):
-        if isinstance(t, slice):
-            return [self.articles[s] for s in self.ids[t]]
-        return self.articles[self.ids[t]]
-
-
 def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
                          index: SharedPassageIndex | None = None) -> list[dict]:
     """Every occurrence of every passage two articles or more share, as shared_passages records (index: a
@@ -471,7 +455,7 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     records = []
     for (a, b), pair in sorted(pairs.items()):
         a_id, b_id = ids[a], ids[b]
-        a_length, b_length = len(articles[a_id]), len(articles[b_id])
+        a_length, b_length = text_length(articles, a_id), text_length(articles, b_id)  # not decoded to be measured
         a_shared, b_shared = _covered(pair["a"]), _covered(pair["b"])
         records.append({"source_id": a_id, "other_source_id": b_id,
                         "shared_characters": a_shared, "other_shared_characters": b_shared,

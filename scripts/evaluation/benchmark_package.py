@@ -49,6 +49,7 @@ from pathlib import Path
 
 from scripts.evaluation.benchmark import machine_facts
 from scripts.evaluation.report_sections import growth_per_10x, replace_labelled_run
+from scripts.inputs.articles import utf8_length
 from scripts.paths import ROOT
 
 SECTION_START, SECTION_END = "<!-- benchmark-package:start -->", "<!-- benchmark-package:end -->"
@@ -288,7 +289,7 @@ def run(sizes: list[int], seed: int, mode: str, results_file: Path | None = None
             started = time.perf_counter()
             write_corpus(corpus, size + added, seed)
             written = time.perf_counter() - started
-            characters = sum(len(p.read_text(encoding="utf-8")) for p in (corpus / "articles").iterdir())
+            characters = sum(utf8_length(p.read_bytes()) for p in (corpus / "articles").iterdir())  # not decoded
             if mode == "incremental":  # three builds of their own, each in a fresh process
                 result = measure(mode, str(corpus), str(Path(folder) / "out"), added)
             else:

@@ -7,7 +7,7 @@ the cache (scripts/extract/cache.py) does not hold. Whatever the engine and the 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from scripts.extract.engines import (ENGINES, KEY, PART_NAME, ArticleFile, batch_schema, layouts_of, row_schema,
                                      run_dask_files, text_key)
 from scripts.extract.lexicon import Lexicon
+from scripts.inputs.articles import TextsInOrder
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import frame_from_records
 
@@ -99,7 +100,7 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     else:
         cached = batch_schema(layouts).empty_table()
     have = set(cached[KEY].to_pylist())
-    todo = _TextsToExtract([(key, source_id) for key, source_id in first.items() if key not in have], articles)
+    todo = TextsInOrder.labelled(articles, [(key, source_id) for key, source_id in first.items() if key not in have])
     run = ENGINES[engine]
     batches = run(todo, layouts, lexicon, scheduler) if engine == "dask" else run(todo, layouts, lexicon)
     if cache is not None and batches:
@@ -118,23 +119,6 @@ def make_extracted_tables(schemas: Mapping[str, TableSchema] | Iterable[TableSch
     picked = every if order == list(range(every.num_rows)) else every.take(pa.array(order, pa.int64()))
     del every, order
     return {schema.name: _frame(picked, schema, ids) for schema in extracted}
-
-
-class _TextsToExtract(Sequence):
-    """The (key, source_id, text) items to extract, each text taken from articles when its item is read: an engine
-    reads a batch's texts at a time, not a list of every text beside the build's own (compact) copy of them."""
-
-    def __init__(self, pairs: list[tuple[str, str]], articles: Mapping[str, str]):
-        self.pairs, self.articles = pairs, articles
-
-    def __len__(self) -> int:
-        return len(self.pairs)
-
-    def __getitem__(self, at):
-        if isinstance(at, slice):
-            return [(key, source_id, self.articles[source_id]) for key, source_id in self.pairs[at]]
-        key, source_id = self.pairs[at]
-        return key, source_id, self.articles[source_id]
 
 
 def article_files(sources: pd.DataFrame, articles_dir: Path | str) -> dict[str, ArticleFile]:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from scripts.errors import InputError
-from scripts.inputs.articles import read_article, sha256_of
+from scripts.inputs.articles import ArticleTexts, decode_article, sha256_of
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import CsvRecords, Problem, frame_from_records, read_csv_records
 
@@ -37,7 +38,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 @dataclass(frozen=True)
 class MetadataSources:
     frame: pd.DataFrame  # the sources table (outlet columns still to be assigned by assign_outlets)
-    articles: dict[str, str]  # source_id -> text
+    articles: Mapping[str, str]  # source_id -> text (an ArticleTexts: the texts in one UTF-8 buffer)
     outlets: dict[str, str]  # source_id -> outlet as written in the metadata
     licences: dict[str, str]  # source_id -> licence as written in the metadata
     urls: dict[str, str]  # source_id -> url
@@ -73,7 +74,7 @@ def make_metadata_sources(schema: TableSchema, metadata_csv: Path, articles_dir:
                          f"Use columns from {','.join(METADATA_COLUMNS)} (id and file are required; any order); "
                          "rename or remove the others")
     problems = list(read.problems)
-    records, articles, outlets, licences, urls = [], {}, {}, {}, {}
+    records, articles, outlets, licences, urls = [], ArticleTexts(), {}, {}, {}  # texts into one buffer as read
     seen_ids, seen_files = {}, {}
     for index, row in enumerate(read.rows):
         at = index + 2  # row 1 is the header; relocate() turns rows into line numbers
@@ -124,11 +125,12 @@ def make_metadata_sources(schema: TableSchema, metadata_csv: Path, articles_dir:
         if not ok:
             continue
         try:
-            text = read_article(path)
+            data = path.read_bytes()
+            text = decode_article(data, path)
         except InputError as err:
             problems.append(Problem(str(path), None, None, None, f"{err.where}: {err.problem}. {err.fix}"))
             continue
-        articles[source_id] = text
+        articles.add(source_id, text, data)  # the file's bytes are the text's UTF-8: not encoded again
         if cell("outlet"):
             outlets[source_id] = cell("outlet")
         if cell("licence"):

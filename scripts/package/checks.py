@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -187,27 +188,30 @@ _TEXT_METHODS = ("stated_in_text", "inferred_from_relative_dates")
 def _source_date_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
     """The sources columns a metadata-built package may leave empty (schemas/sources.schema.json) are empty
     together: a date comes with its latest day, precision and method, a date read from the text with the words it
-    rests on, and only a date the metadata gave (or none) may come without a retrieval date."""
-    problems = []
-    dated = frame["published_date"].notna()
+    rests on, and only a date the metadata gave (or none) may come without a retrieval date.
+
+    Each rule is written once, as a column, the rows it fails on (a mask over the whole table) and its message;
+    problems are listed by row, then in the rules' order."""
+    dated = frame["published_date"].notna().to_numpy(dtype=bool)
     method = frame["published_date_method"].astype(object)
-    suspect = pd.Series(False, index=frame.index)
-    for column in _DATE_COMPANIONS:
-        suspect |= frame[column].isna() == dated
-    suspect |= method.isin(_TEXT_METHODS) & (frame["published_date_evidence_text"].isna() | frame["retrieved_on"].isna())
-    for i, row in frame[suspect.to_numpy(dtype=bool)].iterrows():  # only the rows a test below fails on, in order
-        dated = not pd.isna(row["published_date"])
-        for column in _DATE_COMPANIONS:
-            if pd.isna(row[column]) == dated:
-                problems.append(Problem(file, i + 2, column, None if pd.isna(row[column]) else str(row[column]),
-                                        "must be given exactly when published_date is"))
-        method = None if pd.isna(row["published_date_method"]) else row["published_date_method"]
-        if method in _TEXT_METHODS and pd.isna(row["published_date_evidence_text"]):
-            problems.append(Problem(file, i + 2, "published_date_evidence_text", None,
-                                    f"a date {method.replace('_', ' ')} must quote the words it rests on"))
-        if method in _TEXT_METHODS and pd.isna(row["retrieved_on"]):
-            problems.append(Problem(file, i + 2, "retrieved_on", None,
-                                    "a source curated by reading records when its text was received"))
+    by_text = method.isin(_TEXT_METHODS).to_numpy(dtype=bool)
+
+    def missing(column: str) -> np.ndarray:
+        return frame[column].isna().to_numpy(dtype=bool)
+
+    rules = [(column, missing(column) == dated, lambda _: "must be given exactly when published_date is")
+             for column in _DATE_COMPANIONS]
+    rules += [("published_date_evidence_text", by_text & missing("published_date_evidence_text"),
+               lambda method: f"a date {method.replace('_', ' ')} must quote the words it rests on"),
+              ("retrieved_on", by_text & missing("retrieved_on"),
+               lambda _: "a source curated by reading records when its text was received")]
+    problems, labels = [], frame.index.tolist()
+    for i in np.flatnonzero(np.logical_or.reduce([fails for _, fails, _ in rules])).tolist():  # failing rows only
+        for column, fails, message in rules:
+            if fails[i]:
+                value = frame[column].iat[i]
+                problems.append(Problem(file, labels[i] + 2, column, None if pd.isna(value) else str(value),
+                                        message(method.iat[i])))
     return problems
 
 

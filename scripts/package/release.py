@@ -15,14 +15,12 @@ import os
 import sqlite3
 import sys
 import zipfile
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from junior_doctors_strikes import open_package, verbatim_fields
-from junior_doctors_strikes._loader import Package
 from scripts.inputs.articles import sha256_of
 from scripts.paths import ROOT
 
@@ -128,15 +126,6 @@ def _parquet_batches(package_dir: Path, resource: dict, schema: dict):
 
     return (zip(*_sql_columns(batch, schema))
             for batch in parquet.iter_batches(batch_size=SQLITE_BATCH_ROWS, columns=names, use_threads=False))
-
-
-class _OpenedPackage(Package):
-    """The package opened once for the release files: its table names listed once (a corpus package's descriptor
-    lists every article as a resource too, and the loader goes through them on every schema() call)."""
-
-    @cached_property
-    def table_names(self) -> list[str]:
-        return Package.table_names.fget(self)
 
 
 def _tables(package) -> list[tuple[str, dict, dict]]:
@@ -327,7 +316,7 @@ def write_release_files(package_dir: Path) -> None:
     from scripts.package.write import write_checksums
 
     package_dir = Path(package_dir)
-    package = _OpenedPackage(package_dir)  # the descriptor (every article a resource in a corpus) is read once
+    package = open_package(package_dir)  # the descriptor (every article a resource in a corpus) is read once
     write_sqlite(package_dir, package_dir / "data" / DATABASE, package)
     text = json.dumps(croissant(package_dir, package, trust_descriptor_hashes=True), indent=2, ensure_ascii=False) + "\n"
     (package_dir / "data" / CROISSANT).write_text(text, encoding="utf-8")

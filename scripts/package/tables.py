@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -124,24 +125,11 @@ def _typed_array(values: list, dtype: str):
 
 def parse_rows(rows: list[dict[str, str]], schema: TableSchema, file: str,
                columns: list[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Type the string cells of CSV rows; unparseable cells are reported (row numbers: 2 = first record) and left missing."""
+    """Type the string cells of CSV rows given as dicts (parse_cell_rows does the parsing): unparseable cells are
+    reported (row numbers: 2 = first record; by row, then in the schema's column order) and left missing. Only
+    columns (default: every field) are read; the schema's other columns are left missing."""
     columns = columns or schema.field_names
-    problems, records = [], []
-    kinds = {f["name"]: f["type"] for f in schema.fields}
-    for index, row in enumerate(rows):
-        record = {}
-        for name in columns:
-            text = row.get(name) or ""
-            if text == "":
-                record[name] = None
-                continue
-            try:
-                record[name] = parse_cell(kinds[name], text)
-            except ValueError as err:
-                problems.append(Problem(file, index + 2, name, text, f"{err}"))
-                record[name] = None
-        records.append(record)
-    return frame_from_records(records, schema), problems
+    return parse_cell_rows([[row.get(name) or "" for name in columns] for row in rows], columns, schema, file)
 
 
 def _fast_parser(kind: str):
@@ -156,8 +144,10 @@ def _fast_parser(kind: str):
 
 def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchema,
                     file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """parse_rows of rows given as lists of cells in header order (what read_table collects): the same frame and the
-    same problems in the same order (by row, then by the schema's column order), parsed a column at a time."""
+    """A typed frame, columns in schema order, from CSV rows given as lists of cells in header order (what read_table
+    collects), parsed a column at a time; a cell that does not parse is left missing and becomes a Problem (row
+    numbers: 2 = the first record), the problems ordered by row, then by the schema's column order. A schema column
+    missing from header is left missing; a name repeated in header reads its last cell."""
     position = {name: i for i, name in enumerate(header)}  # a repeated name: its last cell, as dict(zip()) gives
     by_position = list(zip(*rows)) if rows else [()] * len(header)  # every row has the header's cell count
     found: list[tuple[int, int, Problem]] = []
@@ -431,9 +421,14 @@ def format_cell(kind: str, value) -> str:
     return str(value)
 
 
-def sorted_by_key(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
+def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
+    """The row positions of frame in primary-key order (stable, missing values first; every column when the schema
+    has no key), or None when the frame is in that order already: the order both the CSV and the Parquet writer
+    publish rows in. Only the key columns are sorted, not the table."""
     key = schema.primary_key or schema.field_names
-    return frame.sort_values(key, kind="mergesort", na_position="first").reset_index(drop=True)
+    order = (frame[key].reset_index(drop=True).sort_values(key, kind="mergesort", na_position="first")
+             .index.to_numpy())
+    return None if np.array_equal(order, np.arange(len(frame))) else order
 
 
 def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
@@ -460,12 +455,13 @@ def _formatted(kind: str, values: list) -> list[str]:
 
 
 def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
-    frame = sorted_by_key(frame, schema)
+    order = key_order(frame, schema)  # rows are taken in this order a chunk at a time: no sorted copy of the frame
     writer = RecordWriter(handle)
     writer.writerow(schema.field_names)
     kinds = [f["type"] for f in schema.fields]
     for first in range(0, len(frame), WRITE_CHUNK_ROWS):  # a column at a time, not a tuple per row
-        chunk = frame.iloc[first:first + WRITE_CHUNK_ROWS]
+        rows = slice(first, first + WRITE_CHUNK_ROWS)
+        chunk = frame.iloc[rows if order is None else order[rows]]
         columns = [_formatted(kind, chunk.iloc[:, i].to_numpy(dtype=object).tolist())  # NA, NaN as format_cell gets them
                    for i, kind in zip(range(chunk.shape[1]), kinds)]  # as zip(kinds, row) did
         writer.writerows(map(list, zip(*columns)))

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 
 from scripts.inputs.articles import sha256_of
 from scripts.memory import release_memory
-from scripts.package.tables import _NULLABLE_PANDAS_TYPES, write_csv
+from scripts.package.tables import _NULLABLE_PANDAS_TYPES, key_order, write_csv
 from scripts.package.tableschema import TableSchema
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -33,15 +33,6 @@ def write_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema
         write_parquet(frame, schemas[name], data_dir / f"{name}.parquet")
         del frame
         release_memory(collect=False)
-
-
-def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
-    """The row positions in primary-key order (scripts.package.tables.sorted_by_key's order: stable, missing
-    first), or None when the frame is in that order already. Only the key columns are sorted, not the table."""
-    key = schema.primary_key or schema.field_names
-    order = (frame[key].reset_index(drop=True).sort_values(key, kind="mergesort", na_position="first")
-             .index.to_numpy())
-    return None if np.array_equal(order, np.arange(len(frame))) else order
 
 
 def _arrow_column(values: pd.Series, schema: TableSchema, field: dict, arrow_type: pa.DataType,
