@@ -35,6 +35,13 @@ def test_a_runner_up_within_the_margin_leaves_the_speaker_unresolved_and_one_bey
     assert ranking.choose([far, first])[0] == 1
 
 
+def test_two_candidates_that_are_one_referent_do_not_tie():
+    ranking = Ranking(tuple(1.0 for _ in FEATURES), 0.0)
+    same, other = tuple(0.5 for _ in FEATURES), tuple(0.0 for _ in FEATURES)
+    assert ranking.choose([same, same, other], ["jane-roe", "jane-roe", "sam-poole"])[0] in (0, 1)
+    assert ranking.choose([same, same, other], ["jane-roe", "Jane Roe", "sam-poole"])[0] is None
+
+
 def test_no_candidate_is_no_choice():
     assert Ranking(tuple(0.0 for _ in FEATURES), 0.0).choose([]) == (None, [])
 
@@ -132,3 +139,37 @@ def test_other_weights_give_another_extraction_cache_key(tmp_path, monkeypatch):
     changed.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(speaker_ranking, "WEIGHTS_FILE", changed)
     assert cache.code_version(("scripts.extract.quotes",)) != before
+
+
+# ---- the training script's fit --------------------------------------------------------------------------------
+
+def test_the_fit_raises_the_weight_of_a_feature_the_right_candidates_have_and_the_wrong_ones_lack():
+    import numpy as np
+    from scripts.evaluation.train_speaker_ranking import fit, pairs
+    right = tuple(1.0 if i == 0 else 0.0 for i in range(len(FEATURES)))
+    wrong = tuple(0.0 for _ in FEATURES)
+    decisions = [([right, wrong], [True, False], ["a", "b"])] * 20
+    differences = pairs(decisions)
+    assert differences.shape == (20, len(FEATURES))
+    prior = np.zeros(len(FEATURES))
+    weights = fit(differences, 1.0, prior)
+    assert weights[0] > 1.0 and np.allclose(weights[1:], 0.0, atol=1e-6)
+
+
+def test_the_fit_keeps_the_prior_where_the_labels_say_nothing():
+    import numpy as np
+    from scripts.evaluation.train_speaker_ranking import fit
+    prior = np.array([0.5 * (i % 3) for i in range(len(FEATURES))])
+    weights = fit(np.zeros((3, len(FEATURES))), 1.0, prior)
+    assert np.allclose(weights, prior, atol=1e-6)
+
+
+def test_accuracy_counts_right_and_unresolved_decisions():
+    from scripts.evaluation.train_speaker_ranking import accuracy
+    one = tuple(1.0 if i == 0 else 0.0 for i in range(len(FEATURES)))
+    zero = tuple(0.0 for _ in FEATURES)
+    ranking = Ranking(one, 0.5)
+    found = [([one, zero], [True, False], ["a", "b"]),   # right
+             ([one, zero], [False, True], ["a", "b"]),   # wrong
+             ([zero, zero], [True, False], ["a", "b"])]  # a tie: unresolved
+    assert accuracy(found, ranking) == (1, 1)

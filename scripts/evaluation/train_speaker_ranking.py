@@ -51,8 +51,8 @@ PRIOR = {"sentences_back": -1.0, "paragraphs_back": -2.0, "same_sentence": 0.0, 
 MARGIN = round(math.log(3 / 2), 3)
 
 
-def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tuple[float, ...]], list[bool]]]:
-    """(group, features of each candidate, whether it is right) of every labelled ranking decision on the real-text dev
+def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tuple[float, ...]], list[bool], list]]:
+    """(group, features of each candidate, whether it is right, who it is (quotes._referent_key)) of every labelled ranking decision on the real-text dev
     part (less the held-out ids) and on the package's five articles (their labels in curated/gold/)."""
     labelled = realtext_set("dev", CURATED_DIR / "realtext")
     if labelled is None:
@@ -88,7 +88,7 @@ def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tupl
                 decision = row.get("_decision")
                 right = labels(row["start"], row["end"], decision["speakers"]) if decision else None
                 if right is not None:
-                    found.append((decision["group"], decision["features"], right))
+                    found.append((decision["group"], decision["features"], right, decision["same"]))
     return found
 
 
@@ -100,7 +100,7 @@ def _same_speaker_id(gold: dict, speaker: dict) -> bool:
 
 
 def pairs(found) -> np.ndarray:
-    rows = [np.subtract(features[i], features[j]) for features, right in found
+    rows = [np.subtract(features[i], features[j]) for features, right, _ in found
             for i in range(len(right)) if right[i] for j in range(len(right)) if not right[j]]
     return np.array(rows, dtype=float).reshape(-1, len(FEATURES))
 
@@ -124,8 +124,8 @@ def fit(differences: np.ndarray, l2: float = L2, prior: np.ndarray | None = None
 def accuracy(found, ranking: Ranking) -> tuple[int, int]:
     """(right, unresolved) over the decisions."""
     right = unresolved = 0
-    for features, labels in found:
-        chosen, _ = ranking.choose(features)
+    for features, labels, same in found:
+        chosen, _ = ranking.choose(features, same)
         unresolved += chosen is None
         right += chosen is not None and labels[chosen]
     return right, unresolved
@@ -140,14 +140,14 @@ def main(argv: list[str]) -> int:
                      "scripts.evaluation.train_speaker_ranking`; do not edit by hand.",
             "held_out": list(held_out), "l2": l2, "prior": PRIOR, "groups": {}}
     for group in GROUPS:
-        mine = [(f, r) for g, f, r in found if g == group]
-        learnable = [(f, r) for f, r in mine if any(r) and not all(r)]
+        mine = [(f, r, same) for g, f, r, same in found if g == group]
+        learnable = [(f, r) for f, r, _ in mine if any(r) and not all(r)]
         differences = pairs(mine)
         weights = tuple(float(w) for w in np.round(fit(differences, l2, np.array([PRIOR[f] for f in FEATURES])), 3))
         margin = MARGIN
         right, unresolved = accuracy(mine, Ranking(weights, margin))
         print(f"{group}: decisions labelled: {len(mine)} (with a right and a wrong candidate: {len(learnable)}; "
-              f"no right candidate: {sum(1 for _, r in mine if not any(r))}); pairs: {len(differences)}")
+              f"no right candidate: {sum(1 for _, r, _ in mine if not any(r))}); pairs: {len(differences)}")
         print(f"  on those decisions: {right}/{len(mine)} right, {unresolved} unresolved, margin {margin}")
         for name, w in zip(FEATURES, weights):
             print(f"    {name:18} {w:+.3f}")

@@ -330,6 +330,11 @@ def _candidate_key(entity: _Entity):
     return "referent", id(entity.referent)
 
 
+def _referent_key(speaker: "_Speaker"):
+    """Who a speaker is, however the text named them: the curated person, else the curated body, else the name."""
+    return speaker.person_id or speaker.organisation_id or speaker.name
+
+
 class _Speaker(NamedTuple):
     text: str
     person_id: str | None
@@ -1438,14 +1443,15 @@ class _Article:
         spoke = max((c.latest for c in candidates if c.last_speaker), default=None)
         speaking = max((c.latest for c in candidates if c.speaker or c.saying_subject), default=None)
         features = [self._features(c, position, gender, latest, spoke, speaking) for c in candidates]
-        chosen, scores = RANKING["person_pronoun"].choose(features)
         speakers = [self._carried_speaker(words, c.entity, "pronoun", None, gender) for c in candidates]
+        chosen, scores = RANKING["person_pronoun"].choose(features, [_referent_key(s) for s in speakers])
         if self.oracle is not None and self._filling is not None:
             right = self.oracle(self._filling["start"], self._filling["end"], speakers)
             chosen = right if right is not None else chosen
         if self.trace is not None:
             self.trace.append({"group": "person_pronoun", "position": position, "words": words,
-                               "features": features, "scores": scores, "speakers": speakers, "chosen": chosen})
+                               "features": features, "scores": scores, "speakers": speakers, "chosen": chosen,
+                               "same": [_referent_key(s) for s in speakers]})
         if chosen is None:
             return None
         entity = candidates[chosen].entity

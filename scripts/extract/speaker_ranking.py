@@ -65,13 +65,17 @@ class Ranking:
     def score(self, features: tuple[float, ...]) -> float:
         return math.fsum(w * f for w, f in zip(self.weights, features))
 
-    def choose(self, features: list[tuple[float, ...]]) -> tuple[int | None, list[float]]:
+    def choose(self, features: list[tuple[float, ...]], same: list | None = None) -> tuple[int | None, list[float]]:
         """The index of the best-scoring candidate, or None when there is none or the second best scores within
-        the margin of it, or as high (two equally likely referents); and every candidate's score."""
+        the margin of it, or as high (two equally likely referents); and every candidate's score. Candidates with
+        equal `same` keys (two ways the text points at one referent) are one: only the best of them competes."""
         scores = [self.score(f) for f in features]
         if not scores:
             return None, scores
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        if same is not None:
+            seen: set = set()
+            order = [i for i in order if not (same[i] in seen or seen.add(same[i]))]
         if len(order) > 1 and scores[order[0]] - scores[order[1]] <= self.margin:
             return None, scores
         return order[0], scores
