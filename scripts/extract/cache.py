@@ -3,7 +3,8 @@
 An article's rows are found under the sha256 of its text, in a folder named after everything else they depend on
 (cache_version): the extractor code (a hash of the source of every module the extractors import from the project,
 found by reading their imports, so an edit can never be forgotten, and of the name words those modules read from
-curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names), the lexicon (the curated names and measures
+curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names, and of the speaker ranking's weights,
+scripts/extract/speaker_ranking.json), the lexicon (the curated names and measures
 the extractors match, hashed), the extracted tables' columns and types, and the Python version. Change any of
 them and the rows are looked for in another folder: nothing stale is ever read. source_id is not part of the key:
 rows are kept without it and labelled with the article's id when read (two articles with one text share an
@@ -105,6 +106,10 @@ def code_version(modules: tuple[str, ...] = ()) -> str:
     if "scripts.extract.lexicon" in seen:
         # the name words steer the extractors' patterns as their source does: another file, other rows
         digest.update(f"name_words {name_words_fingerprint()}\n".encode())
+    if "scripts.extract.speaker_ranking" in seen:
+        # the ranking's weights choose speakers as its source does
+        from scripts.extract.speaker_ranking import fingerprint
+        digest.update(f"speaker_ranking {fingerprint()}\n".encode())
     return digest.hexdigest()
 
 

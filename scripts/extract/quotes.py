@@ -51,9 +51,10 @@ words with no verb; a fronted 'According to X,'; an infinitive of saying ('took 
 description named only in the next sentence by a person named before; headline roles with a place ('Easton
 doctor says'); "the X's consultants committee" as the body speaking; bulleted quotations after an introduction.
 
-Resolving: names go through lexicon.resolve only. Pronouns ('he', 'it', 'they') and anaphoric phrases
-('the group', 'the spokesperson') take the ids of the most recent compatible speaker or sentence subject,
-so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
+Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
+ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
+the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
+most recent compatible speaker or sentence subject, so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
 """
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ import itertools
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
+from scripts.extract.speaker_ranking import RANKING
 from scripts.extract.text import Span, paragraphs
 
 # ---- English grammar: closed word lists -------------------------------------------------------------------
@@ -195,6 +197,11 @@ _ROLE_WORDS = _ROLE_NOUNS_FOR_DESCRIPTIONS | {"co-chair", "co-chairs", "chairs",
 _TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday week weekend month
 morning afternoon evening night""".split())
 _TIME_PREPOSITIONS = {"on", "last", "this", "earlier", "late"}
+# Verbs that report a stance taken in words, as a verb of saying does ('Tom Hale disagreed.'): their subject has spoken.
+_STANCE_VERBS = frozenset("agreed agrees disagreed disagrees objected objects countered counters disputed disputes "
+                          "rejected rejects protested protests".split())
+_PREPOSITIONS = frozenset("of for to with by at from in on against about between among into over under".split())
+_RANK_PARAGRAPHS = 4  # the candidates for 'he' or 'she': named in its paragraph or the four before
 # A role that its holder has not yet, or no longer, or stands in for: 'the health minister' is not the shadow one.
 _OTHER_OFFICE = frozenset("shadow former deputy vice ex assistant".split())
 _LEGISLATORS = frozenset("mp mps msp mla".split())
@@ -296,6 +303,38 @@ class _Entity:
     gender: str | None = None  # a spokeswoman or spokesman: 'she'/'he' may stand for the body
 
 
+@dataclass
+class _Candidate:
+    """One referent 'he' or 'she' may stand for, and what the text around it says of it."""
+    entity: _Entity
+    latest: int = -1  # where the text last named it (or it spoke) before the pronoun
+    latest_end: int | None = None  # the end of that name, when it was a name
+    speaker: bool = False
+    last_speaker: bool = False
+    subject: bool = False
+    previous_subject: bool = False
+    saying_subject: bool = False
+    previous_saying: bool = False
+    unshaped: bool = False
+
+
+def _candidate_key(entity: _Entity):
+    """One candidate per referent: a curated id, else the name, else the referent object."""
+    if entity.person_id:
+        return "person", entity.person_id
+    if entity.organisation_id and entity.kind != "person":
+        return "organisation", entity.organisation_id
+    name = entity.name or (entity.referent.name if entity.referent is not None else None)
+    if name:
+        return "person" if entity.kind == "person" else "organisation", name
+    return "referent", id(entity.referent)
+
+
+def _referent_key(speaker: "_Speaker"):
+    """Who a speaker is, however the text named them: the curated person, else the curated body, else the name."""
+    return speaker.person_id or speaker.organisation_id or speaker.name
+
+
 class _Speaker(NamedTuple):
     text: str
     person_id: str | None
@@ -338,6 +377,12 @@ class _Article:
         self.names = article_names(text, lexicon)
         self.entities: list[_Entity] = []
         self._subjects: dict[int, _Entity | None] = {}
+        self._mention_starts: dict[int, list[int]] | None = None
+        self.trace: list[dict] | None = None  # set to [] to record each ranking decision (the training script does)
+        # the training script's labels: (quotation's start, end, candidates' speakers) -> the right one's index or
+        # None; the right one is then taken, so later decisions do not depend on the weights being fitted
+        self.oracle = None
+        self._filling: dict | None = None
 
     # ---- rows ----------------------------------------------------------------------------------------------
 
@@ -480,7 +525,11 @@ class _Article:
         return not _BULLET.sub("", self.masked[self.paragraphs[quote.paragraph].start:quote.open]).strip()
 
     def _fill(self, row: dict, attribution: _Attribution) -> None:
+        decisions = len(self.trace) if self.trace is not None else 0
+        self._filling = row
         speaker = self._resolve(attribution)
+        if self.trace is not None and len(self.trace) > decisions:
+            row["_decision"] = self.trace[-1]  # what the training script labels with the gold speaker
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
                    speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
                    speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue or None)
@@ -1364,13 +1413,14 @@ class _Article:
 
     def _carried(self, words: str, position: int, kinds: frozenset | None, method: str,
                  pronoun: str | None = None, head: str | None = None) -> _Speaker:
-        """A pronoun or anaphoric phrase: the most recent compatible speaker, sentence subject or named person
-        of the right gender; two equally likely candidates leave it unresolved."""
+        """A pronoun or anaphoric phrase: for 'he' and 'she', the best-scoring candidate person
+        (_ranked_person); otherwise the most recent compatible speaker or sentence subject (a body with the
+        description's head word first, a pair named together for 'they')."""
         unresolved = _Speaker(words, None, None, "unresolved", "unknown", None, "unresolved")
         if not kinds:
             return unresolved
         if pronoun in ("he", "she"):
-            return self._person_pronoun(words, position, pronoun) or unresolved
+            return self._ranked_person(words, position, "m" if pronoun == "he" else "f") or unresolved
         entity = None
         if pronoun == "they":
             entity = self._antecedent(position, kinds - {"person"}, head)
@@ -1379,93 +1429,166 @@ class _Article:
             pair = self._named_pair_before(position)
             if pair is not None and (entity is None or pair.position > entity.position):
                 entity = pair  # 'Dr A and Dr B lead the group. ... they said'
-        if entity is None:
+        if entity is None or (entity.referent is not None and entity.referent.kind == "person"
+                              and pronoun in (None, "it")):
             return unresolved
+        return self._carried_speaker(words, entity, method, pronoun, None)
+
+    def _ranked_person(self, words: str, position: int, gender: str) -> _Speaker | None:
+        """'she said': the candidate (_candidates) that scores best with the weights of
+        scripts/extract/speaker_ranking.py; None when there is none, or when the second best scores within the
+        margin of it (two people equally likely)."""
+        candidates = self._candidates(position, gender)
+        latest = max((c.latest for c in candidates), default=-1)
+        spoke = max((c.latest for c in candidates if c.last_speaker), default=None)
+        speaking = max((c.latest for c in candidates if c.speaker or c.saying_subject), default=None)
+        features = [self._features(c, position, gender, latest, spoke, speaking) for c in candidates]
+        speakers = [self._carried_speaker(words, c.entity, "pronoun", None, gender) for c in candidates]
+        chosen, scores = RANKING["person_pronoun"].choose(features, [_referent_key(s) for s in speakers])
+        if self.oracle is not None and self._filling is not None:
+            right = self.oracle(self._filling["start"], self._filling["end"], speakers)
+            chosen = right if right is not None else chosen
+        if self.trace is not None:
+            self.trace.append({"group": "person_pronoun", "position": position, "words": words,
+                               "features": features, "scores": scores, "speakers": speakers, "chosen": chosen,
+                               "same": [_referent_key(s) for s in speakers]})
+        if chosen is None:
+            return None
+        entity = candidates[chosen].entity
+        if entity.kind == "person" and entity.referent is not None and entity.referent.gender is None:
+            entity.referent.gender = gender  # the text has now used this pronoun of them
+        return speakers[chosen]
+
+    def _carried_speaker(self, words: str, entity: _Entity, method: str, pronoun: str | None,
+                         gender: str | None) -> _Speaker:
+        """The speaker a pronoun or description gets when it stands for entity."""
+        referent = entity.referent
+        if gender:
+            if entity.kind == "spokesperson":
+                name = entity.name or self._organisation_name(referent, entity.organisation_id)
+                return _Speaker(words, None, entity.organisation_id, "resolved" if entity.organisation_id else
+                                "unresolved", "spokesperson", name, "pronoun" if name else "unresolved", referent)
+            person = entity.person_id or (referent.person_id if referent else None)
+            organisation = entity.organisation_id or (self.lexicon.person_organisation(person) if person else None) \
+                or (referent.organisation_id if referent else None)
+            name = entity.name or (referent.name if referent else None) or self.lexicon.name_of("person", person)
+            return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
+                            name, "pronoun" if name else "unresolved", referent)
         status = "resolved" if entity.person_id or entity.organisation_id else "unresolved"
-        name = entity.name or (entity.referent.name if entity.referent else None) or \
+        name = entity.name or (referent.name if referent else None) or \
             self._organisation_name(None, entity.organisation_id)
         if entity.kind == "joint" and method == "pronoun":
             method = "joint"
         elif entity.kind in ("organisation", "spokesperson") and method == "pronoun":
             method = "organisation-spokesperson" if pronoun == "it" else "pronoun"
-        if entity.referent is not None and entity.referent.kind == "person" and pronoun in (None, "it"):
-            return unresolved
         return _Speaker(words, entity.person_id, entity.organisation_id, status, entity.kind,
-                        name if name else None, method if name else "unresolved", entity.referent)
+                        name if name else None, method if name else "unresolved", referent)
 
-    def _person_pronoun(self, words: str, position: int, pronoun: str) -> _Speaker | None:
-        """'she said': the most recent speaker or sentence subject (this paragraph or the three before) that
-        the text has not shown to be of the other gender; when that one's gender is unknown and the text has
-        given the pronoun's gender to another person there (a title, an earlier pronoun), that person. Two
-        people of unknown gender heading one sentence: unresolved."""
-        gender = "m" if pronoun == "he" else "f"
+    def _candidates(self, position: int, gender: str) -> list[_Candidate]:
+        """Whom 'he' or 'she' at position may stand for: the speakers, the sentence subjects and the people named
+        in its paragraph and the _RANK_PARAGRAPHS before it, and a person-shaped name heading the sentence
+        before; one candidate per referent. Left out: people the text gave the other gender, pairs, and bodies
+        (unless their spokeswoman or spokesman, of the pronoun's gender, spoke)."""
         paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
-        floor = self._paragraph_starts[max(0, paragraph - 3)] if paragraph >= 0 else 0
-        salient: list[_Entity] = [e for e in self.entities[-12:] if floor <= e.position < position and (
-            e.kind == "person" or (e.kind == "spokesperson" and e.gender == gender))]
+        floor = self._paragraph_starts[max(0, paragraph - _RANK_PARAGRAPHS)] if paragraph >= 0 else 0
+        found: dict = {}
+
+        def add(entity: _Entity | None, end: int | None = None, **flags) -> None:
+            if entity is None or not floor <= entity.position < position:
+                return
+            kind = entity.kind
+            if kind not in ("person", "spokesperson") or (kind == "spokesperson" and entity.gender != gender):
+                return
+            known = entity.gender or (entity.referent.gender if entity.referent is not None else None)
+            if known not in (None, gender):
+                return
+            key = _candidate_key(entity)
+            candidate = found.get(key)
+            if candidate is None:
+                candidate = found[key] = _Candidate(entity)
+            if entity.position >= candidate.latest:
+                candidate.latest = entity.position
+                if end is not None:
+                    candidate.latest_end = end
+            for flag, value in flags.items():
+                if value:
+                    setattr(candidate, flag, True)
+
+        last = next((e for e in reversed(self.entities[-24:]) if e.position < position), None)
+        for entity in self.entities[-24:]:
+            add(entity, speaker=True, last_speaker=entity is last)
+        own = bisect.bisect_right(self._sentence_starts, position) - 1
         index = bisect.bisect_left(self._sentence_starts, position) - 1
-        index_before = bisect.bisect_right(self._sentence_starts, position) - 2  # the sentence before the pronoun's
-        looked_at = 0
-        while index >= 0 and self.sentences[index].start >= floor and looked_at < 8:
+        while index >= 0 and self.sentences[index].start >= floor and own - index < 10:
             subject = self._subject_entity(index)
-            if subject and subject.kind == "person" and subject.position < position:
-                salient.append(subject)
+            sentence = self.sentences[index]
+            saying = subject is not None and any(
+                _saying(w.group()) or w.group().lower() in _STANCE_VERBS
+                for w in _WORD.finditer(self.masked, subject.position, sentence.end))
+            add(subject, subject=True, previous_subject=index == own - 1, saying_subject=saying,
+                previous_saying=saying and index == own - 1)
             index -= 1
-            looked_at += 1
-        salient.sort(key=lambda e: e.position, reverse=True)
-        gender_of = lambda e: e.gender or (e.referent.gender if e.referent is not None else None)
-        compatible = [e for e in salient if gender_of(e) in (None, gender)]
-        if not compatible:
-            for mention in self.names.before(position, 30):
-                if mention.start < floor:
-                    break
-                referent = mention.referent
-                if referent.kind == "person" and self.masked[mention.start] != _MASK \
-                        and referent.gender in (None, gender) and id(referent) not in self.names.weak \
-                        and id(referent) not in self.names.bare:
-                    compatible.append(_Entity(mention.start, "person", referent.person_id,
-                                              referent.organisation_id, referent.name, referent))
-        if not compatible and index_before >= 0 and self.sentences[index_before].start >= floor:
-            # 'Mira Tallis works in A&E. She said: ...': a name no cue made a person, heading the sentence before
-            bare = self._bare_name_subject(self.sentences[index_before])  # also 'Jo Bell, a nurse, said ...'
-            if bare is not None:
-                compatible.append(bare)
-        if not compatible:
-            return None
-        chosen = compatible[0]
-        last_speaker = next((e for e in reversed(self.entities[-12:]) if e.position < position), None)
-        if gender_of(chosen) is None and chosen is not last_speaker:
-            # the text gave the pronoun's gender to someone else just before: that one is meant; but the subject
-            # of the sentence just before stays the one meant over someone gendered further back ('X said ... .
-            # “...”, he confirmed.' after a man quoted paragraphs earlier)
-            gendered = next((e for e in compatible if gender_of(e) == gender), chosen)
-            just_before = self._subject_entity(index_before) if index_before >= 0 else None
-            near = self.sentences[max(0, index_before - 1)].start if index_before >= 0 else 0
-            if just_before is None or not _same_referent(chosen, just_before) or gendered.position >= near:
-                chosen = gendered
-        if gender_of(chosen) is None and index_before >= 0 and self.sentences[index_before].start > chosen.position:
-            # 'Tom Hale, who runs a pharmacy, disagreed. “...,” he said.': a name no cue made a person, heading
-            # the sentence just before, is nearer and as likely as someone of unknown gender further back
-            bare = self._bare_name_subject(self.sentences[index_before], _PAST_OR_AUXILIARY)
-            if bare is not None:
-                chosen = bare
-        if gender_of(chosen) is None:
-            rivals = [e for e in compatible if not _same_referent(e, chosen)]
-            if rivals and self._sentence_of(rivals[0].position) == self._sentence_of(chosen.position):
-                return None  # two people of unknown gender in one sentence: either may be meant
-        referent = chosen.referent
-        if chosen.kind == "spokesperson":
-            name = chosen.name or self._organisation_name(referent, chosen.organisation_id)
-            return _Speaker(words, None, chosen.organisation_id, "resolved" if chosen.organisation_id else
-                            "unresolved", "spokesperson", name, "pronoun" if name else "unresolved", referent)
-        if referent is not None and referent.gender is None:
-            referent.gender = gender  # the text has now used this pronoun of them
-        person = chosen.person_id or (referent.person_id if referent else None)
-        organisation = chosen.organisation_id or (self.lexicon.person_organisation(person) if person else None) \
-            or (referent.organisation_id if referent else None)
-        name = chosen.name or (referent.name if referent else None) or self.lexicon.name_of("person", person)
-        return _Speaker(words, person, organisation, "resolved" if person else "unresolved", "person",
-                        name, "pronoun" if name else "unresolved", referent)
+        if own >= 1:
+            # a person-shaped name no cue made a person heading the sentence before, before a verb in the past or
+            # an auxiliary ('Tom Hale, who runs a pharmacy, disagreed.'); when nobody else is a candidate, before
+            # any verb ('Mira Tallis works nights.')
+            bare = self._bare_name_subject(self.sentences[own - 1], _PAST_OR_AUXILIARY)
+            if bare is None and not found:
+                bare = self._bare_name_subject(self.sentences[own - 1])
+            add(bare, subject=True, previous_subject=True, unshaped=True)
+        for mention in self.names.before(position, 40):
+            if mention.start < floor:
+                break
+            referent = mention.referent
+            if self.masked[mention.start] == _MASK:
+                continue  # named inside a quotation
+            if id(referent) in self.names.weak or id(referent) in self.names.bare:
+                continue  # a name kept only as a speaker's, or named bare in prose: no antecedent (names.py)
+            add(_Entity(mention.start, referent.kind, referent.person_id, referent.organisation_id, referent.name,
+                        referent), mention.end)
+        return list(found.values())
+
+    def _features(self, candidate: _Candidate, position: int, gender: str, latest: int, spoke: int | None,
+                  speaking: int | None) -> tuple[float, ...]:
+        """speaker_ranking.FEATURES of one candidate, in that order (latest: where the most recent candidate was
+        named; spoke: where the last speaker was last named, if a candidate)."""
+        entity = candidate.entity
+        referent = entity.referent
+        own = bisect.bisect_right(self._sentence_starts, position) - 1
+        at = bisect.bisect_right(self._sentence_starts, candidate.latest) - 1
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        paragraph_at = bisect.bisect_right(self._paragraph_starts, candidate.latest) - 1
+        before = self.masked[max(0, candidate.latest - 12):candidate.latest].split()
+        end = candidate.latest_end
+        known = entity.gender or (referent.gender if referent is not None else None)
+        return (
+            min(own - at, 8) / 8,
+            min(paragraph - paragraph_at, 4) / 4,
+            float(at == own),
+            float(candidate.latest == latest),
+            float(spoke is not None and not candidate.last_speaker and candidate.latest > spoke),
+            float(candidate.last_speaker),
+            float(candidate.speaker),
+            float((candidate.speaker or candidate.saying_subject) and candidate.latest == speaking),
+            float(candidate.subject),
+            float(candidate.previous_subject),
+            float(candidate.saying_subject),
+            float(candidate.previous_saying),
+            float(entity.kind == "spokesperson"),
+            float(bool(before) and before[-1].lower() in _PREPOSITIONS),
+            float(end is not None and self.masked[end:end + 1] in ("'", "\u2019")),
+            min(self._mentions_before(referent, position), 8) / 8 if referent is not None else 0.0,
+            float(known == gender),
+            float(candidate.unshaped),
+        )
+
+    def _mentions_before(self, referent: Referent, position: int) -> int:
+        """How often the text named this referent before position (its salience)."""
+        if self._mention_starts is None:
+            self._mention_starts = {}
+            for mention in self.names.mentions:
+                self._mention_starts.setdefault(id(mention.referent), []).append(mention.start)
+        return bisect.bisect_left(self._mention_starts.get(id(referent), []), position)
 
     def _bare_name_subject(self, sentence: Span, verb: re.Pattern = _SUBJECT_TAIL) -> _Entity | None:
         """A person-shaped name that no cue made a person heading a sentence, before its verb (what `verb`
@@ -2066,12 +2189,6 @@ def _determiner_just_before(tokens, i: int) -> bool:
         if not word[:1].islower():
             return False
     return False
-
-
-def _same_referent(a: _Entity, b: _Entity) -> bool:
-    if a.referent is not None and b.referent is not None:
-        return a.referent is b.referent
-    return (a.person_id, a.name) == (b.person_id, b.name)
 
 
 def _distinct(referents: list) -> list:
