@@ -87,6 +87,7 @@ class SpeakerCategories:
     right: int = 0
     misses: Counter = field(default_factory=Counter)                       # category -> count
     by_method: dict = field(default_factory=lambda: defaultdict(Counter))  # category -> method -> count
+    by_distance: dict = field(default_factory=lambda: defaultdict(Counter))  # category -> distance -> count
     method_totals: Counter = field(default_factory=Counter)                # method -> (attributed, misses)
     method_misses: Counter = field(default_factory=Counter)
     distance_totals: Counter = field(default_factory=Counter)
@@ -330,6 +331,7 @@ def speaker_categories(gold: list[dict], predicted: list[dict], mentions: list[d
         category = speaker_miss_category(g, p, by_article[g["source_id"]], parents)
         result.misses[category] += 1
         result.by_method[category][method] += 1
+        result.by_distance[category][distance] += 1
         result.method_misses[method] += 1
         result.distance_misses[distance] += 1
     return result
@@ -478,8 +480,8 @@ def categorise(labelled: LabelledSet, lexicon: Lexicon, curated_dir: Path = CURA
     return SetCategories(labelled.name, speakers, mentions, figures)
 
 
-def _methods_cell(counts: Counter) -> str:
-    return ", ".join(f"{method} {n}" for method, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+def _counts_cell(counts: Counter) -> str:
+    return ", ".join(f"{what} {n}" for what, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def markdown(sets: list[SetCategories]) -> str:
@@ -491,8 +493,9 @@ def markdown(sets: list[SetCategories]) -> str:
             sp = s.speakers
             out += [f"Speakers: {sp.attributed - sp.right} misses of {sp.attributed} attributed quotes "
                     f"({sp.right} right).", "",
-                    "| speaker miss | count | by gold speaker_method |", "|---|---|---|"]
-            out += [f"| {c} | {sp.misses[c]} | {_methods_cell(sp.by_method[c])} |"
+                    "| speaker miss | count | by gold speaker_method | by where the right speaker was last mentioned |",
+                    "|---|---|---|---|"]
+            out += [f"| {c} | {sp.misses[c]} | {_counts_cell(sp.by_method[c])} | {_counts_cell(sp.by_distance[c])} |"
                     for c in SPEAKER_CATEGORIES if sp.misses[c]]
             out += ["", "| gold speaker_method | misses / attributed |", "|---|---|"]
             out += [f"| {m} | {sp.method_misses[m]} / {sp.method_totals[m]} |" for m in sorted(sp.method_totals)]
