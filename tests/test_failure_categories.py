@@ -122,6 +122,12 @@ def test_speaker_categories_add_up_to_the_scorers_misses_and_split_by_method():
     assert result.method_misses == {"description": 1} and result.method_totals == {"pronoun": 1, "description": 1}
 
 
+def test_a_speaker_method_outside_the_schemas_vocabulary_is_counted_as_other_not_printed():
+    gold = [gold_quote(method="Orla Quenby's aside")]
+    result = cat.speaker_categories(gold, [], MENTIONS, {"a": TEXT}, real_text=True)
+    assert result.method_totals == {"(other)": 1} and result.by_method["quote not found"] == {"(other)": 1}
+
+
 def test_shipped_sets_judge_speakers_by_curated_id_over_the_resolved_quotes():
     gold = [{**gold_quote(person_id="oq"), "speaker_status": "resolved"},
             {**gold_quote("Talks will go on", "", organisation_id="fhb"), "speaker_status": "unresolved"}]
@@ -206,6 +212,40 @@ def test_mention_categories_add_up_to_the_scorers_misses():
         score = next(s for k, s in scores.items() if k.startswith(kind))
         assert sum(result[kind].false_negatives.values()) == score.expected - score.true_positives
         assert sum(result[kind].false_positives.values()) == score.predicted - score.true_positives
+
+
+# Quote spans ---------------------------------------------------------------------------------------------------
+
+QUOTES_TEXT = ("“We will not move,” said Orla Quenby. ‘Never,’ she added. Bram Oduya called it \"a long and hard "
+               "winter for every ward in the county\". “First part.” “Second part.”\n")
+
+
+def quote_row(text, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = QUOTES_TEXT.index(text, start + 1)
+    return {"source_id": "a", "text": text, "start": start, "end": start + len(text)}
+
+
+def test_quote_span_misses_are_merged_or_missed_by_length_and_mark_and_add_up_to_the_scorers_misses():
+    gold = [quote_row("We will not move,"), quote_row("Never,"),
+            quote_row("a long and hard winter for every ward in the county"),
+            quote_row("First part."), quote_row("Second part.")]
+    merged = QUOTES_TEXT.index("First part."), QUOTES_TEXT.index("Second part.") + len("Second part.")
+    predicted = [quote_row("We will not move"),                                       # found, other span
+                 {"source_id": "a", "text": "", "start": merged[0], "end": merged[1]},  # two quotes as one
+                 quote_row("Orla")]                                                   # spurious, no mark
+    result = cat.quote_span_categories(gold, predicted, {"a": QUOTES_TEXT})
+    assert result.false_negatives == {"no overlap (missed / spurious): one or two words": 1,
+                                      "no overlap (missed / spurious): ten words or more": 1,
+                                      "overlaps a quote matched to another row": 1}
+    assert result.false_negative_marks == {"single curly": 1, "double straight": 1}
+    assert result.false_positives == {"no overlap (missed / spurious): one or two words": 1}
+    assert result.false_positive_marks == {"none": 1}
+    assert result.notes == {"found, other span (a miss for the exact-span measure)": 2}  # the first; the merged one
+    score = score_real_quotes([{**g, "speaker_name": ""} for g in gold], predicted)["quote spans, overlapping"]
+    assert sum(result.false_negatives.values()) == score.expected - score.true_positives
+    assert sum(result.false_positives.values()) == score.predicted - score.true_positives
 
 
 # Figures -------------------------------------------------------------------------------------------------------
@@ -303,7 +343,7 @@ def test_the_categories_command_prints_counts_and_no_label_text(tmp_path, monkey
     assert main(argv, curated) == 0
     printed = capsys.readouterr().out
     assert f"realtext {split} (1 real articles)" in printed
-    assert "Speakers: 2 misses of 2 attributed quotes" in printed
+    assert "Speakers: 2 misses of 2 attributed quotes" in printed and "Quote spans (overlapping): " in printed
     assert "Organisation mentions: " in printed and "Person mentions: " in printed
     assert "Figures (value and unit, overlapping span): 2 false negatives of 2 labelled" in printed
     for text in label_texts:

@@ -31,6 +31,7 @@ from scripts.evaluation.evaluate import (LabelledSet, _is_person_candidate, _pre
                                          _speaker_right, _without_article, gold_rows, normalised_name,
                                          overlap_matches)
 from scripts.extract.lexicon import Lexicon
+from scripts.package.tableschema import load_schema
 from scripts.paths import CURATED_DIR
 
 # Generic nouns that head an organisation's name (no names: a shape word list for the span-shape categories).
@@ -61,6 +62,9 @@ SPEAKER_CATEGORIES = (
     "another organisation named in the article",
     "another organisation, not among the labelled mentions",
 )
+# The methods a report may name: the schema's closed vocabulary; any other label value is printed as '(other)', so
+# that no free text of a label can reach the output.
+SPEAKER_METHODS = tuple(load_schema("quotes").enum("speaker_method") or ())
 DISTANCES = (
     "same sentence",
     "previous sentence",
@@ -75,6 +79,11 @@ MENTION_CATEGORIES = ("boundary", "id differs: candidate for a curated one", "id
                       "id differs: another curated id", "kind differs", "boundary and kind differ",
                       "duplicate of a right mention",
                       *(f"no overlap (missed entirely / spurious): {shape}" for shape in MENTION_SHAPES))
+QUOTE_LENGTHS = ("one or two words", "three to nine words", "ten words or more")
+QUOTE_CATEGORIES = ("overlaps a quote matched to another row",
+                    *(f"no overlap (missed / spurious): {length}" for length in QUOTE_LENGTHS))
+QUOTE_MARKS = {"\u201c": "double curly", '"': "double straight", "\u2018": "single curly", "'": "single straight",
+               "\u2019": "single curly"}
 FIGURE_SHAPES = ("money", "percent", "digits", "words")
 FIGURE_CATEGORIES = ("value wrong, same span", "value wrong, other span", "unit wrong, same span",
                      "unit wrong, other span", "value and unit wrong", "overlaps a figure matched to another row",
@@ -103,6 +112,8 @@ class TwoSided:
     false_negatives: Counter = field(default_factory=Counter)
     false_positives: Counter = field(default_factory=Counter)
     notes: Counter = field(default_factory=Counter)  # informative counts that are not misses
+    false_negative_marks: Counter = field(default_factory=Counter)  # quotes with no overlap: the mark before them
+    false_positive_marks: Counter = field(default_factory=Counter)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -320,6 +331,7 @@ def speaker_categories(gold: list[dict], predicted: list[dict], mentions: list[d
         if not attributed(g):
             continue
         method = g.get("speaker_method") or "(not labelled)"
+        method = method if method in SPEAKER_METHODS or method == "(not labelled)" else "(other)"
         distance = speaker_distance(g, articles[g["source_id"]], by_article[g["source_id"]])
         result.attributed += 1
         result.method_totals[method] += 1
@@ -409,6 +421,44 @@ def _mention_miss(row: dict, key, others: list[dict], kind: str, side: str) -> s
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Quote spans
+
+def quote_length(text: str) -> str:
+    words = len(text.split())
+    return QUOTE_LENGTHS[0] if words <= 2 else QUOTE_LENGTHS[1] if words < 10 else QUOTE_LENGTHS[2]
+
+
+def opening_mark(row: dict, articles: dict[str, str]) -> str:
+    """The quotation mark just before a quote span (spans start after their mark), by kind, or 'none'."""
+    start = int(row["start"])
+    return QUOTE_MARKS.get(articles[row["source_id"]][start - 1:start], "none") if start else "none"
+
+
+def quote_span_categories(gold: list[dict], predicted: list[dict], articles: dict[str, str]) -> TwoSided:
+    """The scorer's 'quote spans, overlapping': a quote is found when a predicted span shares a character with it
+    (one to one). Misses with no overlap by length, each side also by the quotation mark before the span."""
+    result = TwoSided(expected=len(gold), predicted=len(predicted))
+    pairs = overlap_matches(gold, predicted)
+    result.right = len(pairs)
+    other_span = sum(1 for g, p in pairs if (int(g["start"]), int(g["end"])) != (int(p["start"]), int(p["end"])))
+    if other_span:
+        result.notes["found, other span (a miss for the exact-span measure)"] = other_span
+    paired = {id(row) for pair in pairs for row in pair}
+    for rows, others, counts, marks in ((gold, predicted, result.false_negatives, result.false_negative_marks),
+                                        (predicted, gold, result.false_positives, result.false_positive_marks)):
+        for row in rows:
+            if id(row) in paired:
+                continue
+            if any(_overlaps(o, row) for o in others):
+                counts["overlaps a quote matched to another row"] += 1
+                continue
+            text = row.get("text") or articles[row["source_id"]][int(row["start"]):int(row["end"])]
+            counts[f"no overlap (missed / spurious): {quote_length(text)}"] += 1
+            marks[opening_mark(row, articles)] += 1
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Figures
 
 def figure_categories(gold: list[dict], predicted: list[dict]) -> TwoSided:
@@ -452,6 +502,7 @@ def _figure_unpaired(row: dict, others: list[dict]) -> str:
 @dataclass
 class SetCategories:
     name: str
+    quote_spans: TwoSided | None
     speakers: SpeakerCategories | None
     mentions: dict[str, TwoSided]
     figures: TwoSided | None
@@ -471,13 +522,15 @@ def categorise(labelled: LabelledSet, lexicon: Lexicon, curated_dir: Path = CURA
     mentions_gold = gold_rows(labelled, "mentions")
     quotes_gold = gold_rows(labelled, "quotes")
     figures_gold = gold_rows(labelled, "figures")
-    speakers = speaker_categories(quotes_gold, _predict("quotes", labelled, lexicon), mentions_gold,
+    quotes_predicted = _predict("quotes", labelled, lexicon) if quotes_gold else []
+    spans = quote_span_categories(quotes_gold, quotes_predicted, labelled.articles) if quotes_gold else None
+    speakers = speaker_categories(quotes_gold, quotes_predicted, mentions_gold,
                                   labelled.articles, labelled.real_text,
                                   organisation_parents(curated_dir)) if quotes_gold else None
     mentions = mention_categories(mentions_gold, _predict("mentions", labelled, lexicon),
                                   labelled.real_text) if mentions_gold else {}
     figures = figure_categories(figures_gold, _predict("figures", labelled, lexicon)) if figures_gold else None
-    return SetCategories(labelled.name, speakers, mentions, figures)
+    return SetCategories(labelled.name, spans, speakers, mentions, figures)
 
 
 def _counts_cell(counts: Counter) -> str:
@@ -489,6 +542,18 @@ def markdown(sets: list[SetCategories]) -> str:
     out = []
     for s in sets:
         out.append(f"#### {s.name}\n")
+        if s.quote_spans:
+            q = s.quote_spans
+            out += [f"Quote spans (overlapping): {q.expected - q.right} false negatives of {q.expected} labelled, "
+                    f"{q.predicted - q.right} false positives of {q.predicted} predicted.", "",
+                    "| quote span miss | false negatives | false positives |", "|---|---|---|"]
+            out += [f"| {c} | {q.false_negatives[c]} | {q.false_positives[c]} |"
+                    for c in QUOTE_CATEGORIES if q.false_negatives[c] or q.false_positives[c]]
+            if q.false_negative_marks or q.false_positive_marks:
+                out.append(f"| (no overlap, by the mark before the span) | {_counts_cell(q.false_negative_marks)} | "
+                           f"{_counts_cell(q.false_positive_marks)} |")
+            out += [f"| ({note}) | {n} | |" for note, n in sorted(q.notes.items())]
+            out.append("")
         if s.speakers:
             sp = s.speakers
             out += [f"Speakers: {sp.attributed - sp.right} misses of {sp.attributed} attributed quotes "
