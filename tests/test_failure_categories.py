@@ -242,6 +242,7 @@ def test_quote_span_misses_are_merged_or_missed_by_length_and_mark_and_add_up_to
     assert result.false_negative_marks == {"single curly": 1, "double straight": 1}
     assert result.false_positives == {"no overlap (missed / spurious): one or two words": 1}
     assert result.false_positive_marks == {"none": 1}
+    assert result.expected_marks == {"double curly": 3, "single curly": 1, "double straight": 1}
     assert result.notes == {"found, other span (a miss for the exact-span measure)": 2}  # the first; the merged one
     score = score_real_quotes([{**g, "speaker_name": ""} for g in gold], predicted)["quote spans, overlapping"]
     assert sum(result.false_negatives.values()) == score.expected - score.true_positives

@@ -114,6 +114,7 @@ class TwoSided:
     notes: Counter = field(default_factory=Counter)  # informative counts that are not misses
     false_negative_marks: Counter = field(default_factory=Counter)  # quotes with no overlap: the mark before them
     false_positive_marks: Counter = field(default_factory=Counter)
+    expected_marks: Counter = field(default_factory=Counter)  # every labelled quote: the mark before it
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -443,6 +444,7 @@ def quote_span_categories(gold: list[dict], predicted: list[dict], articles: dic
     other_span = sum(1 for g, p in pairs if (int(g["start"]), int(g["end"])) != (int(p["start"]), int(p["end"])))
     if other_span:
         result.notes["found, other span (a miss for the exact-span measure)"] = other_span
+    result.expected_marks.update(opening_mark(g, articles) for g in gold)
     paired = {id(row) for pair in pairs for row in pair}
     for rows, others, counts, marks in ((gold, predicted, result.false_negatives, result.false_negative_marks),
                                         (predicted, gold, result.false_positives, result.false_positive_marks)):
@@ -537,6 +539,10 @@ def _counts_cell(counts: Counter) -> str:
     return ", ".join(f"{what} {n}" for what, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _marks_cell(misses: Counter, labelled: Counter) -> str:
+    return ", ".join(f"{mark} {misses[mark]} / {labelled[mark]}" for mark in sorted(misses, key=lambda m: (-misses[m], m)))
+
+
 def markdown(sets: list[SetCategories]) -> str:
     """Category counts of every set, as Markdown tables: names of categories and numbers only."""
     out = []
@@ -550,7 +556,8 @@ def markdown(sets: list[SetCategories]) -> str:
             out += [f"| {c} | {q.false_negatives[c]} | {q.false_positives[c]} |"
                     for c in QUOTE_CATEGORIES if q.false_negatives[c] or q.false_positives[c]]
             if q.false_negative_marks or q.false_positive_marks:
-                out.append(f"| (no overlap, by the mark before the span) | {_counts_cell(q.false_negative_marks)} | "
+                out.append(f"| (no overlap, by the mark before the span; misses / labelled) | "
+                           f"{_marks_cell(q.false_negative_marks, q.expected_marks)} | "
                            f"{_counts_cell(q.false_positive_marks)} |")
             out += [f"| ({note}) | {n} | |" for note, n in sorted(q.notes.items())]
             out.append("")
