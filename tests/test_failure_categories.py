@@ -279,6 +279,18 @@ def test_each_figure_miss_is_put_in_one_category_and_they_add_up_to_the_scorers_
     assert sum(result.false_positives.values()) == score.predicted - score.true_positives
 
 
+@pytest.mark.parametrize("predicted, category", [
+    (figure("£7.3m", 7.3, "gbp"), "value wrong, same span"),
+    (figure("7.3m", 7.3, "gbp"), "value wrong, other span"),
+    (figure("£7.3m", 7.3e6, "count"), "unit wrong, same span"),
+    (figure("7.3m", 7.3e6, "count"), "unit wrong, other span"),
+    (figure("£7.3m", 7.3, "count"), "value and unit wrong"),
+])
+def test_a_figure_found_with_a_wrong_value_or_unit_is_one_miss_on_each_side(predicted, category):
+    result = cat.figure_categories([figure("£7.3m", 7.3e6, "gbp")], [predicted])
+    assert result.false_negatives == result.false_positives == {category: 1}
+
+
 @pytest.mark.parametrize("text, unit, shape", [("£7.3m", "gbp", "money"), ("5.5%", "percent", "percent"),
                                                ("12 beds", "count", "digits"), ("forty-two wards", "count", "words")])
 def test_a_figure_shape_is_money_percent_digits_or_words(text, unit, shape):
