@@ -86,6 +86,7 @@ import bisect
 import re
 
 from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, normalise_key
+from scripts.extract.names import CREDIT_LABELS
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start, finditer_if_present, word_trie
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -617,7 +618,6 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
 # Words of a place's name before a nation ('North Vexmark', 'South West Vexmark'): such a run is a region, not a body.
 _DIRECTION_WORDS = frozenset("North South East West Mid Central Northern Southern Eastern Western Greater Rural Great New "
                              "All Across Around Throughout".split())
-_NATION_ENDINGS = NAME_WORDS.nations
 
 
 def _named_for_a_nation(names, text: str) -> bool:
@@ -625,10 +625,10 @@ def _named_for_a_nation(names, text: str) -> bool:
     that ends in a nation's name is a body named for the nation it serves; not a region ('North East Vexland'), not a
     person's title ('Prince of Vexland'), not plural people ('Junior Doctors Vexland'), not a party's or legislature's word
     (its own rules read those), not a title-case heading (no prose mark on its line)."""
-    if not 2 <= len(names) <= 5 or _bare(names[-1][0]) not in _NATION_ENDINGS:
+    if not 2 <= len(names) <= 5 or _bare(names[-1][0]) not in NAME_WORDS.nations:
         return False
     before = [_bare(w) for w, _, _ in names[:-1]]
-    if all(w in _DIRECTION_WORDS or w in _NATION_ENDINGS for w in before) or \
+    if all(w in _DIRECTION_WORDS or w in NAME_WORDS.nations for w in before) or \
             any(w in _PERSON_WORDS or w in _LEADING_STRUCTURE_WORDS or w in _DIRECTION_WORDS or w in _PARTY_WORDS
                 or _PLURAL_PEOPLE.fullmatch(w.lower()) for w in before):
         return False  # also people ('Junior Doctors <nation>', 'Members of ...') and a party's or legislature's word
@@ -917,14 +917,14 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # 'the campaign group Vexby Voices', 'the charity Hope Lane', 'think tank Marl Futures': a kind of body in lower case
 # right before a capitalised name (one to four words) names it. Not when a verb of founding or leading follows the name
 # ('the charity Jo Bell founded': a person).
-_KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])(?:charity|campaign[^\S\n]+group|pressure[^\S\n]+group|lobby[^\S\n]+group"
-                               r"|think[- ]tank|trade[^\S\n]+union|union|website|newspaper|broadcaster|magazine"
-                               r"|watchdog|regulator|campaign)[^\S\n]+"
+_KINDS_BEFORE_NAME = ("charity", "campaign group", "pressure group", "lobby group", "think tank", "think-tank",
+                      "trade union", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
+                      "regulator", "campaign")
+_KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])" + _phrases(_KINDS_BEFORE_NAME) + r"[^\S\n]+"
                                r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
 _FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
                             r"joined|represents)(?![\w\-])")
-_KIND_NEEDLES = ("charity", "group", "tank", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
-                 "regulator", "campaign")
+_KIND_NEEDLES = tuple(sorted({kind.replace("-", " ").split()[-1] for kind in _KINDS_BEFORE_NAME}))
 
 
 def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
@@ -952,13 +952,12 @@ def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
 # after the photographer is the agency or outlet that holds the picture.
-_CREDIT_WORDS = ("Image:", "Picture:", "Photo:", "Pic:", "Photograph:", "Credit:")
 _AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){0,3})[^\S\n]*(?=[)\n]|\Z)")
 
 
 def _credited_agencies(text: str) -> list[tuple[int, int]]:
     spans = []
-    for label in _CREDIT_WORDS:
+    for label in CREDIT_LABELS:
         at = text.find(label)
         while at >= 0:
             stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
@@ -1003,8 +1002,7 @@ def _uses_of_a_defined_acronym(text: str, start: int, end: int, name_words: list
 # One scan finds these and the organisation words (kind organisation: a legislature's or a platform's own name, a
 # mention wherever it stands capitalised, with a nation word after it: 'Vexmoot Cymru').
 _PARTY_WORDS = NAME_WORDS.not_person | NAME_WORDS.organisations
-_PARTY_WORD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS), key=len, reverse=True))
-                         + r")(?![\w\-])" if _PARTY_WORDS else r"(?!)")  # no such words: no party ever
+_PARTY_WORD = re.compile(_phrases(_PARTY_WORDS) + r"(?![\w\-])")
 _NATION_AFTER = re.compile(rf"[^\S\n]+{_phrases(NAME_WORDS.nations)}(?![\w\-])")  # kind nation: 'Vexmoot Cymru'
 _PARTY_AFTER = re.compile(r"(?:[^\S\n]+(?:MPs?|MSPs?|MSs?|MLAs?|peers?|councillors?|candidates?|activists|members|voters"
                           r"|ministers?|politicians?|rebels|grandees|whips?"
@@ -1249,7 +1247,7 @@ def _naming_prefixes(lexicon: Lexicon) -> tuple[frozenset[str], re.Pattern]:
             owner = organisation_of.get(normalise_key(first))
             if owner is not None and owner != a.entity_id:
                 prefixes.add(first)
-    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | _NATION_ENDINGS | prefixes, key=lambda w: (-len(w), w))
+    words = sorted(_HEAD_WORDS | _HEADS_BEFORE_OF | NAME_WORDS.nations | prefixes, key=lambda w: (-len(w), w))
     worth_a_look = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?![\w\-])")
     result = frozenset(prefixes), worth_a_look
     _prefix_cache[id(lexicon)] = (lexicon, result)

@@ -292,7 +292,8 @@ def _run_words(run: str, offset: int) -> list[tuple[str, int, int]]:
 _CUTTING: dict[str, bool] = {}  # word -> whether it ends the part of a run before a name (words recur: memoised)
 
 
-_CREDIT_LABELS = ("(Image:", "(Picture:", "(Photo:", "(Pic:", "(Photograph:", "(Credit:")
+# The labels of a picture's credit; names (here) and agencies (mentions) are read after them.
+CREDIT_LABELS = ("Image:", "Picture:", "Photo:", "Pic:", "Photograph:", "Credit:")
 _CREDITED_NAME = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*[)/]")
 _CREDITED_AT_LINE_END = re.compile(rf"[^\S\n]*({_NAME})[^\S\n]*(?:/|\n|\Z)")
 
@@ -336,21 +337,22 @@ def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     Found by str.find on each label (credits are rare), the name read right after it."""
     found = []
     if "(" in text:
-        for label in _CREDIT_LABELS:
-            at = text.find(label)
+        for label in CREDIT_LABELS:
+            bracketed = "(" + label
+            at = text.find(bracketed)
             while at >= 0:
-                m = _CREDITED_NAME.match(text, at + len(label))
+                m = _CREDITED_NAME.match(text, at + len(bracketed))
                 if m and len(m.group(1).split()) >= 2:
                     found.append(m.span(1))
-                at = text.find(label, at + len(label))
-    for label in _CREDIT_LABELS:  # a credit without brackets, at a caption's end: 'Picture: Jo Bell / Agency'
-        at = text.find(label[1:])
+                at = text.find(bracketed, at + len(bracketed))
+    for label in CREDIT_LABELS:  # a credit without brackets, at a caption's end: 'Picture: Jo Bell / Agency'
+        at = text.find(label)
         while at >= 0:
             if text[at - 1:at] != "(":
-                m = _CREDITED_AT_LINE_END.match(text, at + len(label) - 1)
+                m = _CREDITED_AT_LINE_END.match(text, at + len(label))
                 if m and len(m.group(1).split()) >= 2:
                     found.append(m.span(1))
-            at = text.find(label[1:], at + len(label) - 1)
+            at = text.find(label, at + len(label))
     return found
 
 
