@@ -1,6 +1,6 @@
 """Score the extractors against hand-labelled truth: precision, recall and F1 per extractor.
 
-Usage: python -m scripts.evaluation.evaluate [--blind]
+Usage: python -m scripts.evaluation.evaluate [--categories] [--ids PREFIX...] [--blind]
 The labelled sets are scored separately:
 - package: the five articles, labelled in curated/gold/ by reading (the extractors' authors saw the articles,
   not the labels);
@@ -348,21 +348,37 @@ def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False, real_text:
     """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce);
     prefixes keeps the real-text part to the article ids that start with one of them (a batch nobody has read)."""
     lexicon = Lexicon.from_curated(curated_dir)
+    return {s.name: evaluate(s, lexicon) for s in scored_sets(curated_dir, blind, real_text, prefixes)}
+
+
+def scored_sets(curated_dir: Path = CURATED_DIR, blind: bool = False, real_text: bool = True,
+                prefixes: tuple[str, ...] = ()) -> list[LabelledSet]:
+    """The sets all_results scores with the same arguments."""
     if blind:
         real = realtext_set("blind", curated_dir / "realtext", prefixes)
-        return {real.name: evaluate(real, lexicon)} if real else {}
-    return {s.name: evaluate(s, lexicon) for s in labelled_sets(curated_dir, real_text, prefixes)}
+        return [real] if real else []
+    return labelled_sets(curated_dir, real_text, prefixes)
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], curated_dir: Path = CURATED_DIR) -> int:
     """`--blind`: the blind part's aggregates only. `--ids PREFIX...`: only real-text articles whose id starts with
-    one of the prefixes (e.g. `--ids re rf` to score a new batch before anyone reads its misses)."""
+    one of the prefixes (e.g. `--ids re rf` to score a new batch before anyone reads its misses). `--categories`:
+    instead of the scores, the count of misses in each failure category (scripts/evaluation/categories.py),
+    aggregates only."""
     blind = "--blind" in argv
     prefixes = tuple(argv[argv.index("--ids") + 1:]) if "--ids" in argv else ()
     prefixes = tuple(p for p in prefixes if not p.startswith("--"))
-    results = all_results(blind=blind, prefixes=prefixes)
-    print(markdown(results), end="")
-    if not any(name.startswith("realtext") for name in results):
+    if "--categories" in argv:
+        from scripts.evaluation.categories import categorise, markdown as categories_markdown
+        lexicon = Lexicon.from_curated(curated_dir)
+        sets = scored_sets(curated_dir, blind=blind, prefixes=prefixes)
+        print(categories_markdown([categorise(s, lexicon, curated_dir) for s in sets]), end="")
+        names = [s.name for s in sets]
+    else:
+        results = all_results(curated_dir, blind=blind, prefixes=prefixes)
+        print(markdown(results), end="")
+        names = list(results)
+    if not any(name.startswith("realtext") for name in names):
         print(f"\nThe real-text set ({'blind' if blind else 'dev'} part) was not scored: its texts are not all in "
               f"{cache_dir()}. Run `python -m scripts.evaluation.realtext check`, and see curated/realtext/README.md "
               "to re-create the cache.")
