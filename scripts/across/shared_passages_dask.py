@@ -30,6 +30,8 @@ engine (--cache) is not used here: the workers split their articles into words e
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Mapping
 
 import numpy as np
@@ -50,8 +52,10 @@ _WINDOW_COLUMNS = {"h1": np.uint64, "h2": np.uint64,               # the window'
                    "start": np.int64, "end": np.int64,             # characters from its first word to its last
                    "q1": np.int64, "qn": np.int64,                 # its first word quoted (0/1); its quoted words
                    "chars": np.int64}                              # the article's length in characters
-_OCCURRENCE_COLUMNS = {"text": np.int64, "pos": np.int64, "texts": np.int64, "one_next": bool, "one_prev": bool}
 _SIDE = ("start", "end", "q1", "qn", "chars")
+_SHARED_COLUMNS = {"key": np.int64, "text": np.int64, "pos": np.int64, "texts": np.int64, "one_next": bool,
+                   "one_prev": bool, **{c: np.int64 for c in _SIDE}}
+_OCCURRENCE_COLUMNS = {"pos": np.int64, "texts": np.int64, "one_next": bool, "one_prev": bool}
 _PAIR_COLUMNS = {"ta": np.int64, "i": np.int64, "tb": np.int64, "j": np.int64,
                  **{f"{c}_a": np.int64 for c in _SIDE}, **{f"{c}_b": np.int64 for c in _SIDE}}
 _PAIR_ROW_COLUMNS = {"ta": np.int64, "tb": np.int64, "shared_characters": np.int64,
@@ -91,34 +95,60 @@ def article_windows(articles: pd.DataFrame, min_words: int = MIN_SHARED_WORDS) -
     _WINDOW_COLUMNS."""
     files = _files(articles)
     texts = [read_checked(file, source_id) for _, source_id, file, _ in files]
-    words = ArticleWords(texts)
-    parts = []
-    for (number, _, _, spans), text, ids in zip(files, texts, words.hashes):
-        count = len(ids) - min_words + 1
-        if count <= 0:
-            continue
-        h1, h2 = window_hashes(ids, min_words), window_hashes(ids, min_words, np.arange(count), second=True)
-        starts, ends = _word_offsets(text)
-        quoted = _quoted_counts(starts, ends, [tuple(span) for span in spans])
-        pos = np.arange(count)
-        none = np.zeros(1, np.uint64)
-        parts.append(pd.DataFrame({
-            "h1": h1, "h2": h2,
-            "n1": np.concatenate((h1[1:], none)), "n2": np.concatenate((h2[1:], none)),
-            "p1": np.concatenate((none, h1[:-1])), "p2": np.concatenate((none, h2[:-1])),
-            "text": np.full(count, number, np.int64), "pos": pos,
-            "start": starts[:count], "end": ends[min_words - 1:],
-            "q1": (quoted[1:count + 1] - quoted[:count]).astype(np.int64),
-            "qn": (quoted[min_words:] - quoted[:count]).astype(np.int64),
-            "chars": np.full(count, len(text), np.int64)}))
-    return pd.concat(parts, ignore_index=True).astype(_WINDOW_COLUMNS) if parts else _empty(_WINDOW_COLUMNS)
+    hashes = ArticleWords(texts).hashes
+    lengths = np.asarray([len(ids) for ids in hashes], np.int64)
+    total = int(lengths.sum())
+    if total < min_words:
+        return _empty(_WINDOW_COLUMNS)
+    first_word = np.concatenate(([0], np.cumsum(lengths)))  # the partition's words end to end, as the index has them
+    owner = np.repeat(np.arange(len(texts)), lengths)  # text of each word
+    starts, ends, quoted = [], [], []
+    for (_, _, _, spans), text in zip(files, texts):
+        word_starts, word_ends = _word_offsets(text)
+        starts.append(word_starts)
+        ends.append(word_ends)
+        quoted.append(np.diff(_quoted_counts(word_starts, word_ends, [tuple(span) for span in spans])) if spans
+                      else np.zeros(len(word_starts), np.int64))
+    starts, ends, quoted = np.concatenate(starts), np.concatenate(ends), np.concatenate(quoted)
+    ids = np.concatenate(hashes)
+    h1, h2 = window_hashes(ids, min_words), window_hashes(ids, min_words, second=True)
+    count = len(h1)
+    valid = owner[:count] == owner[min_words - 1:]  # a window lies inside one text
+    after = np.zeros(count, bool)  # the window after it is one
+    after[:-1] = valid[1:] & (owner[1:count] == owner[:count - 1])
+    before = np.zeros(count, bool)
+    before[1:] = valid[:-1] & (owner[1:count] == owner[:count - 1])
+    g = np.flatnonzero(valid)
+    zero = np.uint64(0)
+    next_g, previous_g = np.minimum(g + 1, count - 1), np.maximum(g - 1, 0)
+    quoted_before = np.concatenate(([0], np.cumsum(quoted)))
+    text = owner[g]
+    numbers = np.asarray([number for number, _, _, _ in files], np.int64)
+    characters = np.asarray([len(t) for t in texts], np.int64)
+    return pd.DataFrame({
+        "h1": h1[g], "h2": h2[g],
+        "n1": np.where(after[g], h1[next_g], zero), "n2": np.where(after[g], h2[next_g], zero),
+        "p1": np.where(before[g], h1[previous_g], zero), "p2": np.where(before[g], h2[previous_g], zero),
+        "text": numbers[text], "pos": g - first_word[text],
+        "start": starts[g], "end": ends[g + min_words - 1],
+        "q1": quoted[g].astype(np.int64), "qn": (quoted_before[g + min_words] - quoted_before[g]).astype(np.int64),
+        "chars": characters[text]}).astype(_WINDOW_COLUMNS)
 
 
 # ---- 2. the group-by on the window key, bucket by bucket --------------------------------------------------------
 
-def _keyed(bucket: pd.DataFrame):
-    """The bucket's windows sorted by (key, article, word), with each row's key number, each key's first row and
-    the number of distinct articles holding each key."""
+def _same_everywhere(a: np.ndarray, b: np.ndarray, key: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """Per key: whether every row of it has the same (a, b), and that is a window (not (0, 0))."""
+    same = (a == a[first][key]) & (b == b[first][key])
+    return np.logical_and.reduceat(same, first) & ((a[first] != 0) | (b[first] != 0))
+
+
+def shared_in_bucket(bucket: pd.DataFrame) -> pd.DataFrame:
+    """The bucket's windows whose key is held by two articles or more, sorted by (key, article, word), with the
+    key's number in the bucket, its number of articles, and whether every occurrence of the key has the same next
+    (previous) window (see _SHARED_COLUMNS)."""
+    if not len(bucket):
+        return _empty(_SHARED_COLUMNS)
     h1, h2 = bucket["h1"].to_numpy(), bucket["h2"].to_numpy()
     text, pos = bucket["text"].to_numpy(), bucket["pos"].to_numpy()
     order = np.lexsort((pos, text, h2, h1))
@@ -130,47 +160,31 @@ def _keyed(bucket: pd.DataFrame):
     new_text = new_key.copy()
     new_text[1:] |= text[1:] != text[:-1]
     texts = np.add.reduceat(new_text.astype(np.int64), first)
-    return order, key, first, texts
-
-
-def _same_everywhere(a: np.ndarray, b: np.ndarray, key: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Per key: whether every row of it has the same (a, b), and that is a window (not (0, 0))."""
-    same = (a == a[first][key]) & (b == b[first][key])
-    return np.logical_and.reduceat(same, first) & ((a[first] != 0) | (b[first] != 0))
-
-
-def shared_in_bucket(bucket: pd.DataFrame) -> pd.DataFrame:
-    """The bucket's windows whose key is held by two articles or more, with the key's number of articles and
-    whether every occurrence of the key has the same next (previous) window (see _OCCURRENCE_COLUMNS)."""
-    if not len(bucket):
-        return _empty(_OCCURRENCE_COLUMNS)
-    order, key, first, texts = _keyed(bucket)
-    column = {name: bucket[name].to_numpy()[order] for name in ("n1", "n2", "p1", "p2", "text", "pos")}
+    column = {name: bucket[name].to_numpy()[order] for name in ("n1", "n2", "p1", "p2")}
     one_next = _same_everywhere(column["n1"], column["n2"], key, first)
     one_prev = _same_everywhere(column["p1"], column["p2"], key, first)
     shared = texts[key] >= 2
-    key = key[shared]
-    return pd.DataFrame({"text": column["text"][shared], "pos": column["pos"][shared], "texts": texts[key],
-                         "one_next": one_next[key], "one_prev": one_prev[key]})
+    rows, key = order[shared], key[shared]
+    frame = {"key": key, "text": text[shared], "pos": pos[rows], "texts": texts[key], "one_next": one_next[key],
+             "one_prev": one_prev[key]}
+    frame.update({c: bucket[c].to_numpy()[rows] for c in _SIDE})
+    return pd.DataFrame(frame).astype(_SHARED_COLUMNS)
 
 
-def pairs_in_bucket(bucket: pd.DataFrame, limit: int = PAIR_LIMIT) -> pd.DataFrame:
-    """Every pair of windows with one key, of two different articles (a < b), for the keys held by 2..limit
-    articles, with what each side's window spans (see _PAIR_COLUMNS)."""
-    if not len(bucket):
+def pairs_in_bucket(shared: pd.DataFrame, limit: int = PAIR_LIMIT) -> pd.DataFrame:
+    """Every pair of windows with one key, of two different articles (a < b), for the keys held by at most limit
+    articles, with what each side's window spans (see _PAIR_COLUMNS); shared: a bucket's shared_in_bucket."""
+    narrow = shared[shared["texts"] <= limit]
+    if not len(narrow):
         return _empty(_PAIR_COLUMNS)
-    order, key, _, texts = _keyed(bucket)
-    narrow = (texts[key] >= 2) & (texts[key] <= limit)
-    rows = order[narrow]
-    key = key[narrow]
+    key = narrow["key"].to_numpy()
     group_end = np.searchsorted(key, key, side="right")
     partners = group_end - np.arange(len(key)) - 1
     x = np.repeat(np.arange(len(key)), partners)
     y = x + 1 + (np.arange(len(x)) - np.repeat(np.cumsum(partners) - partners, partners))
-    text = bucket["text"].to_numpy()[rows]
-    keep = text[x] != text[y]
-    x, y = rows[x[keep]], rows[y[keep]]  # rows of the bucket, x's article before y's (sorted by article in a key)
-    column = {name: bucket[name].to_numpy() for name in ("text", "pos", *_SIDE)}
+    column = {name: narrow[name].to_numpy() for name in ("text", "pos", *_SIDE)}
+    keep = column["text"][x] != column["text"][y]
+    x, y = x[keep], y[keep]  # x's article before y's (sorted by article within a key)
     frame = {"ta": column["text"][x], "i": column["pos"][x], "tb": column["text"][y], "j": column["pos"][y]}
     frame.update({f"{c}_a": column[c][x] for c in _SIDE})
     frame.update({f"{c}_b": column[c][y] for c in _SIDE})
@@ -300,15 +314,30 @@ def _graph(parts: list[Partition], spans: Mapping[str, list[tuple[int, int]]], c
                            enforce_metadata=False, label="passage-articles")
     windows = articles.map_partitions(article_windows, min_words, meta=_empty(_WINDOW_COLUMNS))
     buckets = windows.shuffle(on="h1", npartitions=len(parts))  # every window of a key in one bucket
-    shared = buckets.map_partitions(shared_in_bucket, meta=_empty(_OCCURRENCE_COLUMNS))
+    shared = buckets.map_partitions(shared_in_bucket, meta=_empty(_SHARED_COLUMNS))
     # back to the article partitions: partition k holds the articles firsts[k] .. firsts[k + 1] - 1
-    by_article = shared.set_index("text", divisions=[*firsts, count - 1])
+    by_article = shared[["text", *_OCCURRENCE_COLUMNS]].set_index("text", divisions=[*firsts, count - 1])
     passages = dd.map_partitions(occurrence_records, by_article, articles, min_words, meta=_empty_records(),
                                  align_dataframes=False)
-    pairs = (buckets.map_partitions(pairs_in_bucket, limit, meta=_empty(_PAIR_COLUMNS))
+    pairs = (shared.map_partitions(pairs_in_bucket, limit, meta=_empty(_PAIR_COLUMNS))
              .shuffle(on=["ta", "tb"], npartitions=len(parts))  # pair blocks: every window pair of two articles
              .map_partitions(runs_in_block, min_words, meta=_empty(_PAIR_ROW_COLUMNS)))
     return passages, pairs
+
+
+# A scheduler running in this process (a local cluster) logs every start of a shuffle as a warning: not news
+_SHUFFLE_LOG = "distributed.shuffle._scheduler_plugin"
+
+
+@contextlib.contextmanager
+def _quiet(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def shared_passage_tables_on_dask(quotes: pd.DataFrame, files: Mapping[str, ArticleFile], scheduler=None,
@@ -334,7 +363,7 @@ def shared_passage_tables_on_dask(quotes: pd.DataFrame, files: Mapping[str, Arti
         parts = file_partitions([(source_id, files[source_id]) for source_id in ids], check_workers(client))
         # the frames between the steps hold Python objects (an article's quotation spans, the records' values):
         # they are not to be turned into Arrow strings, as dask.dataframe does with object columns by default
-        with dask.config.set({"dataframe.convert-string": False}):
+        with dask.config.set({"dataframe.convert-string": False}), _quiet(_SHUFFLE_LOG):
             passages, pairs = _graph(parts, spans, len(ids), limit, min_words)
             passage_rows, pair_rows = client.gather(client.compute([passages, pairs]))
     finally:
