@@ -303,6 +303,10 @@ def check_workers(client) -> int:
     return len(theirs)
 
 
+# the step's functions return frames typed as their meta says (each ends in .astype of its columns): not checked
+_AS_IS = {"enforce_metadata": False}
+
+
 def _graph(parts: list[Partition], spans: Mapping[str, list[tuple[int, int]]], count: int, limit: int,
            min_words: int):
     """The step's two dask.dataframe collections: the shared_passages rows and the source_pairs rows."""
@@ -312,16 +316,16 @@ def _graph(parts: list[Partition], spans: Mapping[str, list[tuple[int, int]]], c
     part_spans = [{source_id: spans[source_id] for source_id, _ in p.articles if source_id in spans} for p in parts]
     articles = dd.from_map(partition_articles, parts, firsts, part_spans, meta=_ARTICLE_META,
                            enforce_metadata=False, label="passage-articles")
-    windows = articles.map_partitions(article_windows, min_words, meta=_empty(_WINDOW_COLUMNS))
+    windows = articles.map_partitions(article_windows, min_words, meta=_empty(_WINDOW_COLUMNS), **_AS_IS)
     buckets = windows.shuffle(on="h1", npartitions=len(parts))  # every window of a key in one bucket
-    shared = buckets.map_partitions(shared_in_bucket, meta=_empty(_SHARED_COLUMNS))
+    shared = buckets.map_partitions(shared_in_bucket, meta=_empty(_SHARED_COLUMNS), **_AS_IS)
     # back to the article partitions: partition k holds the articles firsts[k] .. firsts[k + 1] - 1
     by_article = shared[["text", *_OCCURRENCE_COLUMNS]].set_index("text", divisions=[*firsts, count - 1])
     passages = dd.map_partitions(occurrence_records, by_article, articles, min_words, meta=_empty_records(),
-                                 align_dataframes=False)
-    pairs = (shared.map_partitions(pairs_in_bucket, limit, meta=_empty(_PAIR_COLUMNS))
+                                 align_dataframes=False, **_AS_IS)
+    pairs = (shared.map_partitions(pairs_in_bucket, limit, meta=_empty(_PAIR_COLUMNS), **_AS_IS)
              .shuffle(on=["ta", "tb"], npartitions=len(parts))  # pair blocks: every window pair of two articles
-             .map_partitions(runs_in_block, min_words, meta=_empty(_PAIR_ROW_COLUMNS)))
+             .map_partitions(runs_in_block, min_words, meta=_empty(_PAIR_ROW_COLUMNS), **_AS_IS))
     return passages, pairs
 
 
