@@ -6,7 +6,8 @@ two articles or more, chains them into passages, and pairs the windows of keys f
 articles into runs. Here the same steps are spread over the workers; nothing looks at all pairs of articles and
 no step needs the whole corpus in one process:
 
-1. windows (dask.dataframe.from_map over partitions of article files, as extraction makes them): a worker reads
+1. windows (a dask.dataframe of the articles' ids, files and quotation spans, made with from_map in the
+   partitions extraction uses, scripts.extract.engines.file_partitions; no text): a worker reads
    its articles (checked against the sources table's sha256 and length, scripts.extract.engines.read_checked),
    splits them into the index's word hashes (ArticleWords) and hashes every window with the index's function
    (window_hashes: both 64-bit hashes of the window key). Each window row also carries its neighbours' keys,
