@@ -176,7 +176,7 @@ def window_hashes(ids: np.ndarray, n: int, positions: np.ndarray | None = None, 
     """The 64-bit hash of the window of n word hashes (ArticleWords.hashes) starting at each of positions (every
     window when None): the first hash of SharedPassageIndex's window keys, or with second=True the second one. A
     window's hashes depend on its n words alone, so they are the same in any corpus (shared_passages_dask.py
-    computes them text by text on the Dask workers)."""
+    computes them partition by partition on the Dask workers)."""
     multiplier = _SECOND_MULTIPLIER if second else _HASH_MULTIPLIER
     if positions is None:
         count = max(len(ids) - n + 1, 0)
