@@ -35,6 +35,7 @@ from scripts.errors import InputError
 from scripts.inputs.articles import ArticleTexts
 from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
+from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
 from scripts.extract.candidates import make_candidate_frames
 from scripts.extract.engines import ExtractionFailed, WorkerMismatch
 from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
@@ -126,9 +127,12 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     if problems:
         raise BuildFailed("corrections", relocate(problems, records))
     candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
+    # on Dask, shared_passages and source_pairs are computed on the cluster from the article files as well
+    on_cluster = shared_passage_tables_on_dask(frames["quotes"], files, scheduler) if engine == "dask" else {}
     for name, schema in schemas.items():
         if schema.provenance == "derived":
-            frames[name] = candidates[name] if name in candidates else make_derived_table(name, frames, articles, cache_dir)
+            frames[name] = (candidates[name] if name in candidates else on_cluster.pop(name) if name in on_cluster
+                            else make_derived_table(name, frames, articles, cache_dir))
             release_memory()
     frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras

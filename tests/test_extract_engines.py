@@ -501,6 +501,7 @@ def test_build_on_the_dask_engine_publishes_the_same_package_from_the_files(buil
     import shutil
 
     import scripts.build
+    from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
     calls = []
 
     def recorded(*args, **options):  # the build's own call: it must hand the workers files, not texts
@@ -508,10 +509,17 @@ def test_build_on_the_dask_engine_publishes_the_same_package_from_the_files(buil
         return make_extracted_tables(*args, **options)
 
     monkeypatch.setattr(scripts.build, "make_extracted_tables", recorded)
+    passages_on_cluster = []  # shared_passages and source_pairs are made on the cluster too, from the same files
+
+    def on_cluster(quotes, files, scheduler):
+        passages_on_cluster.append(files)
+        return shared_passage_tables_on_dask(quotes, files, scheduler)
+    monkeypatch.setattr(scripts.build, "shared_passage_tables_on_dask", on_cluster)
     root = tmp_path / "repo"
     shutil.copytree(built_root, root)
     scripts.build.build(root, engine="dask", scheduler=cluster.scheduler_address, work_dir=tmp_path / "work")
     assert _published(root) == _published(built_root)
+    assert passages_on_cluster == [calls[0]["files"]]
     (files,) = [call["files"] for call in calls]
     assert len(files) == len(list((root / "articles").glob("*.txt")))
     assert all(file.path.startswith(str((root / "articles").resolve())) for file in files.values())

@@ -172,6 +172,28 @@ class ArticleWords:
         return _word_offsets(self.texts[t])
 
 
+def window_hashes(ids: np.ndarray, n: int, positions: np.ndarray | None = None, second: bool = False) -> np.ndarray:
+    """The 64-bit hash of the window of n word hashes (ArticleWords.hashes) starting at each of positions (every
+    window when None): the first hash of SharedPassageIndex's window keys, or with second=True the second one. A
+    window's hashes depend on its n words alone, so they are the same in any corpus (shared_passages_dask.py
+    computes them partition by partition on the Dask workers)."""
+    multiplier = _SECOND_MULTIPLIER if second else _HASH_MULTIPLIER
+    if positions is None:
+        count = max(len(ids) - n + 1, 0)
+        hashes = np.zeros(count, np.uint64)
+        with np.errstate(over="ignore"):
+            for k in range(n):
+                hashes *= multiplier
+                hashes += ids[k:count + k].astype(np.uint64) + np.uint64(1)
+        return hashes
+    hashes = np.zeros(len(positions), np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            hashes *= multiplier
+            hashes += ids[positions + k].astype(np.uint64) + np.uint64(1)
+    return hashes
+
+
 class SharedPassageIndex:
     """Every passage of >= min_words words that two texts or more of a corpus share, found in time linear in the
     corpus (one row per occurrence, never one per pair of texts).
@@ -208,12 +230,7 @@ class SharedPassageIndex:
         if total < n:
             self._cached = (np.zeros(0, np.int64), np.zeros(0, np.int64))
             return self._cached
-        count = total - n + 1
-        first = np.zeros(count, np.uint64)
-        with np.errstate(over="ignore"):
-            for k in range(n):
-                first *= _HASH_MULTIPLIER
-                first += self.ids[k:count + k].astype(np.uint64) + np.uint64(1)
+        first = window_hashes(self.ids, n)
         for start, length in zip(self.offsets[:-1].tolist(), self.lengths.tolist()):  # windows across two texts
             first[max(start + length - n + 1, 0):start + length] = 0  # 0: no window (a real hash is 0 1 in 2**64)
         ordered = np.sort(first)
@@ -227,11 +244,7 @@ class SharedPassageIndex:
         positions = np.flatnonzero(repeated[at] == first)
         del at
         first = first[positions]
-        second = np.zeros(len(positions), np.uint64)
-        with np.errstate(over="ignore"):
-            for k in range(n):
-                second *= _SECOND_MULTIPLIER
-                second += self.ids[positions + k].astype(np.uint64) + np.uint64(1)
+        second = window_hashes(self.ids, n, positions, second=True)
         order = np.lexsort((second, first))
         new = np.ones(len(order), bool)
         new[1:] = (first[order][1:] != first[order][:-1]) | (second[order][1:] != second[order][:-1])
