@@ -4,9 +4,9 @@ Usage:
     python -m scripts.evaluation.train_span_model            fit on the training articles, write span_weights.py
     python -m scripts.evaluation.train_span_model --cv       also cross-validate by batch (no file written)
 
-Training articles: the real-text dev part less the held-out ids (HELD_OUT: ids starting rj, rl, rm, rn, which are
-measured by aggregates only) -- the blind part is never read. Each boundary variant of every capitalised run that
-overlaps no curated alias (mentions.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
+Training articles: the real-text dev part less the held-out ids (HELD_OUT = realtext.UNREAD_DEV_PREFIXES: ids
+starting rj, rl, rm, rn, which are measured by aggregates only) -- the blind part is never read. Each boundary
+variant of every capitalised run that overlaps no curated alias (mentions.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
 with its span (give or take a leading 'the'), else 0. The model is an L2-regularised logistic regression, fitted
 with scipy's L-BFGS (scipy is pinned already; the extractor applies the weights itself). The threshold above which
 the extractor adds a variant is chosen by leave-one-batch-out cross-validation (a batch = the two letters of the
@@ -24,11 +24,12 @@ import numpy as np
 from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import _without_article, gold_rows, realtext_set, score_real_mentions
+from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = ("rj", "rl", "rm", "rn")
+HELD_OUT = UNREAD_DEV_PREFIXES
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "extract" / "span_weights.py"
 L2 = 0.3
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)

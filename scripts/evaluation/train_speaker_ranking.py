@@ -17,8 +17,8 @@ the expectations of English anaphora (gender agreement, recency, subjects over o
 decisions would otherwise not teach. The margin is the largest of MARGINS under which the decisions
 are still resolved as often right as with none: two candidates closer than it are left unresolved.
 
-Articles whose id starts with a --hold-out prefix (default: rj, the part of the dev set kept unread to measure on)
-are never read. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
+Articles whose id starts with a --hold-out prefix (default: realtext.UNREAD_DEV_PREFIXES, the part of the dev set
+kept unread to measure on) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
 the fit are printed; commit the file with them.
 """
 from __future__ import annotations
@@ -31,12 +31,13 @@ import numpy as np
 from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set
+from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import quotes
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.speaker_ranking import FEATURES, GROUPS, WEIGHTS_FILE, Ranking
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = ("rj",)
+HELD_OUT = UNREAD_DEV_PREFIXES
 L2 = 1.0
 # What the weights are drawn towards where the labels say little (the fit's Gaussian prior, its centre): the
 # expectations of English anaphora, each the same for any text. A few dozen labelled decisions cannot teach that a
