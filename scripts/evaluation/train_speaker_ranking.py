@@ -84,7 +84,7 @@ def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tupl
                 return right.index(True) if right and any(right) else None
 
             article = quotes._Article(text, source_id, lexicon)
-            article.trace, article.oracle = [], oracle
+            article.recording, article.oracle = True, oracle
             for row in article.rows():
                 decision = row.get("_decision")
                 right = labels(row["start"], row["end"], decision["speakers"]) if decision else None
