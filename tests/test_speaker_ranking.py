@@ -173,3 +173,11 @@ def test_accuracy_counts_right_and_unresolved_decisions():
              ([one, zero], [False, True], ["a", "b"]),   # wrong
              ([zero, zero], [True, False], ["a", "b"])]  # a tie: unresolved
     assert accuracy(found, ranking) == (1, 1)
+
+
+def test_hold_out_takes_the_prefixes_up_to_the_next_option():
+    from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
+    from scripts.evaluation.train_speaker_ranking import options
+    given = options(["--hold-out", "rj", "rk", "--l2", "2", "--dry-run"])
+    assert (given.hold_out, given.l2, given.dry_run) == (["rj", "rk"], 2.0, True)
+    assert tuple(options([]).hold_out) == UNREAD_DEV_PREFIXES  # by default the unread dev articles

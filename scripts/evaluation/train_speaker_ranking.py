@@ -14,8 +14,8 @@ give pairs (right, wrong); the weights are those of a pairwise
 logistic ranking, minimising sum log(1 + exp(-w . (right - wrong))) + L2 / 2 * |w - PRIOR|^2 with scipy's
 L-BFGS-B (the optimum is unique, so the fit is deterministic): a maximum a posteriori fit whose prior, PRIOR, holds
 the expectations of English anaphora (gender agreement, recency, subjects over objects) that the few labelled
-decisions would otherwise not teach. The margin is the largest of MARGINS under which the decisions
-are still resolved as often right as with none: two candidates closer than it are left unresolved.
+decisions would otherwise not teach. The margin is fixed (MARGIN, the log-odds of 3:2): two candidates whose scores
+are closer than it are left unresolved.
 
 Articles whose id starts with a --hold-out prefix (default: realtext.UNREAD_DEV_PREFIXES, the part of the dev set
 kept unread to measure on) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
@@ -23,6 +23,7 @@ the fit are printed; commit the file with them.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -132,10 +133,18 @@ def accuracy(found, ranking: Ranking) -> tuple[int, int]:
     return right, unresolved
 
 
+def options(argv: list[str]) -> argparse.Namespace:
+    """The command line: --hold-out takes the prefixes up to the next option."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.evaluation.train_speaker_ranking")
+    parser.add_argument("--l2", type=float, default=L2)
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--hold-out", nargs="+", default=list(HELD_OUT), metavar="PREFIX")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    held_out = tuple(argv[argv.index("--hold-out") + 1:]) if "--hold-out" in argv else HELD_OUT
-    held_out = tuple(p for p in held_out if not p.startswith("--")) or HELD_OUT
-    l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else L2
+    args = options(argv)
+    held_out, l2 = tuple(args.hold_out), args.l2
     found = decisions(held_out)
     data = {"about": "Weights of scripts/extract/speaker_ranking.py, written by `python -m "
                      "scripts.evaluation.train_speaker_ranking`; do not edit by hand.",
@@ -155,7 +164,7 @@ def main(argv: list[str]) -> int:
         data["groups"][group] = {
             "fit": {"decisions": len(mine), "pairs": len(differences), "right": right, "unresolved": unresolved},
             "weights": dict(zip(FEATURES, weights)), "margin": margin}
-    if "--dry-run" not in argv:
+    if not args.dry_run:
         WEIGHTS_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS_FILE}")
     return 0
