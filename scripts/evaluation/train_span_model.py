@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from scripts.evaluation.evaluate import _without_article, gold_rows, realtext_set, score_real_mentions
+from scripts.evaluation.evaluate import gold_rows, real_mention_key, realtext_set, score_real_mentions
 from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
@@ -47,8 +47,7 @@ def training_set():
 
 def examples(labelled, lexicon):
     """(article ids, feature matrix, labels) over every variant of every run of the training articles."""
-    gold = {(g["source_id"], _without_article(g["text"]), int(g["end"]))
-            for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
+    gold = {real_mention_key(g) for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
     ids, rows, labels = [], [], []
     for source_id, text in sorted(labelled.articles.items()):
         for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
@@ -57,8 +56,13 @@ def examples(labelled, lexicon):
                 row = np.zeros(len(span_model.FEATURES))
                 row[active] = 1.0
                 rows.append(row)
-                labels.append((source_id, _without_article(text[start:end]), end) in gold)
+                labels.append(_variant_key(source_id, text, start, end) in gold)
     return np.array(ids, dtype=str), np.array(rows), np.array(labels, dtype=float)
+
+
+def _variant_key(source_id: str, text: str, start: int, end: int) -> tuple[str, str, int]:
+    """A variant's key, matched against the labels' as the scorer matches mentions."""
+    return real_mention_key({"source_id": source_id, "text": text[start:end], "end": end})
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -110,8 +114,7 @@ def cross_validate(labelled, lexicon, ids, x, y) -> float | None:
 def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
     """On the runs the model sees (span_model.scored_runs), uncurated organisation labels there against the rules'
     candidates there and against the model alone (each run's best variant when it reaches threshold): counts."""
-    gold = {(g["source_id"], _without_article(g["text"]), int(g["end"]))
-            for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
+    gold = {real_mention_key(g) for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
     counts = defaultdict(int)
     for source_id, text in sorted(labelled.articles.items()):
         mentions._last_names[:] = [None, None, None]
@@ -120,11 +123,11 @@ def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
         weights = weights_for(source_id)
         for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
             low, high = min(v[0] for v in run), max(v[1] for v in run)
-            expected = {(source_id, _without_article(text[a:b]), b) for a, b, _ in run} & gold
-            by_rules = {(source_id, _without_article(m["text"]), m["end"]) for m in rules
+            expected = {_variant_key(source_id, text, a, b) for a, b, _ in run} & gold
+            by_rules = {real_mention_key(m) for m in rules
                         if m["start"] < high and low < m["end"]}
             best = max(run, key=lambda v: (span_model.probability(v[2], weights), v[1] - v[0]))
-            by_model = {(source_id, _without_article(text[best[0]:best[1]]), best[1])} \
+            by_model = {_variant_key(source_id, text, best[0], best[1])} \
                 if span_model.probability(best[2], weights) >= threshold else set()
             counts["expected"] += len(expected)
             counts["rules_predicted"] += len(by_rules)

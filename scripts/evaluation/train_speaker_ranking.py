@@ -31,7 +31,7 @@ import sys
 import numpy as np
 from scipy.optimize import minimize
 
-from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set
+from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set, shipped_speaker_right
 from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import quotes
 from scripts.extract.lexicon import Lexicon
@@ -78,7 +78,7 @@ def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tupl
                     return None
                 rows = [{"speaker_person_id": s.person_id, "speaker_organisation_id": s.organisation_id,
                          "speaker_name": s.name, "speaker_text": s.text} for s in speakers]
-                return [_speaker_right(g, r) if real else _same_speaker_id(g, r) for r in rows]
+                return [_speaker_right(g, r) if real else shipped_speaker_right(g, r) for r in rows]
 
             def oracle(start: int, end: int, speakers) -> int | None:
                 right = labels(start, end, speakers)
@@ -92,13 +92,6 @@ def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tupl
                 if right is not None:
                     found.append((decision["group"], decision["features"], right, decision["same"]))
     return found
-
-
-def _same_speaker_id(gold: dict, speaker: dict) -> bool:
-    """The package's labels: the curated person, else the curated organisation (as score_quotes judges)."""
-    if gold["speaker_person_id"]:
-        return gold["speaker_person_id"] == speaker["speaker_person_id"]
-    return gold["speaker_organisation_id"] == speaker["speaker_organisation_id"]
 
 
 def pairs(found) -> np.ndarray:
