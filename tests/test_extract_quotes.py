@@ -1486,3 +1486,18 @@ def test_a_bulleted_quotation_after_narration_naming_someone_else_is_not_carried
     text = ('Dr Ana Ruiz said: "We are tired of being ignored."\n\nHealth Secretary Mark Fenwick met hospital chiefs on Monday.\n\n'
             '- "We have no choice but to go on."')
     assert speakers(text)[-1] == (None, "unresolved")
+
+
+# ---- a spokesperson or a role description after the body or person it points at (no pronoun ranking) ----------
+
+def test_a_spokesperson_sentence_after_a_body_named_as_speaking_takes_that_body():
+    article = ("The Northfield Nurses Union said it would ballot its members next month.\n\n"
+               "A spokesperson said: “Our members have been patient for too long.”")
+    assert speakers(article)[-1][0] == "Northfield Nurses Union"
+
+
+def test_a_description_matching_a_role_word_takes_the_person_given_that_role():
+    article = ("Health minister Rhiannon Carwyn met union leaders on Tuesday. Mr Dafydd Price, "
+               "a union organiser, said talks had been cordial.\n\n"
+               "“We want a settlement before spring,” the health minister said.")
+    assert speakers(article)[-1] == ("Rhiannon Carwyn", "description")

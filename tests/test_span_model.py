@@ -1,5 +1,6 @@
 """The fitted organisation-span score (scripts/extract/span_model.py): variants of capitalised runs, their shape
-features, how mentions.py settles runs with fitted weights, and the training script's pieces. Every name here is
+features, how the score would settle mentions.py's runs with fitted weights (an experiment the extractor does not
+call), and the training script's pieces. Every name here is
 invented; vocabulary words (nations, places) are taken from the name-words file, never written here."""
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from scripts.extract import mentions, span_model, span_weights
 from scripts.extract.lexicon import NAME_WORDS, Lexicon
-from scripts.extract.mentions import extract_mentions, scored_runs
+from scripts.extract.span_model import extract_mentions, scored_runs
 
 LEXICON = Lexicon.from_rows(
     [{"organisation_id": "kdu", "alias": "KDU", "case_sensitive": "true"},
@@ -101,11 +102,19 @@ def _weights(**named):
     return w
 
 
-def test_without_adopted_weights_the_rules_alone_decide(monkeypatch):
+def test_the_shipped_weights_act_only_with_an_adopted_threshold(monkeypatch):
+    """span_weights.py as committed: no threshold means no weights, and the score leaves the rules' rows alone."""
     text = "Many readers of VexTalk disagreed, Ann Vole said."
     monkeypatch.setattr(span_model, "_OVERRIDE", [])
-    monkeypatch.setattr(span_model, "_LOADED", [None])
-    assert "VexTalk" not in [r["text"] for r in extract_mentions(text, "s", LEXICON)]
+    monkeypatch.setattr(span_model, "_LOADED", [])
+    assert (span_model.weights() is None) == (span_weights.THRESHOLD is None)
+    if span_weights.THRESHOLD is None:
+        assert span_model.threshold() is None
+        assert extract_mentions(text, "s", LEXICON) == mentions.extract_mentions(text, "s", LEXICON)
+    monkeypatch.setattr(span_model, "_LOADED", [])
+    monkeypatch.setattr(span_weights, "THRESHOLD", 0.5)  # the same weights, a threshold adopted
+    assert span_model.weights() == [span_weights.WEIGHTS[name] for name in span_model.FEATURES]
+    assert span_model.threshold() == 0.5
 
 
 def test_fitted_weights_add_the_best_variant_of_a_run_no_mention_stands_in(monkeypatch):
@@ -165,21 +174,24 @@ def test_the_fit_learns_a_feature_that_predicts_the_label_and_one_that_does_not(
     assert w[1] > 1.0 and abs(w[2]) < 0.2
 
 
-def test_the_training_articles_leave_out_the_held_out_ids():
+def test_the_training_articles_leave_out_the_unread_dev_articles(monkeypatch, tmp_path):
+    """rj, rl, rm and rn are the dev batches kept unread (curated/realtext/README.md): never training articles."""
     from scripts.evaluation import train_span_model
-    from scripts.evaluation.realtext import cached_texts
-    if cached_texts("dev") is None:
-        pytest.skip("the real-text cache is not here (curated/realtext/README.md says how to make it)")
-    labelled = train_span_model.training_set()
-    assert labelled.articles and not any(i.startswith(train_span_model.HELD_OUT) for i in labelled.articles)
+    from scripts.evaluation.evaluate import LabelledSet
+    ids = ["ra01_wire", "rj02_local", "rk03_trade", "rl01_paper", "rm04_site", "rn06_blog", "rp01_new"]
+    dev = LabelledSet("realtext dev", {i: "text" for i in ids}, {}, tmp_path, real_text=True)
+    monkeypatch.setattr(train_span_model, "realtext_set", lambda split: dev if split == "dev" else None)
+    assert sorted(train_span_model.training_set().articles) == ["ra01_wire", "rk03_trade", "rp01_new"]
 
 
-def test_the_weights_are_part_of_the_extraction_cache_key():
-    """The cache key hashes every module the extractors import, read from their source: mentions reaches the span
-    model, the span model its generated weights module, so new weights make another code version."""
-    from pathlib import Path
-
-    from scripts.extract.cache import _imported_modules
-    source = lambda m: Path(m.__file__).read_text(encoding="utf-8")
-    assert "scripts.extract.span_model" in _imported_modules(source(mentions), "scripts.extract.mentions", False)
-    assert "scripts.extract.span_weights" in _imported_modules(source(span_model), "scripts.extract.span_model", False)
+def test_the_span_model_and_its_weights_are_not_in_the_extraction_cache_key(monkeypatch):
+    """The cache key hashes every module the extractors import, read from their source: the experiment is not one
+    of them, so a refit of its weights leaves every cached article valid."""
+    from scripts.extract import cache
+    from scripts.extract.tables import EXTRACTORS
+    hashed = []
+    module_file = cache._module_file
+    monkeypatch.setattr(cache, "_module_file", lambda name: hashed.append(name) or module_file(name))
+    cache.code_version(tuple(sorted(v.split(":")[0] for v in EXTRACTORS.values())))
+    assert "scripts.extract.mentions" in hashed and "scripts.extract.names" in hashed
+    assert "scripts.extract.span_model" not in hashed and "scripts.extract.span_weights" not in hashed

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.evaluation.evaluate import (LabelledSet, _is_person_candidate, _predict, _same, _same_number,
-                                         _speaker_right, _without_article, gold_rows, normalised_name,
-                                         overlap_matches)
+                                         _speaker_right, gold_rows, normalised_name, overlap_matches,
+                                         real_mention_key, shipped_speaker_right)
 from scripts.extract.lexicon import Lexicon
 from scripts.package.tableschema import load_schema
 from scripts.paths import CURATED_DIR
@@ -314,19 +314,13 @@ def speaker_miss_category(gold: dict, predicted: dict | None, mentions: list[dic
             else "another organisation, not among the labelled mentions")
 
 
-def _shipped_speaker_right(gold: dict, predicted: dict) -> bool:
-    if gold.get("speaker_person_id"):
-        return _same(gold["speaker_person_id"], predicted.get("speaker_person_id"))
-    return _same(gold.get("speaker_organisation_id"), predicted.get("speaker_organisation_id"))
-
-
 def speaker_categories(gold: list[dict], predicted: list[dict], mentions: list[dict], articles: dict[str, str],
                        real_text: bool, parents: dict[str, str] | None = None) -> SpeakerCategories:
     """Categories of the speaker misses, with the scorer's own pairing and judgement of a right speaker: on real
     text over the quotes with a gold speaker_name, on the shipped sets over those with speaker_status resolved."""
     attributed = (lambda g: bool(g.get("speaker_name"))) if real_text else \
         (lambda g: g.get("speaker_status") == "resolved")
-    right = _speaker_right if real_text else _shipped_speaker_right
+    right = _speaker_right if real_text else shipped_speaker_right
     pairs = {id(g): p for g, p in overlap_matches(gold, predicted)}
     by_article = defaultdict(list)
     for m in mentions:
@@ -369,7 +363,7 @@ def mention_categories(gold: list[dict], predicted: list[dict], real_text: bool)
     if not real_text and not any(_is_person_candidate(g) for g in gold):
         predicted = [p for p in predicted if not _is_person_candidate(p)]
     if real_text:
-        key = lambda r: (r["source_id"], _without_article(r["text"]), int(r["end"]))
+        key = real_mention_key
         same_ids = lambda g, p: _same(g["person_id"], p["person_id"]) and _same(g["organisation_id"], p["organisation_id"])
     else:
         key = lambda r: (r["source_id"], int(r["start"]), int(r["end"]))

@@ -141,12 +141,17 @@ def _predict(table: str, labelled: LabelledSet, lexicon: Lexicon) -> list[dict]:
     return rows
 
 
+def shipped_speaker_right(gold: dict, predicted: dict) -> bool:
+    """The shipped sets' labels: the curated person where the gold has one, else the curated organisation."""
+    if gold.get("speaker_person_id"):
+        return _same(gold["speaker_person_id"], predicted.get("speaker_person_id"))
+    return _same(gold.get("speaker_organisation_id"), predicted.get("speaker_organisation_id"))
+
+
 def score_quotes(gold, predicted) -> dict[str, Score]:
     overlapping = overlap_matches(gold, predicted)
     attributed = [(g, p) for g, p in overlapping if g.get("speaker_status") == "resolved"]
-    speaker_ok = sum(1 for g, p in attributed
-                     if (_same(g["speaker_person_id"], p["speaker_person_id"]) if g.get("speaker_person_id")
-                         else _same(g["speaker_organisation_id"], p["speaker_organisation_id"])))
+    speaker_ok = sum(1 for g, p in attributed if shipped_speaker_right(g, p))
     return {"quote spans, exact": Score(len(exact_matches(gold, predicted)), len(predicted), len(gold)),
             "quote spans, overlapping": Score(len(overlapping), len(predicted), len(gold)),
             "speaker of attributed quotes (accuracy)": Score(speaker_ok, len(attributed), len(attributed))}
@@ -192,6 +197,11 @@ def _without_article(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def real_mention_key(row: dict) -> tuple[str, str, int]:
+    """What a real-text mention is matched by: its article, its text give or take a leading 'the', and its end."""
+    return row["source_id"], _without_article(row["text"]), int(row["end"])
+
+
 def score_real_mentions(gold, predicted) -> dict[str, Score]:
     """Per kind: a mention is right when its span (give or take a leading 'the') and its curated id are; a
     candidate (no id) is right where the gold also names an organisation or person nobody curated."""
@@ -199,10 +209,10 @@ def score_real_mentions(gold, predicted) -> dict[str, Score]:
     for kind in ("organisation", "person"):
         g_kind = [g for g in gold if g["entity_kind"] == kind]
         p_kind = [p for p in predicted if p["entity_kind"] == kind]
-        by_span = {(p["source_id"], _without_article(p["text"]), int(p["end"])): p for p in p_kind}
+        by_span = {real_mention_key(p): p for p in p_kind}
         right = 0
         for g in g_kind:
-            p = by_span.get((g["source_id"], _without_article(g["text"]), int(g["end"])))
+            p = by_span.get(real_mention_key(g))
             right += p is not None and _same(g["person_id"], p["person_id"]) and \
                 _same(g["organisation_id"], p["organisation_id"])
         scores[f"{kind} mentions: span and id (candidates count when nobody curated them)"] = \

@@ -4,9 +4,9 @@ Usage:
     python -m scripts.evaluation.train_span_model            fit on the training articles, write span_weights.py
     python -m scripts.evaluation.train_span_model --cv       also cross-validate by batch (no file written)
 
-Training articles: the real-text dev part less the held-out ids (HELD_OUT: ids starting rj, rl, rm, rn, which are
-measured by aggregates only) -- the blind part is never read. Each boundary variant of every capitalised run that
-overlaps no curated alias (mentions.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
+Training articles: the real-text dev part less the held-out ids (HELD_OUT = realtext.UNREAD_DEV_PREFIXES: ids
+starting rj, rl, rm, rn, which are measured by aggregates only) -- the blind part is never read. Each boundary
+variant of every capitalised run that overlaps no curated alias (span_model.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
 with its span (give or take a leading 'the'), else 0. The model is an L2-regularised logistic regression, fitted
 with scipy's L-BFGS (scipy is pinned already; the extractor applies the weights itself). The threshold above which
 the extractor adds a variant is chosen by leave-one-batch-out cross-validation (a batch = the two letters of the
@@ -23,12 +23,13 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from scripts.evaluation.evaluate import _without_article, gold_rows, realtext_set, score_real_mentions
+from scripts.evaluation.evaluate import gold_rows, real_mention_key, realtext_set, score_real_mentions
+from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = ("rj", "rl", "rm", "rn")
+HELD_OUT = UNREAD_DEV_PREFIXES
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "extract" / "span_weights.py"
 L2 = 0.3
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
@@ -46,18 +47,22 @@ def training_set():
 
 def examples(labelled, lexicon):
     """(article ids, feature matrix, labels) over every variant of every run of the training articles."""
-    gold = {(g["source_id"], _without_article(g["text"]), int(g["end"]))
-            for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
+    gold = {real_mention_key(g) for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
     ids, rows, labels = [], [], []
     for source_id, text in sorted(labelled.articles.items()):
-        for run in mentions.scored_runs(text, lexicon, lexicon.find(text)):
+        for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
             for start, end, active in run:
                 ids.append(source_id)
                 row = np.zeros(len(span_model.FEATURES))
                 row[active] = 1.0
                 rows.append(row)
-                labels.append((source_id, _without_article(text[start:end]), end) in gold)
+                labels.append(_variant_key(source_id, text, start, end) in gold)
     return np.array(ids, dtype=str), np.array(rows), np.array(labels, dtype=float)
+
+
+def _variant_key(source_id: str, text: str, start: int, end: int) -> tuple[str, str, int]:
+    """A variant's key, matched against the labels' as the scorer matches mentions."""
+    return real_mention_key({"source_id": source_id, "text": text[start:end], "end": end})
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -71,12 +76,12 @@ def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def organisation_score(labelled, lexicon, articles: set[str]):
-    """The organisation-mention score of the whole extractor on these articles (their gold and predictions)."""
+    """The organisation-mention score of the whole extractor, with the score settling its candidates at the
+    weights and threshold in force (span_model.extract_mentions), on these articles."""
     subset = {k: v for k, v in labelled.articles.items() if k in articles}
     gold, predicted = [], []
-    mentions._last_names[:] = [None, None, None]
     for source_id, text in sorted(subset.items()):
-        predicted += mentions.extract_mentions(text, source_id, lexicon)
+        predicted += span_model.extract_mentions(text, source_id, lexicon)
     gold = [g for g in gold_rows(labelled, "mentions") if g["source_id"] in subset]
     return score_real_mentions(gold, predicted)[ORGANISATIONS]
 
@@ -90,7 +95,7 @@ def cross_validate(labelled, lexicon, ids, x, y) -> float | None:
         w = fit(x[~np.char.startswith(ids, batch)], y[~np.char.startswith(ids, batch)])
         articles = {i for i in labelled.articles if i.startswith(batch)}
         for threshold in (None, *THRESHOLDS):
-            span_model._OVERRIDE[:] = [list(w), threshold if threshold is not None else 2.0]
+            span_model._OVERRIDE[:] = [list(w), threshold if threshold is not None else float("inf")]
             s = organisation_score(labelled, lexicon, articles)
             t = totals[threshold]
             t[0] += s.true_positives
@@ -107,23 +112,22 @@ def cross_validate(labelled, lexicon, ids, x, y) -> float | None:
 
 
 def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
-    """On the runs the model sees (mentions.scored_runs), uncurated organisation labels there against the rules'
+    """On the runs the model sees (span_model.scored_runs), uncurated organisation labels there against the rules'
     candidates there and against the model alone (each run's best variant when it reaches threshold): counts."""
-    gold = {(g["source_id"], _without_article(g["text"]), int(g["end"]))
-            for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
+    gold = {real_mention_key(g) for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
     counts = defaultdict(int)
     for source_id, text in sorted(labelled.articles.items()):
         mentions._last_names[:] = [None, None, None]
         rules = [m for m in mentions.extract_mentions(text, source_id, lexicon)
                  if m["entity_kind"] == "organisation" and not m["organisation_id"]]
         weights = weights_for(source_id)
-        for run in mentions.scored_runs(text, lexicon, lexicon.find(text)):
+        for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
             low, high = min(v[0] for v in run), max(v[1] for v in run)
-            expected = {(source_id, _without_article(text[a:b]), b) for a, b, _ in run} & gold
-            by_rules = {(source_id, _without_article(m["text"]), m["end"]) for m in rules
+            expected = {_variant_key(source_id, text, a, b) for a, b, _ in run} & gold
+            by_rules = {real_mention_key(m) for m in rules
                         if m["start"] < high and low < m["end"]}
             best = max(run, key=lambda v: (span_model.probability(v[2], weights), v[1] - v[0]))
-            by_model = {(source_id, _without_article(text[best[0]:best[1]]), best[1])} \
+            by_model = {_variant_key(source_id, text, best[0], best[1])} \
                 if span_model.probability(best[2], weights) >= threshold else set()
             counts["expected"] += len(expected)
             counts["rules_predicted"] += len(by_rules)
@@ -156,7 +160,6 @@ def main(argv: list[str]) -> int:
     """No option: fit, cross-validate, write the weights. --cv: cross-validate only. --compare [--ids PREFIX...]: the
     model alone against the rules on the runs the model sees, on left-out batches of the training articles, and
     (aggregates only) on the dev ids given (e.g. the held-out ones)."""
-    span_model._OVERRIDE[:] = [[0.0] * len(span_model.FEATURES), 2.0]  # no fitted spans while examples are made
     lexicon = Lexicon.from_curated(CURATED_DIR)
     labelled = training_set()
     ids, x, y = examples(labelled, lexicon)

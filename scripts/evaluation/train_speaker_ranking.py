@@ -14,15 +14,16 @@ give pairs (right, wrong); the weights are those of a pairwise
 logistic ranking, minimising sum log(1 + exp(-w . (right - wrong))) + L2 / 2 * |w - PRIOR|^2 with scipy's
 L-BFGS-B (the optimum is unique, so the fit is deterministic): a maximum a posteriori fit whose prior, PRIOR, holds
 the expectations of English anaphora (gender agreement, recency, subjects over objects) that the few labelled
-decisions would otherwise not teach. The margin is the largest of MARGINS under which the decisions
-are still resolved as often right as with none: two candidates closer than it are left unresolved.
+decisions would otherwise not teach. The margin is fixed (MARGIN, the log-odds of 3:2): two candidates whose scores
+are closer than it are left unresolved.
 
-Articles whose id starts with a --hold-out prefix (default: rj, the part of the dev set kept unread to measure on)
-are never read. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
+Articles whose id starts with a --hold-out prefix (default: realtext.UNREAD_DEV_PREFIXES, the part of the dev set
+kept unread to measure on) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
 the fit are printed; commit the file with them.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -30,13 +31,14 @@ import sys
 import numpy as np
 from scipy.optimize import minimize
 
-from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set
+from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set, shipped_speaker_right
+from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
 from scripts.extract import quotes
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.speaker_ranking import FEATURES, GROUPS, WEIGHTS_FILE, Ranking
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = ("rj",)
+HELD_OUT = UNREAD_DEV_PREFIXES
 L2 = 1.0
 # What the weights are drawn towards where the labels say little (the fit's Gaussian prior, its centre): the
 # expectations of English anaphora, each the same for any text. A few dozen labelled decisions cannot teach that a
@@ -76,27 +78,20 @@ def decisions(held_out: tuple[str, ...] = HELD_OUT) -> list[tuple[str, list[tupl
                     return None
                 rows = [{"speaker_person_id": s.person_id, "speaker_organisation_id": s.organisation_id,
                          "speaker_name": s.name, "speaker_text": s.text} for s in speakers]
-                return [_speaker_right(g, r) if real else _same_speaker_id(g, r) for r in rows]
+                return [_speaker_right(g, r) if real else shipped_speaker_right(g, r) for r in rows]
 
             def oracle(start: int, end: int, speakers) -> int | None:
                 right = labels(start, end, speakers)
                 return right.index(True) if right and any(right) else None
 
             article = quotes._Article(text, source_id, lexicon)
-            article.trace, article.oracle = [], oracle
+            article.recording, article.oracle = True, oracle
             for row in article.rows():
                 decision = row.get("_decision")
                 right = labels(row["start"], row["end"], decision["speakers"]) if decision else None
                 if right is not None:
                     found.append((decision["group"], decision["features"], right, decision["same"]))
     return found
-
-
-def _same_speaker_id(gold: dict, speaker: dict) -> bool:
-    """The package's labels: the curated person, else the curated organisation (as score_quotes judges)."""
-    if gold["speaker_person_id"]:
-        return gold["speaker_person_id"] == speaker["speaker_person_id"]
-    return gold["speaker_organisation_id"] == speaker["speaker_organisation_id"]
 
 
 def pairs(found) -> np.ndarray:
@@ -131,10 +126,18 @@ def accuracy(found, ranking: Ranking) -> tuple[int, int]:
     return right, unresolved
 
 
+def options(argv: list[str]) -> argparse.Namespace:
+    """The command line: --hold-out takes the prefixes up to the next option."""
+    parser = argparse.ArgumentParser(prog="python -m scripts.evaluation.train_speaker_ranking")
+    parser.add_argument("--l2", type=float, default=L2)
+    parser.add_argument("--dry-run", action="store_true")
+    parser.add_argument("--hold-out", nargs="+", default=list(HELD_OUT), metavar="PREFIX")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    held_out = tuple(argv[argv.index("--hold-out") + 1:]) if "--hold-out" in argv else HELD_OUT
-    held_out = tuple(p for p in held_out if not p.startswith("--")) or HELD_OUT
-    l2 = float(argv[argv.index("--l2") + 1]) if "--l2" in argv else L2
+    args = options(argv)
+    held_out, l2 = tuple(args.hold_out), args.l2
     found = decisions(held_out)
     data = {"about": "Weights of scripts/extract/speaker_ranking.py, written by `python -m "
                      "scripts.evaluation.train_speaker_ranking`; do not edit by hand.",
@@ -154,7 +157,7 @@ def main(argv: list[str]) -> int:
         data["groups"][group] = {
             "fit": {"decisions": len(mine), "pairs": len(differences), "right": right, "unresolved": unresolved},
             "weights": dict(zip(FEATURES, weights)), "margin": margin}
-    if "--dry-run" not in argv:
+    if not args.dry_run:
         WEIGHTS_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS_FILE}")
     return 0

@@ -74,11 +74,9 @@ Everything else that looks like an organisation is kept as an unresolved candida
    name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
    acronyms.
 
-7. A fitted score (scripts/extract/span_model.py, weights in span_weights.py fitted by
-   scripts/evaluation/train_span_model.py) may settle runs the rules leave open (settled_candidates): add a run's
-   best-scoring variant where no mention stands, move a rule candidate's boundary to a variant that scores higher.
-   It acts only when the training script's leave-one-batch-out cross-validation adopted a threshold; at present
-   none beats the rules alone, so it does not act (README, "A fitted score instead of more rules").
+7. A fitted score for organisation spans (scripts/extract/span_model.py, trained by
+   scripts/evaluation/train_span_model.py) is an experiment, not called here: no threshold of it has beaten the
+   rules alone (README, "A fitted score instead of more rules"), so the extractor does not import it.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
@@ -246,7 +244,11 @@ _WORD_BEFORE = re.compile(r"(\S+)[^\S\n]+$")
 
 def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
     """Rows of the mentions table for one article, sorted by start, spans never overlapping."""
-    names = article_names(text, lexicon)
+    return mention_rows(article_names(text, lexicon), source_id, lexicon)
+
+
+def mention_rows(names: "ArticleNames", source_id: str, lexicon: Lexicon) -> list[dict]:
+    """The rows of an article's names: every mention less the weak ones, sorted by start, spans never overlapping."""
     found = [m for m in names.mentions if id(m.referent) not in names.weak]
     return [_row(source_id, m, lexicon) for m in _without_overlaps(found)]
 
@@ -288,9 +290,6 @@ def article_names(text: str, lexicon: Lexicon) -> "ArticleNames":
     from scripts.extract.names import ArticleNames
     kept_curated, candidates = organisation_candidate_spans(text, lexicon, lexicon.find(text))
     names = ArticleNames(text, lexicon, candidates, kept_curated)
-    settled = settled_candidates(text, lexicon, kept_curated, candidates, names)
-    if settled != candidates:  # the fitted score moved a boundary or added a name: found again with them taken
-        names = ArticleNames(text, lexicon, settled, kept_curated)
     _last_names[:] = [text, lexicon, names]
     return names
 
@@ -1315,95 +1314,3 @@ def _settle_collisions(curated: list[AliasMatch], candidates: list[tuple[int, in
         kept.append((start, end, replaced))
     dropped = {i for _, _, replaced in kept for i in replaced}
     return [m for i, m in enumerate(curated) if i not in dropped], sorted((s, e) for s, e, _ in kept)
-
-
-# --- the fitted score (scripts/extract/span_model.py) -------------------------------------------------------------
-
-def _span_vocab(prefixes: frozenset[str]):
-    from scripts.extract.span_model import Vocab
-    return Vocab(_ORGANISATION_HEAD_WORDS, _MEDIA_HEAD_WORDS, _NATION_SUFFIXES,
-                 NAME_WORDS.places | NAME_WORDS.regions, _TITLE_WORDS | _TITLE_MODIFIERS, _LEADING_STRUCTURE_WORDS,
-                 _TRAILING_STRUCTURE_WORDS, _PLURAL_PEOPLE, _PARTY_WORDS, prefixes, _NATIONALITIES)
-
-
-def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=None):
-    """Every capitalised run's boundary variants that overlap no curated match, with their active features:
-    [[(start, end, active feature indices), ...] per run], only the runs for which wanted(run start, run end) holds
-    when it is given. The training script reads the same list."""
-    from scripts.extract import span_model
-    from scripts.extract.span_model import ArticleContext, broad_spans, span_features
-    prefixes, _ = _naming_prefixes(lexicon)
-    vocab = _span_vocab(prefixes)
-    ctx = ArticleContext(text, CREDIT_LABELS)
-    starts = [m.start for m in curated]
-    runs = []
-    for run_start, run_end in capitalised_runs(text):
-        if wanted is not None and not wanted(run_start, run_end):
-            continue
-        tokens = [(m.group(), m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, run_start, run_end)]
-        variants = []
-        for i, j in broad_spans(tokens, vocab):
-            start, end = tokens[i][1], tokens[j][2] - (len(tokens[j][0]) - len(_bare(tokens[j][0])))
-            at = bisect.bisect_left(starts, end) - 1
-            if any(curated[k].end > start for k in range(max(0, at - 3), at + 1)):
-                continue  # a curated match overlaps: curated names win
-            variants.append((start, end, span_features(ctx, tokens, i, j, vocab)))
-        if variants:
-            runs.append(variants)
-    if not span_model.SINGLE_WORDS:
-        return runs
-    starts_ends = capitalised_runs(text)
-    for word, start, end in span_model.single_words(text, starts_ends, vocab):
-        if wanted is not None and not wanted(start, end):
-            continue
-        end -= len(word) - len(_bare(word))
-        at = bisect.bisect_left(starts, end) - 1
-        if start == end or any(curated[k].end > start for k in range(max(0, at - 3), at + 1)):
-            continue
-        runs.append([(start, end, span_features(ctx, [(word, start, end)], 0, 0, vocab))])
-    return runs
-
-
-_SETTLE = {"add": True, "replace": True, "margin": 0.0}
-
-
-def settled_candidates(text: str, lexicon: Lexicon, curated: list[AliasMatch], candidates, names):
-    """The rules' organisation candidates, settled by the fitted score run by run: in a run where a rule's candidate
-    is one of the run's variants, a variant that scores higher (at least the threshold) takes its place; in a run no
-    mention overlaps, the best variant is added when it reaches the threshold."""
-    from scripts.extract import span_model
-    weights = span_model.weights()
-    if weights is None:
-        return candidates
-    cut = span_model.threshold()
-    taken = sorted((m.start, m.end) for m in names.mentions)
-    taken_starts = [s for s, _ in taken]
-    result = set(candidates)
-    candidate_set = set(candidates)
-
-    def inside(low: int, high: int) -> list[tuple[int, int]]:
-        at = bisect.bisect_left(taken_starts, high)
-        return [(s, e) for s, e in taken[max(0, at - 8):at] if s < high and low < e]
-
-    def wanted(low: int, high: int) -> bool:  # a run with no mention, or with one rule candidate only
-        names_in = inside(low, high)
-        return _SETTLE["add"] if not names_in else \
-            _SETTLE["replace"] and len(names_in) == 1 and names_in[0] in candidate_set
-    for variants in scored_runs(text, lexicon, curated, wanted):
-        low, high = min(v[0] for v in variants), max(v[1] for v in variants)
-        scored = sorted(((span_model.probability(v[2], weights), v[1] - v[0], v[0], v[1]) for v in variants),
-                        reverse=True)
-        p, _, start, end = scored[0]
-        inside_run = inside(low, high)
-        if not inside_run:
-            if _SETTLE["add"] and p >= cut:
-                result.add((start, end))
-            continue
-        if not _SETTLE["replace"] or len(inside_run) != 1 or inside_run[0] not in candidate_set:
-            continue  # a curated name or a person stands in the run, or several names: the rules have spoken
-        rule = inside_run[0]
-        rule_p = next((q for q, _, s, e in scored if (s, e) == rule), None)
-        if rule_p is not None and p >= cut and (start, end) != rule and p - rule_p >= _SETTLE["margin"]:
-            result.discard(rule)
-            result.add((start, end))
-    return sorted(result)

@@ -378,7 +378,8 @@ class _Article:
         self.entities: list[_Entity] = []
         self._subjects: dict[int, _Entity | None] = {}
         self._mention_starts: dict[int, list[int]] | None = None
-        self.trace: list[dict] | None = None  # set to [] to record each ranking decision (the training script does)
+        self.recording = False  # set to True to keep each row's ranking decision (the training script does)
+        self._last_decision: dict | None = None  # the last ranking decision, while recording
         # the training script's labels: (quotation's start, end, candidates' speakers) -> the right one's index or
         # None; the right one is then taken, so later decisions do not depend on the weights being fitted
         self.oracle = None
@@ -525,11 +526,11 @@ class _Article:
         return not _BULLET.sub("", self.masked[self.paragraphs[quote.paragraph].start:quote.open]).strip()
 
     def _fill(self, row: dict, attribution: _Attribution) -> None:
-        decisions = len(self.trace) if self.trace is not None else 0
+        self._last_decision = None
         self._filling = row
         speaker = self._resolve(attribution)
-        if self.trace is not None and len(self.trace) > decisions:
-            row["_decision"] = self.trace[-1]  # what the training script labels with the gold speaker
+        if self._last_decision is not None:
+            row["_decision"] = self._last_decision  # what the training script labels with the gold speaker
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
                    speaker_organisation_id=speaker.organisation_id, speaker_status=speaker.status,
                    speaker_name=speaker.name or None, speaker_method=speaker.method, cue=attribution.cue or None)
@@ -1444,14 +1445,14 @@ class _Article:
         speaking = max((c.latest for c in candidates if c.speaker or c.saying_subject), default=None)
         features = [self._features(c, position, gender, latest, spoke, speaking) for c in candidates]
         speakers = [self._carried_speaker(words, c.entity, "pronoun", None, gender) for c in candidates]
-        chosen, scores = RANKING["person_pronoun"].choose(features, [_referent_key(s) for s in speakers])
+        same = [_referent_key(s) for s in speakers]
+        chosen, _ = RANKING["person_pronoun"].choose(features, same)
         if self.oracle is not None and self._filling is not None:
             right = self.oracle(self._filling["start"], self._filling["end"], speakers)
             chosen = right if right is not None else chosen
-        if self.trace is not None:
-            self.trace.append({"group": "person_pronoun", "position": position, "words": words,
-                               "features": features, "scores": scores, "speakers": speakers, "chosen": chosen,
-                               "same": [_referent_key(s) for s in speakers]})
+        if self.recording:
+            self._last_decision = {"group": "person_pronoun", "features": features, "speakers": speakers,
+                                   "same": same}
         if chosen is None:
             return None
         entity = candidates[chosen].entity

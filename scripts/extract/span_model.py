@@ -17,16 +17,24 @@ held-out or blind parts) and written to scripts/extract/span_weights.py, a gener
 part of the extraction cache key like every module the extractors import. Training may use any library; this
 module applies the weights itself (a sum of the weights of the features that fire, then the logistic function).
 
-How mentions.py uses the score (`settled_candidates`): a run no rule and no curated alias covers gives its best-scoring
-variant when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of
-the variants takes the best variant instead when that reaches the threshold and beats the rule's span. The
-threshold is the one whose whole-extractor organisation F1 on left-out batches is best, adopted only when it beats
-the rules alone there (see the training script); when none does, THRESHOLD is None and nothing here runs.
+An experiment, out of the extractor's path: mentions.py does not import this module (so neither it nor its weights
+are part of the extraction cache key). How the score would settle the rules' candidates (`settled_candidates`,
+measured through `extract_mentions` here): a run no rule and no curated alias covers gives its best-scoring variant
+when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of the
+variants takes the best variant instead when that reaches the threshold and scores at least as high as the rule's
+span. The threshold is the one whose whole-extractor organisation F1 on left-out batches is best, adopted only when
+it beats the rules alone there (see the training script); when none does, THRESHOLD is None and nothing here runs.
+Adopting one means calling `settled_candidates` from mentions.article_names again.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+
+from scripts.extract import mentions
+from scripts.extract.lexicon import AliasMatch, Lexicon
+from scripts.extract.names import CREDIT_LABELS, ArticleNames
 
 _SAYING = frozenset("""said says say told added warned claimed insisted argued stated confirmed announced
     responded replied revealed described called urged criticised welcomed accused explained noted reported""".split())
@@ -41,7 +49,6 @@ _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
 _MAX_WORDS = 6
 _SINGLE_WORD = re.compile(r"(?<![\w'’@#./&\-])[A-ZÀ-ÖØ-Þ][\w'’\-]*")
 _OVERRIDE: list = []  # (weights, threshold) set by the training script while it cross-validates
-SINGLE_WORDS = True  # single capitalised words outside runs are variants too
 
 
 def _bare(word: str) -> str:
@@ -53,7 +60,8 @@ def _bare(word: str) -> str:
 
 
 class Vocab:
-    """The word classes the features use, handed over by mentions.py (which owns them) to avoid an import cycle."""
+    """The word classes the features use: mentions.py's (which owns them, see _vocab) and the lexicon's naming
+    prefixes."""
 
     def __init__(self, organisation_heads, media_heads, nations, places, title_words, leading, trailing, plural_people,
                  party_words, prefixes, nationalities=frozenset()):
@@ -333,10 +341,19 @@ def probability(active: list[int], weights) -> float:
 
 def weights():
     """The fitted weights in FEATURES order (scripts/extract/span_weights.py), or None when there are none, when they
-    were fitted for other features, or when cross-validation adopted no threshold (then the extractor runs on its
-    rules alone, and pays nothing for the score)."""
-    if _OVERRIDE:
-        return _OVERRIDE[0]
+    were fitted for other features, or when cross-validation adopted no threshold (then nothing here acts)."""
+    return _OVERRIDE[0] if _OVERRIDE else _loaded()[0]
+
+
+def threshold() -> float | None:
+    """The adopted threshold (None with no usable weights)."""
+    return _OVERRIDE[1] if _OVERRIDE else _loaded()[1]
+
+
+_LOADED: list = []  # [(weights, threshold)] once span_weights is read
+
+
+def _loaded() -> tuple[list[float] | None, float | None]:
     if not _LOADED:
         try:
             from scripts.extract import span_weights
@@ -344,15 +361,107 @@ def weights():
             span_weights = None
         fits = span_weights is not None and tuple(span_weights.FEATURES) == FEATURES and \
             span_weights.THRESHOLD is not None
-        _LOADED.append([span_weights.WEIGHTS[name] for name in FEATURES] if fits else None)
+        _LOADED.append(([span_weights.WEIGHTS[name] for name in FEATURES], span_weights.THRESHOLD) if fits
+                       else (None, None))
     return _LOADED[0]
 
 
-_LOADED: list = []
+# --- the score over an article's runs, and how it would settle the rules' candidates ------------------------------
+
+def _vocab(prefixes: frozenset[str]) -> Vocab:
+    return Vocab(mentions._ORGANISATION_HEAD_WORDS, mentions._MEDIA_HEAD_WORDS, mentions._NATION_SUFFIXES,
+                 mentions.NAME_WORDS.places | mentions.NAME_WORDS.regions,
+                 mentions._TITLE_WORDS | mentions._TITLE_MODIFIERS, mentions._LEADING_STRUCTURE_WORDS,
+                 mentions._TRAILING_STRUCTURE_WORDS, mentions._PLURAL_PEOPLE, mentions._PARTY_WORDS, prefixes,
+                 mentions._NATIONALITIES)
 
 
-def threshold() -> float:
-    if _OVERRIDE:
-        return _OVERRIDE[1]
-    from scripts.extract import span_weights  # only asked when weights() found them
-    return span_weights.THRESHOLD
+def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=None):
+    """Every capitalised run's boundary variants that overlap no curated match, with their active features:
+    [[(start, end, active feature indices), ...] per run], only the runs for which wanted(run start, run end) holds
+    when it is given; then every single capitalised word outside the runs (single_words) as a run of its own. The
+    training script reads the same list."""
+    prefixes, _ = mentions._naming_prefixes(lexicon)
+    vocab = _vocab(prefixes)
+    ctx = ArticleContext(text, CREDIT_LABELS)
+    starts = [m.start for m in curated]
+    runs = []
+    starts_ends = mentions.capitalised_runs(text)
+    for run_start, run_end in starts_ends:
+        if wanted is not None and not wanted(run_start, run_end):
+            continue
+        tokens = [(m.group(), m.start(), m.end()) for m in mentions._RUN_TOKEN.finditer(text, run_start, run_end)]
+        variants = []
+        for i, j in broad_spans(tokens, vocab):
+            start, end = tokens[i][1], tokens[j][2] - (len(tokens[j][0]) - len(mentions._bare(tokens[j][0])))
+            at = bisect.bisect_left(starts, end) - 1
+            if any(curated[k].end > start for k in range(max(0, at - 3), at + 1)):
+                continue  # a curated match overlaps: curated names win
+            variants.append((start, end, span_features(ctx, tokens, i, j, vocab)))
+        if variants:
+            runs.append(variants)
+    for word, start, end in single_words(text, starts_ends, vocab):
+        if wanted is not None and not wanted(start, end):
+            continue
+        end -= len(word) - len(mentions._bare(word))
+        at = bisect.bisect_left(starts, end) - 1
+        if start == end or any(curated[k].end > start for k in range(max(0, at - 3), at + 1)):
+            continue
+        runs.append([(start, end, span_features(ctx, [(word, start, end)], 0, 0, vocab))])
+    return runs
+
+
+def settled_candidates(text: str, lexicon: Lexicon, curated: list[AliasMatch], candidates, names):
+    """The rules' organisation candidates, settled by the fitted score run by run: in a run where a rule's candidate
+    is one of the run's variants, a variant that scores at least as high (and reaches the threshold) takes its
+    place; in a run no mention overlaps, the best variant is added when it reaches the threshold. The candidates
+    unchanged when no weights are adopted."""
+    weights_ = weights()
+    if weights_ is None:
+        return candidates
+    cut = threshold()
+    taken = sorted((m.start, m.end) for m in names.mentions)
+    taken_starts = [s for s, _ in taken]
+    result = set(candidates)
+    candidate_set = set(candidates)
+
+    def inside(low: int, high: int) -> list[tuple[int, int]]:
+        at = bisect.bisect_left(taken_starts, high)
+        return [(s, e) for s, e in taken[max(0, at - 8):at] if s < high and low < e]
+
+    def wanted(low: int, high: int) -> bool:  # a run with no mention, or with one rule candidate only
+        names_in = inside(low, high)
+        return not names_in or (len(names_in) == 1 and names_in[0] in candidate_set)
+    for variants in scored_runs(text, lexicon, curated, wanted):
+        low, high = min(v[0] for v in variants), max(v[1] for v in variants)
+        scored = sorted(((probability(v[2], weights_), v[1] - v[0], v[0], v[1]) for v in variants), reverse=True)
+        p, _, start, end = scored[0]
+        inside_run = inside(low, high)
+        if not inside_run:
+            if p >= cut:
+                result.add((start, end))
+            continue
+        if len(inside_run) != 1 or inside_run[0] not in candidate_set:
+            continue  # a curated name or a person stands in the run, or several names: the rules have spoken
+        rule = inside_run[0]
+        rule_p = next((q for q, _, s, e in scored if (s, e) == rule), None)
+        if rule_p is not None and p >= cut and (start, end) != rule and p >= rule_p:
+            result.discard(rule)
+            result.add((start, end))
+    return sorted(result)
+
+
+def settled_names(text: str, lexicon: Lexicon) -> ArticleNames:
+    """mentions.article_names with the rules' organisation candidates settled by the score (not cached)."""
+    kept_curated, candidates = mentions.organisation_candidate_spans(text, lexicon, lexicon.find(text))
+    names = ArticleNames(text, lexicon, candidates, kept_curated)
+    settled = settled_candidates(text, lexicon, kept_curated, candidates, names)
+    if settled != candidates:  # the score moved a boundary or added a name: found again with them taken
+        names = ArticleNames(text, lexicon, settled, kept_curated)
+    return names
+
+
+def extract_mentions(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
+    """mentions.extract_mentions with the score settling the candidates: what the extractor would give were the
+    score adopted (the training script measures it with this)."""
+    return mentions.mention_rows(settled_names(text, lexicon), source_id, lexicon)

@@ -17,6 +17,7 @@ and text_path are measured from the file, as for curated sources.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from scripts.errors import InputError
-from scripts.inputs.articles import ArticleTexts, decode_article, sha256_of
+from scripts.inputs.articles import ArticleTexts, decode_article
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import CsvRecords, Problem, frame_from_records, read_csv_records
 
@@ -147,7 +148,7 @@ def make_metadata_sources(schema: TableSchema, metadata_csv: Path, articles_dir:
             "published_date_method": "metadata" if published else None,
             "published_date_evidence_text": None, "published_date_evidence_start": None,
             "published_date_evidence_end": None, "published_date_note": None,
-            "sha256": sha256_of(path), "length_chars": len(text), "length_bytes": path.stat().st_size})
+            "sha256": hashlib.sha256(data).hexdigest(), "length_chars": len(text), "length_bytes": len(data)})
     listed = set(seen_files)
     for path in sorted(articles_dir.glob("*.txt")):
         if path.name not in listed and not any(p.column == "file" and p.value == path.name for p in problems):
