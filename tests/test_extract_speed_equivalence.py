@@ -389,3 +389,21 @@ def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
         assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s
+
+
+def test_a_figure_value_is_tidied_as_rounding_every_value_tidied_it():
+    from scripts.extract import figures
+
+    def plain(value):  # the form before the sixth speed pass
+        value = round(value, 6)
+        return int(value) if value == int(value) else value
+
+    rng = random.Random(16)
+    values = [0.0, -0.0, 1.0, 12.0, 2.5, 1e21, 1e300, 2.0 ** 53 + 2, 1 / 3, 100 / 3, 0.1 + 0.2, 7.0000004, 6.9999996,
+              1e-7, 3, 0, 10**20]
+    values += [rng.choice([1, 10, 1000, 1e6, 1e9]) * rng.randint(0, 10**6) / rng.choice([1, 2, 3, 4, 7, 100, 1e6])
+               for _ in range(20000)]
+    values += [float(rng.randint(-10**17, 10**17)) for _ in range(2000)] + [rng.uniform(-1e6, 1e6) for _ in range(2000)]
+    for value in values:
+        fast, slow = figures._tidy(value), plain(value)
+        assert fast == slow and type(fast) is type(slow), value

@@ -820,6 +820,8 @@ _WORD = re.compile(r"\S+")
 
 
 def _tidy(value: float) -> int | float:
+    if type(value) is float and value.is_integer():
+        return int(value)  # what rounding gives a whole float, without round()'s decimal conversion
     value = round(value, 6)
     return int(value) if value == int(value) else value
 
