@@ -407,3 +407,13 @@ def test_a_figure_value_is_tidied_as_rounding_every_value_tidied_it():
     for value in values:
         fast, slow = figures._tidy(value), plain(value)
         assert fast == slow and type(fast) is type(slow), value
+
+
+def test_lowercase_date_cores_found_by_str_find_are_the_core_patterns_matches():
+    rng = random.Random(17)
+    pieces = list(dates._LOWERCASE_CORE_WORDS) + ["days", "yesterday", "today", "tonight", "fortnight", "Monday", "weekend",
+                                                  "dayear", "tomorroweek", "nightomorrow", "yearyear", "d", "ay", "y", "ear",
+                                                  "DAY", "Week", "x", " ", "\n", ".", "é", "ſ", "K"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", "", " ", "-"]) for _ in range(rng.randint(0, 10)))
+        assert dates._lowercase_cores(s) == [(m.start(), m.group()) for m in dates._LOWERCASE_CORE.finditer(s)], s
