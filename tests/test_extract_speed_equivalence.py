@@ -417,3 +417,21 @@ def test_lowercase_date_cores_found_by_str_find_are_the_core_patterns_matches():
     for _ in range(20000):
         s = "".join(rng.choice(pieces) + rng.choice(["", "", " ", "-"]) for _ in range(rng.randint(0, 10)))
         assert dates._lowercase_cores(s) == [(m.start(), m.group()) for m in dates._LOWERCASE_CORE.finditer(s)], s
+
+
+def test_lowercase_openings_in_a_window_are_the_word_starts_that_begin_with_one():
+    rng = random.Random(18)
+    pieces = list(dates._LOWERCASE_OPENINGS) + ["them", "then", "into", "attempt", "an", "and", "mid-", "later", "x", "_",
+                                                "é", "Next", "THE", "12", "1st", " ", "  ", "\n", ".", ",", "-", "’", "ſ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\t"]) for _ in range(rng.randint(0, 10)))
+        low = rng.randint(0, len(s))
+        word_start = rng.randint(low, len(s))
+        plain = [m.start() for m in re.finditer(r"\b\w", s[:word_start + 1]) if m.start() >= low
+                 if s.startswith(dates._LOWERCASE_OPENINGS, m.start())]
+        found = []
+        for m in dates._LOWERCASE_OPENING.finditer(s, low, word_start + dates._LONGEST_OPENING_WORD):
+            if m.start() > word_start:
+                break
+            found.append(m.start())
+        assert found == plain, (s, low, word_start)

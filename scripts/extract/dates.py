@@ -198,10 +198,14 @@ _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}
 _COUNTED_OR_MODIFIED = re.compile(
     rf"(?<!\w)(?i:this|next|last|\d+|{'|'.join(_NUMBER_WORDS)}){_S}$")
 _PERIOD_PREFIX_BEFORE = re.compile(rf"(?:(?i:next|last|this){_S}|{_PART_OF})$")
-_WORD_START = re.compile(r"\b\w")
 _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "yesterday", "today", "tomorrow",
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
+# The word starts that begin with one of the openings, found by one pattern (the word starts, `\b\w`, that
+# text.startswith(_LOWERCASE_OPENINGS, ...) accepts): every opening is of word characters, so a match ends inside
+# its word and the next word start is still found.
+_LOWERCASE_OPENING = re.compile(r"\b(?:" + "|".join(sorted(_LOWERCASE_OPENINGS, key=len, reverse=True)) + ")")
+_LONGEST_OPENING_WORD = max(map(len, _LOWERCASE_OPENINGS))
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
 _LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
 _CUE_REACH = 400       # characters either side of an expression within which its sentence's cues are read
@@ -268,9 +272,10 @@ def _date_matches(text: str) -> list[re.Match]:
                 text, max(0, at - 12), at):
             continue  # 'month' and 'year' are dates only after this / next / last or a count ('six months ago')
         line_start = text.rfind("\n", max(0, word_start - _LONGEST_OPENING), word_start) + 1
-        for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
-            if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
-                continue
+        for start in _LOWERCASE_OPENING.finditer(text, max(line_start, word_start - _LONGEST_OPENING),
+                                                  word_start + _LONGEST_OPENING_WORD):
+            if start.start() > word_start:
+                break
             m = _DATE.match(text, start.start())
             if m and m.end() > at:
                 found.append(m)
