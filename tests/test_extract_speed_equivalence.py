@@ -436,3 +436,20 @@ def test_lowercase_openings_in_a_window_are_the_word_starts_that_begin_with_one(
                 break
             found.append(m.start())
         assert found == plain, (s, low, word_start)
+
+
+def test_the_figure_grammar_for_digits_matches_what_the_whole_grammar_matches_at_a_digit():
+    from scripts.extract import figures
+    assert set(figures._FIGURE_AT_DIGIT.groupindex) == set(figures._FIGURE.groupindex)
+    rng = random.Random(19)
+    pieces = ["£", "1", "2", "5", "12", "2,000", "1.5", "2023", "19", "20", "0", "in", "out of", "every", "to", "or", "and",
+              "-", "–", "bn", "m", "k", "b", "million", "hundred", "a half", "%", "per cent", "percent", "pc", "hours",
+              "hour", "days", "-day", "full", "years", "-olds", "p", "pence", "pounds", "sterling", "one", "two", "a",
+              "half", "third", "decade", "single", " ", " ", "  ", "\n", ",", ".", ":", "/", "x", "é", "$", "(", "ſ"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 9)))
+        for at in range(len(s)):
+            if s[at] in "£0123456789":
+                plain, fast = figures._FIGURE.match(s, at), figures._FIGURE_AT_DIGIT.match(s, at)
+                assert (plain and (plain.span(), plain.groupdict())) == (fast and (fast.span(), fast.groupdict())), \
+                    (s, at)

@@ -174,9 +174,11 @@ def _part(tag: str) -> str:
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
-_FIGURE = re.compile(_START + "(?:" + "|".join([
-    rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
-    rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}",
+_RATIO_ALTERNATIVE = (rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
+                      rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}")
+_PARTS_ALTERNATIVE = rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}"
+_FIGURE_ALTERNATIVES = [
+    _RATIO_ALTERNATIVE,
     rf"(?P<frac_n>two|three|four|five|six|seven|eight|nine)(?:-|{_S})(?P<frac_n_of>thirds|quarters|fifths|tenths){_END}",
     rf"half{_S}+an?{_S}+(?P<half_of>hour|day|week|month|year|decade|million|billion){_END}",
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
@@ -184,10 +186,16 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
     rf"(?P<half_word>half)(?:-?way|{_S}way)?(?![\w-])",  # 'halfway', 'half way' (to a goal): 50 percent
     rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
-    rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
+    _PARTS_ALTERNATIVE,
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
     rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
-]) + ")")
+]
+_FIGURE = re.compile(_START + "(?:" + "|".join(_FIGURE_ALTERNATIVES) + ")")
+# At a digit or '£' only the ratio and the parts can match (every other alternative opens with a letter), in that
+# order: the same matches, without trying the others. They stay in a branch after a failing (?!) so that every
+# group _figures_of reads is defined (and None).
+_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + _RATIO_ALTERNATIVE + "|" + _PARTS_ALTERNATIVE + "|(?!)(?:" + "|".join(
+    a for a in _FIGURE_ALTERNATIVES if a not in (_RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)) + "))")
 
 # Where a figure can start: '£', a digit run, or one of these words.
 _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "fifth",
@@ -366,14 +374,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     anchors = []
     first = _FIRST_ANCHOR.match(low)
     for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
-        if m.group("digits"):
-            anchors.append(m.start("digits"))
-            continue
-        if m.group("article"):
-            anchors.append(m.start("article"))
-            continue
-        if m.group("decade"):
-            anchors.append(m.start("decade"))
+        kind = m.lastgroup  # the alternatives' groups hold no group: the one that matched
+        if kind != "word":  # digits, article or decade
+            anchors.append(m.start(kind))
             continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
@@ -392,11 +395,12 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     for anchor in anchors:
         if anchor < consumed:
             continue
-        identifier = _IDENTIFIER.match(low, anchor) if low[anchor].isdigit() else None
+        at_digit = low[anchor] in _DIGIT_OR_POUND
+        identifier = _IDENTIFIER.match(low, anchor) if at_digit and low[anchor] != "£" else None
         if identifier:
             consumed = identifier.end()
             continue
-        match = _FIGURE.match(low, anchor)
+        match = (_FIGURE_AT_DIGIT if at_digit else _FIGURE).match(low, anchor)
         if match is None:
             continue
         found, consumed = _figures_of(match, text, low)
