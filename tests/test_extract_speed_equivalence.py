@@ -453,3 +453,15 @@ def test_the_figure_grammar_for_digits_matches_what_the_whole_grammar_matches_at
                 plain, fast = figures._FIGURE.match(s, at), figures._FIGURE_AT_DIGIT.match(s, at)
                 assert (plain and (plain.span(), plain.groupdict())) == (fast and (fast.span(), fast.groupdict())), \
                     (s, at)
+
+
+def test_the_word_before_a_date_read_back_is_what_the_window_search_finds():
+    word_before = re.compile(r"([\w'’]+)[^\S\n]+$")  # the search it replaces, over the 30 characters before
+    rng = random.Random(20)
+    pieces = ["in", "Good", "every", "O’Neill", "don't", "x_y", "_", "'", "’", "٣", "²", "é", "ſ", " ", " ", "  ", "\t",
+              "\u00a0", "\u2028", "\x1c", "\n", "\r", "\n\n", ".", ",", "(", "-", "2023"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        for start in range(len(s) + 1):
+            found = word_before.search(s, max(0, start - 30), start)
+            assert dates._word_span_before(s, start) == (found and found.span(1)), (s, start)

@@ -122,7 +122,6 @@ _COUNT_AND_UNIT = re.compile(r"(\S+)\s+(day|week|month|year)", re.I)
 _CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?", re.I)
 
 _SINCE_OR_FROM_BEFORE = re.compile(r"(?i)(?<!\w)(since|from)[^\S\n]+$")
-_WORD_BEFORE = re.compile(r"([\w'’]+)[^\S\n]+$")
 _TWO_WORDS_BEFORE = re.compile(r"(\S+)[^\S\n]+(\S+)[^\S\n]+$")
 # Words after which a lone month name or year is a date ('in August', 'since 2008').
 _DATE_PREPOSITIONS = frozenset("in since by from until till before after during throughout between through".split())
@@ -619,20 +618,42 @@ def _introduced_as_a_date(text: str, start: int, prepositions: frozenset[str],
 
 
 def _word_before(text: str, start: int) -> str:
-    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return previous.group(1).lower() if previous else ""
+    previous = _word_span_before(text, start)
+    return text[previous[0]:previous[1]].lower() if previous else ""
+
+
+def _word_span_before(text: str, start: int) -> tuple[int, int] | None:
+    r"""The span of the word a search of `([\w'’]+)[^\S\n]+$` in text[max(0, start - 30):start] finds (its group 1),
+    read back from start instead of tried at every position of the window: blanks (not a line break) that end the
+    window, or end it but for one line break ('$' also matches before a line break that ends the searched text),
+    and the run of word characters and apostrophes right before them, cut at the window's start."""
+    low = max(0, start - 30)
+    end = start - 1 if start > low and text[start - 1] == "\n" else start
+    i = end
+    while i > low and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    word_end = i
+    if word_end == end:
+        return None
+    while i > low and (text[i - 1].isalnum() or text[i - 1] in _WORD_BEFORE_EXTRA):
+        i -= 1
+    return (i, word_end) if i < word_end else None
+
+
+_WORD_BEFORE_EXTRA = "_'’"  # what [\w'’] takes besides letters and digits (str.isalnum is \w without '_')
 
 
 def _is_part_of_a_name(text: str, start: int, found: str, kind: str) -> bool:
     """'Good Friday', 'Black Friday', the 'Today' programme, 'every Monday': not a date of the article."""
-    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if previous and previous.group(1).lower() in ("every", "each"):
+    span = _word_span_before(text, start)
+    previous = text[span[0]:span[1]] if span else None
+    if previous and previous.lower() in ("every", "each"):
         return True
-    opens_sentence = previous is None or _opens_sentence(text, previous.start(1))
+    opens_sentence = previous is None or _opens_sentence(text, span[0])
     if kind == "relative_day":
         return found in ("Today", "Tonight") and not _opens_sentence(text, start)
-    if previous and not opens_sentence and previous.group(1)[:1].isupper():
-        return previous.group(1) not in _MONTH_NUMBER and previous.group(1).lower() not in (
+    if previous and not opens_sentence and previous[:1].isupper():
+        return previous not in _MONTH_NUMBER and previous.lower() not in (
             "on", "since", "from", "by", "until", "till", "before", "after", "next", "last", "this", "coming",
             "past", "and", "or")
     return False
