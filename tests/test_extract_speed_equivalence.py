@@ -389,3 +389,79 @@ def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
         assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s
+
+
+def test_a_figure_value_is_tidied_as_rounding_every_value_tidied_it():
+    from scripts.extract import figures
+
+    def plain(value):  # the form before the sixth speed pass
+        value = round(value, 6)
+        return int(value) if value == int(value) else value
+
+    rng = random.Random(16)
+    values = [0.0, -0.0, 1.0, 12.0, 2.5, 1e21, 1e300, 2.0 ** 53 + 2, 1 / 3, 100 / 3, 0.1 + 0.2, 7.0000004, 6.9999996,
+              1e-7, 3, 0, 10**20]
+    values += [rng.choice([1, 10, 1000, 1e6, 1e9]) * rng.randint(0, 10**6) / rng.choice([1, 2, 3, 4, 7, 100, 1e6])
+               for _ in range(20000)]
+    values += [float(rng.randint(-10**17, 10**17)) for _ in range(2000)] + [rng.uniform(-1e6, 1e6) for _ in range(2000)]
+    for value in values:
+        fast, slow = figures._tidy(value), plain(value)
+        assert fast == slow and type(fast) is type(slow), value
+
+
+def test_lowercase_date_cores_found_by_str_split_are_the_core_patterns_matches():
+    assert not any(word[:n] == word[-n:] for word in dates._LOWERCASE_CORE_WORDS for n in range(1, len(word)))
+    rng = random.Random(17)
+    pieces = list(dates._LOWERCASE_CORE_WORDS) + ["days", "yesterday", "today", "tonight", "fortnight", "Monday", "weekend",
+                                                  "dayear", "tomorroweek", "nightomorrow", "yearyear", "d", "ay", "y", "ear",
+                                                  "DAY", "Week", "x", " ", "\n", ".", "é", "ſ", "K"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", "", " ", "-"]) for _ in range(rng.randint(0, 10)))
+        assert dates._lowercase_cores(s) == [(m.start(), m.group()) for m in dates._LOWERCASE_CORE.finditer(s)], s
+
+
+def test_lowercase_openings_in_a_window_are_the_word_starts_that_begin_with_one():
+    rng = random.Random(18)
+    pieces = list(dates._LOWERCASE_OPENINGS) + ["them", "then", "into", "attempt", "an", "and", "mid-", "later", "x", "_",
+                                                "é", "Next", "THE", "12", "1st", " ", "  ", "\n", ".", ",", "-", "’", "ſ"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\t"]) for _ in range(rng.randint(0, 10)))
+        low = rng.randint(0, len(s))
+        word_start = rng.randint(low, len(s))
+        plain = [m.start() for m in re.finditer(r"\b\w", s[:word_start + 1]) if m.start() >= low
+                 if s.startswith(dates._LOWERCASE_OPENINGS, m.start())]
+        found = []
+        for m in dates._LOWERCASE_OPENING.finditer(s, low, word_start + dates._LONGEST_OPENING_WORD):
+            if m.start() > word_start:
+                break
+            found.append(m.start())
+        assert found == plain, (s, low, word_start)
+
+
+def test_the_figure_grammar_for_digits_matches_what_the_whole_grammar_matches_at_a_digit():
+    from scripts.extract import figures
+    assert set(figures._FIGURE_AT_DIGIT.groupindex) == set(figures._FIGURE.groupindex)
+    rng = random.Random(19)
+    pieces = ["£", "1", "2", "5", "12", "2,000", "1.5", "2023", "19", "20", "0", "in", "out of", "every", "to", "or", "and",
+              "-", "–", "bn", "m", "k", "b", "million", "hundred", "a half", "%", "per cent", "percent", "pc", "hours",
+              "hour", "days", "-day", "full", "years", "-olds", "p", "pence", "pounds", "sterling", "one", "two", "a",
+              "half", "third", "decade", "single", " ", " ", "  ", "\n", ",", ".", ":", "/", "x", "é", "$", "(", "ſ"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 9)))
+        for at in range(len(s)):
+            if s[at] in "£0123456789":
+                plain, fast = figures._FIGURE.match(s, at), figures._FIGURE_AT_DIGIT.match(s, at)
+                assert (plain and (plain.span(), plain.groupdict())) == (fast and (fast.span(), fast.groupdict())), \
+                    (s, at)
+
+
+def test_the_word_before_a_date_read_back_is_what_the_window_search_finds():
+    word_before = re.compile(r"([\w'’]+)[^\S\n]+$")  # the search it replaces, over the 30 characters before
+    rng = random.Random(20)
+    pieces = ["in", "Good", "every", "O’Neill", "don't", "x_y", "_", "'", "’", "٣", "²", "é", "ſ", " ", " ", "  ", "\t",
+              "\u00a0", "\u2028", "\x1c", "\n", "\r", "\n\n", ".", ",", "(", "-", "2023"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        for start in range(len(s) + 1):
+            found = word_before.search(s, max(0, start - 30), start)
+            assert dates._word_span_before(s, start) == (found and found.span(1)), (s, start)

@@ -122,7 +122,6 @@ _COUNT_AND_UNIT = re.compile(r"(\S+)\s+(day|week|month|year)", re.I)
 _CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])?", re.I)
 
 _SINCE_OR_FROM_BEFORE = re.compile(r"(?i)(?<!\w)(since|from)[^\S\n]+$")
-_WORD_BEFORE = re.compile(r"([\w'’]+)[^\S\n]+$")
 _TWO_WORDS_BEFORE = re.compile(r"(\S+)[^\S\n]+(\S+)[^\S\n]+$")
 # Words after which a lone month name or year is a date ('in August', 'since 2008').
 _DATE_PREPOSITIONS = frozenset("in since by from until till before after during throughout between through".split())
@@ -193,14 +192,19 @@ _OPENS_WITH_DIGIT_OR_CAPITAL = re.compile(
 _OPENING = re.compile("(?:" + "|".join(f"{digit}[0-9]*" for digit in "0123456789") + "|"
                       + _OPENS_WITH_DIGIT_OR_CAPITAL.pattern[len(r"(?=[0-9A-Z])(?=\d|"):-len(_DATE.pattern)])
 _LOWERCASE_CORE = re.compile(r"day|week|night|morning|afternoon|evening|tomorrow|month|year")
+_LOWERCASE_CORE_WORDS = tuple(_LOWERCASE_CORE.pattern.split("|"))  # in the alternation's order
 _MODIFIER_BEFORE = re.compile(rf"(?i:next|last|this(?:{_S}(?:coming|past))?){_S}$")
 _COUNTED_OR_MODIFIED = re.compile(
     rf"(?<!\w)(?i:this|next|last|\d+|{'|'.join(_NUMBER_WORDS)}){_S}$")
 _PERIOD_PREFIX_BEFORE = re.compile(rf"(?:(?i:next|last|this){_S}|{_PART_OF})$")
-_WORD_START = re.compile(r"\b\w")
 _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "yesterday", "today", "tomorrow",
                        "tonight", "noon", "midday", "midnight", "a", "beginning", "start", "middle", "end", "early",
                        "mid", *_NUMBER_WORDS, *"0123456789")
+# The word starts that begin with one of the openings, found by one pattern (the word starts, `\b\w`, that
+# text.startswith(_LOWERCASE_OPENINGS, ...) accepts): every opening is of word characters, so a match ends inside
+# its word and the next word start is still found.
+_LOWERCASE_OPENING = re.compile(r"\b(?:" + "|".join(sorted(_LOWERCASE_OPENINGS, key=len, reverse=True)) + ")")
+_LONGEST_OPENING_WORD = max(map(len, _LOWERCASE_OPENINGS))
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
 _LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
 _CUE_REACH = 400       # characters either side of an expression within which its sentence's cues are read
@@ -253,8 +257,7 @@ def _date_matches(text: str) -> list[re.Match]:
         longer = _DATE.match(text, modifier.start()) if modifier else None
         found.append(longer if longer and longer.end() >= m.end() else m)
     lowercase_end = 0
-    for core in _LOWERCASE_CORE.finditer(text):
-        at = core.start()
+    for at, core in _lowercase_cores(text):
         if at < lowercase_end:
             continue  # inside the expression just found ('the day before yesterday')
         word_start = at
@@ -264,13 +267,14 @@ def _date_matches(text: str) -> list[re.Match]:
             continue  # inside a long word ('Vexbymonday...'): no date word has that many letters before its core
         if text[word_start].isupper():
             continue  # a capitalised word: the first pass has seen it
-        if word_start == at and core.group() in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
+        if word_start == at and core in ("month", "year") and not _COUNTED_OR_MODIFIED.search(
                 text, max(0, at - 12), at):
             continue  # 'month' and 'year' are dates only after this / next / last or a count ('six months ago')
         line_start = text.rfind("\n", max(0, word_start - _LONGEST_OPENING), word_start) + 1
-        for start in _WORD_START.finditer(text, max(line_start, word_start - _LONGEST_OPENING), word_start + 1):
-            if not text.startswith(_LOWERCASE_OPENINGS, start.start()):
-                continue
+        for start in _LOWERCASE_OPENING.finditer(text, max(line_start, word_start - _LONGEST_OPENING),
+                                                  word_start + _LONGEST_OPENING_WORD):
+            if start.start() > word_start:
+                break
             m = _DATE.match(text, start.start())
             if m and m.end() > at:
                 found.append(m)
@@ -283,6 +287,30 @@ def _date_matches(text: str) -> list[re.Match]:
             kept.append(m)
             last_end = m.end()
     return kept
+
+
+def _lowercase_cores(text: str) -> list[tuple[int, str]]:
+    """(start, word) of every match of _LOWERCASE_CORE.finditer(text), found by str.split per word (a literal
+    alternation of common letters stops the regex engine at a third of the letters; nine splits cost about two
+    thirds, and each reads the text once). finditer's matches are the occurrences left to right, each the first
+    word of the alternation there, none starting inside the one before. A split finds the occurrences of its word
+    that do not overlap each other, which are all of them: no core word begins with an end of itself."""
+    found = []
+    for rank, word in enumerate(_LOWERCASE_CORE_WORDS):
+        parts = text.split(word)
+        if len(parts) > 1:
+            at, length = 0, len(word)
+            for part in parts[:-1]:
+                at += len(part)
+                found.append((at, rank, word))
+                at += length
+    found.sort()
+    cores, end = [], 0
+    for at, _, word in found:
+        if at >= end:
+            cores.append((at, word))
+            end = at + len(word)
+    return cores
 
 
 # What can follow a run of one to three digits that opens a date: a blank (a day, a count of days, a clock hour),
@@ -590,20 +618,42 @@ def _introduced_as_a_date(text: str, start: int, prepositions: frozenset[str],
 
 
 def _word_before(text: str, start: int) -> str:
-    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return previous.group(1).lower() if previous else ""
+    previous = _word_span_before(text, start)
+    return text[previous[0]:previous[1]].lower() if previous else ""
+
+
+def _word_span_before(text: str, start: int) -> tuple[int, int] | None:
+    r"""The span of the word a search of `([\w'’]+)[^\S\n]+$` in text[max(0, start - 30):start] finds (its group 1),
+    read back from start instead of tried at every position of the window: blanks (not a line break) that end the
+    window, or end it but for one line break ('$' also matches before a line break that ends the searched text),
+    and the run of word characters and apostrophes right before them, cut at the window's start."""
+    low = max(0, start - 30)
+    end = start - 1 if start > low and text[start - 1] == "\n" else start
+    i = end
+    while i > low and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    word_end = i
+    if word_end == end:
+        return None
+    while i > low and (text[i - 1].isalnum() or text[i - 1] in _WORD_BEFORE_EXTRA):
+        i -= 1
+    return (i, word_end) if i < word_end else None
+
+
+_WORD_BEFORE_EXTRA = "_'’"  # what [\w'’] takes besides letters and digits (str.isalnum is \w without '_')
 
 
 def _is_part_of_a_name(text: str, start: int, found: str, kind: str) -> bool:
     """'Good Friday', 'Black Friday', the 'Today' programme, 'every Monday': not a date of the article."""
-    previous = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if previous and previous.group(1).lower() in ("every", "each"):
+    span = _word_span_before(text, start)
+    previous = text[span[0]:span[1]] if span else None
+    if previous and previous.lower() in ("every", "each"):
         return True
-    opens_sentence = previous is None or _opens_sentence(text, previous.start(1))
+    opens_sentence = previous is None or _opens_sentence(text, span[0])
     if kind == "relative_day":
         return found in ("Today", "Tonight") and not _opens_sentence(text, start)
-    if previous and not opens_sentence and previous.group(1)[:1].isupper():
-        return previous.group(1) not in _MONTH_NUMBER and previous.group(1).lower() not in (
+    if previous and not opens_sentence and previous[:1].isupper():
+        return previous not in _MONTH_NUMBER and previous.lower() not in (
             "on", "since", "from", "by", "until", "till", "before", "after", "next", "last", "this", "coming",
             "past", "and", "or")
     return False

@@ -174,9 +174,11 @@ def _part(tag: str) -> str:
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
-_FIGURE = re.compile(_START + "(?:" + "|".join([
-    rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
-    rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}",
+_RATIO_ALTERNATIVE = (rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
+                      rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}")
+_PARTS_ALTERNATIVE = rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}"
+_FIGURE_ALTERNATIVES = [
+    _RATIO_ALTERNATIVE,
     rf"(?P<frac_n>two|three|four|five|six|seven|eight|nine)(?:-|{_S})(?P<frac_n_of>thirds|quarters|fifths|tenths){_END}",
     rf"half{_S}+an?{_S}+(?P<half_of>hour|day|week|month|year|decade|million|billion){_END}",
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
@@ -184,10 +186,16 @@ _FIGURE = re.compile(_START + "(?:" + "|".join([
     rf"(?:(?P<frac_one>one)(?:{_S}+|-)|a{_S}+)(?P<frac_a>half|third|quarter|fifth|tenth)(?![\w-])",
     rf"(?P<half_word>half)(?:-?way|{_S}way)?(?![\w-])",  # 'halfway', 'half way' (to a goal): 50 percent
     rf"an?{_S}+(?:(?:full|whole){_S}+)?(?P<a_unit>decade|fortnight|hour|day|week|month|year)(?![\w-])",
-    rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}",
+    _PARTS_ALTERNATIVE,
     rf"single-(?P<single>hour|day|week|month|year)(?![\w-])",
     rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
-]) + ")")
+]
+_FIGURE = re.compile(_START + "(?:" + "|".join(_FIGURE_ALTERNATIVES) + ")")
+# At a digit or '£' only the ratio and the parts can match (every other alternative opens with a letter), in that
+# order: the same matches, without trying the others. They stay in a branch after a failing (?!) so that every
+# group _figures_of reads is defined (and None).
+_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + _RATIO_ALTERNATIVE + "|" + _PARTS_ALTERNATIVE + "|(?!)(?:" + "|".join(
+    a for a in _FIGURE_ALTERNATIVES if a not in (_RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)) + "))")
 
 # Where a figure can start: '£', a digit run, or one of these words.
 _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "fifth",
@@ -345,10 +353,12 @@ def extract_figures(text: str, source_id: str, lexicon: Lexicon) -> list[dict]:
             continue  # a number past the float range (309 digits or more): no text states such a quantity
         sentence = context.sentence_of(f.start)
         claimant_text, person_id, organisation_id = context.claimant(f, sentence)
-        rows.append(dict(zip(COLUMNS, (
-            source_id, text[f.start:f.end], f.start, f.end, _tidy(f.value),
-            None if f.value_high is None else _tidy(f.value_high), f.unit, f.per, f.hedge or "none",
-            context.measure(f, sentence), claimant_text, person_id, organisation_id))))
+        rows.append({  # the keys in COLUMNS' order
+            "source_id": source_id, "text": text[f.start:f.end], "start": f.start, "end": f.end,
+            "value": _tidy(f.value), "value_high": None if f.value_high is None else _tidy(f.value_high),
+            "unit": f.unit, "per": f.per, "hedge": f.hedge or "none", "measure_id": context.measure(f, sentence),
+            "claimant_text": claimant_text, "claimant_person_id": person_id,
+            "claimant_organisation_id": organisation_id})
     return rows
 
 
@@ -366,14 +376,9 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     anchors = []
     first = _FIRST_ANCHOR.match(low)
     for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
-        if m.group("digits"):
-            anchors.append(m.start("digits"))
-            continue
-        if m.group("article"):
-            anchors.append(m.start("article"))
-            continue
-        if m.group("decade"):
-            anchors.append(m.start("decade"))
+        kind = m.lastgroup  # the alternatives' groups hold no group: the one that matched
+        if kind != "word":  # digits, article or decade
+            anchors.append(m.start(kind))
             continue
         start, word = m.start("word"), m.group("word")
         if start and low[start - 1].isalpha():
@@ -392,11 +397,12 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
     for anchor in anchors:
         if anchor < consumed:
             continue
-        identifier = _IDENTIFIER.match(low, anchor) if low[anchor].isdigit() else None
+        at_digit = low[anchor] in _DIGIT_OR_POUND
+        identifier = _IDENTIFIER.match(low, anchor) if at_digit and low[anchor] != "£" else None
         if identifier:
             consumed = identifier.end()
             continue
-        match = _FIGURE.match(low, anchor)
+        match = (_FIGURE_AT_DIGIT if at_digit else _FIGURE).match(low, anchor)
         if match is None:
             continue
         found, consumed = _figures_of(match, text, low)
@@ -507,10 +513,12 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
         if money.strip() in ("p", "pence"):
             value /= 100
     suffixed = bool(scale or percent or duration or money)
-    return _Quantity(m.start("part" + tag), m.end("part" + tag), value, unit, suffixed, not raw[0].isdigit(), raw)
+    part = _PART_GROUP[tag]
+    return _Quantity(m.start(part), m.end(part), value, unit, suffixed, not raw[0].isdigit(), raw)
 
 
 _PART_GROUPS = {tag: tuple(name + tag for name in ("num", "cur", "half", "scale", "pct", "dur", "gbp")) for tag in "cd"}
+_PART_GROUP = {tag: "part" + tag for tag in "cd"}
 
 
 def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
@@ -820,6 +828,8 @@ _WORD = re.compile(r"\S+")
 
 
 def _tidy(value: float) -> int | float:
+    if type(value) is float and value.is_integer():
+        return int(value)  # what rounding gives a whole float, without round()'s decimal conversion
     value = round(value, 6)
     return int(value) if value == int(value) else value
 
@@ -834,22 +844,24 @@ class _MeasureTerms:
         for measure in measures:
             for term in measure.context_terms:
                 self.by_term.setdefault(term.lower(), []).append(measure)
-        self.of_unit: dict[int, dict[str, list[Measure]]] = {}  # id(by_term list) -> unit -> its measures
-        for measures_of_term in self.by_term.values():
-            by_unit = self.of_unit[id(measures_of_term)] = {}
+        self.units_of_term: dict[str, dict[str, list[Measure]]] = {}  # term -> unit -> the term's measures of it
+        for term, measures_of_term in self.by_term.items():
+            by_unit = self.units_of_term[term] = {}
             for measure in measures_of_term:
                 by_unit.setdefault(measure.unit, []).append(measure)
         # After a non-word character, a lookahead takes the longest term starting there, so terms may overlap.
         self.pattern = (re.compile(r"[^\w](?=(?P<term>" + _word_anchor_pattern(set(self.by_term))[:-len("(?![a-z])")]
                                    + r")(?![^\W_]))") if self.by_term else None)
 
-    def find(self, low: str, start: int, end: int) -> list[tuple[int, int, list[Measure]]]:
-        """(start, end, measures) for every term standing as whole words in low[start:end]."""
+    def find(self, low: str, start: int, end: int) -> list[tuple[int, int, dict[str, list[Measure]]]]:
+        """(start, end, {unit: the term's measures of that unit}) for every term standing as whole words in
+        low[start:end]."""
         if self.pattern is None:
             return []
         text, offset = (low, start - 1) if start else (" " + low, 0)  # the pattern needs a character before
         shift = 0 if start else 1
-        return [(m.start("term") - shift, m.end("term") - shift, self.by_term[m.group("term")])
+        units_of_term = self.units_of_term
+        return [(m.start("term") - shift, m.end("term") - shift, units_of_term[m.group("term")])
                 for m in self.pattern.finditer(text, offset, end + shift)]
 
 
@@ -922,13 +934,12 @@ class _UnitTerms:
     """The measure terms of one sentence for one unit: per measure its term starts (sorted), the running maximum
     of their ends, and the starts and ends of every term of the unit."""
 
-    def __init__(self, terms: list[tuple[int, int, list[Measure]]], unit: str,
-                 of_unit_index: dict[int, dict[str, list[Measure]]]):
+    def __init__(self, terms: list[tuple[int, int, dict[str, list[Measure]]]], unit: str):
         self.by_measure: dict[str, tuple[list[int], list[int]]] = {}
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for term_start, term_end, measures in terms:
-            of_unit = of_unit_index[id(measures)].get(unit)
+        for term_start, term_end, units in terms:
+            of_unit = units.get(unit)
             if not of_unit:
                 continue
             self.starts.append(term_start)
@@ -1011,12 +1022,11 @@ class _Context:
             self._terms[sentence.start] = terms_index.find(self.low, sentence.start, sentence.end)
         terms = self._terms[sentence.start]
         if len(terms) <= _DIRECT_TERMS:  # the usual few terms: look at each
-            return self._measure_direct(figure, terms, terms_index)
+            return self._measure_direct(figure, terms)
         facts = self._facts_of(sentence)
         unit_terms = facts.units.get(figure.unit)
         if unit_terms is None:
-            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit,
-                                                               terms_index.of_unit)
+            unit_terms = facts.units[figure.unit] = _UnitTerms(self._terms[sentence.start], figure.unit)
         if not unit_terms.by_measure:
             return None
         modifier_start = self._post_modifier_start(figure, unit_terms)
@@ -1039,23 +1049,21 @@ class _Context:
             return None
         return best
 
-    def _measure_direct(self, figure: _Figure, terms: list[tuple[int, int, list[Measure]]],
-                        terms_index: _MeasureTerms) -> str | None:
+    def _measure_direct(self, figure: _Figure, terms: list[tuple[int, int, dict[str, list[Measure]]]]) -> str | None:
         """measure() for a sentence with few terms: the same choice, by looking at every term."""
-        unit = figure.unit
+        unit, figure_start, figure_end = figure.unit, figure.start, figure.end
         nearest: dict[str, int] = {}
         term_count: dict[str, int] = {}
         modifier_start = None
-        for term_start, term_end, measures in terms:
-            of_unit = terms_index.of_unit[id(measures)].get(unit)
-            if of_unit and term_start >= figure.end:
+        for term_start, term_end, units in terms:
+            if term_start >= figure_end and unit in units:  # a term's lists of measures are never empty
                 modifier_start = self._modifier_at(figure, term_start, term_end)
                 break
-        for term_start, term_end, measures in terms:
-            of_unit = terms_index.of_unit[id(measures)].get(unit)
-            if not of_unit:
+        for term_start, term_end, units in terms:
+            of_unit = units.get(unit)
+            if of_unit is None:
                 continue
-            distance = -1 if term_start == modifier_start else max(figure.start - term_end, term_start - figure.end, 0)
+            distance = -1 if term_start == modifier_start else max(figure_start - term_end, term_start - figure_end, 0)
             for measure in of_unit:
                 measure_id = measure.measure_id
                 nearest[measure_id] = min(nearest.get(measure_id, distance), distance)
