@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scripts.errors import InputError
@@ -228,6 +229,9 @@ def frictionless_table_problems(package_dir: Path, name: str, schema, limit_rows
     return problems
 
 
+PARQUET_BATCH_ROWS = 65_536  # rows of one Parquet column compared with the CSV's at a time
+
+
 class _OneColumn:
     """One field of a table's schema, as frame_from_columns reads a schema (its fields and pandas dtypes)."""
 
@@ -241,7 +245,8 @@ class _OneColumn:
 
 def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFrame) -> list[Problem]:
     """The Parquet file must have the schema's Arrow types and hold csv_frame's values. Read and compared a column at
-    a time (a column typed as read_parquet types it), so that only one of its columns is held beside the CSV's."""
+    a time, PARQUET_BATCH_ROWS rows at a time (typed as read_parquet types a column), so that only that much of the
+    file is held beside the CSV's frame; the first 20 differences of each column are reported."""
     file = f"data/{name}.parquet"
     problems = []
     try:
@@ -258,17 +263,20 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
                             f"has {rows} rows / columns {schema.field_names} but data/{name}.csv has "
                             f"{len(csv_frame)} rows; the two must hold the same table: rebuild with `make build`")]
         for field in schema.fields:
-            column = field["name"]
-            table = parquet.read(columns=[column])
-            if table.num_rows != rows:
-                raise ValueError(f"column {column} has {table.num_rows} values, the file's metadata {rows} rows")
-            b = frame_from_columns(lambda _, table=table: _parquet_column(table, column), _OneColumn(schema, field))[column]
-            del table
-            a = csv_frame[column]
-            differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
-            for index in differs[differs].index[:20]:
-                problems.append(Problem(file, index + 2, column, str(b[index]),
-                                        f"disagrees with data/{name}.csv line {index + 2} ({a[index]!r}); rebuild with `make build`"))
+            column, low, found = field["name"], 0, []
+            for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=[column]):
+                table = pa.Table.from_batches([batch])
+                b = frame_from_columns(lambda _, table=table: _parquet_column(table, column), _OneColumn(schema, field))[column]
+                a = csv_frame[column].iloc[low:low + len(b)]
+                b.index = a.index
+                differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
+                for index in differs[differs].index[:20 - len(found)]:
+                    found.append(Problem(file, index + 2, column, str(b[index]),
+                                         f"disagrees with data/{name}.csv line {index + 2} ({a[index]!r}); rebuild with `make build`"))
+                low += len(b)
+            if low != rows:
+                raise ValueError(f"column {column} has {low} values, the file's metadata {rows} rows")
+            problems += found
     except Exception as err:  # a truncated or foreign file: report it with the rest
         return [Problem(file, None, None, None, f"cannot be read as Parquet ({err}); rebuild with `make build`")]
     return problems
