@@ -182,3 +182,26 @@ def test_table_by_table_validation_reports_cross_table_problems_in_the_order_of_
     from scripts.package.tableschema import all_schemas
     names = [f"data/{name}.csv" for name in all_schemas(package_copy / "schemas")]
     assert schema_order == sorted(schema_order, key=names.index)  # the schemas' order, not the order they were checked
+
+
+def test_parquet_compared_in_batches_reports_the_first_differences_of_each_column_as_whole_columns_do(package_copy, monkeypatch):
+    import pyarrow as pa
+
+    import scripts.package.validate as validate
+    from scripts.package.tables import read_table
+    from scripts.package.tableschema import load_schema
+
+    path = package_copy / "data/mentions.parquet"
+    table = pq.read_table(path)
+    starts = table.column("start").to_pylist()
+    for row in range(0, len(starts), 2):  # more than 20 differences, on both sides of every batch's edge
+        starts[row] += 1
+    table = table.set_column(table.schema.get_field_index("start"), table.schema.field("start"),
+                             pa.array(starts, table.schema.field("start").type))
+    pq.write_table(table, path)
+    schema = load_schema("mentions")
+    frame = read_table(package_copy / "data/mentions.csv", schema)[0]
+    whole = validate.parquet_problems(package_copy, "mentions", schema, frame)
+    monkeypatch.setattr(validate, "PARQUET_BATCH_ROWS", 3)
+    assert validate.parquet_problems(package_copy, "mentions", schema, frame) == whole
+    assert len(whole) == 20 and [p.line for p in whole] == list(range(2, 42, 2))
