@@ -277,6 +277,7 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
             if low != rows:
                 raise ValueError(f"column {column} has {low} values, the file's metadata {rows} rows")
             problems += found
+            release_memory(collect=False)  # Arrow's pool keeps the pages a column was decoded into (a whole column chunk)
     except Exception as err:  # a truncated or foreign file: report it with the rest
         return [Problem(file, None, None, None, f"cannot be read as Parquet ({err}); rebuild with `make build`")]
     return problems
