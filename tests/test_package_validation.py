@@ -130,3 +130,78 @@ def test_dangling_composite_foreign_key_is_reported(package_copy):
     problems = validate_package(package_copy)
     assert any(p.file == "data/figure_comparisons.csv" and p.line == 2 and "source_id+start in figures" in p.message
                for p in problems), messages(problems)
+
+
+def _cross_table_corruptions(root):
+    """One broken reference for each kind of check that reads another table (validation keeps only what it reads)."""
+    alias = next(csv.DictReader((root / "data/organisation_aliases.csv").open(encoding="utf-8")))["alias"]
+    rewrite_csv(root / "data/people.csv", lambda rows: rows[0].update(organisation_id="no-such-organisation"))
+    rewrite_csv(root / "data/organisations.csv", lambda rows: rows[1].update(evidence_source_id="no-such-source"))
+    rewrite_csv(root / "data/person_aliases.csv", lambda rows: rows[0].update(alias=alias))
+    rewrite_csv(root / "data/statements.csv", lambda rows: rows[0].update(previous_statement_id="no-such-statement"))
+    rewrite_csv(root / "data/statement_reports.csv", lambda rows: rows[0].update(start="99999"))
+    rewrite_csv(root / "data/ballots.csv", lambda rows: rows[0].update(other_record_source_ids="no-such-record-source"))
+    for table in ("record_disagreements", "event_record_links", "figure_record_links"):
+        rewrite_csv(root / f"data/{table}.csv", lambda rows: rows[0].update(record_id="no-such-record") if rows else None)
+
+
+def test_each_tables_checks_find_the_same_problems_from_only_the_columns_validation_keeps_of_the_others(package_copy):
+    from scripts.inputs.articles import read_article
+    from scripts.package.checks import validate_table
+    from scripts.package.tables import read_table
+    from scripts.package.tableschema import all_schemas
+    from scripts.package.validate import _check_order, _checks_read
+
+    _cross_table_corruptions(package_copy)
+    schemas = all_schemas(package_copy / "schemas")
+    frames = {name: read_table(package_copy / f"data/{name}.csv", schema)[0] for name, schema in schemas.items()}
+    articles = {row.source_id: read_article(package_copy / row.text_path) for row in frames["sources"].itertuples()}
+    reads = {name: _checks_read(name, schema, schemas) for name, schema in schemas.items()}
+    found = 0
+    for name, frame in frames.items():
+        kept = {table: frames[table] if columns is None else frames[table][columns] for table, columns in reads[name].items()}
+        everything = validate_table(name, frame, frames, schemas, articles, f"data/{name}.csv")
+        assert validate_table(name, frame, kept | {name: frame}, schemas, articles, f"data/{name}.csv") == everything, name
+        found += len(everything)
+    assert found >= 9  # every corruption above was found, from every table at once and from the kept columns alike
+    order = _check_order(schemas, reads)
+    assert sorted(order) == sorted(schemas)
+    for position, name in enumerate(order):  # a table is checked after what it reads, but in a cycle of references
+        later = [other for other in reads[name] if order.index(other) > position]
+        assert all(name in reads[other] for other in later), (name, later)
+
+
+def test_table_by_table_validation_reports_cross_table_problems_in_the_order_of_the_tables(package_copy):
+    _cross_table_corruptions(package_copy)
+    checked = [p for p in validate_package(package_copy) if not p.message.startswith("frictionless")
+               and p.file.endswith(".csv") and p.file != "data/SHA256SUMS"]
+    files = [p.file for p in checked]
+    schema_order = sorted({f for f in files}, key=files.index)
+    assert {"data/people.csv", "data/organisations.csv", "data/person_aliases.csv", "data/statements.csv",
+            "data/statement_reports.csv", "data/ballots.csv"} <= set(files), messages(checked)
+    from scripts.package.tableschema import all_schemas
+    names = [f"data/{name}.csv" for name in all_schemas(package_copy / "schemas")]
+    assert schema_order == sorted(schema_order, key=names.index)  # the schemas' order, not the order they were checked
+
+
+def test_parquet_compared_in_batches_reports_the_first_differences_of_each_column_as_whole_columns_do(package_copy, monkeypatch):
+    import pyarrow as pa
+
+    import scripts.package.validate as validate
+    from scripts.package.tables import read_table
+    from scripts.package.tableschema import load_schema
+
+    path = package_copy / "data/mentions.parquet"
+    table = pq.read_table(path)
+    starts = table.column("start").to_pylist()
+    for row in range(0, len(starts), 2):  # more than 20 differences, on both sides of every batch's edge
+        starts[row] += 1
+    table = table.set_column(table.schema.get_field_index("start"), table.schema.field("start"),
+                             pa.array(starts, table.schema.field("start").type))
+    pq.write_table(table, path)
+    schema = load_schema("mentions")
+    frame = read_table(package_copy / "data/mentions.csv", schema)[0]
+    whole = validate.parquet_problems(package_copy, "mentions", schema, frame)
+    monkeypatch.setattr(validate, "PARQUET_BATCH_ROWS", 3)
+    assert validate.parquet_problems(package_copy, "mentions", schema, frame) == whole
+    assert len(whole) == 20 and [p.line for p in whole] == list(range(2, 42, 2))

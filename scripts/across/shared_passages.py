@@ -55,6 +55,7 @@ PAIR_LIMIT = 20
 _WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
 _HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants: the n-gram hashes are polynomials in them
 _SECOND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
+_WINDOW_BLOCK = 1 << 20  # windows looked up at a time among the repeated hashes (an int64 array of this size)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class ArticleWords:
         self._rows: dict[int, tuple[int, int]] = {}  # text -> its words' place in the memo's columns
         if cache_dir is None:
             self.hashes = [self._hashes(text) for text in texts]
+            self._hash_of = {}  # the corpus's vocabulary is not needed once every text is hashed
             return
         import pyarrow as pa
 
@@ -149,6 +151,7 @@ class ArticleWords:
             self.hashes.append(self._hashes(text))
             if key not in new and len(text) < 2 ** 31:  # offsets are kept as int32
                 new[key] = (self.hashes[-1], *_word_offsets(text))
+        self._hash_of = {}
         if new:
             ordered = sorted(new)
             memo.store(pa.table({"text_sha256": pa.array(ordered, pa.string()),
@@ -178,19 +181,14 @@ def window_hashes(ids: np.ndarray, n: int, positions: np.ndarray | None = None, 
     window's hashes depend on its n words alone, so they are the same in any corpus (shared_passages_dask.py
     computes them partition by partition on the Dask workers)."""
     multiplier = _SECOND_MULTIPLIER if second else _HASH_MULTIPLIER
-    if positions is None:
-        count = max(len(ids) - n + 1, 0)
-        hashes = np.zeros(count, np.uint64)
-        with np.errstate(over="ignore"):
-            for k in range(n):
-                hashes *= multiplier
-                hashes += ids[k:count + k].astype(np.uint64) + np.uint64(1)
-        return hashes
-    hashes = np.zeros(len(positions), np.uint64)
+    ids = ids.astype(np.uint64, copy=False)
+    count = max(len(ids) - n + 1, 0) if positions is None else len(positions)
+    hashes = np.zeros(count, np.uint64)
     with np.errstate(over="ignore"):
-        for k in range(n):
+        for k in range(n):  # in place: no temporary array of the corpus's size per word of the window
             hashes *= multiplier
-            hashes += ids[positions + k].astype(np.uint64) + np.uint64(1)
+            hashes += ids[k:count + k] if positions is None else ids[positions + k]
+            hashes += np.uint64(1)
     return hashes
 
 
@@ -216,7 +214,18 @@ class SharedPassageIndex:
         self.lengths = np.asarray([len(i) for i in ids], dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(self.lengths)))
         self.ids = np.concatenate(ids) if ids else np.zeros(0, np.uint64)
+        # each text's hashes become a view of the corpus's array: one copy of every word's hash is held, not two
+        self.words.hashes = [self.ids[start:end] for start, end in zip(self.offsets[:-1].tolist(), self.offsets[1:].tolist())]
+        del ids
         self._cached: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _first_hashes(self) -> np.ndarray:
+        """The first 64-bit hash of every window of the corpus's words (window_hashes), 0 for a window across two texts."""
+        n = self.min_words
+        first = window_hashes(self.ids, n)
+        for start, length in zip(self.offsets[:-1].tolist(), self.lengths.tolist()):  # windows across two texts
+            first[max(start + length - n + 1, 0):start + length] = 0  # 0: no window (a real hash is 0 1 in 2**64)
+        return first
 
     def _windows(self) -> tuple[np.ndarray, np.ndarray]:
         """(global position, dense key) of every window of min_words words that lies inside one text and whose words
@@ -230,19 +239,24 @@ class SharedPassageIndex:
         if total < n:
             self._cached = (np.zeros(0, np.int64), np.zeros(0, np.int64))
             return self._cached
-        first = window_hashes(self.ids, n)
-        for start, length in zip(self.offsets[:-1].tolist(), self.lengths.tolist()):  # windows across two texts
-            first[max(start + length - n + 1, 0):start + length] = 0  # 0: no window (a real hash is 0 1 in 2**64)
-        ordered = np.sort(first)
+        count = total - n + 1
+        ordered = self._first_hashes()
+        ordered.sort()  # in place; the hashes in window order are computed again below (cheaper than a sorted copy)
         repeated = np.unique(ordered[1:][(ordered[1:] == ordered[:-1]) & (ordered[1:] != 0)])
         del ordered
         if not len(repeated):
             self._cached = (np.zeros(0, np.int64), np.zeros(0, np.int64))
             return self._cached
-        at = np.searchsorted(repeated, first)  # (np.isin would sort a copy of everything again)
-        np.minimum(at, len(repeated) - 1, out=at)
-        positions = np.flatnonzero(repeated[at] == first)
-        del at
+        first = self._first_hashes()
+        found = []  # the windows whose hash repeats, a block at a time (np.isin would sort a copy of everything again)
+        for low in range(0, count, _WINDOW_BLOCK):
+            block = first[low:low + _WINDOW_BLOCK]
+            at = np.searchsorted(repeated, block)
+            np.minimum(at, len(repeated) - 1, out=at)
+            found.append(np.flatnonzero(repeated[at] == block) + low)
+        del at, block
+        positions = np.concatenate(found)
+        del found
         first = first[positions]
         second = window_hashes(self.ids, n, positions, second=True)
         order = np.lexsort((second, first))

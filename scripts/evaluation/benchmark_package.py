@@ -170,7 +170,7 @@ TIMED_STEPS = (
     ("scripts.build", "validate_package", "validate: other (articles' sha256, ...)"),
     ("scripts.package.validate", "frictionless_problems", "validate: frictionless"),
     ("scripts.package.validate", "read_table", "validate: read CSVs"),
-    ("scripts.package.validate", "validate_tables", "validate: pandera"),
+    ("scripts.package.validate", "validate_table", "validate: pandera"),
     ("scripts.package.validate", "parquet_problems", "validate: Parquet against CSV"),
     ("scripts.package.validate", "checksum_problems", "validate: checksums"),
     ("scripts.build", "publish", "publish"),

@@ -18,7 +18,7 @@ from pandera.errors import SchemaErrors
 from pandera.io.pandas_io import from_frictionless_schema
 
 from scripts.extract.lexicon import normalise_key
-from scripts.package.record_checks import record_problems
+from scripts.package.record_checks import CITING_TABLES, RECORD_KEYS, record_problems
 from scripts.package.tableschema import TableSchema
 from scripts.package.tables import Problem
 
@@ -215,15 +215,34 @@ def _source_date_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
     return problems
 
 
+# What each table's checks read of other tables besides its foreign keys' referenced columns (_table_specific and
+# record_problems): table -> {other table: the columns read, or None for every column}. A caller that holds only
+# some tables (scripts/package/validate.py checks one table at a time) gives each table these and its references.
+OTHER_TABLES_READ: dict[str, dict[str, list[str] | None]] = {
+    "person_aliases": {"organisation_aliases": ["alias", "organisation_id"]},
+    **{name: {"record_sources": ["record_source_id"]} for name in CITING_TABLES},
+    **{name: {table: None for table in RECORD_KEYS}
+       for name in ("record_disagreements", "event_record_links", "figure_record_links")},
+}
+
+
+def validate_table(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema],
+                   articles, file: str) -> list[Problem]:
+    """Every problem in one table, lazily; frames holds (at least) what its checks read of the other tables: the
+    columns its foreign keys reference and OTHER_TABLES_READ[name]."""
+    problems: list[Problem] = []
+    try:
+        pandera_schema(schemas[name], frames, articles).validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        problems += _problems_from(errors, file, frame)
+    problems += _table_specific(name, frame, frames, file)
+    return problems
+
+
 def validate_tables(frames: dict[str, pd.DataFrame], schemas: dict[str, TableSchema],
                     articles: dict[str, str], files: dict[str, str]) -> list[Problem]:
     """Every problem in every table, lazily; an empty list means the tables are valid."""
     problems: list[Problem] = []
     for name, frame in frames.items():
-        schema = schemas[name]
-        try:
-            pandera_schema(schema, frames, articles).validate(frame, lazy=True)
-        except SchemaErrors as errors:
-            problems += _problems_from(errors, files[name], frame)
-        problems += _table_specific(name, frame, frames, files[name])
+        problems += validate_table(name, frame, frames, schemas, articles, files[name])
     return problems

@@ -405,7 +405,7 @@ def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tupl
     return frame, problems + relocate(cell_problems, {file: records}), records
 
 
-READ_CHUNK_ROWS = 50_000
+READ_CHUNK_ROWS = 10_000  # a chunk of rows is held as Python strings until typed (a wide table's 10,000 rows: ~10 MB)
 
 
 def format_cell(kind: str, value) -> str:

@@ -14,18 +14,20 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scripts.errors import InputError
-from scripts.inputs.articles import read_article, sha256_of
+from scripts.inputs.articles import ArticleTexts, read_article, sha256_of
 from scripts.memory import release_memory
-from scripts.package.checks import validate_tables
+from scripts.package.checks import OTHER_TABLES_READ, validate_table
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
-from scripts.package.tables import Problem, read_parquet, read_table, relocate
+from scripts.package.tables import Problem, _parquet_column, frame_from_columns, read_table, relocate
 from scripts.package.tableschema import all_schemas
 from scripts.paths import ROOT
 
@@ -227,8 +229,26 @@ def frictionless_table_problems(package_dir: Path, name: str, schema, limit_rows
     return problems
 
 
+PARQUET_BATCH_ROWS = 65_536  # rows of one Parquet column compared with the CSV's at a time
+
+
+class _OneColumn:
+    """One field of a table's schema, as frame_from_columns reads a schema (its fields and pandas dtypes)."""
+
+    def __init__(self, schema, field: dict):
+        self.fields = [field]
+        self._dtypes = {field["name"]: schema.pandas_dtypes()[field["name"]]}
+
+    def pandas_dtypes(self) -> dict:
+        return self._dtypes
+
+
 def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFrame) -> list[Problem]:
+    """The Parquet file must have the schema's Arrow types and hold csv_frame's values. Read and compared a column at
+    a time, PARQUET_BATCH_ROWS rows at a time (typed as read_parquet types a column), so that only that much of the
+    file is held beside the CSV's frame; the first 20 differences of each column are reported."""
     file = f"data/{name}.parquet"
+    problems = []
     try:
         actual = pq.read_schema(package_dir / file)
         wanted = schema.arrow_schema()
@@ -236,20 +256,30 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
             return [Problem(file, None, None, None,
                             f"has columns {[f'{f.name}: {f.type}' for f in actual]}, not the schema's "
                             f"{[f'{f.name}: {f.type}' for f in wanted]}; rebuild with `make build`")]
-        parquet_frame = read_parquet(package_dir / file, schema)
+        parquet = pq.ParquetFile(package_dir / file)
+        rows = parquet.metadata.num_rows
+        if schema.field_names != list(csv_frame.columns) or rows != len(csv_frame):
+            return [Problem(file, None, None, None,
+                            f"has {rows} rows / columns {schema.field_names} but data/{name}.csv has "
+                            f"{len(csv_frame)} rows; the two must hold the same table: rebuild with `make build`")]
+        for field in schema.fields:
+            column, low, found = field["name"], 0, []
+            for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=[column]):
+                table = pa.Table.from_batches([batch])
+                b = frame_from_columns(lambda _, table=table: _parquet_column(table, column), _OneColumn(schema, field))[column]
+                a = csv_frame[column].iloc[low:low + len(b)]
+                b.index = a.index
+                differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
+                for index in differs[differs].index[:20 - len(found)]:
+                    found.append(Problem(file, index + 2, column, str(b[index]),
+                                         f"disagrees with data/{name}.csv line {index + 2} ({a[index]!r}); rebuild with `make build`"))
+                low += len(b)
+            if low != rows:
+                raise ValueError(f"column {column} has {low} values, the file's metadata {rows} rows")
+            problems += found
+            release_memory(collect=False)  # Arrow's pool keeps the pages a column was decoded into (a whole column chunk)
     except Exception as err:  # a truncated or foreign file: report it with the rest
         return [Problem(file, None, None, None, f"cannot be read as Parquet ({err}); rebuild with `make build`")]
-    if list(parquet_frame.columns) != list(csv_frame.columns) or len(parquet_frame) != len(csv_frame):
-        return [Problem(file, None, None, None,
-                        f"has {len(parquet_frame)} rows / columns {list(parquet_frame.columns)} but data/{name}.csv has "
-                        f"{len(csv_frame)} rows; the two must hold the same table: rebuild with `make build`")]
-    problems = []
-    for column in csv_frame.columns:
-        a, b = csv_frame[column], parquet_frame[column]
-        differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
-        for index in differs[differs].index[:20]:
-            problems.append(Problem(file, index + 2, column, str(b[index]),
-                                    f"disagrees with data/{name}.csv line {index + 2} ({a[index]!r}); rebuild with `make build`"))
     return problems
 
 
@@ -298,8 +328,84 @@ def checksum_problems(package_dir: Path, expected_files: set[str]) -> list[Probl
     return problems
 
 
+def _add_columns(needs: dict[str, list[str] | None], table: str, columns: list[str] | None) -> None:
+    """needs[table] widened to columns too (None: every column)."""
+    if columns is None or (table in needs and needs[table] is None):
+        needs[table] = None
+    else:
+        needs[table] = list(dict.fromkeys((needs.get(table) or []) + columns))
+
+
+def _checks_read(name: str, schema, schemas: dict) -> dict[str, list[str] | None]:
+    """The other tables a table's checks read, each with the columns read (None: every column): the columns its
+    foreign keys reference, the sources' ids for a table with spans (their articles are read from sources), and
+    OTHER_TABLES_READ."""
+    needs: dict[str, list[str] | None] = {}
+
+    def need(table: str, columns: list[str] | None) -> None:
+        if table != name and table in schemas:
+            _add_columns(needs, table, columns)
+    for fk in schema.foreign_keys:
+        need(fk["reference"]["resource"] or name, fk["reference"]["fields"])
+    if schema.span_groups:
+        need("sources", ["source_id"])
+    for table, columns in OTHER_TABLES_READ.get(name, {}).items():
+        need(table, columns)
+    return needs
+
+
+def _check_order(schemas: dict, reads: dict[str, dict]) -> list[str]:
+    """The tables in an order in which each comes after the tables its checks read (the schemas' order otherwise),
+    so that a table is read, checked and released before the next; a cycle (sources and organisations name each
+    other) is broken where it is met, and its other table is then held until its own turn, which comes next."""
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str) -> None:
+        if state.get(name):
+            return
+        state[name] = "visiting"
+        for other in reads[name]:
+            visit(other)
+        state[name] = "done"
+        order.append(name)
+    for name in schemas:
+        visit(name)
+    return order
+
+
+class _LastDecoded(Mapping):
+    """An ArticleTexts that keeps the last text it decoded: a table's spans come in key order, mostly a source's
+    rows together, so each article is decoded about once per table rather than once per row."""
+
+    def __init__(self, texts: ArticleTexts):
+        self._texts, self._last_id, self._last_text = texts, None, None
+
+    def __getitem__(self, source_id) -> str:
+        if source_id is not None and source_id == self._last_id:
+            return self._last_text
+        text = self._texts[source_id]
+        self._last_id, self._last_text = source_id, text
+        return text
+
+    def __iter__(self):
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __contains__(self, source_id) -> bool:
+        return source_id in self._texts
+
+
 def validate_package(package_dir: Path = ROOT) -> list[Problem]:
-    """Every problem of the package in package_dir, as messages (never raises for a bad package)."""
+    """Every problem of the package in package_dir, as messages (never raises for a bad package).
+
+    The tables are read and checked one at a time (in _check_order), each released with its line numbers once its
+    checks and its Parquet comparison are done; what the checks of other tables read of it (_checks_read: key
+    columns, and a few small record tables whole) is kept until the end. The article texts are held as one UTF-8
+    buffer while the tables with spans are checked. The problems come in the order of reading every table first:
+    reading problems by table, the articles', the checks' by table, the Parquet files' by table, the checksums'."""
     package_dir = Path(package_dir)
     try:
         schemas = all_schemas(package_dir / "schemas")
@@ -312,43 +418,88 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
                                 "frictionless validation was skipped until the descriptor is fixed"))
     else:
         problems = frictionless_problems(package_dir)
-    frames, files, records = {}, {}, {}
-    for name, schema in schemas.items():
-        files[name] = f"data/{name}.csv"
+    files = {name: f"data/{name}.csv" for name in schemas}
+    reads = {name: _checks_read(name, schema, schemas) for name, schema in schemas.items()}
+    kept_columns: dict[str, list[str] | None] = {}  # what the other tables' checks read of each table
+    for needs in reads.values():
+        for table, columns in needs.items():
+            _add_columns(kept_columns, table, columns)
+    order = _check_order(schemas, reads)
+    last_with_spans = max((order.index(name) for name, schema in schemas.items() if schema.span_groups), default=-1)
+    read_problems: dict[str, list[Problem]] = {}
+    check_problems: dict[str, list[Problem]] = {}
+    parquet_found: dict[str, list[Problem]] = {}
+    article_problems: list[Problem] = []
+    held: dict[str, tuple] = {}  # read, not yet checked: frame and CSV records
+    kept: dict[str, pd.DataFrame] = {}
+    articles: Mapping[str, str] = {}
+
+    def read(name: str) -> None:
+        nonlocal articles
+        if name in held or name in read_problems:
+            return
+        schema = schemas[name]
         if not (package_dir / files[name]).is_file():
-            problems.append(Problem(files[name], None, None, None, "missing; rebuild with `make build`"))
-            frames[name], records[files[name]] = schema.empty_frame(), None
-            continue
-        frames[name], read_problems, records[files[name]] = read_table(package_dir / files[name], schema, files[name])
-        problems += read_problems
-        release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is what is kept
-    articles = {}
-    for row in frames["sources"].itertuples(index=False):
-        why = _unsafe_path(row.text_path, paths)
-        if why:
-            problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, f"{why}; rebuild with `make build`"))
-            continue
-        try:
-            articles[row.source_id] = read_article(package_dir / row.text_path)
-        except (InputError, OSError) as err:
-            problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
-            continue
-        actual = sha256_of(package_dir / row.text_path)
-        if actual != row.sha256:
-            problems.append(Problem(row.text_path, None, None, None,
-                                    f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
-    problems += relocate(validate_tables(frames, schemas, articles, files), records)
-    del articles  # the texts are only needed by the span checks above
-    release_memory()
-    for name, schema in schemas.items():
-        frame = frames.pop(name)  # each table is released once its Parquet copy is compared with it
+            read_problems[name] = [Problem(files[name], None, None, None, "missing; rebuild with `make build`")]
+            frame, records = schema.empty_frame(), None
+        else:
+            frame, read_problems[name], records = read_table(package_dir / files[name], schema, files[name])
+            release_memory(collect=False)  # reading a table makes a Python object per cell; the typed frame is kept
+        held[name] = (frame, records)
+        if name in kept_columns:
+            kept[name] = frame if kept_columns[name] is None else frame[kept_columns[name]]
+        if name == "sources":
+            articles = _LastDecoded(ArticleTexts(_ArticlesOf(frame, package_dir, paths, article_problems)))
+
+    for position, name in enumerate(order):
+        for other in reads[name]:
+            read(other)
+        read(name)
+        frame, records = held.pop(name)
+        view = {table: kept[table] for table in reads[name]}
+        view[name] = frame
+        check_problems[name] = relocate(validate_table(name, frame, view, schemas, articles, files[name]),
+                                        {files[name]: records})
+        del view, records
+        if position == last_with_spans:
+            articles = {}  # the texts are only needed by the span checks
         if (package_dir / f"data/{name}.parquet").is_file():
-            problems += parquet_problems(package_dir, name, schema, frame)
+            parquet_found[name] = parquet_problems(package_dir, name, schemas[name], frame)
         del frame
-        release_memory(collect=False)
+        release_memory()
+    for found in (read_problems, {"": article_problems}, check_problems, parquet_found):
+        for name in ([""] if "" in found else schemas):
+            problems += found.get(name, [])
     expected_files = {f"{name}.{kind}" for name in schemas for kind in ("csv", "parquet")} | set(RELEASE_ARTEFACTS)
     problems += checksum_problems(package_dir, expected_files)
     return problems
+
+
+class _ArticlesOf:
+    """The articles the sources table names (source_id -> text, in its rows' order), read when iterated as a dict's
+    items(), for ArticleTexts; an unsafe path, an unreadable article or a changed one becomes a problem instead."""
+
+    def __init__(self, sources: pd.DataFrame, package_dir: Path, paths: _PackagePaths, problems: list[Problem]):
+        self.sources, self.package_dir, self.paths, self.problems = sources, package_dir, paths, problems
+
+    def items(self):
+        for row in self.sources[["source_id", "text_path", "sha256"]].itertuples(index=False):
+            why = _unsafe_path(row.text_path, self.paths)
+            if why:
+                self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path,
+                                             f"{why}; rebuild with `make build`"))
+                continue
+            try:
+                text = read_article(self.package_dir / row.text_path)
+            except (InputError, OSError) as err:
+                self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
+                continue
+            actual = sha256_of(self.package_dir / row.text_path)
+            if actual != row.sha256:
+                self.problems.append(Problem(row.text_path, None, None, None,
+                                             f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the "
+                                             "article was changed"))
+            yield row.source_id, text
 
 
 def report(problems: list[Problem], what: str) -> str:

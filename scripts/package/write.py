@@ -137,8 +137,12 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
 
 
 def write_descriptor(package: dict, package_dir: Path) -> None:
-    text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
-    (package_dir / "datapackage.json").write_text(text, encoding="utf-8")
+    """json.dumps(package, indent=2, ensure_ascii=False) and a line end, written as it is encoded (a corpus's
+    descriptor, a resource per article, is never held whole as text)."""
+    with open(package_dir / "datapackage.json", "w", encoding="utf-8") as handle:
+        for chunk in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(package):
+            handle.write(chunk)
+        handle.write("\n")
 
 
 def write_checksums(package_dir: Path) -> None:
