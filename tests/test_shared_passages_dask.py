@@ -18,7 +18,6 @@ from scripts.extract import engines
 from scripts.extract.engines import ArticleChanged, ArticleFile, WorkerMismatch
 
 distributed = pytest.importorskip("distributed")
-from scripts.across import shared_passages_dask  # noqa: E402
 from scripts.across.shared_passages_dask import shared_passage_tables_on_dask  # noqa: E402
 
 TABLES = ("shared_passages", "source_pairs")
@@ -151,7 +150,7 @@ def test_a_changed_article_file_is_named_by_the_worker(cluster, tmp_path):
 
 
 def test_workers_running_other_shared_passage_code_are_refused(cluster, tmp_path, monkeypatch):
-    monkeypatch.setattr(shared_passages_dask, "_worker_code_version", lambda modules: "0" * 64)
+    monkeypatch.setattr(engines, "_worker_code_version", lambda modules: "0" * 64)
     with pytest.raises(WorkerMismatch, match="other shared-passage code than this checkout"):
         shared_passage_tables_on_dask(_quotes([]), _write({"a": "x"}, tmp_path), scheduler=cluster.scheduler_address)
 

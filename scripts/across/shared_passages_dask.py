@@ -40,7 +40,7 @@ import pandas as pd
 
 from scripts.across.shared_passages import (MIN_SHARED_WORDS, PAIR_LIMIT, ArticleWords, _covered, _quote_spans,
                                             _quoted_counts, _word_offsets, passage_id, window_hashes)
-from scripts.extract.engines import ArticleFile, Partition, WorkerMismatch, file_partitions, read_checked
+from scripts.extract.engines import ArticleFile, Partition, check_worker_code, file_partitions, read_checked
 from scripts.package.tableschema import load_schema
 
 # the modules a worker runs for this step: their code must be this checkout's (their rows could differ otherwise)
@@ -283,25 +283,9 @@ def runs_in_block(block: pd.DataFrame, min_words: int = MIN_SHARED_WORDS) -> pd.
 
 # ---- the step -----------------------------------------------------------------------------------------------------
 
-def _worker_code_version(modules: tuple[str, ...]) -> str:
-    from scripts.extract.cache import code_version
-    return code_version(modules)
-
-
 def check_workers(client) -> int:
     """The number of workers; raises WorkerMismatch naming any worker whose code for this step differs from ours."""
-    from scripts.extract.cache import code_version
-    ours = code_version(MODULES)
-    theirs = client.run(_worker_code_version, MODULES)
-    if not theirs:
-        raise WorkerMismatch(f"the Dask cluster at {client.scheduler.address} has no workers: start some "
-                             "(`dask worker ADDRESS`) or run without --scheduler for a local cluster")
-    different = {worker: version for worker, version in theirs.items() if version != ours}
-    if different:
-        listed = ", ".join(f"{w} ({v[:12]})" for w, v in sorted(different.items()))
-        raise WorkerMismatch(f"Dask workers run other shared-passage code than this checkout ({ours[:12]}): "
-                             f"{listed}. Start the workers from the same checkout and requirements.lock.")
-    return len(theirs)
+    return check_worker_code(client, MODULES, "shared-passage code")
 
 
 # the step's functions return frames typed as their meta says (each ends in .astype of its columns): not checked

@@ -135,8 +135,14 @@ def _worker_code_version(modules: tuple[str, ...]) -> str:
 
 def check_workers(client, layouts: tuple[TableLayout, ...]) -> int:
     """The number of workers; raises WorkerMismatch naming any worker whose extractor code differs from ours."""
+    return check_worker_code(client, tuple(sorted({layout.extractor.split(":")[0] for layout in layouts})),
+                             "extractor code")
+
+
+def check_worker_code(client, modules: tuple[str, ...], what: str) -> int:
+    """The number of workers; raises WorkerMismatch naming any worker whose code of modules differs from ours
+    (what names that code in the message)."""
     from scripts.extract.cache import code_version
-    modules = tuple(sorted({layout.extractor.split(":")[0] for layout in layouts}))
     ours = code_version(modules)
     theirs = client.run(_worker_code_version, modules)
     if not theirs:
@@ -145,7 +151,7 @@ def check_workers(client, layouts: tuple[TableLayout, ...]) -> int:
     different = {worker: version for worker, version in theirs.items() if version != ours}
     if different:
         listed = ", ".join(f"{w} ({v[:12]})" for w, v in sorted(different.items()))
-        raise WorkerMismatch(f"Dask workers run other extractor code than this checkout ({ours[:12]}): {listed}. "
+        raise WorkerMismatch(f"Dask workers run other {what} than this checkout ({ours[:12]}): {listed}. "
                              "Start the workers from the same checkout and requirements.lock.")
     return len(theirs)
 

@@ -33,6 +33,7 @@ import math
 import re
 
 from scripts.extract import mentions
+from scripts.extract.mentions import _bare
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.names import CREDIT_LABELS, ArticleNames
 
@@ -49,14 +50,6 @@ _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
 _MAX_WORDS = 6
 _SINGLE_WORD = re.compile(r"(?<![\w'’@#./&\-])[A-ZÀ-ÖØ-Þ][\w'’\-]*")
 _OVERRIDE: list = []  # (weights, threshold) set by the training script while it cross-validates
-
-
-def _bare(word: str) -> str:
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    if word.endswith(("'", "’")):
-        return word[:-1]
-    return word
 
 
 class Vocab:
