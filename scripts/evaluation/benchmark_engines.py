@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from scripts.evaluation.benchmark import busy_loop_speedup, machine_facts, write_corpus
+from scripts.evaluation.report_sections import replace_section
 from scripts.extract.engines import LOOPBACK_ANY_PORT, ArticleFile
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.tables import make_extracted_tables
@@ -163,17 +164,6 @@ def report(command: str, args, cache_runs: dict, dask_baseline: dict, dask: dict
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of path (or append it), keeping the rest of the file."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if MARK_START in old and MARK_END in old:
-        before, rest = old.split(MARK_START, 1)
-        new = before + section.rstrip("\n") + rest.split(MARK_END, 1)[1]
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + section
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=5000)
@@ -212,7 +202,7 @@ def main(argv: list[str]) -> int:
     text = report(command, args, runs, baseline, dask, speedup, cache_bytes)
     print(text, end="")
     if args.write:
-        write_section(args.write, text)
+        replace_section(args.write, (MARK_START, MARK_END), text)
     return 0
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 from scripts.across.shared_passages import make_shared_passage_tables
 from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
 from scripts.evaluation.benchmark import busy_loop_speedup, machine_facts
+from scripts.evaluation.report_sections import replace_section
 from scripts.evaluation.synthetic_corpus import synthetic_corpus
 from scripts.extract.engines import LOOPBACK_ANY_PORT, ArticleFile
 from scripts.extract.lexicon import Lexicon
@@ -114,17 +115,6 @@ def report(command: str, runs: list[dict], speedup: float) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of path (or append it), keeping the rest of the file."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if MARK_START in old and MARK_END in old:
-        before, rest = old.split(MARK_START, 1)
-        new = before + section.rstrip("\n") + rest.split(MARK_END, 1)[1]
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + section
-    path.write_text(new, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     from distributed import Client, LocalCluster
 
@@ -149,7 +139,7 @@ def main(argv: list[str]) -> int:
     text = report(command, runs, speedup)
     print(text, end="")
     if args.write:
-        write_section(args.write, text)
+        replace_section(args.write, (MARK_START, MARK_END), text)
     return 0
 
 

@@ -23,6 +23,19 @@ def replace_labelled_run(path: Path, markers: tuple[str, str], header: str, labe
     path.write_text(head + start + "\n" + body.lstrip("\n") + end + tail, encoding="utf-8")
 
 
+def replace_section(path: Path, markers: tuple[str, str], section: str) -> None:
+    """Replace the section between markers in path with section (which holds the markers), or append it, keeping
+    the rest of the file."""
+    start, end = markers
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in old and end in old:
+        before, rest = old.split(start, 1)
+        new = before + section.rstrip("\n") + rest.split(end, 1)[1]
+    else:
+        new = old + ("\n" if old and not old.endswith("\n") else "") + section
+    path.write_text(new, encoding="utf-8")
+
+
 def growth_per_10x(values: dict[int, float], size: int, floor: float) -> str:
     """How much a measure (values: corpus size -> value, for the sizes that have it) grew from the nearest smaller
     size to size, scaled to ten times the articles ("10.0x" is linear); blank when there is no smaller size or
