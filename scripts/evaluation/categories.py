@@ -541,6 +541,15 @@ def _marks_cell(misses: Counter, labelled: Counter) -> str:
     return ", ".join(f"{mark} {misses[mark]} / {labelled[mark]}" for mark in sorted(misses, key=lambda m: (-misses[m], m)))
 
 
+def _miss_table(title: str, column: str, counts, categories) -> list[str]:
+    """The summary line and the false negative / false positive table of one measure's categories."""
+    return [f"{title}: {counts.expected - counts.right} false negatives of {counts.expected} labelled, "
+            f"{counts.predicted - counts.right} false positives of {counts.predicted} predicted.", "",
+            f"| {column} | false negatives | false positives |", "|---|---|---|"] + \
+        [f"| {c} | {counts.false_negatives[c]} | {counts.false_positives[c]} |"
+         for c in categories if counts.false_negatives[c] or counts.false_positives[c]]
+
+
 def markdown(sets: list[SetCategories]) -> str:
     """Category counts of every set, as Markdown tables: names of categories and numbers only."""
     out = []
@@ -548,11 +557,7 @@ def markdown(sets: list[SetCategories]) -> str:
         out.append(f"#### {s.name}\n")
         if s.quote_spans:
             q = s.quote_spans
-            out += [f"Quote spans (overlapping): {q.expected - q.right} false negatives of {q.expected} labelled, "
-                    f"{q.predicted - q.right} false positives of {q.predicted} predicted.", "",
-                    "| quote span miss | false negatives | false positives |", "|---|---|---|"]
-            out += [f"| {c} | {q.false_negatives[c]} | {q.false_positives[c]} |"
-                    for c in QUOTE_CATEGORIES if q.false_negatives[c] or q.false_positives[c]]
+            out += _miss_table("Quote spans (overlapping)", "quote span miss", q, QUOTE_CATEGORIES)
             if q.false_negative_marks or q.false_positive_marks:
                 out.append(f"| (no overlap, by the mark before the span; misses / labelled) | "
                            f"{_marks_cell(q.false_negative_marks, q.expected_marks)} | "
@@ -574,19 +579,11 @@ def markdown(sets: list[SetCategories]) -> str:
                     for d in DISTANCES if sp.distance_totals[d]]
             out.append("")
         for kind, m in s.mentions.items():
-            out += [f"{kind.capitalize()} mentions: {m.expected - m.right} false negatives of {m.expected} labelled, "
-                    f"{m.predicted - m.right} false positives of {m.predicted} predicted.", "",
-                    "| mention miss | false negatives | false positives |", "|---|---|---|"]
-            out += [f"| {c} | {m.false_negatives[c]} | {m.false_positives[c]} |"
-                    for c in MENTION_CATEGORIES if m.false_negatives[c] or m.false_positives[c]]
+            out += _miss_table(f"{kind.capitalize()} mentions", "mention miss", m, MENTION_CATEGORIES)
             out.append("")
         if s.figures:
             f = s.figures
-            out += [f"Figures (value and unit, overlapping span): {f.expected - f.right} false negatives of "
-                    f"{f.expected} labelled, {f.predicted - f.right} false positives of {f.predicted} predicted.", "",
-                    "| figure miss | false negatives | false positives |", "|---|---|---|"]
-            out += [f"| {c} | {f.false_negatives[c]} | {f.false_positives[c]} |"
-                    for c in FIGURE_CATEGORIES if f.false_negatives[c] or f.false_positives[c]]
+            out += _miss_table("Figures (value and unit, overlapping span)", "figure miss", f, FIGURE_CATEGORIES)
             out += [f"| ({note}) | {n} | |" for note, n in sorted(f.notes.items())]
             out.append("")
     return "\n".join(out)
