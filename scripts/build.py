@@ -21,6 +21,7 @@ published, 1 nothing published, 2 a publish that stopped half-way and is complet
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import shutil
 import sys
@@ -37,7 +38,7 @@ from scripts.inputs.curated_tables import make_curated_table
 from scripts.across.derived import make_derived_table
 from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
 from scripts.extract.candidates import make_candidate_frames
-from scripts.extract.engines import ExtractionFailed, WorkerMismatch
+from scripts.extract.engines import ExtractionFailed, WorkerMismatch, one_cluster
 from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
@@ -118,17 +119,19 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
     if problems:
         raise BuildFailed("curated input", sorted(set(relocate(problems, records)), key=str))
     lexicon = lexicon_from_frames(frames)
-    # on Dask the workers read the article files themselves, checked against the sources table's sha256 and length
-    files = article_files(frames["sources"], layout.articles_dir) if engine == "dask" else None
-    frames.update(make_extracted_tables(schemas, articles, lexicon, engine=engine, scheduler=scheduler,
-                                        cache_dir=cache_dir, files=files, work_dir=work_dir))
-    release_memory()
-    problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
-    if problems:
-        raise BuildFailed("corrections", relocate(problems, records))
+    with one_cluster(scheduler) if engine == "dask" else contextlib.nullcontext(scheduler) as client:
+        # on Dask the workers read the article files themselves, checked against the sources table's sha256 and
+        # length; extraction and the passages step share one cluster
+        files = article_files(frames["sources"], layout.articles_dir) if engine == "dask" else None
+        frames.update(make_extracted_tables(schemas, articles, lexicon, engine=engine, scheduler=client,
+                                            cache_dir=cache_dir, files=files, work_dir=work_dir))
+        release_memory()
+        problems = apply_corrections(frames, schemas, str(layout.curated_file("corrections") or "corrections"))
+        if problems:
+            raise BuildFailed("corrections", relocate(problems, records))
+        # on Dask, shared_passages and source_pairs are computed on the cluster from the article files as well
+        on_cluster = shared_passage_tables_on_dask(frames["quotes"], files, client) if engine == "dask" else {}
     candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
-    # on Dask, shared_passages and source_pairs are computed on the cluster from the article files as well
-    on_cluster = shared_passage_tables_on_dask(frames["quotes"], files, scheduler) if engine == "dask" else {}
     for name, schema in schemas.items():
         if schema.provenance == "derived":
             frames[name] = (candidates[name] if name in candidates else on_cluster.pop(name) if name in on_cluster

@@ -543,3 +543,37 @@ def test_build_command_refuses_a_work_dir_without_the_dask_engine(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(argv=["--work-dir", "/shared/work"])
     assert stopped.value.code == 2 and "add --engine dask" in capsys.readouterr().err
+
+
+def test_build_on_the_dask_engine_without_a_scheduler_starts_one_cluster_for_both_steps(built_root, tmp_path,
+                                                                                       monkeypatch):
+    import shutil
+
+    import scripts.build
+    from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
+    distributed = pytest.importorskip("distributed")
+    started, local_cluster = [], distributed.LocalCluster
+
+    def in_process_cluster(**options):  # threads, not processes: the test's cost; counted
+        options["processes"] = False
+        started.append(local_cluster(**options))
+        return started[-1]
+    monkeypatch.setattr(distributed, "LocalCluster", in_process_cluster)
+    schedulers = []
+
+    def extraction(*args, **options):
+        schedulers.append(options["scheduler"])
+        return make_extracted_tables(*args, **options)
+
+    def passages(quotes, files, scheduler):
+        schedulers.append(scheduler)
+        return shared_passage_tables_on_dask(quotes, files, scheduler)
+    monkeypatch.setattr(scripts.build, "make_extracted_tables", extraction)
+    monkeypatch.setattr(scripts.build, "shared_passage_tables_on_dask", passages)
+    root = tmp_path / "repo"
+    shutil.copytree(built_root, root)
+    scripts.build.build(root, engine="dask", work_dir=tmp_path / "work")
+    assert _published(root) == _published(built_root)
+    assert len(started) == 1 and started[0].status.name == "closed"  # one cluster, closed when the build is done
+    assert len(schedulers) == 2 and schedulers[0] is schedulers[1] is not None
+    assert isinstance(schedulers[0], distributed.Client)

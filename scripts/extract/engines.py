@@ -23,6 +23,7 @@ The articles, the work folder and the cache must be on storage every worker and 
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib
@@ -316,6 +317,20 @@ def _connect(scheduler):
         raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({err}): start one "
                               "(`dask scheduler`, then `dask worker ADDRESS` on each machine), or give no "
                               "scheduler for a local cluster") from None
+
+
+@contextlib.contextmanager
+def one_cluster(scheduler):
+    """A distributed.Client every Dask step of a build shares: of the scheduler given, or of one LocalCluster
+    started here and closed on leaving (not a cluster per step: each start costs seconds and worker imports)."""
+    client, cluster = _connect(scheduler)
+    try:
+        yield client
+    finally:
+        if client is not scheduler:
+            client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def run_dask_files(articles: list[tuple[str, ArticleFile]], layouts: tuple[TableLayout, ...], lexicon,
