@@ -161,23 +161,3 @@ def test_without_a_scheduler_a_local_cluster_of_processes_gives_the_same_tables(
     got = shared_passage_tables_on_dask(quotes, _write(articles, tmp_path / "articles"))
     assert len(got["source_pairs"]) >= 5
     assert_same_tables(got, _local(articles, quotes))
-
-
-def test_only_windows_whose_first_hash_two_articles_hold_are_shuffled_whole(tmp_path):
-    import numpy as np
-
-    from scripts.across.shared_passages_dask import (article_keys, article_windows, partition_articles,
-                                                     repeated_in_bucket)
-    from scripts.extract.engines import Partition
-    articles, _ = planted_corpus()
-    ids = sorted(articles)
-    files = _write(articles, tmp_path / "articles")
-    frame = partition_articles(Partition(0, tuple((i, files[i]) for i in ids)), 0, {})
-    repeated = np.unique(repeated_in_bucket(article_keys(frame))["h1"].to_numpy())
-    every = article_windows(frame)
-    texts_per_hash = every.groupby("h1")["text"].nunique()
-    assert set(repeated.tolist()) == set(texts_per_hash[texts_per_hash >= 2].index.tolist())
-    assert 0 < len(repeated) < len(texts_per_hash)  # some, not all: the words of "alone" are in no other article
-    kept = article_windows(frame, repeated=repeated)
-    expected = every[every["h1"].isin(repeated)].reset_index(drop=True)  # the same rows, neighbours' keys included
-    pd.testing.assert_frame_equal(kept, expected, check_exact=True)

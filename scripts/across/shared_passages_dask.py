@@ -13,10 +13,7 @@ no step needs the whole corpus in one process:
    (window_hashes: both 64-bit hashes of the window key). Each window row also carries its neighbours' keys,
    the characters it spans and how many of its words are quoted, so that no later step reads a text again
    except to cut a passage's words out of it.
-2. a distributed group-by on the window key. First only each window's first hash and article number are
-   shuffled on that hash, to find the hashes held by two articles or more (about one window in seven at a few
-   thousand articles); the parent gathers them, sorted, and sends them to every worker, which then makes the
-   full window rows of those windows only. The full windows are shuffled on the first hash (every window of a key
+2. a distributed group-by on the window key: the windows are shuffled on the first hash (every window of a key
    lands in one bucket), and each bucket is grouped by the whole key. A key held by two articles or more is
    shared; whether every occurrence of it is followed (preceded) by the same key is decided there too: if all
    occurrences of a shared key are followed by one key, that key is in as many articles and so is shared as
@@ -56,7 +53,6 @@ _WINDOW_COLUMNS = {"h1": np.uint64, "h2": np.uint64,               # the window'
                    "start": np.int64, "end": np.int64,             # characters from its first word to its last
                    "q1": np.int64, "qn": np.int64,                 # its first word quoted (0/1); its quoted words
                    "chars": np.int64}                              # the article's length in characters
-_KEY_COLUMNS = {"h1": np.uint64, "text": np.int64}
 _SIDE = ("start", "end", "q1", "qn", "chars")
 _SHARED_COLUMNS = {"key": np.int64, "text": np.int64, "pos": np.int64, "texts": np.int64, "one_next": bool,
                    "one_prev": bool, **{c: np.int64 for c in _SIDE}}
@@ -95,80 +91,18 @@ def _files(articles: pd.DataFrame) -> list[tuple[int, str, ArticleFile, list]]:
                 index=False)]
 
 
-def _partition_words(articles: pd.DataFrame, min_words: int):
-    """On a worker: a partition's files and texts (read and checked), its words end to end as the index has them
-    (ids, the text of each word, the first word of each text) and the first hash of every window (h1, one per
-    word but the last min_words - 1); None when it has fewer than min_words words."""
+def article_windows(articles: pd.DataFrame, min_words: int = MIN_SHARED_WORDS) -> pd.DataFrame:
+    """On a worker: one row per window of min_words words of a partition's articles (partition_articles), see
+    _WINDOW_COLUMNS."""
     files = _files(articles)
     texts = [read_checked(file, source_id) for _, source_id, file, _ in files]
     hashes = ArticleWords(texts).hashes
     lengths = np.asarray([len(ids) for ids in hashes], np.int64)
-    if int(lengths.sum()) < min_words:
-        return None
-    first_word = np.concatenate(([0], np.cumsum(lengths)))
-    owner = np.repeat(np.arange(len(texts)), lengths)  # text of each word
-    ids = np.concatenate(hashes)
-    return files, texts, ids, owner, first_word, window_hashes(ids, min_words)
-
-
-def _in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Whether each value is one of sorted_keys (sorted, unique)."""
-    if not len(sorted_keys):
-        return np.zeros(len(values), bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    return sorted_keys[at] == values
-
-
-def article_keys(articles: pd.DataFrame, min_words: int = MIN_SHARED_WORDS) -> pd.DataFrame:
-    """On a worker: the first hash of every window of a partition's articles and its article number (two columns,
-    not the thirteen of article_windows: what the first shuffle moves to find the hashes held by two articles)."""
-    words = _partition_words(articles, min_words)
-    if words is None:
-        return _empty(_KEY_COLUMNS)
-    files, _, _, owner, _, h1 = words
-    count = len(h1)
-    g = np.flatnonzero(owner[:count] == owner[min_words - 1:])  # windows inside one text
-    numbers = np.asarray([number for number, _, _, _ in files], np.int64)
-    return pd.DataFrame({"h1": h1[g], "text": numbers[owner[g]]}).astype(_KEY_COLUMNS)
-
-
-def repeated_in_bucket(bucket: pd.DataFrame) -> pd.DataFrame:
-    """The first hashes of a bucket (article_keys shuffled on h1) held by two articles or more, once each. A
-    window key (h1, h2) in two articles has such an h1; an h1 of two keys may be kept for none: harmless, the
-    group-by on the whole key decides."""
-    if not len(bucket):
-        return _empty({"h1": np.uint64})
-    h1, text = bucket["h1"].to_numpy(), bucket["text"].to_numpy()
-    order = np.lexsort((text, h1))
-    h1, text = h1[order], text[order]
-    new_key = np.ones(len(h1), bool)
-    new_key[1:] = h1[1:] != h1[:-1]
-    new_text = new_key.copy()
-    new_text[1:] |= text[1:] != text[:-1]
-    first = np.flatnonzero(new_key)
-    texts = np.add.reduceat(new_text.astype(np.int64), first)
-    return pd.DataFrame({"h1": h1[first][texts >= 2]})
-
-
-def article_windows(articles: pd.DataFrame, min_words: int = MIN_SHARED_WORDS,
-                    repeated: np.ndarray | None = None) -> pd.DataFrame:
-    """On a worker: one row per window of min_words words of a partition's articles (partition_articles), see
-    _WINDOW_COLUMNS; with repeated (sorted first hashes, repeated_in_bucket's), only the windows whose first hash
-    is one of them."""
-    words = _partition_words(articles, min_words)
-    if words is None:
+    total = int(lengths.sum())
+    if total < min_words:
         return _empty(_WINDOW_COLUMNS)
-    files, texts, ids, owner, first_word, h1 = words
-    h2 = window_hashes(ids, min_words, second=True)
-    count = len(h1)
-    valid = owner[:count] == owner[min_words - 1:]  # a window lies inside one text
-    after = np.zeros(count, bool)  # the window after it is one
-    after[:-1] = valid[1:] & (owner[1:count] == owner[:count - 1])
-    before = np.zeros(count, bool)
-    before[1:] = valid[:-1] & (owner[1:count] == owner[:count - 1])
-    g = np.flatnonzero(valid)
-    if repeated is not None:
-        g = g[_in_sorted(h1[g], repeated)]
+    first_word = np.concatenate(([0], np.cumsum(lengths)))  # the partition's words end to end, as the index has them
+    owner = np.repeat(np.arange(len(texts)), lengths)  # text of each word
     starts, ends, quoted = [], [], []
     for (_, _, _, spans), text in zip(files, texts):
         word_starts, word_ends = _word_offsets(text)
@@ -177,6 +111,15 @@ def article_windows(articles: pd.DataFrame, min_words: int = MIN_SHARED_WORDS,
         quoted.append(np.diff(_quoted_counts(word_starts, word_ends, [tuple(span) for span in spans])) if spans
                       else np.zeros(len(word_starts), np.int64))
     starts, ends, quoted = np.concatenate(starts), np.concatenate(ends), np.concatenate(quoted)
+    ids = np.concatenate(hashes)
+    h1, h2 = window_hashes(ids, min_words), window_hashes(ids, min_words, second=True)
+    count = len(h1)
+    valid = owner[:count] == owner[min_words - 1:]  # a window lies inside one text
+    after = np.zeros(count, bool)  # the window after it is one
+    after[:-1] = valid[1:] & (owner[1:count] == owner[:count - 1])
+    before = np.zeros(count, bool)
+    before[1:] = valid[:-1] & (owner[1:count] == owner[:count - 1])
+    g = np.flatnonzero(valid)
     zero = np.uint64(0)
     next_g, previous_g = np.minimum(g + 1, count - 1), np.maximum(g - 1, 0)
     quoted_before = np.concatenate(([0], np.cumsum(quoted)))
@@ -349,38 +292,24 @@ def check_workers(client) -> int:
 _AS_IS = {"enforce_metadata": False}
 
 
-def _articles(parts: list[Partition], spans: Mapping[str, list[tuple[int, int]]]):
-    """The step's articles as a dask.dataframe (partition_articles per partition), and each partition's first
-    article number."""
+def _graph(parts: list[Partition], spans: Mapping[str, list[tuple[int, int]]], count: int, limit: int,
+           min_words: int):
+    """The step's two dask.dataframe collections: the shared_passages rows and the source_pairs rows."""
     import dask.dataframe as dd
 
     firsts = np.concatenate(([0], np.cumsum([len(p.articles) for p in parts])[:-1])).tolist()
     part_spans = [{source_id: spans[source_id] for source_id, _ in p.articles if source_id in spans} for p in parts]
-    return dd.from_map(partition_articles, parts, firsts, part_spans, meta=_ARTICLE_META, enforce_metadata=False,
-                       label="passage-articles"), firsts
-
-
-def _repeated_graph(articles, buckets: int, min_words: int):
-    """The first hashes of windows held by two articles or more: only two columns per window are shuffled."""
-    keys = articles.map_partitions(article_keys, min_words, meta=_empty(_KEY_COLUMNS), **_AS_IS)
-    return keys.shuffle(on="h1", npartitions=buckets).map_partitions(
-        repeated_in_bucket, meta=_empty({"h1": np.uint64}), **_AS_IS)
-
-
-def _graph(articles, firsts: list[int], count: int, limit: int, min_words: int, repeated):
-    """The step's two dask.dataframe collections: the shared_passages rows and the source_pairs rows; repeated:
-    the sorted first hashes _repeated_graph found (a future), so that only those windows are shuffled whole."""
-    import dask.dataframe as dd
-
-    windows = articles.map_partitions(article_windows, min_words, repeated, meta=_empty(_WINDOW_COLUMNS), **_AS_IS)
-    buckets = windows.shuffle(on="h1", npartitions=articles.npartitions)  # every window of a key in one bucket
+    articles = dd.from_map(partition_articles, parts, firsts, part_spans, meta=_ARTICLE_META,
+                           enforce_metadata=False, label="passage-articles")
+    windows = articles.map_partitions(article_windows, min_words, meta=_empty(_WINDOW_COLUMNS), **_AS_IS)
+    buckets = windows.shuffle(on="h1", npartitions=len(parts))  # every window of a key in one bucket
     shared = buckets.map_partitions(shared_in_bucket, meta=_empty(_SHARED_COLUMNS), **_AS_IS)
     # back to the article partitions: partition k holds the articles firsts[k] .. firsts[k + 1] - 1
     by_article = shared[["text", *_OCCURRENCE_COLUMNS]].set_index("text", divisions=[*firsts, count - 1])
     passages = dd.map_partitions(occurrence_records, by_article, articles, min_words, meta=_empty_records(),
                                  align_dataframes=False, **_AS_IS)
     pairs = (shared.map_partitions(pairs_in_bucket, limit, meta=_empty(_PAIR_COLUMNS), **_AS_IS)
-             .shuffle(on=["ta", "tb"], npartitions=articles.npartitions)  # pair blocks: every window pair of two articles
+             .shuffle(on=["ta", "tb"], npartitions=len(parts))  # pair blocks: every window pair of two articles
              .map_partitions(runs_in_block, min_words, meta=_empty(_PAIR_ROW_COLUMNS), **_AS_IS))
     return passages, pairs
 
@@ -424,21 +353,13 @@ def shared_passage_tables_on_dask(quotes: pd.DataFrame, files: Mapping[str, Arti
         # the frames between the steps hold Python objects (an article's quotation spans, the records' values):
         # they are not to be turned into Arrow strings, as dask.dataframe does with object columns by default
         with dask.config.set({"dataframe.convert-string": False}), _quiet(_SHUFFLE_LOG):
-            articles, firsts = _articles(parts, spans)
-            repeated = client.compute(_repeated_graph(articles, len(parts), min_words)).result()
-            repeated = np.unique(repeated["h1"].to_numpy())
-            if len(repeated):
-                passages, pairs = _graph(articles, firsts, len(ids), limit, min_words,
-                                         client.scatter(repeated, broadcast=True, hash=False))
-                passage_rows, pair_rows = client.gather(client.compute([passages, pairs]))
+            passages, pairs = _graph(parts, spans, len(ids), limit, min_words)
+            passage_rows, pair_rows = client.gather(client.compute([passages, pairs]))
     finally:
         if client is not scheduler:
             client.close()
         if cluster is not None:
             cluster.close()
-    if not len(repeated):  # no window in two articles: nothing is shared
-        return {"shared_passages": frame_from_records([], passages_schema),
-                "source_pairs": frame_from_records([], pairs_schema)}
     records = passage_rows.to_dict("records")  # in the articles' order, each article's passages by their start
     records.sort(key=lambda r: (r["source_id"], r["start"]))
     pair_rows = pair_rows.sort_values(["ta", "tb"], kind="stable")
