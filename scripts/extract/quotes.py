@@ -257,6 +257,27 @@ _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcas
 _UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)"
                                    r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhodri ap Iestyn'): grammar of names, not names.
+# The own-sentence fallback: words that present what someone said, beyond the reporting verbs ('in the words of X',
+# 'was how X put it', 'X hit out at ...:', 'X made clear that', 'calling it'), and the words before a name that make
+# it a listener, an outlet or a place rather than the speaker ('told the X', 'speaking to X', 'writing in X').
+_OWN_SENTENCE_CUES = _REPORTING_VERB_SET | _JUDGING_VERBS | frozenset("""call calls calling put puts quoted quoting
+words thinks think feels feel clear hit hits hitting slams blasted blasts lashed according""".split())
+_NOT_A_SPEAKER_BEFORE = _PREPOSITIONS | frozenset("""told tell tells telling via through""".split())
+_TRAILING_DETERMINER = re.compile(r"(?i)\b(?:the|a|an)\s+\Z")
+_NAMES_THE_SPEAKER = re.compile(r"(?i)\b(?:according\s+to|words\s+of|statement\s+(?:from|by)|quoted\s+by)"
+                                r"\s+(?:the\s+)?\Z")
+_QUALIFIES_NEXT_NAME = re.compile(r"(?:['\u2019]s?)?(?:\s+(?!(?:and|or|with)\b)[a-z][\w-]*){0,4}\s+")
+# A quotation whose opening mark was left out: its closing mark, then an attribution ('..., she said').
+_ANY_MARK_OR_CLOSER = re.compile("[\"'\u201c\u201d\u201e\u2018\u2019]")
+_CLOSERS_WITHOUT_OPENER = frozenset("\"'\u201d\u2019")
+_ATTRIBUTION_AFTER_UNOPENED = re.compile(
+    r",?[^\S\n]+(?:(?:he|she|they|it|we|[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*){0,3}"
+    r"|(?:the|a|an|[A-Z][a-z]*)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+){0,3}?)[^\S\n]+(?:"
+    + "|".join(sorted(_REPORTING_VERB_SET)) + r")\b|(?:" + "|".join(sorted(_INVERTIBLE)) + r")[^\S\n]+[A-Z\w])")
+# Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
+_YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
+_N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
+_APOSTROPHE_SHAPES = re.compile("['\u2018](?:\\d\\d|n['\u2019])")
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 # A person-shaped name heading a sentence, before its verb or an aside and with the particles of names
 # ('Rhodri ap Iestyn, who ..., said').
@@ -367,7 +388,8 @@ class _Article:
                    for q in _single_quotes(half_masked, p, i, at, _inside(closers, p))]
         if singles and doubles:
             doubles = _outside(doubles, singles)
-        self.quotes = sorted(doubles + singles, key=lambda q: q.start)
+        self.quotes = sorted(doubles + singles + _unopened(text, self.paragraphs, doubles + singles),
+                             key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
         ends = [m.end() for m in _SENTENCE_END.finditer(self.masked)]
@@ -580,7 +602,58 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or self._own_sentence(quote)
+
+    def _own_sentence(self, quote: _Quote) -> _Attribution | None:
+        """The last resort, inside the quotation's own sentence (the words before its opening mark and after its
+        closing one up to the sentence end): when the sentence has a cue that presents words (a verb of saying in
+        any form or order, 'in the words of', 'was how X put it', 'hit out', 'made clear', or a colon right before
+        the quotation), the one person or body the sentence names outside quotation marks, past the listeners,
+        places and outlets that a preposition or 'told' introduces ('told the X', 'speaking to X', 'writing in
+        X'), is the speaker. Two different ones and no 'according to' or 'the words of' to choose: no speaker
+        (never a guess). A colon introduction headed by 'He', 'She', 'It' or 'They' and naming nobody gives that
+        pronoun."""
+        if quote.continues is not None:
+            return None
+        sentence = self._near(quote)
+        colon = self._colon_before(sentence.start, quote.open) is not None
+        # A short term in marks is words someone said only when the cue comes first ('X is seeking “pay
+        # restoration” and argues that ...' names a demand; the verb after it heads a clause of its own).
+        short = len(self.text[quote.start:quote.end].split()) < _MIN_WORDS_UNATTRIBUTED
+        cue = ":" if colon else next((w.group() for w in _WORD.finditer(
+            self.masked, sentence.start, quote.open if short else sentence.end)
+            if w.group().lower() in _OWN_SENTENCE_CUES
+            and not _passive_before(self.masked, sentence.start, w.start())), None)  # 'X was told that'
+        if cue is None:
+            return None
+        mentions = [m for m in self.names.within(sentence.start, sentence.end)
+                    if _MASK not in self.masked[m.start:m.end]]
+        strong, ordinary = [], []
+        for i, mention in enumerate(mentions):
+            before = self.masked[max(sentence.start, mention.start - 40):mention.start]
+            if _NAMES_THE_SPEAKER.search(before):
+                strong.append(mention)
+                continue
+            word = _WORD_JUST_BEFORE.search(_TRAILING_DETERMINER.sub("", before))
+            if word and word.group(1).lower() in _NOT_A_SPEAKER_BEFORE:
+                continue  # 'told the X', 'speaking to X', 'in Y', 'chair of the X': a listener, an outlet, a place
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if following is not None and mention.referent.kind == "organisation" \
+                    and following.referent.kind == "person" \
+                    and _QUALIFIES_NEXT_NAME.fullmatch(self.masked, mention.end, following.start):
+                continue  # "the X's Dr Y", 'X chair Y': the body qualifies the person who speaks
+            ordinary.append(mention)
+        for chosen in (strong, ordinary):
+            distinct = {_mention_key(m) for m in chosen}
+            if len(distinct) == 1:
+                return _Attribution(chosen[0].start, chosen[0].end, cue, tight=False)
+            if len(distinct) > 1:
+                return None
+        if colon:
+            pronoun = _PRONOUN_OPENING.match(self.masked, sentence.start, quote.open)
+            if pronoun:
+                return _Attribution(pronoun.start(1), pronoun.end(1), cue, tight=False)
+        return None
 
     def _scene_before(self, quote: _Quote) -> _Attribution | None:
         """'Dr Jo Bell joined colleagues on the picket line in Easton. “We would call this off tomorrow.”': a
@@ -1849,6 +1922,36 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
 
 
+def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> list[_Quote]:
+    """Quotations whose opening mark the copy left out: a paragraph whose first quotation mark is a closing one
+    right after the speech's own comma, '!' or '?' (or before a comma), followed by an attribution ('We will not
+    back down,” she said.', "We will not back down,' said Dr X."). The quotation runs from the paragraph's start (past
+    a bullet) to that mark; an apostrophe ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
+    quotes = []
+    first_quote = {}
+    for quote in found:
+        first_quote[quote.paragraph] = min(first_quote.get(quote.paragraph, quote.open), quote.open)
+    for index, paragraph in enumerate(paragraph_spans):
+        mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
+        if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
+                or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
+            continue
+        at = mark.start()
+        if text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
+            continue
+        if not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
+            continue
+        start = paragraph.start
+        bullet = _BULLET.match(text, start, paragraph.end)
+        if bullet:
+            start = bullet.end()
+        while start < at and text[start].isspace():
+            start += 1
+        if text[start:start + 1].isupper():  # speech opens with a capital: a sentence, not a cut clause
+            quotes.append(_Quote(index, start, start, at, at + 1, text[at] in "'\u2019"))
+    return quotes
+
+
 def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
     """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
     paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
@@ -1870,6 +1973,9 @@ def _single_quotes(masked: str, paragraph: Span, index: int, openers: list[int] 
         return []
     if closers is None:
         closers = [m.start() for m in _SINGLE_CLOSE.finditer(masked, paragraph.start, paragraph.end)]
+    if _APOSTROPHE_SHAPES.search(masked, paragraph.start, paragraph.end):
+        openers = [a for a in openers if not _apostrophe_opener(masked, a, paragraph.start)]
+        closers = [c for c in closers if not _N_BETWEEN_MARKS.match(masked, c - 3)]
     quotes = []
     resume = paragraph.start
     for at in openers:
@@ -1900,6 +2006,23 @@ def _outside(inner: list[_Quote], outer: list[_Quote]) -> list[_Quote]:
             continue
         kept.append(quote)
     return kept
+
+
+def _mention_key(mention) -> tuple:
+    """Who a name mention stands for: the curated id, else the referent's name."""
+    referent = mention.referent
+    return referent.person_id or referent.organisation_id or referent.name
+
+
+def _apostrophe_opener(masked: str, at: int, start: int) -> bool:
+    """A mark shaped like a single opener that is an apostrophe: a year cut to two digits ('in \'23', 'the \'90s')
+    after a word that is no verb of saying, or the 'n' of 'rock \'n\' roll'."""
+    if _N_BETWEEN_MARKS.match(masked, at - 1):
+        return True
+    if not _YEAR_APOSTROPHE.match(masked, at):
+        return False
+    before = _WORD_JUST_BEFORE.search(masked, max(start, at - 30), at)
+    return before is not None and not _saying(before.group(1))
 
 
 def _plural_possessive(text: str, at: int, end: int) -> bool:
