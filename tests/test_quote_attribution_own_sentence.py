@@ -135,3 +135,19 @@ def test_a_paragraph_left_unopened_after_an_open_quotation_goes_on_with_it():
     rows = quotes("Dr Kim Ashby said: \u201cWe are going.\n\nWe will not back down,\u201d she added.")
     assert [(r["text"], r["continues_previous"], r["speaker_name"]) for r in rows] == [
         ("We are going.", False, "Kim Ashby"), ("We will not back down,", True, "Kim Ashby")]
+
+
+# ---- a participle describing a noun is no verb with a speaker ----------------------------------------------
+
+@pytest.mark.parametrize("article", [
+    "Dr Kim Ashby said in a video posted on social media: “We are exhausted.”",
+    "Dr Kim Ashby said on a page written for members: “We are exhausted.”",
+])
+def test_a_participle_after_a_noun_after_a_preposition_leaves_the_speaker_of_the_main_verb(article):
+    assert _speakers(article)[0][1] == "Kim Ashby"
+
+
+def test_a_body_heading_its_own_verb_of_saying_before_the_colon_still_speaks():
+    # near miss: 'the Nurses Guild posted' has a name, not a common noun after a preposition, before the verb
+    rows = _speakers("Dr Kim Ashby said the Nurses Guild posted: “We are exhausted.”")
+    assert rows[0][2] == "nurses-guild"

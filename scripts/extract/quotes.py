@@ -274,6 +274,9 @@ _ATTRIBUTION_AFTER_UNOPENED = re.compile(
     r",?[^\S\n]+(?:(?:he|she|they|it|we|[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*){0,3}"
     r"|(?:the|a|an|[A-Z][a-z]*)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+){0,3}?)[^\S\n]+(?:"
     + "|".join(sorted(_REPORTING_VERB_SET)) + r")\b|(?:" + "|".join(sorted(_INVERTIBLE)) + r")[^\S\n]+[A-Z\w])")
+# 'in a video posted on X': a common noun after a preposition, then a participle that describes it.
+_LOWER_NOUN_PHRASE = re.compile(r"(?:a|an|the|this|that|his|her|its|their)(?:\s+[a-z][\w-]*){1,3}")
+_PLACE_PREPOSITIONS = frozenset("in on at during via through with into".split())
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -758,6 +761,8 @@ class _Article:
             if _passive_before(self.masked, start, verb.start):
                 continue  # 'the KDA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
+            if found and len(verbs) > 1 and self._reduced_relative(start, found):
+                continue  # 'X said in a video posted on X:': the verb describes the video, X speaks
             if found:
                 # A verb is in the quotation's clause when no comma, semicolon or bracket separates them, or when
                 # it opens the sentence as 'According to X,', which governs the whole of it.
@@ -766,6 +771,15 @@ class _Article:
                     verb is verbs[0] and len(verbs) == 1 and verb.word[:1] == "A" and not self.masked[start:verb.start].strip())
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
         return None
+
+    def _reduced_relative(self, start: int, found: _Attribution) -> bool:
+        """A common noun after a preposition ('in a video posted on X', 'on a page written by'): the verb after it
+        is a participle describing that noun, not a verb with a speaker, when another verb of saying is there."""
+        phrase = self.masked[found.start:found.end]
+        if not _LOWER_NOUN_PHRASE.fullmatch(phrase):
+            return False
+        before = _WORD_JUST_BEFORE.search(self.masked, max(start, found.start - 20), found.start)
+        return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
 
     def _infinitive(self, start: int, verb: _Verb) -> bool:
         """'Dr X took to social media to say ...', 'X appeared on the radio to warn ...': a verb of saying after
