@@ -151,3 +151,34 @@ def test_a_body_heading_its_own_verb_of_saying_before_the_colon_still_speaks():
     # near miss: 'the Nurses Guild posted' has a name, not a common noun after a preposition, before the verb
     rows = _speakers("Dr Kim Ashby said the Nurses Guild posted: “We are exhausted.”")
     assert rows[0][2] == "nurses-guild"
+
+
+# ---- short terms: words someone said, or a term in a noun phrase -------------------------------------------
+
+def test_a_short_term_in_a_relative_clause_with_a_verb_of_saying_is_the_subjects_words():
+    rows = _speakers("Dr Kim Ashby, who says she is “exhausted”, joined the picket.")
+    assert rows == [("exhausted", "Kim Ashby", None)]
+
+
+def test_a_short_term_before_an_attribution_closing_the_sentence_is_that_speakers():
+    rows = _speakers("Dr Kim Ashby, 29, was left 'heartbroken' by the decision, she told the Chronicle.")
+    assert rows == [("heartbroken", "Kim Ashby", None)]
+
+
+def test_a_short_term_right_after_an_article_or_before_a_noun_is_part_of_a_noun_phrase():
+    # near misses of the fallback: no cue reaches a term inside a noun phrase
+    from scripts.extract import quotes as module
+    from tests.test_extract_quotes import LEXICON
+    for article in ("Talks went on all day, a ‘disappointed’ Kim Ashby told the Chronicle.",
+                    "Junior doctors in Easton, now ‘resident’ doctors, told the Chronicle they would strike."):
+        parsed = module._Article(article, "s", LEXICON)
+        quote = parsed.quotes[0]
+        assert parsed._own_sentence(quote) is None, article
+
+
+def test_a_naming_verb_right_before_a_short_term_is_no_cue_but_one_with_an_object_between_is():
+    from scripts.extract import quotes as module
+    from tests.test_extract_quotes import LEXICON
+    named = module._Article("Kim Ashby’s doctors, now called ‘resident’ by all, walked out.", "s", LEXICON)
+    assert named._own_sentence(named.quotes[0]) is None
+    assert _speakers("Dr Kim Ashby hit out at the plan, calling it “shameful nonsense”.")[0][1] == "Kim Ashby"

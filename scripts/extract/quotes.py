@@ -277,6 +277,8 @@ _ATTRIBUTION_AFTER_UNOPENED = re.compile(
 # 'in a video posted on X': a common noun after a preposition, then a participle that describes it.
 _LOWER_NOUN_PHRASE = re.compile(r"(?:a|an|the|this|that|his|her|its|their)(?:\s+[a-z][\w-]*){1,3}")
 _PLACE_PREPOSITIONS = frozenset("in on at during via through with into".split())
+# ', she told the X.' / ', Dr Jo Bell said': a comma, then at most five words (no 'and', 'but' or 'or'), then the cue.
+_CLOSING_ATTRIBUTION_SUBJECT = re.compile(r"[^,]*,(?:\s+(?!(?:and|but|or)\b)[\w'\u2019.-]+){1,5}\s+")
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -620,15 +622,37 @@ class _Article:
             return None
         sentence = self._near(quote)
         colon = self._colon_before(sentence.start, quote.open) is not None
-        # A short term in marks is words someone said only when the cue comes first ('X is seeking “pay
-        # restoration” and argues that ...' names a demand; the verb after it heads a clause of its own).
+        # A short term in marks is words someone said only when the cue comes first or in an attribution closing
+        # the sentence (', she told the X.'): in 'X is seeking “pay restoration” and argues that ...' the verb
+        # heads a clause of its own and the term names a demand.
         short = len(self.text[quote.start:quote.end].split()) < _MIN_WORDS_UNATTRIBUTED
-        cue = ":" if colon else next((w.group() for w in _WORD.finditer(
-            self.masked, sentence.start, quote.open if short else sentence.end)
-            if w.group().lower() in _OWN_SENTENCE_CUES
-            and not _passive_before(self.masked, sentence.start, w.start())), None)  # 'X was told that'
-        if cue is None:
+        after = quote.close if quote.close is not None else quote.end
+        if short and self._modifies_a_noun(quote, sentence):
+            return None  # 'a “disappointed” X', 'the “final” offer', '“resident” doctors': a term in a noun phrase
+        cue = None
+        for word in _WORD.finditer(self.masked, sentence.start, sentence.end):
+            if word.start() >= quote.open and word.start() < after:
+                continue
+            if word.group().lower() not in _OWN_SENTENCE_CUES \
+                    or _passive_before(self.masked, sentence.start, word.start()):  # 'X was told that'
+                continue
+            if short and word.start() > quote.open and not _CLOSING_ATTRIBUTION_SUBJECT.fullmatch(
+                    self.masked, after, word.start()):
+                continue
+            if short and word.start() < quote.open and word.group().lower() in _NOT_SAYING_THEIR_OBJECT \
+                    and not self.masked[word.end():quote.open].strip():
+                continue  # 'now called ‘resident’ doctors' names a thing; 'calling it “...”' quotes words
+            cue = word
+            break
+        if colon:
+            cue_word, tight = ":", True
+        elif cue is None:
             return None
+        else:
+            # in the quotation's clause: nothing but words between the cue and the quotation, or the cue in an
+            # attribution that closes the sentence
+            between = self.masked[cue.end():quote.open] if cue.start() < quote.open else ""
+            cue_word, tight = cue.group(), not re.search(r"[,;:()\u2013\u2014]", between)
         mentions = [m for m in self.names.within(sentence.start, sentence.end)
                     if _MASK not in self.masked[m.start:m.end]]
         strong, ordinary = [], []
@@ -649,14 +673,28 @@ class _Article:
         for chosen in (strong, ordinary):
             distinct = {_mention_key(m) for m in chosen}
             if len(distinct) == 1:
-                return _Attribution(chosen[0].start, chosen[0].end, cue, tight=False)
+                return _Attribution(chosen[0].start, chosen[0].end, cue_word, tight=tight)
             if len(distinct) > 1:
                 return None
         if colon:
             pronoun = _PRONOUN_OPENING.match(self.masked, sentence.start, quote.open)
             if pronoun:
-                return _Attribution(pronoun.start(1), pronoun.end(1), cue, tight=False)
+                return _Attribution(pronoun.start(1), pronoun.end(1), cue_word, tight=False)
         return None
+
+    def _modifies_a_noun(self, quote: _Quote, sentence: Span) -> bool:
+        """A short term in marks right after an article ('a “disappointed” X') or right before a lower-case word
+        that is no function word ('the “final” offer', '‘resident’ doctors'): part of a noun phrase."""
+        before = _WORD_JUST_BEFORE.search(self.masked, max(sentence.start, quote.open - 20), quote.open)
+        if before is not None and before.group(1).lower() in ("a", "an", "the"):
+            return True
+        if quote.close is None:
+            return False
+        following = _WORD.match(self.masked, quote.close + 1 if self.masked[quote.close:quote.close + 1] == " "
+                                else quote.close)
+        return following is not None and following.group()[:1].islower() \
+            and following.group().lower() not in _STOP_WORDS and following.group().lower() not in _DETERMINERS \
+            and following.group().lower() not in ("and", "or", "but", "for", "of")
 
     def _scene_before(self, quote: _Quote) -> _Attribution | None:
         """'Dr Jo Bell joined colleagues on the picket line in Easton. “We would call this off tomorrow.”': a
