@@ -182,3 +182,64 @@ def test_a_naming_verb_right_before_a_short_term_is_no_cue_but_one_with_an_objec
     named = module._Article("Kim Ashby’s doctors, now called ‘resident’ by all, walked out.", "s", LEXICON)
     assert named._own_sentence(named.quotes[0]) is None
     assert _speakers("Dr Kim Ashby hit out at the plan, calling it “shameful nonsense”.")[0][1] == "Kim Ashby"
+
+
+# ---- descriptions that nobody before them fits: the person or body introduced just after --------------------
+
+@pytest.mark.parametrize("article", [
+    "Doctors to strike\n\nThe health secretary said: “The door is open.”\n\n"
+    "Tom Verity, the health secretary, met the union on Monday.",
+    "Doctors to strike\n\n“The door is open,” the health secretary said.\n\n"
+    "Health secretary Tom Verity met the union on Monday.",
+])
+def test_a_role_nobody_held_before_goes_to_the_one_person_given_it_just_after(article):
+    assert _speakers(article)[0][1] == "Tom Verity"
+
+
+def test_a_role_two_people_are_given_just_after_stays_unresolved():
+    article = ("Doctors to strike\n\n“The door is open,” the health secretary said.\n\n"
+               "Tom Verity, health secretary, and Ann Lowe, health secretary, met on Monday.")
+    assert _speakers(article)[0][1] is None
+
+
+def test_an_occupation_goes_to_the_person_heading_the_next_sentence_when_nobody_was_named_before():
+    article = ("Doctors to strike\n\n“We have had enough,” the consultant said. "
+               "Dr Kim Ashby, 45, has worked in Easton for 20 years.")
+    assert _speakers(article)[0][1] == "Kim Ashby"
+
+
+@pytest.mark.parametrize("article", [
+    # the next sentence names two people, or its person speaks there, or an office is not an occupation
+    "Doctors to strike\n\n“We have had enough,” the consultant said. Dr Kim Ashby and Tom Verity work in Easton.",
+    "Doctors to strike\n\n“We have had enough,” the consultant said. Dr Kim Ashby said the rota was full.",
+    "Doctors to strike\n\n“We have had enough,” the minister said. Dr Kim Ashby has worked in Easton for 20 years.",
+])
+def test_an_occupation_is_not_given_to_a_person_the_next_sentence_does_not_introduce_alone(article):
+    assert _speakers(article)[0][1] is None
+
+
+def test_a_collective_description_nobody_before_fits_goes_to_the_one_body_with_that_head_named_just_after():
+    article = ("Doctors to strike\n\nThe union said: “We have no choice but to walk out again.”\n\n"
+               "The Easton Doctors Union represents 4,000 medics.")
+    assert _speakers(article)[0][1] == "Easton Doctors Union"
+
+
+def test_a_collective_description_with_two_bodies_of_that_head_after_it_stays_unresolved():
+    article = ("Doctors to strike\n\nThe union said: “We have no choice but to walk out again.”\n\n"
+               "The Easton Doctors Union and the Westby Nurses Union represent 4,000 staff.")
+    assert _speakers(article)[0][1] is None
+
+
+# ---- short terms in a list share the list's speaker --------------------------------------------------------
+
+@pytest.mark.parametrize("article, texts", [
+    ("The offer was “derisory” and “insulting”, Dr Kim Ashby said.", ["derisory", "insulting"]),
+    ("Dr Kim Ashby called the offer “derisory”, “insulting” and “shameful”.", ["derisory", "insulting", "shameful"]),
+])
+def test_every_short_term_of_a_list_is_the_speakers(article, texts):
+    assert _speakers(article) == [(t, "Kim Ashby", None) for t in texts]
+
+
+def test_a_short_term_inside_a_noun_phrase_is_not_given_the_closing_attributions_speaker():
+    # near miss of the list rule: 'the “final” offer' is a term inside a noun phrase, not a word of the speaker's
+    assert _speakers("Ministers made the “final” offer, Dr Kim Ashby said.") == []

@@ -279,6 +279,10 @@ _LOWER_NOUN_PHRASE = re.compile(r"(?:a|an|the|this|that|his|her|its|their)(?:\s+
 _PLACE_PREPOSITIONS = frozenset("in on at during via through with into".split())
 # ', she told the X.' / ', Dr Jo Bell said': a comma, then at most five words (no 'and', 'but' or 'or'), then the cue.
 _CLOSING_ATTRIBUTION_SUBJECT = re.compile(r"[^,]*,(?:\s+(?!(?:and|but|or)\b)[\w'\u2019.-]+){1,5}\s+")
+# Role nouns that are also occupations, which the next sentence may introduce ('the consultant said. Dr X, 45, ...').
+_OCCUPATIONS = frozenset("consultant doctor professor campaigner".split())
+# A quotation in a list of them ('“A”, “B” and “C”'), as the masked copy shows it.
+_LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d\u2019][.,!?]*\\s*(?:(?:,|and|or)\\s*)*")
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -458,6 +462,10 @@ class _Article:
             return row
         if self._named_not_spoken(quote, words):
             return None  # 'the term “X”', 'the “X” programme': words named, not words spoken
+        if attribution is not None and not attribution.tight and len(words) == 1:
+            own = self._own_sentence(quote)  # '“A” and “B”, X said': the word is in X's own clause too
+            if own is not None and own.tight:
+                attribution = own
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -652,6 +660,7 @@ class _Article:
             # in the quotation's clause: nothing but words between the cue and the quotation, or the cue in an
             # attribution that closes the sentence
             between = self.masked[cue.end():quote.open] if cue.start() < quote.open else ""
+            between = _LISTED_QUOTATION.sub(" ", between)  # 'called it “A”, “B” and “C”': one list, one clause
             cue_word, tight = cue.group(), not re.search(r"[,;:()\u2013\u2014]", between)
         mentions = [m for m in self.names.within(sentence.start, sentence.end)
                     if _MASK not in self.masked[m.start:m.end]]
@@ -1270,8 +1279,15 @@ class _Article:
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
         if head in _COLLECTIVE_NOUNS:
-            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
-                                 "description", head=head)
+            carried = self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                    "description", head=head)
+            if carried.name is None and anaphor.re is _ANAPHOR:
+                ahead = self._body_named_after(attribution.start, head)
+                if ahead is not None:  # 'The union said: “...”' in a lead, then 'The Easton Doctors Union ...'
+                    return _Speaker(words, None, ahead.organisation_id,
+                                    "resolved" if ahead.organisation_id else "unresolved", "organisation",
+                                    self._organisation_name(ahead, ahead.organisation_id), "description", ahead)
+            return carried
         if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
             # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
@@ -1412,7 +1428,8 @@ class _Article:
                     # none, or one the text gave another role ('Jo Bell, the chancellor'): a person already named
                     # (in a headline, say) who heads the next sentence without speaking in it ('Yet the chief
                     # nurse said ... . Next week, Jo Bell will chair ...')
-                    ahead = self._named_again_after(position, description)
+                    ahead = self._named_again_after(position, description) or \
+                        self._introduced_after(position, description)
                     if ahead is None:
                         return None
                     alone = ahead
@@ -1511,6 +1528,50 @@ class _Article:
                 for m in self.names.before(position, 60)):
             return None
         return referent
+
+    def _body_named_after(self, position: int, head: str) -> Referent | None:
+        """'the union' that no body named before stands for: the one body with that head word ('union') that the
+        rest of the paragraph or the next one names. Two such bodies: none."""
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        limit = self.paragraphs[min(paragraph + 1, len(self.paragraphs) - 1)].end
+        i = bisect.bisect_left(self.names.starts, position)
+        bodies = _distinct([m.referent for m in self.names.mentions[i:i + 30] if m.start < limit
+                            and m.referent.kind == "organisation" and m.referent.name
+                            and (m.referent.head == head or m.referent.name.split()[-1].lower() == head)])
+        keys = {r.organisation_id or r.name for r in bodies}
+        return bodies[0] if len(keys) == 1 else None
+
+    def _introduced_after(self, position: int, description: list[str]) -> Referent | None:
+        """A description that nobody before it fits, for a person the text introduces just after it: the one person
+        the rest of the paragraph or the next gives that role ('The health secretary said: “...”' then 'Jo Bell,
+        the health secretary, ...'), else, for a personal noun ('the consultant', 'the 34-year-old'), the person
+        heading the next sentence (in this paragraph or the next) that names nobody else, quotes nothing and has
+        no verb of saying of its own. Two people fitting: nobody."""
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        limit = self.paragraphs[min(paragraph + 1, len(self.paragraphs) - 1)].end
+        i = bisect.bisect_left(self.names.starts, position)
+        fitting = _distinct([m.referent for m in self.names.mentions[i:i + 30] if m.start < limit
+                             and m.referent.kind == "person" and m.referent.name
+                             and any(_role_fits(description, role) for role in m.referent.roles)])
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting or not (_personal_description(description[-1]) or description[-1] in _OCCUPATIONS):
+            return None
+        index = bisect.bisect_right(self._sentence_starts, position)
+        if index >= len(self.sentences) or self.sentences[index].start >= limit:
+            return None
+        sentence = self.sentences[index]
+        named = [m for m in self.names.within(position, sentence.end) if m.start >= sentence.start or
+                 m.start > position]
+        fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
+        opening = fronted.end() if fronted else sentence.start
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or not named or named[0].start != opening or named[0].referent.kind != "person" \
+                or _verbs(self.masked, sentence.start, sentence.end) \
+                or _MASK in self.masked[sentence.start:sentence.end] \
+                or _holds_another_role(people[0], description):
+            return None
+        return people[0]
 
     def _only_person_in_sentence_before(self, position: int) -> Referent | str | None:
         """The person named in the sentence before the one at position, when it names one person only; when it
