@@ -243,3 +243,24 @@ def test_every_short_term_of_a_list_is_the_speakers(article, texts):
 def test_a_short_term_inside_a_noun_phrase_is_not_given_the_closing_attributions_speaker():
     # near miss of the list rule: 'the “final” offer' is a term inside a noun phrase, not a word of the speaker's
     assert _speakers("Ministers made the “final” offer, Dr Kim Ashby said.") == []
+
+
+# ---- straight single marks around speech that starts or ends with a sign -----------------------------------
+
+@pytest.mark.parametrize("article, text", [
+    ("Dr Kim Ashby said: '£5bn is not enough for the service.'", "£5bn is not enough for the service."),
+    ("Dr Kim Ashby said: \u2018\u00a35bn is not enough for the service.\u2019", "£5bn is not enough for the service."),
+    ("Dr Kim Ashby said: '...and that is why we strike.'", "...and that is why we strike."),
+    ("Dr Kim Ashby said: '\u2026and that is why we strike.'", "\u2026and that is why we strike."),
+    ("Dr Kim Ashby said: 'Pay has fallen by 26%' and walked off.", "Pay has fallen by 26%"),
+])
+def test_single_marks_open_before_a_currency_sign_or_an_ellipsis_and_close_after_a_per_cent_sign(article, text):
+    assert _speakers(article) == [(text, "Kim Ashby", None)]
+
+
+@pytest.mark.parametrize("article", [
+    "The 1990s' reforms cost £5bn, the Chronicle reported.",   # a plural possessive before a currency sign
+    "Ticket prices rose 5%' the Chronicle reported.",           # a closer with no opener before it
+])
+def test_apostrophes_beside_signs_still_open_no_quotation(article):
+    assert quotes(article) == []

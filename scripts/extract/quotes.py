@@ -180,8 +180,10 @@ _MASK = "~"  # stands for quoted words in the masked copy, so no rule ever reads
 _DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e]")
 _ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018]")
 # The mark comes first in each pattern so that the look-behinds run only at marks.
-_SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=\\w)")
-_SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026][\u2019'])(?!\\w)")
+# A speech's first character may be a currency sign, an ellipsis or a bracket, its last a per cent sign or a
+# bracket ("'£5bn is not enough'", "'...and that is why'", "'by 26%'").
+_SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=[\\w\u00a3$\u20ac\u2026(\\[]|\\.\\.\\.)")
+_SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026%)\\]][\u2019'])(?!\\w)")
 _OPENING_DOUBLE = "\u201c\u201e"
 _CLOSING_DOUBLE = "\u201d"
 _BEFORE_OPENER = set("([{\u2014\u2013-/")
