@@ -264,3 +264,24 @@ def test_single_marks_open_before_a_currency_sign_or_an_ellipsis_and_close_after
 ])
 def test_apostrophes_beside_signs_still_open_no_quotation(article):
     assert quotes(article) == []
+
+
+# ---- guillemets --------------------------------------------------------------------------------------------
+
+def test_guillemets_quote_like_curly_double_marks_with_their_attributions():
+    article = ("Dr Kim Ashby, chair of the Easton committee, said: «We are shocked by the offer.» "
+               "She added: «We will not sit idle.»\n\nTom Verity expressed disappointment, calling the strike "
+               "«in no-one's interest, least of all patients».")
+    assert _speakers(article) == [("We are shocked by the offer.", "Kim Ashby", None),
+                                  ("We will not sit idle.", "Kim Ashby", None),
+                                  ("in no-one's interest, least of all patients", "Tom Verity", None)]
+
+
+def test_guillemets_with_inner_spaces_and_a_stray_closing_one_open_nothing_more():
+    assert [r["text"] for r in quotes("Dr Kim Ashby said: « We are shocked by the offer. »")] == [
+        "We are shocked by the offer."]
+    assert quotes("Prices rose» and fell.") == []
+
+
+def test_a_closing_guillemet_between_a_sites_sections_opens_nothing():
+    assert quotes("Read more on the website: Health News » Potential strike action in the service\n\nMore.") == []

@@ -143,7 +143,7 @@ will would could may might is was are were been today yesterday""".split())
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen", "Gov", "Cllr", "Rev")
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
+                           + r"[.!?\u2026]*[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9@#])")
 _TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
@@ -174,20 +174,21 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[\u2018'\"\u201c]?[a-z][\w-]*[\u2019'\"\u201d]?\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
-_SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+_SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)]*$")
 
 _MASK = "~"  # stands for quoted words in the masked copy, so no rule ever reads inside a quotation
-_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e]")
-_ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018]")
+# Guillemets ('«...»', as some outlets and agencies print quotations) pair up like curly double marks.
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018\u00ab\u00bb]")
 # The mark comes first in each pattern so that the look-behinds run only at marks.
 # A speech's first character may be a currency sign, an ellipsis or a bracket, its last a per cent sign or a
 # bracket ("'£5bn is not enough'", "'...and that is why'", "'by 26%'").
 _SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=[\\w\u00a3$\u20ac\u2026(\\[]|\\.\\.\\.)")
 _SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026%)\\]][\u2019'])(?!\\w)")
-_OPENING_DOUBLE = "\u201c\u201e"
-_CLOSING_DOUBLE = "\u201d"
+_OPENING_DOUBLE = "\u201c\u201e\u00ab"
+_CLOSING_DOUBLE = "\u201d\u00bb"
 _BEFORE_OPENER = set("([{\u2014\u2013-/")
-_AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d")
+_AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d\u00bb")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,\u2014\u2013-]*")
 _ENDS_ATTRIBUTED_SPEECH = set(",!?\u2026\u2014\u2013-")
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
@@ -778,7 +779,7 @@ class _Article:
     def _attribution_closing_sentence(self, close: int, limit: int) -> _Attribution | None:
         """'“...” since 2008, the union said.' / ', said Dr X.' / 'according to X' after the quotation."""
         end = limit
-        while end > close and self.masked[end - 1] in " .!?\u2026\"'\u201d\u2019)\n\t":
+        while end > close and self.masked[end - 1] in " .!?\u2026\"'\u201d\u2019\u00bb)\n\t":
             end -= 1
         verbs = _verbs(self.masked, close, end)
         if not verbs:
@@ -2023,8 +2024,8 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
         opener_shaped = (before.isspace() or before in _BEFORE_OPENER) and not after.isspace()
         closer_shaped = not before.isspace() and (after.isspace() or after in _AFTER_CLOSER)
         if opened is None:
-            if mark not in _OPENING_DOUBLE and closer_shaped:
-                continue  # a stray closing mark
+            if (mark not in _OPENING_DOUBLE and closer_shaped) or mark == "\u00bb":
+                continue  # a stray closing mark ('»' also separates a site's sections: 'News » Health')
             opened = at
         elif mark not in _CLOSING_DOUBLE and opener_shaped and not closer_shaped:
             found.append((opened, at, None))  # the previous quotation was never closed
