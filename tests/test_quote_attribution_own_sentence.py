@@ -285,3 +285,33 @@ def test_guillemets_with_inner_spaces_and_a_stray_closing_one_open_nothing_more(
 
 def test_a_closing_guillemet_between_a_sites_sections_opens_nothing():
     assert quotes("Read more on the website: Health News » Potential strike action in the service\n\nMore.") == []
+
+
+# ---- the name heading the clause, past a long appositive ----------------------------------------------------
+
+@pytest.mark.parametrize("article, name", [
+    # local paper: the appositive lacks its closing comma and ends in a place
+    ("Ann Lowe, chief operating officer for the service in the west of Easton said: “We are ready.”", "Ann Lowe"),
+    # trust press release: commas inside the job title
+    ("Ann Lowe, Director of Care, Partnerships and Resilience at Easton General Trust, said: “We are ready.”",
+     "Ann Lowe"),
+    # a fronted phrase before the name
+    ("In a message to patients, Dr Ann Lowe, medical director for Easton, Westby and Northtown Care Board "
+     "said: “We are ready.”", "Ann Lowe"),
+    # a body with a relative clause that lacks its closing comma
+    ("Easton General Trust, which also runs Westby Community Hospital added: “We are ready.”",
+     "Easton General Trust"),
+])
+def test_the_name_heading_the_clause_speaks_past_its_appositive(article, name):
+    assert _speakers(article)[0][1] == name
+
+
+@pytest.mark.parametrize("article", [
+    # another person named in between, or another verb of saying between the name and the verb
+    "Ann Lowe, who met Tom Verity on Monday, and Dr Kim Ashby said: “We are ready.”",
+    "Ann Lowe, the chair, told members that the Nurses Guild said: “We are ready.”",
+    # a body's appositive that is a list, not a relative clause
+    "Easton General Trust, Westby Trust and the Nurses Guild said: “We are ready.”",
+])
+def test_the_heading_name_gives_way_to_another_person_or_verb_between(article):
+    assert _speakers(article)[0][1] not in ("Ann Lowe", "Easton General Trust")

@@ -286,6 +286,9 @@ _CLOSING_ATTRIBUTION_SUBJECT = re.compile(r"[^,]*,(?:\s+(?!(?:and|but|or)\b)[\w'
 _OCCUPATIONS = frozenset("consultant doctor professor campaigner".split())
 # A quotation in a list of them ('“A”, “B” and “C”'), as the masked copy shows it.
 _LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d\u2019][.,!?]*\\s*(?:(?:,|and|or)\\s*)*")
+# A phrase fronted before a clause's subject, up to six words ('In a message to patients, ').
+_LONG_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w'\u2019-]+){0,5},\s+(?=[A-Z])")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -831,6 +834,33 @@ class _Article:
         before = _WORD_JUST_BEFORE.search(self.masked, max(start, found.start - 20), found.start)
         return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
 
+    def _heading_name(self, start: int, verb: int, phrase: int) -> tuple[int, int, tuple[int, int]] | None:
+        """'Jo Bell, chief operating officer for the NHS in the east of England said:', 'Jo Bell, Director of
+        Care, Partnerships and Resilience at X, said:', 'X Trust, which also runs Y Hospital added:': a name heads
+        the clause (after a fronted phrase such as 'In a message to patients,'), a comma follows it, and all that
+        stands between it and the verb is its appositive or relative clause, which may hold commas of its own or
+        lack its closing one. The noun phrase found just before the verb lies inside that appositive; the name
+        heading the clause speaks. Not when another person is named there, words are quoted, or another verb of
+        saying comes between."""
+        named = self.names.within(start, verb)
+        if not named or named[0].start != start:  # no name opens the clause: past a fronted phrase, if one
+            fronted = _LONG_FRONTED_PHRASE.match(self.masked, start, verb)
+            opening = fronted.end() if fronted else start
+            named = self.names.within(opening, verb)
+        else:
+            opening = start
+        if not named or named[0].start != opening or named[0].end >= phrase \
+                or self.masked[named[0].end:named[0].end + 1] != ",":
+            return None
+        head = named[0]
+        between = self.masked[head.end:verb]
+        if _MASK in between or _verbs(self.masked, head.end, verb) or any(
+                m.referent.kind == "person" and m.referent is not head.referent for m in named[1:]):
+            return None
+        if head.referent.kind != "person" and not _RELATIVE_AFTER_COMMA.match(between):
+            return None  # a body's appositive is a relative clause ('X Trust, which runs ...'), not a list
+        return head.start, head.end, (head.end + 1, verb)
+
     def _infinitive(self, start: int, verb: _Verb) -> bool:
         """'Dr X took to social media to say ...', 'X appeared on the radio to warn ...': a verb of saying after
         'to' whose clause has no verb of saying before it and is not passive ('Ministers were urged to say' asks
@@ -909,6 +939,9 @@ class _Article:
             return None
         phrase = self._noun_phrase_before(start, verb.start)
         if phrase and self.text[phrase[0]:phrase[1]].lower() not in _RELATIVE:
+            heading = self._heading_name(start, verb.start, phrase[0])
+            if heading is not None:
+                return _Attribution(heading[0], heading[1], word, heading[2])
             return _Attribution(phrase[0], phrase[1], word, phrase[2])
         before = self.masked[start:verb.start].rstrip()
         if _is_invertible(word) and (not before or before.endswith(",")):
