@@ -295,6 +295,8 @@ def test_a_closing_guillemet_between_a_sites_sections_opens_nothing():
     # trust press release: commas inside the job title
     ("Ann Lowe, Director of Care, Partnerships and Resilience at Easton General Trust, said: “We are ready.”",
      "Ann Lowe"),
+    ("Ann Lowe, Executive Director of Integrated Care, Planning and Resilience at Easton General Trust, said: "
+     "“We are ready.”", "Ann Lowe"),
     # a fronted phrase before the name
     ("In a message to patients, Dr Ann Lowe, medical director for Easton, Westby and Northtown Care Board "
      "said: “We are ready.”", "Ann Lowe"),

@@ -855,8 +855,9 @@ class _Article:
         head = named[0]
         between = self.masked[head.end:verb]
         if _MASK in between or _verbs(self.masked, head.end, verb) or any(
-                m.referent.kind == "person" and m.referent is not head.referent for m in named[1:]):
-            return None
+                m.referent.kind == "person" and m.referent is not head.referent
+                and (m.curated or m.referent.shaped or m.referent.gender) for m in named[1:]):
+            return None  # (a capitalised job title after 'of' may read as a name no title or role shapes)
         if head.referent.kind != "person" and not _RELATIVE_AFTER_COMMA.match(between):
             return None  # a body's appositive is a relative clause ('X Trust, which runs ...'), not a list
         return head.start, head.end, (head.end + 1, verb)
