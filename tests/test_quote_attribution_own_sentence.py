@@ -317,3 +317,16 @@ def test_the_name_heading_the_clause_speaks_past_its_appositive(article, name):
 ])
 def test_the_heading_name_gives_way_to_another_person_or_verb_between(article):
     assert _speakers(article)[0][1] not in ("Ann Lowe", "Easton General Trust")
+
+
+# ---- an acronym defined in square brackets -----------------------------------------------------------------
+
+def test_a_body_with_its_acronym_in_square_brackets_heads_its_verb_of_saying():
+    rows = _speakers("The Nurses Guild [NG] said health minister Tom Verity had failed to make any “credible offer”.")
+    assert rows == [("credible offer", "Nurses Guild", "nurses-guild")]
+
+
+def test_a_lower_case_aside_in_square_brackets_is_no_part_of_a_name():
+    # near miss: '[sic]' is an editor's aside, not an acronym
+    rows = _speakers("Dr Kim Ashby said the offer [sic] was “nowhere near enough for anyone”.")
+    assert rows[0][1] == "Kim Ashby"

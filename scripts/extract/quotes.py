@@ -144,7 +144,9 @@ _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
                            + r"[.!?\u2026]*[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9@#])")
-_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
+# An acronym defined in brackets, round or square ('The X (XA)', 'The X [XA]'), is one token of its name.
+_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)"
+                    r"|\[[A-Z][A-Za-z&]{1,7}\]|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
@@ -2289,7 +2291,7 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
 
 def _phrase_word(word: str) -> bool:
     """A token that can belong to a speaker's noun phrase."""
-    return (word[0].isalnum() or word[0] in "@(") and word.lower() not in _STOP_WORDS
+    return (word[0].isalnum() or word[0] in "@([") and word.lower() not in _STOP_WORDS
 
 
 def _surname_word(tokens, i: int) -> bool:
