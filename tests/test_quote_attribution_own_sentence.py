@@ -330,3 +330,17 @@ def test_a_lower_case_aside_in_square_brackets_is_no_part_of_a_name():
     # near miss: '[sic]' is an editor's aside, not an acronym
     rows = _speakers("Dr Kim Ashby said the offer [sic] was “nowhere near enough for anyone”.")
     assert rows[0][1] == "Kim Ashby"
+
+
+# ---- an owner before a person's name -----------------------------------------------------------------------
+
+def test_a_bodys_possessive_before_a_persons_name_is_no_part_of_the_speakers_name():
+    rows = _speakers("'Doctors Are Right To Be Angry,' Vale Party's Ann Lowe Says\n\nThe shadow minister spoke on radio.")
+    assert rows[0][1] == "Ann Lowe"
+
+
+def test_a_possessive_name_of_two_words_alone_keeps_its_words():
+    # near miss: 'Ann Lowe's' is the person herself (the possessive is dropped, the name kept)
+    from scripts.extract.quotes import _name_words
+    assert _name_words("Ann Lowe's") == "Ann Lowe"
+    assert _name_words("Vale Party's Ann Lowe") == "Ann Lowe"
