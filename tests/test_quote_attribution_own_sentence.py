@@ -335,7 +335,7 @@ def test_a_lower_case_aside_in_square_brackets_is_no_part_of_a_name():
 # ---- an owner before a person's name -----------------------------------------------------------------------
 
 def test_a_bodys_possessive_before_a_persons_name_is_no_part_of_the_speakers_name():
-    rows = _speakers("'Doctors Are Right To Be Angry,' Vale Party's Ann Lowe Says\n\nThe shadow minister spoke on radio.")
+    rows = _speakers("'Doctors Are Right To Be Angry,' Valeside's Ann Lowe Says\n\nThe shadow minister spoke on radio.")
     assert rows[0][1] == "Ann Lowe"
 
 

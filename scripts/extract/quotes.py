@@ -2484,8 +2484,9 @@ def _name_words(words: str) -> str:
         parts.pop(0)
     while len(parts) > 2 and parts[-1].isupper() and 2 <= len(parts[-1]) <= 4:
         parts.pop()  # letters after a name ('Jane Roe MP', 'Jo Bell MSP', 'Sam Poole KC')
-    if len(parts) > 2 and parts[0].endswith(("'s", "\u2019s")) and all(p[:1].isupper() for p in parts[1:]):
-        parts.pop(0)  # an owner before the name ("the Vale Party's Jane Roe")
+    owner = next((i for i, p in enumerate(parts[:3]) if p.endswith(("'s", "\u2019s"))), None)
+    if owner is not None and len(parts) - owner > 2 and all(p[:1].isupper() for p in parts):
+        del parts[:owner + 1]  # an owner before the name ("the Vale Party's Jane Roe")
     return " ".join(parts).rstrip("'’").removesuffix("'s").removesuffix("’s")
 
 
