@@ -344,3 +344,10 @@ def test_a_possessive_name_of_two_words_alone_keeps_its_words():
     from scripts.extract.quotes import _name_words
     assert _name_words("Ann Lowe's") == "Ann Lowe"
     assert _name_words("Vale Party's Ann Lowe") == "Ann Lowe"
+
+
+def test_a_collective_description_goes_to_the_one_body_with_its_head_named_further_down():
+    article = ("Easton Hospital\n\nThe trust, which runs Easton Hospital, said: “Our doors stay open.”\n\n"
+               "Doctors walk out at 7am.\n\nPatients should attend as normal.\n\n"
+               "Easton and Westby NHS Foundation Trust added: “Please attend your appointment.”")
+    assert [r[1] for r in _speakers(article)] == ["Easton and Westby NHS Foundation Trust"] * 2

@@ -1569,13 +1569,12 @@ class _Article:
         return referent
 
     def _body_named_after(self, position: int, head: str) -> Referent | None:
-        """'the union' that no body named before stands for: the one body with that head word ('union') that the
-        rest of the paragraph or the next one names. Two such bodies: none."""
-        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
-        limit = self.paragraphs[min(paragraph + 1, len(self.paragraphs) - 1)].end
+        """'the union' or 'the trust' that no body named before stands for: the one body with that head word that
+        the rest of the text names (the lead of a local story often names the trust in full only further down).
+        Two such bodies: none."""
         i = bisect.bisect_left(self.names.starts, position)
-        bodies = _distinct([m.referent for m in self.names.mentions[i:i + 30] if m.start < limit
-                            and m.referent.kind == "organisation" and m.referent.name
+        bodies = _distinct([m.referent for m in self.names.mentions[i:i + 60] if m.referent.kind == "organisation"
+                            and m.referent.name
                             and (m.referent.head == head or m.referent.name.split()[-1].lower() == head)])
         keys = {r.organisation_id or r.name for r in bodies}
         return bodies[0] if len(keys) == 1 else None
