@@ -351,3 +351,21 @@ def test_a_collective_description_goes_to_the_one_body_with_its_head_named_furth
                "Doctors walk out at 7am.\n\nPatients should attend as normal.\n\n"
                "Easton and Westby NHS Foundation Trust added: “Please attend your appointment.”")
     assert [r[1] for r in _speakers(article)] == ["Easton and Westby NHS Foundation Trust"] * 2
+
+
+# ---- a social-media handle ---------------------------------------------------------------------------------
+
+def test_a_handle_spelling_a_named_persons_name_is_that_person():
+    article = ("Dr Kim Ashby spoke on Monday.\n\n"
+               "Nurses' leader @kimashby says she doesn't back the strike but feels it is a 'fair argument' on pay.")
+    assert _speakers(article)[0][1] == "Kim Ashby"
+
+
+def test_a_handle_that_spells_nobody_or_two_people_names_nobody():
+    assert _speakers("Dr Kim Ashby spoke.\n\nNurses' leader @eastonnurses says it is a 'fair argument' on pay.")[0][1] \
+        is None
+    from scripts.extract import quotes as module
+    from tests.test_extract_quotes import LEXICON
+    article = module._Article("Kim Ashby and Kim Ashbyton spoke.", "s", LEXICON)
+    speaker = module._Speaker("@kimashbyton", None, None, "unresolved", "unknown", None, "unresolved")
+    assert article._handle_owner(speaker) is None  # both names begin the handle

@@ -291,6 +291,7 @@ _LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d
 # A phrase fronted before a clause's subject, up to six words ('In a message to patients, ').
 _LONG_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w'\u2019-]+){0,5},\s+(?=[A-Z])")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
+_HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,30})")
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -572,6 +573,8 @@ class _Article:
         self._last_decision = None
         self._filling = row
         speaker = self._resolve(attribution)
+        if speaker.name is None and "@" in speaker.text:
+            speaker = self._handle_owner(speaker) or speaker
         if self._last_decision is not None:
             row["_decision"] = self._last_decision  # what the training script labels with the gold speaker
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
@@ -582,6 +585,22 @@ class _Article:
         kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
         self.entities.append(_Entity(attribution.start, kind, speaker.person_id, speaker.organisation_id,
                                      speaker.name or None, speaker.referent, gender))
+
+    def _handle_owner(self, speaker: _Speaker) -> _Speaker | None:
+        """'Shadow Health Secretary @janeroe says': the one person the article names whose name, run together
+        without spaces, is the handle ('Jane Roe' for '@janeroe', '@JaneRoeMP' too)."""
+        handle = _HANDLE.search(speaker.text)
+        if handle is None:
+            return None
+        letters = handle.group(1).lower()
+        owners = _distinct([m.referent for m in self.names.mentions if m.referent.kind == "person" and m.referent.name
+                            and len(m.referent.name.split()) > 1
+                            and letters.startswith("".join(w for w in m.referent.name.lower().split() if w.isalpha()))])
+        if len(owners) != 1:
+            return None
+        owner = owners[0]
+        return _Speaker(speaker.text, owner.person_id, owner.organisation_id,
+                        "resolved" if owner.person_id else "unresolved", "person", owner.name, "alias", owner)
 
     # ---- attribution ---------------------------------------------------------------------------------------
 
