@@ -369,3 +369,23 @@ def test_a_handle_that_spells_nobody_or_two_people_names_nobody():
     article = module._Article("Kim Ashby and Kim Ashbyton spoke.", "s", LEXICON)
     speaker = module._Speaker("@kimashbyton", None, None, "unresolved", "unknown", None, "unresolved")
     assert article._handle_owner(speaker) is None  # both names begin the handle
+
+
+# ---- words quoted in a headline ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("article, text", [
+    ("Easton health services face 'significant disruption'\n\nDoctors walk out today.", "significant disruption"),
+    ("Menu\n\n12 May 2024\n\n\u2018Major disruption\u2019 expected as consultants strike\n\nBody text.",
+     "Major disruption"),
+])
+def test_words_in_marks_in_a_headline_are_someones_words(article, text):
+    assert [r["text"] for r in quotes(article)] == [text]
+
+
+@pytest.mark.parametrize("article", [
+    "Doctors praise 'Christmas Day' cover\n\nBody text.",                       # title case: a name
+    "Easton services face 'significant disruption'. Doctors walk out today.",  # a sentence, not a headline
+    "Easton services face 'disruption'\n\nDoctors walk out today.",            # one word in a headline
+])
+def test_a_title_a_sentence_or_one_word_is_not_taken_as_headline_words(article):
+    assert quotes(article) == []

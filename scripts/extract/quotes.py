@@ -292,6 +292,8 @@ _LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d
 _LONG_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w'\u2019-]+){0,5},\s+(?=[A-Z])")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,30})")
+_HEADLINE_PARAGRAPHS = 8  # a headline stands among the first paragraphs (after a site's menu words and a date)
+_HEADLINE_LENGTH = 160
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
 _YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
 _N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
@@ -512,12 +514,23 @@ class _Article:
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
         sentence = self._near(quote)
-        if self._reported_words(quote, sentence):
+        if self._reported_words(quote, sentence) or self._headline_words(quote, words):
             return True
         # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _headline_words(self, quote: _Quote, words: list[str]) -> bool:
+        """A headline quotes someone's words in marks ('Services face ‘significant disruption’', '‘Major
+        disruption’ expected as ...'): two or more words, not in title case (a title or a name), in a headline -- a
+        short paragraph among the first few that ends without a full stop."""
+        if len(words) < 2 or quote.paragraph >= _HEADLINE_PARAGRAPHS or all(w[:1].isupper() for w in words):
+            return False
+        paragraph = self.paragraphs[quote.paragraph]
+        line = self.text[paragraph.start:paragraph.end].rstrip()
+        return len(line) <= _HEADLINE_LENGTH and "\n" not in line \
+            and not _SENTENCE_FINAL.search(line) and not line.endswith((":", ","))
 
     def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
         """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
