@@ -51,6 +51,19 @@ words with no verb; a fronted 'According to X,'; an infinitive of saying ('took 
 description named only in the next sentence by a person named before; headline roles with a place ('Easton
 doctor says'); "the X's consultants committee" as the body speaking; bulleted quotations after an introduction.
 
+The quotation's own sentence, and marks used loosely (issue 8, sixth session): when no rule attributes a quotation,
+its own sentence is read last -- a cue (a verb of saying in any form or order, 'in the words of', 'was how X put
+it', 'hit out', 'made clear', a colon) and the one person or body it names outside marks, past listeners, outlets
+and places after a preposition or 'told'; two names and no 'according to' leave it without a speaker. Years cut to
+two digits ('23) and the 'n' of 'rock 'n' roll' open nothing; a paragraph whose first mark closes speech before an
+attribution ('..., she said') is a quotation whose opening mark was left out; single marks open before a currency
+sign or an ellipsis and close after a per cent sign; guillemets pair like curly marks. The name heading a clause
+speaks past a long appositive (commas inside a job title, a missing closing comma, a fronted phrase); an acronym in
+square brackets is part of a name; an owner's possessive is no part of a speaker's name; an @handle spelling a
+named person is that person; a description nobody before it fits goes to the one person given that role, or the one
+body with that head word, named after it; the short terms of a listed series share its speaker; words in marks in a
+headline are someone's words.
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
