@@ -51,6 +51,19 @@ words with no verb; a fronted 'According to X,'; an infinitive of saying ('took 
 description named only in the next sentence by a person named before; headline roles with a place ('Easton
 doctor says'); "the X's consultants committee" as the body speaking; bulleted quotations after an introduction.
 
+The quotation's own sentence, and marks used loosely (issue 8, sixth session): when no rule attributes a quotation,
+its own sentence is read last -- a cue (a verb of saying in any form or order, 'in the words of', 'was how X put
+it', 'hit out', 'made clear', a colon) and the one person or body it names outside marks, past listeners, outlets
+and places after a preposition or 'told'; two names and no 'according to' leave it without a speaker. Years cut to
+two digits ('23) and the 'n' of 'rock 'n' roll' open nothing; a paragraph whose first mark closes speech before an
+attribution ('..., she said') is a quotation whose opening mark was left out; single marks open before a currency
+sign or an ellipsis and close after a per cent sign; guillemets pair like curly marks. The name heading a clause
+speaks past a long appositive (commas inside a job title, a missing closing comma, a fronted phrase); an acronym in
+square brackets is part of a name; an owner's possessive is no part of a speaker's name; an @handle spelling a
+named person is that person; a description nobody before it fits goes to the one person given that role, or the one
+body with that head word, named after it; the short terms of a listed series share its speaker; words in marks in a
+headline are someone's words.
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
@@ -143,8 +156,10 @@ will would could may might is was are were been today yesterday""".split())
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Rt", "Hon", "No", "Sen", "Gov", "Cllr", "Rev")
 # The look-behinds come after the first stop so that they are tried only there (that keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?\u2026]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-                           + r"[.!?\u2026]*[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9@#])")
-_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)|[^\w\s~]")
+                           + r"[.!?\u2026]*[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9@#])")
+# An acronym defined in brackets, round or square ('The X (XA)', 'The X [XA]'), is one token of its name.
+_TOKEN = re.compile(r"@?\w+(?:[-'\u2019.&]\w+|(?<=\d),\d{3}(?!\d))*|\([A-Za-z][\w .&-]{0,30}\)"
+                    r"|\[[A-Z][A-Za-z&]{1,7}\]|[^\w\s~]")
 _SUBJECT_TAIL = re.compile(
     r"\s+(?:(?P<spokes>" + "|".join(sorted(_SPOKES_NOUNS)) + r")\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:has|have|had|is|are|was|were|will|would|did|does|can|could|may|might|must|should|said|told|wrote"
@@ -174,18 +189,21 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _COLOURED_NAME = re.compile(r"(?:a|an)\s+(?:[\u2018'\"\u201c]?[a-z][\w-]*[\u2019'\"\u201d]?\s+){1,3}(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)")
 _PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\s+$")
 _RELATIVE_CLAUSE = re.compile(r"(?i)(?:who|which|whose|whom|that)\b")
-_SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+_SENTENCE_FINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)]*$")
 
 _MASK = "~"  # stands for quoted words in the masked copy, so no rule ever reads inside a quotation
-_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e]")
-_ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018]")
+# Guillemets ('«...»', as some outlets and agencies print quotations) pair up like curly double marks.
+_DOUBLE_MARK = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_ANY_MARK = re.compile("[\"'\u201c\u201d\u201e\u2018\u00ab\u00bb]")
 # The mark comes first in each pattern so that the look-behinds run only at marks.
-_SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=\\w)")
-_SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026][\u2019'])(?!\\w)")
-_OPENING_DOUBLE = "\u201c\u201e"
-_CLOSING_DOUBLE = "\u201d"
+# A speech's first character may be a currency sign, an ellipsis or a bracket, its last a per cent sign or a
+# bracket ("'£5bn is not enough'", "'...and that is why'", "'by 26%'").
+_SINGLE_OPEN = re.compile("[\u2018'](?<![^\\s(\\[{\u2014\u2013\"\u201c:][\u2018'])(?=[\\w\u00a3$\u20ac\u2026(\\[]|\\.\\.\\.)")
+_SINGLE_CLOSE = re.compile("[\u2019'](?<=[\\w.,!?\u2026%)\\]][\u2019'])(?!\\w)")
+_OPENING_DOUBLE = "\u201c\u201e\u00ab"
+_CLOSING_DOUBLE = "\u201d\u00bb"
 _BEFORE_OPENER = set("([{\u2014\u2013-/")
-_AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d")
+_AFTER_CLOSER = set(".,;:!?)]}\u2014\u2013-\u2026'\u2019\"\u201d\u00bb")
 _GAP_AFTER_QUOTE = re.compile(r"[\s,\u2014\u2013-]*")
 _ENDS_ATTRIBUTED_SPEECH = set(",!?\u2026\u2014\u2013-")
 _ROLE_NOUNS_FOR_DESCRIPTIONS = frozenset("""minister secretary chair co-chair chairman chairwoman chairperson
@@ -257,6 +275,42 @@ _NAMING_NOUN_AFTER = re.compile(r"\s+(?:title|label|tag|programme|program|podcas
 _UNCLOSED_ATTRIBUTION = re.compile(r",\s+(?:(?:" + "|".join(sorted(_INVERTIBLE)) + r")\s+(?:[A-Z]|(?:a|an|the)\s)"
                                    r"|(?:he|she|they|it)\s+(?:said|says|added|adds)(?=[,.]))")  # or ', she said.'
 # Lower-case words inside a personal name ('Jan van der Berg', 'Rhodri ap Iestyn'): grammar of names, not names.
+# The own-sentence fallback: words that present what someone said, beyond the reporting verbs ('in the words of X',
+# 'was how X put it', 'X hit out at ...:', 'X made clear that', 'calling it'), and the words before a name that make
+# it a listener, an outlet or a place rather than the speaker ('told the X', 'speaking to X', 'writing in X').
+_OWN_SENTENCE_CUES = _REPORTING_VERB_SET | _JUDGING_VERBS | frozenset("""call calls calling put puts quoted quoting
+words thinks think feels feel clear hit hits hitting slams blasted blasts lashed according""".split())
+_NOT_A_SPEAKER_BEFORE = _PREPOSITIONS | frozenset("""told tell tells telling via through""".split())
+_TRAILING_DETERMINER = re.compile(r"(?i)\b(?:the|a|an)\s+\Z")
+_NAMES_THE_SPEAKER = re.compile(r"(?i)\b(?:according\s+to|words\s+of|statement\s+(?:from|by)|quoted\s+by)"
+                                r"\s+(?:the\s+)?\Z")
+_QUALIFIES_NEXT_NAME = re.compile(r"(?:['\u2019]s?)?(?:\s+(?!(?:and|or|with)\b)[a-z][\w-]*){0,4}\s+")
+# A quotation whose opening mark was left out: its closing mark, then an attribution ('..., she said').
+_ANY_MARK_OR_CLOSER = re.compile("[\"'\u201c\u201d\u201e\u2018\u2019]")
+_CLOSERS_WITHOUT_OPENER = frozenset("\"'\u201d\u2019")
+_ATTRIBUTION_AFTER_UNOPENED = re.compile(
+    r",?[^\S\n]+(?:(?:he|she|they|it|we|[A-Z][\w'\u2019.-]*(?:[^\S\n]+[A-Z][\w'\u2019.-]*){0,3}"
+    r"|(?:the|a|an|[A-Z][a-z]*)[^\S\n]+[\w-]+(?:[^\S\n]+[\w-]+){0,3}?)[^\S\n]+(?:"
+    + "|".join(sorted(_REPORTING_VERB_SET)) + r")\b|(?:" + "|".join(sorted(_INVERTIBLE)) + r")[^\S\n]+[A-Z\w])")
+# 'in a video posted on X': a common noun after a preposition, then a participle that describes it.
+_LOWER_NOUN_PHRASE = re.compile(r"(?:a|an|the|this|that|his|her|its|their)(?:\s+[a-z][\w-]*){1,3}")
+_PLACE_PREPOSITIONS = frozenset("in on at during via through with into".split())
+# ', she told the X.' / ', Dr Jo Bell said': a comma, then at most five words (no 'and', 'but' or 'or'), then the cue.
+_CLOSING_ATTRIBUTION_SUBJECT = re.compile(r"[^,]*,(?:\s+(?!(?:and|but|or)\b)[\w'\u2019.-]+){1,5}\s+")
+# Role nouns that are also occupations, which the next sentence may introduce ('the consultant said. Dr X, 45, ...').
+_OCCUPATIONS = frozenset("consultant doctor professor campaigner".split())
+# A quotation in a list of them ('“A”, “B” and “C”'), as the masked copy shows it.
+_LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d\u2019][.,!?]*\\s*(?:(?:,|and|or)\\s*)*")
+# A phrase fronted before a clause's subject, up to six words ('In a message to patients, ').
+_LONG_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w'\u2019-]+){0,5},\s+(?=[A-Z])")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
+_HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,30})")
+_HEADLINE_PARAGRAPHS = 8  # a headline stands among the first paragraphs (after a site's menu words and a date)
+_HEADLINE_LENGTH = 160
+# Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
+_YEAR_APOSTROPHE = re.compile("['\u2018]\\d\\d(?:s\\b|(?![\\w%]))")
+_N_BETWEEN_MARKS = re.compile("\\s['\u2018]n['\u2019](?=\\s)")
+_APOSTROPHE_SHAPES = re.compile("['\u2018](?:\\d\\d|n['\u2019])")
 _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin ibn al el dos das ter ten zu".split())
 # A person-shaped name heading a sentence, before its verb or an aside and with the particles of names
 # ('Rhodri ap Iestyn, who ..., said').
@@ -367,7 +421,8 @@ class _Article:
                    for q in _single_quotes(half_masked, p, i, at, _inside(closers, p))]
         if singles and doubles:
             doubles = _outside(doubles, singles)
-        self.quotes = sorted(doubles + singles, key=lambda q: q.start)
+        self.quotes = sorted(doubles + singles + _unopened(text, self.paragraphs, doubles + singles),
+                             key=lambda q: q.start)
         self.masked = _masked(text, self.quotes)
         _mark_continuations(text, self.quotes, self.paragraphs)
         ends = [m.end() for m in _SENTENCE_END.finditer(self.masked)]
@@ -431,6 +486,10 @@ class _Article:
             return row
         if self._named_not_spoken(quote, words):
             return None  # 'the term “X”', 'the “X” programme': words named, not words spoken
+        if attribution is not None and not attribution.tight and len(words) == 1:
+            own = self._own_sentence(quote)  # '“A” and “B”, X said': the word is in X's own clause too
+            if own is not None and own.tight:
+                attribution = own
         if attribution is not None and (attribution.tight or len(words) > 1):
             self._fill(row, attribution)
             return row
@@ -468,12 +527,23 @@ class _Article:
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
         sentence = self._near(quote)
-        if self._reported_words(quote, sentence):
+        if self._reported_words(quote, sentence) or self._headline_words(quote, words):
             return True
         # A short quotation that is a whole sentence or headline of its own ('“No deal”: unions walk out').
         alone_before = not self.masked[sentence.start:quote.open].strip()
         after = self.masked[quote.close:sentence.end].strip()
         return len(words) > 1 and alone_before and (not after.strip(".!?\u2026") or after.startswith(":"))
+
+    def _headline_words(self, quote: _Quote, words: list[str]) -> bool:
+        """A headline quotes someone's words in marks ('Services face ‘significant disruption’', '‘Major
+        disruption’ expected as ...'): two or more words, not in title case (a title or a name), in a headline -- a
+        short paragraph among the first few that ends without a full stop."""
+        if len(words) < 2 or quote.paragraph >= _HEADLINE_PARAGRAPHS or all(w[:1].isupper() for w in words):
+            return False
+        paragraph = self.paragraphs[quote.paragraph]
+        line = self.text[paragraph.start:paragraph.end].rstrip()
+        return len(line) <= _HEADLINE_LENGTH and "\n" not in line \
+            and not _SENTENCE_FINAL.search(line) and not line.endswith((":", ","))
 
     def _reported_words(self, quote: _Quote, sentence: Span) -> bool:
         """A short closed quotation that a verb of saying presents as someone's words, whoever they are: right
@@ -529,6 +599,8 @@ class _Article:
         self._last_decision = None
         self._filling = row
         speaker = self._resolve(attribution)
+        if speaker.name is None and "@" in speaker.text:
+            speaker = self._handle_owner(speaker) or speaker
         if self._last_decision is not None:
             row["_decision"] = self._last_decision  # what the training script labels with the gold speaker
         row.update(speaker_text=speaker.text, speaker_person_id=speaker.person_id,
@@ -539,6 +611,22 @@ class _Article:
         kind = "spokesperson" if gender and speaker.kind == "organisation" else speaker.kind  # 'A spokeswoman added'
         self.entities.append(_Entity(attribution.start, kind, speaker.person_id, speaker.organisation_id,
                                      speaker.name or None, speaker.referent, gender))
+
+    def _handle_owner(self, speaker: _Speaker) -> _Speaker | None:
+        """'Shadow Health Secretary @janeroe says': the one person the article names whose name, run together
+        without spaces, is the handle ('Jane Roe' for '@janeroe', '@JaneRoeMP' too)."""
+        handle = _HANDLE.search(speaker.text)
+        if handle is None:
+            return None
+        letters = handle.group(1).lower()
+        owners = _distinct([m.referent for m in self.names.mentions if m.referent.kind == "person" and m.referent.name
+                            and len(m.referent.name.split()) > 1
+                            and letters.startswith("".join(w for w in m.referent.name.lower().split() if w.isalpha()))])
+        if len(owners) != 1:
+            return None
+        owner = owners[0]
+        return _Speaker(speaker.text, owner.person_id, owner.organisation_id,
+                        "resolved" if owner.person_id else "unresolved", "person", owner.name, "alias", owner)
 
     # ---- attribution ---------------------------------------------------------------------------------------
 
@@ -580,7 +668,95 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or self._own_sentence(quote)
+
+    def _own_sentence(self, quote: _Quote) -> _Attribution | None:
+        """The last resort, inside the quotation's own sentence (the words before its opening mark and after its
+        closing one up to the sentence end): when the sentence has a cue that presents words (a verb of saying in
+        any form or order, 'in the words of', 'was how X put it', 'hit out', 'made clear', or a colon right before
+        the quotation), the one person or body the sentence names outside quotation marks, past the listeners,
+        places and outlets that a preposition or 'told' introduces ('told the X', 'speaking to X', 'writing in
+        X'), is the speaker. Two different ones and no 'according to' or 'the words of' to choose: no speaker
+        (never a guess). A colon introduction headed by 'He', 'She', 'It' or 'They' and naming nobody gives that
+        pronoun."""
+        if quote.continues is not None:
+            return None
+        sentence = self._near(quote)
+        colon = self._colon_before(sentence.start, quote.open) is not None
+        # A short term in marks is words someone said only when the cue comes first or in an attribution closing
+        # the sentence (', she told the X.'): in 'X is seeking “pay restoration” and argues that ...' the verb
+        # heads a clause of its own and the term names a demand.
+        short = len(self.text[quote.start:quote.end].split()) < _MIN_WORDS_UNATTRIBUTED
+        after = quote.close if quote.close is not None else quote.end
+        if short and self._modifies_a_noun(quote, sentence):
+            return None  # 'a “disappointed” X', 'the “final” offer', '“resident” doctors': a term in a noun phrase
+        cue = None
+        for word in _WORD.finditer(self.masked, sentence.start, sentence.end):
+            if word.start() >= quote.open and word.start() < after:
+                continue
+            if word.group().lower() not in _OWN_SENTENCE_CUES \
+                    or _passive_before(self.masked, sentence.start, word.start()):  # 'X was told that'
+                continue
+            if short and word.start() > quote.open and not _CLOSING_ATTRIBUTION_SUBJECT.fullmatch(
+                    self.masked, after, word.start()):
+                continue
+            if short and word.start() < quote.open and word.group().lower() in _NOT_SAYING_THEIR_OBJECT \
+                    and not self.masked[word.end():quote.open].strip():
+                continue  # 'now called ‘resident’ doctors' names a thing; 'calling it “...”' quotes words
+            cue = word
+            break
+        if colon:
+            cue_word, tight = ":", True
+        elif cue is None:
+            return None
+        else:
+            # in the quotation's clause: nothing but words between the cue and the quotation, or the cue in an
+            # attribution that closes the sentence
+            between = self.masked[cue.end():quote.open] if cue.start() < quote.open else ""
+            between = _LISTED_QUOTATION.sub(" ", between)  # 'called it “A”, “B” and “C”': one list, one clause
+            cue_word, tight = cue.group(), not re.search(r"[,;:()\u2013\u2014]", between)
+        mentions = [m for m in self.names.within(sentence.start, sentence.end)
+                    if _MASK not in self.masked[m.start:m.end]]
+        strong, ordinary = [], []
+        for i, mention in enumerate(mentions):
+            before = self.masked[max(sentence.start, mention.start - 40):mention.start]
+            if _NAMES_THE_SPEAKER.search(before):
+                strong.append(mention)
+                continue
+            word = _WORD_JUST_BEFORE.search(_TRAILING_DETERMINER.sub("", before))
+            if word and word.group(1).lower() in _NOT_A_SPEAKER_BEFORE:
+                continue  # 'told the X', 'speaking to X', 'in Y', 'chair of the X': a listener, an outlet, a place
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            if following is not None and mention.referent.kind == "organisation" \
+                    and following.referent.kind == "person" \
+                    and _QUALIFIES_NEXT_NAME.fullmatch(self.masked, mention.end, following.start):
+                continue  # "the X's Dr Y", 'X chair Y': the body qualifies the person who speaks
+            ordinary.append(mention)
+        for chosen in (strong, ordinary):
+            distinct = {_mention_key(m) for m in chosen}
+            if len(distinct) == 1:
+                return _Attribution(chosen[0].start, chosen[0].end, cue_word, tight=tight)
+            if len(distinct) > 1:
+                return None
+        if colon:
+            pronoun = _PRONOUN_OPENING.match(self.masked, sentence.start, quote.open)
+            if pronoun:
+                return _Attribution(pronoun.start(1), pronoun.end(1), cue_word, tight=False)
+        return None
+
+    def _modifies_a_noun(self, quote: _Quote, sentence: Span) -> bool:
+        """A short term in marks right after an article ('a “disappointed” X') or right before a lower-case word
+        that is no function word ('the “final” offer', '‘resident’ doctors'): part of a noun phrase."""
+        before = _WORD_JUST_BEFORE.search(self.masked, max(sentence.start, quote.open - 20), quote.open)
+        if before is not None and before.group(1).lower() in ("a", "an", "the"):
+            return True
+        if quote.close is None:
+            return False
+        following = _WORD.match(self.masked, quote.close + 1 if self.masked[quote.close:quote.close + 1] == " "
+                                else quote.close)
+        return following is not None and following.group()[:1].islower() \
+            and following.group().lower() not in _STOP_WORDS and following.group().lower() not in _DETERMINERS \
+            and following.group().lower() not in ("and", "or", "but", "for", "of")
 
     def _scene_before(self, quote: _Quote) -> _Attribution | None:
         """'Dr Jo Bell joined colleagues on the picket line in Easton. “We would call this off tomorrow.”': a
@@ -653,7 +829,7 @@ class _Article:
     def _attribution_closing_sentence(self, close: int, limit: int) -> _Attribution | None:
         """'“...” since 2008, the union said.' / ', said Dr X.' / 'according to X' after the quotation."""
         end = limit
-        while end > close and self.masked[end - 1] in " .!?\u2026\"'\u201d\u2019)\n\t":
+        while end > close and self.masked[end - 1] in " .!?\u2026\"'\u201d\u2019\u00bb)\n\t":
             end -= 1
         verbs = _verbs(self.masked, close, end)
         if not verbs:
@@ -685,6 +861,8 @@ class _Article:
             if _passive_before(self.masked, start, verb.start):
                 continue  # 'the KDA was told that ...': the subject is the listener
             found = self._speaker_of_verb(verb, start, end)
+            if found and len(verbs) > 1 and self._reduced_relative(start, found):
+                continue  # 'X said in a video posted on X:': the verb describes the video, X speaks
             if found:
                 # A verb is in the quotation's clause when no comma, semicolon or bracket separates them, or when
                 # it opens the sentence as 'According to X,', which governs the whole of it.
@@ -693,6 +871,43 @@ class _Article:
                     verb is verbs[0] and len(verbs) == 1 and verb.word[:1] == "A" and not self.masked[start:verb.start].strip())
                 return _Attribution(found.start, found.end, found.cue, found.description, tight)
         return None
+
+    def _reduced_relative(self, start: int, found: _Attribution) -> bool:
+        """A common noun after a preposition ('in a video posted on X', 'on a page written by'): the verb after it
+        is a participle describing that noun, not a verb with a speaker, when another verb of saying is there."""
+        phrase = self.masked[found.start:found.end]
+        if not _LOWER_NOUN_PHRASE.fullmatch(phrase):
+            return False
+        before = _WORD_JUST_BEFORE.search(self.masked, max(start, found.start - 20), found.start)
+        return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
+
+    def _heading_name(self, start: int, verb: int, phrase: int) -> tuple[int, int, tuple[int, int]] | None:
+        """'Jo Bell, chief operating officer for the NHS in the east of England said:', 'Jo Bell, Director of
+        Care, Partnerships and Resilience at X, said:', 'X Trust, which also runs Y Hospital added:': a name heads
+        the clause (after a fronted phrase such as 'In a message to patients,'), a comma follows it, and all that
+        stands between it and the verb is its appositive or relative clause, which may hold commas of its own or
+        lack its closing one. The noun phrase found just before the verb lies inside that appositive; the name
+        heading the clause speaks. Not when another person is named there, words are quoted, or another verb of
+        saying comes between."""
+        named = self.names.within(start, verb)
+        if not named or named[0].start != start:  # no name opens the clause: past a fronted phrase, if one
+            fronted = _LONG_FRONTED_PHRASE.match(self.masked, start, verb)
+            opening = fronted.end() if fronted else start
+            named = self.names.within(opening, verb)
+        else:
+            opening = start
+        if not named or named[0].start != opening or named[0].end >= phrase \
+                or self.masked[named[0].end:named[0].end + 1] != ",":
+            return None
+        head = named[0]
+        between = self.masked[head.end:verb]
+        if _MASK in between or _verbs(self.masked, head.end, verb) or any(
+                m.referent.kind == "person" and m.referent is not head.referent
+                and (m.curated or m.referent.shaped or m.referent.gender) for m in named[1:]):
+            return None  # (a capitalised job title after 'of' may read as a name no title or role shapes)
+        if head.referent.kind != "person" and not _RELATIVE_AFTER_COMMA.match(between):
+            return None  # a body's appositive is a relative clause ('X Trust, which runs ...'), not a list
+        return head.start, head.end, (head.end + 1, verb)
 
     def _infinitive(self, start: int, verb: _Verb) -> bool:
         """'Dr X took to social media to say ...', 'X appeared on the radio to warn ...': a verb of saying after
@@ -772,6 +987,9 @@ class _Article:
             return None
         phrase = self._noun_phrase_before(start, verb.start)
         if phrase and self.text[phrase[0]:phrase[1]].lower() not in _RELATIVE:
+            heading = self._heading_name(start, verb.start, phrase[0])
+            if heading is not None:
+                return _Attribution(heading[0], heading[1], word, heading[2])
             return _Attribution(phrase[0], phrase[1], word, phrase[2])
         before = self.masked[start:verb.start].rstrip()
         if _is_invertible(word) and (not before or before.endswith(",")):
@@ -1145,8 +1363,15 @@ class _Article:
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
         if head in _COLLECTIVE_NOUNS:
-            return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
-                                 "description", head=head)
+            carried = self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
+                                    "description", head=head)
+            if carried.name is None and anaphor.re is _ANAPHOR:
+                ahead = self._body_named_after(attribution.start, head)
+                if ahead is not None:  # 'The union said: “...”' in a lead, then 'The Easton Doctors Union ...'
+                    return _Speaker(words, None, ahead.organisation_id,
+                                    "resolved" if ahead.organisation_id else "unresolved", "organisation",
+                                    self._organisation_name(ahead, ahead.organisation_id), "description", ahead)
+            return carried
         if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
             # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
@@ -1287,7 +1512,8 @@ class _Article:
                     # none, or one the text gave another role ('Jo Bell, the chancellor'): a person already named
                     # (in a headline, say) who heads the next sentence without speaking in it ('Yet the chief
                     # nurse said ... . Next week, Jo Bell will chair ...')
-                    ahead = self._named_again_after(position, description)
+                    ahead = self._named_again_after(position, description) or \
+                        self._introduced_after(position, description)
                     if ahead is None:
                         return None
                     alone = ahead
@@ -1386,6 +1612,49 @@ class _Article:
                 for m in self.names.before(position, 60)):
             return None
         return referent
+
+    def _body_named_after(self, position: int, head: str) -> Referent | None:
+        """'the union' or 'the trust' that no body named before stands for: the one body with that head word that
+        the rest of the text names (the lead of a local story often names the trust in full only further down).
+        Two such bodies: none."""
+        i = bisect.bisect_left(self.names.starts, position)
+        bodies = _distinct([m.referent for m in self.names.mentions[i:i + 60] if m.referent.kind == "organisation"
+                            and m.referent.name
+                            and (m.referent.head == head or m.referent.name.split()[-1].lower() == head)])
+        keys = {r.organisation_id or r.name for r in bodies}
+        return bodies[0] if len(keys) == 1 else None
+
+    def _introduced_after(self, position: int, description: list[str]) -> Referent | None:
+        """A description that nobody before it fits, for a person the text introduces just after it: the one person
+        the rest of the paragraph or the next gives that role ('The health secretary said: “...”' then 'Jo Bell,
+        the health secretary, ...'), else, for a personal noun ('the consultant', 'the 34-year-old'), the person
+        heading the next sentence (in this paragraph or the next) that names nobody else, quotes nothing and has
+        no verb of saying of its own. Two people fitting: nobody."""
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        limit = self.paragraphs[min(paragraph + 1, len(self.paragraphs) - 1)].end
+        i = bisect.bisect_left(self.names.starts, position)
+        fitting = _distinct([m.referent for m in self.names.mentions[i:i + 30] if m.start < limit
+                             and m.referent.kind == "person" and m.referent.name
+                             and any(_role_fits(description, role) for role in m.referent.roles)])
+        if len(fitting) == 1:
+            return fitting[0]
+        if fitting or not (_personal_description(description[-1]) or description[-1] in _OCCUPATIONS):
+            return None
+        index = bisect.bisect_right(self._sentence_starts, position)
+        if index >= len(self.sentences) or self.sentences[index].start >= limit:
+            return None
+        sentence = self.sentences[index]
+        named = [m for m in self.names.within(position, sentence.end) if m.start >= sentence.start or
+                 m.start > position]
+        fronted = _FRONTED_PHRASE.match(self.masked, sentence.start, sentence.end)
+        opening = fronted.end() if fronted else sentence.start
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or not named or named[0].start != opening or named[0].referent.kind != "person" \
+                or _verbs(self.masked, sentence.start, sentence.end) \
+                or _MASK in self.masked[sentence.start:sentence.end] \
+                or _holds_another_role(people[0], description):
+            return None
+        return people[0]
 
     def _only_person_in_sentence_before(self, position: int) -> Referent | str | None:
         """The person named in the sentence before the one at position, when it names one person only; when it
@@ -1835,8 +2104,8 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
         opener_shaped = (before.isspace() or before in _BEFORE_OPENER) and not after.isspace()
         closer_shaped = not before.isspace() and (after.isspace() or after in _AFTER_CLOSER)
         if opened is None:
-            if mark not in _OPENING_DOUBLE and closer_shaped:
-                continue  # a stray closing mark
+            if (mark not in _OPENING_DOUBLE and closer_shaped) or mark == "\u00bb":
+                continue  # a stray closing mark ('»' also separates a site's sections: 'News » Health')
             opened = at
         elif mark not in _CLOSING_DOUBLE and opener_shaped and not closer_shaped:
             found.append((opened, at, None))  # the previous quotation was never closed
@@ -1847,6 +2116,36 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
     if opened is not None:
         found.append(_unclosed(text, opened, paragraph.end))
     return [q for q in (_quote(text, index, o, e, c, single=False) for o, e, c in found) if q]
+
+
+def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> list[_Quote]:
+    """Quotations whose opening mark the copy left out: a paragraph whose first quotation mark is a closing one
+    right after the speech's own comma, '!' or '?' (or before a comma), followed by an attribution ('We will not
+    back down,” she said.', "We will not back down,' said Dr X."). The quotation runs from the paragraph's start (past
+    a bullet) to that mark; an apostrophe ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
+    quotes = []
+    first_quote = {}
+    for quote in found:
+        first_quote[quote.paragraph] = min(first_quote.get(quote.paragraph, quote.open), quote.open)
+    for index, paragraph in enumerate(paragraph_spans):
+        mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
+        if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
+                or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
+            continue
+        at = mark.start()
+        if text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
+            continue
+        if not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
+            continue
+        start = paragraph.start
+        bullet = _BULLET.match(text, start, paragraph.end)
+        if bullet:
+            start = bullet.end()
+        while start < at and text[start].isspace():
+            start += 1
+        if text[start:start + 1].isupper():  # speech opens with a capital: a sentence, not a cut clause
+            quotes.append(_Quote(index, start, start, at, at + 1, text[at] in "'\u2019"))
+    return quotes
 
 
 def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
@@ -1870,6 +2169,9 @@ def _single_quotes(masked: str, paragraph: Span, index: int, openers: list[int] 
         return []
     if closers is None:
         closers = [m.start() for m in _SINGLE_CLOSE.finditer(masked, paragraph.start, paragraph.end)]
+    if _APOSTROPHE_SHAPES.search(masked, paragraph.start, paragraph.end):
+        openers = [a for a in openers if not _apostrophe_opener(masked, a, paragraph.start)]
+        closers = [c for c in closers if not _N_BETWEEN_MARKS.match(masked, c - 3)]
     quotes = []
     resume = paragraph.start
     for at in openers:
@@ -1900,6 +2202,23 @@ def _outside(inner: list[_Quote], outer: list[_Quote]) -> list[_Quote]:
             continue
         kept.append(quote)
     return kept
+
+
+def _mention_key(mention) -> tuple:
+    """Who a name mention stands for: the curated id, else the referent's name."""
+    referent = mention.referent
+    return referent.person_id or referent.organisation_id or referent.name
+
+
+def _apostrophe_opener(masked: str, at: int, start: int) -> bool:
+    """A mark shaped like a single opener that is an apostrophe: a year cut to two digits ('in \'23', 'the \'90s')
+    after a word that is no verb of saying, or the 'n' of 'rock \'n\' roll'."""
+    if _N_BETWEEN_MARKS.match(masked, at - 1):
+        return True
+    if not _YEAR_APOSTROPHE.match(masked, at):
+        return False
+    before = _WORD_JUST_BEFORE.search(masked, max(start, at - 30), at)
+    return before is not None and not _saying(before.group(1))
 
 
 def _plural_possessive(text: str, at: int, end: int) -> bool:
@@ -2016,7 +2335,7 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
 
 def _phrase_word(word: str) -> bool:
     """A token that can belong to a speaker's noun phrase."""
-    return (word[0].isalnum() or word[0] in "@(") and word.lower() not in _STOP_WORDS
+    return (word[0].isalnum() or word[0] in "@([") and word.lower() not in _STOP_WORDS
 
 
 def _surname_word(tokens, i: int) -> bool:
@@ -2209,6 +2528,9 @@ def _name_words(words: str) -> str:
         parts.pop(0)
     while len(parts) > 2 and parts[-1].isupper() and 2 <= len(parts[-1]) <= 4:
         parts.pop()  # letters after a name ('Jane Roe MP', 'Jo Bell MSP', 'Sam Poole KC')
+    owner = next((i for i, p in enumerate(parts[:3]) if p.endswith(("'s", "\u2019s"))), None)
+    if owner is not None and len(parts) - owner > 2 and all(p[:1].isupper() for p in parts):
+        del parts[:owner + 1]  # an owner before the name ("the Vale Party's Jane Roe")
     return " ".join(parts).rstrip("'’").removesuffix("'s").removesuffix("’s")
 
 
