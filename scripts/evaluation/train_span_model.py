@@ -5,7 +5,7 @@ Usage:
     python -m scripts.evaluation.train_span_model --cv       also cross-validate by batch (no file written)
 
 Training articles: the real-text dev part less the held-out ids (HELD_OUT = realtext.UNREAD_DEV_PREFIXES: ids
-starting rj, rl, rm, rn, which are measured by aggregates only) -- the blind part is never read. Each boundary
+starting with one of UNREAD_DEV_PREFIXES, which are measured by aggregates only) -- the blind part is never read. Each boundary
 variant of every capitalised run that overlaps no curated alias (span_model.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
 with its span (give or take a leading 'the'), else 0. The model is an L2-regularised logistic regression, fitted
 with scipy's L-BFGS (scipy is pinned already; the extractor applies the weights itself). The threshold above which
