@@ -487,3 +487,29 @@ def test_figure_anchors_found_in_the_byte_form_are_the_anchor_scans_matches():
                 else (m.lastgroup, m.span(), m.group(m.lastgroup)) for m in figures._anchors(s, low)]
         assert fast == plain(low), s
 
+def test_the_date_pattern_with_case_spelled_out_matches_what_its_case_free_source_matches():
+    plain = re.compile(dates._DATE_SOURCE)  # the pattern before the seventh speed pass, with its (?i:...) groups
+    assert plain.groupindex == dates._DATE.groupindex and "(?i:" not in dates._DATE.pattern
+    rng = random.Random(22)
+    pieces = ["next", "NEXT", "Next", "neXt", "week", "weeK", "wee\u212a", "ſ", "\u212a", "İ", "ı", "in", "In", "İn", "ın", "two",
+              "TWO", "days", "ago", "the", "THE", "day", "before", "yesterday", "yeſterday", "Monday", "last", "laſt", "thıs",
+              "This", "month", "year", "2023", "13", "March", "early", "mid-", "Mid", "a", "A", "fortnight", "’s", "'s", "time",
+              "at", "10am", "noon", "beginning", "END", "of", "tonight", "coming", "past", "evening", "thirty", "just",
+              "further", "x", "é"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u00a0", "\n"]) for _ in range(rng.randint(1, 8)))
+        for at in range(len(s)):
+            old, new = plain.match(s, at), dates._DATE.match(s, at)
+            assert (old and (old.span(), old.groupdict())) == (new and (new.span(), new.groupdict())), (s, at)
+
+
+def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses_classes_with_letters():
+    assert dates._case_spelled(r"(?i:ab\d{1,2})(?P<Name>c)") == r"(?:[Aa][Bb]\d{1,2})(?P<Name>c)"
+    assert dates._case_spelled(r"(?i:is)") == "(?:[Iiİı][Ssſ])"
+    for unsupported in (r"(?i:[ab])", r"(?i:(?s:a))"):
+        try:
+            dates._case_spelled(unsupported)
+        except ValueError:
+            continue
+        raise AssertionError(unsupported)
+

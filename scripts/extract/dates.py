@@ -59,6 +59,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from scripts.extract.lexicon import _ASCII_FOLDS
+
 _S = r"[^\S\n]+"  # white space that stays on the line
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NUMBER = {name: i for i, names in enumerate((
@@ -88,7 +90,7 @@ _CLOCK = (r"(?<![\d.,:/£$€])(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[^\S\n]?(?:[
 
 _KINDS = ("absolute_dmy", "absolute_mdy", "iso", "month", "year", "relative_day", "relative_week", "relative_period",
           "in_n", "ago", "weekday")
-_DATE = re.compile(
+_DATE_SOURCE = (  # written with (?i:...) groups; _DATE spells their letters out (_case_spelled)
     rf"(?<!\w)(?:(?P<time_before>{_CLOCK}){_S}(?:on{_S})?)?(?:"
     rf"(?P<absolute_dmy>(?:{_WEEKDAY},?{_S}(?:the{_S})?)?{_DAY}{_DAY_RANGE}?(?:{_S}of)?{_S}{_MONTH}{_YEAR}?)"
     rf"|(?P<absolute_mdy>(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}{_DAY_RANGE}?(?![.:]\d){_YEAR}?)"
@@ -113,6 +115,64 @@ _DATE = re.compile(
     rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
     rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
     rf")(?:{_S}at{_S}(?P<time_after>{_CLOCK}))?(?!\w)")
+
+
+def _case_spelled(pattern: str) -> str:
+    """pattern with every (?i:...) group made case-sensitive by spelling out each letter in it as the class of the
+    characters the regex engine matches it to without case (both cases, and the characters beyond ASCII that fold
+    to it: the dotted and dotless i, the long s, the Kelvin sign). The matches are the same; the engine no longer
+    lower-cases each character it compares in those groups, and an alternative of them that opens with a class is
+    skipped at once where its first character does not fit (a case-free literal is entered). Letters in escapes,
+    group names and quantifiers stay; a character class or an inline flag inside such a group is not supported
+    and raises ValueError (so that a new form of pattern cannot go unspelled)."""
+    out, i, depth, free = [], 0, [], 0  # depth: for each open group, whether it is case-free; free: how many are
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = i + 1 + (pattern[i + 1] == "^")
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            if free and re.search(r"[A-Za-z]", re.sub(r"\\.", "", pattern[i:end + 1])):
+                raise ValueError(f"a letter in a character class inside (?i:...) at {i} of the date pattern")
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        elif pattern.startswith("(?i:", i):
+            depth.append(True)
+            free += 1
+            out.append("(?:")
+            i += 4
+        elif c == "(":
+            opening = re.match(r"\((?:\?(?::|=|!|<=|<!|P<\w+>))?", pattern[i:]).group()
+            if pattern.startswith("(?", i) and opening == "(":
+                raise ValueError(f"an unsupported group at {i} of the date pattern")
+            depth.append(False)
+            out.append(opening)
+            i += len(opening)
+        elif c == ")":
+            free -= depth.pop()
+            out.append(c)
+            i += 1
+        elif c == "{":
+            end = pattern.index("}", i)
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        elif free and c.isascii() and c.isalpha():
+            out.append(_CASE_CLASS[c])
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+_CASE_CLASS = {letter: "[" + "".join(sorted(ch for ch in set(letter.lower() + letter.upper() + _ASCII_FOLDS)
+                                            if re.fullmatch("(?i)" + letter, ch))) + "]"
+               for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_DATE = re.compile(_case_spelled(_DATE_SOURCE))
 
 _DAY_NUMBERS = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
