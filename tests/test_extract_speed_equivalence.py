@@ -513,3 +513,4 @@ def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses
             continue
         raise AssertionError(unsupported)
 
+

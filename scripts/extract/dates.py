@@ -60,6 +60,7 @@ import datetime as dt
 import re
 
 from scripts.extract.lexicon import _ASCII_FOLDS
+from scripts.extract.text import word_trie
 
 _S = r"[^\S\n]+"  # white space that stays on the line
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -262,8 +263,10 @@ _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "
                        "mid", *_NUMBER_WORDS, *"0123456789")
 # The word starts that begin with one of the openings, found by one pattern (the word starts, `\b\w`, that
 # text.startswith(_LOWERCASE_OPENINGS, ...) accepts): every opening is of word characters, so a match ends inside
-# its word and the next word start is still found.
-_LOWERCASE_OPENING = re.compile(r"\b(?:" + "|".join(sorted(_LOWERCASE_OPENINGS, key=len, reverse=True)) + ")")
+# its word and the next word start is still found. The words are factored by their letters (text.word_trie, which
+# matches wherever one of them begins: only the starts are read) and the digits are one class, so the engine
+# tries one branch per first letter at each position, not each opening in turn.
+_LOWERCASE_OPENING = re.compile(r"\b(?:[0-9]|" + word_trie(w for w in _LOWERCASE_OPENINGS if not w.isdigit()) + ")")
 _LONGEST_OPENING_WORD = max(map(len, _LOWERCASE_OPENINGS))
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
 _LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
