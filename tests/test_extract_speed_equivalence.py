@@ -476,10 +476,10 @@ def test_figure_anchors_found_in_the_byte_form_are_the_anchor_scans_matches():
                 for m in ([first] if first else []) + list(figures._ANCHOR.finditer(low))]
 
     rng = random.Random(21)
-    pieces = ["£", "££", "5", "12", "0", "a ", "an ", "A ", "An  ", "a\u00a0", "a\n", "a  \t", "full ", "whole ", "day", "Day",
-              "DAY", "hour", "one", "Two", "twenty", "decade", "next ", "past ", "thousands", "half", "halfway", "single",
-              "tens", "quarter", "thirds", "é", "_", "\u212a", "K", "k", "İ", "ſ", "\u2009", "\x1c", " ", " ", ".", "-", "'",
-              "“", "x", "\t", "\n"]
+    pieces = ["£", "££", "5", "12", "0", "a ", "an ", "A ", "An  ", "a\u00a0", "a\n", "a  \t", "full ", "whole ",
+              "day", "Day", "DAY", "hour", "one", "Two", "twenty", "decade", "next ", "past ", "thousands", "half",
+              "halfway", "single", "tens", "quarter", "thirds", "é", "_", "\u212a", "K", "k", "İ", "ſ", "\u2009",
+              "\x1c", " ", " ", ".", "-", "'", "“", "x", "\t", "\n"]
     for _ in range(60000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         low = figures._lower(s)
@@ -491,11 +491,11 @@ def test_the_date_pattern_with_case_spelled_out_matches_what_its_case_free_sourc
     plain = re.compile(dates._DATE_SOURCE)  # the pattern before the seventh speed pass, with its (?i:...) groups
     assert plain.groupindex == dates._DATE.groupindex and "(?i:" not in dates._DATE.pattern
     rng = random.Random(22)
-    pieces = ["next", "NEXT", "Next", "neXt", "week", "weeK", "wee\u212a", "ſ", "\u212a", "İ", "ı", "in", "In", "İn", "ın", "two",
-              "TWO", "days", "ago", "the", "THE", "day", "before", "yesterday", "yeſterday", "Monday", "last", "laſt", "thıs",
-              "This", "month", "year", "2023", "13", "March", "early", "mid-", "Mid", "a", "A", "fortnight", "’s", "'s", "time",
-              "at", "10am", "noon", "beginning", "END", "of", "tonight", "coming", "past", "evening", "thirty", "just",
-              "further", "x", "é"]
+    pieces = ["next", "NEXT", "Next", "neXt", "week", "weeK", "wee\u212a", "ſ", "\u212a", "İ", "ı", "in", "In", "İn",
+              "ın", "two", "TWO", "days", "ago", "the", "THE", "day", "before", "yesterday", "yeſterday", "Monday",
+              "last", "laſt", "thıs", "This", "month", "year", "2023", "13", "March", "early", "mid-", "Mid", "a",
+              "A", "fortnight", "’s", "'s", "time", "at", "10am", "noon", "beginning", "END", "of", "tonight",
+              "coming", "past", "evening", "thirty", "just", "further", "x", "é"]
     for _ in range(20000):
         s = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u00a0", "\n"]) for _ in range(rng.randint(1, 8)))
         for at in range(len(s)):
@@ -512,5 +512,3 @@ def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses
         except ValueError:
             continue
         raise AssertionError(unsupported)
-
-
