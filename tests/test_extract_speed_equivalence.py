@@ -378,14 +378,17 @@ def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
 
 def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_finds():
     # _openings tries _DATE at a run of digits only where one can open a date (a year from 19/20, or a short run
-    # before a blank, ':', '.', a dash, am/pm or st/nd/rd/th, or another script's digit); elsewhere the gated
-    # pattern must find nothing either
+    # before ':', '.' and two digits of minutes, a dash, am/pm or st/nd/rd/th, or blanks and what can follow them in a
+    # date, or another script's digit); elsewhere the gated pattern must find nothing either
     pieces = ["1", "2", "3", "9", "12", "13", "31", "07", "100", "2023", "1999", "2019", "1500", "20231", "20", "19",
-              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%",
-              "£", "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14",
-              " days ago", " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20"]
+              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%", "£",
+              "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14", " days ago",
+              " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20", " Days ago",
+              " WEEKS", " Months ago", " year ago", "  March", " – 15 March", "\u00a0March", " \u00a0to 14", " pm",
+              " p.m.", " am", ".30am", ".30 pm", ".59\u00a0am", ".59 am Monday", ".50 pm tomorrow", ".61 am", ".3",
+              ".٣0 am", ".3٣ am", " (", " ’", " \n March", " Sept", " Dec.", " of", " y", " D", " —", " \x1c", "\x85"]
     rng = random.Random(11)
-    for _ in range(30000):
+    for _ in range(60000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
         assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s

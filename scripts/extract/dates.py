@@ -379,6 +379,12 @@ def _lowercase_cores(text: str) -> list[tuple[int, str]]:
 # What can follow a run of one to three digits that opens a date: a blank (a day, a count of days, a clock hour),
 # ':' or '.' (a clock), '-' or '–' (a range of days), 'a' or 'p' (am, pm) and 's', 'n', 'r', 't' (st, nd, rd, th).
 _AFTER_SHORT_DIGIT_RUN = frozenset(":.-–apsnrt")
+# After such a run and a full stop only a clock opens ('10.30 am': at most two digits, then minutes from [0-5] and a
+# digit); after it and blanks (not a line break) the next character opens a month as written ('13 March'), 'of' or
+# 'to' ('13 of March', '13 to 15 March'), a dash ('13 - 15 March'), am or pm ('10 am') or a unit in any case ('3
+# days ago', '3 Weeks ago').
+_MINUTE_TENS = frozenset("012345")
+_AFTER_SHORT_DIGIT_RUN_AND_BLANKS = frozenset("JFMASONDotap-–dwmyDWMY")
 
 
 def _openings(text: str):
@@ -386,8 +392,9 @@ def _openings(text: str):
 
     A run of ASCII digits (two thirds of the gates in news text: counts, sums, percentages) is tried only where a
     date can open with it: four digits from 19 or 20 (a year, an ISO date), or at most three followed by a
-    character in _AFTER_SHORT_DIGIT_RUN or a blank other than a line break, or any run followed by another
-    decimal digit (\\d also takes other scripts' digits, which the run stops at)."""
+    character in _AFTER_SHORT_DIGIT_RUN (a full stop only as a clock's) or by blanks other than a line break and a
+    character in _AFTER_SHORT_DIGIT_RUN_AND_BLANKS, or any run followed by another decimal digit (\\d also takes
+    other scripts' digits, which the run stops at)."""
     end = 0
     match = _DATE.match
     size = len(text)
@@ -405,6 +412,16 @@ def _openings(text: str):
                         continue
                 elif length > 4 or not (after in _AFTER_SHORT_DIGIT_RUN or (after.isspace() and after != "\n")):
                     continue
+                elif after == ".":
+                    if length > 2 or text[run_end + 1:run_end + 2] not in _MINUTE_TENS or \
+                            not text[run_end + 2:run_end + 3].isdecimal():
+                        continue
+                elif after not in _AFTER_SHORT_DIGIT_RUN:  # a blank
+                    following = run_end + 1
+                    while following < size and text[following] != "\n" and text[following].isspace():
+                        following += 1
+                    if following == size or text[following] not in _AFTER_SHORT_DIGIT_RUN_AND_BLANKS:
+                        continue
         m = match(text, at)
         if m is not None:
             yield m
