@@ -467,11 +467,11 @@ def _anchors(text: str, low: str) -> list:
     form = text.encode("ascii", "replace").translate(_TO_ANCHOR_FORM)
     leads = [(m.start(), m.lastgroup == "digit") for m in _ANCHOR_CANDIDATE.finditer(form)]
     if "£" in text:  # a '£' is a blank in the byte form; its lead is the character before it
-        pound = text.find("£", 1)
-        while pound > 0:
-            if form[pound - 1] == 32:
+        pound = -1
+        for part in text.split("£")[:-1]:  # each part ends where a '£' stands (one split: the text is read once)
+            pound += len(part) + 1
+            if pound and form[pound - 1] == 32:
                 leads.append((pound - 1, True))
-            pound = text.find("£", pound + 1)
         leads.sort()
     end = 0
     for lead, digit in leads:
