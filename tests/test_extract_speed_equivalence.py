@@ -378,14 +378,17 @@ def test_the_gates_for_the_and_a_rule_out_no_date_the_plain_gates_find():
 
 def test_digit_runs_skipped_by_the_date_openings_open_no_date_the_gated_pattern_finds():
     # _openings tries _DATE at a run of digits only where one can open a date (a year from 19/20, or a short run
-    # before a blank, ':', '.', a dash, am/pm or st/nd/rd/th, or another script's digit); elsewhere the gated
-    # pattern must find nothing either
+    # before ':', '.' and two digits of minutes, a dash, am/pm or st/nd/rd/th, or blanks and what can follow them in a
+    # date, or another script's digit); elsewhere the gated pattern must find nothing either
     pieces = ["1", "2", "3", "9", "12", "13", "31", "07", "100", "2023", "1999", "2019", "1500", "20231", "20", "19",
-              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%",
-              "£", "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14",
-              " days ago", " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20"]
+              "\u0663", "\u0661\u0669", " ", "  ", "\t", "\n", "\r", "\u00a0", ",", ".", ":", "-", "–", "/", "%", "£",
+              "$", "am", "pm", "a.m.", "st", "nd", "rd", "th", "s", "t", " March", " of March", " to 14", " days ago",
+              " weeks", "March ", "Monday ", "at ", "x", "_", "k", "bn", "m", " BST", "-03-10", "-20", " Days ago",
+              " WEEKS", " Months ago", " year ago", "  March", " – 15 March", "\u00a0March", " \u00a0to 14", " pm",
+              " p.m.", " am", ".30am", ".30 pm", ".59\u00a0am", ".59 am Monday", ".50 pm tomorrow", ".61 am", ".3",
+              ".٣0 am", ".3٣ am", " (", " ’", " \n March", " Sept", " Dec.", " of", " y", " D", " —", " \x1c", "\x85"]
     rng = random.Random(11)
-    for _ in range(30000):
+    for _ in range(60000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         gated = [(m.span(), m.groupdict()) for m in dates._OPENS_WITH_DIGIT_OR_CAPITAL.finditer(s)]
         assert [(m.span(), m.groupdict()) for m in dates._openings(s)] == gated, s
@@ -465,3 +468,50 @@ def test_the_word_before_a_date_read_back_is_what_the_window_search_finds():
         for start in range(len(s) + 1):
             found = word_before.search(s, max(0, start - 30), start)
             assert dates._word_span_before(s, start) == (found and found.span(1)), (s, start)
+
+
+def test_figure_anchors_found_in_the_byte_form_are_the_anchor_scans_matches():
+    from scripts.extract import figures
+
+    def plain(low: str) -> list:  # the scan before the seventh speed pass, each anchor as figures reads it
+        first = figures._FIRST_ANCHOR.match(low)
+        return [m.start("digits") if m.lastgroup == "digits" else (m.lastgroup, m.span(), m.group(m.lastgroup))
+                for m in ([first] if first else []) + list(figures._ANCHOR.finditer(low))]
+
+    rng = random.Random(21)
+    pieces = ["£", "££", "5", "12", "0", "a ", "an ", "A ", "An  ", "a\u00a0", "a\n", "a  \t", "full ", "whole ",
+              "day", "Day", "DAY", "hour", "one", "Two", "twenty", "decade", "next ", "past ", "thousands", "half",
+              "halfway", "single", "tens", "quarter", "thirds", "é", "_", "\u212a", "K", "k", "İ", "ſ", "\u2009",
+              "\x1c", " ", " ", ".", "-", "'", "“", "x", "\t", "\n"]
+    for _ in range(60000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        low = figures._lower(s)
+        fast = [m if type(m) is int else m.start("digits") if m.lastgroup == "digits"
+                else (m.lastgroup, m.span(), m.group(m.lastgroup)) for m in figures._anchors(s, low)]
+        assert fast == plain(low), s
+
+def test_the_date_pattern_with_case_spelled_out_matches_what_its_case_free_source_matches():
+    plain = re.compile(dates._DATE_SOURCE)  # the pattern before the seventh speed pass, with its (?i:...) groups
+    assert plain.groupindex == dates._DATE.groupindex and "(?i:" not in dates._DATE.pattern
+    rng = random.Random(22)
+    pieces = ["next", "NEXT", "Next", "neXt", "week", "weeK", "wee\u212a", "ſ", "\u212a", "İ", "ı", "in", "In", "İn",
+              "ın", "two", "TWO", "days", "ago", "the", "THE", "day", "before", "yesterday", "yeſterday", "Monday",
+              "last", "laſt", "thıs", "This", "month", "year", "2023", "13", "March", "early", "mid-", "Mid", "a",
+              "A", "fortnight", "’s", "'s", "time", "at", "10am", "noon", "beginning", "END", "of", "tonight",
+              "coming", "past", "evening", "thirty", "just", "further", "x", "é"]
+    for _ in range(20000):
+        s = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\u00a0", "\n"]) for _ in range(rng.randint(1, 8)))
+        for at in range(len(s)):
+            old, new = plain.match(s, at), dates._DATE.match(s, at)
+            assert (old and (old.span(), old.groupdict())) == (new and (new.span(), new.groupdict())), (s, at)
+
+
+def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses_classes_with_letters():
+    assert dates._case_spelled(r"(?i:ab\d{1,2})(?P<Name>c)") == r"(?:[Aa][Bb]\d{1,2})(?P<Name>c)"
+    assert dates._case_spelled(r"(?i:is)") == "(?:[Iiİı][Ssſ])"
+    for unsupported in (r"(?i:[ab])", r"(?i:(?s:a))"):
+        try:
+            dates._case_spelled(unsupported)
+        except ValueError:
+            continue
+        raise AssertionError(unsupported)

@@ -59,6 +59,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from scripts.extract.lexicon import _ASCII_FOLDS
+from scripts.extract.text import word_trie
+
 _S = r"[^\S\n]+"  # white space that stays on the line
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NUMBER = {name: i for i, names in enumerate((
@@ -88,7 +91,7 @@ _CLOCK = (r"(?<![\d.,:/£$€])(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[^\S\n]?(?:[
 
 _KINDS = ("absolute_dmy", "absolute_mdy", "iso", "month", "year", "relative_day", "relative_week", "relative_period",
           "in_n", "ago", "weekday")
-_DATE = re.compile(
+_DATE_SOURCE = (  # written with (?i:...) groups; _DATE spells their letters out (_case_spelled)
     rf"(?<!\w)(?:(?P<time_before>{_CLOCK}){_S}(?:on{_S})?)?(?:"
     rf"(?P<absolute_dmy>(?:{_WEEKDAY},?{_S}(?:the{_S})?)?{_DAY}{_DAY_RANGE}?(?:{_S}of)?{_S}{_MONTH}{_YEAR}?)"
     rf"|(?P<absolute_mdy>(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}{_DAY_RANGE}?(?![.:]\d){_YEAR}?)"
@@ -113,6 +116,64 @@ _DATE = re.compile(
     rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
     rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
     rf")(?:{_S}at{_S}(?P<time_after>{_CLOCK}))?(?!\w)")
+
+
+def _case_spelled(pattern: str) -> str:
+    """pattern with every (?i:...) group made case-sensitive by spelling out each letter in it as the class of the
+    characters the regex engine matches it to without case (both cases, and the characters beyond ASCII that fold
+    to it: the dotted and dotless i, the long s, the Kelvin sign). The matches are the same; the engine no longer
+    lower-cases each character it compares in those groups, and an alternative of them that opens with a class is
+    skipped at once where its first character does not fit (a case-free literal is entered). Letters in escapes,
+    group names and quantifiers stay; a character class or an inline flag inside such a group is not supported
+    and raises ValueError (so that a new form of pattern cannot go unspelled)."""
+    out, i, depth, free = [], 0, [], 0  # depth: for each open group, whether it is case-free; free: how many are
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = i + 1 + (pattern[i + 1] == "^")
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            if free and re.search(r"[A-Za-z]", re.sub(r"\\.", "", pattern[i:end + 1])):
+                raise ValueError(f"a letter in a character class inside (?i:...) at {i} of the date pattern")
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        elif pattern.startswith("(?i:", i):
+            depth.append(True)
+            free += 1
+            out.append("(?:")
+            i += 4
+        elif c == "(":
+            opening = re.match(r"\((?:\?(?::|=|!|<=|<!|P<\w+>))?", pattern[i:]).group()
+            if pattern.startswith("(?", i) and opening == "(":
+                raise ValueError(f"an unsupported group at {i} of the date pattern")
+            depth.append(False)
+            out.append(opening)
+            i += len(opening)
+        elif c == ")":
+            free -= depth.pop()
+            out.append(c)
+            i += 1
+        elif c == "{":
+            end = pattern.index("}", i)
+            out.append(pattern[i:end + 1])
+            i = end + 1
+        elif free and c.isascii() and c.isalpha():
+            out.append(_CASE_CLASS[c])
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+_CASE_CLASS = {letter: "[" + "".join(sorted(ch for ch in set(letter.lower() + letter.upper() + _ASCII_FOLDS)
+                                            if re.fullmatch("(?i)" + letter, ch))) + "]"
+               for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_DATE = re.compile(_case_spelled(_DATE_SOURCE))
 
 _DAY_NUMBERS = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -202,8 +263,10 @@ _LOWERCASE_OPENINGS = ("the", "this", "next", "last", "earlier", "late", "in", "
                        "mid", *_NUMBER_WORDS, *"0123456789")
 # The word starts that begin with one of the openings, found by one pattern (the word starts, `\b\w`, that
 # text.startswith(_LOWERCASE_OPENINGS, ...) accepts): every opening is of word characters, so a match ends inside
-# its word and the next word start is still found.
-_LOWERCASE_OPENING = re.compile(r"\b(?:" + "|".join(sorted(_LOWERCASE_OPENINGS, key=len, reverse=True)) + ")")
+# its word and the next word start is still found. The words are factored by their letters (text.word_trie, which
+# matches wherever one of them begins: only the starts are read) and the digits are one class, so the engine
+# tries one branch per first letter at each position, not each opening in turn.
+_LOWERCASE_OPENING = re.compile(r"\b(?:[0-9]|" + word_trie(w for w in _LOWERCASE_OPENINGS if not w.isdigit()) + ")")
 _LONGEST_OPENING_WORD = max(map(len, _LOWERCASE_OPENINGS))
 _LONGEST_OPENING = 40  # characters an expression can run before its core word ('the day before yesterday')
 _LONGEST_PREFIX = 12   # letters a date word can have before its core ('yester' in 'yesterday', 'wednes')
@@ -316,6 +379,12 @@ def _lowercase_cores(text: str) -> list[tuple[int, str]]:
 # What can follow a run of one to three digits that opens a date: a blank (a day, a count of days, a clock hour),
 # ':' or '.' (a clock), '-' or '–' (a range of days), 'a' or 'p' (am, pm) and 's', 'n', 'r', 't' (st, nd, rd, th).
 _AFTER_SHORT_DIGIT_RUN = frozenset(":.-–apsnrt")
+# After such a run and a full stop only a clock opens ('10.30 am': at most two digits, then minutes from [0-5] and a
+# digit); after it and blanks (not a line break) the next character opens a month as written ('13 March'), 'of' or
+# 'to' ('13 of March', '13 to 15 March'), a dash ('13 - 15 March'), am or pm ('10 am') or a unit in any case ('3
+# days ago', '3 Weeks ago').
+_MINUTE_TENS = frozenset("012345")
+_AFTER_SHORT_DIGIT_RUN_AND_BLANKS = frozenset("JFMASONDotap-–dwmyDWMY")
 
 
 def _openings(text: str):
@@ -323,8 +392,9 @@ def _openings(text: str):
 
     A run of ASCII digits (two thirds of the gates in news text: counts, sums, percentages) is tried only where a
     date can open with it: four digits from 19 or 20 (a year, an ISO date), or at most three followed by a
-    character in _AFTER_SHORT_DIGIT_RUN or a blank other than a line break, or any run followed by another
-    decimal digit (\\d also takes other scripts' digits, which the run stops at)."""
+    character in _AFTER_SHORT_DIGIT_RUN (a full stop only as a clock's) or by blanks other than a line break and a
+    character in _AFTER_SHORT_DIGIT_RUN_AND_BLANKS, or any run followed by another decimal digit (\\d also takes
+    other scripts' digits, which the run stops at)."""
     end = 0
     match = _DATE.match
     size = len(text)
@@ -342,6 +412,16 @@ def _openings(text: str):
                         continue
                 elif length > 4 or not (after in _AFTER_SHORT_DIGIT_RUN or (after.isspace() and after != "\n")):
                     continue
+                elif after == ".":
+                    if length > 2 or text[run_end + 1:run_end + 2] not in _MINUTE_TENS or \
+                            not text[run_end + 2:run_end + 3].isdecimal():
+                        continue
+                elif after not in _AFTER_SHORT_DIGIT_RUN:  # a blank
+                    following = run_end + 1
+                    while following < size and text[following] != "\n" and text[following].isspace():
+                        following += 1
+                    if following == size or text[following] not in _AFTER_SHORT_DIGIT_RUN_AND_BLANKS:
+                        continue
         m = match(text, at)
         if m is not None:
             yield m

@@ -225,6 +225,15 @@ _ANCHOR_BODY = ("(?:(?P<digits>[£0-9])|(?<!\\w)(?P<article>(?:a[^\\S\\n]{1,3}|a
                 "|(?P<decade>decade)(?![a-z])(?<=(?:next|past|last) decade))")  # 'the next decade': 10 years
 _ANCHOR = re.compile("[^a-z0-9]" + _ANCHOR_BODY)
 _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
+# Where _ANCHOR can match, found in the text's byte form (_TO_ANCHOR_FORM: ASCII letters lower-cased, digits kept, every
+# other character a blank, so offsets are kept and a blank stands exactly where low has no [a-z0-9]): a literal blank
+# first lets the regex engine skip to word starts with a tight loop (a class first is tested at every character).
+# The body is looked at ahead, so every lead is found; blanks stand for any white space or punctuation there, so the
+# words' candidates are a superset of _ANCHOR's word matches, each of which is then matched with _ANCHOR (_anchors).
+_TO_ANCHOR_FORM = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_ANCHOR_CANDIDATE = re.compile(
+    (" (?=(?P<digit>[0-9])|(?:a {1,3}|an {1,2})(?:(?:full|whole) +)?" + _word_anchor_pattern(_ARTICLE_ONLY_WORDS)
+     + "|" + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "|decade(?![a-z]))").encode("ascii"))
 
 # ---------------------------------------------------------------- what is not a figure
 _MONTHS = {m.lower() for m in "January February March April May June July August September October November "
@@ -374,8 +383,10 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 # ---------------------------------------------------------------- finding figures
 def _find_figures(text: str, low: str) -> list[_Figure]:
     anchors = []
-    first = _FIRST_ANCHOR.match(low)
-    for m in ([first] if first else []) + list(_ANCHOR.finditer(low)):
+    for m in _anchors(text, low):
+        if type(m) is int:  # a digit or '£'
+            anchors.append(m)
+            continue
         kind = m.lastgroup  # the alternatives' groups hold no group: the one that matched
         if kind != "word":  # digits, article or decade
             anchors.append(m.start(kind))
@@ -440,6 +451,41 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
             consumed = max(consumed, rate.end())
         figures.extend(kept)
     return figures
+
+
+def _anchors(text: str, low: str) -> list:
+    """What _FIRST_ANCHOR.match(low) and _ANCHOR.finditer(low) give, in their order: an anchor at a digit or '£' as
+    its offset, every other as its match. The leads are found in the text's byte form (_ANCHOR_CANDIDATE), and
+    finditer's steps are followed: a lead inside the last anchor's match is skipped (an anchor at '£' takes the
+    '£', which is also a lead), a digit's or '£''s anchor takes its lead and itself, a word's is matched there with
+    _ANCHOR. The Kelvin sign, the one character beyond ASCII that lower-cases to an ASCII letter, is not mirrored in
+    the byte form: a text holding it is scanned with _ANCHOR."""
+    first = _FIRST_ANCHOR.match(low)
+    found: list = [first] if first else []
+    if "\u212a" in text:
+        return found + list(_ANCHOR.finditer(low))
+    form = text.encode("ascii", "replace").translate(_TO_ANCHOR_FORM)
+    leads = [(m.start(), m.lastgroup == "digit") for m in _ANCHOR_CANDIDATE.finditer(form)]
+    if "£" in text:  # a '£' is a blank in the byte form; its lead is the character before it
+        pound = -1
+        for part in text.split("£")[:-1]:  # each part ends where a '£' stands (one split: the text is read once)
+            pound += len(part) + 1
+            if pound and form[pound - 1] == 32:
+                leads.append((pound - 1, True))
+        leads.sort()
+    end = 0
+    for lead, digit in leads:
+        if lead < end:
+            continue
+        if digit:
+            found.append(lead + 1)
+            end = lead + 2
+        else:
+            m = _ANCHOR.match(low, lead)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
 
 
 def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
