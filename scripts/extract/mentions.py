@@ -919,6 +919,7 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     spans += _parties(text)
     spans += _credited_agencies(text)
     spans += _names_after_a_kind(text)
+    spans += _bodies_by_context(text)
     return spans
 
 
@@ -956,6 +957,172 @@ def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((words[0][1], words[-1][2]))
     return spans
+
+
+# --- bodies by the context around them (issue 8: one-word names, bodies not people) -------------------------------
+
+# A capitalised name of one to four words (its last word may carry a possessive, left outside), read back from a cue.
+_CONTEXT_NAME = rf"{_CAPITALISED_WORD}(?:{_GAP}(?:(?:of|for|and|&){_GAP})?{_CAPITALISED_WORD}){{0,3}}"
+_NAME_BEFORE_CONTEXT = re.compile(rf"(?:(?<![\w'’])([Tt]he){_GAP})?(?<![\w'’@#.\-])({_CONTEXT_NAME})(?:{_GAP})?\Z")
+# What only a body does, after its name:
+# 'X said in a statement' (a person may too: a pair that may be a person's name is left out), 'X, which runs',
+# 'X said its' ('its', not 'his' or 'her'), and a name after 'the' before a reporting verb ('the Exchequer said':
+# a person after 'the' is a role, and roles are left out).
+_STATEMENT_AFTER = re.compile(r"(?:has[^\S\n]+|have[^\S\n]+)?(?:said|says|added|confirmed|announced|stated|explained)"
+                              r"[^\S\n]+in[^\S\n]+(?:a|an|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
+                              r"(?:statement|release|post|letter|tweet|briefing|submission|update)s?(?![\w\-])")
+_WHICH_AFTER = re.compile(r",[^\S\n]+which[^\S\n]+(?:(?:also|now|still|currently|already)[^\S\n]+)?"
+                          r"(?:runs|ran|represents|represented|operates|operated|provides|provided|manages|managed|"
+                          r"employs|employed|owns|owned|funds|funded|publishes|published|campaigns|campaigned|"
+                          r"lobbies|lobbied|commissions|commissioned|organises|organised|organizes|organized|"
+                          r"advises|advised|negotiates|negotiated|oversees|oversaw|regulates|regulated|"
+                          r"is[^\S\n]+(?:run|funded|owned|made|backed|led|chaired)|"
+                          r"has[^\S\n]+(?:members|branches|offices|staff|represented|run|campaigned))(?![\w\-])")
+_ITS_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|also|later|then)[^\S\n]+)?(?:said|says|announced|confirmed|warned|"
+                        r"insisted|argued|claimed|stressed|revealed|added)[^\S\n]+(?:that[^\S\n]+)?its(?![\w\-])")
+_REPORTED_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|again)[^\S\n]+)?"
+                             r"(?:said|says|told|added|warned|insisted|explained|argued|stated|claimed|announced|"
+                             r"confirmed|urged|welcomed|responded|replied|admitted|accused|criticised|called|"
+                             r"pledged|promised|rejected|denied|declined|refused|published|described|estimated)"
+                             r"(?![\w\-])")
+# 'analysis by X', 'a survey from X': who made the research (a pair that may be a person's name is left out).
+_RESEARCH_BY = re.compile(r"(?<![\w\-])(?:(?:[Aa]nalysis|[Rr]esearch|[Ss]urvey|[Pp]olling|[Mm]odelling)[^\S\n]+"
+                          r"(?:carried[^\S\n]+out[^\S\n]+)?(?:by|from)|(?:[Rr]eport|[Pp]oll|[Ss]tudy|[Rr]eview|[Ff]igures|"
+                          r"[Dd]ata)[^\S\n]+(?:carried[^\S\n]+out[^\S\n]+|published[^\S\n]+)?by)[^\S\n]+(?:(the)[^\S\n]+)?"
+                          rf"({_CONTEXT_NAME})")
+# 'Vexby Health chief executive Jo Bell': a body's name before one of its roles in lower case and a capitalised name.
+_ROLE_AND_NAME_AFTER = re.compile(r"[^\S\n]+(?:chief[^\S\n]+executive|general[^\S\n]+secretary|chief[^\S\n]+officer|"
+                                  r"medical[^\S\n]+director|managing[^\S\n]+director|director|chair|chairman|"
+                                  r"chairwoman|co-chair|president|founder|co-founder|boss|spokesperson|spokesman|"
+                                  rf"spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?[{_UPPER}][a-z]")
+_CONTEXT_NEEDLES = ("statement", "release", "letter", "tweet", "briefing", "submission", "update", " post")
+_WHICH_NEEDLES = (", which ",)
+_ITS_NEEDLES = (" its ",)
+
+
+def _not_a_one_word_body(word: str) -> bool:
+    """Words that name no body by themselves: sentence openers, titles and roles, head words ('the Trust'), generic
+    references, nations and peoples, weekdays and months."""
+    from scripts.extract.names import NOT_PERSON_WORDS, ROLE_NOUNS, STRUCTURE_WORDS
+    return (word in _LEADING_STRUCTURE_WORDS or word in _TRAILING_STRUCTURE_WORDS or word in _PERSON_WORDS
+            or word in _TITLE_MODIFIERS or word in _HEAD_WORDS or word in _HEADS_BEFORE_OF or word in _GENERIC_REFERENCES
+            or word in _NATION_SUFFIXES or word in _LOWER_NATIONS or word in _NATIONALITIES or word in NAME_WORDS.nations
+            or word.endswith(_NATIONALITY_ENDINGS) or word.lower() in ROLE_NOUNS or word in STRUCTURE_WORDS
+            or (word in NOT_PERSON_WORDS and word not in _PARTY_WORDS) or _DIRECTION_WORDS.__contains__(word)
+            or word.isupper() or len(word) < 3)
+
+
+_SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])([{_UPPER}][\w'’\-]*)\.?[^\S\n]+\Z")
+
+
+def _a_persons_name_word(text: str, word: str) -> bool:
+    """Whether the text also writes the word after a title or a first name ('Ms Quill', 'Jo Quill'): then it may be
+    a person's surname, and a one-word rule leaves it alone."""
+    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS
+    pattern = re.compile(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])")
+    for m in pattern.finditer(text):
+        before = _SURNAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None:
+            continue
+        first = before.group(1).rstrip(".")
+        if first.lower() in ("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+                             "cllr"):
+            return True
+        if first[1:].islower() and not (first in _LEADING_STRUCTURE_WORDS or first in STRUCTURE_WORDS
+                                         or first in NOT_PERSON_WORDS or first in _HEAD_WORDS
+                                         or first in NAME_WORDS.nations or first in _NATIONALITIES
+                                         or first.endswith(_NATIONALITY_ENDINGS) or first in _DIRECTION_WORDS):
+            return True
+    return False
+
+
+def _context_body(text: str, the: str | None, name: str, at: int, person_shape_allowed: bool) -> tuple[int, int] | None:
+    """The span of a body read from a cue, or None. One word: not a word that names no body, not a person's name
+    word elsewhere in the text. Several words: not a role or title among them; a pair that may be a person's name
+    only where the cue allows one (person_shape_allowed) or 'the' stands before it."""
+    words = name.split()
+    while words and words[0] in _LEADING_STRUCTURE_WORDS:
+        at += len(words[0]) + 1
+        words.pop(0)
+        the = None
+    if len(words) > 2 and words[1] in ("of", "for") and _PLURAL_PEOPLE.fullmatch(words[0].lower()):
+        at += len(words[0]) + len(words[1]) + 2  # 'Patients of Quorvex': the people's body
+        words = words[2:]
+        the = None
+    while words and (_is_connector(words[-1]) or words[-1] in _TRAILING_STRUCTURE_WORDS):
+        words.pop()
+    if not words:
+        return None
+    last = _bare(words[-1])
+    written = " ".join(words[:-1] + [last])
+    end = at + len(written)
+    if text[at:end] != written:
+        return None  # the words were joined by other blanks: let the phrase rules read them
+    if len(words) == 1:
+        if _not_a_one_word_body(last) or _a_persons_name_word(text, last):
+            return None
+        return at, end
+    names = [_bare(w) for w in words if not _is_connector(w)]
+    if any(n in _PERSON_WORDS or n in _TITLE_MODIFIERS or n.lower() in _role_nouns() for n in names):
+        return None
+    if all(n in _NATION_SUFFIXES or n in _LOWER_NATIONS or n in _DIRECTION_WORDS or n in NAME_WORDS.nations
+           for n in names):
+        return None
+    if not (person_shape_allowed or the):
+        from scripts.extract.names import _is_person_name
+        if _is_person_name(" ".join(names)):
+            return None
+    return at, end
+
+
+def _role_nouns() -> frozenset[str]:
+    from scripts.extract.names import ROLE_NOUNS  # names imports this module: bound on first use
+    return ROLE_NOUNS
+
+
+# A name after one of these is a place or a thing in a longer subject ('the hospital in Vexby said its ...').
+_PLACE_PREPOSITIONS = frozenset("in at near across outside inside around from of to into throughout within".split())
+
+
+def _name_before(text: str, end: int) -> re.Match | None:
+    m = _NAME_BEFORE_CONTEXT.search(text, max(0, end - 80), end)
+    if m and _word_before(text, m.start()) in _PLACE_PREPOSITIONS:
+        return None
+    return m
+
+
+def _bodies_by_context(text: str) -> list[tuple[int, int]]:
+    """Bodies named by what only a body does or has around their name, whether one word or several."""
+    spans = []
+    for cue in finditer_if_present(_STATEMENT_AFTER, text, _CONTEXT_NEEDLES):
+        m = _name_before(text, blanks_start(text, cue.start()))
+        if m and blanks_start(text, cue.start()) < cue.start():
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue in finditer_if_present(_WHICH_AFTER, text, _WHICH_NEEDLES):
+        m = _name_before(text, cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in finditer_if_present(_ITS_AFTER, text, _ITS_NEEDLES):
+        m = _name_before(text, cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for m in finditer_if_present(_RESEARCH_BY, text, ("by ", "from ")):
+        name = m.group(2)
+        spans.append(_context_body(text, m.group(1), name, m.start(2), person_shape_allowed=False))
+    for cue in finditer_if_present(_ROLE_AND_NAME_AFTER, text, ("chief", "secretary", "director", "chair", "president",
+                                                                "founder", "boss", "spokes")):
+        m = _name_before(text, cue.start() + 1)
+        if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in _REPORTED_AFTER.finditer(text):
+        m = _THE_NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    return [span for span in spans if span]
+
+
+# 'the Exchequer said', 'The Quillmark has warned': a name after 'the' as the subject of a reporting verb.
+_THE_NAME_BEFORE = re.compile(rf"(?<![\w'’])([Tt]he){_GAP}({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}})\Z")
 
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
@@ -1197,7 +1364,8 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
     if len(names) == 1 and (names[0] in _HEAD_WORDS or names[0] in _GENERIC_REFERENCES or names[0] in _NATION_SUFFIXES
                             or names[0] in _NOT_ORGANISATION_ACRONYMS or names[0] in _LOWER_NATIONS
                             or names[0].endswith(_NATIONALITY_ENDINGS) or names[0] in _NATIONALITIES
-                            or spokesperson and not names[0].isupper()):
+                            or spokesperson and not names[0].isupper() and (
+                                _not_a_one_word_body(names[0]) or _a_persons_name_word(text, names[0]))):
         return None
     if spokesperson and len(names) > 1 and not any(_is_acronym_or_number(n) for n in names):
         from scripts.extract.names import _is_person_name

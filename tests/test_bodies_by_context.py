@@ -1,0 +1,163 @@
+"""Organisations named by what only a body does or has around the name (issue 8): one-word names nothing else finds,
+and capitalised pairs that are bodies, not people. Every case is constructed: invented names and bodies, sentences
+written here in several outlets' styles, with the near-misses each rule must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.lexicon import Lexicon
+from scripts.extract.mentions import extract_mentions
+
+
+def organisation(organisation_id, alias, case_sensitive=True):
+    return {"organisation_id": organisation_id, "alias": alias, "case_sensitive": str(case_sensitive).lower()}
+
+
+LEXICON = Lexicon.from_rows(
+    [organisation("kda", "KDA"), organisation("kda", "Kestrel Doctors' Association", False),
+     organisation("khs", "KHS"), organisation("khs-england", "KHS England")],
+    [], [])
+
+
+def rows(text):
+    return extract_mentions(text, "test-source", LEXICON)
+
+
+def organisations(text):
+    return [r["text"] for r in rows(text) if r["entity_kind"] == "organisation"]
+
+
+def people(text):
+    return [r["text"] for r in rows(text) if r["entity_kind"] == "person"]
+
+
+# --- 'X said in a statement' ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("Junior doctors walked out on Monday, and Quorvex said in a statement that clinics would close.", "Quorvex"),
+    ("Brindlecare has said in a short statement that it is ready.", "Brindlecare"),
+    ("In Vexby, Marlow Beacon Health said in a press release that wards were full.", "Marlow Beacon Health"),
+    ("Tellwick confirmed in a post on its website that the clinic would shut.", "Tellwick"),
+])
+def test_a_name_that_speaks_in_a_statement_is_a_body(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jo Quill said in a statement that she was sorry.",                       # a pair that may be a person's name
+    "Dr Jo Quill spoke first. Quill said in a statement that pay had fallen.",  # a surname used alone
+    "Sir Ansel spoke first. Ansel said in a statement that it was over.",    # a knight by first name
+    "The Secretary said in a statement that talks were over.",               # a role
+])
+def test_a_person_who_speaks_in_a_statement_is_no_body(text):
+    assert organisations(text) == []
+
+
+# --- 'X, which runs ...' ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("The strike hit clinics run by Brindlecare, which runs 40 surgeries across the county.", "Brindlecare"),
+    ("Marlow Beacon, which represents 3,000 nurses, backed the action.", "Marlow Beacon"),
+    ("Patients of Quorvex, which is run by a charity, were told to stay away.", "Quorvex"),
+])
+def test_a_name_that_runs_or_represents_something_is_a_body(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vexby, which has three hospitals, is hit hardest.",          # a place has things, it runs nothing
+    "Jo Quill, who runs a surgery in Vexby, said no.",             # 'who': a person
+    "Staff in Vexby, which runs short of beds every winter, struck.",  # a place after 'in'
+])
+def test_which_after_a_place_or_who_after_a_person_makes_no_body(text):
+    assert organisations(text) == []
+
+
+# --- 'X said its ...' -------------------------------------------------------------------------------------------
+
+def test_a_name_that_says_its_is_a_body_and_not_a_person():
+    text = "Teller Health has said its wards will close on Tuesday."
+    assert organisations(text) == ["Teller Health"]
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jo Quill said its wards were empty.",                        # 'its' of something else: a pair stays a person's
+    "The Vexby Royal Infirmary in Portmarl said its emergency department was full.",  # a place in a longer subject
+])
+def test_its_after_a_person_or_a_place_makes_no_body(text):
+    assert "Jo Quill" not in organisations(text) and "Portmarl" not in organisations(text)
+
+
+# --- who made the research --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("Analysis by Velmont found pay had fallen by a quarter.", "Velmont"),
+    ("New research from Quillstone suggests morale is low.", "Quillstone"),
+    ("A survey carried out by the Marlow Beacon found more.", "Marlow Beacon"),
+    ("A report published by Teller Health Watch says waits grew.", "Teller Health Watch"),
+])
+def test_who_made_the_research_is_a_body(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Figures from Vexby show delays.",            # figures from a place
+    "A report by Jo Quill found little.",         # a person's report
+    "Analysis by Professor Jo Quill found more.",  # a titled person's
+    "Data from March show waits grew.",           # a month
+])
+def test_research_by_a_person_or_figures_from_a_place_make_no_body(text):
+    assert organisations(text) == []
+
+
+# --- a body's name before one of its roles and a person -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("Ravensdale chief executive Jo Quill said pay had fallen.", "Ravensdale"),
+    ("The report was welcomed by Teller Health Watch director Dr Sam Poole.", "Teller Health Watch"),
+])
+def test_a_name_before_a_role_and_a_persons_name_is_a_body(text, body):
+    assert body in organisations(text)
+    assert any(p.endswith(("Jo Quill", "Sam Poole")) for p in people(text))
+
+
+def test_a_former_or_a_title_before_a_role_is_no_body():
+    assert organisations("Former chief executive Jo Quill said pay had fallen.") == []
+
+
+# --- a one-word name after 'the' that speaks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("The Exchequer said the offer was final.", "Exchequer"),
+    ("Ministers met on Monday, but the Quillmark has warned that talks could fail.", "Quillmark"),
+])
+def test_a_name_after_the_that_speaks_is_a_body(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary said no.", "The Chancellor said no.", "The Board said no.", "The Speaker said no.",
+    "The Cabinet said no.", "The King said no.", "The Tuesday said no.",
+])
+def test_a_role_a_head_word_or_a_generic_word_after_the_is_no_body(text):
+    assert organisations(text) == []
+
+
+# --- one-word bodies before 'spokesperson' -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A Brindlecare spokesperson said the company was prepared.",
+    "A spokesperson for Brindlecare said the company was prepared.",
+])
+def test_a_one_word_body_a_spokesperson_speaks_for(text):
+    assert organisations(text) == ["Brindlecare"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Vexish spokesperson said so.",                         # a people's adjective
+    "Jo Quill spoke. A spokesperson for Quill said so.",       # a person's surname
+    "A Health spokesperson said so.",                          # a generic word
+])
+def test_a_spokesperson_for_a_person_or_a_generic_word_makes_no_body(text):
+    assert organisations(text) == []
