@@ -161,3 +161,44 @@ def test_a_one_word_body_a_spokesperson_speaks_for(text):
 ])
 def test_a_spokesperson_for_a_person_or_a_generic_word_makes_no_body(text):
     assert organisations(text) == []
+
+
+# --- one sense per article: a body found by its context is one wherever it stands alone --------------------------
+
+def test_a_body_found_by_its_context_is_a_body_wherever_else_it_stands_alone():
+    text = ("Teller Health Chief Executive Jo Quill said no. Later, Teller Health cut beds. Patients told Teller Health "
+            "so.")
+    assert organisations(text) == ["Teller Health"] * 3
+    assert people(text) == ["Jo Quill"]
+
+
+def test_other_uses_inside_a_longer_capitalised_name_are_left_to_that_name():
+    text = "Analysis by Velmont found pay had fallen. The Velmont Valley Trust disagreed."
+    assert organisations(text) == ["Velmont", "Velmont Valley Trust"]
+
+
+# --- a two-word body's first word standing for it --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, short", [
+    ("The Quorvale Trust said pay fell. Quorvale said it was worried.", 1),
+    ("The Quorvale Institute published figures. Quorvale's analysis showed more.", 1),
+    ("The Quorvale Institute published figures. Quorvale is a town in Vexby.", 0),   # no verb or possessive of a body
+    ("The Quorvale Trust said so. Dr Jo Quorvale said Quorvale was right.", 0),       # a person's name word
+])
+def test_the_first_word_of_a_two_word_body_stands_for_it_where_it_speaks(text, short):
+    assert organisations(text).count("Quorvale") == short
+
+
+# --- heads and terms ----------------------------------------------------------------------------------------------
+
+def test_executive_ending_a_run_is_a_bodys_head_not_a_title():
+    assert organisations("The Vexmark Executive said it cannot pay.") == ["Vexmark Executive"]
+    assert organisations("The Chief Executive said so.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "He was taken to the ED on Monday.", "Trainees sat the MRCP exam.", "The 2024/25 GMS contract changed.",
+    "The SHO was on call with the registrar.",
+])
+def test_grades_qualifications_and_contract_terms_in_capitals_are_no_bodies(text):
+    assert organisations(text) == []

@@ -115,7 +115,8 @@ _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nation
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
     GBP USD EUR
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
-    ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT
+    ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT ED AE ENT CPR DNR PPE RTT
+    SHO SPR CCT MRCP MRCS FRCS FRCP MBBS MBCHB PHD BSC MSC GCSE QOF GMS PMS APMS LTFT
     OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
     A AN AND ARE AS AT BE BUT BY DO FOR GO HE IF IN IS ME MY NO NOT NOW OF ON OR OUT SO THE TO UP WE YES
     ALL NEW ONE TWO
@@ -156,6 +157,8 @@ _TITLE_WORDS = frozenset("""
     President Officer Spokesperson Spokesman Spokeswoman Leader Head Professor Prof Dr Mr Mrs Ms Miss Mx
     Sir Dame Lord Lady Rt Hon Cllr Councillor MP
 """.split())
+# Title words that are also a body's head word when they end a run ('the Vexmark Executive', not 'Chief Executive').
+_TITLE_HEADS = frozenset({"Executive"})
 # Modifiers that belong to a title that follows them ('General Secretary', 'Deputy Chief ...').
 _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shadow Former".split())
 # Who is 'told' may be a person named by a role; such a name is never an outlet.
@@ -328,6 +331,10 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
                 found.append(candidate)
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
+    by_context = _bodies_by_context(text)
+    by_context += _short_forms(text, [(s, e) for s, e, replaces in found if replaces])
+    found += [(start, end, False) for start, end in by_context]
+    found += [(start, end, False) for start, end in _other_uses(text, by_context)]
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e) or _spelt_out_as_a_term(text, s, e)}
@@ -534,6 +541,10 @@ def _segments(tokens, covered: "_Coverage"):
     segment = []
     for i, (word, start, end) in enumerate(tokens):
         kind = covered.kind_at(start, end)
+        if word in _TITLE_HEADS and i == len(tokens) - 1 and segment and _bare(segment[-1][0]) not in _PERSON_WORDS \
+                and not _is_connector(segment[-1][0]):
+            segment.append((word, start, end))  # 'the Vexmark Executive': a body's head, no title before a name
+            continue
         if word in _TITLE_WORDS or kind == "person":
             while segment and _bare(segment[-1][0]) in _TITLE_MODIFIERS:
                 segment.pop()
@@ -919,7 +930,6 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     spans += _parties(text)
     spans += _credited_agencies(text)
     spans += _names_after_a_kind(text)
-    spans += _bodies_by_context(text)
     return spans
 
 
@@ -991,10 +1001,10 @@ _RESEARCH_BY = re.compile(r"(?<![\w\-])(?:(?:[Aa]nalysis|[Rr]esearch|[Ss]urvey|[
                           r"[Dd]ata)[^\S\n]+(?:carried[^\S\n]+out[^\S\n]+|published[^\S\n]+)?by)[^\S\n]+(?:(the)[^\S\n]+)?"
                           rf"({_CONTEXT_NAME})")
 # 'Vexby Health chief executive Jo Bell': a body's name before one of its roles in lower case and a capitalised name.
-_ROLE_AND_NAME_AFTER = re.compile(r"[^\S\n]+(?:chief[^\S\n]+executive|general[^\S\n]+secretary|chief[^\S\n]+officer|"
-                                  r"medical[^\S\n]+director|managing[^\S\n]+director|director|chair|chairman|"
-                                  r"chairwoman|co-chair|president|founder|co-founder|boss|spokesperson|spokesman|"
-                                  rf"spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?[{_UPPER}][a-z]")
+_ROLE_AND_NAME_AFTER = re.compile(r"[^\S\n]+(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+[Ss]ecretary|[Cc]hief"
+                                  r"[^\S\n]+[Oo]fficer|[Mm]edical[^\S\n]+[Dd]irector|[Mm]anaging[^\S\n]+[Dd]irector|"
+                                  r"director|chair|chairman|chairwoman|co-chair|president|founder|co-founder|boss|"
+                                  rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?[{_UPPER}][a-z]")
 _CONTEXT_NEEDLES = ("statement", "release", "letter", "tweet", "briefing", "submission", "update", " post")
 _WHICH_NEEDLES = (", which ",)
 _ITS_NEEDLES = (" its ",)
@@ -1109,7 +1119,7 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
     for m in finditer_if_present(_RESEARCH_BY, text, ("by ", "from ")):
         name = m.group(2)
         spans.append(_context_body(text, m.group(1), name, m.start(2), person_shape_allowed=False))
-    for cue in finditer_if_present(_ROLE_AND_NAME_AFTER, text, ("chief", "secretary", "director", "chair", "president",
+    for cue in finditer_if_present(_ROLE_AND_NAME_AFTER, text, ("hief", "ecretary", "irector", "chair", "president",
                                                                 "founder", "boss", "spokes")):
         m = _name_before(text, cue.start() + 1)
         if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
@@ -1119,6 +1129,47 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     return [span for span in spans if span]
+
+
+def _short_forms(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'the Velmont Trust ... Velmont said': the first word of a two-word body whose second word is an organisation's
+    head stands for the body where it speaks or owns something ('Velmont said', "Velmont's analysis"), alone (no
+    capitalised word next to it), and nothing makes it a person's name word or a word that names no body."""
+    spans = []
+    seen = set()
+    for start, end in bodies:
+        words = text[start:end].split()
+        if len(words) != 2 or _bare(words[1]) not in _ORGANISATION_HEAD_WORDS or words[0] in seen:
+            continue
+        word = words[0]
+        seen.add(word)
+        if _not_a_one_word_body(word) or not word[1:].islower() or word.lower() in text or \
+                _a_persons_name_word(text, word):
+            continue
+        for m in re.finditer(rf"(?<![\w'’@#.\-]){re.escape(word)}(?![\w\-])", text):
+            if m.start() == start or _CAPITALISED_AFTER.match(text, m.end()) or _in_a_run_after(text, m.start()):
+                continue
+            if _REPORTED_AFTER.match(text, m.end()) or text.startswith(("'s ", "’s "), m.end()):
+                spans.append(m.span())
+    return spans
+
+
+def _in_a_run_after(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before start (past blanks, no punctuation between) inside a sentence."""
+    before = _word_before(text, start)
+    return before[:1].isupper() and not before.endswith((",", ";", ":")) and not _opens_sentence(text, start)
+
+
+def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name the context showed to be a body is one wherever else it stands alone in the article (one sense per
+    article): not inside a longer capitalised run, not glued to other characters."""
+    spans = []
+    for name in {text[s:e] for s, e in bodies}:
+        for m in re.finditer(rf"(?<![\w'’@#.\-]){re.escape(name)}(?![\w\-])", text):
+            if _CAPITALISED_AFTER.match(text, m.end()) or _in_a_run_after(text, m.start()):
+                continue
+            spans.append(m.span())
+    return spans
 
 
 # 'the Exchequer said', 'The Quillmark has warned': a name after 'the' as the subject of a reporting verb.
