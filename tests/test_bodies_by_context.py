@@ -202,3 +202,21 @@ def test_executive_ending_a_run_is_a_bodys_head_not_a_title():
 ])
 def test_grades_qualifications_and_contract_terms_in_capitals_are_no_bodies(text):
     assert organisations(text) == []
+
+
+# --- 'the X's ...': a name after 'the' that owns something -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("Jo Quill, the Quillet's health editor, said so.", "Quillet"),
+    ("The Exchequer's figures show more.", "Exchequer"),
+])
+def test_a_name_after_the_that_owns_something_is_a_body(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chancellor's offer stands.", "The King's speech was read.", "The Budget's measures.", "The Monday's strike.",
+    "The Secretary's view.",
+])
+def test_a_role_a_generic_word_or_a_day_owning_something_is_no_body(text):
+    assert organisations(text) == []

@@ -1128,6 +1128,12 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         m = _THE_NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in _POSSESSIVE.finditer(text):  # "the Quillet's health editor", "the Exchequer's figures"
+        low = max(0, cue.start() - 60)
+        if text.find("he ", low, cue.start()) >= 0:
+            m = _THE_NAME_BEFORE.search(text, low, cue.start())
+            if m:
+                spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     return [span for span in spans if span]
 
 
@@ -1172,6 +1178,7 @@ def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int
     return spans
 
 
+_POSSESSIVE = re.compile(r"(?<=[a-z])['’]s(?=[^\S\n])")
 # 'the Exchequer said', 'The Quillmark has warned': a name after 'the' as the subject of a reporting verb.
 _THE_NAME_BEFORE = re.compile(rf"(?<![\w'’])([Tt]he){_GAP}({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}})\Z")
 
