@@ -220,3 +220,24 @@ def test_a_name_after_the_that_owns_something_is_a_body(text, body):
 ])
 def test_a_role_a_generic_word_or_a_day_owning_something_is_no_body(text):
     assert organisations(text) == []
+
+
+# --- more heads and kinds -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, body", [
+    ("The Vexby Chamber of Commerce said so.", "Vexby Chamber of Commerce"),
+    ("The Vexby Medical Guild said so.", "Vexby Medical Guild"),
+    ("The Parliamentary Ombudsman said so.", "Parliamentary Ombudsman"),
+    ("Vexby Police said no.", "Vexby Police"),
+    ("On social media platform Chirpex, he said so.", "Chirpex"),
+    ("The consultancy Velmont found more.", "Velmont"),
+])
+def test_heads_and_kinds_of_bodies(text, body):
+    assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chamber voted.", "A Bank Holiday strike.", "The tribunal ruled.", "The firm Jo Quill owns closed.",
+])
+def test_generic_heads_and_a_kind_before_a_persons_verb_are_no_bodies(text):
+    assert organisations(text) == []

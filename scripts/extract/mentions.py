@@ -127,7 +127,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
-    Hospital Hospitals Infirmary Collective Cooperative Consortium
+    Hospital Hospitals Infirmary Collective Cooperative Consortium Guild League Police Constabulary Ombudsman Tribunal
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Vexby Standard', 'Clarimond Radio'): the generic
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
@@ -137,7 +137,7 @@ _MEDIA_HEAD_WORDS = frozenset("""
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 # Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
-_HEADS_BEFORE_OF = frozenset({"House", "Houses"})
+_HEADS_BEFORE_OF = frozenset({"House", "Houses", "Chamber", "Bank"})
 # Plural people a naming prefix may go before without making a name ('KHS Consultants', 'KHS Doctors').
 _PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician|worker|leader|manager|boss|patient"
                             r"|trainee|junior|resident|staff|member|gp)s?")
@@ -673,7 +673,8 @@ def _after_a_person_of(words):
     """'Mira Tallis of the Vexley Trust' -> 'Vexley Trust': two plain words and no head before 'of' are a
     person's name ('House of Stewards ...', 'Royal College of ...' stay whole)."""
     before = next((i for i, w in enumerate(words) if w[0].split()[0] in ("of", "for")), None)
-    if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0].isupper() for w in words[:2]):
+    if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0] in _HEADS_BEFORE_OF or w[0].isupper()
+                               for w in words[:2]):
         return words[3:]
     return words
 
@@ -938,11 +939,13 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # ('the charity Jo Bell founded': a person).
 _KINDS_BEFORE_NAME = ("charity", "campaign group", "pressure group", "lobby group", "think tank", "think-tank",
                       "trade union", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
-                      "regulator", "campaign")
+                      "regulator", "campaign", "platform", "social media site", "social network", "news agency",
+                      "consultancy", "publisher", "tabloid", "journal", "firm", "company", "organisation",
+                      "organization", "campaign organisation", "professional body", "staff association")
 _KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])" + _phrases(_KINDS_BEFORE_NAME) + r"[^\S\n]+"
                                r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
 _FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
-                            r"joined|represents)(?![\w\-])")
+                            r"joined|represents|owns|owned|wrote|edits|edited|works|worked|bought)(?![\w\-])")
 _KIND_NEEDLES = tuple(sorted({kind.replace("-", " ").split()[-1] for kind in _KINDS_BEFORE_NAME}))
 
 
