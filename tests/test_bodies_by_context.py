@@ -241,3 +241,8 @@ def test_heads_and_kinds_of_bodies(text, body):
 ])
 def test_generic_heads_and_a_kind_before_a_persons_verb_are_no_bodies(text):
     assert organisations(text) == []
+
+
+def test_a_word_in_capitals_labelling_a_line_is_no_acronym():
+    text = "UPDATE: The strike is over.\nWATCH\nThe QRXA said so."
+    assert organisations(text) == ["QRXA"]

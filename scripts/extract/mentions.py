@@ -458,6 +458,9 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
+    if len(word) >= 4 and (start == 0 or text[start - 1] == "\n") and \
+            (text[end:end + 1] == ":" or end == len(text) or text[end] == "\n"):
+        return False  # a label opening a line ('UPDATE: ...', 'WATCH' on a line of its own), not a body's letters
     if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline_or_byline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
