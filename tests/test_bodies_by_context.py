@@ -246,3 +246,20 @@ def test_generic_heads_and_a_kind_before_a_persons_verb_are_no_bodies(text):
 def test_a_word_in_capitals_labelling_a_line_is_no_acronym():
     text = "UPDATE: The strike is over.\nWATCH\nThe QRXA said so."
     assert organisations(text) == ["QRXA"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ada Marsh, director of Marlow Beacon, said the charity was worried.", "Marlow Beacon"),
+    ("Jo Quill, founder of the Quill Partners, said so.", "Quill Partners"),
+])
+def test_the_object_of_a_bodys_role_is_a_body_not_a_person(text, body):
+    assert body in organisations(text)
+    assert body not in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Marsh, director of Public Health at Vexby, said so.",
+    "Jo Quill, head of Nursing at the trust, said so.",
+])
+def test_a_field_of_work_after_a_role_is_no_body(text):
+    assert organisations(text) == []

@@ -1130,6 +1130,10 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         m = _name_before(text, cue.start() + 1)
         if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for m in finditer_if_present(_ROLE_OF, text, (" of ",)):  # 'director of Marlow Beacon': no person's name
+        words = [_bare(w) for w in m.group(2).split() if not _is_connector(w)]
+        if len(words) >= 2 and not any(w.endswith(_FIELD_ENDINGS) or w in _field_words() for w in words):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     for cue in _REPORTED_AFTER.finditer(text):
         m = _THE_NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
         if m:
@@ -1182,6 +1186,20 @@ def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int
                 continue
             spans.append(m.span())
     return spans
+
+
+# A role whose object is a body, never a person: 'director of X', 'founder of X' (the older cues of _BODY_CUES read
+# 'chair of', 'president of', 'chief executive of'). A field of work may follow these roles too ('director of Public
+# Health', 'head of Workforce Planning'), so only a name of two words or more without a field's word is read here.
+_ROLE_OF = re.compile(r"(?<![\w\-])(?:director|founder|co-founder|head|boss|general[^\S\n]+secretary|chief[^\S\n]+officer|"
+                      r"trustee|treasurer|patron|ambassador)[^\S\n]+of[^\S\n]+(?:(the)[^\S\n]+)?"
+                      rf"({_CONTEXT_NAME})")
+_FIELD_ENDINGS = ("ing", "ics", "ogy", "ions", "ment", "ine", "ery", "ery", "ance", "ence", "ity")
+
+
+def _field_words() -> frozenset[str]:
+    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS  # names imports this module
+    return STRUCTURE_WORDS | NOT_PERSON_WORDS | _LEADING_STRUCTURE_WORDS
 
 
 _POSSESSIVE = re.compile(r"(?<=[a-z])['’]s(?=[^\S\n])")
