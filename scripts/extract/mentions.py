@@ -984,9 +984,10 @@ _NAME_BEFORE_CONTEXT = re.compile(rf"(?:(?<![\w'’])([Tt]he){_GAP})?(?<![\w'’
 # 'X said in a statement' (a person may too: a pair that may be a person's name is left out), 'X, which runs',
 # 'X said its' ('its', not 'his' or 'her'), and a name after 'the' before a reporting verb ('the Exchequer said':
 # a person after 'the' is a role, and roles are left out).
-_STATEMENT_AFTER = re.compile(r"(?:has[^\S\n]+|have[^\S\n]+)?(?:said|says|added|confirmed|announced|stated|explained)"
-                              r"[^\S\n]+in[^\S\n]+(?:a|an|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
-                              r"(?:statement|release|post|letter|tweet|briefing|submission|update)s?(?![\w\-])")
+_STATEMENT = re.compile(r"in(?<=[^\S\n]in)[^\S\n]+(?:an?|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
+                        r"(?:statement|release|post|letter|tweet|briefing|submission|update)s?(?![\w\-])")
+_STATEMENT_VERB_BEFORE = re.compile(r"(?<![\w\-])(?:(?:has|have)[^\S\n]+)?(?:said|says|added|confirmed|announced|"
+                                    r"stated|explained)[^\S\n]+\Z")
 _WHICH_AFTER = re.compile(r",[^\S\n]+which[^\S\n]+(?:(?:also|now|still|currently|already)[^\S\n]+)?"
                           r"(?:runs|ran|represents|represented|operates|operated|provides|provided|manages|managed|"
                           r"employs|employed|owns|owned|funds|funded|publishes|published|campaigns|campaigned|"
@@ -994,26 +995,28 @@ _WHICH_AFTER = re.compile(r",[^\S\n]+which[^\S\n]+(?:(?:also|now|still|currently
                           r"advises|advised|negotiates|negotiated|oversees|oversaw|regulates|regulated|"
                           r"is[^\S\n]+(?:run|funded|owned|made|backed|led|chaired)|"
                           r"has[^\S\n]+(?:members|branches|offices|staff|represented|run|campaigned))(?![\w\-])")
-_ITS_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|also|later|then)[^\S\n]+)?(?:said|says|announced|confirmed|warned|"
-                        r"insisted|argued|claimed|stressed|revealed|added)[^\S\n]+(?:that[^\S\n]+)?its(?![\w\-])")
+_ITS = re.compile(r"its(?<=[^\S\n]its)(?![\w\-'’])")
+_ITS_VERB_BEFORE = re.compile(r"(?<![\w\-])(?:(?:has|have|also|later|then)[^\S\n]+)?(?:said|says|announced|confirmed|"
+                              r"warned|insisted|argued|claimed|stressed|revealed|added)[^\S\n]+(?:that[^\S\n]+)?\Z")
 _REPORTED_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|again)[^\S\n]+)?"
                              r"(?:said|says|told|added|warned|insisted|explained|argued|stated|claimed|announced|"
                              r"confirmed|urged|welcomed|responded|replied|admitted|accused|criticised|called|"
                              r"pledged|promised|rejected|denied|declined|refused|published|described|estimated)"
                              r"(?![\w\-])")
 # 'analysis by X', 'a survey from X': who made the research (a pair that may be a person's name is left out).
-_RESEARCH_BY = re.compile(r"(?<![\w\-])(?:(?:[Aa]nalysis|[Rr]esearch|[Ss]urvey|[Pp]olling|[Mm]odelling)[^\S\n]+"
-                          r"(?:carried[^\S\n]+out[^\S\n]+)?(?:by|from)|(?:[Rr]eport|[Pp]oll|[Ss]tudy|[Rr]eview|[Ff]igures|"
-                          r"[Dd]ata)[^\S\n]+(?:carried[^\S\n]+out[^\S\n]+|published[^\S\n]+)?by)[^\S\n]+(?:(the)[^\S\n]+)?"
-                          rf"({_CONTEXT_NAME})")
+_BY_OR_FROM = re.compile(r"(?:by(?<=[^\S\n]by)|from(?<=[^\S\n]from))[^\S\n]+(?:(the)[^\S\n]+)?"
+                         rf"(?=[{_UPPER}])({_CONTEXT_NAME})")
+# Who made the research: 'analysis by X' / 'analysis from X', 'a report by X' (a report from a place is no body's).
+_RESEARCH_BEFORE = re.compile(r"(?<![\w\-])(?:(?:[Aa]nalysis|[Rr]esearch|[Ss]urvey|[Pp]olling|[Mm]odelling)"
+                              r"|(?P<by_only>[Rr]eport|[Pp]oll|[Ss]tudy|[Rr]eview|[Ff]igures|[Dd]ata))"
+                              r"(?:[^\S\n]+carried[^\S\n]+out|[^\S\n]+published)?[^\S\n]+\Z")
 # 'Vexby Health chief executive Jo Bell': a body's name before one of its roles in lower case and a capitalised name.
-_ROLE_AND_NAME_AFTER = re.compile(r"[^\S\n]+(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+[Ss]ecretary|[Cc]hief"
-                                  r"[^\S\n]+[Oo]fficer|[Mm]edical[^\S\n]+[Dd]irector|[Mm]anaging[^\S\n]+[Dd]irector|"
-                                  r"director|chair|chairman|chairwoman|co-chair|president|founder|co-founder|boss|"
-                                  rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?[{_UPPER}][a-z]")
-_CONTEXT_NEEDLES = ("statement", "release", "letter", "tweet", "briefing", "submission", "update", " post")
+_ROLE_AND_NAME = re.compile(r"(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+[Ss]ecretary|[Cc]hief"
+                            r"[^\S\n]+[Oo]fficer|[Mm]edical[^\S\n]+[Dd]irector|[Mm]anaging[^\S\n]+[Dd]irector|"
+                            r"director|chair|chairman|chairwoman|co-chair|president|founder|co-founder|boss|"
+                            rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?"
+                            rf"[{_UPPER}][a-z]")
 _WHICH_NEEDLES = (", which ",)
-_ITS_NEEDLES = (" its ",)
 
 
 def _not_a_one_word_body(word: str) -> bool:
@@ -1031,13 +1034,23 @@ def _not_a_one_word_body(word: str) -> bool:
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])([{_UPPER}][\w'’\-]*)\.?[^\S\n]+\Z")
 
 
+def _word_positions(text: str, word: str):
+    """Where the word stands alone in text (no word character, apostrophe or hyphen glued to it)."""
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_'’-@#.")) and \
+                not (after < len(text) and (text[after].isalnum() or text[after] in "_-")):
+            yield at
+        at = text.find(word, after)
+
+
 def _a_persons_name_word(text: str, word: str) -> bool:
     """Whether the text also writes the word after a title or a first name ('Ms Quill', 'Jo Quill'): then it may be
     a person's surname, and a one-word rule leaves it alone."""
     from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS
-    pattern = re.compile(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])")
-    for m in pattern.finditer(text):
-        before = _SURNAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    for at in _word_positions(text, word):
+        before = _SURNAME_BEFORE.search(text, max(0, at - 30), at)
         if before is None:
             continue
         first = before.group(1).rstrip(".")
@@ -1108,43 +1121,64 @@ def _name_before(text: str, end: int) -> re.Match | None:
 
 
 def _bodies_by_context(text: str) -> list[tuple[int, int]]:
-    """Bodies named by what only a body does or has around their name, whether one word or several."""
+    """Bodies named by what only a body does or has around their name, whether one word or several. Each cue is
+    found from a literal the regex engine skips to ('in a', 'its', 'by', 'of', 'the', ', which'), and the words
+    before it are read back from there."""
     spans = []
-    for cue in finditer_if_present(_STATEMENT_AFTER, text, _CONTEXT_NEEDLES):
-        m = _name_before(text, blanks_start(text, cue.start()))
-        if m and blanks_start(text, cue.start()) < cue.start():
+    for cue in _STATEMENT.finditer(text):  # 'X said in a statement'
+        verb = _STATEMENT_VERB_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+        m = verb and _name_before(text, verb.start())
+        if m and m.end() < verb.start() + 1 and text[m.end() - 1:m.end()].strip() == "":
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
     for cue in finditer_if_present(_WHICH_AFTER, text, _WHICH_NEEDLES):
         m = _name_before(text, cue.start())
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
-    for cue in finditer_if_present(_ITS_AFTER, text, _ITS_NEEDLES):
-        m = _name_before(text, cue.start())
-        if m:
+    for cue in _ITS.finditer(text):  # 'X said its'
+        verb = _ITS_VERB_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+        m = verb and _name_before(text, verb.start())
+        if m and text[m.end() - 1:m.end()].strip() == "":
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
-    for m in finditer_if_present(_RESEARCH_BY, text, ("by ", "from ")):
-        name = m.group(2)
-        spans.append(_context_body(text, m.group(1), name, m.start(2), person_shape_allowed=False))
-    for cue in finditer_if_present(_ROLE_AND_NAME_AFTER, text, ("hief", "ecretary", "irector", "chair", "president",
-                                                                "founder", "boss", "spokes")):
-        m = _name_before(text, cue.start() + 1)
-        if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
-            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
-    for m in finditer_if_present(_ROLE_OF, text, (" of ",)):  # 'director of Marlow Beacon': no person's name
-        words = [_bare(w) for w in m.group(2).split() if not _is_connector(w)]
-        if len(words) >= 2 and not any(w.endswith(_FIELD_ENDINGS) or w in _field_words() for w in words):
-            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
-    for cue in _REPORTED_AFTER.finditer(text):
-        m = _THE_NAME_BEFORE.search(text, max(0, cue.start() - 60), cue.start())
-        if m:
-            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
-    for cue in _POSSESSIVE.finditer(text):  # "the Quillet's health editor", "the Exchequer's figures"
-        low = max(0, cue.start() - 60)
-        if text.find("he ", low, cue.start()) >= 0:
-            m = _THE_NAME_BEFORE.search(text, low, cue.start())
-            if m:
+    for m in _BY_OR_FROM.finditer(text):  # 'analysis by X'
+        research = _RESEARCH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if research and (text[m.start()] == "b" or not research.group("by_only")):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue_start in _roles_before_a_name(text):  # 'X chief executive Jo Bell'
+        if cue_start > 1 and text[cue_start - 1] in " \t" and text[cue_start - 2:cue_start - 1].isalpha():
+            m = _name_before(text, cue_start)
+            if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
                 spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for m in _OF_A_NAME.finditer(text):  # 'director of Marlow Beacon': no person's name
+        if _ROLE_BEFORE_OF.search(text, max(0, m.start() - 30), m.start()):
+            words = [_bare(w) for w in m.group(2).split() if not _is_connector(w)]
+            if len(words) >= 2 and not any(w.endswith(_FIELD_ENDINGS) or w in _field_words() for w in words):
+                spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
+        spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
     return [span for span in spans if span]
+
+
+# The role words _ROLE_AND_NAME holds, each found by str.find (a scan for the alternation itself would try it at
+# every common letter), with the longest role word before it that makes a two-word role.
+_ROLE_NEEDLES = ("xecutive", "ecretary", "fficer", "irector", "chair", "president", "founder", "boss", "spokes")
+
+
+def _roles_before_a_name(text: str) -> list[int]:
+    """Where each role of _ROLE_AND_NAME that a capitalised name follows starts, in order."""
+    starts = set()
+    for needle in _ROLE_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            word_start = at
+            while word_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
+                word_start -= 1
+            before = _WORD_BEFORE.search(text, max(0, word_start - 20), word_start)
+            for start in ((before.start(1), word_start) if before else (word_start,)):
+                if _ROLE_AND_NAME.match(text, start):
+                    starts.add(start)
+                    break
+            at = text.find(needle, at + len(needle))
+    return sorted(starts)
 
 
 def _short_forms(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1162,11 +1196,12 @@ def _short_forms(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, in
         if _not_a_one_word_body(word) or not word[1:].islower() or word.lower() in text or \
                 _a_persons_name_word(text, word):
             continue
-        for m in re.finditer(rf"(?<![\w'’@#.\-]){re.escape(word)}(?![\w\-])", text):
-            if m.start() == start or _CAPITALISED_AFTER.match(text, m.end()) or _in_a_run_after(text, m.start()):
+        for at in _word_positions(text, word):
+            end_at = at + len(word)
+            if at == start or _CAPITALISED_AFTER.match(text, end_at) or _in_a_run_after(text, at):
                 continue
-            if _REPORTED_AFTER.match(text, m.end()) or text.startswith(("'s ", "’s "), m.end()):
-                spans.append(m.span())
+            if _REPORTED_AFTER.match(text, end_at) or text.startswith(("'s ", "’s "), end_at):
+                spans.append((at, end_at))
     return spans
 
 
@@ -1181,19 +1216,19 @@ def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int
     article): not inside a longer capitalised run, not glued to other characters."""
     spans = []
     for name in {text[s:e] for s, e in bodies}:
-        for m in re.finditer(rf"(?<![\w'’@#.\-]){re.escape(name)}(?![\w\-])", text):
-            if _CAPITALISED_AFTER.match(text, m.end()) or _in_a_run_after(text, m.start()):
+        for at in _word_positions(text, name):
+            if _CAPITALISED_AFTER.match(text, at + len(name)) or _in_a_run_after(text, at):
                 continue
-            spans.append(m.span())
+            spans.append((at, at + len(name)))
     return spans
 
 
 # A role whose object is a body, never a person: 'director of X', 'founder of X' (the older cues of _BODY_CUES read
 # 'chair of', 'president of', 'chief executive of'). A field of work may follow these roles too ('director of Public
 # Health', 'head of Workforce Planning'), so only a name of two words or more without a field's word is read here.
-_ROLE_OF = re.compile(r"(?<![\w\-])(?:director|founder|co-founder|head|boss|general[^\S\n]+secretary|chief[^\S\n]+officer|"
-                      r"trustee|treasurer|patron|ambassador)[^\S\n]+of[^\S\n]+(?:(the)[^\S\n]+)?"
-                      rf"({_CONTEXT_NAME})")
+_OF_A_NAME = re.compile(rf"of(?<=[^\S\n]of)[^\S\n]+(?:(the)[^\S\n]+)?(?=[{_UPPER}])({_CONTEXT_NAME})")
+_ROLE_BEFORE_OF = re.compile(r"(?<![\w\-])(?:director|founder|co-founder|head|boss|general[^\S\n]+secretary|chief"
+                             r"[^\S\n]+officer|trustee|treasurer|patron|ambassador)[^\S\n]+\Z")
 _FIELD_ENDINGS = ("ing", "ics", "ogy", "ions", "ment", "ine", "ery", "ery", "ance", "ence", "ity")
 
 
@@ -1202,9 +1237,14 @@ def _field_words() -> frozenset[str]:
     return STRUCTURE_WORDS | NOT_PERSON_WORDS | _LEADING_STRUCTURE_WORDS
 
 
-_POSSESSIVE = re.compile(r"(?<=[a-z])['’]s(?=[^\S\n])")
-# 'the Exchequer said', 'The Quillmark has warned': a name after 'the' as the subject of a reporting verb.
-_THE_NAME_BEFORE = re.compile(rf"(?<![\w'’])([Tt]he){_GAP}({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}})\Z")
+# 'the Exchequer said', 'The Quillmark has warned', "the Quillet's health editor": a name after 'the' (one to three
+# capitalised words) as the subject of a reporting verb or the owner of something.
+_THE_SUBJECT = re.compile(rf"he(?<=[Tt]he)(?<![\w'’][Tt]he)[^\S\n]+(?=[{_UPPER}])"
+                          rf"({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}}?)"
+                          r"(?=['’]s[^\S\n]|[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|again)[^\S\n]+)?"
+                          r"(?:said|says|told|added|warned|insisted|explained|argued|stated|claimed|announced|"
+                          r"confirmed|urged|welcomed|responded|replied|admitted|accused|criticised|called|"
+                          r"pledged|promised|rejected|denied|declined|refused|published|described|estimated)(?![\w\-]))")
 
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
