@@ -263,3 +263,16 @@ def test_the_object_of_a_bodys_role_is_a_body_not_a_person(text, body):
 ])
 def test_a_field_of_work_after_a_role_is_no_body(text):
     assert organisations(text) == []
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Marlow Beacon's members voted to strike.", "Marlow Beacon"),
+    ("Quorvex's board met on Monday.", "Quorvex"),
+])
+def test_a_name_that_owns_members_or_a_board_is_a_body(text, body):
+    assert organisations(text) == [body]
+    assert people(text) == []
+
+
+def test_a_places_members_of_parliament_make_no_body():
+    assert organisations("Vexby's members of parliament met.") == []

@@ -1153,11 +1153,19 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
             words = [_bare(w) for w in m.group(2).split() if not _is_connector(w)]
             if len(words) >= 2 and not any(w.endswith(_FIELD_ENDINGS) or w in _field_words() for w in words):
                 spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in _BODYS_OWN.finditer(text):  # "Marlow Beacon's members", "Quorvex's board"
+        m = _name_before(text, cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
         spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
     return [span for span in spans if span]
 
 
+# What only a body owns: members, a board, trustees, branches, a website, a membership, headquarters.
+_BODYS_OWN = re.compile(r"s(?<=[\w]['’]s)[^\S\n]+(?:members|board|trustees|branches|website|membership|headquarters|"
+                        r"affiliates|annual[^\S\n]+report|governing[^\S\n]+body|ruling[^\S\n]+council)(?![\w\-])"
+                        r"(?![^\S\n]+of(?!\w))")  # not "Vexby's members of parliament"
 # The role words _ROLE_AND_NAME holds, each found by str.find (a scan for the alternation itself would try it at
 # every common letter), with the longest role word before it that makes a two-word role.
 _ROLE_NEEDLES = ("xecutive", "ecretary", "fficer", "irector", "chair", "president", "founder", "boss", "spokes")
