@@ -276,3 +276,23 @@ def test_a_name_that_owns_members_or_a_board_is_a_body(text, body):
 
 def test_a_places_members_of_parliament_make_no_body():
     assert organisations("Vexby's members of parliament met.") == []
+
+
+# --- a kind word after a comma that opens a clause of its own gives no kind to the name before the comma -------------
+
+@pytest.mark.parametrize("text", [
+    "In a letter to Jo Quill, the union set out its demands.",
+    "In a letter to Jo Quill, the union demanded more.",
+])
+def test_a_kind_word_opening_a_new_clause_makes_no_body_of_the_name_before_the_comma(text):
+    assert organisations(text) == []
+    assert people(text) == ["Jo Quill"]
+
+
+@pytest.mark.parametrize("text", [
+    "Marlow Beacon, the charity set up in 1990, said so.",
+    "Marlow Beacon, a charity which helps carers, said so.",
+    "Marlow Beacon, a charity, said so.",
+])
+def test_an_appositive_kind_still_makes_a_body(text):
+    assert organisations(text) == ["Marlow Beacon"]

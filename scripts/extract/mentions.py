@@ -788,6 +788,12 @@ _KIND_AS_A_MODIFIER = re.compile(r"['’]s?(?!\w)|[^\S\n]+(?:boss|bosses|barons?
                                  r"representatives?|general|secretary|president|chair|spokes(?:person|man|woman)|"
                                  r"director|executive|officer|negotiators?|activists?|organisers?"
                                  r"|said|says|added|told|warned|insisted|argued|stated|claimed)(?![\w\-])")
+# A lower-case word after the kind word that is none of the words an appositive goes on with (a preposition, a
+# relative, a participle): the kind word is the subject of a new clause ('..., the union set out its demands').
+_CLAUSE_AFTER_KIND = re.compile(r"[^\S\n]+(?!(?:which|that|who|whose|based|representing|campaigning|working|set[^\S\n]+up|"
+                                r"founded|formed|funded|run|led|and|or|for|of|in|at|on|with|from|to|by|since|whose|"
+                                r"covering|serving|supporting|behind|known|called|named)(?![\w\-]))[a-z]+(?:ed|s|t)"
+                                r"(?![\w\-])")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
 # start of those blanks is found in code (text.blanks_start).
@@ -908,6 +914,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
             continue  # 'Jo Bell, the union's general secretary', 'in Vexby, a top union boss said', '..., the union
             # said': no kind given to the name before the comma
+        if _CLAUSE_AFTER_KIND.match(text, anchor.end()):
+            continue  # 'In a letter to Jo Bell, the union set out ...': the kind word opens a clause of its own
         m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
         if not m:
             continue
