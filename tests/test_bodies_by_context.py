@@ -296,3 +296,12 @@ def test_a_kind_word_opening_a_new_clause_makes_no_body_of_the_name_before_the_c
 ])
 def test_an_appositive_kind_still_makes_a_body(text):
     assert organisations(text) == ["Marlow Beacon"]
+
+
+def test_a_name_after_of_the_is_the_end_of_a_longer_name_not_a_body_of_its_own():
+    assert organisations("Friends of the Vexe said so.") == []
+    assert organisations("Ministers and the Exchequer said no.") == ["Exchequer"]
+
+
+def test_academy_is_a_bodys_head():
+    assert organisations("The Academy of Medical Vexby Colleges said so.") == ["Academy of Medical Vexby Colleges"]

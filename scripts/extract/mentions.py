@@ -127,7 +127,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
-    Hospital Hospitals Infirmary Collective Cooperative Consortium Guild League Police Constabulary Ombudsman Tribunal
+    Hospital Hospitals Infirmary Collective Cooperative Consortium Guild League Police Constabulary Ombudsman Tribunal Academy
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Vexby Standard', 'Clarimond Radio'): the generic
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
@@ -1166,6 +1166,10 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
+        the = m.start() - 1
+        if _word_before(text, the) in ("of", "for") and \
+                _word_before(text, blanks_start(text, the) - len(_word_before(text, the)))[:1].isupper():
+            continue  # 'Friends of the Vexe said': the end of a longer name
         spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
     return [span for span in spans if span]
 
