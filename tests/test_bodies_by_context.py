@@ -305,3 +305,12 @@ def test_a_name_after_of_the_is_the_end_of_a_longer_name_not_a_body_of_its_own()
 
 def test_academy_is_a_bodys_head():
     assert organisations("The Academy of Medical Vexby Colleges said so.") == ["Academy of Medical Vexby Colleges"]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Vexby Medical Guild", "association"), ("Vexby Police", "public_body"), ("Parliamentary Ombudsman", "public_body"),
+    ("Academy of Vexby Colleges", "association"),
+])
+def test_the_new_head_words_give_a_kind_guess(name, kind):
+    from scripts.extract.candidates import kind_guess
+    assert kind_guess(name, "organisation") == kind
