@@ -314,3 +314,19 @@ def test_academy_is_a_bodys_head():
 def test_the_new_head_words_give_a_kind_guess(name, kind):
     from scripts.extract.candidates import kind_guess
     assert kind_guess(name, "organisation") == kind
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("He told the Quillet newspaper that he was sorry.", "Quillet"),
+    ("It was first reported by the Marl Echo website on Monday.", "Marl Echo"),
+])
+def test_a_name_before_a_media_kind_in_lower_case_is_an_outlet(text, outlet):
+    assert organisations(text) == [outlet]
+
+
+def test_a_generic_word_before_a_media_kind_is_no_outlet():
+    assert organisations("The strike made the front page of the Local newspaper.") == []
+
+
+def test_a_place_before_a_media_kind_after_a_preposition_is_no_outlet():
+    assert organisations("Email him at Vexby website: news@example.org") == []

@@ -216,8 +216,9 @@ _BODY_CUES = {"chief executive": ("of", "at"), "members of": ("",), "member of":
               "chairman of": ("",), "chairwoman of": ("",), "president of": ("",), "consultant at": ("",),
               "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
 _SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
-# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff').
-_KIND_NOUNS = frozenset(("union", "charity"))
+# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff', 'the Quillet
+# newspaper'; not a generic word before a media kind: 'the Local newspaper').
+_KIND_NOUNS = frozenset(("union", "charity", "newspaper", "website", "broadcaster", "magazine", "tabloid"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
 _CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
@@ -1394,7 +1395,9 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         if verb in _KIND_NOUNS:
             if _capitalised_before(text, cue.start()):  # most kind words follow a lower-case word: no look-up
                 m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
-                if m and _word_before(text, m.start())[:1].islower():
+                before = _word_before(text, m.start()) if m else ""
+                if m and before[:1].islower() and (verb in ("union", "charity") or before in _ARTICLES) \
+                        and m.group(1) not in _GENERIC_MEDIA_MODIFIERS:  # a media kind: after an article only
                     spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
             continue
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
