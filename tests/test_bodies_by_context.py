@@ -330,3 +330,13 @@ def test_a_generic_word_before_a_media_kind_is_no_outlet():
 
 def test_a_place_before_a_media_kind_after_a_preposition_is_no_outlet():
     assert organisations("Email him at Vexby website: news@example.org") == []
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Vexby Healthcare said so.", "Vexby Healthcare"), ("Quill Holdings Ltd bought it.", "Quill Holdings Ltd"),
+    ("Marl Consultancy found more.", "Marl Consultancy"),
+])
+def test_a_companys_head_word_ends_its_name(text, company):
+    from scripts.extract.candidates import kind_guess
+    assert organisations(text) == [company]
+    assert kind_guess(company, "organisation") == "company"

@@ -128,6 +128,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
     Hospital Hospitals Infirmary Collective Cooperative Consortium Guild League Police Constabulary Ombudsman Tribunal Academy
+    Healthcare Ltd Limited LLP Holdings Consultancy
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Vexby Standard', 'Clarimond Radio'): the generic
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
