@@ -340,3 +340,16 @@ def test_a_companys_head_word_ends_its_name(text, company):
     from scripts.extract.candidates import kind_guess
     assert organisations(text) == [company]
     assert kind_guess(company, "organisation") == "company"
+
+
+@pytest.mark.parametrize("text", [
+    "He said on The Vexby Show that pay was low.", "It was set out in The Long Term Vexby Plan last year.",
+    "She appeared on The Quill Podcast.", "The strike was raised in The Pay Report this week.",
+])
+def test_the_title_of_a_programme_or_a_document_is_no_body(text):
+    assert organisations(text) == []
+
+
+def test_the_title_of_a_paper_after_a_capital_the_is_still_an_outlet():
+    assert organisations("He wrote for The Vexby Quarterly and The Marl Tribune.") == [
+        "The Vexby Quarterly", "The Marl Tribune"]

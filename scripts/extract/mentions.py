@@ -816,6 +816,11 @@ _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(
 _THE_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)((?:[^\S\n]+[A-Z][\w'’\-]*){1,3})(?![^\S\n]+[A-Z]|[\w'’\-])")
 _LOWER_WORD_OF_FOUR = re.compile(r"(?<![\w'’\-])[a-z]{4,}")
 _TITLE_NOT_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | NAME_WORDS.places
+# Last words of the title of a programme, a document, an event or a prize: a work, not the body that makes it.
+_WORKS_NOT_BODIES = frozenset("""
+    Show Programme Podcast Documentary Series Episode Plan Report Strategy Act Bill Award Awards Prize Festival Games
+    Cup Final Deal Offer Agreement Manifesto Speech Statement Inquiry Debate Hour Hours
+""".split())
 _VENUE_PREPOSITIONS = frozenset("at near outside inside opposite beside behind".split())
 
 
@@ -835,6 +840,8 @@ def _the_titles(text: str) -> list[tuple[int, int]]:
             continue
         if _word_before(text, m.start()) in _VENUE_PREPOSITIONS:
             continue  # 'held at The Red Vexby': a venue
+        if _bare(words[-1]) in _WORKS_NOT_BODIES:
+            continue  # 'on The Vexby Show', 'in The Pay Report': a programme's or a document's title, not a body
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -1460,8 +1467,8 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
     names = [w for w, _, _ in words]
     the = m.group(1)
     if (names[0] in _LEADING_STRUCTURE_WORDS and names[0] not in _MEDIA_HEAD_WORDS) \
-            or any(n in _PERSON_WORDS for n in names):
-        return None
+            or any(n in _PERSON_WORDS for n in names) or names[-1] in _WORKS_NOT_BODIES:
+        return None  # (a programme's title: 'appeared on The Quill Show')
     if len(names) == 1:
         single = names[0]
         if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
