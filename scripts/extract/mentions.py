@@ -74,6 +74,20 @@ Everything else that looks like an organisation is kept as an unresolved candida
    name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
    acronyms.
 
+8. Bodies by what only a body does or has around the name (_bodies_by_context; issue 8: one-word names and
+   capitalised pairs no head word marks): 'X said in a statement', 'X, which runs/represents ...', 'X said its ...',
+   'analysis by X' / 'a report by X', 'X chief executive Jo Bell', 'director of X' / 'founder of X' (two words or
+   more, no field of work), "X's members / board / trustees / website", and after 'the' a name that speaks or owns
+   ('the Exchequer said', "the Quillet's editor"); a one-word body before or after 'spokesperson'. A single word
+   must not name nothing by itself (openers, titles, roles, head words, nations, peoples, months) nor be written
+   elsewhere in the text after a title or a first name (a surname); a pair that may be a person's name is kept only
+   where the cue rules a person out. Once found, a name is a body wherever else it stands alone in the article, and
+   the first word of a two-word body with an organisation head ('Velmont Trust') is one where it speaks or owns
+   ('Velmont said'). The claimed span keeps the person rules off it (bodies are not people). Also: 'Executive'
+   ending a run is a head, not a title; company heads (Healthcare, Ltd, Holdings, ...); a word in capitals
+   labelling a line ('UPDATE:') is no acronym, nor are grades, qualifications and contract types in capitals; a
+   programme's or a document's title after a capital 'The' ('The Vexby Show', 'The Pay Report') is no outlet.
+
 7. A fitted score for organisation spans (scripts/extract/span_model.py, trained by
    scripts/evaluation/train_span_model.py) is an experiment, not called here: no threshold of it has beaten the
    rules alone (README, "A fitted score instead of more rules"), so the extractor does not import it.
