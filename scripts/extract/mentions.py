@@ -74,6 +74,10 @@ Everything else that looks like an organisation is kept as an unresolved candida
    name in capitals on a byline ('By JO BELL') and a photographer's name in capitals after a caption's dash are no
    acronyms.
 
+7. A fitted score for organisation spans (scripts/extract/span_model.py, trained by
+   scripts/evaluation/train_span_model.py) is an experiment, not called here: no threshold of it has beaten the
+   rules alone (README, "A fitted score instead of more rules"), so the extractor does not import it.
+
 8. Bodies by what only a body does or has around the name (_bodies_by_context; issue 8: one-word names and
    capitalised pairs no head word marks): 'X said in a statement', 'X, which runs/represents ...', 'X said its ...',
    'analysis by X' / 'a report by X', 'X chief executive Jo Bell', 'director of X' / 'founder of X' (two words or
@@ -87,10 +91,6 @@ Everything else that looks like an organisation is kept as an unresolved candida
    ending a run is a head, not a title; company heads (Healthcare, Ltd, Holdings, ...); a word in capitals
    labelling a line ('UPDATE:') is no acronym, nor are grades, qualifications and contract types in capitals; a
    programme's or a document's title after a capital 'The' ('The Vexby Show', 'The Pay Report') is no outlet.
-
-7. A fitted score for organisation spans (scripts/extract/span_model.py, trained by
-   scripts/evaluation/train_span_model.py) is an experiment, not called here: no threshold of it has beaten the
-   rules alone (README, "A fitted score instead of more rules"), so the extractor does not import it.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
