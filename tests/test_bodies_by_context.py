@@ -353,3 +353,28 @@ def test_the_title_of_a_programme_or_a_document_is_no_body(text):
 def test_the_title_of_a_paper_after_a_capital_the_is_still_an_outlet():
     assert organisations("He wrote for The Vexby Quarterly and The Marl Tribune.") == [
         "The Vexby Quarterly", "The Marl Tribune"]
+
+
+# --- agencies credited by one word, and a wire story's agency ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, agency", [
+    ("Doctors on the picket line (Photo: Quillstock)", "Quillstock"),
+    ("Doctors on the picket line\nPicture: Vexstock\nThe strike goes on.", "Vexstock"),
+    ("VEXBY (Wirex) - Doctors walked out on Monday.", "Wirex"),
+    ("Port Vexby, March 3 (Wirex) – Doctors walked out.", "Wirex"),
+])
+def test_a_one_word_credit_or_a_datelines_bracket_is_an_agency(text, agency):
+    assert organisations(text) == [agency]
+
+
+def test_the_wire_agency_found_in_the_dateline_is_one_wherever_else_it_stands():
+    assert organisations("VEXBY (Wirex) - Doctors walked out, Wirex reported.") == ["Wirex", "Wirex"]
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors on the picket line (Picture: Supplied)",
+    "Dr Jo Quill spoke. (Photo: Quill)",           # a photographer's surname
+    "Doctors on the picket line (Photo: Jo Quill)",  # a photographer
+])
+def test_a_generic_credit_or_a_photographer_is_no_agency(text):
+    assert organisations(text) == []

@@ -1188,6 +1188,9 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         m = _name_before(text, cue.start())
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    spans += _one_word_credits(text)
+    for m in finditer_if_present(_WIRE_DATELINE, text, ("(",)):  # 'VEXBY, March 3 (Wirex) - ': the agency
+        spans.append(m.span(1))
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
         the = m.start() - 1
         if _word_before(text, the) in ("of", "for") and \
@@ -1195,6 +1198,33 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
             continue  # 'Friends of the Vexe said': the end of a longer name
         spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
     return [span for span in spans if span]
+
+
+# A wire story's dateline: a place in capitals or title case opening a line, maybe a date, the agency in brackets, a
+# dash ('VEXBY, March 3 (Wirex) - ', 'Port Vexby (Wirex) – ').
+_WIRE_DATELINE = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
+                            r"(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]+"
+                            r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
+# A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
+# an outlet (a photographer is named by two words or more); not a word saying where the picture came from.
+_ONE_WORD_CREDIT = re.compile(r"[^\S\n]*([A-Z][\w&'’\-]*)[^\S\n]*(?=[)\n]|\Z)")
+_NOT_CREDITED_BODIES = frozenset("""
+    Supplied Handout Contributed File Archive Stock Library Screenshot Screengrab Submitted Family Social Media Reader
+    Readers Courtesy Pool Internet
+""".split())
+
+
+def _one_word_credits(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for label in (*CREDIT_LABELS, "Copyright:"):
+        at = text.find(label)
+        while at >= 0:
+            m = _ONE_WORD_CREDIT.match(text, at + len(label))
+            if m and m.group(1) not in _NOT_CREDITED_BODIES and not _not_a_one_word_body(m.group(1)) \
+                    and not m.group(1).isupper() and not _a_persons_name_word(text, m.group(1)):
+                spans.append(m.span(1))
+            at = text.find(label, at + len(label))
+    return spans
 
 
 # What only a body owns: members, a board, trustees, branches, a website, a membership, headquarters.
