@@ -378,3 +378,17 @@ def test_the_wire_agency_found_in_the_dateline_is_one_wherever_else_it_stands():
 ])
 def test_a_generic_credit_or_a_photographer_is_no_agency(text):
     assert organisations(text) == []
+
+
+# --- a branch's own committee -----------------------------------------------------------------------------------------
+
+def test_a_curated_committee_owned_by_a_branch_is_the_branchs_own_committee_nobody_curated():
+    lexicon = Lexicon.from_rows(
+        [organisation("kda", "KDA"), organisation("kda-jdc", "junior doctors committee", False)], [], [])
+    for text in ("Jo Quill, co-chair of KDA Wales’ junior doctors committee, said so.",
+                 "KDA Scotland's junior doctors committee voted."):
+        committee = [r for r in extract_mentions(text, "s", lexicon) if r["text"] == "junior doctors committee"]
+        assert [(r["organisation_id"], r["resolution"]) for r in committee] == [(None, "unresolved_candidate")]
+    parent = [r for r in extract_mentions("The KDA's junior doctors committee met.", "s", lexicon)
+              if r["text"] == "junior doctors committee"]
+    assert [r["organisation_id"] for r in parent] == ["kda-jdc"]

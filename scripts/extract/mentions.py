@@ -295,8 +295,14 @@ def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[Alia
     service') names no body: it qualifies the noun after the compound, and its 'the' belongs to that noun."""
     curated = [m for m in curated if not (m.text.rsplit(None, 1)[-1][:1].islower() and text[m.end:m.end + 1] == "-"
                                           and text[m.end + 1:m.end + 2].isalpha())]
-    candidates = _candidate_spans(text, lexicon, curated)
+    owned = [m for m in curated if m.text[:1].islower() and m.alias.entity_kind == "organisation"
+             and m.start > 3 and text[m.start - 2:m.start - 1] in ("'", "’", "s")
+             and _BRANCH_OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+    if owned:  # "KDA Vexmark’s junior doctors committee": the branch's own committee, a name nobody curated
+        curated = [m for m in curated if m not in owned]
+    candidates = _candidate_spans(text, lexicon, curated) + [(m.start, m.end, False) for m in owned]
     return _settle_collisions(curated, candidates, text)
+
 
 
 _last_names: list = [None, None, None]
@@ -759,6 +765,9 @@ def _phrases(phrases) -> str:
 # A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
 # curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
+# A branch's possessive: a nation's name and an apostrophe (with or without an s) right before a curated body written
+# in lower case ("KDA Vexmark’ junior doctors committee", "KDA Vexmark's consultants committee").
+_BRANCH_OWNER_BEFORE = re.compile(rf"(?<![\w\-]){_phrases(NAME_WORDS.nations)}(?:['’]s?)[^\S\n]+\Z")
 _BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
