@@ -392,3 +392,35 @@ def test_a_curated_committee_owned_by_a_branch_is_the_branchs_own_committee_nobo
     parent = [r for r in extract_mentions("The KDA's junior doctors committee met.", "s", lexicon)
               if r["text"] == "junior doctors committee"]
     assert [r["organisation_id"] for r in parent] == ["kda-jdc"]
+
+
+# --- local bodies named by places before a national body's initials (phase 2: shapes of rj/rl/rm/rn) ---------------
+
+def test_places_before_a_naming_prefix_name_a_local_body():
+    texts = {"Kent and Vexby KHS says it cannot say how many will strike.": "Kent and Vexby KHS",
+             "said the medical director for Vexby and Marl KHS, on Monday.": "Vexby and Marl KHS",
+             "— West Vexby KHS FT (@WestVexbyKHS) December 20, 2023": "West Vexby KHS FT"}
+    for text, body in texts.items():
+        assert body in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vexby KHS trusts struck.",               # a plural noun the initials qualify
+    "The Vexish KHS is in crisis.",           # a people's adjective
+    "Today KHS England said so.",             # an opener
+])
+def test_no_local_body_where_the_initials_qualify_a_noun_or_no_place_stands_before(text):
+    assert not any(name.endswith("KHS") and name != "KHS" for name in organisations(text))
+
+
+def test_a_naming_prefix_and_a_title_keep_the_places_between():
+    assert organisations("KHS Vexby and Marl Medical Director, Prof Jo Quill said so.") == ["KHS Vexby and Marl"]
+    assert organisations("KHS Medical Director Jo Quill said so.") == ["KHS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Check local KHS Trusts' websites for news.",   # a kind of body, plural and possessive
+    "KHS Winter Update\n\nJo Quill spoke.",         # a heading on a line of its own
+])
+def test_a_naming_prefix_before_a_plural_kind_or_in_a_heading_is_no_longer_name(text):
+    assert organisations(text) == ["KHS"]

@@ -174,6 +174,11 @@ _TITLE_WORDS = frozenset("""
 """.split())
 # Title words that are also a body's head word when they end a run ('the Vexmark Executive', not 'Chief Executive').
 _TITLE_HEADS = frozenset({"Executive"})
+# Words of a role that go before a title ('Medical Director', 'Clinical Lead', 'Chief Nursing Officer').
+_ROLE_ADJECTIVES = frozenset("""
+    Medical Clinical Nursing Finance Financial Operating Operations Associate Regional Managing Programme Strategy
+    Strategic Communications Policy People Workforce Quality Safety Commercial Technical Scientific
+""".split())
 # Modifiers that belong to a title that follows them ('General Secretary', 'Deputy Chief ...').
 _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shadow Former".split())
 # Who is 'told' may be a person named by a role; such a name is never an outlet.
@@ -577,7 +582,12 @@ def _segments(tokens, covered: "_Coverage"):
             if word in _TITLE_WORDS and owner is not None:
                 segment = segment[:owner + 1]  # "KHS Easton and Vale's Deputy Medical Director": the owner's name
             elif word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
-                segment = segment[:1]  # 'KHS Medical Director': the words before a title belong to it
+                # 'KHS Medical Director': the words before a title's own words belong to it; a body named for places
+                # keeps them ('KHS Vexby and Marl Medical Director': 'KHS Vexby and Marl')
+                while len(segment) > 1 and (segment[-1][0] in _ROLE_ADJECTIVES or _is_connector(segment[-1][0])):
+                    segment.pop()
+                if len(segment) > 1 and any(segment[i][0] in _ROLE_ADJECTIVES for i in range(len(segment))):
+                    segment = segment[:1]
             yield segment
             segment = []
             continue
@@ -628,9 +638,12 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if len(names) < 2:
         return None
     last, head = None, None
-    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) or _is_plural_head(w[0])
-                                           for w in names[1:]):
-        last, head = len(words) - 1, names[0][0]  # ('KHS Consultants' are people, not a body)
+    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(_bare(w[0]).lower()) or _is_plural_head(_bare(w[0]))
+                                           for w in names[1:]) \
+            and (_on_a_line_of_prose(text, words[0][1], words[-1][2]) or any(_bare(w[0]) in _HEAD_WORDS for w in names)):
+        # ('KHS Consultants' and "KHS Trusts'" are people or a kind of body; a heading's words ('KHS Winter Update' on a
+        # line of its own) are no name)
+        last, head = len(words) - 1, names[0][0]
     for i, (word, _, _) in enumerate(words):
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
         if _bare(word) not in _HEAD_WORDS and not (followed_by_of and word in _HEADS_BEFORE_OF):
@@ -642,6 +655,10 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             last, head = i, _bare(word)
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
+    if last is None:
+        local = _local_branch(words, names, prefixes, text)
+        if local is not None:
+            return local
     named_for_a_nation = last is None
     if named_for_a_nation:
         if not _named_for_a_nation(names, text):
@@ -657,6 +674,34 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
         start = the_before[1]
     # a curated body before the whole nation ('the KDA UK council') stays the curated body: only a branch replaces it
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media and not named_for_a_nation
+
+
+# After a local body named by its places and a national body's initials: punctuation, a line's end or a verb ('Vexby
+# and Marl KHS says'), not a plural noun the initials qualify ('Vexby KHS trusts').
+_AFTER_A_LOCAL_BODY = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)|[^\S\n]+(?:says|said|has|have|had|is|was|will|would|can|could|"
+                                 r"confirmed|announced|warned|urged|added|told|expects|expected|asked|advised)(?![\w\-])")
+
+
+def _local_branch(words, names, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
+    """'Vexby and Marl KHS says', 'West Vexby KHS FT': places before a naming prefix ('KHS', the initials of a national
+    body whose curated names go on with capitals) name a local body of it, maybe with a body's initials after it
+    ('FT'); not when a plural noun the initials qualify follows, nor after words that are no place (openers,
+    titles, parties, nations alone)."""
+    at = len(words) - 1
+    if len(names) >= 3 and words[-1][0].isupper() and 2 <= len(words[-1][0]) <= 4 and words[-2][0] in prefixes:
+        at -= 1  # 'FT' after the prefix
+    if words[at][0] not in prefixes or at == 0:
+        return None
+    places = [_bare(w) for w, _, _ in words[:at] if not _is_connector(w)]
+    if not places or any(w in _LEADING_STRUCTURE_WORDS or w in _PERSON_WORDS or w in _PARTY_WORDS or w in prefixes
+                         or w.isupper() or w in _HEAD_WORDS or w.endswith(_NATIONALITY_ENDINGS) or w in _NATIONALITIES
+                         for w in places) \
+            or all(w in _DIRECTION_WORDS or w in NAME_WORDS.nations or w in _NATION_SUFFIXES for w in places):
+        return None
+    end = words[-1][2]
+    if not _AFTER_A_LOCAL_BODY.match(text, end):
+        return None
+    return words[0][1], end, True
 
 
 # Words of a place's name before a nation ('North Vexmark', 'South West Vexmark'): such a run is a region, not a body.
