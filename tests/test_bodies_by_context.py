@@ -424,3 +424,22 @@ def test_a_naming_prefix_and_a_title_keep_the_places_between():
 ])
 def test_a_naming_prefix_before_a_plural_kind_or_in_a_heading_is_no_longer_name(text):
     assert organisations(text) == ["KHS"]
+
+
+# --- a party's word where a body stands (the words come from curated/vocabulary/name_words.csv) ---------------------
+
+def _party_word():
+    from scripts.extract.lexicon import NAME_WORDS
+    return sorted(w for w in NAME_WORDS.not_person if not w.endswith("s"))[0]
+
+
+def test_a_partys_word_owning_a_person_or_told_to_do_something_is_the_party():
+    party = _party_word()
+    assert organisations(f"{party}'s Wes Vexby said so.") == [party]
+    assert organisations(f"She told {party} to condemn the strikes.") == [party]
+    assert organisations(f"During the {party} party conference, doctors marched.") == [f"{party} party"]
+
+
+def test_a_partys_word_after_a_first_name_is_a_surname():
+    party = _party_word()
+    assert organisations(f"Jo {party} said so. She told {party} to stop. {party}'s Jo Quill said so.") == []

@@ -1130,24 +1130,27 @@ def _word_positions(text: str, word: str):
         at = text.find(word, after)
 
 
+def _after_a_first_name(text: str, start: int) -> bool:
+    """Whether a title or a word shaped like a first name stands right before start ('Jo Green', 'Ms Green')."""
+    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS
+    before = _SURNAME_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    first = before.group(1).rstrip(".")
+    return first.lower() in _TITLES_BEFORE_A_SURNAME or (
+        first[1:].islower() and not (first in _LEADING_STRUCTURE_WORDS or first in STRUCTURE_WORDS
+                                     or first in NOT_PERSON_WORDS or first in _HEAD_WORDS or first in NAME_WORDS.nations
+                                     or first in _NATIONALITIES or first.endswith(_NATIONALITY_ENDINGS)
+                                     or first in _DIRECTION_WORDS or first in NAME_WORDS.branches))
+
+
+_TITLES_BEFORE_A_SURNAME = frozenset("mr mrs ms miss mx dr sir dame lord lady prof professor cllr".split())
+
+
 def _a_persons_name_word(text: str, word: str) -> bool:
     """Whether the text also writes the word after a title or a first name ('Ms Quill', 'Jo Quill'): then it may be
     a person's surname, and a one-word rule leaves it alone."""
-    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS
-    for at in _word_positions(text, word):
-        before = _SURNAME_BEFORE.search(text, max(0, at - 30), at)
-        if before is None:
-            continue
-        first = before.group(1).rstrip(".")
-        if first.lower() in ("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-                             "cllr"):
-            return True
-        if first[1:].islower() and not (first in _LEADING_STRUCTURE_WORDS or first in STRUCTURE_WORDS
-                                         or first in NOT_PERSON_WORDS or first in _HEAD_WORDS
-                                         or first in NAME_WORDS.nations or first in _NATIONALITIES
-                                         or first.endswith(_NATIONALITY_ENDINGS) or first in _DIRECTION_WORDS):
-            return True
-    return False
+    return any(_after_a_first_name(text, at) for at in _word_positions(text, word))
 
 
 def _context_body(text: str, the: str | None, name: str, at: int, person_shape_allowed: bool) -> tuple[int, int] | None:
@@ -1464,13 +1467,27 @@ def _parties(text: str) -> list[tuple[int, int]]:
                 break
             end, word = more.end(), more.group()
         after_last = end
+        if _after_a_first_name(text, start):
+            continue  # 'Jo Green said': a person's surname
         nation = _NATION_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
         if nation:  # a devolved party's name wherever it stands: 'the Welsh Lantern said', 'Scottish Vexites backed'
             spans.append((nation.start(), end))
         elif _PARTY_AFTER.match(text, end) or (word.endswith("s") and text[max(0, start - 4):start] in _THE) \
                 or (_PARTY_MODAL_AFTER.match(text, end) and _mid_sentence_not_after_an_article(text, start)):
-            spans.append((start, end))
+            spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
+                                        else 0)))
+        elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
+              or _LOWER_PARTY.match(text, end)) and not _in_a_run_after(text, start) \
+                and not _a_persons_name_word(text, word):
+            # "<party>'s Jo Bell said", 'told <party> to', 'the <party> party conference' (not a surname: 'Jo <word>')
+            spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
+                                        else 0)))
     return spans
+
+
+_OWNER_OF_A_PERSON = re.compile(rf"['’]s[^\S\n]+[{_UPPER}][a-z]")
+_LOWER_PARTY = re.compile(r"[^\S\n]+party(?![\w\-])")
+_VERBS_OF_A_PARTY = frozenset("told urged accused criticised blamed attacked backed joined defected".split())
 
 
 # Mid-sentence (after a lower-case word), a party's word before a modal or auxiliary verb is the party as a subject
