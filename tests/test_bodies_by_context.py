@@ -443,3 +443,22 @@ def test_a_partys_word_owning_a_person_or_told_to_do_something_is_the_party():
 def test_a_partys_word_after_a_first_name_is_a_surname():
     party = _party_word()
     assert organisations(f"Jo {party} said so. She told {party} to stop. {party}'s Jo Quill said so.") == []
+
+
+# --- page furniture, labels and embedded posts ------------------------------------------------------------------------
+
+def test_words_in_capitals_labelling_a_line_or_stressing_a_verb_are_no_acronyms():
+    text = ("Doctors walked out.\nREAD MORE: Father dies after delay\nThe QRXA said so. 65% voted to ACCEPT the offer."
+            "\nQRXA backs the deal")
+    assert organisations(text) == ["QRXA", "QRXA"]
+
+
+def test_page_furniture_glued_to_the_sentences_the_is_no_part_of_the_name():
+    assert organisations("Hide AdThe Vexby Medical Association Conference has been taking place.") == [
+        "Vexby Medical Association"]
+
+
+def test_the_handle_in_an_embedded_posts_signature_is_a_bodys_where_the_name_is_a_body():
+    text = ("pic.twitter.com/x — QRX (@QRXnews) March 24, 2023\n"
+            "pic.twitter.com/z — Jo Quill (@joquill) December 20, 2023")
+    assert organisations(text) == ["QRX", "@QRXnews"]

@@ -371,6 +371,8 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     named = {text[p:e] for p, s, e in placed if p != s}  # 'Tillby QRH' found mid-sentence names it elsewhere too
     found += [(p if p != s or not named or s in curated_starts else _named_before(text, s, e, named), e, False)
               for p, s, e in placed]
+    if "(@" in text:
+        found += [(start, end, False) for start, end in _handles_of_bodies(text, curated, found)]
     return found
 
 
@@ -485,9 +487,10 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
-    if len(word) >= 4 and (start == 0 or text[start - 1] == "\n") and \
-            (text[end:end + 1] == ":" or end == len(text) or text[end] == "\n"):
-        return False  # a label opening a line ('UPDATE: ...', 'WATCH' on a line of its own), not a body's letters
+    if len(word) >= 4 and _in_a_capitals_label(text, start, end):
+        return False  # a label opening a line ('UPDATE: ...', 'READ MORE: ...', 'WATCH' alone), not a body's letters
+    if len(word) >= 4 and text[end:end + 5] in (" the ", " a ", " an ") and _word_before(text, start) == "to":
+        return False  # a verb in capitals for emphasis ('voted to REJECT the offer')
     if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline_or_byline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
@@ -498,6 +501,19 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
             if credit and credit.start(1) <= start:
                 return False  # a photographer's name in capitals ('- JO BELL')
     return not _is_shouted(text, start, end)
+
+
+_CAPITALS_LABEL = re.compile(r"[^\S\n]*(?:[A-Z]{4,}[^\S\n]+){0,2}[A-Z]{4,}[^\S\n]*(?::|\n|\Z)")
+
+
+def _in_a_capitals_label(text: str, start: int, end: int) -> bool:
+    """Whether the word is one of one to three words in capitals (four letters or more each) that open a line and end
+    at a colon or the line's end ('UPDATE:', 'READ MORE:', 'WATCH')."""
+    line_start = text.rfind("\n", max(0, start - 30), start) + 1
+    if line_start == 0 and start > 30:
+        return False
+    m = _CAPITALS_LABEL.match(text, line_start)
+    return m is not None and m.end() >= end
 
 
 def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
@@ -623,6 +639,9 @@ def _two_names_joined(before, after) -> bool:
 
 def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
     words = list(segment)
+    glued = max((i for i, w in enumerate(words) if _GLUED_THE.search(w[0])), default=None)
+    if glued is not None:
+        words = words[glued + 1:]  # 'Hide AdThe Vexites Party': page furniture glued to the sentence's 'The'
     the_before = None  # a capital 'The' dropped right before the name
     while words and (_is_connector(words[0][0]) or _opens_but_never_starts_a_name(words)):
         the_before = words[0] if words[0][0] == "The" else None
@@ -762,6 +781,9 @@ def _opens_sentence(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
     return j < 0 or text[j] in ".!?:;\n"
+
+
+_GLUED_THE = re.compile(r"[a-z]The\Z")
 
 
 def _is_connector(token: str) -> bool:
@@ -1332,6 +1354,27 @@ def _short_forms(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, in
                 continue
             if _REPORTED_AFTER.match(text, end_at) or text.startswith(("'s ", "’s "), end_at):
                 spans.append((at, end_at))
+    return spans
+
+
+# An embedded post's signature: '— Vexby KHS FT (@VexbyKHS) December 20, 2023' (a name, maybe a symbol or two, the
+# handle in brackets, a date).
+_POST_SIGNATURE = re.compile(r"\((@\w+)\)[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}")
+
+
+def _handles_of_bodies(text: str, curated: list[AliasMatch], found) -> list[tuple[int, int]]:
+    """The handle in an embedded post's signature is a body's where the name before it is one (found as a body,
+    curated or not: '— QRX (@QRX) March 24, 2023'); a person's handle is left to the person rules."""
+    ends = {m.end for m in curated if m.alias.entity_kind == "organisation"} | {e for _, e, _ in found}
+    spans = []
+    for m in _POST_SIGNATURE.finditer(text):
+        name_end = m.start()
+        while name_end > 0 and not text[name_end - 1].isalnum():
+            name_end -= 1
+            if m.start() - name_end > 12 or text[name_end] == "\n":
+                break
+        if name_end in ends:
+            spans.append(m.span(1))
     return spans
 
 
