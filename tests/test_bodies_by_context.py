@@ -462,3 +462,16 @@ def test_the_handle_in_an_embedded_posts_signature_is_a_bodys_where_the_name_is_
     text = ("pic.twitter.com/x — QRX (@QRXnews) March 24, 2023\n"
             "pic.twitter.com/z — Jo Quill (@joquill) December 20, 2023")
     assert organisations(text) == ["QRX", "@QRXnews"]
+
+
+def test_three_or_more_names_listed_before_a_plural_kind_are_each_a_body():
+    text = "QRHT, which manages the Royal Vexby, Marl General, Quill Victoria and Pendlebury Community hospitals, said so."
+    assert organisations(text) == ["QRHT", "Royal Vexby", "Marl General", "Quill Victoria", "Pendlebury Community"]
+
+
+@pytest.mark.parametrize("text", [
+    "Wards in Vexby, Marl and Quill hospitals closed.",         # one-word items: places
+    "Doctors at Vexby Royal and Marl General hospitals struck.",  # two items: one name with 'and' or two
+])
+def test_places_or_two_names_before_a_plural_kind_make_no_bodies(text):
+    assert organisations(text) == []

@@ -362,6 +362,7 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     by_context += _short_forms(text, [(s, e) for s, e, replaces in found if replaces])
     found += [(start, end, False) for start, end in by_context]
     found += [(start, end, False) for start, end in _other_uses(text, by_context)]
+    found += [(start, end, False) for start, end in _listed_bodies_of_a_kind(text)]
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e) or _spelt_out_as_a_term(text, s, e)}
@@ -1277,6 +1278,42 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
             continue  # 'Friends of the Vexe said': the end of a longer name
         spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
     return [span for span in spans if span]
+
+
+# Three or more names listed before a plural kind of body in lower case: 'the Vexby Royal, Marl General and Quill
+# Community hospitals' (each name a body of that kind).
+_PLURAL_KIND = re.compile(r"[^\S\n]+(?:hospitals|trusts|councils|universities|colleges|charities|unions|boards|"
+                          r"hospices|practices|surgeries)(?![\w\-])")
+_LIST_ITEM = r"[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2}"
+_LIST_BEFORE_KIND = re.compile(rf"((?:{_LIST_ITEM},[^\S\n]+){{1,8}}{_LIST_ITEM},?[^\S\n]+and[^\S\n]+{_LIST_ITEM})\Z")
+
+
+def _listed_bodies_of_a_kind(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for kind in finditer_if_present(_PLURAL_KIND, text, ("hospitals", "trusts", "councils", "universities", "colleges",
+                                                         "charities", "unions", "boards", "hospices", "practices",
+                                                         "surgeries")):
+        m = _LIST_BEFORE_KIND.search(text, max(0, kind.start() - 250), kind.start())
+        if m is None:
+            continue
+        at = m.start(1)
+        items = []
+        for part in re.split(r"(,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)", m.group(1)):
+            if part and part[0].isupper():
+                items.append((at, at + len(part), part))
+            at += len(part)
+        words = [w for _, _, item in items for w in item.split()]
+        if len(items) < 3 or any(w.rstrip(".").lower() in _TITLES_BEFORE_A_SURNAME for w in words) \
+                or any(len(item.split()) < 2 for _, _, item in items):
+            continue  # (one-word items are places: 'Vexby, Marl and Quill hospitals')
+        for start, end, item in items:
+            item_words = item.split()
+            while item_words and item_words[0] in _LEADING_STRUCTURE_WORDS:
+                start += len(item_words[0]) + 1
+                item_words.pop(0)
+            if item_words and not all(w in NAME_WORDS.nations or w in _LOWER_NATIONS for w in item_words):
+                spans.append((start, end))
+    return spans
 
 
 # A wire story's dateline: a place in capitals or title case opening a line, maybe a date, the agency in brackets, a
