@@ -475,3 +475,12 @@ def test_three_or_more_names_listed_before_a_plural_kind_are_each_a_body():
 ])
 def test_places_or_two_names_before_a_plural_kind_make_no_bodies(text):
     assert organisations(text) == []
+
+
+def test_a_breadcrumbs_words_set_apart_by_runs_of_blanks_are_no_outlet():
+    assert organisations("Home   Vexby   News   Article\n\nDoctors struck.") == []
+
+
+def test_one_camel_case_word_in_an_outlets_place_is_an_outlet_and_a_surnames_particle_is_not():
+    text = "Only last week VexbyOnline revealed a crisis. Later McAdam revealed more. She told QuillLive so."
+    assert organisations(text) == ["VexbyOnline", "QuillLive"]

@@ -690,6 +690,9 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if head == "Live" and not _on_a_line_of_prose(text, words[0][1], words[last][2]):
         return None  # a live blog's heading ('Vexby Pay Strike Live'), not a site's title ('told Vexby Live.')
     start, end = words[0][1], words[last][2]
+    if any(words[i + 1][1] - words[i][2] > 2 and not text[words[i][2]:words[i + 1][1]].strip()
+           for i in range(last)):
+        return None  # 'Home   Vexby   News': a page's breadcrumb, words set apart by runs of blanks
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
     # a curated body before the whole nation ('the KDA UK council') stays the curated body: only a branch replaces it
@@ -1666,7 +1669,8 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # (a programme's title: 'appeared on The Quill Show')
     if len(names) == 1:
         single = names[0]
-        if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
+        if not (the or posted_on or _CAMEL_CASE.fullmatch(single)) or single in _ORGANISATION_HEAD_WORDS \
+                or single in _GENERIC_REFERENCES \
                 or single in _NOT_ORGANISATION_ACRONYMS:
             return None
     elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or names[0] in _MEDIA_OPENERS
@@ -1674,6 +1678,11 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # 'told Mira Tallis': a person ('published by Radio Vexhub': a generic media word opens a title)
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
+
+
+# One word of two capitalised parts ('VexbyOnline', 'QuillLive'): a site's or a brand's name, never a person's (a
+# surname's particle is short: 'McAdam', 'MacLeod', 'DeVere').
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{2,}")
 
 
 def _capitalised_before(text: str, i: int) -> bool:
