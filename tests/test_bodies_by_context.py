@@ -484,3 +484,15 @@ def test_a_breadcrumbs_words_set_apart_by_runs_of_blanks_are_no_outlet():
 def test_one_camel_case_word_in_an_outlets_place_is_an_outlet_and_a_surnames_particle_is_not():
     text = "Only last week VexbyOnline revealed a crisis. Later McAdam revealed more. She told QuillLive so."
     assert organisations(text) == ["VexbyOnline", "QuillLive"]
+
+
+def test_a_naming_prefix_and_a_list_of_places_with_its_commas_make_one_name():
+    text = 'Dr Jo Quill, chief medical officer for KHS Vexby, Marl and Quill Integrated Care Board said: "Thanks."'
+    assert organisations(text) == ["KHS Vexby, Marl and Quill Integrated Care Board"]
+    assert organisations("In Vexby, Marl and Quill Integrated Care Board said so.") == [
+        "Marl and Quill Integrated Care Board"]
+
+
+def test_a_plural_head_after_a_head_ends_the_name_and_a_mastheads_on_line_is_its_own():
+    assert organisations("It was offered through its Pay Review Boards pay increases.") == ["Pay Review Boards"]
+    assert organisations("Vexby Workers' Weekly On-Line\nVolume 53") == ["Vexby Workers' Weekly On-Line"]

@@ -148,7 +148,7 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
-    Weekly Daily Wire Newspaper Newspapers Live
+    Weekly Daily Wire Newspaper Newspapers Live On-Line
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 # Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
@@ -374,7 +374,25 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
               for p, s, e in placed]
     if "(@" in text:
         found += [(start, end, False) for start, end in _handles_of_bodies(text, curated, found)]
+    found += _places_listed_in_a_name(text, found, prefixes)
     return found
+
+
+_PREFIXED_PLACE_BEFORE = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+{_CAPITALISED_WORD}){{1,2}}),[^\S\n]+\Z")
+
+
+def _places_listed_in_a_name(text: str, found, prefixes: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """'KHS Vexby, Marl and Quill Integrated Care Board': a body named for a list of places after a naming prefix,
+    the list's commas inside the name. A candidate with a head word that holds 'and' and follows a comma, after a
+    naming prefix and one or two place words, runs from the prefix."""
+    spans = []
+    for start, end, may_replace in found:
+        if not may_replace or text[start - 2:start] != ", " or " and " not in text[start:end]:
+            continue
+        m = _PREFIXED_PLACE_BEFORE.search(text, max(0, start - 60), start)
+        if m and m.group(1).split()[0] in prefixes:
+            spans.append((m.start(1), end, True))
+    return spans
 
 
 _last_runs: tuple = (None, [])  # (text, its runs), replaced whole: a thread reads one consistent pair
@@ -675,6 +693,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             last, head = i, _bare(word)
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
+            elif i + 1 < len(words) and _is_plural_head(_bare(words[i + 1][0])) and word == _bare(word):
+                last += 1  # 'Pay Review Boards': a plural head after a head ends the name
     if last is None:
         local = _local_branch(words, names, prefixes, text)
         if local is not None:
