@@ -496,3 +496,23 @@ def test_a_naming_prefix_and_a_list_of_places_with_its_commas_make_one_name():
 def test_a_plural_head_after_a_head_ends_the_name_and_a_mastheads_on_line_is_its_own():
     assert organisations("It was offered through its Pay Review Boards pay increases.") == ["Pay Review Boards"]
     assert organisations("Vexby Workers' Weekly On-Line\nVolume 53") == ["Vexby Workers' Weekly On-Line"]
+
+
+# --- people: bylines, headlines, fields after a role ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Doctors struck.\n\nBy Isobel Vexby  Monday Oct 2, 2023\n\nDozens of doctors marched.", "Isobel Vexby"),
+    ("Row goes on\n\nAuthor: Harry QuillPublished 24th Aug 2023\n\nRoutine care is hit.", "Harry Quill"),
+])
+def test_a_byline_with_a_weekday_after_blanks_or_glued_to_published_names_its_writer(text, person):
+    assert people(text) == [person]
+
+
+def test_a_headlines_verb_or_modal_in_title_case_is_no_part_of_a_name():
+    assert people("'Doctors Are Not Being Unfair,' Vexite's Wes Vexby Says") == ["Wes Vexby"]
+    assert people("Why Junior Doctors Might Join the Strike Wave") == []
+
+
+def test_a_pair_after_a_roles_of_is_a_field_or_a_body_not_a_person():
+    text = "Tony Quill, Executive Director of Integrated Vexcare, Partnerships and Resilience at Vexby Hospitals, said so."
+    assert people(text) == ["Tony Quill"]
