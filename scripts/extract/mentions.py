@@ -1292,8 +1292,12 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         if m:
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     spans += _one_word_credits(text)
-    for m in finditer_if_present(_WIRE_DATELINE, text, ("(",)):  # 'VEXBY, March 3 (Wirex) - ': the agency
-        spans.append(m.span(1))
+    for dash in _BRACKET_AND_DASH.finditer(text):  # 'VEXBY, March 3 (Wirex) - ': the agency
+        line_start = text.rfind("\n", max(0, dash.start() - 80), dash.start()) + 1
+        if line_start or dash.start() < 80:
+            m = _WIRE_DATELINE.match(text, line_start)
+            if m and m.end(1) == dash.start():
+                spans.append(m.span(1))
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
         the = m.start() - 1
         if _word_before(text, the) in ("of", "for") and \
@@ -1305,18 +1309,20 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
 
 # Three or more names listed before a plural kind of body in lower case: 'the Vexby Royal, Marl General and Quill
 # Community hospitals' (each name a body of that kind).
-_PLURAL_KIND = re.compile(r"[^\S\n]+(?:hospitals|trusts|councils|universities|colleges|charities|unions|boards|"
-                          r"hospices|practices|surgeries)(?![\w\-])")
+_PLURAL_KINDS = ("hospitals", "trusts", "councils", "universities", "colleges", "charities", "unions", "boards", "hospices",
+                 "practices", "surgeries")
+_PLURAL_KIND = re.compile(word_trie(_PLURAL_KINDS) + r"(?![\w\-])")  # a blank before it is checked in code
 _LIST_ITEM = r"[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2}"
 _LIST_BEFORE_KIND = re.compile(rf"((?:{_LIST_ITEM},[^\S\n]+){{1,8}}{_LIST_ITEM},?[^\S\n]+and[^\S\n]+{_LIST_ITEM})\Z")
 
 
 def _listed_bodies_of_a_kind(text: str) -> list[tuple[int, int]]:
     spans = []
-    for kind in finditer_if_present(_PLURAL_KIND, text, ("hospitals", "trusts", "councils", "universities", "colleges",
-                                                         "charities", "unions", "boards", "hospices", "practices",
-                                                         "surgeries")):
-        m = _LIST_BEFORE_KIND.search(text, max(0, kind.start() - 250), kind.start())
+    for kind in finditer_if_present(_PLURAL_KIND, text, _PLURAL_KINDS):
+        if not kind.start() or text[kind.start() - 1] not in " \t" or not _capitalised_before(text, kind.start()) \
+                or text.find(" and ", max(0, kind.start() - 250), kind.start()) < 0:
+            continue  # (most kinds follow a lower-case word: no look-up)
+        m = _LIST_BEFORE_KIND.search(text, max(0, kind.start() - 250), blanks_start(text, kind.start()))
         if m is None:
             continue
         at = m.start(1)
@@ -1341,7 +1347,8 @@ def _listed_bodies_of_a_kind(text: str) -> list[tuple[int, int]]:
 
 # A wire story's dateline: a place in capitals or title case opening a line, maybe a date, the agency in brackets, a
 # dash ('VEXBY, March 3 (Wirex) - ', 'Port Vexby (Wirex) – ').
-_WIRE_DATELINE = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
+_BRACKET_AND_DASH = re.compile(r"\)[^\S\n]*[-\u2013\u2014]")
+_WIRE_DATELINE = re.compile(r"[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
                             r"(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]+"
                             r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
 # A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
