@@ -35,6 +35,10 @@ _KIND_BY_HEAD = {
     "radio": "broadcaster", "tv": "broadcaster", "broadcasting": "broadcaster", "press": "news_agency",
     "media": "news_agency", "images": "photo_agency", "pictures": "photo_agency", "photos": "photo_agency",
     "journal": "journal", "review": "journal", "bulletin": "journal", "magazine": "magazine", "live": "news_outlet",
+    "guild": "association", "league": "association", "academy": "association", "police": "public_body",
+    "constabulary": "public_body", "ombudsman": "public_body", "tribunal": "public_body",
+    "healthcare": "company", "ltd": "company", "limited": "company", "llp": "company", "holdings": "company",
+    "consultancy": "company",
 } | NAME_WORDS.guesses  # nameplate words ('times', 'guardian', 'lancet'): curated/vocabulary/name_words.csv
 
 

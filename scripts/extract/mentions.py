@@ -78,6 +78,20 @@ Everything else that looks like an organisation is kept as an unresolved candida
    scripts/evaluation/train_span_model.py) is an experiment, not called here: no threshold of it has beaten the
    rules alone (README, "A fitted score instead of more rules"), so the extractor does not import it.
 
+8. Bodies by what only a body does or has around the name (_bodies_by_context; issue 8: one-word names and
+   capitalised pairs no head word marks): 'X said in a statement', 'X, which runs/represents ...', 'X said its ...',
+   'analysis by X' / 'a report by X', 'X chief executive Jo Bell', 'director of X' / 'founder of X' (two words or
+   more, no field of work), "X's members / board / trustees / website", and after 'the' a name that speaks or owns
+   ('the Exchequer said', "the Quillet's editor"); a one-word body before or after 'spokesperson'. A single word
+   must not name nothing by itself (openers, titles, roles, head words, nations, peoples, months) nor be written
+   elsewhere in the text after a title or a first name (a surname); a pair that may be a person's name is kept only
+   where the cue rules a person out. Once found, a name is a body wherever else it stands alone in the article, and
+   the first word of a two-word body with an organisation head ('Velmont Trust') is one where it speaks or owns
+   ('Velmont said'). The claimed span keeps the person rules off it (bodies are not people). Also: 'Executive'
+   ending a run is a head, not a title; company heads (Healthcare, Ltd, Holdings, ...); a word in capitals
+   labelling a line ('UPDATE:') is no acronym, nor are grades, qualifications and contract types in capitals; a
+   programme's or a document's title after a capital 'The' ('The Vexby Show', 'The Pay Report') is no outlet.
+
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
 a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
@@ -115,7 +129,8 @@ _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nation
     AM PM BST GMT UTC CET CEST EST EDT PST PDT
     GBP USD EUR
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
-    ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT
+    ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT ED AE ENT CPR DNR PPE RTT
+    SHO SPR CCT MRCP MRCS FRCS FRCP MBBS MBCHB PHD BSC MSC GCSE QOF GMS PMS APMS LTFT
     OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
     A AN AND ARE AS AT BE BUT BY DO FOR GO HE IF IN IS ME MY NO NOT NOW OF ON OR OUT SO THE TO UP WE YES
     ALL NEW ONE TWO
@@ -126,17 +141,18 @@ _ORGANISATION_HEAD_WORDS = frozenset("""
     Foundation Fund Authority Agency Commission Board Committee College University Department Ministry
     Office Government Party Service Body Providers Employers Alliance Coalition Corporation
     Parliament Assembly Senate Executive Network Group Forum Partnership Collaborative Regulator
-    Hospital Hospitals Infirmary Collective Cooperative Consortium
+    Hospital Hospitals Infirmary Collective Cooperative Consortium Guild League Police Constabulary Ombudsman Tribunal Academy
+    Healthcare Ltd Limited LLP Holdings Consultancy
 """.split())
 # The last word of a newspaper, broadcaster or programme title ('Vexby Standard', 'Clarimond Radio'): the generic
 # ones here, nameplate words ('Clarimond', 'Wendle', 'Quillet') in curated/vocabulary/name_words.csv.
 _MEDIA_HEAD_WORDS = frozenset("""
     News Journal Radio TV Online Press Magazine Media Images Pictures Photos Broadcasting Review Bulletin Digest
-    Weekly Daily Wire Newspaper Newspapers Live
+    Weekly Daily Wire Newspaper Newspapers Live On-Line
 """.split()) | NAME_WORDS.media_heads
 _HEAD_WORDS = _ORGANISATION_HEAD_WORDS | _MEDIA_HEAD_WORDS
 # Heads only when 'of' and a capitalised word follow ('House of Wardens'; 'Larkspur House' is a building).
-_HEADS_BEFORE_OF = frozenset({"House", "Houses"})
+_HEADS_BEFORE_OF = frozenset({"House", "Houses", "Chamber", "Bank"})
 # Plural people a naming prefix may go before without making a name ('KHS Consultants', 'KHS Doctors').
 _PLURAL_PEOPLE = re.compile(r"(?:consultant|doctor|nurse|medic|surgeon|physician|worker|leader|manager|boss|patient"
                             r"|trainee|junior|resident|staff|member|gp)s?")
@@ -155,6 +171,13 @@ _TITLE_WORDS = frozenset("""
     Secretary Minister Chancellor Chief Executive Director Chair Chairman Chairwoman Chairperson Co-chair
     President Officer Spokesperson Spokesman Spokeswoman Leader Head Professor Prof Dr Mr Mrs Ms Miss Mx
     Sir Dame Lord Lady Rt Hon Cllr Councillor MP
+""".split())
+# Title words that are also a body's head word when they end a run ('the Vexmark Executive', not 'Chief Executive').
+_TITLE_HEADS = frozenset({"Executive"})
+# Words of a role that go before a title ('Medical Director', 'Clinical Lead', 'Chief Nursing Officer').
+_ROLE_ADJECTIVES = frozenset("""
+    Medical Clinical Nursing Finance Financial Operating Operations Associate Regional Managing Programme Strategy
+    Strategic Communications Policy People Workforce Quality Safety Commercial Technical Scientific
 """.split())
 # Modifiers that belong to a title that follows them ('General Secretary', 'Deputy Chief ...').
 _TITLE_MODIFIERS = frozenset("General Deputy Assistant Acting Interim Vice Shadow Former".split())
@@ -213,8 +236,9 @@ _BODY_CUES = {"chief executive": ("of", "at"), "members of": ("",), "member of":
               "chairman of": ("",), "chairwoman of": ("",), "president of": ("",), "consultant at": ("",),
               "spokesperson": ("for",), "spokesman": ("for",), "spokeswoman": ("for",)}
 _SPOKESPEOPLE = frozenset(("spokesperson", "spokesman", "spokeswoman"))
-# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff').
-_KIND_NOUNS = frozenset(("union", "charity"))
+# A kind of body in lower case after its name ('the Quorncare union', 'by Hope Lane charity staff', 'the Quillet
+# newspaper'; not a generic word before a media kind: 'the Local newspaper').
+_KIND_NOUNS = frozenset(("union", "charity", "newspaper", "website", "broadcaster", "magazine", "tabloid"))
 # Plain alternatives (no character classes) keep the scan on the regex engine's fast literal path; factored by
 # their letters (word_trie), fewer of them are tried at each position.
 _CUES_OPENING_SENTENCES = ("Speaking", "Spoke", "Talking", "Writing", "According", "Appearing", "Interviewed",
@@ -276,8 +300,14 @@ def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[Alia
     service') names no body: it qualifies the noun after the compound, and its 'the' belongs to that noun."""
     curated = [m for m in curated if not (m.text.rsplit(None, 1)[-1][:1].islower() and text[m.end:m.end + 1] == "-"
                                           and text[m.end + 1:m.end + 2].isalpha())]
-    candidates = _candidate_spans(text, lexicon, curated)
+    owned = [m for m in curated if m.text[:1].islower() and m.alias.entity_kind == "organisation"
+             and m.start > 3 and text[m.start - 2:m.start - 1] in ("'", "’", "s")
+             and _BRANCH_OWNER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+    if owned:  # "KDA Vexmark’s junior doctors committee": the branch's own committee, a name nobody curated
+        curated = [m for m in curated if m not in owned]
+    candidates = _candidate_spans(text, lexicon, curated) + [(m.start, m.end, False) for m in owned]
     return _settle_collisions(curated, candidates, text)
+
 
 
 _last_names: list = [None, None, None]
@@ -328,6 +358,11 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
                 found.append(candidate)
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
+    by_context = _bodies_by_context(text)
+    by_context += _short_forms(text, [(s, e) for s, e, replaces in found if replaces])
+    found += [(start, end, False) for start, end in by_context]
+    found += [(start, end, False) for start, end in _other_uses(text, by_context)]
+    found += [(start, end, False) for start, end in _listed_bodies_of_a_kind(text)]
     found += _branches(text, curated)
     acronyms = [m.span() for m in _ACRONYM.finditer(text)]
     terms = {text[s:e] for s, e in acronyms if _defines_a_term(text, s, e) or _spelt_out_as_a_term(text, s, e)}
@@ -337,7 +372,27 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
     named = {text[p:e] for p, s, e in placed if p != s}  # 'Tillby QRH' found mid-sentence names it elsewhere too
     found += [(p if p != s or not named or s in curated_starts else _named_before(text, s, e, named), e, False)
               for p, s, e in placed]
+    if "(@" in text:
+        found += [(start, end, False) for start, end in _handles_of_bodies(text, curated, found)]
+    found += _places_listed_in_a_name(text, found, prefixes)
     return found
+
+
+_PREFIXED_PLACE_BEFORE = re.compile(rf"(?<![\w'’@#.\-])({_CAPITALISED_WORD}(?:[^\S\n]+{_CAPITALISED_WORD}){{1,2}}),[^\S\n]+\Z")
+
+
+def _places_listed_in_a_name(text: str, found, prefixes: frozenset[str]) -> list[tuple[int, int, bool]]:
+    """'KHS Vexby, Marl and Quill Integrated Care Board': a body named for a list of places after a naming prefix,
+    the list's commas inside the name. A candidate with a head word that holds 'and' and follows a comma, after a
+    naming prefix and one or two place words, runs from the prefix."""
+    spans = []
+    for start, end, may_replace in found:
+        if not may_replace or text[start - 2:start] != ", " or " and " not in text[start:end]:
+            continue
+        m = _PREFIXED_PLACE_BEFORE.search(text, max(0, start - 60), start)
+        if m and m.group(1).split()[0] in prefixes:
+            spans.append((m.start(1), end, True))
+    return spans
 
 
 _last_runs: tuple = (None, [])  # (text, its runs), replaced whole: a thread reads one consistent pair
@@ -451,6 +506,10 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
+    if len(word) >= 4 and _in_a_capitals_label(text, start, end):
+        return False  # a label opening a line ('UPDATE: ...', 'READ MORE: ...', 'WATCH' alone), not a body's letters
+    if len(word) >= 4 and text[end:end + 5] in (" the ", " a ", " an ") and _word_before(text, start) == "to":
+        return False  # a verb in capitals for emphasis ('voted to REJECT the offer')
     if (start == 0 or text[start - 1] in "\n ") and _in_a_dateline_or_byline(text, start, end):
         return False
     if text.find("- ", max(0, start - 30), start) >= 0 or text.find("\u2013 ", max(0, start - 30), start) >= 0:
@@ -461,6 +520,19 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
             if credit and credit.start(1) <= start:
                 return False  # a photographer's name in capitals ('- JO BELL')
     return not _is_shouted(text, start, end)
+
+
+_CAPITALS_LABEL = re.compile(r"[^\S\n]*(?:[A-Z]{4,}[^\S\n]+){0,2}[A-Z]{4,}[^\S\n]*(?::|\n|\Z)")
+
+
+def _in_a_capitals_label(text: str, start: int, end: int) -> bool:
+    """Whether the word is one of one to three words in capitals (four letters or more each) that open a line and end
+    at a colon or the line's end ('UPDATE:', 'READ MORE:', 'WATCH')."""
+    line_start = text.rfind("\n", max(0, start - 30), start) + 1
+    if line_start == 0 and start > 30:
+        return False
+    m = _CAPITALS_LABEL.match(text, line_start)
+    return m is not None and m.end() >= end
 
 
 def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
@@ -534,6 +606,10 @@ def _segments(tokens, covered: "_Coverage"):
     segment = []
     for i, (word, start, end) in enumerate(tokens):
         kind = covered.kind_at(start, end)
+        if word in _TITLE_HEADS and i == len(tokens) - 1 and segment and _bare(segment[-1][0]) not in _PERSON_WORDS \
+                and not _is_connector(segment[-1][0]):
+            segment.append((word, start, end))  # 'the Vexmark Executive': a body's head, no title before a name
+            continue
         if word in _TITLE_WORDS or kind == "person":
             while segment and _bare(segment[-1][0]) in _TITLE_MODIFIERS:
                 segment.pop()
@@ -541,7 +617,12 @@ def _segments(tokens, covered: "_Coverage"):
             if word in _TITLE_WORDS and owner is not None:
                 segment = segment[:owner + 1]  # "KHS Easton and Vale's Deputy Medical Director": the owner's name
             elif word in _TITLE_WORDS and not any(_bare(w) in _HEAD_WORDS for w, _, _ in segment):
-                segment = segment[:1]  # 'KHS Medical Director': the words before a title belong to it
+                # 'KHS Medical Director': the words before a title's own words belong to it; a body named for places
+                # keeps them ('KHS Vexby and Marl Medical Director': 'KHS Vexby and Marl')
+                while len(segment) > 1 and (segment[-1][0] in _ROLE_ADJECTIVES or _is_connector(segment[-1][0])):
+                    segment.pop()
+                if len(segment) > 1 and any(segment[i][0] in _ROLE_ADJECTIVES for i in range(len(segment))):
+                    segment = segment[:1]
             yield segment
             segment = []
             continue
@@ -577,6 +658,9 @@ def _two_names_joined(before, after) -> bool:
 
 def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
     words = list(segment)
+    glued = max((i for i, w in enumerate(words) if _GLUED_THE.search(w[0])), default=None)
+    if glued is not None:
+        words = words[glued + 1:]  # 'Hide AdThe Vexites Party': page furniture glued to the sentence's 'The'
     the_before = None  # a capital 'The' dropped right before the name
     while words and (_is_connector(words[0][0]) or _opens_but_never_starts_a_name(words)):
         the_before = words[0] if words[0][0] == "The" else None
@@ -592,9 +676,12 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if len(names) < 2:
         return None
     last, head = None, None
-    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(w[0].lower()) or _is_plural_head(w[0])
-                                           for w in names[1:]):
-        last, head = len(words) - 1, names[0][0]  # ('KHS Consultants' are people, not a body)
+    if names[0][0] in prefixes and not all(_PLURAL_PEOPLE.fullmatch(_bare(w[0]).lower()) or _is_plural_head(_bare(w[0]))
+                                           for w in names[1:]) \
+            and (_on_a_line_of_prose(text, words[0][1], words[-1][2]) or any(_bare(w[0]) in _HEAD_WORDS for w in names)):
+        # ('KHS Consultants' and "KHS Trusts'" are people or a kind of body; a heading's words ('KHS Winter Update' on a
+        # line of its own) are no name)
+        last, head = len(words) - 1, names[0][0]
     for i, (word, _, _) in enumerate(words):
         followed_by_of = i + 2 < len(words) and words[i + 1][0].split()[0] in ("of", "for", "on")
         if _bare(word) not in _HEAD_WORDS and not (followed_by_of and word in _HEADS_BEFORE_OF):
@@ -606,6 +693,12 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             last, head = i, _bare(word)
             if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
                 last += 1
+            elif i + 1 < len(words) and _is_plural_head(_bare(words[i + 1][0])) and word == _bare(word):
+                last += 1  # 'Pay Review Boards': a plural head after a head ends the name
+    if last is None:
+        local = _local_branch(words, names, prefixes, text)
+        if local is not None:
+            return local
     named_for_a_nation = last is None
     if named_for_a_nation:
         if not _named_for_a_nation(names, text):
@@ -617,10 +710,41 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
     if head == "Live" and not _on_a_line_of_prose(text, words[0][1], words[last][2]):
         return None  # a live blog's heading ('Vexby Pay Strike Live'), not a site's title ('told Vexby Live.')
     start, end = words[0][1], words[last][2]
+    if any(words[i + 1][1] - words[i][2] > 2 and not text[words[i][2]:words[i + 1][1]].strip()
+           for i in range(last)):
+        return None  # 'Home   Vexby   News': a page's breadcrumb, words set apart by runs of blanks
     if is_media and the_before and not _opens_sentence(text, the_before[1]):
         start = the_before[1]
     # a curated body before the whole nation ('the KDA UK council') stays the curated body: only a branch replaces it
     return start, end - (len(words[last][0]) - len(_bare(words[last][0]))), not is_media and not named_for_a_nation
+
+
+# After a local body named by its places and a national body's initials: punctuation, a line's end or a verb ('Vexby
+# and Marl KHS says'), not a plural noun the initials qualify ('Vexby KHS trusts').
+_AFTER_A_LOCAL_BODY = re.compile(r"[^\S\n]*(?:[^\w\s]|\n|\Z)|[^\S\n]+(?:says|said|has|have|had|is|was|will|would|can|could|"
+                                 r"confirmed|announced|warned|urged|added|told|expects|expected|asked|advised)(?![\w\-])")
+
+
+def _local_branch(words, names, prefixes: frozenset[str], text: str) -> tuple[int, int, bool] | None:
+    """'Vexby and Marl KHS says', 'West Vexby KHS FT': places before a naming prefix ('KHS', the initials of a national
+    body whose curated names go on with capitals) name a local body of it, maybe with a body's initials after it
+    ('FT'); not when a plural noun the initials qualify follows, nor after words that are no place (openers,
+    titles, parties, nations alone)."""
+    at = len(words) - 1
+    if len(names) >= 3 and words[-1][0].isupper() and 2 <= len(words[-1][0]) <= 4 and words[-2][0] in prefixes:
+        at -= 1  # 'FT' after the prefix
+    if words[at][0] not in prefixes or at == 0:
+        return None
+    places = [_bare(w) for w, _, _ in words[:at] if not _is_connector(w)]
+    if not places or any(w in _LEADING_STRUCTURE_WORDS or w in _PERSON_WORDS or w in _PARTY_WORDS or w in prefixes
+                         or w.isupper() or w in _HEAD_WORDS or w.endswith(_NATIONALITY_ENDINGS) or w in _NATIONALITIES
+                         for w in places) \
+            or all(w in _DIRECTION_WORDS or w in NAME_WORDS.nations or w in _NATION_SUFFIXES for w in places):
+        return None
+    end = words[-1][2]
+    if not _AFTER_A_LOCAL_BODY.match(text, end):
+        return None
+    return words[0][1], end, True
 
 
 # Words of a place's name before a nation ('North Vexmark', 'South West Vexmark'): such a run is a region, not a body.
@@ -662,7 +786,8 @@ def _after_a_person_of(words):
     """'Mira Tallis of the Vexley Trust' -> 'Vexley Trust': two plain words and no head before 'of' are a
     person's name ('House of Stewards ...', 'Royal College of ...' stay whole)."""
     before = next((i for i, w in enumerate(words) if w[0].split()[0] in ("of", "for")), None)
-    if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0].isupper() for w in words[:2]):
+    if before == 2 and not any(_bare(w[0]) in _HEAD_WORDS or w[0] in _HEADS_BEFORE_OF or w[0].isupper()
+                               for w in words[:2]):
         return words[3:]
     return words
 
@@ -680,6 +805,9 @@ def _opens_sentence(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
     return j < 0 or text[j] in ".!?:;\n"
+
+
+_GLUED_THE = re.compile(r"[a-z]The\Z")
 
 
 def _is_connector(token: str) -> bool:
@@ -728,6 +856,9 @@ def _phrases(phrases) -> str:
 # A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
 # curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
+# A branch's possessive: a nation's name and an apostrophe (with or without an s) right before a curated body written
+# in lower case ("KDA Vexmark’ junior doctors committee", "KDA Vexmark's consultants committee").
+_BRANCH_OWNER_BEFORE = re.compile(rf"(?<![\w\-]){_phrases(NAME_WORDS.nations)}(?:['’]s?)[^\S\n]+\Z")
 _BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
@@ -773,6 +904,12 @@ _KIND_AS_A_MODIFIER = re.compile(r"['’]s?(?!\w)|[^\S\n]+(?:boss|bosses|barons?
                                  r"representatives?|general|secretary|president|chair|spokes(?:person|man|woman)|"
                                  r"director|executive|officer|negotiators?|activists?|organisers?"
                                  r"|said|says|added|told|warned|insisted|argued|stated|claimed)(?![\w\-])")
+# A lower-case word after the kind word that is none of the words an appositive goes on with (a preposition, a
+# relative, a participle): the kind word is the subject of a new clause ('..., the union set out its demands').
+_CLAUSE_AFTER_KIND = re.compile(r"[^\S\n]+(?!(?:which|that|who|whose|based|representing|campaigning|working|set[^\S\n]+up|"
+                                r"founded|formed|funded|run|led|and|or|for|of|in|at|on|with|from|to|by|since|whose|"
+                                r"covering|serving|supporting|behind|known|called|named)(?![\w\-]))[a-z]+(?:ed|s|t)"
+                                r"(?![\w\-])")
 _KIND_AFTER_COMMA = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z\-]+[^\S\n]+){{0,3}}?(?:{_ORGANISATION_KINDS})(?!\w)")
 # The bracket first (a literal the regex engine skips to), the blanks before it required by a look-behind; the
 # start of those blanks is found in code (text.blanks_start).
@@ -793,6 +930,11 @@ _THE_MEDIA_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)[^\S\n]+(?:" + "|".join(
 _THE_TITLE = re.compile(r"The(?<=[a-z,][^\S\n]The)((?:[^\S\n]+[A-Z][\w'’\-]*){1,3})(?![^\S\n]+[A-Z]|[\w'’\-])")
 _LOWER_WORD_OF_FOUR = re.compile(r"(?<![\w'’\-])[a-z]{4,}")
 _TITLE_NOT_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | NAME_WORDS.places
+# Last words of the title of a programme, a document, an event or a prize: a work, not the body that makes it.
+_WORKS_NOT_BODIES = frozenset("""
+    Show Programme Podcast Documentary Series Episode Plan Report Strategy Act Bill Award Awards Prize Festival Games
+    Cup Final Deal Offer Agreement Manifesto Speech Statement Inquiry Debate Hour Hours
+""".split())
 _VENUE_PREPOSITIONS = frozenset("at near outside inside opposite beside behind".split())
 
 
@@ -812,6 +954,8 @@ def _the_titles(text: str) -> list[tuple[int, int]]:
             continue
         if _word_before(text, m.start()) in _VENUE_PREPOSITIONS:
             continue  # 'held at The Red Vexby': a venue
+        if _bare(words[-1]) in _WORKS_NOT_BODIES:
+            continue  # 'on The Vexby Show', 'in The Pay Report': a programme's or a document's title, not a body
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -893,6 +1037,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         if _KIND_AS_A_MODIFIER.match(text, anchor.end()):
             continue  # 'Jo Bell, the union's general secretary', 'in Vexby, a top union boss said', '..., the union
             # said': no kind given to the name before the comma
+        if _CLAUSE_AFTER_KIND.match(text, anchor.end()):
+            continue  # 'In a letter to Jo Bell, the union set out ...': the kind word opens a clause of its own
         m = _RUN_BEFORE_COMMA.search(text, max(0, anchor.start() - 120), anchor.start())
         if not m:
             continue
@@ -927,11 +1073,13 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
 # ('the charity Jo Bell founded': a person).
 _KINDS_BEFORE_NAME = ("charity", "campaign group", "pressure group", "lobby group", "think tank", "think-tank",
                       "trade union", "union", "website", "newspaper", "broadcaster", "magazine", "watchdog",
-                      "regulator", "campaign")
+                      "regulator", "campaign", "platform", "social media site", "social network", "news agency",
+                      "consultancy", "publisher", "tabloid", "journal", "firm", "company", "organisation",
+                      "organization", "campaign organisation", "professional body", "staff association")
 _KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])" + _phrases(_KINDS_BEFORE_NAME) + r"[^\S\n]+"
                                r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
 _FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
-                            r"joined|represents)(?![\w\-])")
+                            r"joined|represents|owns|owned|wrote|edits|edited|works|worked|bought)(?![\w\-])")
 _KIND_NEEDLES = tuple(sorted({kind.replace("-", " ").split()[-1] for kind in _KINDS_BEFORE_NAME}))
 
 
@@ -956,6 +1104,387 @@ def _names_after_a_kind(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((words[0][1], words[-1][2]))
     return spans
+
+
+# --- bodies by the context around them (issue 8: one-word names, bodies not people) -------------------------------
+
+# A capitalised name of one to four words (its last word may carry a possessive, left outside), read back from a cue.
+_CONTEXT_NAME = rf"{_CAPITALISED_WORD}(?:{_GAP}(?:(?:of|for|and|&){_GAP})?{_CAPITALISED_WORD}){{0,3}}"
+_NAME_BEFORE_CONTEXT = re.compile(rf"(?:(?<![\w'’])([Tt]he){_GAP})?(?<![\w'’@#.\-])({_CONTEXT_NAME})(?:{_GAP})?\Z")
+# What only a body does, after its name:
+# 'X said in a statement' (a person may too: a pair that may be a person's name is left out), 'X, which runs',
+# 'X said its' ('its', not 'his' or 'her'), and a name after 'the' before a reporting verb ('the Exchequer said':
+# a person after 'the' is a role, and roles are left out).
+_STATEMENT = re.compile(r"in(?<=[^\S\n]in)[^\S\n]+(?:an?|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
+                        r"(?:statement|release|post|letter|tweet|briefing|submission|update)s?(?![\w\-])")
+_STATEMENT_VERB_BEFORE = re.compile(r"(?<![\w\-])(?:(?:has|have)[^\S\n]+)?(?:said|says|added|confirmed|announced|"
+                                    r"stated|explained)[^\S\n]+\Z")
+_WHICH_AFTER = re.compile(r",[^\S\n]+which[^\S\n]+(?:(?:also|now|still|currently|already)[^\S\n]+)?"
+                          r"(?:runs|ran|represents|represented|operates|operated|provides|provided|manages|managed|"
+                          r"employs|employed|owns|owned|funds|funded|publishes|published|campaigns|campaigned|"
+                          r"lobbies|lobbied|commissions|commissioned|organises|organised|organizes|organized|"
+                          r"advises|advised|negotiates|negotiated|oversees|oversaw|regulates|regulated|"
+                          r"is[^\S\n]+(?:run|funded|owned|made|backed|led|chaired)|"
+                          r"has[^\S\n]+(?:members|branches|offices|staff|represented|run|campaigned))(?![\w\-])")
+_ITS = re.compile(r"its(?<=[^\S\n]its)(?![\w\-'’])")
+_ITS_VERB_BEFORE = re.compile(r"(?<![\w\-])(?:(?:has|have|also|later|then)[^\S\n]+)?(?:said|says|announced|confirmed|"
+                              r"warned|insisted|argued|claimed|stressed|revealed|added)[^\S\n]+(?:that[^\S\n]+)?\Z")
+_REPORTED_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|again)[^\S\n]+)?"
+                             r"(?:said|says|told|added|warned|insisted|explained|argued|stated|claimed|announced|"
+                             r"confirmed|urged|welcomed|responded|replied|admitted|accused|criticised|called|"
+                             r"pledged|promised|rejected|denied|declined|refused|published|described|estimated)"
+                             r"(?![\w\-])")
+# 'analysis by X', 'a survey from X': who made the research (a pair that may be a person's name is left out).
+_BY_OR_FROM = re.compile(r"(?:by(?<=[^\S\n]by)|from(?<=[^\S\n]from))[^\S\n]+(?:(the)[^\S\n]+)?"
+                         rf"(?=[{_UPPER}])({_CONTEXT_NAME})")
+# Who made the research: 'analysis by X' / 'analysis from X', 'a report by X' (a report from a place is no body's).
+_RESEARCH_BEFORE = re.compile(r"(?<![\w\-])(?:(?:[Aa]nalysis|[Rr]esearch|[Ss]urvey|[Pp]olling|[Mm]odelling)"
+                              r"|(?P<by_only>[Rr]eport|[Pp]oll|[Ss]tudy|[Rr]eview|[Ff]igures|[Dd]ata))"
+                              r"(?:[^\S\n]+carried[^\S\n]+out|[^\S\n]+published)?[^\S\n]+\Z")
+# 'Vexby Health chief executive Jo Bell': a body's name before one of its roles in lower case and a capitalised name.
+_ROLE_AND_NAME = re.compile(r"(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+[Ss]ecretary|[Cc]hief"
+                            r"[^\S\n]+[Oo]fficer|[Mm]edical[^\S\n]+[Dd]irector|[Mm]anaging[^\S\n]+[Dd]irector|"
+                            r"director|chair|chairman|chairwoman|co-chair|president|founder|co-founder|boss|"
+                            rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?"
+                            rf"[{_UPPER}][a-z]")
+_WHICH_NEEDLES = (", which ",)
+
+
+def _not_a_one_word_body(word: str) -> bool:
+    """Words that name no body by themselves: sentence openers, titles and roles, head words ('the Trust'), generic
+    references, nations and peoples, weekdays and months."""
+    from scripts.extract.names import NOT_PERSON_WORDS, ROLE_NOUNS, STRUCTURE_WORDS
+    return (word in _LEADING_STRUCTURE_WORDS or word in _TRAILING_STRUCTURE_WORDS or word in _PERSON_WORDS
+            or word in _TITLE_MODIFIERS or word in _HEAD_WORDS or word in _HEADS_BEFORE_OF or word in _GENERIC_REFERENCES
+            or word in _NATION_SUFFIXES or word in _LOWER_NATIONS or word in _NATIONALITIES or word in NAME_WORDS.nations
+            or word.endswith(_NATIONALITY_ENDINGS) or word.lower() in ROLE_NOUNS or word in STRUCTURE_WORDS
+            or (word in NOT_PERSON_WORDS and word not in _PARTY_WORDS) or _DIRECTION_WORDS.__contains__(word)
+            or word.isupper() or len(word) < 3)
+
+
+_SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])([{_UPPER}][\w'’\-]*)\.?[^\S\n]+\Z")
+
+
+def _word_positions(text: str, word: str):
+    """Where the word stands alone in text (no word character, apostrophe or hyphen glued to it)."""
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_'’-@#.")) and \
+                not (after < len(text) and (text[after].isalnum() or text[after] in "_-")):
+            yield at
+        at = text.find(word, after)
+
+
+def _after_a_first_name(text: str, start: int) -> bool:
+    """Whether a title or a word shaped like a first name stands right before start ('Jo Green', 'Ms Green')."""
+    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS
+    before = _SURNAME_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    first = before.group(1).rstrip(".")
+    return first.lower() in _TITLES_BEFORE_A_SURNAME or (
+        first[1:].islower() and not (first in _LEADING_STRUCTURE_WORDS or first in STRUCTURE_WORDS
+                                     or first in NOT_PERSON_WORDS or first in _HEAD_WORDS or first in NAME_WORDS.nations
+                                     or first in _NATIONALITIES or first.endswith(_NATIONALITY_ENDINGS)
+                                     or first in _DIRECTION_WORDS or first in NAME_WORDS.branches))
+
+
+_TITLES_BEFORE_A_SURNAME = frozenset("mr mrs ms miss mx dr sir dame lord lady prof professor cllr".split())
+
+
+def _a_persons_name_word(text: str, word: str) -> bool:
+    """Whether the text also writes the word after a title or a first name ('Ms Quill', 'Jo Quill'): then it may be
+    a person's surname, and a one-word rule leaves it alone."""
+    return any(_after_a_first_name(text, at) for at in _word_positions(text, word))
+
+
+def _context_body(text: str, the: str | None, name: str, at: int, person_shape_allowed: bool) -> tuple[int, int] | None:
+    """The span of a body read from a cue, or None. One word: not a word that names no body, not a person's name
+    word elsewhere in the text. Several words: not a role or title among them; a pair that may be a person's name
+    only where the cue allows one (person_shape_allowed) or 'the' stands before it."""
+    words = name.split()
+    while words and words[0] in _LEADING_STRUCTURE_WORDS:
+        at += len(words[0]) + 1
+        words.pop(0)
+        the = None
+    if len(words) > 2 and words[1] in ("of", "for") and _PLURAL_PEOPLE.fullmatch(words[0].lower()):
+        at += len(words[0]) + len(words[1]) + 2  # 'Patients of Quorvex': the people's body
+        words = words[2:]
+        the = None
+    while words and (_is_connector(words[-1]) or words[-1] in _TRAILING_STRUCTURE_WORDS):
+        words.pop()
+    if not words:
+        return None
+    last = _bare(words[-1])
+    written = " ".join(words[:-1] + [last])
+    end = at + len(written)
+    if text[at:end] != written:
+        return None  # the words were joined by other blanks: let the phrase rules read them
+    if len(words) == 1:
+        if _not_a_one_word_body(last) or _a_persons_name_word(text, last):
+            return None
+        return at, end
+    names = [_bare(w) for w in words if not _is_connector(w)]
+    if any(n in _PERSON_WORDS or n in _TITLE_MODIFIERS or n.lower() in _role_nouns() for n in names):
+        return None
+    if all(n in _NATION_SUFFIXES or n in _LOWER_NATIONS or n in _DIRECTION_WORDS or n in NAME_WORDS.nations
+           for n in names):
+        return None
+    if not (person_shape_allowed or the):
+        from scripts.extract.names import _is_person_name
+        if _is_person_name(" ".join(names)):
+            return None
+    return at, end
+
+
+def _role_nouns() -> frozenset[str]:
+    from scripts.extract.names import ROLE_NOUNS  # names imports this module: bound on first use
+    return ROLE_NOUNS
+
+
+# A name after one of these is a place or a thing in a longer subject ('the hospital in Vexby said its ...').
+_PLACE_PREPOSITIONS = frozenset("in at near across outside inside around from of to into throughout within".split())
+
+
+def _name_before(text: str, end: int) -> re.Match | None:
+    m = _NAME_BEFORE_CONTEXT.search(text, max(0, end - 80), end)
+    if m and _word_before(text, m.start()) in _PLACE_PREPOSITIONS:
+        return None
+    return m
+
+
+def _bodies_by_context(text: str) -> list[tuple[int, int]]:
+    """Bodies named by what only a body does or has around their name, whether one word or several. Each cue is
+    found from a literal the regex engine skips to ('in a', 'its', 'by', 'of', 'the', ', which'), and the words
+    before it are read back from there."""
+    spans = []
+    for cue in _STATEMENT.finditer(text):  # 'X said in a statement'
+        verb = _STATEMENT_VERB_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+        m = verb and _name_before(text, verb.start())
+        if m and m.end() < verb.start() + 1 and text[m.end() - 1:m.end()].strip() == "":
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue in finditer_if_present(_WHICH_AFTER, text, _WHICH_NEEDLES):
+        m = _name_before(text, cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in _ITS.finditer(text):  # 'X said its'
+        verb = _ITS_VERB_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+        m = verb and _name_before(text, verb.start())
+        if m and text[m.end() - 1:m.end()].strip() == "":
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for m in _BY_OR_FROM.finditer(text):  # 'analysis by X'
+        research = _RESEARCH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if research and (text[m.start()] == "b" or not research.group("by_only")):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue_start in _roles_before_a_name(text):  # 'X chief executive Jo Bell'
+        if cue_start > 1 and text[cue_start - 1] in " \t" and text[cue_start - 2:cue_start - 1].isalpha():
+            m = _name_before(text, cue_start)
+            if m and not m.group(2).endswith(("'s", "’s", "s'", "s’")):
+                spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for m in _OF_A_NAME.finditer(text):  # 'director of Marlow Beacon': no person's name
+        if _ROLE_BEFORE_OF.search(text, max(0, m.start() - 30), m.start()):
+            words = [_bare(w) for w in m.group(2).split() if not _is_connector(w)]
+            if len(words) >= 2 and not any(w.endswith(_FIELD_ENDINGS) or w in _field_words() for w in words):
+                spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in _BODYS_OWN.finditer(text):  # "Marlow Beacon's members", "Quorvex's board"
+        m = _name_before(text, cue.start())
+        if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    spans += _one_word_credits(text)
+    for dash in _BRACKET_AND_DASH.finditer(text):  # 'VEXBY, March 3 (Wirex) - ': the agency
+        line_start = text.rfind("\n", max(0, dash.start() - 80), dash.start()) + 1
+        if line_start or dash.start() < 80:
+            m = _WIRE_DATELINE.match(text, line_start)
+            if m and m.end(1) == dash.start():
+                spans.append(m.span(1))
+    for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
+        the = m.start() - 1
+        if _word_before(text, the) in ("of", "for") and \
+                _word_before(text, blanks_start(text, the) - len(_word_before(text, the)))[:1].isupper():
+            continue  # 'Friends of the Vexe said': the end of a longer name
+        spans.append(_context_body(text, "the", m.group(1), m.start(1), person_shape_allowed=True))
+    return [span for span in spans if span]
+
+
+# Three or more names listed before a plural kind of body in lower case: 'the Vexby Royal, Marl General and Quill
+# Community hospitals' (each name a body of that kind).
+_PLURAL_KINDS = ("hospitals", "trusts", "councils", "universities", "colleges", "charities", "unions", "boards", "hospices",
+                 "practices", "surgeries")
+_PLURAL_KIND = re.compile(word_trie(_PLURAL_KINDS) + r"(?![\w\-])")  # a blank before it is checked in code
+_LIST_ITEM = r"[A-Z][\w'’\-]*(?:[^\S\n]+[A-Z][\w'’\-]*){0,2}"
+_LIST_BEFORE_KIND = re.compile(rf"((?:{_LIST_ITEM},[^\S\n]+){{1,8}}{_LIST_ITEM},?[^\S\n]+and[^\S\n]+{_LIST_ITEM})\Z")
+
+
+def _listed_bodies_of_a_kind(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for kind in finditer_if_present(_PLURAL_KIND, text, _PLURAL_KINDS):
+        if not kind.start() or text[kind.start() - 1] not in " \t" or not _capitalised_before(text, kind.start()) \
+                or text.find(" and ", max(0, kind.start() - 250), kind.start()) < 0:
+            continue  # (most kinds follow a lower-case word: no look-up)
+        m = _LIST_BEFORE_KIND.search(text, max(0, kind.start() - 250), blanks_start(text, kind.start()))
+        if m is None:
+            continue
+        at = m.start(1)
+        items = []
+        for part in re.split(r"(,[^\S\n]+(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)", m.group(1)):
+            if part and part[0].isupper():
+                items.append((at, at + len(part), part))
+            at += len(part)
+        words = [w for _, _, item in items for w in item.split()]
+        if len(items) < 3 or any(w.rstrip(".").lower() in _TITLES_BEFORE_A_SURNAME for w in words) \
+                or any(len(item.split()) < 2 for _, _, item in items):
+            continue  # (one-word items are places: 'Vexby, Marl and Quill hospitals')
+        for start, end, item in items:
+            item_words = item.split()
+            while item_words and item_words[0] in _LEADING_STRUCTURE_WORDS:
+                start += len(item_words[0]) + 1
+                item_words.pop(0)
+            if item_words and not all(w in NAME_WORDS.nations or w in _LOWER_NATIONS for w in item_words):
+                spans.append((start, end))
+    return spans
+
+
+# A wire story's dateline: a place in capitals or title case opening a line, maybe a date, the agency in brackets, a
+# dash ('VEXBY, March 3 (Wirex) - ', 'Port Vexby (Wirex) – ').
+_BRACKET_AND_DASH = re.compile(r"\)[^\S\n]*[-\u2013\u2014]")
+_WIRE_DATELINE = re.compile(r"[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
+                            r"(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]+"
+                            r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
+# A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
+# an outlet (a photographer is named by two words or more); not a word saying where the picture came from.
+_ONE_WORD_CREDIT = re.compile(r"[^\S\n]*([A-Z][\w&'’\-]*)[^\S\n]*(?=[)\n]|\Z)")
+_NOT_CREDITED_BODIES = frozenset("""
+    Supplied Handout Contributed File Archive Stock Library Screenshot Screengrab Submitted Family Social Media Reader
+    Readers Courtesy Pool Internet
+""".split())
+
+
+def _one_word_credits(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for label in (*CREDIT_LABELS, "Copyright:"):
+        at = text.find(label)
+        while at >= 0:
+            m = _ONE_WORD_CREDIT.match(text, at + len(label))
+            if m and m.group(1) not in _NOT_CREDITED_BODIES and not _not_a_one_word_body(m.group(1)) \
+                    and not m.group(1).isupper() and not _a_persons_name_word(text, m.group(1)):
+                spans.append(m.span(1))
+            at = text.find(label, at + len(label))
+    return spans
+
+
+# What only a body owns: members, a board, trustees, branches, a website, a membership, headquarters.
+_BODYS_OWN = re.compile(r"s(?<=[\w]['’]s)[^\S\n]+(?:members|board|trustees|branches|website|membership|headquarters|"
+                        r"affiliates|annual[^\S\n]+report|governing[^\S\n]+body|ruling[^\S\n]+council)(?![\w\-])"
+                        r"(?![^\S\n]+of(?!\w))")  # not "Vexby's members of parliament"
+# The role words _ROLE_AND_NAME holds, each found by str.find (a scan for the alternation itself would try it at
+# every common letter), with the longest role word before it that makes a two-word role.
+_ROLE_NEEDLES = ("xecutive", "ecretary", "fficer", "irector", "chair", "president", "founder", "boss", "spokes")
+
+
+def _roles_before_a_name(text: str) -> list[int]:
+    """Where each role of _ROLE_AND_NAME that a capitalised name follows starts, in order."""
+    starts = set()
+    for needle in _ROLE_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            word_start = at
+            while word_start and (text[word_start - 1].isalpha() or text[word_start - 1] == "-"):
+                word_start -= 1
+            before = _WORD_BEFORE.search(text, max(0, word_start - 20), word_start)
+            for start in ((before.start(1), word_start) if before else (word_start,)):
+                if _ROLE_AND_NAME.match(text, start):
+                    starts.add(start)
+                    break
+            at = text.find(needle, at + len(needle))
+    return sorted(starts)
+
+
+def _short_forms(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'the Velmont Trust ... Velmont said': the first word of a two-word body whose second word is an organisation's
+    head stands for the body where it speaks or owns something ('Velmont said', "Velmont's analysis"), alone (no
+    capitalised word next to it), and nothing makes it a person's name word or a word that names no body."""
+    spans = []
+    seen = set()
+    for start, end in bodies:
+        words = text[start:end].split()
+        if len(words) != 2 or _bare(words[1]) not in _ORGANISATION_HEAD_WORDS or words[0] in seen:
+            continue
+        word = words[0]
+        seen.add(word)
+        if _not_a_one_word_body(word) or not word[1:].islower() or word.lower() in text or \
+                _a_persons_name_word(text, word):
+            continue
+        for at in _word_positions(text, word):
+            end_at = at + len(word)
+            if at == start or _CAPITALISED_AFTER.match(text, end_at) or _in_a_run_after(text, at):
+                continue
+            if _REPORTED_AFTER.match(text, end_at) or text.startswith(("'s ", "’s "), end_at):
+                spans.append((at, end_at))
+    return spans
+
+
+# An embedded post's signature: '— Vexby KHS FT (@VexbyKHS) December 20, 2023' (a name, maybe a symbol or two, the
+# handle in brackets, a date).
+_POST_SIGNATURE = re.compile(r"\((@\w+)\)[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}")
+
+
+def _handles_of_bodies(text: str, curated: list[AliasMatch], found) -> list[tuple[int, int]]:
+    """The handle in an embedded post's signature is a body's where the name before it is one (found as a body,
+    curated or not: '— QRX (@QRX) March 24, 2023'); a person's handle is left to the person rules."""
+    ends = {m.end for m in curated if m.alias.entity_kind == "organisation"} | {e for _, e, _ in found}
+    spans = []
+    for m in _POST_SIGNATURE.finditer(text):
+        name_end = m.start()
+        while name_end > 0 and not text[name_end - 1].isalnum():
+            name_end -= 1
+            if m.start() - name_end > 12 or text[name_end] == "\n":
+                break
+        if name_end in ends:
+            spans.append(m.span(1))
+    return spans
+
+
+def _in_a_run_after(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before start (past blanks, no punctuation between) inside a sentence."""
+    before = _word_before(text, start)
+    return before[:1].isupper() and not before.endswith((",", ";", ":")) and not _opens_sentence(text, start)
+
+
+def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name the context showed to be a body is one wherever else it stands alone in the article (one sense per
+    article): not inside a longer capitalised run, not glued to other characters."""
+    spans = []
+    for name in {text[s:e] for s, e in bodies}:
+        for at in _word_positions(text, name):
+            if _CAPITALISED_AFTER.match(text, at + len(name)) or _in_a_run_after(text, at):
+                continue
+            spans.append((at, at + len(name)))
+    return spans
+
+
+# A role whose object is a body, never a person: 'director of X', 'founder of X' (the older cues of _BODY_CUES read
+# 'chair of', 'president of', 'chief executive of'). A field of work may follow these roles too ('director of Public
+# Health', 'head of Workforce Planning'), so only a name of two words or more without a field's word is read here.
+_OF_A_NAME = re.compile(rf"of(?<=[^\S\n]of)[^\S\n]+(?:(the)[^\S\n]+)?(?=[{_UPPER}])({_CONTEXT_NAME})")
+_ROLE_BEFORE_OF = re.compile(r"(?<![\w\-])(?:director|founder|co-founder|head|boss|general[^\S\n]+secretary|chief"
+                             r"[^\S\n]+officer|trustee|treasurer|patron|ambassador)[^\S\n]+\Z")
+_FIELD_ENDINGS = ("ing", "ics", "ogy", "ions", "ment", "ine", "ery", "ery", "ance", "ence", "ity")
+
+
+def _field_words() -> frozenset[str]:
+    from scripts.extract.names import NOT_PERSON_WORDS, STRUCTURE_WORDS  # names imports this module
+    return STRUCTURE_WORDS | NOT_PERSON_WORDS | _LEADING_STRUCTURE_WORDS
+
+
+# 'the Exchequer said', 'The Quillmark has warned', "the Quillet's health editor": a name after 'the' (one to three
+# capitalised words) as the subject of a reporting verb or the owner of something.
+_THE_SUBJECT = re.compile(rf"he(?<=[Tt]he)(?<![\w'’][Tt]he)[^\S\n]+(?=[{_UPPER}])"
+                          rf"({_CAPITALISED_WORD}(?:{_GAP}{_CAPITALISED_WORD}){{0,2}}?)"
+                          r"(?=['’]s[^\S\n]|[^\S\n]+(?:(?:has|have|had|also|later|then|previously|earlier|again)[^\S\n]+)?"
+                          r"(?:said|says|told|added|warned|insisted|explained|argued|stated|claimed|announced|"
+                          r"confirmed|urged|welcomed|responded|replied|admitted|accused|criticised|called|"
+                          r"pledged|promised|rejected|denied|declined|refused|published|described|estimated)(?![\w\-]))")
 
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
@@ -1048,13 +1577,27 @@ def _parties(text: str) -> list[tuple[int, int]]:
                 break
             end, word = more.end(), more.group()
         after_last = end
+        if _after_a_first_name(text, start):
+            continue  # 'Jo Green said': a person's surname
         nation = _NATION_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
         if nation:  # a devolved party's name wherever it stands: 'the Welsh Lantern said', 'Scottish Vexites backed'
             spans.append((nation.start(), end))
         elif _PARTY_AFTER.match(text, end) or (word.endswith("s") and text[max(0, start - 4):start] in _THE) \
                 or (_PARTY_MODAL_AFTER.match(text, end) and _mid_sentence_not_after_an_article(text, start)):
-            spans.append((start, end))
+            spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
+                                        else 0)))
+        elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
+              or _LOWER_PARTY.match(text, end)) and not _in_a_run_after(text, start) \
+                and not _a_persons_name_word(text, word):
+            # "<party>'s Jo Bell said", 'told <party> to', 'the <party> party conference' (not a surname: 'Jo <word>')
+            spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
+                                        else 0)))
     return spans
+
+
+_OWNER_OF_A_PERSON = re.compile(rf"['’]s[^\S\n]+[{_UPPER}][a-z]")
+_LOWER_PARTY = re.compile(r"[^\S\n]+party(?![\w\-])")
+_VERBS_OF_A_PARTY = frozenset("told urged accused criticised blamed attacked backed joined defected".split())
 
 
 # Mid-sentence (after a lower-case word), a party's word before a modal or auxiliary verb is the party as a subject
@@ -1085,7 +1628,9 @@ def _role_names(text: str) -> list[tuple[int, int]]:
         if verb in _KIND_NOUNS:
             if _capitalised_before(text, cue.start()):  # most kind words follow a lower-case word: no look-up
                 m = _NAME_BEFORE_KIND.search(text, max(0, cue.start() - 50), cue.start())
-                if m and _word_before(text, m.start())[:1].islower():
+                before = _word_before(text, m.start()) if m else ""
+                if m and before[:1].islower() and (verb in ("union", "charity") or before in _ARTICLES) \
+                        and m.group(1) not in _GENERIC_MEDIA_MODIFIERS:  # a media kind: after an article only
                     spans.append(_body_name(text, m.group(1), m.start(1), spokesperson=False))
             continue
         between = _AFTER_OBJECT_CUE.match(text, cue.end())
@@ -1147,11 +1692,12 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
     names = [w for w, _, _ in words]
     the = m.group(1)
     if (names[0] in _LEADING_STRUCTURE_WORDS and names[0] not in _MEDIA_HEAD_WORDS) \
-            or any(n in _PERSON_WORDS for n in names):
-        return None
+            or any(n in _PERSON_WORDS for n in names) or names[-1] in _WORKS_NOT_BODIES:
+        return None  # (a programme's title: 'appeared on The Quill Show')
     if len(names) == 1:
         single = names[0]
-        if not (the or posted_on) or single in _ORGANISATION_HEAD_WORDS or single in _GENERIC_REFERENCES \
+        if not (the or posted_on or _CAMEL_CASE.fullmatch(single)) or single in _ORGANISATION_HEAD_WORDS \
+                or single in _GENERIC_REFERENCES \
                 or single in _NOT_ORGANISATION_ACRONYMS:
             return None
     elif not the and not (names[-1] in _MEDIA_HEAD_WORDS or names[0] in _MEDIA_OPENERS
@@ -1159,6 +1705,11 @@ def _outlet_name(text: str, m: re.Match, posted_on: bool) -> tuple[int, int] | N
         return None  # 'told Mira Tallis': a person ('published by Radio Vexhub': a generic media word opens a title)
     start = m.start(1) if the == "The" and not _opens_sentence(text, m.start(1)) else words[0][1]
     return start, words[-1][2]
+
+
+# One word of two capitalised parts ('VexbyOnline', 'QuillLive'): a site's or a brand's name, never a person's (a
+# surname's particle is short: 'McAdam', 'MacLeod', 'DeVere').
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{3,}[A-Z][a-z]{2,}")
 
 
 def _capitalised_before(text: str, i: int) -> bool:
@@ -1197,7 +1748,8 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
     if len(names) == 1 and (names[0] in _HEAD_WORDS or names[0] in _GENERIC_REFERENCES or names[0] in _NATION_SUFFIXES
                             or names[0] in _NOT_ORGANISATION_ACRONYMS or names[0] in _LOWER_NATIONS
                             or names[0].endswith(_NATIONALITY_ENDINGS) or names[0] in _NATIONALITIES
-                            or spokesperson and not names[0].isupper()):
+                            or spokesperson and not names[0].isupper() and (
+                                _not_a_one_word_body(names[0]) or _a_persons_name_word(text, names[0]))):
         return None
     if spokesperson and len(names) > 1 and not any(_is_acronym_or_number(n) for n in names):
         from scripts.extract.names import _is_person_name

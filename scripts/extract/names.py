@@ -150,8 +150,11 @@ def _each_anchor_start(text: str, anchors, blanks: str):
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A line that holds a name only, after 'By' or a list number ('1. Jo Bell'); or a name glued to a date.
-_BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
-                          rf"(?:[^\S\n]*(?=\n|$)|(?=\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}}))")
+_BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|Author:|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
+                          rf"(?:[^\S\n]*(?=\n|$)|(?=\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}})"
+                          r"|(?<=[a-z])(?=(?:Published|Updated)\b)"  # 'Author: Jo BellPublished 24th Aug 2023'
+                          r"|[^\S\n]{2,}(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")  # 'By Jo Bell  Monday Oct 2'
+
 # What the next line of a byline holds: a role after a comma, a date, a weekday, or an outlet ('The X').
 _AFTER_BYLINE = re.compile(rf"\n[^\S\n]*(?:\d{{1,2}}\.[^\S\n]+)?(?:,[^\S\n]*[A-Z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
                            rf"|\d{{1,2}}[^\S\n]+{_MONTH}\b|{_MONTH}[^\S\n]+\d"
@@ -162,6 +165,7 @@ _BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_BYLINE_HINT = re.compile(r"day\b|Published\b|Updated\b")  # what the two last forms of _BYLINE_LINE need
 
 
 def _byline_line(text: str, line: int, end: int) -> re.Match | None:
@@ -170,7 +174,8 @@ def _byline_line(text: str, line: int, end: int) -> re.Match | None:
     follows it, which holds a month's name. Its nested repeats backtrack at length on a line that is no byline,
     so the test on the last character saves most of the work. Tests compare the two."""
     last = text[line:end].rstrip()[-1:]
-    if not ("a" <= last <= "z" or "\u00e0" <= last <= "\u00ff") and not _ANY_MONTH.search(text, line, end):
+    if not ("a" <= last <= "z" or "\u00e0" <= last <= "\u00ff") and not _ANY_MONTH.search(text, line, end) \
+            and not _BYLINE_HINT.search(text, line, end):
         return None
     return _BYLINE_LINE.match(text, line, end)
 
@@ -185,7 +190,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", line)
         end = len(text) if end < 0 else end
         m = _byline_line(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
-        if m and (m.group(1) in ("By", "by") or m.end() < end and text[m.end()].isdigit()
+        if m and (m.group(1) in ("By", "by", "Author:") or m.end() < end and text[m.end()].isdigit()
                   or _AFTER_BYLINE.match(text, m.end())):
             found.append(m.span(2))
         elif end - line > 8 and text[end - 1].isupper():  # a caption's credit: '... at the rally - JO BELL'
@@ -356,12 +361,24 @@ def _bracketed_credits(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A reporting verb or a modal in title case (a headline's: "Jo Bell Says", 'Why Doctors Might Join'): never a name's word.
+_HEADLINE_VERBS = frozenset(w.capitalize() for w in REPORTING_VERBS) | frozenset("""
+    Says Tells Warns Slams Claims Admits Urges Calls Backs Vows Insists Reveals Might Could Would Should Must Shall
+""".split())
+
+
+_ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]irector|[Hh]ead|[Cc]hief|[Oo]fficer|[Ee]xecutive|[Ss]ecretary|[Mm]inister|"
+                             r"[Pp]rofessor|[Ll]ead|[Mm]anager|[Dd]ean|[Cc]hair)[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?\Z")
+_HEADLINE_MODALS = frozenset("Might Could Would Should Must Shall".split())
+
+
 def _cuts_a_run(word: str) -> bool:
     """A title, role, structure word, a word that is never a person's, or a head word: what comes before a name."""
     cuts = _CUTTING.get(word)
     if cuts is None:
         bare = _bare(word)
         cuts = bare.rstrip(".").lower() in TITLES or bare.lower() in ROLE_NOUNS or bare in STRUCTURE_WORDS \
+            or bare in _HEADLINE_MODALS \
             or bare in NOT_PERSON_WORDS or _is_head(bare)
         if len(_CUTTING) >= 65536:
             _CUTTING.clear()
@@ -615,6 +632,8 @@ class ArticleNames:
                 cut = max((i for i, (w, _, _) in enumerate(words[:-1]) if _cuts_a_run(w)), default=-1)
                 structure_surnames.add(words[-1][1])
             name = words[cut + 1:]
+            while len(name) > 1 and _bare(name[-1][0]) in _HEADLINE_VERBS:
+                name = name[:-1]  # "Labour's Jo Bell Says": a headline's verb in title case
             if not name or len(name) > 4:
                 continue
             titled = cut >= 0 and _bare(words[cut][0]).rstrip(".").lower() in TITLES
@@ -634,8 +653,8 @@ class ArticleNames:
             of_a_body = role is None and len(name) >= 2 and _of_a_body_after(text, name_end, taken) \
                 and _word_before_name(text, run_start) not in _NOT_BEFORE_A_BARE_NAME
             if not titled and role is None and not of_a_body:
-                if len(name) < 2:
-                    continue
+                if len(name) < 2 or _ROLE_OF_BEFORE.search(text, max(0, run_start - 40), run_start):
+                    continue  # ('Director of Integrated Vexcare': a field or a body after a role's 'of', no person)
                 weak = bool(_VERB_AFTER.match(text, name_end) or _VERB_BEFORE.search(text, max(0, name_start - 30),
                                                                                      name_start))
                 if _named_in_prose(text, name, name_start, name_end):
