@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from scripts.inputs.articles import TextsInOrder as _TextsInOrder, text_length
+from scripts.memory import release_memory
 from scripts.package.tables import frame_from_columns
 from scripts.package.tableschema import load_schema
 
@@ -276,34 +277,48 @@ class SharedPassageIndex:
         positions, keys = self._windows()
         if not len(keys):
             return empty, empty, empty, empty, empty
-        text = np.searchsorted(self.offsets, positions, side="right") - 1
+        # the windows' and their pairs' arrays are the step's largest: 32-bit while the corpus's words allow it, and
+        # each let go as soon as the next is made
+        small = np.int32 if len(self.ids) < np.iinfo(np.int32).max else np.int64
         order = np.lexsort((positions, keys))  # by key, then position (so text a < text b within a key)
-        positions, keys, text = positions[order], keys[order], text[order]
-        group_start = np.searchsorted(keys, keys, side="left")
-        group_end = np.searchsorted(keys, keys, side="right")
-        texts = np.zeros(len(keys), np.int64)  # distinct texts per key, on each of its windows
-        new_text = np.ones(len(keys), bool)
-        new_text[1:] = (keys[1:] != keys[:-1]) | (text[1:] != text[:-1])
-        counts = np.cumsum(new_text)
-        texts = counts[group_end - 1] - counts[group_start] + 1
+        key, position = keys[order].astype(small), positions[order].astype(small)
+        del order
+        text = (np.searchsorted(self.offsets, position, side="right") - 1).astype(small)
+        new_text = np.ones(len(key), bool)  # the first window of each (key, text)
+        new_text[1:] = (key[1:] != key[:-1]) | (text[1:] != text[:-1])
+        texts = np.bincount(key[new_text])  # distinct texts per key (keys are dense)
+        del new_text
+        texts = texts[key]
         narrow = (texts >= 2) & (texts <= limit)
-        positions, keys, text = positions[narrow], keys[narrow], text[narrow]
-        group_end = np.searchsorted(keys, keys, side="right")
-        partners = group_end - np.arange(len(keys)) - 1
-        x = np.repeat(np.arange(len(keys)), partners)
-        y = x + 1 + (np.arange(len(x)) - np.repeat(np.cumsum(partners) - partners, partners))
+        del texts
+        position, key, text = position[narrow], key[narrow], text[narrow]
+        del narrow
+        partners = np.searchsorted(key, key, side="right") - np.arange(len(key)) - 1  # later windows of its key
+        del key
+        x = np.repeat(np.arange(len(position), dtype=small), partners)
+        y = np.arange(len(x), dtype=np.int64)
+        y -= np.repeat(np.cumsum(partners) - partners, partners)
+        del partners
+        y += x
+        y += 1
         keep = text[x] != text[y]
-        gi, gj = positions[x[keep]], positions[y[keep]]
+        del text
+        gi = position[x[keep]]
+        del x
+        gj = position[y[keep]]
+        del y, keep, position
         if not len(gi):
             return empty, empty, empty, empty, empty
         # chain pairs of windows along diagonals: (p, q) then (p + 1, q + 1) is one run
         order = np.lexsort((gi, gj - gi))
         gi, gj = gi[order], gj[order]
+        del order
         begins = np.ones(len(gi), bool)
         begins[1:] = ~((gi[1:] == gi[:-1] + 1) & (gj[1:] - gi[1:] == gj[:-1] - gi[:-1]))
         starts = np.flatnonzero(begins)
+        del begins
         windows = np.diff(np.append(starts, len(gi)))
-        gi, gj = gi[starts], gj[starts]
+        gi, gj = gi[starts].astype(np.int64), gj[starts].astype(np.int64)
         ta = np.searchsorted(self.offsets, gi, side="right") - 1
         tb = np.searchsorted(self.offsets, gj, side="right") - 1
         return ta, gi - self.offsets[ta], tb, gj - self.offsets[tb], windows + self.min_words - 1
@@ -456,9 +471,11 @@ def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[s
     spans = _quote_spans(frames)
     texts = _TextsInOrder(articles, sorted(articles))
     index = SharedPassageIndex(texts, words=ArticleWords(texts, cache_dir))  # one search of the articles for both
+    release_memory(collect=False)  # the allocators keep what hashing the words freed (the vocabulary) otherwise
     columns = _passage_columns(articles, spans, index)
     passages = frame_from_columns(columns.pop, load_schema("shared_passages"))
     del columns  # each column is let go once the frame holds it
+    release_memory(collect=False)  # before pair_runs' arrays, the step's largest
     columns = _pair_columns(articles, spans, index=index)
     return {"shared_passages": passages,
             "source_pairs": frame_from_columns(columns.pop, load_schema("source_pairs"))}
