@@ -265,6 +265,8 @@ class SharedPassageIndex:
         new[1:] = (first[order][1:] != first[order][:-1]) | (second[order][1:] != second[order][:-1])
         keys = np.empty(len(order), np.int64)
         keys[order] = np.cumsum(new) - 1
+        del order, new, first, second
+        release_memory(collect=False)
         self._cached = (positions, keys)
         return self._cached
 
