@@ -22,9 +22,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations, repeat
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from scripts.extract.text import sentences
 from scripts.package.tables import frame_from_columns
@@ -409,6 +411,18 @@ class _Figure:
         return getattr(self, key, default)
 
 
+def _repeated_text(texts: list[str], counts: list[int]) -> pd.arrays.ArrowStringArray:
+    """A text column holding texts[k] counts[k] times over, in order: the column a list of the repeated strings
+    makes, built at its exact size from the texts' UTF-8 bytes (an Arrow builder fed one string per row grows its
+    buffer by doubling: about twice the column's size at its peak, and the column is the table's largest)."""
+    encoded = [text.encode("utf-8") for text in texts]
+    offsets = np.zeros(sum(counts) + 1, np.int64)
+    np.cumsum(np.repeat(np.array([len(e) for e in encoded], np.int64), counts), out=offsets[1:])
+    data = b"".join(chain.from_iterable(repeat(e, n) for e, n in zip(encoded, counts)))
+    array = pa.LargeStringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+    return pd.arrays.ArrowStringArray(pa.chunked_array([array]))
+
+
 def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
                             cache_dir=None) -> pd.DataFrame:
     """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept.
@@ -440,7 +454,8 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
     other_terms = (_MemoisedOtherTerms(cache_dir, terms, judged, articles) if cache_dir is not None
                    else _other_measure_terms)
     rows: list[int] = []  # output row -> position among the sorted figures
-    verdicts, notes, counts = [], [], []  # per output row: the measure's (one object per measure, shared)
+    verdicts, counts = [], []  # per output row: the measure's (one object per measure, shared)
+    measure_notes, measure_rows = [], []  # per measure: its note and its number of rows
     limit = note_limit(schema)
     for measure_id, positions in sorted(by_measure.items()):
         group = [judged[i] for i in positions]
@@ -449,7 +464,8 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
         sources_count = len({f.source_id for f in group})  # once per measure, not once per row
         rows.extend(positions)
         verdicts.extend([verdict] * len(positions))
-        notes.extend([note] * len(positions))
+        measure_notes.append(note)
+        measure_rows.append(len(positions))
         counts.extend([sources_count] * len(positions))
     if cache_dir is not None:
         other_terms.save()
@@ -474,6 +490,8 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
             return [published[judged[i].source_id] for i in rows]
         if name == "conflict":
             return [v == "conflict" for v in verdicts]
-        return {"sources_count": counts, "verdict": verdicts, "conflict_note": notes}[name]
+        if name == "conflict_note":
+            return _repeated_text(measure_notes, measure_rows)
+        return {"sources_count": counts, "verdict": verdicts}[name]
 
     return frame_from_columns(output, schema)

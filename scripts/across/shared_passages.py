@@ -42,7 +42,8 @@ import numpy as np
 import pandas as pd
 
 from scripts.inputs.articles import TextsInOrder as _TextsInOrder, text_length
-from scripts.package.tables import frame_from_records
+from scripts.memory import release_memory
+from scripts.package.tables import frame_from_columns
 from scripts.package.tableschema import load_schema
 
 # Eight words: shorter runs turn up between independent reports of the same facts ("junior doctors in the
@@ -264,6 +265,8 @@ class SharedPassageIndex:
         new[1:] = (first[order][1:] != first[order][:-1]) | (second[order][1:] != second[order][:-1])
         keys = np.empty(len(order), np.int64)
         keys[order] = np.cumsum(new) - 1
+        del order, new, first, second
+        release_memory(collect=False)
         self._cached = (positions, keys)
         return self._cached
 
@@ -276,34 +279,48 @@ class SharedPassageIndex:
         positions, keys = self._windows()
         if not len(keys):
             return empty, empty, empty, empty, empty
-        text = np.searchsorted(self.offsets, positions, side="right") - 1
+        # the windows' and their pairs' arrays are the step's largest: 32-bit while the corpus's words allow it, and
+        # each let go as soon as the next is made
+        small = np.int32 if len(self.ids) < np.iinfo(np.int32).max else np.int64
         order = np.lexsort((positions, keys))  # by key, then position (so text a < text b within a key)
-        positions, keys, text = positions[order], keys[order], text[order]
-        group_start = np.searchsorted(keys, keys, side="left")
-        group_end = np.searchsorted(keys, keys, side="right")
-        texts = np.zeros(len(keys), np.int64)  # distinct texts per key, on each of its windows
-        new_text = np.ones(len(keys), bool)
-        new_text[1:] = (keys[1:] != keys[:-1]) | (text[1:] != text[:-1])
-        counts = np.cumsum(new_text)
-        texts = counts[group_end - 1] - counts[group_start] + 1
+        key, position = keys[order].astype(small), positions[order].astype(small)
+        del order
+        text = (np.searchsorted(self.offsets, position, side="right") - 1).astype(small)
+        new_text = np.ones(len(key), bool)  # the first window of each (key, text)
+        new_text[1:] = (key[1:] != key[:-1]) | (text[1:] != text[:-1])
+        texts = np.bincount(key[new_text])  # distinct texts per key (keys are dense)
+        del new_text
+        texts = texts[key]
         narrow = (texts >= 2) & (texts <= limit)
-        positions, keys, text = positions[narrow], keys[narrow], text[narrow]
-        group_end = np.searchsorted(keys, keys, side="right")
-        partners = group_end - np.arange(len(keys)) - 1
-        x = np.repeat(np.arange(len(keys)), partners)
-        y = x + 1 + (np.arange(len(x)) - np.repeat(np.cumsum(partners) - partners, partners))
+        del texts
+        position, key, text = position[narrow], key[narrow], text[narrow]
+        del narrow
+        partners = np.searchsorted(key, key, side="right") - np.arange(len(key)) - 1  # later windows of its key
+        del key
+        x = np.repeat(np.arange(len(position), dtype=small), partners)
+        y = np.arange(len(x), dtype=np.int64)
+        y -= np.repeat(np.cumsum(partners) - partners, partners)
+        del partners
+        y += x
+        y += 1
         keep = text[x] != text[y]
-        gi, gj = positions[x[keep]], positions[y[keep]]
+        del text
+        gi = position[x[keep]]
+        del x
+        gj = position[y[keep]]
+        del y, keep, position
         if not len(gi):
             return empty, empty, empty, empty, empty
         # chain pairs of windows along diagonals: (p, q) then (p + 1, q + 1) is one run
         order = np.lexsort((gi, gj - gi))
         gi, gj = gi[order], gj[order]
+        del order
         begins = np.ones(len(gi), bool)
         begins[1:] = ~((gi[1:] == gi[:-1] + 1) & (gj[1:] - gi[1:] == gj[:-1] - gi[:-1]))
         starts = np.flatnonzero(begins)
+        del begins
         windows = np.diff(np.append(starts, len(gi)))
-        gi, gj = gi[starts], gj[starts]
+        gi, gj = gi[starts].astype(np.int64), gj[starts].astype(np.int64)
         ta = np.searchsorted(self.offsets, gi, side="right") - 1
         tb = np.searchsorted(self.offsets, gj, side="right") - 1
         return ta, gi - self.offsets[ta], tb, gj - self.offsets[tb], windows + self.min_words - 1
@@ -390,35 +407,59 @@ def passage_id(text: str) -> str:
     return "passage-" + hashlib.sha256(" ".join(normalised_key(text)).encode("utf-8")).hexdigest()[:16]
 
 
-def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
-                         index: SharedPassageIndex | None = None) -> list[dict]:
-    """Every occurrence of every passage two articles or more share, as shared_passages records (index: a
-    SharedPassageIndex of the articles in sorted order, to share with pair_records)."""
+def _passage_columns(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
+                     index: SharedPassageIndex | None = None) -> dict[str, list | np.ndarray]:
+    """shared_passages' columns (as find_shared_passages' records give them, in the same order): text columns as
+    lists of Python strings, the others as NumPy arrays; no dict per row."""
     ids = sorted(articles)
     index = index or SharedPassageIndex(_TextsInOrder(articles, ids))
     passage, text, first, length = index.occurrences()
     sources = np.zeros(int(passage.max()) + 1 if len(passage) else 0, np.int64)
     pairs = np.unique(np.stack([passage, text]), axis=1) if len(passage) else np.zeros((2, 0), np.int64)
     np.add.at(sources, pairs[0], 1)
-    names: dict[int, str] = {}
-    records = []
+    del pairs
     order = np.lexsort((first, text))  # one article at a time: its offsets and quotations, then the next
-    current, offsets, quoted, article = -1, None, None, ""
-    for k in order.tolist():
-        t, i, n, p = int(text[k]), int(first[k]), int(length[k]), int(passage[k])
-        if t != current:
-            current, article = t, articles[ids[t]]
-            offsets = index.words.offsets(t)
-            quoted = _quoted_counts(*offsets, quote_spans.get(ids[t], []))
-        start, end = int(offsets[0][i]), int(offsets[1][i + n - 1])
-        passage_text = article[start:end]
-        if p not in names:
-            names[p] = passage_id(passage_text)
-        prose = n - int(quoted[i + n] - quoted[i])
-        records.append({"passage_id": names[p], "source_id": ids[t], "start": start, "end": end, "text": passage_text,
-                        "words": n, "characters": end - start, "sources": int(sources[p]),
-                        "quotation_only": prose < MIN_SHARED_WORDS})
-    return records
+    passage, text, first, length = passage[order], text[order], first[order], length[order]
+    del order
+    starts, ends = np.zeros(len(text), np.int64), np.zeros(len(text), np.int64)
+    prose = np.zeros(len(text), np.int64)
+    bounds = np.flatnonzero(np.diff(text)) + 1 if len(text) else np.zeros(0, np.int64)
+    names: dict[int, str] = {}
+    passage_ids, source_ids, passage_texts = [], [], []
+    for low, high in zip([0, *bounds.tolist()], [*bounds.tolist(), len(text)]):
+        if low == high:
+            continue
+        t = int(text[low])
+        article, source = articles[ids[t]], ids[t]
+        offsets = index.words.offsets(t)
+        quoted = _quoted_counts(*offsets, quote_spans.get(source, []))
+        i, n = first[low:high], length[low:high]
+        starts[low:high], ends[low:high] = offsets[0][i], offsets[1][i + n - 1]
+        prose[low:high] = n - (quoted[i + n] - quoted[i])
+        for start, end, p in zip(starts[low:high].tolist(), ends[low:high].tolist(), passage[low:high].tolist()):
+            passage_text = article[start:end]
+            if p not in names:
+                names[p] = passage_id(passage_text)
+            passage_ids.append(names[p])
+            source_ids.append(source)
+            passage_texts.append(passage_text)
+    return {"passage_id": passage_ids, "source_id": source_ids, "start": starts, "end": ends, "text": passage_texts,
+            "words": length, "characters": ends - starts, "sources": sources[passage],
+            "quotation_only": prose < MIN_SHARED_WORDS}
+
+
+def _records(columns: dict[str, list | np.ndarray]) -> list[dict]:
+    """Columns as a dict per row holding Python values."""
+    names = list(columns)
+    values = [v.tolist() if isinstance(v, np.ndarray) else v for v in columns.values()]
+    return [dict(zip(names, row)) for row in zip(*values)]
+
+
+def find_shared_passages(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
+                         index: SharedPassageIndex | None = None) -> list[dict]:
+    """Every occurrence of every passage two articles or more share, as shared_passages records (index: a
+    SharedPassageIndex of the articles in sorted order, to share with pair_records)."""
+    return _records(_passage_columns(articles, quote_spans, index))
 
 
 def shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> list[dict]:
@@ -432,9 +473,14 @@ def make_shared_passage_tables(frames: dict[str, pd.DataFrame], articles: dict[s
     spans = _quote_spans(frames)
     texts = _TextsInOrder(articles, sorted(articles))
     index = SharedPassageIndex(texts, words=ArticleWords(texts, cache_dir))  # one search of the articles for both
-    passages = frame_from_records(find_shared_passages(articles, spans, index), load_schema("shared_passages"))
+    release_memory(collect=False)  # the allocators keep what hashing the words freed (the vocabulary) otherwise
+    columns = _passage_columns(articles, spans, index)
+    passages = frame_from_columns(columns.pop, load_schema("shared_passages"))
+    del columns  # each column is let go once the frame holds it
+    release_memory(collect=False)  # before pair_runs' arrays, the step's largest
+    columns = _pair_columns(articles, spans, index=index)
     return {"shared_passages": passages,
-            "source_pairs": frame_from_records(pair_records(articles, spans, index=index), load_schema("source_pairs"))}
+            "source_pairs": frame_from_columns(columns.pop, load_schema("source_pairs"))}
 
 
 def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
@@ -452,6 +498,78 @@ def _covered(spans: list[tuple[int, int]]) -> int:
     return covered
 
 
+def _pair_columns(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
+                  limit: int = PAIR_LIMIT, index: SharedPassageIndex | None = None) -> dict[str, list | np.ndarray]:
+    """source_pairs' columns (pair_records' records, in the same order) from arrays of the runs, grouped by sorting:
+    no dict per pair, and each article's word offsets are made once and let go (not held for every article)."""
+    ids = sorted(articles)
+    index = index or SharedPassageIndex(_TextsInOrder(articles, ids))
+    ta, ia, tb, jb, lengths = index.pair_runs(limit)
+    runs = len(ta)
+    # both sides of every run, one article at a time: the characters the run spans and its words outside quotations
+    side_text, side_word = np.concatenate((ta, tb)), np.concatenate((ia, jb))
+    side_length = np.concatenate((lengths, lengths))
+    del ia, jb
+    starts, ends = np.zeros(2 * runs, np.int64), np.zeros(2 * runs, np.int64)
+    prose = np.zeros(2 * runs, np.int64)
+    order = np.argsort(side_text, kind="stable")
+    bounds = np.flatnonzero(np.diff(side_text[order])) + 1
+    for low, high in zip([0, *bounds.tolist()], [*bounds.tolist(), 2 * runs]):
+        if low == high:
+            continue
+        rows = order[low:high]
+        t = int(side_text[rows[0]])
+        offsets = index.words.offsets(t)  # offsets and quotations only of articles that share something
+        quoted = _quoted_counts(*offsets, quote_spans.get(ids[t], []))
+        i, n = side_word[rows], side_length[rows]
+        starts[rows], ends[rows] = offsets[0][i], offsets[1][i + n - 1]
+        prose[rows] = n - (quoted[i + n] - quoted[i])
+    del order, side_text, side_word, side_length, bounds
+    quotation_only = np.minimum(prose[:runs], prose[runs:]) < MIN_SHARED_WORDS
+    del prose
+    pair_keys, pair = np.unique(ta * max(len(ids), 1) + tb, return_inverse=True)
+    pair = pair.reshape(-1)
+    count = len(pair_keys)
+    a, b = pair_keys // max(len(ids), 1), pair_keys % max(len(ids), 1)
+    del pair_keys, ta, tb, lengths
+    quotations = np.bincount(pair[quotation_only], minlength=count)
+    prose_pair = pair[~quotation_only]
+    passages = np.bincount(prose_pair, minlength=count)
+    shared = []
+    for side in (slice(0, runs), slice(runs, 2 * runs)):
+        shared.append(_covered_per_group(prose_pair, starts[side][~quotation_only], ends[side][~quotation_only], count))
+    del starts, ends, pair, prose_pair, quotation_only
+    lengths_of = {t: text_length(articles, ids[t]) for t in np.union1d(a, b).tolist()}  # not decoded to be measured
+    a_list, b_list = a.tolist(), b.tolist()
+    columns: dict[str, list | np.ndarray] = {
+        "source_id": [ids[t] for t in a_list], "other_source_id": [ids[t] for t in b_list],
+        "shared_characters": shared[0], "other_shared_characters": shared[1]}
+    for name, side, sides in (("share", shared[0], a_list), ("other_share", shared[1], b_list)):
+        columns[name] = [round(covered / lengths_of[t], 4) if lengths_of[t] else 0.0
+                         for covered, t in zip(side.tolist(), sides)]
+    columns["passages"], columns["quotation_only_passages"] = passages, quotations
+    return columns
+
+
+def _covered_per_group(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
+    """Per group (0 .. groups - 1): the characters covered by the union of its spans (starts[k], ends[k]), as
+    _covered counts them, for every group at once."""
+    covered = np.zeros(groups, np.int64)
+    if not len(group):
+        return covered
+    order = np.lexsort((ends, starts, group))
+    group, starts, ends = group[order], starts[order], ends[order]
+    # each group's spans lifted above the previous group's, so one running maximum restarts at each group
+    lift = group * (int(max(ends.max(), starts.max(), 0)) + 1)
+    reach = np.maximum.accumulate(ends + lift)
+    before = np.empty(len(group), np.int64)
+    before[0] = lift[0]
+    before[1:] = np.where(group[1:] == group[:-1], reach[:-1], lift[1:])
+    gained = np.maximum(ends + lift - np.maximum(starts + lift, before), 0)
+    np.add.at(covered, group, gained)
+    return covered
+
+
 def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
                  limit: int = PAIR_LIMIT, index: SharedPassageIndex | None = None) -> list[dict]:
     """One source_pairs record per unordered pair of articles that share at least one run of MIN_SHARED_WORDS
@@ -460,36 +578,7 @@ def pair_records(articles: dict[str, str], quote_spans: dict[str, list[tuple[int
     A run is a maximal run of equal words the two share; it counts in the shares unless fewer than
     MIN_SHARED_WORDS of its words stand outside quotations in either article (then it is counted in
     quotation_only_passages)."""
-    ids = sorted(articles)
-    index = index or SharedPassageIndex(_TextsInOrder(articles, ids))
-    ta, ia, tb, jb, lengths = index.pair_runs(limit)
-    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    quoted: dict[int, np.ndarray] = {}
-    pairs: dict[tuple[int, int], dict] = {}
-    for a, i, b, j, length in zip(ta.tolist(), ia.tolist(), tb.tolist(), jb.tolist(), lengths.tolist()):
-        for t in (a, b):
-            if t not in offsets:  # offsets and quotations only of articles that share something
-                offsets[t] = index.words.offsets(t)
-                quoted[t] = _quoted_counts(*offsets[t], quote_spans.get(ids[t], []))
-        pair = pairs.setdefault((a, b), {"a": [], "b": [], "quotations": 0})
-        prose_a = length - int(quoted[a][i + length] - quoted[a][i])
-        prose_b = length - int(quoted[b][j + length] - quoted[b][j])
-        if min(prose_a, prose_b) < MIN_SHARED_WORDS:
-            pair["quotations"] += 1
-            continue
-        pair["a"].append((int(offsets[a][0][i]), int(offsets[a][1][i + length - 1])))
-        pair["b"].append((int(offsets[b][0][j]), int(offsets[b][1][j + length - 1])))
-    records = []
-    for (a, b), pair in sorted(pairs.items()):
-        a_id, b_id = ids[a], ids[b]
-        a_length, b_length = text_length(articles, a_id), text_length(articles, b_id)  # not decoded to be measured
-        a_shared, b_shared = _covered(pair["a"]), _covered(pair["b"])
-        records.append({"source_id": a_id, "other_source_id": b_id,
-                        "shared_characters": a_shared, "other_shared_characters": b_shared,
-                        "share": round(a_shared / a_length, 4) if a_length else 0.0,
-                        "other_share": round(b_shared / b_length, 4) if b_length else 0.0,
-                        "passages": len(pair["a"]), "quotation_only_passages": pair["quotations"]})
-    return records
+    return _records(_pair_columns(articles, quote_spans, limit, index))
 
 
 def make_source_pairs(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:
