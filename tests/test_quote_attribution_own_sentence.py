@@ -75,7 +75,7 @@ def test_a_colon_introduction_headed_by_a_pronoun_gives_the_pronoun_its_antecede
 
 def test_a_short_term_before_the_cue_verb_stays_a_scare_quote():
     # near miss: the verb after the term heads a clause of its own; the term names a demand, nobody's words
-    assert _speakers("The Nurses Guild is seeking “pay restoration” and argues that members earn less.") == []
+    assert _speakers("The Nurses Guild is asking for “pay restoration” and argues that members earn less.") == []
 
 
 def test_a_short_term_after_the_cue_verb_is_still_the_speakers_words():
@@ -322,7 +322,7 @@ def test_the_heading_name_gives_way_to_another_person_or_verb_between(article):
 # ---- an acronym defined in square brackets -----------------------------------------------------------------
 
 def test_a_body_with_its_acronym_in_square_brackets_heads_its_verb_of_saying():
-    rows = _speakers("The Nurses Guild [NG] said health minister Tom Verity had failed to make any “credible offer”.")
+    rows = _speakers("The Nurses Guild [NG] said health minister Tom Verity had not put forward one “credible offer”.")
     assert rows == [("credible offer", "Nurses Guild", "nurses-guild")]
 
 

@@ -684,7 +684,7 @@ class _Article:
         sentence = self._near(quote)
         colon = self._colon_before(sentence.start, quote.open) is not None
         # A short term in marks is words someone said only when the cue comes first or in an attribution closing
-        # the sentence (', she told the X.'): in 'X is seeking “pay restoration” and argues that ...' the verb
+        # the sentence (', she told the X.'): in 'X is asking for “pay restoration” and argues that ...' the verb
         # heads a clause of its own and the term names a demand.
         short = len(self.text[quote.start:quote.end].split()) < _MIN_WORDS_UNATTRIBUTED
         after = quote.close if quote.close is not None else quote.end
@@ -882,7 +882,7 @@ class _Article:
         return before is not None and before.group(1).lower() in _PLACE_PREPOSITIONS
 
     def _heading_name(self, start: int, verb: int, phrase: int) -> tuple[int, int, tuple[int, int]] | None:
-        """'Jo Bell, chief operating officer for the NHS in the east of England said:', 'Jo Bell, Director of
+        """'Jo Bell, operations chief for the health service in the north of Vexshire said:', 'Jo Bell, Director of
         Care, Partnerships and Resilience at X, said:', 'X Trust, which also runs Y Hospital added:': a name heads
         the clause (after a fronted phrase such as 'In a message to patients,'), a comma follows it, and all that
         stands between it and the verb is its appositive or relative clause, which may hold commas of its own or
