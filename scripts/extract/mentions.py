@@ -104,7 +104,7 @@ import bisect
 import re
 
 from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, normalise_key
-from scripts.extract.names import CREDIT_LABELS
+from scripts.extract.names import CREDIT_LABELS, TITLES
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start, finditer_if_present, word_trie
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -1183,14 +1183,11 @@ def _after_a_first_name(text: str, start: int) -> bool:
     if before is None:
         return False
     first = before.group(1).rstrip(".")
-    return first.lower() in _TITLES_BEFORE_A_SURNAME or (
+    return first.lower() in TITLES or (
         first[1:].islower() and not (first in _LEADING_STRUCTURE_WORDS or first in STRUCTURE_WORDS
                                      or first in NOT_PERSON_WORDS or first in _HEAD_WORDS or first in NAME_WORDS.nations
                                      or first in _NATIONALITIES or first.endswith(_NATIONALITY_ENDINGS)
                                      or first in _DIRECTION_WORDS or first in NAME_WORDS.branches))
-
-
-_TITLES_BEFORE_A_SURNAME = frozenset("mr mrs ms miss mx dr sir dame lord lady prof professor cllr".split())
 
 
 def _a_persons_name_word(text: str, word: str) -> bool:
@@ -1332,7 +1329,7 @@ def _listed_bodies_of_a_kind(text: str) -> list[tuple[int, int]]:
                 items.append((at, at + len(part), part))
             at += len(part)
         words = [w for _, _, item in items for w in item.split()]
-        if len(items) < 3 or any(w.rstrip(".").lower() in _TITLES_BEFORE_A_SURNAME for w in words) \
+        if len(items) < 3 or any(w.rstrip(".").lower() in TITLES for w in words) \
                 or any(len(item.split()) < 2 for _, _, item in items):
             continue  # (one-word items are places: 'Vexby, Marl and Quill hospitals')
         for start, end, item in items:
