@@ -487,17 +487,6 @@ def make_shared_passages(frames: dict[str, pd.DataFrame], articles: dict[str, st
     return make_shared_passage_tables(frames, articles)["shared_passages"]
 
 
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """Characters covered by the union of spans."""
-    covered, reach = 0, 0
-    for start, end in sorted(spans):
-        start = max(start, reach)
-        if end > start:
-            covered += end - start
-            reach = end
-    return covered
-
-
 def _pair_columns(articles: dict[str, str], quote_spans: dict[str, list[tuple[int, int]]],
                   limit: int = PAIR_LIMIT, index: SharedPassageIndex | None = None) -> dict[str, list | np.ndarray]:
     """source_pairs' columns (pair_records' records, in the same order) from arrays of the runs, grouped by sorting:
@@ -552,8 +541,8 @@ def _pair_columns(articles: dict[str, str], quote_spans: dict[str, list[tuple[in
 
 
 def _covered_per_group(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
-    """Per group (0 .. groups - 1): the characters covered by the union of its spans (starts[k], ends[k]), as
-    _covered counts them, for every group at once."""
+    """Per group (0 .. groups - 1): the characters covered by the union of its spans (starts[k], ends[k]; a
+    character in two spans counts once), for every group at once."""
     covered = np.zeros(groups, np.int64)
     if not len(group):
         return covered

@@ -38,8 +38,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from scripts.across.shared_passages import (MIN_SHARED_WORDS, PAIR_LIMIT, ArticleWords, _covered, _quote_spans,
-                                            _quoted_counts, _word_offsets, passage_id, window_hashes)
+from scripts.across.shared_passages import (MIN_SHARED_WORDS, PAIR_LIMIT, ArticleWords, _covered_per_group,
+                                            _quote_spans, _quoted_counts, _word_offsets, passage_id, window_hashes)
 from scripts.extract.engines import ArticleFile, Partition, check_worker_code, file_partitions, read_checked
 from scripts.package.tableschema import load_schema
 
@@ -256,28 +256,24 @@ def runs_in_block(block: pd.DataFrame, min_words: int = MIN_SHARED_WORDS) -> pd.
     s = np.flatnonzero(begins)
     e = np.append(s[1:], len(i)) - 1
     length = e - s + min_words
-    prose = {}
+    prose_words = {}
     for side in ("a", "b"):  # a run's quoted words: the first word of each window but the last, + the last window's
         before = np.concatenate(([0], np.cumsum(c[f"q1_{side}"])))
-        prose[side] = length - (before[e] - before[s] + c[f"qn_{side}"][e])
-    quotation = np.minimum(prose["a"], prose["b"]) < MIN_SHARED_WORDS
-    rows: dict[str, list] = {name: [] for name in _PAIR_ROW_COLUMNS}
-    pair_starts = np.flatnonzero(np.concatenate(([True], (ta[s][1:] != ta[s][:-1]) | (tb[s][1:] != tb[s][:-1]))))
-    for low, high in zip(pair_starts.tolist(), np.append(pair_starts[1:], len(s)).tolist()):
-        runs = slice(low, high)
-        prose_runs = ~quotation[runs]
-        spans_a = list(zip(c["start_a"][s[runs]][prose_runs].tolist(), c["end_a"][e[runs]][prose_runs].tolist()))
-        spans_b = list(zip(c["start_b"][s[runs]][prose_runs].tolist(), c["end_b"][e[runs]][prose_runs].tolist()))
-        a_length, b_length = int(c["chars_a"][s[low]]), int(c["chars_b"][s[low]])
-        a_shared, b_shared = _covered(spans_a), _covered(spans_b)
-        rows["ta"].append(int(ta[s[low]]))
-        rows["tb"].append(int(tb[s[low]]))
-        rows["shared_characters"].append(a_shared)
-        rows["other_shared_characters"].append(b_shared)
-        rows["share"].append(round(a_shared / a_length, 4) if a_length else 0.0)
-        rows["other_share"].append(round(b_shared / b_length, 4) if b_length else 0.0)
-        rows["passages"].append(len(spans_a))
-        rows["quotation_only_passages"].append(int(quotation[runs].sum()))
+        prose_words[side] = length - (before[e] - before[s] + c[f"qn_{side}"][e])
+    quotation = np.minimum(prose_words["a"], prose_words["b"]) < MIN_SHARED_WORDS
+    new_pair = np.concatenate(([True], (ta[s][1:] != ta[s][:-1]) | (tb[s][1:] != tb[s][:-1])))
+    pair = np.cumsum(new_pair) - 1  # each run's pair of articles, numbered in order
+    count = int(pair[-1]) + 1
+    first = s[np.flatnonzero(new_pair)]  # a window pair of each pair of articles
+    prose = ~quotation
+    shared_a = _covered_per_group(pair[prose], c["start_a"][s][prose], c["end_a"][e][prose], count)
+    shared_b = _covered_per_group(pair[prose], c["start_b"][s][prose], c["end_b"][e][prose], count)
+    rows = {"ta": ta[first], "tb": tb[first], "shared_characters": shared_a, "other_shared_characters": shared_b}
+    for name, covered, characters in (("share", shared_a, c["chars_a"][first]),
+                                      ("other_share", shared_b, c["chars_b"][first])):
+        rows[name] = [round(x / n, 4) if n else 0.0 for x, n in zip(covered.tolist(), characters.tolist())]
+    rows["passages"] = np.bincount(pair[prose], minlength=count)
+    rows["quotation_only_passages"] = np.bincount(pair[quotation], minlength=count)
     return pd.DataFrame(rows).astype(_PAIR_ROW_COLUMNS)
 
 
