@@ -334,7 +334,7 @@ def shared_passage_tables_on_dask(quotes: pd.DataFrame, files: Mapping[str, Arti
     make_shared_passage_tables on the same texts."""
     import dask
 
-    from scripts.extract.engines import _connect
+    from scripts.extract.engines import one_cluster
     from scripts.package.tables import frame_from_records
 
     ids = sorted(files)
@@ -343,19 +343,13 @@ def shared_passage_tables_on_dask(quotes: pd.DataFrame, files: Mapping[str, Arti
     if not ids:
         return {"shared_passages": frame_from_records([], passages_schema),
                 "source_pairs": frame_from_records([], pairs_schema)}
-    client, cluster = _connect(scheduler)
-    try:
+    with one_cluster(scheduler) as client:
         parts = file_partitions([(source_id, files[source_id]) for source_id in ids], check_workers(client))
         # the frames between the steps hold Python objects (an article's quotation spans, the records' values):
         # they are not to be turned into Arrow strings, as dask.dataframe does with object columns by default
         with dask.config.set({"dataframe.convert-string": False}), _quiet(_SHUFFLE_LOG):
             passages, pairs = _graph(parts, spans, len(ids), limit, min_words)
             passage_rows, pair_rows = client.gather(client.compute([passages, pairs]))
-    finally:
-        if client is not scheduler:
-            client.close()
-        if cluster is not None:
-            cluster.close()
     records = passage_rows.to_dict("records")  # in the articles' order, each article's passages by their start
     records.sort(key=lambda r: (r["source_id"], r["start"]))
     pair_rows = pair_rows.sort_values(["ta", "tb"], kind="stable")

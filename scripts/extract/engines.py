@@ -163,19 +163,13 @@ def run_dask(items: list[tuple[str, str, str]], layouts: tuple[TableLayout, ...]
     LOCAL_WORKERS single-threaded worker processes (started and stopped here). Batches come back in items' order."""
     if not items:
         return []
-    client, cluster = _connect(scheduler)
-    try:
+    with one_cluster(scheduler) as client:
         workers = check_workers(client, layouts)
         shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
         # the texts go to the workers directly (not through the scheduler's task graph), a partition per task
         parts = client.scatter(partitions(items, workers), hash=False)
         futures = client.map(extract_batch, parts, layouts=layouts, lexicon=shared_lexicon, pure=False)
         return client.gather(futures)
-    finally:
-        if client is not scheduler:
-            client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 # ---- the Dask engine on article files: the workers read the texts and write the tables' partitions -------------
@@ -340,8 +334,7 @@ def run_dask_files(articles: list[tuple[str, ArticleFile]], layouts: tuple[Table
     each task's counts. scheduler as in run_dask."""
     if not articles:
         return [], []
-    client, cluster = _connect(scheduler)
-    try:
+    with one_cluster(scheduler) as client:
         workers = check_workers(client, layouts)
         shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
         parts = file_partitions(articles, workers)
@@ -350,11 +343,6 @@ def run_dask_files(articles: list[tuple[str, ArticleFile]], layouts: tuple[Table
                              pure=False)
         counts = client.gather(futures)
         return [part.index for part in parts], counts
-    finally:
-        if client is not scheduler:
-            client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 ENGINES = {"local": run_local, "dask": run_dask}
