@@ -29,14 +29,20 @@ def _cell(value) -> str:
     return text if len(text) <= 70 else text[:67] + "..."
 
 
+def _foreign_key(fk: dict, table: str) -> str:
+    """`(a, b)` → `other.(c, d)`: every column of the key, so that a join on the first alone is not suggested."""
+    def columns(fields: list[str]) -> str:
+        return fields[0] if len(fields) == 1 else "(" + ", ".join(fields) + ")"
+    return f"`{columns(fk['fields'])}` → `{fk['reference']['resource'] or table}.{columns(fk['reference']['fields'])}`"
+
+
 def codebook(root: Path) -> str:
     out = []
     for name, schema in all_schemas(root / "schemas").items():
         out.append(f"### `{name}` ({schema.provenance})\n")
         out.append(f"{schema.description}\n")
         keys = f"Primary key: `{', '.join(schema.primary_key)}`." if schema.primary_key else ""
-        fks = "; ".join(f"`{fk['fields'][0]}` → `{fk['reference']['resource'] or name}.{fk['reference']['fields'][0]}`"
-                        for fk in schema.foreign_keys)
+        fks = "; ".join(_foreign_key(fk, name) for fk in schema.foreign_keys)
         out.append(f"Files: `data/{name}.csv`, `data/{name}.parquet`. {keys}" + (f" Foreign keys: {fks}." if fks else "") + "\n")
         out.append("| column | type | required | description |")
         out.append("|---|---|---|---|")
@@ -49,7 +55,7 @@ def codebook(root: Path) -> str:
                 desc += f" Pattern: `{c['pattern']}`."
             if f.get("x-derived"):
                 desc += " *(computed by the build)*"
-            out.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else ''} | {desc.replace('|', '/')} |")
+            out.append(f"| `{f['name']}` | {f['type']} | {'yes' if c.get('required') else ''} | {desc.replace('|', chr(92) + '|')} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
