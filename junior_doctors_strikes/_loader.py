@@ -122,7 +122,9 @@ class Package:
         schema = self.schema(name)
         parquet = self._resources.get(f"{name}-parquet")
         if parquet is not None and parquet.get("format") == "parquet":
-            table = pq.read_table(io.BytesIO(self.files.read(parquet["path"])))
+            # One thread: Arrow's thread pool reading from a Python file object can abort or hang the interpreter at
+            # exit (apache/arrow#33975, #34314, #50482); the package's tables are small.
+            table = pq.read_table(io.BytesIO(self.files.read(parquet["path"])), use_threads=False)
             frame = table.to_pandas()
         else:
             frame = pd.read_csv(io.BytesIO(self.files.read(resource["path"])), dtype=str,
