@@ -19,7 +19,7 @@ import pandas as pd  # noqa: E402
 from scripts.package.charts import STYLE, _day, _read, _save  # noqa: E402
 from scripts.paths import ROOT  # noqa: E402
 
-FIRST_DAY, LAST_DAY = "2023-02-01", "2024-10-20"
+FIRST_DAY, LAST_DAY = "2023-01-01", "2024-10-20"  # from the first ballot result (20 January 2023)
 LANES = {"junior_doctors": 3.0, "consultants": 2.0, "devolved": 1.0, "ballots": 0.0, "offers": -1.0, "articles": -2.0}
 COLOURS = {"junior_doctors": "#d62728", "consultants": "#1f77b4", "devolved": "#ff7f0e", "ballots": "#2ca02c",
            "offers": "#9467bd", "articles": "#333333"}
