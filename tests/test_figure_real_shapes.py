@@ -388,3 +388,63 @@ def test_a_reference_word_before_a_number_or_number_word_makes_it_a_label(text):
 ])
 def test_no_and_a_number_of_before_a_number_word_leave_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rises of 8% or more are unaffordable, Tolvey says.", ("8% or more", 8, None, "percent", "at_least")),
+    ("Members backed one or more forms of action.", ("one or more", 1, None, "count", "at_least")),
+    ("Trusts with 20 or fewer consultants were spared.", ("20 or fewer", 20, None, "count", "up_to")),
+    ("Staff with 10 years or less of service lose out.", ("10 years or less", 10, None, "years", "up_to")),
+])
+def test_or_more_or_fewer_right_after_a_figure_is_its_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Marlow offer was 6% or more than the last.", [("6%", 6, None, "percent", "none")]),
+    ("Two or three wards closed.", [("Two or three", 2, 3, "count", "none")]),
+])
+def test_or_more_before_than_or_a_second_number_is_no_hedge(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinics at Orrin were disrupted over three days.", ("three days", 3, None, "days", "none")),
+    ("The backlog of procedures over eight months of action grew.", ("eight months", 8, None, "months", "none")),
+    ("The next walkout is over four days from Monday.", ("four days", 4, None, "days", "none")),
+    ("Pay will return to its old level over three years.", ("three years", 3, None, "years", "none")),
+])
+def test_over_a_period_after_a_noun_or_verb_is_the_preposition_not_a_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers have not met the Tarn union for over 100 days.", ("over 100 days", 100, None, "days", "more_than")),
+    ("There have been over 300 hours of walkouts.", ("over 300 hours", 300, None, "hours", "more_than")),
+    ("Patients faced a wait of over two years.", ("over two years", 2, None, "years", "more_than")),
+    ("Over two years have passed since the ballot.", ("Over two years", 2, None, "years", "more_than")),
+    ("Registrars there worked over 60 hours.", ("over 60 hours", 60, None, "hours", "more_than")),
+])
+def test_over_a_period_after_a_preposition_a_verb_of_time_or_opening_a_sentence_stays_more_than(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hospitals braced for two strike days in a row.", ("two strike days", 2, None, "days", "none")),
+    ("Wards will run two ‘bank holiday service’ days in a row.",
+     ("two ‘bank holiday service’ days", 2, None, "days", "none")),
+    ("The Pellham trust lost 12 picket hours.", ("12 picket hours", 12, None, "hours", "none")),
+    ("They asked for five strike-free days.", ("five strike-free days", 5, None, "days", "none")),
+])
+def test_a_noun_or_quoted_phrase_between_a_number_and_its_period_leaves_a_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 600 staff days later returned.", ("Around 600", 600, None, "count", "around")),
+    ("It cost 40 nurses days of pay.", ("40", 40, None, "count", "none")),
+    ("Three of the days were lost.", ("Three", 3, None, "count", "none")),
+    ("Two ‘serious concerns’ were raised days ago.", ("Two", 2, None, "count", "none")),
+])
+def test_a_plural_a_function_word_or_a_dated_period_after_a_number_leaves_a_count(text, expected):
+    assert found(text) == [expected]

@@ -143,6 +143,20 @@ def _scale(tag: str) -> str:
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
 _DURATION_ADJECTIVE = (rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra"
                        rf"|additional|financial|calendar|academic){_S}+")
+# A noun or adjective of one word (not plural, not a function word) or a quoted phrase of up to four words between a
+# number and its period leaves a duration: 'two strike days', "two 'bank holiday service' days"; not where the
+# period dates something ('600 staff days later').
+_MODIFIER_STOP_WORDS = (
+    "the|a|an|and|or|but|nor|of|in|on|at|to|for|from|by|with|as|than|into|onto|over|under|after|before|since|until"
+    "|about|around|per|each|every|other|such|same|own|this|that|these|those|their|its|his|her|our|your|my|which"
+    "|what|who|whom|whose|where|when|will|would|could|can|may|might|must|should|shall|be|been|being|had|have|do"
+    "|did|not|no|only|just|even|still|already|also|then|now|there|here|all|both|some|any|many|much|few|fewer|less"
+    "|last|next|ago|later|earlier|a|once|twice|more|most|off|out|up|down")
+_DURATION_MODIFIER = (
+    rf"{_S}+(?:(?!(?:{_MODIFIER_STOP_WORDS})(?![a-z-]))[a-z]+(?:-[a-z]+)*(?:ss|[a-rt-z])"
+    rf"|[‘'“\"][a-z][^‘’'“”\"\n.!?;:]{{0,40}}?[’'”\"](?<=[a-z][’'”\"])){_S}+"
+    rf"(?=(?:{_S}*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?))(?!\w)"
+    rf"(?!{_S}+(?:ago|later|earlier|before|after|previously|beforehand)\b))")
 _PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
             rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
 _DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
@@ -170,7 +184,7 @@ _END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am
 def _part(tag: str) -> str:
     return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
             rf"(?P<scale{tag}>{_scale(tag)})?"
-            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_DURATION_MODIFIER}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
@@ -425,10 +439,10 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                 consumed, not_before = max(consumed, skip_to), skip_to
                 continue
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
-            if figure.hedge is None and figure.allow_hedge and low.startswith(" at", figure.end):
-                after = _AT_LEAST_AFTER.match(low, figure.end)  # 'an hour at least'
+            if figure.hedge is None and figure.allow_hedge and low.startswith((" at", " or"), figure.end):
+                after = _HEDGE_AFTER.match(low, figure.end)  # 'an hour at least', '10% or more', '5 or fewer'
                 if after:
-                    figure.end, figure.hedge = after.end(), "at_least"
+                    figure.end, figure.hedge = after.end(), "up_to" if after.group("at_most") else "at_least"
                     consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
@@ -857,15 +871,41 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             hedge = _HEDGE_OF_PHRASE[phrase]
             if article and hedge not in ("around", "nearly") and phrase in _PREPOSITION_HEDGES:
                 return  # 'over a 12-month period' is no hedge of the 12; 'more than a 10% rise' is
-            if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
-                    _PERIOD_GAP.fullmatch(low, previous_end, start):
-                return  # '14% over two years': the period of the figure before
+            if phrase == "over" and figure.unit in _PERIOD_UNITS and (
+                    (previous_end and _PERIOD_GAP.fullmatch(low, previous_end, start)) or _over_heads_a_period(low, start)):
+                return  # '14% over two years': the period of the figure before; 'disrupted over three days'
             figure.start, figure.hedge = start, hedge
             return
 
 
 _PREPOSITION_HEDGES = frozenset({"over", "under", "above", "below"})  # also prepositions of place or time
-_AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
+# 'over' before a period is the preposition 'during' after a noun or a verb that takes no amount ('appointments
+# over three days', 'disrupted over five days', 'the action is over two days'), a hedge where an amount of time
+# stands ('for over 100 days', 'a wait of over two years', 'have been over 400 hours', 'worked over 60 hours', a
+# sentence or clause opening with it, and 'there is over').
+_WORD_BEFORE_OVER = re.compile(rf"(?<![\w’'-])(?P<word>[a-z][a-z’'-]*){_S}+\Z")
+_OVER_HEDGES_AFTER = frozenset({
+    "for", "in", "of", "after", "within", "to", "by", "from", "than", "at", "with", "into", "until", "and", "or",
+    "but", "nor", "be", "been", "being", "last", "lasts", "lasted", "lasting", "take", "takes", "took", "taken",
+    "taking", "spend", "spends", "spent", "spending", "wait", "waits", "waited", "waiting", "work", "works", "worked",
+    "working", "serve", "serves", "served", "serving", "need", "needs", "needed", "needing", "require", "requires",
+    "required", "requiring", "have", "has", "had", "having", "lose", "loses", "lost", "losing", "give", "gives",
+    "gave", "given", "giving", "get", "gets", "got", "getting", "there"})
+_COPULAS = frozenset({"is", "are", "was", "were", "’s", "'s"})
+
+
+def _over_heads_a_period(low: str, over_start: int) -> bool:
+    before = _WORD_BEFORE_OVER.search(low, max(0, over_start - 24), over_start)
+    if before is None:
+        return False  # a sentence, line or clause opens with it: 'Over two years, ...', '..., over three days'
+    word = before.group("word")
+    if word in _COPULAS:
+        there = _WORD_BEFORE_OVER.search(low, max(0, before.start() - 12), before.start())
+        return there is None or there.group("word") != "there"  # 'there were over 400 hours' is an amount
+    return word not in _OVER_HEDGES_AFTER
+# Hedges right after a figure: 'an hour at least'; 'or more' (at_least) and 'or fewer' / 'or less' (up_to), not
+# before 'than' ('10% or more than that' compares).
+_HEDGE_AFTER = re.compile(rf"{_S}(?:at{_S}+least|or{_S}+(?:more|(?P<at_most>fewer|less)))(?![\w-])(?!{_S}+than\b)")
 _DIGIT_OR_POUND = frozenset("£0123456789")
 _OPENING_PUNCTUATION = "\"“‘'(["
 _PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
