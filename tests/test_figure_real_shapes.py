@@ -448,3 +448,95 @@ def test_a_noun_or_quoted_phrase_between_a_number_and_its_period_leaves_a_durati
 ])
 def test_a_plural_a_function_word_or_a_dated_period_after_a_number_leaves_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Cover runs until shifts starting after 0700 on Sunday.",
+                                  "The 0800 hours handover at Tarnby was kept.", "Agent 007 was not on the rota."])
+def test_a_number_written_with_a_leading_zero_is_no_count(text):
+    assert found(text) == []
+
+
+def test_a_decimal_below_one_still_stays_a_figure():
+    assert found("Pay rose 0.5% at Tarnby.") == [("0.5%", 0.5, None, "percent", "none")]
+
+
+@pytest.mark.parametrize("text", ["Watch it on Freeview 262 or Vexo 565\nThe rally began.",
+                                  "Wards shut after Covid 19, the trust said.", "It was held in Room 101."])
+def test_a_bare_number_after_a_capitalised_word_with_no_counted_noun_is_part_of_a_name(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike in Orrinshire 4000 doctors joined.", ("4000", 4000, None, "count", "none")),
+    ("Trusts Cancel 1000 Operations", ("1000", 1000, None, "count", "none")),
+    ("About 300 wards shut.", ("About 300", 300, None, "count", "around")),
+    ("Pay for Doctors Over 50 Falls", ("Over 50", 50, None, "count", "more_than")),
+])
+def test_a_bare_number_after_a_capitalised_word_before_its_noun_or_a_hedge_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hear from 100’s of doctors.", ("100’s", 100, 1000, "count", "vague")),
+    ("1000s of operations and 100s of clinics were hit.",
+     [("1000s", 1000, 10000, "count", "vague"), ("100s", 100, 1000, "count", "vague")]),
+])
+def test_hundreds_and_thousands_written_in_digits_are_vague(text, expected):
+    assert found(text) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_decade_in_digits_is_no_vague_amount():
+    assert found("It was built in the 1900s of old.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout cost the Pellham trust a quarter of a million pounds.",
+     ("a quarter of a million pounds", 250_000, None, "gbp", "none")),
+    ("Three quarters of a billion was spent.", ("Three quarters of a billion", 750_000_000, None, "count", "none")),
+    ("It reached two-thirds of a million staff.", ("two-thirds of a million", 666_667, None, "count", "none")),
+])
+def test_a_fraction_of_a_million_or_a_billion_is_that_share_of_it(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_fraction_of_a_group_stays_a_percentage():
+    assert found("Three quarters of staff agreed.") == [("Three quarters", 75, None, "percent", "none")]
+
+
+@pytest.mark.parametrize("text", ["By Ann Kell\n(3 months, 2 weeks ago)\nDebate", "Published\n5 days ago\nText",
+                                  "Updated 09:06 BST - 1 min read", "A 5 minute read.\nThe strike"])
+def test_a_line_of_periods_ago_and_a_reading_time_are_page_furniture_not_durations(text):
+    assert found(text) == []
+
+
+def test_a_period_ago_in_a_sentence_stays_a_duration():
+    assert found("Orrin struck 3 weeks ago, she said.") == [("3 weeks", 3, None, "weeks", "none")]
+
+
+@pytest.mark.parametrize("text", ["Image (32)\nStrike news", "Comments (4)\n"])
+def test_a_number_in_brackets_after_one_word_alone_on_a_line_is_a_page_counter(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wards shut (12) in all.", ("12", 12, None, "count", "none")),
+    ("Orrin Trust (12)\n", ("12", 12, None, "count", "none")),
+])
+def test_a_number_in_brackets_inside_a_sentence_or_after_two_words_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["GPs may cut the number of patient appointments a day.",
+                                  "Nobody knows how many shifts a week they cover.",
+                                  "2023 was a year defined by strikes."])
+def test_a_period_after_an_unstated_amount_or_a_named_year_is_no_duration(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of doctors on strike for a day rose.", ("a day", 1, None, "days", "none")),
+    ("It has been a year since the ballot.", ("a year", 1, None, "years", "none")),
+    ("That was a year of strikes.", ("a year", 1, None, "years", "none")),
+])
+def test_a_period_after_a_preposition_of_time_or_a_plain_subject_stays_a_duration(text, expected):
+    assert found(text) == [expected]

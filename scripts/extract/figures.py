@@ -176,6 +176,16 @@ _COUNTED_NOUN_AFTER = re.compile(rf"{_S}+of{_S}+(?!(?:the|a|an|this|that|these|t
 # Neither is a duration unless hedged ('almost a year ago').
 _DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
 _FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|times|per|every|each){_S}+\Z")
+# 'the number of appointments a day', 'how many shifts a week': the rate of an amount the text does not state; the
+# words between are the counted noun (no preposition or verb of time: 'the number on strike for a day' is a day).
+_RATE_OF_AN_UNSTATED_AMOUNT_BEFORE = re.compile(
+    rf"\b(?:numbers?{_S}+of|amounts?{_S}+of|how{_S}+many|how{_S}+much)"
+    rf"(?:{_S}+(?!(?:for|in|within|than|over|of|on|at|to|by|after|lasting|last|lasted|and|or|is|was|are|were)\b)"
+    rf"[a-z][\w’'-]*){{1,4}}{_S}+\Z")
+# '2023 was a year of unrest': a year named as the subject is a year, not one year's duration.
+_A_YEAR_NAMED_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:1[89]|20)[0-9]{{2}}{_S}+(?:was|is|will{_S}+be|has{_S}+been|had{_S}+been|would{_S}+be|became|becomes)"
+    rf"{_S}+\Z")
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
 _END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
 # (a percent sign ends its figure whatever follows: '82%of', a missing space)
@@ -191,8 +201,15 @@ def _part(tag: str) -> str:
 _RATIO_ALTERNATIVE = (rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
                       rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}")
 _PARTS_ALTERNATIVE = rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}"
+# '100s of', '1,000’s of': hundreds, thousands written in digits (vague).
+_VAGUE_DIGITS_ALTERNATIVE = rf"(?P<vague_digits>100|1,?000)['’]?s(?={_S}+of\b)"
 _FIGURE_ALTERNATIVES = [
+    _VAGUE_DIGITS_ALTERNATIVE,
     _RATIO_ALTERNATIVE,
+    # 'a quarter of a million (pounds)', 'three quarters of a billion', 'two-thirds of a million': the scale's fraction
+    rf"(?P<scale_frac>(?:(?:a|one)(?:{_S}+|-))?(?:quarter|third)|three(?:{_S}+|-)quarters|two(?:{_S}+|-)thirds)"
+    rf"{_S}+of{_S}+an?{_S}+"
+    rf"(?P<scale_frac_of>million|billion)(?P<scale_frac_gbp>{_S}+pounds(?:{_S}+sterling)?)?{_END}",
     rf"(?P<frac_n>two|three|four|five|six|seven|eight|nine)(?:-|{_S})(?P<frac_n_of>thirds|quarters|fifths|tenths){_END}",
     rf"half{_S}+an?{_S}+(?P<half_of>hour|day|week|month|year|decade|million|billion){_END}",
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
@@ -205,11 +222,12 @@ _FIGURE_ALTERNATIVES = [
     rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
 ]
 _FIGURE = re.compile(_START + "(?:" + "|".join(_FIGURE_ALTERNATIVES) + ")")
-# At a digit or '£' only the ratio and the parts can match (every other alternative opens with a letter), in that
+# At a digit or '£' only the digit vague, the ratio and the parts can match (every other alternative opens with a letter), in that
 # order: the same matches, without trying the others. They stay in a branch after a failing (?!) so that every
 # group _figures_of reads is defined (and None).
-_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + _RATIO_ALTERNATIVE + "|" + _PARTS_ALTERNATIVE + "|(?!)(?:" + "|".join(
-    a for a in _FIGURE_ALTERNATIVES if a not in (_RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)) + "))")
+_DIGIT_ALTERNATIVES = (_VAGUE_DIGITS_ALTERNATIVE, _RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)
+_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + "|".join(_DIGIT_ALTERNATIVES) + "|(?!)(?:" + "|".join(
+    a for a in _FIGURE_ALTERNATIVES if a not in _DIGIT_ALTERNATIVES) + "))")
 
 # Where a figure can start: '£', a digit run, or one of these words.
 _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "fifth",
@@ -509,6 +527,14 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
         "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade")
     if ratio:
         return _ratio(m, low), m.end()
+    if g("vague_digits"):
+        low_value = _number_value(g("vague_digits"))
+        return [_Figure(m.start(), m.end(), low_value, "count", low_value * 10, hedge="vague")], m.end()
+    if g("scale_frac"):
+        *times, fraction = re.split(r"[\s-]+", g("scale_frac"))
+        times = _SMALL.get(times[0], 1) if times else 1  # 'a', 'one', 'two', 'three'
+        value = times * _FRACTIONS[fraction] / 100 * _SCALES[g("scale_frac_of")]
+        return [_Figure(m.start(), m.end(), round(value), "gbp" if g("scale_frac_gbp") else "count")], m.end()
     if fraction_n:
         value = round(_word_value(g("frac_n")) * _FRACTIONS[g("frac_n_of")], 2)
         return [_Figure(m.start(), m.end(), value, "percent")], m.end()
@@ -525,7 +551,9 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     if a_unit:
         unit, factor = _DURATIONS[g("a_unit")]
         dated_or_frequency = _DATING_AFTER.match(low, m.end()) or \
-            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start())
+            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start()) or \
+            _RATE_OF_AN_UNSTATED_AMOUNT_BEFORE.search(low, max(0, m.start() - 70), m.start()) or \
+            (unit == "years" and _A_YEAR_NAMED_BEFORE.search(low, max(0, m.start() - 20), m.start()))
         return [_Figure(m.start(), m.end(), factor, unit, hedge_required=bool(dated_or_frequency))], m.end()
     if single:
         unit, factor = _DURATIONS[single]
@@ -669,8 +697,15 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
             low[max(0, start - 12):start - 1].rpartition(" ")[2].lstrip(_OPENING_PUNCTUATION) in _LABEL_NOUNS and \
             _labels_the_noun_before(text, low, start, figure.end):
         return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
+    if figure.unit == "hours" and _READING_TIME_AFTER.match(low, figure.end) and "min" in low[start:figure.end]:
+        return figure.end  # '4 min read': a web page's reading time
     if not low[start].isdigit():
         return None
+    if figure.unit in _PERIOD_UNITS and "ago" in low[figure.end:figure.end + 40] and _is_a_timestamp_line(low, start):
+        return figure.end  # '(3 months, 2 weeks ago)' alone on its line: a web page's date, not a duration
+    if low[start - 1:start] == "(" and _COUNTER_LINE.fullmatch(text, low.rfind("\n", 0, start) + 1, start) and \
+            _COUNTER_LINE_END.match(text, figure.end):
+        return figure.end  # 'Image (32)', 'Comments (12)' alone on a line: a web page's counter
     before = text[max(0, start - 16):start]
     words = before.split()
     previous = words[-1] if words and before[-1:].isspace() else ""
@@ -696,6 +731,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+        if low[start + 1:start + 2].isdigit():
+            return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())  # '0700', '007': nobody counts with a leading zero
     if before.rstrip()[-1:] in _SPAN_MARKS and _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and \
             _is_year_span_end(text, start, figure):
         return figure.end  # '2023 / 24', '2023 - 24 year': the span's second year
@@ -707,6 +744,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, start - 16), start)
         if abbreviation and not abbreviation.group("determiner"):
             return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
+        if figure.unit == "count" and figure.value_high is None and _names_a_numbered_thing(text, low, start, figure.end):
+            return figure.end  # 'on Freeview 262 or Freely 565', 'Covid 19': a label, not a count
     if _LIST_NUMBER.match(text, start):
         line_start = start - 1 if text[start - 1:start] == "(" else start  # '(2) The union ...'
         while line_start and text[line_start - 1] in " \t":
@@ -714,6 +753,40 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+_READING_TIME_AFTER = re.compile(rf"{_S}+read\b")
+_TIMESTAMP_LINE = re.compile(
+    rf"[^\S\n]*\(?(?:[0-9]+{_S}*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:{_S}*,|{_S}+and)?{_S}*)+"
+    rf"ago\)?[^\S\n]*(?:\n|\Z)")
+
+
+def _is_a_timestamp_line(low: str, start: int) -> bool:
+    """The figure's line holds only periods and 'ago', in brackets or not: '(3 months, 2 weeks ago)', '5 days ago'."""
+    return _TIMESTAMP_LINE.match(low, low.rfind("\n", 0, start) + 1) is not None
+
+
+_COUNTER_LINE = re.compile(r"[^\S\n]*[A-Z][a-z]+[^\S\n]*\(")
+_COUNTER_LINE_END = re.compile(r"\)[^\S\n]*(?:\n|\Z)")
+
+
+# A bare whole number right after a capitalised word inside a sentence, with no counted noun after it, is part of a
+# name: 'watch on Freeview 262 or Freely 565', 'Covid 19', 'Room 101.' Not after a function or hedge word
+# ('Doctors Over 50'), nor at a sentence's or line's start ('About 300 ...', 'Hospitals 12'), nor before a word that can
+# be the counted noun ('in England 4000 doctors') or a capitalised one (a headline: 'Trusts Cancel 1000 Operations').
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?P<before>[\w,])[^\S\n]+(?P<word>[A-Z][a-z]+)[^\S\n]+\Z")
+_NOT_A_NAME_WORD = (_CLAUSE_WORDS | _HEDGE_LAST_WORDS | set(_SMALL) | set(_TENS) | _MONTHS | _WEEKDAYS
+                    | {w.split()[0] for w in _HEDGE_OF_PHRASE} | {"only", "just", "all", "total", "top", "up", "nearly",
+                                                                  "almost", "about", "around", "some", "another", "extra"})
+_NO_COUNTED_NOUN_AFTER = re.compile(
+    r"[^\S\n]*(?:[,.;:)!?](?:\s|\Z)|\n|\Z)|[^\S\n]+(?:or|and|on|at|in|to|for|from|with|is|was|are|were|will|has|had"
+    r"|have|which|where|when|after|before)\b")
+
+
+def _names_a_numbered_thing(text: str, low: str, start: int, end: int) -> bool:
+    word = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return word is not None and word.group("word").lower() not in _NOT_A_NAME_WORD and \
+        _NO_COUNTED_NOUN_AFTER.match(text, end) is not None
 
 
 # A time of day written with a stop and no 'am'/'pm' ('at 10.30', 'from 07.00 to 19.00', '8.00 BST'): an hour and
