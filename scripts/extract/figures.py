@@ -143,6 +143,7 @@ def _scale(tag: str) -> str:
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
 _DURATION_ADJECTIVE = (rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra"
                        rf"|additional|financial|calendar|academic){_S}+")
+_DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 # A noun or adjective of one word (not plural, not a function word) or a quoted phrase of up to four words between a
 # number and its period leaves a duration: 'two strike days', "two 'bank holiday service' days"; not where the
 # period dates something ('600 staff days later').
@@ -152,14 +153,14 @@ _MODIFIER_STOP_WORDS = (
     "|what|who|whom|whose|where|when|will|would|could|can|may|might|must|should|shall|be|been|being|had|have|do"
     "|did|not|no|only|just|even|still|already|also|then|now|there|here|all|both|some|any|many|much|few|fewer|less"
     "|last|next|ago|later|earlier|a|once|twice|more|most|off|out|up|down")
-_DURATION_MODIFIER = (
-    rf"{_S}+(?:(?!(?:{_MODIFIER_STOP_WORDS})(?![a-z-]))[a-z]+(?:-[a-z]+)*(?:ss|[a-rt-z])"
+_DURATION_MODIFIER = (  # the first lookahead only makes the common case (no period two words on) fail fast
+    rf"{_S}+(?=(?:[a-z][a-z-]*|[‘'“\"][^‘’'“”\"\n]{{1,42}}[’'”\"]){_S}+(?:{_DURATION_WORD})(?!\w))"
+    rf"(?:(?!(?:{_MODIFIER_STOP_WORDS})(?![a-z-]))[a-z]+(?:-[a-z]+)*(?:ss|[a-rt-z])"
     rf"|[‘'“\"][a-z][^‘’'“”\"\n.!?;:]{{0,40}}?[’'”\"](?<=[a-z][’'”\"])){_S}+"
     rf"(?=(?:{_S}*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?))(?!\w)"
     rf"(?!{_S}+(?:ago|later|earlier|before|after|previously|beforehand)\b))")
 _PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
             rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
-_DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
 # Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
 # not 'a year ago'.
