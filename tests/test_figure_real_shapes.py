@@ -540,3 +540,17 @@ def test_a_period_after_an_unstated_amount_or_a_named_year_is_no_duration(text):
 ])
 def test_a_period_after_a_preposition_of_time_or_a_plain_subject_stays_a_duration(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["A row over the ‘Two Jobs’ boss at Orrin grew.", "“Three Trusts Hit” ran the headline."])
+def test_a_number_word_opening_a_quoted_title_is_part_of_a_name(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("‘Two weeks is too long,’ Dr Vexby said.", ("Two weeks", 2, None, "weeks", "none")),
+    ("He said 'Four more years' again.", ("Four more years", 4, None, "years", "none")),
+    ("“Two wards closed,” she said.", ("Two", 2, None, "count", "none")),
+])
+def test_a_number_word_opening_a_quoted_sentence_or_before_its_period_stays_a_figure(text, expected):
+    assert found(text) == [expected]

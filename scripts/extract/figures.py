@@ -698,6 +698,9 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
             low[max(0, start - 12):start - 1].rpartition(" ")[2].lstrip(_OPENING_PUNCTUATION) in _LABEL_NOUNS and \
             _labels_the_noun_before(text, low, start, figure.end):
         return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
+    if text[start - 1:start] in _OPENING_QUOTES and text[start].isupper() and not low[start].isdigit() and \
+            _QUOTED_TITLE.match(text, start):
+        return figure.end  # '‘Two Jobs’ boss': a number word in a quoted title, a nickname
     if figure.unit == "hours" and _READING_TIME_AFTER.match(low, figure.end) and "min" in low[start:figure.end]:
         return figure.end  # '4 min read': a web page's reading time
     if not low[start].isdigit():
@@ -756,6 +759,10 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     return None
 
 
+# A quoted title or nickname: two to four capitalised words right inside quotation marks ('the ‘Two Jobs’ boss');
+# a quoted sentence has lower-case words ('‘Two weeks is too long,’ she said').
+_OPENING_QUOTES = frozenset("‘'“\"")
+_QUOTED_TITLE = re.compile(r"[A-Z][a-z]+(?:[^\S\n]+[A-Z][\w’'&-]*){1,3}[’'”\"]")
 _READING_TIME_AFTER = re.compile(rf"{_S}+read\b")
 _TIMESTAMP_LINE = re.compile(
     rf"[^\S\n]*\(?(?:[0-9]+{_S}*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:{_S}*,|{_S}+and)?{_S}*)+"
