@@ -457,3 +457,37 @@ def test_a_weekday_in_a_very_long_sentence_takes_its_direction_from_nearby_words
     filler = "and the rota was discussed at length " * 40
     assert rows(f"Doctors said they walked out on Tuesday {filler}.")[0][4] == "past"
     assert rows(f"{filler} while doctors will walk out on Tuesday.")[0][4] == "future"
+
+
+def test_in_a_period_before_a_hyphen_is_a_compound_adjective_not_a_date():
+    assert rows("Staff at Orrin will join in a week-long series of rallies.") == []
+    assert rows("They plan to walk out in two days-long waves.") == []
+
+
+@pytest.mark.parametrize("text", ["One Tarnby ward saw over 900 patients across both sites in just one day.",
+                                  "Cancellations at Vexby rose by 5,000 in two weeks.",
+                                  "The trust cancelled 2,000 operations in a week."])
+def test_in_n_days_after_a_past_verb_and_its_amount_is_how_long_it_took_not_a_date(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Doctors at Orrin will strike in two days.", ("in two days", "in_n_days", D(2023, 3, 13), "day", "future")),
+    ("They said they would strike in two weeks.", ("in two weeks", "in_n_weeks", D(2023, 3, 20), "week", "future")),
+    ("The union announced a strike in two weeks.", ("in two weeks", "in_n_weeks", D(2023, 3, 20), "week", "future")),
+    ("The BMA said three unions walk out in two days.", ("in two days", "in_n_days", D(2023, 3, 13), "day", "future")),
+    ("Vexby saw 900 patients, and doctors strike in 10 days' time.",
+     ("in 10 days' time", "in_n_days", D(2023, 3, 21), "day", "future")),
+])
+def test_in_n_days_after_a_modal_a_saying_verb_or_with_time_stays_a_date_ahead(text, expected):
+    assert [r[:5] for r in rows(text)] == [expected]
+
+
+def test_a_line_of_periods_and_ago_is_a_page_timestamp_not_a_date():
+    assert rows("By Ann Kell\n(3 months, 2 weeks ago)\nDebate") == []
+    assert rows("Updated\n5 days ago\nText") == []
+
+
+def test_a_period_ago_in_a_sentence_stays_a_date():
+    assert [r[:5] for r in rows("Orrin doctors struck 3 weeks ago.")] == [
+        ("3 weeks ago", "n_weeks_ago", D(2023, 2, 13), "week", "past")]

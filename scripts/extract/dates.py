@@ -111,7 +111,7 @@ _DATE_SOURCE = (  # written with (?i:...) groups; _DATE spells their letters out
     rf"|(?:(?:earlier|later){_S}this|this|next|last){_S}week))"
     rf"|(?P<relative_period>{_PART_OF}?(?i:(?:(?:earlier|later){_S}this|this|next|last){_S}(?:month|year)))"
     rf"|(?P<in_n>(?i:in{_S}(?:(?:just|only|another|a{_S}further){_S})?(?:{_NUMBER}{_S}(?:days?|weeks?)|a{_S}fortnight)"
-    rf"(?:['’]s?{_S}time)?))"
+    rf"(?![-‐‑])(?P<in_n_time>['’]s?{_S}time)?))"
     rf"|(?P<ago>(?i:{_NUMBER}{_S}(?:days?|weeks?|months?|years?){_S}ago))"
     rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
     rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
@@ -443,6 +443,11 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             resolved, direction = _relative_week(found, published)
             precision, expression_kind = "week", kind
         elif kind in ("in_n", "ago"):
+            if kind == "in_n" and not m.group("in_n_time") and _after_a_past_verb(
+                    text, m.start(kind), m.end(kind), sentence or _sentence_around(text, m.start(kind), m.end(kind))):
+                return None  # 'saw 1,000 patients in just one day': how long something took, not a day ahead
+            if kind == "ago" and _is_a_timestamp_line(text, m.start(kind), m.end(kind)):
+                return None  # '(3 months, 2 weeks ago)' alone on a line: when a web page was read, not a date of the text
             resolved, precision, direction, expression_kind = _counted(found, kind, published)
         elif kind == "month":
             if not _month_in_date_context(m, text):
@@ -466,6 +471,47 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
         return None  # not a real date (31 February) or beyond the calendar
     return {"expression_kind": expression_kind, "resolved_date": resolved, "precision": precision,
             "direction": direction, "time_of_day": time_of_day}
+
+
+_TIMESTAMP_LINE = re.compile(
+    r"[^\S\n]*\(?(?:\d+[^\S\n]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:[^\S\n]*,|[^\S\n]+and)?"
+    r"[^\S\n]*)+ago\)?[^\S\n]*", re.IGNORECASE)
+
+
+# Words that end the look back for a past verb before 'in N days': a modal, 'to' or a conjunction opens what may be
+# ahead ('said they would strike in two days', 'talks failed and doctors strike in two days').
+_NOT_PAST_AFTER = frozenset("would could should might may can will shall won't won’t to and but or then so".split())
+
+
+def _after_a_past_verb(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """'in N days' that says how long an amount took: within twelve words before it, an amount (a number) and before
+    that a past cue ('saw 1,000 people in one day', 'rose by 5,000 in two weeks'), with no modal, 'to' or conjunction
+    between them and it ('announced a strike in two weeks' stays a date)."""
+    clause_start, _ = _clause_around(text, start, end, max(sentence[0], start - _CUE_REACH), sentence[1])
+    words = _words(text, max(clause_start, start - 120), start)[::-1][:12]
+    amount = None  # where the nearest number before it stands
+    for i, word in enumerate(words):
+        if word in _NOT_PAST_AFTER:
+            return False
+        cue = _cue(words, i, reverse=True)
+        if cue is not None:  # the amount is the verb's object, at most three words on ('rose by over 5,000')
+            return cue == "past" and word not in _SAYING and amount is not None and i - amount <= 3
+        if word[:1].isdigit() or (word in _NUMBER_WORDS and word not in ("a", "an")):
+            amount = i
+    return False
+
+
+_SAYING = frozenset("said told wrote spoke announced warned added claimed stated revealed reported".split())
+
+
+def _is_a_timestamp_line(text: str, start: int, end: int) -> bool:
+    """The expression's line holds only periods and 'ago' (at most 60 characters, so each look is bounded)."""
+    line_start = 0 if start <= 60 and "\n" not in text[:start] else text.rfind("\n", max(0, start - 60), start) + 1
+    if line_start == 0 and start > 60:
+        return False
+    line_end = text.find("\n", end, end + 4)
+    line_end = len(text) if line_end < 0 and len(text) - end <= 3 else line_end
+    return line_end >= 0 and _TIMESTAMP_LINE.fullmatch(text, line_start, line_end) is not None
 
 
 def _absolute(found: str, kind: str, published: dt.date | None):

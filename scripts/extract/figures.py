@@ -707,7 +707,7 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         return None
     if figure.unit in _PERIOD_UNITS and "ago" in low[figure.end:figure.end + 40] and _is_a_timestamp_line(low, start):
         return figure.end  # '(3 months, 2 weeks ago)' alone on its line: a web page's date, not a duration
-    if low[start - 1:start] == "(" and _COUNTER_LINE.fullmatch(text, low.rfind("\n", 0, start) + 1, start) and \
+    if low[start - 1:start] == "(" and _COUNTER_LINE.fullmatch(text, low.rfind("\n", max(0, start - 30), start) + 1, start) and \
             _COUNTER_LINE_END.match(text, figure.end):
         return figure.end  # 'Image (32)', 'Comments (12)' alone on a line: a web page's counter
     before = text[max(0, start - 16):start]
@@ -770,8 +770,12 @@ _TIMESTAMP_LINE = re.compile(
 
 
 def _is_a_timestamp_line(low: str, start: int) -> bool:
-    """The figure's line holds only periods and 'ago', in brackets or not: '(3 months, 2 weeks ago)', '5 days ago'."""
-    return _TIMESTAMP_LINE.match(low, low.rfind("\n", 0, start) + 1) is not None
+    """The figure's line holds only periods and 'ago', in brackets or not: '(3 months, 2 weeks ago)', '5 days ago'.
+    Such a line is short: only the 60 characters before the figure are looked at, so each look is bounded."""
+    line_start = low.rfind("\n", max(0, start - 60), start) + 1
+    if line_start == 0 and start > 60:
+        return False
+    return _TIMESTAMP_LINE.match(low, line_start) is not None
 
 
 _COUNTER_LINE = re.compile(r"[^\S\n]*[A-Z][a-z]+[^\S\n]*\(")
