@@ -491,3 +491,24 @@ def test_a_line_of_periods_and_ago_is_a_page_timestamp_not_a_date():
 def test_a_period_ago_in_a_sentence_stays_a_date():
     assert [r[:5] for r in rows("Orrin doctors struck 3 weeks ago.")] == [
         ("3 weeks ago", "n_weeks_ago", D(2023, 2, 13), "week", "past")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orrin doctors strike on 20 and 21 March (Monday and Tuesday), the union said.",
+     [("21 March", D(2023, 3, 21)), ("Monday", D(2023, 3, 20)), ("Tuesday", D(2023, 3, 21))]),
+    ("The walkout runs from 13 to 17 March (Monday to Friday) at Vexby.",
+     [("13 to 17 March", D(2023, 3, 13)), ("Monday", D(2023, 3, 13)), ("Friday", D(2023, 3, 17))]),
+    ("Consultants struck from 2 March 2023 (Thursday).", [("2 March 2023", D(2023, 3, 2)), ("Thursday", D(2023, 3, 2))]),
+])
+def test_a_weekday_in_brackets_right_after_a_day_names_that_day(text, expected):
+    assert [(r[0], r[2]) for r in rows(text)] == expected
+
+
+def test_a_bracketed_weekday_that_is_not_the_days_own_is_read_as_before():
+    assert [(r[0], r[2]) for r in rows("The strike starts on 20 March (Friday) at Orrin.")] == [
+        ("20 March", D(2023, 3, 20)), ("Friday", D(2023, 3, 17))]
+
+
+def test_a_bracketed_weekday_right_after_a_day_keeps_a_publication_less_date_resolved():
+    found = [(r[0], r[2]) for r in rows("Tarnby staff walk out on 20 July 2023 (Thursday) and later.", None)]
+    assert found == [("20 July 2023", D(2023, 7, 20)), ("Thursday", D(2023, 7, 20))]

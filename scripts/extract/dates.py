@@ -276,14 +276,52 @@ _CUE_REACH = 400       # characters either side of an expression within which it
 def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
     """Rows for every date expression in the article, sorted by start, spans never overlapping."""
     rows = []
+    named = None  # (end, date, whether a bracket is open) of the last day a bracketed weekday may name
     for m in _date_matches(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
         if kind in ("weekday", "relative_day") and _is_part_of_a_name(text, m.start(kind), m.group(kind), kind):
             continue
         row = _interpret(m, kind, text, None, published)
-        if row is not None:
-            rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
+        if row is None:
+            continue
+        if kind == "weekday" and named is not None:
+            row, named = _weekday_of_the_day_before(m, text, row, named, published)
+        elif kind in ("absolute_dmy", "absolute_mdy", "iso", "relative_day") and row["resolved_date"] is not None:
+            day = row["resolved_date"]
+            listed = _DAY_LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) if kind == "absolute_dmy" else None
+            if listed and int(listed.group(1)) < day.day:  # '20 and 21 July (Thursday and Friday)': from the 20th
+                day = day.replace(day=int(listed.group(1)))
+            named = (m.end(), day, False)
+        else:
+            named = None
+        rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
     return rows
+
+
+# A weekday in brackets right after a day names that day: '20 and 21 July (Thursday and Friday)', '13 to 18 July
+# (Thursday to Tuesday)', 'tomorrow (Thursday)'. The first names the day itself (when its weekday is that day's),
+# each further one in the same brackets the first such weekday on or after the one before.
+_DAY_LISTED_BEFORE = re.compile(r"(?<![\d.,:/£$€-])(\d{1,2})(?:st|nd|rd|th)?[^\S\n]*(?:,|and|&)[^\S\n]*\Z")
+_BRACKET_OPENS = re.compile(r"[^\S\n]*\([^\S\n]*")
+_BRACKET_JOINS = re.compile(r"[^\S\n]*(?:,|and|or|to|&|-|–|—)[^\S\n]*")
+
+
+def _weekday_of_the_day_before(m: re.Match, text: str, row: dict, named: tuple[int, dt.date, bool],
+                               published: dt.date | None) -> tuple[dict, tuple[int, dt.date, bool] | None]:
+    end, day, in_bracket = named
+    found = m.group("weekday")
+    name = _WEEKDAY_IN.search(found)
+    if name.start() or m.group("time_before"):
+        return row, None  # 'next Friday', '7am Friday': not a name of the day before
+    weekday = _WEEKDAYS.index(name.group())
+    if not in_bracket and _BRACKET_OPENS.fullmatch(text, end, m.start()) and day.weekday() == weekday:
+        resolved = day
+    elif in_bracket and _BRACKET_JOINS.fullmatch(text, end, m.start()):
+        resolved = day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+    else:
+        return row, None
+    return {**row, "resolved_date": resolved, "direction": _direction_between(resolved, published)}, \
+        (m.end(), resolved, True)
 
 
 def resolve(expression: str, sentence: str, published: dt.date) -> tuple[dt.date | None, str, str | None]:
