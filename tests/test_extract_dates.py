@@ -512,3 +512,20 @@ def test_a_bracketed_weekday_that_is_not_the_days_own_is_read_as_before():
 def test_a_bracketed_weekday_right_after_a_day_keeps_a_publication_less_date_resolved():
     found = [(r[0], r[2]) for r in rows("Tarnby staff walk out on 20 July 2023 (Thursday) and later.", None)]
     assert found == [("20 July 2023", D(2023, 7, 20)), ("Thursday", D(2023, 7, 20))]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Orrin doctors will walk out on Wednesday Jan 3.", D(2023, 12, 6), D(2024, 1, 3)),
+    ("The Vexby ballot ran between 14 December and 23 January.", D(2024, 1, 26), D(2023, 12, 14)),
+    ("Tarnby consultants will strike from January 15.", D(2023, 12, 20), D(2024, 1, 15)),
+    ("The Orrin strike was on 30 June.", D(2023, 12, 31), D(2023, 6, 30)),
+    ("The Orrin strike will be on 30 June.", D(2023, 12, 31), D(2024, 6, 30)),
+    ("The Orrin strike was on 13 March.", D(2023, 3, 11), D(2023, 3, 13)),
+])
+def test_a_day_written_without_a_year_takes_the_year_of_its_weekday_else_nearest_publication(text, published, expected):
+    assert rows(text, published)[0][2] == expected
+
+
+def test_a_day_without_a_year_and_no_publication_date_stays_unresolved_and_impossible_days_are_skipped():
+    assert rows("The Orrin strike is on 13 March.", None)[0][2] is None
+    assert rows("It ends on 31 February.", D(2023, 12, 1)) == []

@@ -1,7 +1,8 @@
 """Date expressions in an article, resolved against its publication date.
 
 Kinds of expression (expression_kind) and how each resolves (pub = publication date):
-- 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. The direction comes
+- 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. In brackets right after a
+  day it names that day ('20 and 21 July (Thursday and Friday)'). Otherwise the direction comes
   from the expression, then from the sentence (below); a past weekday is the latest such day before pub, a
   future one the first after pub. A weekday that is pub's own weekday is pub itself ('same_day') unless
   the expression says next/last. 'Friday night' is Friday; 'every Monday', 'Mondays' and a weekday inside a
@@ -13,9 +14,13 @@ Kinds of expression (expression_kind) and how each resolves (pub = publication d
   Precision 'week': resolved_date is the Monday of that week. 'this week' is 'same_day' unless
   'earlier' (past) or 'later' (future).
 - 'in_n_days' / 'in_n_weeks': 'in 10 days', 'in just 10 days’ time', 'in two weeks' time', 'in a
-  fortnight' (14 days). 'n_days_ago' / 'n_weeks_ago': 'three days ago'. Weeks have week precision.
+  fortnight' (14 days); not 'in a week-long ...', nor right after a past verb and its amount ('saw 1,000 people in
+  just one day': how long it took). 'n_days_ago' / 'n_weeks_ago': 'three days ago', not on a line of its own of
+  periods and 'ago' ('(3 months, 2 weeks ago)': when a web page was read). Weeks have week precision.
 - 'absolute_day': '13 March', 'March 13', '13th of March', 'Monday, March 13', 'Monday 13 March 2023',
-  ISO '2023-03-10'. The year is the one written, else pub's year. 'absolute_range': '13-15 March',
+  ISO '2023-03-10'. The year is the one written, else of pub's year and the two beside it the one whose date has
+  the weekday written with it ('Wednesday Jan 3'), else whose date is nearest pub (over four months away, the
+  sentence's direction, below, chooses between before and after pub). 'absolute_range': '13-15 March',
   'March 13 to 15', resolved to its first day. Impossible dates ('31 February') are skipped.
 Coarser expressions have precision 'month' or 'year' and resolve to the first day of that month or year;
 their direction compares that period with pub's ('same_day' when it holds pub):
@@ -473,7 +478,8 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
     time_of_day = _clock(m.group("time_before") or m.group("time_after"))
     try:
         if kind in ("absolute_dmy", "absolute_mdy", "iso"):
-            resolved, expression_kind = _absolute(found, kind, published)
+            resolved, expression_kind = _absolute(found, kind, published, lambda: _direction_from_sentence(
+                text, m.start(kind), m.end(kind), sentence or _sentence_around(text, m.start(kind), m.end(kind))))
             precision, direction = "day", _direction_between(resolved, published)
         elif kind == "relative_day":
             resolved, direction, precision, expression_kind = *_relative_day(found, published), "day", kind
@@ -552,7 +558,7 @@ def _is_a_timestamp_line(text: str, start: int, end: int) -> bool:
     return line_end >= 0 and _TIMESTAMP_LINE.fullmatch(text, line_start, line_end) is not None
 
 
-def _absolute(found: str, kind: str, published: dt.date | None):
+def _absolute(found: str, kind: str, published: dt.date | None, direction_of=lambda: "future"):
     if kind == "iso":
         return dt.date.fromisoformat(found), "absolute_day"
     year_match = _YEAR_IN.search(found)
@@ -560,11 +566,40 @@ def _absolute(found: str, kind: str, published: dt.date | None):
     days = _DAY_NUMBERS.findall(without_year)
     month = _MONTH_NUMBER[_MONTH_IN.search(found).group().rstrip(".")]
     expression_kind = "absolute_range" if len(days) > 1 else "absolute_day"
-    year = int(year_match.group()) if year_match else (published.year if published else None)
-    resolved = dt.date(year, month, int(days[0])) if year else None
-    if resolved is None:
+    if year_match:
+        resolved = dt.date(int(year_match.group()), month, int(days[0]))
+    elif published:
+        resolved = _nearest_year(month, int(days[0]), _WEEKDAY_IN.search(without_year), published, direction_of)
+    else:
+        resolved = None
         dt.date(2000, month, int(days[0]))  # still reject 31 February when the year is unknown
     return resolved, expression_kind
+
+
+def _nearest_year(month: int, day: int, weekday: re.Match | None, published: dt.date, direction_of) -> dt.date:
+    """A day written without a year: in the year, of publication's and the two beside it, whose date has the written
+    weekday ('Wednesday Jan 3' in a December article is next January's), else whose date is nearest the publication
+    ('between 14 December and 23 January' in a late-January article: last December). Where the nearest is over four
+    months away, the sentence's direction (direction_of(), read only then) chooses between the dates before and
+    after publication."""
+    candidates = []
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    if not candidates:
+        raise ValueError(f"{day} {month} is in no year near {published}")
+    if weekday is not None:
+        named = [d for d in candidates if d.weekday() == _WEEKDAYS.index(weekday.group())]
+        if len(named) == 1:
+            return named[0]
+    nearest = min(candidates, key=lambda d: abs((d - published).days))  # stable: the publication's year first
+    if abs((nearest - published).days) <= 120:
+        return nearest
+    if direction_of() == "past":
+        return max((d for d in candidates if d <= published), default=nearest)
+    return min((d for d in candidates if d >= published), default=nearest)
 
 
 def _relative_day(found: str, published: dt.date | None):
