@@ -20,13 +20,16 @@ What is a figure
   amounts (before 'of' or a comparative, after 'by'/'in', or hedged: 'a third less'), so 'a third strike' stays
   an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
-  'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
+  'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'; in digits before 'of': '100s',
+  '1,000’s'. A fraction of a scale is that share of it: 'a quarter of a million pounds' (250000 gbp).
 - Durations: 'a decade' and 'decade' in 'the next/past/last decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
   Minutes become hours. An adjective between a number and its duration word
-  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'.
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'; so does
+  any other word that is not plural nor a function word, or a quoted phrase ('two strike days', "two 'bank holiday
+  service' days"), unless the period dates something ('600 staff days later').
 - Ages are no figures (the labelling rules), neither years nor counts: 'aged 58', 'aged between 25 and 35', 'aged
   over 60' (a number after 'aged' or 'age(s)'), and a bare whole number up to 120 in brackets or between commas
   right after two capitalised words ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word:
@@ -46,14 +49,21 @@ citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 
 ('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member
 of a sequence: 'Phase Two', 'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to
 letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses.
+Also not figures: a number written with a leading zero ('0700'); a bare number after a capitalised word inside a
+sentence with no counted noun after it ('on Freeview 262 or', 'Covid 19'); a number word opening a quoted title
+('the ‘Two Jobs’ boss'); page furniture: a reading time ('4 min read'), a counter alone on a line ('Image (32)'), a
+line of periods and 'ago' ('(3 months, 2 weeks ago)'); a period after an unstated amount ('the number of
+appointments a day') or after a year named as subject ('2023 was a year of ...').
 Amounts in other currencies ('$5m') are skipped: the unit vocabulary has no place for them. A number too large for a
 float (about 1.8e308: a digit run of 309 digits or more, or a smaller one times a scale) is no quantity a text
 states and is skipped, never an error; its digits are not read again as smaller figures.
 
 Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or 'at
-least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it is, and
+least', 'or more' (at_least) and 'or fewer' / 'or less' (up_to) right after it ('an hour at least', '10% or more'). 'an estimated' says where a figure comes from, not how exact it is, and
 stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a
-duration right after another figure is that figure's period, not a hedge ('9% over three years').
+duration right after another figure is that figure's period, not a hedge ('9% over three years'); so is 'over' before
+a duration after a noun or a verb that takes no amount ('disrupted over three days'); after a preposition, a verb of
+time or amount ('for over 100 days', 'worked over 60 hours'), 'been', 'there is' or opening a clause it is a hedge.
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the KHS', 'across the UK') that post-modifies the
