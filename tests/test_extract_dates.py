@@ -457,3 +457,75 @@ def test_a_weekday_in_a_very_long_sentence_takes_its_direction_from_nearby_words
     filler = "and the rota was discussed at length " * 40
     assert rows(f"Doctors said they walked out on Tuesday {filler}.")[0][4] == "past"
     assert rows(f"{filler} while doctors will walk out on Tuesday.")[0][4] == "future"
+
+
+def test_in_a_period_before_a_hyphen_is_a_compound_adjective_not_a_date():
+    assert rows("Staff at Orrin will join in a week-long series of rallies.") == []
+    assert rows("They plan to walk out in two days-long waves.") == []
+
+
+@pytest.mark.parametrize("text", ["One Tarnby ward saw over 900 patients across both sites in just one day.",
+                                  "Cancellations at Vexby rose by 5,000 in two weeks.",
+                                  "The trust cancelled 2,000 operations in a week."])
+def test_in_n_days_after_a_past_verb_and_its_amount_is_how_long_it_took_not_a_date(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Doctors at Orrin will strike in two days.", ("in two days", "in_n_days", D(2023, 3, 13), "day", "future")),
+    ("They said they would strike in two weeks.", ("in two weeks", "in_n_weeks", D(2023, 3, 20), "week", "future")),
+    ("The union announced a strike in two weeks.", ("in two weeks", "in_n_weeks", D(2023, 3, 20), "week", "future")),
+    ("The BMA said three unions walk out in two days.", ("in two days", "in_n_days", D(2023, 3, 13), "day", "future")),
+    ("Vexby saw 900 patients, and doctors strike in 10 days' time.",
+     ("in 10 days' time", "in_n_days", D(2023, 3, 21), "day", "future")),
+])
+def test_in_n_days_after_a_modal_a_saying_verb_or_with_time_stays_a_date_ahead(text, expected):
+    assert [r[:5] for r in rows(text)] == [expected]
+
+
+def test_a_line_of_periods_and_ago_is_a_page_timestamp_not_a_date():
+    assert rows("By Ann Kell\n(3 months, 2 weeks ago)\nDebate") == []
+    assert rows("Updated\n5 days ago\nText") == []
+
+
+def test_a_period_ago_in_a_sentence_stays_a_date():
+    assert [r[:5] for r in rows("Orrin doctors struck 3 weeks ago.")] == [
+        ("3 weeks ago", "n_weeks_ago", D(2023, 2, 13), "week", "past")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orrin doctors strike on 20 and 21 March (Monday and Tuesday), the union said.",
+     [("21 March", D(2023, 3, 21)), ("Monday", D(2023, 3, 20)), ("Tuesday", D(2023, 3, 21))]),
+    ("The walkout runs from 13 to 17 March (Monday to Friday) at Vexby.",
+     [("13 to 17 March", D(2023, 3, 13)), ("Monday", D(2023, 3, 13)), ("Friday", D(2023, 3, 17))]),
+    ("Consultants struck from 2 March 2023 (Thursday).", [("2 March 2023", D(2023, 3, 2)), ("Thursday", D(2023, 3, 2))]),
+])
+def test_a_weekday_in_brackets_right_after_a_day_names_that_day(text, expected):
+    assert [(r[0], r[2]) for r in rows(text)] == expected
+
+
+def test_a_bracketed_weekday_that_is_not_the_days_own_is_read_as_before():
+    assert [(r[0], r[2]) for r in rows("The strike starts on 20 March (Friday) at Orrin.")] == [
+        ("20 March", D(2023, 3, 20)), ("Friday", D(2023, 3, 17))]
+
+
+def test_a_bracketed_weekday_right_after_a_day_keeps_a_publication_less_date_resolved():
+    found = [(r[0], r[2]) for r in rows("Tarnby staff walk out on 20 July 2023 (Thursday) and later.", None)]
+    assert found == [("20 July 2023", D(2023, 7, 20)), ("Thursday", D(2023, 7, 20))]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Orrin doctors will walk out on Wednesday Jan 3.", D(2023, 12, 6), D(2024, 1, 3)),
+    ("The Vexby ballot ran between 14 December and 23 January.", D(2024, 1, 26), D(2023, 12, 14)),
+    ("Tarnby consultants will strike from January 15.", D(2023, 12, 20), D(2024, 1, 15)),
+    ("The Orrin strike was on 30 June.", D(2023, 12, 31), D(2023, 6, 30)),
+    ("The Orrin strike will be on 30 June.", D(2023, 12, 31), D(2024, 6, 30)),
+    ("The Orrin strike was on 13 March.", D(2023, 3, 11), D(2023, 3, 13)),
+])
+def test_a_day_written_without_a_year_takes_the_year_of_its_weekday_else_nearest_publication(text, published, expected):
+    assert rows(text, published)[0][2] == expected
+
+
+def test_a_day_without_a_year_and_no_publication_date_stays_unresolved_and_impossible_days_are_skipped():
+    assert rows("The Orrin strike is on 13 March.", None)[0][2] is None
+    assert rows("It ends on 31 February.", D(2023, 12, 1)) == []

@@ -388,3 +388,169 @@ def test_a_reference_word_before_a_number_or_number_word_makes_it_a_label(text):
 ])
 def test_no_and_a_number_of_before_a_number_word_leave_a_count(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rises of 8% or more are unaffordable, Tolvey says.", ("8% or more", 8, None, "percent", "at_least")),
+    ("Members backed one or more forms of action.", ("one or more", 1, None, "count", "at_least")),
+    ("Trusts with 20 or fewer consultants were spared.", ("20 or fewer", 20, None, "count", "up_to")),
+    ("Staff with 10 years or less of service lose out.", ("10 years or less", 10, None, "years", "up_to")),
+])
+def test_or_more_or_fewer_right_after_a_figure_is_its_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Marlow offer was 6% or more than the last.", [("6%", 6, None, "percent", "none")]),
+    ("Two or three wards closed.", [("Two or three", 2, 3, "count", "none")]),
+])
+def test_or_more_before_than_or_a_second_number_is_no_hedge(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinics at Orrin were disrupted over three days.", ("three days", 3, None, "days", "none")),
+    ("The backlog of procedures over eight months of action grew.", ("eight months", 8, None, "months", "none")),
+    ("The next walkout is over four days from Monday.", ("four days", 4, None, "days", "none")),
+    ("Pay will return to its old level over three years.", ("three years", 3, None, "years", "none")),
+])
+def test_over_a_period_after_a_noun_or_verb_is_the_preposition_not_a_hedge(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers have not met the Tarn union for over 100 days.", ("over 100 days", 100, None, "days", "more_than")),
+    ("There have been over 300 hours of walkouts.", ("over 300 hours", 300, None, "hours", "more_than")),
+    ("Patients faced a wait of over two years.", ("over two years", 2, None, "years", "more_than")),
+    ("Over two years have passed since the ballot.", ("Over two years", 2, None, "years", "more_than")),
+    ("Registrars there worked over 60 hours.", ("over 60 hours", 60, None, "hours", "more_than")),
+])
+def test_over_a_period_after_a_preposition_a_verb_of_time_or_opening_a_sentence_stays_more_than(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hospitals braced for two strike days in a row.", ("two strike days", 2, None, "days", "none")),
+    ("Wards will run two ‘bank holiday service’ days in a row.",
+     ("two ‘bank holiday service’ days", 2, None, "days", "none")),
+    ("The Pellham trust lost 12 picket hours.", ("12 picket hours", 12, None, "hours", "none")),
+    ("They asked for five strike-free days.", ("five strike-free days", 5, None, "days", "none")),
+])
+def test_a_noun_or_quoted_phrase_between_a_number_and_its_period_leaves_a_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Around 600 staff days later returned.", ("Around 600", 600, None, "count", "around")),
+    ("It cost 40 nurses days of pay.", ("40", 40, None, "count", "none")),
+    ("Three of the days were lost.", ("Three", 3, None, "count", "none")),
+    ("Two ‘serious concerns’ were raised days ago.", ("Two", 2, None, "count", "none")),
+])
+def test_a_plural_a_function_word_or_a_dated_period_after_a_number_leaves_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Cover runs until shifts starting after 0700 on Sunday.",
+                                  "The 0800 hours handover at Tarnby was kept.", "Agent 007 was not on the rota."])
+def test_a_number_written_with_a_leading_zero_is_no_count(text):
+    assert found(text) == []
+
+
+def test_a_decimal_below_one_still_stays_a_figure():
+    assert found("Pay rose 0.5% at Tarnby.") == [("0.5%", 0.5, None, "percent", "none")]
+
+
+@pytest.mark.parametrize("text", ["Watch it on Freeview 262 or Vexo 565\nThe rally began.",
+                                  "Wards shut after Covid 19, the trust said.", "It was held in Room 101."])
+def test_a_bare_number_after_a_capitalised_word_with_no_counted_noun_is_part_of_a_name(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The strike in Orrinshire 4000 doctors joined.", ("4000", 4000, None, "count", "none")),
+    ("Trusts Cancel 1000 Operations", ("1000", 1000, None, "count", "none")),
+    ("About 300 wards shut.", ("About 300", 300, None, "count", "around")),
+    ("Pay for Doctors Over 50 Falls", ("Over 50", 50, None, "count", "more_than")),
+])
+def test_a_bare_number_after_a_capitalised_word_before_its_noun_or_a_hedge_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hear from 100’s of doctors.", ("100’s", 100, 1000, "count", "vague")),
+    ("1000s of operations and 100s of clinics were hit.",
+     [("1000s", 1000, 10000, "count", "vague"), ("100s", 100, 1000, "count", "vague")]),
+])
+def test_hundreds_and_thousands_written_in_digits_are_vague(text, expected):
+    assert found(text) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_decade_in_digits_is_no_vague_amount():
+    assert found("It was built in the 1900s of old.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout cost the Pellham trust a quarter of a million pounds.",
+     ("a quarter of a million pounds", 250_000, None, "gbp", "none")),
+    ("Three quarters of a billion was spent.", ("Three quarters of a billion", 750_000_000, None, "count", "none")),
+    ("It reached two-thirds of a million staff.", ("two-thirds of a million", 666_667, None, "count", "none")),
+])
+def test_a_fraction_of_a_million_or_a_billion_is_that_share_of_it(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_fraction_of_a_group_stays_a_percentage():
+    assert found("Three quarters of staff agreed.") == [("Three quarters", 75, None, "percent", "none")]
+
+
+@pytest.mark.parametrize("text", ["By Ann Kell\n(3 months, 2 weeks ago)\nDebate", "Published\n5 days ago\nText",
+                                  "Updated 09:06 BST - 1 min read", "A 5 minute read.\nThe strike"])
+def test_a_line_of_periods_ago_and_a_reading_time_are_page_furniture_not_durations(text):
+    assert found(text) == []
+
+
+def test_a_period_ago_in_a_sentence_stays_a_duration():
+    assert found("Orrin struck 3 weeks ago, she said.") == [("3 weeks", 3, None, "weeks", "none")]
+
+
+@pytest.mark.parametrize("text", ["Image (32)\nStrike news", "Comments (4)\n"])
+def test_a_number_in_brackets_after_one_word_alone_on_a_line_is_a_page_counter(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wards shut (12) in all.", ("12", 12, None, "count", "none")),
+    ("Orrin Trust (12)\n", ("12", 12, None, "count", "none")),
+])
+def test_a_number_in_brackets_inside_a_sentence_or_after_two_words_stays_a_count(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["GPs may cut the number of patient appointments a day.",
+                                  "Nobody knows how many shifts a week they cover.",
+                                  "2023 was a year defined by strikes."])
+def test_a_period_after_an_unstated_amount_or_a_named_year_is_no_duration(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of doctors on strike for a day rose.", ("a day", 1, None, "days", "none")),
+    ("It has been a year since the ballot.", ("a year", 1, None, "years", "none")),
+    ("That was a year of strikes.", ("a year", 1, None, "years", "none")),
+])
+def test_a_period_after_a_preposition_of_time_or_a_plain_subject_stays_a_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["A row over the ‘Two Jobs’ boss at Orrin grew.", "“Three Trusts Hit” ran the headline."])
+def test_a_number_word_opening_a_quoted_title_is_part_of_a_name(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("‘Two weeks is too long,’ Dr Vexby said.", ("Two weeks", 2, None, "weeks", "none")),
+    ("He said 'Four more years' again.", ("Four more years", 4, None, "years", "none")),
+    ("“Two wards closed,” she said.", ("Two", 2, None, "count", "none")),
+])
+def test_a_number_word_opening_a_quoted_sentence_or_before_its_period_stays_a_figure(text, expected):
+    assert found(text) == [expected]

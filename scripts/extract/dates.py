@@ -1,7 +1,8 @@
 """Date expressions in an article, resolved against its publication date.
 
 Kinds of expression (expression_kind) and how each resolves (pub = publication date):
-- 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. The direction comes
+- 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. In brackets right after a
+  day it names that day ('20 and 21 July (Thursday and Friday)'). Otherwise the direction comes
   from the expression, then from the sentence (below); a past weekday is the latest such day before pub, a
   future one the first after pub. A weekday that is pub's own weekday is pub itself ('same_day') unless
   the expression says next/last. 'Friday night' is Friday; 'every Monday', 'Mondays' and a weekday inside a
@@ -13,9 +14,13 @@ Kinds of expression (expression_kind) and how each resolves (pub = publication d
   Precision 'week': resolved_date is the Monday of that week. 'this week' is 'same_day' unless
   'earlier' (past) or 'later' (future).
 - 'in_n_days' / 'in_n_weeks': 'in 10 days', 'in just 10 days’ time', 'in two weeks' time', 'in a
-  fortnight' (14 days). 'n_days_ago' / 'n_weeks_ago': 'three days ago'. Weeks have week precision.
+  fortnight' (14 days); not 'in a week-long ...', nor right after a past verb and its amount ('saw 1,000 people in
+  just one day': how long it took). 'n_days_ago' / 'n_weeks_ago': 'three days ago', not on a line of its own of
+  periods and 'ago' ('(3 months, 2 weeks ago)': when a web page was read). Weeks have week precision.
 - 'absolute_day': '13 March', 'March 13', '13th of March', 'Monday, March 13', 'Monday 13 March 2023',
-  ISO '2023-03-10'. The year is the one written, else pub's year. 'absolute_range': '13-15 March',
+  ISO '2023-03-10'. The year is the one written, else of pub's year and the two beside it the one whose date has
+  the weekday written with it ('Wednesday Jan 3'), else whose date is nearest pub (over four months away, the
+  sentence's direction, below, chooses between before and after pub). 'absolute_range': '13-15 March',
   'March 13 to 15', resolved to its first day. Impossible dates ('31 February') are skipped.
 Coarser expressions have precision 'month' or 'year' and resolve to the first day of that month or year;
 their direction compares that period with pub's ('same_day' when it holds pub):
@@ -111,7 +116,7 @@ _DATE_SOURCE = (  # written with (?i:...) groups; _DATE spells their letters out
     rf"|(?:(?:earlier|later){_S}this|this|next|last){_S}week))"
     rf"|(?P<relative_period>{_PART_OF}?(?i:(?:(?:earlier|later){_S}this|this|next|last){_S}(?:month|year)))"
     rf"|(?P<in_n>(?i:in{_S}(?:(?:just|only|another|a{_S}further){_S})?(?:{_NUMBER}{_S}(?:days?|weeks?)|a{_S}fortnight)"
-    rf"(?:['’]s?{_S}time)?))"
+    rf"(?![-‐‑])(?P<in_n_time>['’]s?{_S}time)?))"
     rf"|(?P<ago>(?i:{_NUMBER}{_S}(?:days?|weeks?|months?|years?){_S}ago))"
     rf"|(?P<weekday>(?:(?i:next|last|this(?:{_S}(?:coming|past))?){_S})?{_WEEKDAY}"
     rf"(?:{_S}(?i:morning|afternoon|evening|night))?)"
@@ -276,14 +281,52 @@ _CUE_REACH = 400       # characters either side of an expression within which it
 def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[dict]:
     """Rows for every date expression in the article, sorted by start, spans never overlapping."""
     rows = []
+    named = None  # (end, date, whether a bracket is open) of the last day a bracketed weekday may name
     for m in _date_matches(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
         if kind in ("weekday", "relative_day") and _is_part_of_a_name(text, m.start(kind), m.group(kind), kind):
             continue
         row = _interpret(m, kind, text, None, published)
-        if row is not None:
-            rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
+        if row is None:
+            continue
+        if kind == "weekday" and named is not None:
+            row, named = _weekday_of_the_day_before(m, text, row, named, published)
+        elif kind in ("absolute_dmy", "absolute_mdy", "iso", "relative_day") and row["resolved_date"] is not None:
+            day = row["resolved_date"]
+            listed = _DAY_LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) if kind == "absolute_dmy" else None
+            if listed and int(listed.group(1)) < day.day:  # '20 and 21 July (Thursday and Friday)': from the 20th
+                day = day.replace(day=int(listed.group(1)))
+            named = (m.end(), day, False)
+        else:
+            named = None
+        rows.append({"source_id": source_id, "text": m.group(), "start": m.start(), "end": m.end(), **row})
     return rows
+
+
+# A weekday in brackets right after a day names that day: '20 and 21 July (Thursday and Friday)', '13 to 18 July
+# (Thursday to Tuesday)', 'tomorrow (Thursday)'. The first names the day itself (when its weekday is that day's),
+# each further one in the same brackets the first such weekday on or after the one before.
+_DAY_LISTED_BEFORE = re.compile(r"(?<![\d.,:/£$€-])(\d{1,2})(?:st|nd|rd|th)?[^\S\n]*(?:,|and|&)[^\S\n]*\Z")
+_BRACKET_OPENS = re.compile(r"[^\S\n]*\([^\S\n]*")
+_BRACKET_JOINS = re.compile(r"[^\S\n]*(?:,|and|or|to|&|-|–|—)[^\S\n]*")
+
+
+def _weekday_of_the_day_before(m: re.Match, text: str, row: dict, named: tuple[int, dt.date, bool],
+                               published: dt.date | None) -> tuple[dict, tuple[int, dt.date, bool] | None]:
+    end, day, in_bracket = named
+    found = m.group("weekday")
+    name = _WEEKDAY_IN.search(found)
+    if name.start() or m.group("time_before"):
+        return row, None  # 'next Friday', '7am Friday': not a name of the day before
+    weekday = _WEEKDAYS.index(name.group())
+    if not in_bracket and _BRACKET_OPENS.fullmatch(text, end, m.start()) and day.weekday() == weekday:
+        resolved = day
+    elif in_bracket and _BRACKET_JOINS.fullmatch(text, end, m.start()):
+        resolved = day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+    else:
+        return row, None
+    return {**row, "resolved_date": resolved, "direction": _direction_between(resolved, published)}, \
+        (m.end(), resolved, True)
 
 
 def resolve(expression: str, sentence: str, published: dt.date) -> tuple[dt.date | None, str, str | None]:
@@ -435,7 +478,8 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
     time_of_day = _clock(m.group("time_before") or m.group("time_after"))
     try:
         if kind in ("absolute_dmy", "absolute_mdy", "iso"):
-            resolved, expression_kind = _absolute(found, kind, published)
+            resolved, expression_kind = _absolute(found, kind, published, lambda: _direction_from_sentence(
+                text, m.start(kind), m.end(kind), sentence or _sentence_around(text, m.start(kind), m.end(kind))))
             precision, direction = "day", _direction_between(resolved, published)
         elif kind == "relative_day":
             resolved, direction, precision, expression_kind = *_relative_day(found, published), "day", kind
@@ -443,6 +487,11 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             resolved, direction = _relative_week(found, published)
             precision, expression_kind = "week", kind
         elif kind in ("in_n", "ago"):
+            if kind == "in_n" and not m.group("in_n_time") and _after_a_past_verb(
+                    text, m.start(kind), m.end(kind), sentence or _sentence_around(text, m.start(kind), m.end(kind))):
+                return None  # 'saw 1,000 patients in just one day': how long something took, not a day ahead
+            if kind == "ago" and _is_a_timestamp_line(text, m.start(kind), m.end(kind)):
+                return None  # '(3 months, 2 weeks ago)' alone on a line: when a web page was read, not a date of the text
             resolved, precision, direction, expression_kind = _counted(found, kind, published)
         elif kind == "month":
             if not _month_in_date_context(m, text):
@@ -468,7 +517,48 @@ def _interpret(m: re.Match, kind: str, text: str, sentence: tuple[int, int] | No
             "direction": direction, "time_of_day": time_of_day}
 
 
-def _absolute(found: str, kind: str, published: dt.date | None):
+_TIMESTAMP_LINE = re.compile(
+    r"[^\S\n]*\(?(?:\d+[^\S\n]*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:[^\S\n]*,|[^\S\n]+and)?"
+    r"[^\S\n]*)+ago\)?[^\S\n]*", re.IGNORECASE)
+
+
+# Words that end the look back for a past verb before 'in N days': a modal, 'to' or a conjunction opens what may be
+# ahead ('said they would strike in two days', 'talks failed and doctors strike in two days').
+_NOT_PAST_AFTER = frozenset("would could should might may can will shall won't won’t to and but or then so".split())
+
+
+def _after_a_past_verb(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """'in N days' that says how long an amount took: within twelve words before it, an amount (a number) and before
+    that a past cue ('saw 1,000 people in one day', 'rose by 5,000 in two weeks'), with no modal, 'to' or conjunction
+    between them and it ('announced a strike in two weeks' stays a date)."""
+    clause_start, _ = _clause_around(text, start, end, max(sentence[0], start - _CUE_REACH), sentence[1])
+    words = _words(text, max(clause_start, start - 120), start)[::-1][:12]
+    amount = None  # where the nearest number before it stands
+    for i, word in enumerate(words):
+        if word in _NOT_PAST_AFTER:
+            return False
+        cue = _cue(words, i, reverse=True)
+        if cue is not None:  # the amount is the verb's object, at most three words on ('rose by over 5,000')
+            return cue == "past" and word not in _SAYING and amount is not None and i - amount <= 3
+        if word[:1].isdigit() or (word in _NUMBER_WORDS and word not in ("a", "an")):
+            amount = i
+    return False
+
+
+_SAYING = frozenset("said told wrote spoke announced warned added claimed stated revealed reported".split())
+
+
+def _is_a_timestamp_line(text: str, start: int, end: int) -> bool:
+    """The expression's line holds only periods and 'ago' (at most 60 characters, so each look is bounded)."""
+    line_start = 0 if start <= 60 and "\n" not in text[:start] else text.rfind("\n", max(0, start - 60), start) + 1
+    if line_start == 0 and start > 60:
+        return False
+    line_end = text.find("\n", end, end + 4)
+    line_end = len(text) if line_end < 0 and len(text) - end <= 3 else line_end
+    return line_end >= 0 and _TIMESTAMP_LINE.fullmatch(text, line_start, line_end) is not None
+
+
+def _absolute(found: str, kind: str, published: dt.date | None, direction_of=lambda: "future"):
     if kind == "iso":
         return dt.date.fromisoformat(found), "absolute_day"
     year_match = _YEAR_IN.search(found)
@@ -476,11 +566,40 @@ def _absolute(found: str, kind: str, published: dt.date | None):
     days = _DAY_NUMBERS.findall(without_year)
     month = _MONTH_NUMBER[_MONTH_IN.search(found).group().rstrip(".")]
     expression_kind = "absolute_range" if len(days) > 1 else "absolute_day"
-    year = int(year_match.group()) if year_match else (published.year if published else None)
-    resolved = dt.date(year, month, int(days[0])) if year else None
-    if resolved is None:
+    if year_match:
+        resolved = dt.date(int(year_match.group()), month, int(days[0]))
+    elif published:
+        resolved = _nearest_year(month, int(days[0]), _WEEKDAY_IN.search(without_year), published, direction_of)
+    else:
+        resolved = None
         dt.date(2000, month, int(days[0]))  # still reject 31 February when the year is unknown
     return resolved, expression_kind
+
+
+def _nearest_year(month: int, day: int, weekday: re.Match | None, published: dt.date, direction_of) -> dt.date:
+    """A day written without a year: in the year, of publication's and the two beside it, whose date has the written
+    weekday ('Wednesday Jan 3' in a December article is next January's), else whose date is nearest the publication
+    ('between 14 December and 23 January' in a late-January article: last December). Where the nearest is over four
+    months away, the sentence's direction (direction_of(), read only then) chooses between the dates before and
+    after publication."""
+    candidates = []
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue  # 29 February outside a leap year
+    if not candidates:
+        raise ValueError(f"{day} {month} is in no year near {published}")
+    if weekday is not None:
+        named = [d for d in candidates if d.weekday() == _WEEKDAYS.index(weekday.group())]
+        if len(named) == 1:
+            return named[0]
+    nearest = min(candidates, key=lambda d: abs((d - published).days))  # stable: the publication's year first
+    if abs((nearest - published).days) <= 120:
+        return nearest
+    if direction_of() == "past":
+        return max((d for d in candidates if d <= published), default=nearest)
+    return min((d for d in candidates if d >= published), default=nearest)
 
 
 def _relative_day(found: str, published: dt.date | None):

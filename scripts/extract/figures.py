@@ -20,13 +20,16 @@ What is a figure
   amounts (before 'of' or a comparative, after 'by'/'in', or hedged: 'a third less'), so 'a third strike' stays
   an ordinal.
 - Vague amounts, hedge 'vague' unless the text hedges them: 'dozens' 12-120, 'hundreds' 100-1000,
-  'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'.
+  'thousands' 1000-10000, 'tens of thousands', 'hundreds of thousands', 'millions'; in digits before 'of': '100s',
+  '1,000’s'. A fraction of a scale is that share of it: 'a quarter of a million pounds' (250000 gbp).
 - Durations: 'a decade' and 'decade' in 'the next/past/last decade' (10 years), 'a fortnight' (2 weeks), 'half an hour', 'a year', 'an hour', 'a full
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
   Minutes become hours. An adjective between a number and its duration word
-  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'.
+  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'; so does
+  any other word that is not plural nor a function word, or a quoted phrase ('two strike days', "two 'bank holiday
+  service' days"), unless the period dates something ('600 staff days later').
 - Ages are no figures (the labelling rules), neither years nor counts: 'aged 58', 'aged between 25 and 35', 'aged
   over 60' (a number after 'aged' or 'age(s)'), and a bare whole number up to 120 in brackets or between commas
   right after two capitalised words ('Ann Tate (58)', 'Ann Tate, 58,'; not after an organisation's head word:
@@ -46,14 +49,21 @@ citations ('2023; 382: p1618', 'Quillet 2023; 401', '399(10330):1234-45', 'vol. 
 ('10.5555/jnl.p1618'), list numbers ('1. ', '2) ', '(3) ' opening a line), ordinals (also a number naming a member
 of a sequence: 'Phase Two', 'Round 5', 'foundation year two:', 'on day three of the strike'), numbers glued to
 letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses.
+Also not figures: a number written with a leading zero ('0700'); a bare number after a capitalised word inside a
+sentence with no counted noun after it ('on Freeview 262 or', 'Covid 19'); a number word opening a quoted title
+('the ‘Two Jobs’ boss'); page furniture: a reading time ('4 min read'), a counter alone on a line ('Image (32)'), a
+line of periods and 'ago' ('(3 months, 2 weeks ago)'); a period after an unstated amount ('the number of
+appointments a day') or after a year named as subject ('2023 was a year of ...').
 Amounts in other currencies ('$5m') are skipped: the unit vocabulary has no place for them. A number too large for a
 float (about 1.8e308: a digit run of 309 digits or more, or a smaller one times a scale) is no quantity a text
 states and is skipped, never an error; its digits are not read again as smaller figures.
 
 Hedges are the words just before the figure, included in its text ('More than 98%', 'around a 35% rise'), or 'at
-least' right after it ('an hour at least'). 'an estimated' says where a figure comes from, not how exact it is, and
+least', 'or more' (at_least) and 'or fewer' / 'or less' (up_to) right after it ('an hour at least', '10% or more'). 'an estimated' says where a figure comes from, not how exact it is, and
 stays outside it ('an estimated £3bn' is '£3bn', hedge none), as the real-text labels have it. 'over' before a
-duration right after another figure is that figure's period, not a hedge ('9% over three years').
+duration right after another figure is that figure's period, not a hedge ('9% over three years'); so is 'over' before
+a duration after a noun or a verb that takes no amount ('disrupted over three days'); after a preposition, a verb of
+time or amount ('for over 100 days', 'worked over 60 hours'), 'been', 'there is' or opening a clause it is a hedge.
 measure_id: among lexicon.measures with the figure's unit, the one with a context term nearest the figure in
 its sentence; at equal distances, the measure whose terms occur more often in the sentence; still equal: None.
 A term opening with a preposition of place or group ('in the KHS', 'across the UK') that post-modifies the
@@ -143,9 +153,24 @@ def _scale(tag: str) -> str:
 # Words between a number and its duration word that leave the duration as it is: 'three full days'.
 _DURATION_ADJECTIVE = (rf"{_S}+(?:full|whole|consecutive|straight|clear|working|successive|further|more|extra"
                        rf"|additional|financial|calendar|academic){_S}+")
+_DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
+# A noun or adjective of one word (not plural, not a function word) or a quoted phrase of up to four words between a
+# number and its period leaves a duration: 'two strike days', "two 'bank holiday service' days"; not where the
+# period dates something ('600 staff days later').
+_MODIFIER_STOP_WORDS = (
+    "the|a|an|and|or|but|nor|of|in|on|at|to|for|from|by|with|as|than|into|onto|over|under|after|before|since|until"
+    "|about|around|per|each|every|other|such|same|own|this|that|these|those|their|its|his|her|our|your|my|which"
+    "|what|who|whom|whose|where|when|will|would|could|can|may|might|must|should|shall|be|been|being|had|have|do"
+    "|did|not|no|only|just|even|still|already|also|then|now|there|here|all|both|some|any|many|much|few|fewer|less"
+    "|last|next|ago|later|earlier|a|once|twice|more|most|off|out|up|down")
+_DURATION_MODIFIER = (  # the first lookahead only makes the common case (no period two words on) fail fast
+    rf"{_S}+(?=(?:[a-z][a-z-]*|[‘'“\"][^‘’'“”\"\n]{{1,42}}[’'”\"]){_S}+(?:{_DURATION_WORD})(?!\w))"
+    rf"(?:(?!(?:{_MODIFIER_STOP_WORDS})(?![a-z-]))[a-z]+(?:-[a-z]+)*(?:ss|[a-rt-z])"
+    rf"|[‘'“\"][a-z][^‘’'“”\"\n.!?;:]{{0,40}}?[’'”\"](?<=[a-z][’'”\"])){_S}+"
+    rf"(?=(?:{_S}*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?))(?!\w)"
+    rf"(?!{_S}+(?:ago|later|earlier|before|after|previously|beforehand)\b))")
 _PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
             rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
-_DURATION_WORD = r"hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?"
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
 # Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
 # not 'a year ago'.
@@ -162,6 +187,16 @@ _COUNTED_NOUN_AFTER = re.compile(rf"{_S}+of{_S}+(?!(?:the|a|an|this|that|these|t
 # Neither is a duration unless hedged ('almost a year ago').
 _DATING_AFTER = re.compile(rf"{_S}+(?:ago|earlier|later|before|after|previously|beforehand|on{_S}+from)\b")
 _FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|times|per|every|each){_S}+\Z")
+# 'the number of appointments a day', 'how many shifts a week': the rate of an amount the text does not state; the
+# words between are the counted noun (no preposition or verb of time: 'the number on strike for a day' is a day).
+_RATE_OF_AN_UNSTATED_AMOUNT_BEFORE = re.compile(
+    rf"\b(?:numbers?{_S}+of|amounts?{_S}+of|how{_S}+many|how{_S}+much)"
+    rf"(?:{_S}+(?!(?:for|in|within|than|over|of|on|at|to|by|after|lasting|last|lasted|and|or|is|was|are|were)\b)"
+    rf"[a-z][\w’'-]*){{1,4}}{_S}+\Z")
+# '2023 was a year of unrest': a year named as the subject is a year, not one year's duration.
+_A_YEAR_NAMED_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:1[89]|20)[0-9]{{2}}{_S}+(?:was|is|will{_S}+be|has{_S}+been|had{_S}+been|would{_S}+be|became|becomes)"
+    rf"{_S}+\Z")
 _START = r"(?<![\w@#/.:;,=<>$€&+\[-])"  # nothing glued before: '@x1', '#x', 'Covid-19', '$5m', '+44', '[3]'
 _END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am', '24/7', '1.2.3', '07:00', '5,6'
 # (a percent sign ends its figure whatever follows: '82%of', a missing space)
@@ -170,15 +205,22 @@ _END = r"(?:(?<=%)(?!%)|(?![\w%@]))(?![.,:;/][^\W_])"  # nor after: '2nd', '10am
 def _part(tag: str) -> str:
     return (rf"(?P<part{tag}>(?P<cur{tag}>£)?(?P<num{tag}>{_NUMBER})(?P<half{tag}>{_S}+and{_S}+a{_S}+half)?"
             rf"(?P<scale{tag}>{_scale(tag)})?"
-            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
+            rf"(?:(?P<pct{tag}>{_PERCENT})|(?:{_DURATION_ADJECTIVE}|{_DURATION_MODIFIER}|{_S}*-?{_S}*)(?P<dur{tag}>{_DURATION_WORD})(?:-olds?)?(?!\w)"
             rf"|(?P<gbp{tag}>{_MONEY_AFTER}))?)")
 
 
 _RATIO_ALTERNATIVE = (rf"(?P<r1>{_DIGITS}|{_WORDNUM}){_S}+(?:in|out{_S}+of){_S}+(?:every{_S}+)?"
                       rf"(?!(?:1[89]|20)[0-9][0-9](?![0-9]))(?P<r2>{_DIGITS}|{_WORDNUM}){_END}")
 _PARTS_ALTERNATIVE = rf"{_part('c')}(?:(?P<sep>{_S}*[-–—]{_S}*|{_S}+(?:to|or|and){_S}+){_part('d')})?{_END}"
+# '100s of', '1,000’s of': hundreds, thousands written in digits (vague).
+_VAGUE_DIGITS_ALTERNATIVE = rf"(?P<vague_digits>100|1,?000)['’]?s(?={_S}+of\b)"
 _FIGURE_ALTERNATIVES = [
+    _VAGUE_DIGITS_ALTERNATIVE,
     _RATIO_ALTERNATIVE,
+    # 'a quarter of a million (pounds)', 'three quarters of a billion', 'two-thirds of a million': the scale's fraction
+    rf"(?P<scale_frac>(?:(?:a|one)(?:{_S}+|-))?(?:quarter|third)|three(?:{_S}+|-)quarters|two(?:{_S}+|-)thirds)"
+    rf"{_S}+of{_S}+an?{_S}+"
+    rf"(?P<scale_frac_of>million|billion)(?P<scale_frac_gbp>{_S}+pounds(?:{_S}+sterling)?)?{_END}",
     rf"(?P<frac_n>two|three|four|five|six|seven|eight|nine)(?:-|{_S})(?P<frac_n_of>thirds|quarters|fifths|tenths){_END}",
     rf"half{_S}+an?{_S}+(?P<half_of>hour|day|week|month|year|decade|million|billion){_END}",
     rf"(?:(?P<vague_mult>tens|hundreds){_S}+of{_S}+)?(?P<vague>dozens|hundreds|thousands|millions|billions)"
@@ -191,11 +233,12 @@ _FIGURE_ALTERNATIVES = [
     rf"(?P<bare_decade>decade)(?![\w-])",  # reached only from 'the next/past/last decade'
 ]
 _FIGURE = re.compile(_START + "(?:" + "|".join(_FIGURE_ALTERNATIVES) + ")")
-# At a digit or '£' only the ratio and the parts can match (every other alternative opens with a letter), in that
+# At a digit or '£' only the digit vague, the ratio and the parts can match (every other alternative opens with a letter), in that
 # order: the same matches, without trying the others. They stay in a branch after a failing (?!) so that every
 # group _figures_of reads is defined (and None).
-_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + _RATIO_ALTERNATIVE + "|" + _PARTS_ALTERNATIVE + "|(?!)(?:" + "|".join(
-    a for a in _FIGURE_ALTERNATIVES if a not in (_RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)) + "))")
+_DIGIT_ALTERNATIVES = (_VAGUE_DIGITS_ALTERNATIVE, _RATIO_ALTERNATIVE, _PARTS_ALTERNATIVE)
+_FIGURE_AT_DIGIT = re.compile(_START + "(?:" + "|".join(_DIGIT_ALTERNATIVES) + "|(?!)(?:" + "|".join(
+    a for a in _FIGURE_ALTERNATIVES if a not in _DIGIT_ALTERNATIVES) + "))")
 
 # Where a figure can start: '£', a digit run, or one of these words.
 _ARTICLE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "half", "third", "quarter", "fifth",
@@ -425,10 +468,10 @@ def _find_figures(text: str, low: str) -> list[_Figure]:
                 consumed, not_before = max(consumed, skip_to), skip_to
                 continue
             _attach_hedge(figure, low, figures[-1].end if figures else 0)
-            if figure.hedge is None and figure.allow_hedge and low.startswith(" at", figure.end):
-                after = _AT_LEAST_AFTER.match(low, figure.end)  # 'an hour at least'
+            if figure.hedge is None and figure.allow_hedge and low.startswith((" at", " or"), figure.end):
+                after = _HEDGE_AFTER.match(low, figure.end)  # 'an hour at least', '10% or more', '5 or fewer'
                 if after:
-                    figure.end, figure.hedge = after.end(), "at_least"
+                    figure.end, figure.hedge = after.end(), "up_to" if after.group("at_most") else "at_least"
                     consumed = max(consumed, figure.end)
             if figure.hedge_required and figure.hedge is None:
                 continue
@@ -495,6 +538,14 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
         "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade")
     if ratio:
         return _ratio(m, low), m.end()
+    if g("vague_digits"):
+        low_value = _number_value(g("vague_digits"))
+        return [_Figure(m.start(), m.end(), low_value, "count", low_value * 10, hedge="vague")], m.end()
+    if g("scale_frac"):
+        *times, fraction = re.split(r"[\s-]+", g("scale_frac"))
+        times = _SMALL.get(times[0], 1) if times else 1  # 'a', 'one', 'two', 'three'
+        value = times * _FRACTIONS[fraction] / 100 * _SCALES[g("scale_frac_of")]
+        return [_Figure(m.start(), m.end(), round(value), "gbp" if g("scale_frac_gbp") else "count")], m.end()
     if fraction_n:
         value = round(_word_value(g("frac_n")) * _FRACTIONS[g("frac_n_of")], 2)
         return [_Figure(m.start(), m.end(), value, "percent")], m.end()
@@ -511,7 +562,9 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     if a_unit:
         unit, factor = _DURATIONS[g("a_unit")]
         dated_or_frequency = _DATING_AFTER.match(low, m.end()) or \
-            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start())
+            _FREQUENCY_BEFORE.search(low, max(0, m.start() - 8), m.start()) or \
+            _RATE_OF_AN_UNSTATED_AMOUNT_BEFORE.search(low, max(0, m.start() - 70), m.start()) or \
+            (unit == "years" and _A_YEAR_NAMED_BEFORE.search(low, max(0, m.start() - 20), m.start()))
         return [_Figure(m.start(), m.end(), factor, unit, hedge_required=bool(dated_or_frequency))], m.end()
     if single:
         unit, factor = _DURATIONS[single]
@@ -655,8 +708,18 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
             low[max(0, start - 12):start - 1].rpartition(" ")[2].lstrip(_OPENING_PUNCTUATION) in _LABEL_NOUNS and \
             _labels_the_noun_before(text, low, start, figure.end):
         return figure.end  # 'Phase Two', 'foundation year two:', 'day three of the strike'
+    if text[start - 1:start] in _OPENING_QUOTES and text[start].isupper() and not low[start].isdigit() and \
+            _QUOTED_TITLE.match(text, start):
+        return figure.end  # '‘Two Jobs’ boss': a number word in a quoted title, a nickname
+    if figure.unit == "hours" and _READING_TIME_AFTER.match(low, figure.end) and "min" in low[start:figure.end]:
+        return figure.end  # '4 min read': a web page's reading time
     if not low[start].isdigit():
         return None
+    if figure.unit in _PERIOD_UNITS and "ago" in low[figure.end:figure.end + 40] and _is_a_timestamp_line(low, start):
+        return figure.end  # '(3 months, 2 weeks ago)' alone on its line: a web page's date, not a duration
+    if low[start - 1:start] == "(" and _COUNTER_LINE.fullmatch(text, low.rfind("\n", max(0, start - 30), start) + 1, start) and \
+            _COUNTER_LINE_END.match(text, figure.end):
+        return figure.end  # 'Image (32)', 'Comments (12)' alone on a line: a web page's counter
     before = text[max(0, start - 16):start]
     words = before.split()
     previous = words[-1] if words and before[-1:].isspace() else ""
@@ -682,6 +745,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         phone = _PHONE.match(text, start)
         if phone:
             return phone.end()
+        if low[start + 1:start + 2].isdigit():
+            return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())  # '0700', '007': nobody counts with a leading zero
     if before.rstrip()[-1:] in _SPAN_MARKS and _YEAR_SPAN_BEFORE.search(text, max(0, start - 10), start) and \
             _is_year_span_end(text, start, figure):
         return figure.end  # '2023 / 24', '2023 - 24 year': the span's second year
@@ -693,6 +758,8 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, start - 16), start)
         if abbreviation and not abbreviation.group("determiner"):
             return max(figure.end, _IDENTIFIER_RUN.match(low, start).end())
+        if figure.unit == "count" and figure.value_high is None and _names_a_numbered_thing(text, low, start, figure.end):
+            return figure.end  # 'on Freeview 262 or Freely 565', 'Covid 19': a label, not a count
     if _LIST_NUMBER.match(text, start):
         line_start = start - 1 if text[start - 1:start] == "(" else start  # '(2) The union ...'
         while line_start and text[line_start - 1] in " \t":
@@ -700,6 +767,48 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         if line_start == 0 or text[line_start - 1] == "\n":
             return figure.end  # a numbered list
     return None
+
+
+# A quoted title or nickname: two to four capitalised words right inside quotation marks ('the ‘Two Jobs’ boss');
+# a quoted sentence has lower-case words ('‘Two weeks is too long,’ she said').
+_OPENING_QUOTES = frozenset("‘'“\"")
+_QUOTED_TITLE = re.compile(r"[A-Z][a-z]+(?:[^\S\n]+[A-Z][\w’'&-]*){1,3}[’'”\"]")
+_READING_TIME_AFTER = re.compile(rf"{_S}+read\b")
+_TIMESTAMP_LINE = re.compile(
+    rf"[^\S\n]*\(?(?:[0-9]+{_S}*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)(?:{_S}*,|{_S}+and)?{_S}*)+"
+    rf"ago\)?[^\S\n]*(?:\n|\Z)")
+
+
+def _is_a_timestamp_line(low: str, start: int) -> bool:
+    """The figure's line holds only periods and 'ago', in brackets or not: '(3 months, 2 weeks ago)', '5 days ago'.
+    Such a line is short: only the 60 characters before the figure are looked at, so each look is bounded."""
+    line_start = low.rfind("\n", max(0, start - 60), start) + 1
+    if line_start == 0 and start > 60:
+        return False
+    return _TIMESTAMP_LINE.match(low, line_start) is not None
+
+
+_COUNTER_LINE = re.compile(r"[^\S\n]*[A-Z][a-z]+[^\S\n]*\(")
+_COUNTER_LINE_END = re.compile(r"\)[^\S\n]*(?:\n|\Z)")
+
+
+# A bare whole number right after a capitalised word inside a sentence, with no counted noun after it, is part of a
+# name: 'watch on Freeview 262 or Freely 565', 'Covid 19', 'Room 101.' Not after a function or hedge word
+# ('Doctors Over 50'), nor at a sentence's or line's start ('About 300 ...', 'Hospitals 12'), nor before a word that can
+# be the counted noun ('in England 4000 doctors') or a capitalised one (a headline: 'Trusts Cancel 1000 Operations').
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?P<before>[\w,])[^\S\n]+(?P<word>[A-Z][a-z]+)[^\S\n]+\Z")
+_NOT_A_NAME_WORD = (_CLAUSE_WORDS | _HEDGE_LAST_WORDS | set(_SMALL) | set(_TENS) | _MONTHS | _WEEKDAYS
+                    | {w.split()[0] for w in _HEDGE_OF_PHRASE} | {"only", "just", "all", "total", "top", "up", "nearly",
+                                                                  "almost", "about", "around", "some", "another", "extra"})
+_NO_COUNTED_NOUN_AFTER = re.compile(
+    r"[^\S\n]*(?:[,.;:)!?](?:\s|\Z)|\n|\Z)|[^\S\n]+(?:or|and|on|at|in|to|for|from|with|is|was|are|were|will|has|had"
+    r"|have|which|where|when|after|before)\b")
+
+
+def _names_a_numbered_thing(text: str, low: str, start: int, end: int) -> bool:
+    word = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return word is not None and word.group("word").lower() not in _NOT_A_NAME_WORD and \
+        _NO_COUNTED_NOUN_AFTER.match(text, end) is not None
 
 
 # A time of day written with a stop and no 'am'/'pm' ('at 10.30', 'from 07.00 to 19.00', '8.00 BST'): an hour and
@@ -857,15 +966,41 @@ def _attach_hedge(figure: _Figure, low: str, previous_end: int) -> None:
             hedge = _HEDGE_OF_PHRASE[phrase]
             if article and hedge not in ("around", "nearly") and phrase in _PREPOSITION_HEDGES:
                 return  # 'over a 12-month period' is no hedge of the 12; 'more than a 10% rise' is
-            if phrase == "over" and figure.unit in _PERIOD_UNITS and previous_end and \
-                    _PERIOD_GAP.fullmatch(low, previous_end, start):
-                return  # '14% over two years': the period of the figure before
+            if phrase == "over" and figure.unit in _PERIOD_UNITS and (
+                    (previous_end and _PERIOD_GAP.fullmatch(low, previous_end, start)) or _over_heads_a_period(low, start)):
+                return  # '14% over two years': the period of the figure before; 'disrupted over three days'
             figure.start, figure.hedge = start, hedge
             return
 
 
 _PREPOSITION_HEDGES = frozenset({"over", "under", "above", "below"})  # also prepositions of place or time
-_AT_LEAST_AFTER = re.compile(rf"{_S}at{_S}+least(?![\w-])")
+# 'over' before a period is the preposition 'during' after a noun or a verb that takes no amount ('appointments
+# over three days', 'disrupted over five days', 'the action is over two days'), a hedge where an amount of time
+# stands ('for over 100 days', 'a wait of over two years', 'have been over 400 hours', 'worked over 60 hours', a
+# sentence or clause opening with it, and 'there is over').
+_WORD_BEFORE_OVER = re.compile(rf"(?<![\w’'-])(?P<word>[a-z][a-z’'-]*){_S}+\Z")
+_OVER_HEDGES_AFTER = frozenset({
+    "for", "in", "of", "after", "within", "to", "by", "from", "than", "at", "with", "into", "until", "and", "or",
+    "but", "nor", "be", "been", "being", "last", "lasts", "lasted", "lasting", "take", "takes", "took", "taken",
+    "taking", "spend", "spends", "spent", "spending", "wait", "waits", "waited", "waiting", "work", "works", "worked",
+    "working", "serve", "serves", "served", "serving", "need", "needs", "needed", "needing", "require", "requires",
+    "required", "requiring", "have", "has", "had", "having", "lose", "loses", "lost", "losing", "give", "gives",
+    "gave", "given", "giving", "get", "gets", "got", "getting", "there"})
+_COPULAS = frozenset({"is", "are", "was", "were", "’s", "'s"})
+
+
+def _over_heads_a_period(low: str, over_start: int) -> bool:
+    before = _WORD_BEFORE_OVER.search(low, max(0, over_start - 24), over_start)
+    if before is None:
+        return False  # a sentence, line or clause opens with it: 'Over two years, ...', '..., over three days'
+    word = before.group("word")
+    if word in _COPULAS:
+        there = _WORD_BEFORE_OVER.search(low, max(0, before.start() - 12), before.start())
+        return there is None or there.group("word") != "there"  # 'there were over 400 hours' is an amount
+    return word not in _OVER_HEDGES_AFTER
+# Hedges right after a figure: 'an hour at least'; 'or more' (at_least) and 'or fewer' / 'or less' (up_to), not
+# before 'than' ('10% or more than that' compares).
+_HEDGE_AFTER = re.compile(rf"{_S}(?:at{_S}+least|or{_S}+(?:more|(?P<at_most>fewer|less)))(?![\w-])(?!{_S}+than\b)")
 _DIGIT_OR_POUND = frozenset("£0123456789")
 _OPENING_PUNCTUATION = "\"“‘'(["
 _PERIOD_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
