@@ -1,0 +1,134 @@
+"""Shapes of organisation and person mentions read in the real-text set's seventh batch (issue 8). Every case is
+constructed: invented names and bodies, sentences written here, and near-misses each rule must not fire on."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.extract.lexicon import Lexicon
+from scripts.extract.mentions import extract_mentions
+
+
+def organisation(organisation_id, alias, case_sensitive=True):
+    return {"organisation_id": organisation_id, "alias": alias, "case_sensitive": str(case_sensitive).lower()}
+
+
+LEXICON = Lexicon.from_rows(
+    [organisation("kda", "KDA"), organisation("kda", "Kestrel Doctors' Association", False),
+     organisation("kdna", "KDNA"), organisation("kdna", "Kestrel Doctors and Nurses Association", False),
+     organisation("khs", "KHS"), organisation("khs", "Kestrel Health Service", False)],
+    [], [])
+
+
+def organisations(text):
+    return [(r["text"], r["organisation_id"]) for r in extract_mentions(text, "test-source", LEXICON)
+            if r["entity_kind"] == "organisation"]
+
+
+def people(text):
+    return [r["text"] for r in extract_mentions(text, "test-source", LEXICON) if r["entity_kind"] == "person"]
+
+
+# --- a curated body's acronym in brackets after a form of its name nobody curated ------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Kestrel Doctors and Nurses Assoc (KDNA) has announced a ballot of its members.",
+     "Kestrel Doctors and Nurses Assoc"),
+    ("A ballot run by Kestrel Doctors & Nurses Assn (KDNA) closed on Monday.", "Kestrel Doctors & Nurses Assn"),
+    ("A statement from Kestrel Health Services (KHS) said clinics would stay open.", "Kestrel Health Services"),
+])
+def test_a_name_before_a_curated_acronym_in_brackets_whose_initials_it_has_resolves_to_that_body(text, name):
+    assert (name, "kdna" if "KDNA" in text else "khs") in organisations(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Marl Junior Doctors Committee (KDA) said talks had stalled.", "Marl Junior Doctors Committee"),
+    ("Vexby Health Trust (KHS) staff were told to expect delays.", "Vexby Health Trust"),
+])
+def test_a_name_whose_initials_are_not_the_curated_acronym_after_it_stays_a_candidate(text, name):
+    assert (name, None) in organisations(text)
+
+
+# --- a land's possessive before a body's name is no word of the name ------------------------------------------
+
+def test_a_lands_possessive_before_a_curated_name_leaves_the_curated_name():
+    found = organisations("Crowds marched in support of Britain's Kestrel Health Service (KHS) on Sunday.")
+    assert ("Kestrel Health Service", "khs") in found
+    assert not any(name.startswith("Britain") for name, _ in found)
+
+
+def test_a_lands_possessive_is_cut_from_a_candidate_too():
+    assert ("Quill Valley Ambulance Trust", None) in organisations(
+        "Patients praised England's Quill Valley Ambulance Trust for its work.")
+
+
+def test_a_possessive_that_is_no_land_stays_in_the_name():
+    assert ("Queen's Vexby Hospital Trust", None) in organisations("Nurses at Queen's Vexby Hospital Trust voted.")
+
+
+# --- picture credits: a one-word source opening in lower case, credits written with 'by', slash lists -----------
+
+@pytest.mark.parametrize("text, sources", [
+    ("Nurses on a picket line in Vexby. Photo: vexStock\n\nThe strike began on Monday.", ["vexStock"]),
+    ("Patients were asked to keep their appointments - pic by Quillpix / Marlshots\nThe practice stayed open.",
+     ["Quillpix", "Marlshots"]),
+    ("A ward at Vexby General. Picture by Lensworth\n\nDoctors walked out.", ["Lensworth"]),
+    ("Doctors on the picket line (Photo by Jo Bell/Lensworth)\nThe strike went on.", ["Lensworth"]),
+])
+def test_a_picture_credited_to_one_word_or_a_slash_list_names_the_sources(text, sources):
+    found = [name for name, _ in organisations(text)]
+    for source in sources:
+        assert source in found
+
+
+@pytest.mark.parametrize("text", [
+    "The photo by the river was taken on Monday.\nDoctors walked out.",
+    "She showed a picture by Lensworth that moved the crowd.",
+    "Nurses on a picket line. Photo: iPhone user\nThe strike began.",
+])
+def test_a_word_after_by_that_is_no_credits_end_or_a_lower_case_word_is_no_source(text):
+    assert [name for name, _ in organisations(text)] == []
+
+
+# --- parties ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, parties", [
+    ("Critics say this ZPV/Green coalition has ignored the warnings.", ["ZPV", "Green"]),
+    ("Under the Labour/ZPV pact waiting lists grew.", ["Labour", "ZPV"]),
+])
+def test_two_parties_joined_by_a_slash_before_what_they_form_are_both_bodies(text, parties):
+    assert [name for name, _ in organisations(text)] == parties
+
+
+@pytest.mark.parametrize("text", [
+    "The 24/7 government helpline stayed open.",
+    "A Monday/Tuesday coalition of shifts was agreed.",
+    "The Vexby/Marl coalition of charities met.",
+])
+def test_words_joined_by_a_slash_that_are_no_parties_or_acronyms_name_no_body(text):
+    assert organisations(text) == []
+
+
+def test_a_party_after_a_comma_before_an_auxiliary_verb_is_the_party():
+    assert ("Labour", None) in organisations("Well, Labour has now made its position clear on the strikes.")
+
+
+def test_a_party_word_after_a_comma_not_before_a_verb_is_no_body():
+    assert organisations("Colours on the chart were red, Green and blue.") == []
+
+
+# --- generic words in capitals opening a paragraph; 'HQ' --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Patients asked for help.\n\nHEALTH chiefs are urging people to keep their appointments.",
+    "A ward in Vexby.\nSTRIKE action by nurses goes on this week.",
+])
+def test_a_generic_word_in_capitals_opening_a_paragraph_is_no_acronym(text):
+    assert organisations(text) == []
+
+
+def test_an_acronym_opening_a_paragraph_before_a_lower_case_word_is_still_a_body():
+    assert ("ZQRX", None) in organisations("A ward in Vexby.\nZQRX members have walked out again this week.")
+
+
+def test_hq_is_no_body():
+    assert organisations("So we at our HQ have tried to answer the question.") == []
