@@ -132,3 +132,59 @@ def test_an_acronym_opening_a_paragraph_before_a_lower_case_word_is_still_a_body
 
 def test_hq_is_no_body():
     assert organisations("So we at our HQ have tried to answer the question.") == []
+
+
+# --- people: bylines in a page's header, a role of a body before an appositive name, a clause's subject ----------
+
+@pytest.mark.parametrize("text, names", [
+    ("Subscribe now.\nThe Vexby Courier\nHealth\nMira Tallis & Owen Pryce\n\nDoctors to strike again next month\n\n"
+     "Junior doctors in Vexby will walk out for three days next month as the row over their pay goes on and on.",
+     ["Mira Tallis", "Owen Pryce"]),
+    ("Picture (4)\n\nPay row goes on\n\nPay & Conditions\nRhea Lastmann\n\nTalks collapse in Marl\n\n"
+     "Junior doctors in Marl begin a two-day strike for better pay after talks between the two sides collapsed.",
+     ["Rhea Lastmann"]),
+    ("Owen Pryce Published March 2, 2024 | 10:15 AM\n\nVexby, (Kestrel Wire) : Doctors walked out today.",
+     ["Owen Pryce"]),
+])
+def test_a_writers_name_in_a_pages_header_is_a_person(text, names):
+    found = people(text)
+    for name in names:
+        assert name in found
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors walked out today in Vexby and Marl as the row over their pay went on for a fourth month.\n"
+    "Hide Ad\nHide Ad\n\nThe strike ends on Friday.",
+    "Doctors walked out today in Vexby and Marl as the row over their pay went on for a fourth month.\n"
+    "Health\nMira Tallis\n\nThe strike ends on Friday.",
+    "Menu\nStrike Latest\n\nDoctors walked out today in Vexby and Marl as the row over their pay went on.",
+])
+def test_a_line_like_a_name_after_the_first_line_of_prose_or_of_no_names_words_is_no_writer(text):
+    assert people(text) == []
+
+
+def test_a_role_of_a_body_before_a_name_between_commas_makes_it_a_person():
+    text = "Strikes hurt patients.\n\nChief executive of the Vexby Health Trust, Owen Pryce, has said: “We are ready.”"
+    assert people(text) == ["Owen Pryce"]
+
+
+def test_a_place_before_a_name_between_commas_gives_no_role():
+    text = "Strikes hurt patients.\n\nIn the heart of the Vexby Hills, Owen Pryce, has said: “We are ready.”"
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“If Mira Tallis cannot change course, she must go,” he said.", "Mira Tallis"),
+    ("The talks failed. Although Owen Pryce returned to the table, the strike goes on.", "Owen Pryce"),
+])
+def test_a_pair_after_a_word_opening_a_clause_before_its_verb_is_a_person(text, name):
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks failed. If Vexby Council agrees, the strike ends.",
+    "The talks failed. If Brackmoor Valley floods, clinics close.",
+    "The talks failed. If Owen Pryce, the strike ends.",
+])
+def test_a_body_a_place_or_a_pair_with_no_verb_after_a_word_opening_a_clause_is_no_person(text):
+    assert people(text) == []
