@@ -188,3 +188,35 @@ def test_a_pair_after_a_word_opening_a_clause_before_its_verb_is_a_person(text, 
 ])
 def test_a_body_a_place_or_a_pair_with_no_verb_after_a_word_opening_a_clause_is_no_person(text):
     assert people(text) == []
+
+
+# --- a curated person's titles belong to the mention --------------------------------------------------------------
+
+PEOPLE_LEXICON = Lexicon.from_rows(
+    [organisation("kda", "KDA")],
+    [{"person_id": "mira-tallis", "alias": "Mira Tallis", "case_sensitive": "true"},
+     {"person_id": "mira-tallis", "alias": "Dame Mira Tallis", "case_sensitive": "true"}],
+    [{"person_id": "mira-tallis", "organisation_id": "kda"}])
+
+
+def curated_people(text):
+    return [(r["text"], r["person_id"]) for r in extract_mentions(text, "test-source", PEOPLE_LEXICON)
+            if r["entity_kind"] == "person"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("It rained.\n\nProfessor Mira Tallis, the KDA's chair, said talks had failed.", "Professor Mira Tallis"),
+    ("Talks failed, said Dr. Mira Tallis on Monday.", "Dr. Mira Tallis"),
+    ("Talks failed, said Professor Dame Mira Tallis on Monday.", "Professor Dame Mira Tallis"),
+])
+def test_titles_before_a_curated_persons_name_are_part_of_the_mention(text, mention):
+    assert curated_people(text) == [(mention, "mira-tallis")]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Talks failed, said Mira Tallis on Monday.", "Mira Tallis"),
+    ("The Doctor Mira Tallis trained under retired.", "Mira Tallis"),
+    ("Talks failed, said Drummond. Mira Tallis agreed.", "Mira Tallis"),
+])
+def test_a_curated_persons_name_without_a_title_before_it_keeps_its_span(text, mention):
+    assert curated_people(text) == [(mention, "mira-tallis")]

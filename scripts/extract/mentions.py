@@ -98,7 +98,8 @@ Everything else that looks like an organisation is kept as an unresolved candida
    written with 'by' ('pic by Vexstock / Quillpix') and a one-word source opening in lower case ('Photo: vexStock');
    two parties or acronyms joined by a slash before what they form ('the ZPV/Green coalition'); a party word after a
    comma before an auxiliary verb (', Lantern has'); a generic word of names.py's vocabularies in capitals opening a
-   paragraph ('HEALTH chiefs are') and 'HQ' are no acronyms.
+   paragraph ('HEALTH chiefs are') and 'HQ' are no acronyms. Titles right before a curated person's name belong to
+   the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
@@ -353,10 +354,25 @@ def article_names(text: str, lexicon: Lexicon) -> "ArticleNames":
     if _last_names[0] is text and _last_names[1] is lexicon:
         return _last_names[2]
     from scripts.extract.names import ArticleNames
-    kept_curated, candidates = organisation_candidate_spans(text, lexicon, lexicon.find(text))
+    kept_curated, candidates = organisation_candidate_spans(text, lexicon, _with_titles(text, lexicon.find(text)))
     names = ArticleNames(text, lexicon, candidates, kept_curated)
     _last_names[:] = [text, lexicon, names]
     return names
+
+
+def _with_titles(text: str, curated: list[AliasMatch]) -> list[AliasMatch]:
+    """'Professor Jo Bell' where 'Jo Bell' is curated: the titles right before a curated person's name belong to the
+    mention, as they do for a person nobody curated (scripts/extract/names.py) and in every set's labels."""
+    from scripts.extract.names import _TITLE_BEFORE
+    titled, end_before = [], 0
+    for m in curated:
+        if m.alias.entity_kind == "person" and m.start > end_before + 2 and text[m.start - 1] in " \t":
+            title = _TITLE_BEFORE.search(text, max(end_before, m.start - 40), m.start)
+            if title:
+                m = _alias_match(title.start(), m.end, text[title.start():m.end], m.alias)
+        titled.append(m)
+        end_before = m.end
+    return titled
 
 
 def _row(source_id: str, mention, lexicon: Lexicon) -> dict:
