@@ -220,3 +220,30 @@ def test_titles_before_a_curated_persons_name_are_part_of_the_mention(text, ment
 ])
 def test_a_curated_persons_name_without_a_title_before_it_keeps_its_span(text, mention):
     assert curated_people(text) == [(mention, "mira-tallis")]
+
+
+# --- a party owning a person after a sentence opener or a quotation; a photographer before 'via' an agency ---------
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile Labour's Owen Pryce said he backed the nurses.",
+    "'Pay Demands Are Fair,' Labour's Owen Pryce Says\n\nThe shadow minister spoke on Monday.",
+])
+def test_a_party_owning_a_person_after_a_sentence_opener_or_a_quotation_is_the_party(text):
+    assert ("Labour", None) in organisations(text)
+
+
+def test_a_party_word_inside_a_longer_capitalised_run_is_no_party_by_itself():
+    assert ("Labour", None) not in organisations("Old Labour's Owen Pryce said he backed the nurses.")
+
+
+def test_a_name_opening_a_credit_line_before_via_and_an_agency_is_the_photographer():
+    text = "Nurses on a picket line in Vexby.\nOwen Pryce via Lensworth Images\n\nDoctors walked out on Monday."
+    assert "Owen Pryce" in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Share this story\nSign Up via Facebook\nDoctors walked out.",
+    "Staff said so.\nRead More via Vexby Online\nDoctors walked out.",
+])
+def test_a_line_with_via_and_no_agency_ending_it_names_no_photographer(text):
+    assert people(text) == []

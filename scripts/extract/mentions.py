@@ -99,7 +99,8 @@ Everything else that looks like an organisation is kept as an unresolved candida
    two parties or acronyms joined by a slash before what they form ('the ZPV/Green coalition'); a party word after a
    comma before an auxiliary verb (', Lantern has'); a generic word of names.py's vocabularies in capitals opening a
    paragraph ('HEALTH chiefs are') and 'HQ' are no acronyms. Titles right before a curated person's name belong to
-   the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated.
+   the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated. A party's word
+   owning a person ("<party>'s Jo Bell") after a sentence's opening structure word or a quotation is the party.
 
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
@@ -1504,6 +1505,13 @@ def _handles_of_bodies(text: str, curated: list[AliasMatch], found) -> list[tupl
     return spans
 
 
+def _after_an_opener(text: str, start: int) -> bool:
+    """Whether the capitalised word before start opens the sentence as a structure word ('But', 'Meanwhile') or ends
+    a quotation ('... Pay Demands,' <party>'s Jo Bell Says'): the word at start opens a name of its own."""
+    before = _word_before(text, start)
+    return before in _LEADING_STRUCTURE_WORDS or before[-1:] in "'\u2019\"\u201d"
+
+
 def _in_a_run_after(text: str, start: int) -> bool:
     """Whether a capitalised word stands right before start (past blanks, no punctuation between) inside a sentence."""
     before = _word_before(text, start)
@@ -1647,7 +1655,7 @@ def _parties(text: str) -> list[tuple[int, int]]:
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
                                         else 0)))
         elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
-              or _LOWER_PARTY.match(text, end)) and not _in_a_run_after(text, start) \
+              or _LOWER_PARTY.match(text, end)) and not (_in_a_run_after(text, start) and not _after_an_opener(text, start)) \
                 and not _a_persons_name_word(text, word):
             # "<party>'s Jo Bell said", 'told <party> to', 'the <party> party conference' (not a surname: 'Jo <word>')
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)

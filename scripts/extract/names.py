@@ -18,7 +18,8 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
 - after a role of a body the text names, between commas ('Chief executive of the X, Jane Roe, said'); after a word
   opening a sentence with a clause, before its verb ('“If Jane Roe cannot ...'); a writer's name in a page's header
   (before its first line of prose: one or two names on a line after a section's label line, a blank line after
-  them: 'Health\nJane Roe & Sam Poole\n\n') or before 'Published' / 'Updated' and a date;
+  them: 'Health\nJane Roe & Sam Poole\n\n') or before 'Published' / 'Updated' and a date; a photographer opening a
+  credit line that ends 'via' an agency ('Jane Roe via Vexby Images');
 - two known surnames joined by a hyphen ('the Roe-Poole row'); a photographer's name in capitals after a dash at
   a caption line's end ('... - JANE ROE').
   A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
@@ -117,6 +118,9 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
 _SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
+# A picture credit's line ending in an agency after 'via' ('Jo Bell via Vexby Images'): the photographer opens the line.
+_VIA_AGENCY = re.compile(r"(?<![\w\-])via[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"
+                         r"(?:Images|Pictures|Photos|Photography|Press|Agency|Wire)[^\S\n]*(?=\n|\Z)")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
@@ -124,6 +128,7 @@ _PLACED_NAMES = (
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
     ((_SPOKESPERSON_ANCHOR,), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
+    ((_VIA_AGENCY,), "+", re.compile(rf"(?:^|\n)[^\S\n]*({_NAME})\Z"), ""),  # a credit line 'Jo Bell via Vexby Images'
 )
 
 
