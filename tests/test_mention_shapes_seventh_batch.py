@@ -247,3 +247,22 @@ def test_a_name_opening_a_credit_line_before_via_and_an_agency_is_the_photograph
 ])
 def test_a_line_with_via_and_no_agency_ending_it_names_no_photographer(text):
     assert people(text) == []
+
+
+# --- the second field of a portfolio after 'and' is no person -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Dr Bell wrote to the Cabinet Secretary for Health and Social Care urging talks.",
+    "Owen Pryce, the Minister for Housing and Local Transport, said so.",
+    "He wrote to the Secretary of State for Energy and Net Zero on Monday.",
+])
+def test_the_second_field_of_a_portfolio_after_and_is_no_person(text):
+    assert not any(p in ("Social Care", "Local Transport", "Net Zero") for p in people(text))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The Director of Vexby Trust and Owen Pryce met on Monday.", "Owen Pryce"),
+    ("It was signed by the chair of the board and Mira Tallis on Monday.", "Mira Tallis"),
+])
+def test_a_pair_after_and_that_follows_a_body_or_a_lower_case_role_is_still_a_person(text, person):
+    assert person in people(text)

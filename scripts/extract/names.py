@@ -19,7 +19,8 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
   opening a sentence with a clause, before its verb ('“If Jane Roe cannot ...'); a writer's name in a page's header
   (before its first line of prose: one or two names on a line after a section's label line, a blank line after
   them: 'Health\nJane Roe & Sam Poole\n\n') or before 'Published' / 'Updated' and a date; a photographer opening a
-  credit line that ends 'via' an agency ('Jane Roe via Vexby Images');
+  credit line that ends 'via' an agency ('Jane Roe via Vexby Images'); not the second field of a portfolio after
+  'and' ('the Secretary for Health and Social Care');
 - two known surnames joined by a hyphen ('the Roe-Poole row'); a photographer's name in capitals after a dash at
   a caption line's end ('... - JANE ROE').
   A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
@@ -518,6 +519,8 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
         before = text[j + 1:i + 1]
         if before in _NOT_BEFORE_A_BARE_NAME:
             return False
+        if before == "and" and _portfolio_before(text, start):
+            return False  # 'the Cabinet Secretary for Health and Social Care': the second field of a portfolio
         if not before[0].isupper():
             return True
         if before in _CLAUSE_OPENERS and _LOWER_WORD_AFTER.match(text, end) \
@@ -526,6 +529,20 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     # at a sentence's or a line's start: a person when the surname is used again on its own, as copy does on later
     # references ('Mira Tallis pushed for it. ... Tallis's deal'); after a capitalised word, a dash or a number: no
     return (i < line_start or text[i] in ".!?:\"\u201d\u2019") and _surname_used_alone(text, name[-1][0], start, end)
+
+
+# A portfolio's first field before 'and': a capitalised role or title word ('Secretary', 'Minister', 'Director',
+# 'State'), 'for' or 'of', capitalised words that hold no body's head word ('Health', 'Culture, Media').
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+)[^\S\n]+(?:for|of)[^\S\n]+((?:[A-Z][\w'’\-]*,?[^\S\n]+){1,3})"
+                               r"and[^\S\n]+\Z")
+
+
+def _portfolio_before(text: str, start: int) -> bool:
+    m = _PORTFOLIO_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or not (m.group(1).lower() in ROLE_NOUNS or m.group(1) == "State"):
+        return False
+    from scripts.extract.mentions import HEAD_WORDS
+    return not any(_bare(w.rstrip(",")) in HEAD_WORDS for w in m.group(2).split())
 
 
 # Words opening a sentence with a clause whose subject may follow ('If Mira Tallis cannot ...'), what may stand before
