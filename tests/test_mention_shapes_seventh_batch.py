@@ -266,3 +266,17 @@ def test_the_second_field_of_a_portfolio_after_and_is_no_person(text):
 ])
 def test_a_pair_after_and_that_follows_a_body_or_a_lower_case_role_is_still_a_person(text, person):
     assert person in people(text)
+
+
+# --- a surname at the very start or end of the text --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pryce condemns the strikes\n\nSir Owen Pryce said most doctors did not want the walkout.",
+    "Sir Owen Pryce said most doctors did not want the walkout, according to Pryce",
+])
+def test_a_surname_at_the_texts_start_or_end_is_a_mention_of_the_person(text):
+    assert people(text).count("Pryce") == 1
+
+
+def test_a_surname_glued_to_a_word_at_the_texts_start_is_no_mention():
+    assert "Pryce" not in people("Pryces condemn the strikes\n\nSir Owen Pryce said most doctors did not want it.")

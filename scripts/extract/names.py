@@ -1008,7 +1008,8 @@ class ArticleNames:
                 if before == "-" or after == "-":
                     # 'the Roe-Poole row': two people named by their surnames joined by a hyphen
                     before, after = _paired_surnames(self.text, at, end, surnames, before, after)
-                if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
+                if not (before and (before.isalnum() or before in "'’@#-_")) \
+                        and not (after and (after.isalnum() or after in "-_")):  # ('' at the text's edges)
                     title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
                     start = title.start() if title else at
                     i = bisect.bisect_left(starts, at) - 1
