@@ -604,8 +604,8 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
     if not (text[after:after + 1] == " " and text[after + 1:after + 2].islower()):
         return False
     lowered = word.lower()
-    if lowered in ROLE_NOUNS or word.capitalize() in STRUCTURE_WORDS:
-        return True  # a common word of the extractors' own vocabularies ('HEALTH chiefs', 'DOCTORS have')
+    if (lowered in ROLE_NOUNS or word.capitalize() in STRUCTURE_WORDS) and word.capitalize() not in _HEAD_WORDS:
+        return True  # a common word of the extractors' own vocabularies ('HEALTH chiefs'), not a body's head word
     at = text.find(lowered)
     while at >= 0:
         if not (at and text[at - 1].isalpha()) and not text[at + len(lowered):at + len(lowered) + 1].isalpha():
