@@ -92,6 +92,16 @@ Everything else that looks like an organisation is kept as an unresolved candida
    labelling a line ('UPDATE:') is no acronym, nor are grades, qualifications and contract types in capitals; a
    programme's or a document's title after a capital 'The' ('The Vexby Show', 'The Pay Report') is no outlet.
 
+9. Shapes of the seventh real batch (issue 8): a candidate right before a curated body's acronym in brackets whose
+   initials it has is that body written in a form nobody curated ('Kestrel Doctors and Nurses Assoc (KDNA)');
+   a land's possessive opening a run is no word of the name ("Vexland's Kestrel Health Service"); a picture credit
+   written with 'by' ('pic by Vexstock / Quillpix') and a one-word source opening in lower case ('Photo: vexStock');
+   two parties or acronyms joined by a slash before what they form ('the ZPV/Green coalition'); a party word after a
+   comma before an auxiliary verb (', Lantern has'); a generic word of names.py's vocabularies in capitals opening a
+   paragraph ('HEALTH chiefs are') and 'HQ' are no acronyms. Titles right before a curated person's name belong to
+   the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated. A party's word
+   owning a person ("<party>'s Jo Bell") after a sentence's opening structure word or a quotation is the party.
+
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
 a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
@@ -103,8 +113,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, normalise_key
-from scripts.extract.names import CREDIT_LABELS, TITLES
+from scripts.extract.lexicon import NAME_WORDS, AliasMatch, Lexicon, _alias_match, normalise_key
+from scripts.extract.names import CREDIT_LABELS, ROLE_NOUNS, STRUCTURE_WORDS, TITLES
 from scripts.extract.text import BRACKETED_ACRONYM_SHAPE, blanks_start, finditer_if_present, word_trie
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -131,7 +141,7 @@ _NOT_ORGANISATION_ACRONYMS = _UNIT_ABBREVIATIONS | {w for w in NAME_WORDS.nation
     GP MP MSP MS MLA CEO CFO COO CTO PR HR QC KC OBE MBE CBE
     ICU ITU HIV AIDS COVID DNA MRI CT ECG IVF GDP CPI RPI VAT ED AE ENT CPR DNR PPE RTT
     SHO SPR CCT MRCP MRCS FRCS FRCP MBBS MBCHB PHD BSC MSC GCSE QOF GMS PMS APMS LTFT
-    OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ
+    OK TV IT AI FAQ PDF URL ID NB PS RIP ETA DIY LGBT LGBTQ HQ
     A AN AND ARE AS AT BE BUT BY DO FOR GO HE IF IN IS ME MY NO NOT NOW OF ON OR OUT SO THE TO UP WE YES
     ALL NEW ONE TWO
 """.split())
@@ -306,7 +316,34 @@ def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[Alia
     if owned:  # "KDA Vexmark’s junior doctors committee": the branch's own committee, a name nobody curated
         curated = [m for m in curated if m not in owned]
     candidates = _candidate_spans(text, lexicon, curated) + [(m.start, m.end, False) for m in owned]
-    return _settle_collisions(curated, candidates, text)
+    kept, spans = _settle_collisions(curated, candidates, text)
+    if " (" in text:
+        kept, spans = _spelt_out_curated_acronyms(text, kept, spans)
+    return kept, spans
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _spelt_out_curated_acronyms(text: str, curated: list[AliasMatch], spans: list[tuple[int, int]]):
+    """'Kestrel Doctors and Nurses Assoc (KDNA)': a candidate right before a curated body's acronym in brackets,
+    whose capitalised words' initials are that acronym, is the curated body written out in a form nobody curated
+    (shortened, misspelt): it resolves to that body. Initials that do not fit the acronym keep it a candidate ('Marl
+    Junior Committee (KDA)' is a part of the body, or another)."""
+    from scripts.extract.names import _initials, _letters
+    acronyms = {m.start: m for m in curated if m.alias.entity_kind == "organisation"}
+    promoted, rest = [], []
+    for start, end in spans:
+        m = _ACRONYM_IN_BRACKETS.match(text, end)
+        acronym = acronyms.get(m.start(1)) if m else None
+        name = text[start:end]
+        if acronym is not None and acronym.end == m.end(1) and acronym.text.casefold() in (_initials(name), _letters(name)):
+            promoted.append(_alias_match(start, end, name, acronym.alias))
+        else:
+            rest.append((start, end))
+    if not promoted:
+        return curated, spans
+    return sorted(curated + promoted, key=lambda m: m.start), rest
 
 
 
@@ -318,10 +355,25 @@ def article_names(text: str, lexicon: Lexicon) -> "ArticleNames":
     if _last_names[0] is text and _last_names[1] is lexicon:
         return _last_names[2]
     from scripts.extract.names import ArticleNames
-    kept_curated, candidates = organisation_candidate_spans(text, lexicon, lexicon.find(text))
+    kept_curated, candidates = organisation_candidate_spans(text, lexicon, _with_titles(text, lexicon.find(text)))
     names = ArticleNames(text, lexicon, candidates, kept_curated)
     _last_names[:] = [text, lexicon, names]
     return names
+
+
+def _with_titles(text: str, curated: list[AliasMatch]) -> list[AliasMatch]:
+    """'Professor Jo Bell' where 'Jo Bell' is curated: the titles right before a curated person's name belong to the
+    mention, as they do for a person nobody curated (scripts/extract/names.py) and in every set's labels."""
+    from scripts.extract.names import _TITLE_BEFORE
+    titled, end_before = [], 0
+    for m in curated:
+        if m.alias.entity_kind == "person" and m.start > end_before + 2 and text[m.start - 1] in " \t":
+            title = _TITLE_BEFORE.search(text, max(end_before, m.start - 40), m.start)
+            if title:
+                m = _alias_match(title.start(), m.end, text[title.start():m.end], m.alias)
+        titled.append(m)
+        end_before = m.end
+    return titled
 
 
 def _row(source_id: str, mention, lexicon: Lexicon) -> dict:
@@ -537,8 +589,8 @@ def _in_a_capitals_label(text: str, start: int, end: int) -> bool:
 
 def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
     """'STAFFING levels in ...', 'HOSPITAL BOSSES have ...': a paragraph opened by one or two words in capitals (a
-    house style) before a word in lower case, the word also written in lower case elsewhere in the text; an acronym
-    ('QRX members voted') is never written so."""
+    house style) before a word in lower case, the word also written in lower case elsewhere in the text or a generic
+    word of names.py's vocabularies (STRUCTURE_WORDS, ROLE_NOUNS); an acronym ('QRX members voted') is neither."""
     if start and text[start - 1] != "\n":
         if text[start - 1] != " " or not text[start - 2:start - 1].isupper():
             return False  # no word in capitals just before (most acronyms): no look-up
@@ -552,6 +604,8 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
     if not (text[after:after + 1] == " " and text[after + 1:after + 2].islower()):
         return False
     lowered = word.lower()
+    if (lowered in ROLE_NOUNS or word.capitalize() in STRUCTURE_WORDS) and word.capitalize() not in _HEAD_WORDS:
+        return True  # a common word of the extractors' own vocabularies ('HEALTH chiefs'), not a body's head word
     at = text.find(lowered)
     while at >= 0:
         if not (at and text[at - 1].isalpha()) and not text[at + len(lowered):at + len(lowered) + 1].isalpha():
@@ -672,6 +726,8 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
                  and w[0][:-2].isupper()), default=None)
     if owner is not None:
         words = words[owner + 1:]  # "the KDA's SAS UK Committee": the acronym owns the name after it
+    if len(words) > 2 and words[0][0][-2:] in ("'s", "\u2019s") and words[0][0][:-2] in _LAND_WORDS:
+        words = words[1:]  # "Vexland's Kestrel Health Service": the land owns the body, it is no word of its name
     names = [w for w in words if not _is_connector(w[0])]
     if len(names) < 2:
         return None
@@ -1063,6 +1119,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             spans.append((m.end(1) - len(name[name.index(words[0]):]), m.end(1)))
             spans += _uses_of_a_defined_acronym(text, anchor.start(1), anchor.end(1), words)
     spans += _parties(text)
+    if "/" in text:
+        spans += _joined_parties(text)
     spans += _credited_agencies(text)
     spans += _names_after_a_kind(text)
     return spans
@@ -1350,7 +1408,12 @@ _WIRE_DATELINE = re.compile(r"[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][
                             r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
 # A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
 # an outlet (a photographer is named by two words or more); not a word saying where the picture came from.
-_ONE_WORD_CREDIT = re.compile(r"[^\S\n]*([A-Z][\w&'’\-]*)[^\S\n]*(?=[)\n]|\Z)")
+# The word may open in lower case before a capital inside it ('Photo: vexStock'), and may be the first of a list of
+# sources set apart by slashes ('pic by Vexstock / Quillpix').
+_ONE_WORD_CREDIT = re.compile(r"[^\S\n]*((?:[A-Z]|[a-z]+[A-Z])[\w&'’\-]*)[^\S\n]*(?=[)\n/]|\Z)")
+# A credit written with 'by' ('pic by Vexstock', 'Photo by Jo Bell/Vexstock'), read like the labels with a colon.
+_CREDIT_BY_LABELS = tuple(f"{kind} by " for word in ("pic", "picture", "photo", "photograph", "image")
+                          for kind in (word, word.capitalize()))
 _NOT_CREDITED_BODIES = frozenset("""
     Supplied Handout Contributed File Archive Stock Library Screenshot Screengrab Submitted Family Social Media Reader
     Readers Courtesy Pool Internet
@@ -1359,7 +1422,7 @@ _NOT_CREDITED_BODIES = frozenset("""
 
 def _one_word_credits(text: str) -> list[tuple[int, int]]:
     spans = []
-    for label in (*CREDIT_LABELS, "Copyright:"):
+    for label in (*CREDIT_LABELS, *_CREDIT_BY_LABELS, "Copyright:"):
         at = text.find(label)
         while at >= 0:
             m = _ONE_WORD_CREDIT.match(text, at + len(label))
@@ -1442,6 +1505,13 @@ def _handles_of_bodies(text: str, curated: list[AliasMatch], found) -> list[tupl
     return spans
 
 
+def _after_an_opener(text: str, start: int) -> bool:
+    """Whether the capitalised word before start opens the sentence as a structure word ('But', 'Meanwhile') or ends
+    a quotation ('... Pay Demands,' <party>'s Jo Bell Says'): the word at start opens a name of its own."""
+    before = _word_before(text, start)
+    return before in _LEADING_STRUCTURE_WORDS or before[-1:] in "'\u2019\"\u201d"
+
+
 def _in_a_run_after(text: str, start: int) -> bool:
     """Whether a capitalised word stands right before start (past blanks, no punctuation between) inside a sentence."""
     before = _word_before(text, start)
@@ -1491,7 +1561,7 @@ _AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\
 
 def _credited_agencies(text: str) -> list[tuple[int, int]]:
     spans = []
-    for label in CREDIT_LABELS:
+    for label in (*CREDIT_LABELS, *_CREDIT_BY_LABELS):
         at = text.find(label)
         while at >= 0:
             stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
@@ -1580,11 +1650,12 @@ def _parties(text: str) -> list[tuple[int, int]]:
         if nation:  # a devolved party's name wherever it stands: 'the Welsh Lantern said', 'Scottish Vexites backed'
             spans.append((nation.start(), end))
         elif _PARTY_AFTER.match(text, end) or (word.endswith("s") and text[max(0, start - 4):start] in _THE) \
-                or (_PARTY_MODAL_AFTER.match(text, end) and _mid_sentence_not_after_an_article(text, start)):
+                or (_PARTY_MODAL_AFTER.match(text, end) and (_mid_sentence_not_after_an_article(text, start)
+                                                              or text[start - 2:start] == ", ")):
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
                                         else 0)))
         elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
-              or _LOWER_PARTY.match(text, end)) and not _in_a_run_after(text, start) \
+              or _LOWER_PARTY.match(text, end)) and not (_in_a_run_after(text, start) and not _after_an_opener(text, start)) \
                 and not _a_persons_name_word(text, word):
             # "<party>'s Jo Bell said", 'told <party> to', 'the <party> party conference' (not a surname: 'Jo <word>')
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
@@ -1593,6 +1664,20 @@ def _parties(text: str) -> list[tuple[int, int]]:
 
 
 _OWNER_OF_A_PERSON = re.compile(rf"['’]s[^\S\n]+[{_UPPER}][a-z]")
+# Two parties joined by a slash before what they form together ('the KVP/Lantern coalition', 'a Vexite/KVP government').
+_JOINED_BEFORE = re.compile(r"(?<![\w/@#.\-])([A-Z][\w'’\-]*)\Z")
+_JOINED_AFTER = re.compile(r"([A-Z][\w'’\-]*)[^\S\n]+(?:coalition|government|administration|alliance|pact|partnership)(?![\w\-])")
+
+
+def _joined_parties(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for slash in _SLASH_BEFORE_CAPITAL.finditer(text):
+        after = _JOINED_AFTER.match(text, slash.end())
+        before = after and _JOINED_BEFORE.search(text, max(0, slash.start() - 30), slash.start())
+        if before and all(_PARTY_WORD.fullmatch(w) or (2 <= len(w) <= 6 and w.isupper() and w not in _NOT_ORGANISATION_ACRONYMS)
+                          for w in (before.group(1), after.group(1))):
+            spans += [before.span(1), after.span(1)]
+    return spans
 _LOWER_PARTY = re.compile(r"[^\S\n]+party(?![\w\-])")
 _VERBS_OF_A_PARTY = frozenset("told urged accused criticised blamed attacked backed joined defected".split())
 
@@ -1756,6 +1841,7 @@ def _body_name(text: str, written: str, at: int, spokesperson: bool) -> tuple[in
 
 
 _LOWER_NATIONS = NAME_WORDS.regions | NAME_WORDS.places  # kinds region and place: curated/vocabulary/name_words.csv
+_LAND_WORDS = NAME_WORDS.nations | _LOWER_NATIONS  # a nation's, a region's or a place's name
 # A people's words (kinds nationality and nationality_surname of curated/vocabulary/name_words.csv); most also end
 # in one of _NATIONALITY_ENDINGS.
 _NATIONALITIES = NAME_WORDS.nationalities | NAME_WORDS.nationality_surnames

@@ -15,6 +15,12 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
   that makes it a place, a thing or a body ('in', 'the', 'the charity'), not with a nation word, a place's opening
   word ('New', 'Greater') or a word that ends things' names ('Budget'), not on a line without prose punctuation.
   Such people are mentions, but not antecedents of pronouns unless the text gives them a gender or a role;
+- after a role of a body the text names, between commas ('Chief executive of the X, Jane Roe, said'); after a word
+  opening a sentence with a clause, before its verb ('“If Jane Roe cannot ...'); a writer's name in a page's header
+  (before its first line of prose: one or two names on a line after a section's label line, a blank line after
+  them: 'Health\nJane Roe & Sam Poole\n\n') or before 'Published' / 'Updated' and a date; a photographer opening a
+  credit line that ends 'via' an agency ('Jane Roe via Vexby Images'); not the second field of a portfolio after
+  'and' ('the Secretary for Health and Social Care');
 - two known surnames joined by a hyphen ('the Roe-Poole row'); a photographer's name in capitals after a dash at
   a caption line's end ('... - JANE ROE').
   A run that holds an organisational or media head word, a place word ('Street', 'House') or a party or nation
@@ -113,6 +119,9 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # the literal, without which the pattern cannot match). blanks: "*" or "+" when the anchor stands for
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
 _SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
+# A picture credit's line ending in an agency after 'via' ('Jo Bell via Vexby Images'): the photographer opens the line.
+_VIA_AGENCY = re.compile(r"(?<![\w\-])via[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"
+                         r"(?:Images|Pictures|Photos|Photography|Press|Agency|Wire)[^\S\n]*(?=\n|\Z)")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
     ((re.compile(r"/(?=[A-Z])"),), "", re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # credit 'Jo Bell/Agency'
@@ -120,6 +129,7 @@ _PLACED_NAMES = (
      re.compile(rf"\bas[^\S\n]+({_NAME})\Z"), "as"),  # 'as Jo Bell reports'
     ((_SPOKESPERSON_ANCHOR,), "",
      re.compile(rf"(?<![\w'’@#.\-])({_NAME})\Z"), ""),  # "Jo Bell's official spokesperson"
+    ((_VIA_AGENCY,), "+", re.compile(rf"(?:^|\n)[^\S\n]*({_NAME})\Z"), ""),  # a credit line 'Jo Bell via Vexby Images'
 )
 
 
@@ -153,6 +163,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _BYLINE_LINE = re.compile(rf"[^\S\n]*(?:(By|by|Author:|\d{{1,2}}\.)[^\S\n]+)?({_NAME})"
                           rf"(?:[^\S\n]*(?=\n|$)|(?=\d{{1,2}}[^\S\n]+{_MONTH}[^\S\n]+\d{{4}})"
                           r"|(?<=[a-z])(?=(?:Published|Updated)\b)"  # 'Author: Jo BellPublished 24th Aug 2023'
+                          r"|[^\S\n]+(?=(?:Published|Updated)[^\S\n]+(?:on[^\S\n]+)?[\dA-Z])"  # 'Jo Bell Published May 2, 2023'
                           r"|[^\S\n]{2,}(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")  # 'By Jo Bell  Monday Oct 2'
 
 # What the next line of a byline holds: a role after a comma, a date, a weekday, or an outlet ('The X').
@@ -165,6 +176,7 @@ _BY_BULLET = re.compile(rf"(?<![\w])By[^\S\n]+({_NAME})[^\S\n]*[•|]")
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_STAMPS = ("Published", "Updated")  # a name right before one of these and a date is a byline ('Jo Bell Published May 2')
 _BYLINE_HINT = re.compile(r"day\b|Published\b|Updated\b")  # what the two last forms of _BYLINE_LINE need
 
 
@@ -191,7 +203,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         m = _byline_line(text, line, end) if end - line <= _LONGEST_BYLINE else None  # a byline is short
         if m and (m.group(1) in ("By", "by", "Author:") or m.end() < end and text[m.end()].isdigit()
-                  or _AFTER_BYLINE.match(text, m.end())):
+                  or _AFTER_BYLINE.match(text, m.end()) or text.startswith(_STAMPS, m.end())):
             found.append(m.span(2))
         elif end - line > 8 and text[end - 1].isupper():  # a caption's credit: '... at the rally - JO BELL'
             from scripts.extract.mentions import caption_credit
@@ -199,6 +211,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
             if credit:
                 found.append(credit.span(1))
         line = end + 1
+    found += _header_bylines(text)
     for mark in ("\u2022", "|"):
         at = text.find(mark)
         while at >= 0:
@@ -206,6 +219,31 @@ def _bylines(text: str) -> list[tuple[int, int]]:
             if m:
                 found.append(m.span(1))
             at = text.find(mark, at + 1)
+    return found
+
+
+# 'Politics\nJo Bell & Sam Poole\n\n': in a page's header, a section's label on a line of one to four words (no prose
+# punctuation), then a line of one or two names of two words or more, then a blank line.
+_HEADER_END = 1000  # characters of a page's header
+_SECTION_LABEL_LINE = re.compile(r"[^\S\n]*[A-Z][\w'’\-]*(?:[^\S\n]+[\w&'’\-]+){0,3}[^\S\n]*\n")
+_PROSE_LINE = re.compile(r"[^\S\n]*(?:\S+[^\S\n]+){11}\S")
+_HEADER_NAMES = re.compile(rf"[^\S\n]*({_NAME})(?:[^\S\n]+(?:and|&)[^\S\n]+({_NAME}))?[^\S\n]*(?=\n[^\S\n]*\n)")
+
+
+def _header_bylines(text: str) -> list[tuple[int, int]]:
+    """The names of _HEADER_NAMES in a page's header: its first _HEADER_END characters before the first line of
+    prose (twelve words or more); the label's line is not the names' line again ('Hide Ad\nHide Ad')."""
+    found = []
+    previous, line = -1, 0
+    while line < min(len(text), _HEADER_END):
+        end = text.find("\n", line)
+        if end < 0 or _PROSE_LINE.match(text, line, end):
+            break
+        m = _HEADER_NAMES.match(text, line, end + 2) if previous >= 0 and end - line <= _LONGEST_BYLINE else None
+        if m and m.end() == end and _SECTION_LABEL_LINE.fullmatch(text, previous, line) \
+                and text[previous:line - 1].strip() != text[line:end].strip():
+            found += [m.span(g) for g in (1, 2) if m.group(g) and " " in m.group(g)]
+        previous, line = line, end + 1
     return found
 
 
@@ -370,6 +408,25 @@ _HEADLINE_VERBS = frozenset(w.capitalize() for w in REPORTING_VERBS) | frozenset
 _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])(?:[Dd]irector|[Hh]ead|[Cc]hief|[Oo]fficer|[Ee]xecutive|[Ss]ecretary|[Mm]inister|"
                              r"[Pp]rofessor|[Ll]ead|[Mm]anager|[Dd]ean|[Cc]hair)[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?\Z")
 _HEADLINE_MODALS = frozenset("Might Could Would Should Must Shall".split())
+# 'Chief executive of the Vexby Trust, Jo Bell, said': a role of a body the text names, then the name between commas.
+_ROLE_OF_A_BODY_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z\-]+)[^\S\n]+(?:of|for|at)[^\S\n]+(?:the[^\S\n]+)?"
+                                    r"[A-Z][\w'’&\-]*(?:[^\S\n]+(?:[A-Z][\w'’&\-]*|of|for|and|&|the)){0,6}\Z")
+
+
+def _role_of_a_body_before(text: str, comma: int) -> str | None:
+    """The role before the comma that opens an appositive name ('chief executive of the Vexby Trust'), lower case,
+    when its last word before 'of' / 'for' / 'at' is a role noun; else None ('In the heart of Vexby, Jo Bell, ...')."""
+    m = _ROLE_OF_A_BODY_BEFORE.search(text, max(0, comma - 80), comma)
+    if m is None or m.group(1).lower() not in ROLE_NOUNS:
+        return None
+    start = m.start()
+    before = _WORD_BEFORE_ROLE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() in ROLE_NOUNS | {"chief", "general", "medical", "deputy"}:
+        start = before.start(1)  # 'chief executive', 'general secretary'
+    return _role_of(text[start:comma])
+
+
+_WORD_BEFORE_ROLE = re.compile(r"(?<![\w\-])([A-Za-z\-]+)[^\S\n]+\Z")
 
 
 def _cuts_a_run(word: str) -> bool:
@@ -462,11 +519,37 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
         before = text[j + 1:i + 1]
         if before in _NOT_BEFORE_A_BARE_NAME:
             return False
+        if before == "and" and _portfolio_before(text, start):
+            return False  # 'the Cabinet Secretary for Health and Social Care': the second field of a portfolio
         if not before[0].isupper():
             return True
+        if before in _CLAUSE_OPENERS and _LOWER_WORD_AFTER.match(text, end) \
+                and (j < line_start or text[j] in _BEFORE_A_CLAUSE or text[j] == " " and text[j - 1:j] in ".!?:"):
+            return True  # '“If Mira Tallis cannot ...': a clause's subject after the word opening the sentence
     # at a sentence's or a line's start: a person when the surname is used again on its own, as copy does on later
     # references ('Mira Tallis pushed for it. ... Tallis's deal'); after a capitalised word, a dash or a number: no
     return (i < line_start or text[i] in ".!?:\"\u201d\u2019") and _surname_used_alone(text, name[-1][0], start, end)
+
+
+# A portfolio's first field before 'and': a capitalised role or title word ('Secretary', 'Minister', 'Director',
+# 'State'), 'for' or 'of', capitalised words that hold no body's head word ('Health', 'Culture, Media').
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w\-])([A-Z][a-z]+)[^\S\n]+(?:for|of)[^\S\n]+((?:[A-Z][\w'’\-]*,?[^\S\n]+){1,3})"
+                               r"and[^\S\n]+\Z")
+
+
+def _portfolio_before(text: str, start: int) -> bool:
+    m = _PORTFOLIO_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or not (m.group(1).lower() in ROLE_NOUNS or m.group(1) == "State"):
+        return False
+    from scripts.extract.mentions import HEAD_WORDS
+    return not any(_bare(w.rstrip(",")) in HEAD_WORDS for w in m.group(2).split())
+
+
+# Words opening a sentence with a clause whose subject may follow ('If Mira Tallis cannot ...'), what may stand before
+# such a word (a line's start aside), and a lower-case word after the name (its verb).
+_CLAUSE_OPENERS = frozenset("If When Although Though Until While Because".split())  # all in STRUCTURE_WORDS
+_BEFORE_A_CLAUSE = "\"\u201c\u2018'("
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
 
 
 # 'in Brackmoor Vale and Easton Hythe', 'from Brackmoor Vale, Easton Hythe and Upper Tarn': a list of capitalised
@@ -649,6 +732,8 @@ class ArticleNames:
             if role is None and len(name) >= 2:
                 appositive = _APPOSITIVE_AFTER.match(text, name_end) or _COPULA_ROLE.match(text, name_end)
                 role = _role_of(appositive.group(1)) if appositive else None
+            if role is None and len(name) >= 2 and text[name_end:name_end + 1] == "," and text[run_start - 2:run_start] == ", ":
+                role = _role_of_a_body_before(text, run_start - 2)
             # 'Mira Tallis of the Vexby Trust said': a person of a body the text names (found as one) right after 'of'
             of_a_body = role is None and len(name) >= 2 and _of_a_body_after(text, name_end, taken) \
                 and _word_before_name(text, run_start) not in _NOT_BEFORE_A_BARE_NAME
@@ -923,7 +1008,8 @@ class ArticleNames:
                 if before == "-" or after == "-":
                     # 'the Roe-Poole row': two people named by their surnames joined by a hyphen
                     before, after = _paired_surnames(self.text, at, end, surnames, before, after)
-                if not (before.isalnum() or before in "'’@#-_") and not (after.isalnum() or after in "-_"):
+                if not (before and (before.isalnum() or before in "'’@#-_")) \
+                        and not (after and (after.isalnum() or after in "-_")):  # ('' at the text's edges)
                     title = _TITLE_BEFORE.search(self.text, max(0, at - 30), at)
                     start = title.start() if title else at
                     i = bisect.bisect_left(starts, at) - 1
