@@ -170,6 +170,12 @@ _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|woul
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+# 'The X in Northern Y said': a place after a body's name, before the verb
+_PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+[a-z])")
+# a body's name that is a head word and what it is in charge of: 'Department of Health', 'Ministry for Transport'
+_OFFICE_OF = re.compile(r"(?:Department|Ministry|Office)\s+(?:of|for)\s+.+")
+# 'a trust spokesperson', 'the council spokesman': the kind of body a spokesperson speaks for, in lower case
+_KIND_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<kind>[a-z]+)\s+(?:" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
@@ -1041,9 +1047,16 @@ class _Article:
 
     def _reported_just_before(self, quote: _Quote, sentence: Span) -> _Attribution | None:
         """A paragraph that is one whole quotation after a paragraph ending in reported speech ('Dr X said the
-        offer was poor.' then '“We will strike again.”'): the quotation is the reporter's source going on."""
-        if quote.close is None or quote.continues is not None or \
-                self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
+        offer was poor.' then '“We will strike again.”'), or that opens a quotation going on into the next
+        paragraph ('“We will strike again.' then '“We have no choice.”'): the quotation is the reporter's source
+        going on."""
+        if quote.continues is not None:
+            return None
+        if quote.close is None:
+            # left open at its paragraph's end: only when the next paragraph goes on with it, after a full stop
+            if not quote.continued or not _SENTENCE_FINAL.search(self.text[quote.start:quote.end].rstrip()):
+                return None
+        elif self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
                 not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
             return None
         verbs = _verbs(self.masked, sentence.start, sentence.end)
@@ -1360,6 +1373,19 @@ class _Article:
                                 "resolved" if chosen.person_id or chosen.organisation_id else "unresolved",
                                 "joint", chosen.name, "joint", None)
         if head in _SPOKES_NOUNS:
+            kind_of_body = _KIND_BEFORE_SPOKES.fullmatch(words)
+            body = kind_of_body.group("kind").lower() if kind_of_body else None
+            if body in _COLLECTIVE_NOUNS:
+                # 'a trust spokesperson', 'the council spokesman': the last body of that kind named before it (not
+                # another kind of body that spoke since), else the one such body the text names after it; none of
+                # that kind named ('a union spokesman' for a body called an association): as for 'a spokesman'
+                referent = self._body_of_kind_before(attribution.start, body) or \
+                    self._body_named_after(attribution.start, body)
+                if referent is not None:
+                    return _Speaker(words, None, referent.organisation_id,
+                                    "resolved" if referent.organisation_id else "unresolved", "spokesperson",
+                                    self._organisation_name(referent, referent.organisation_id),
+                                    "organisation-spokesperson", referent)
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
         if head in _COLLECTIVE_NOUNS:
@@ -1612,6 +1638,15 @@ class _Article:
                 for m in self.names.before(position, 60)):
             return None
         return referent
+
+    def _body_of_kind_before(self, position: int, head: str) -> Referent | None:
+        """The last organisation named before position, outside quotation marks, whose name has that head word."""
+        for mention in self.names.before(position, 60):
+            referent = mention.referent
+            if referent.kind == "organisation" and referent.name and self.masked[mention.start] != _MASK \
+                    and (referent.head == head or referent.name.split()[-1].lower() == head):
+                return referent
+        return None
 
     def _body_named_after(self, position: int, head: str) -> Referent | None:
         """'the union' or 'the trust' that no body named before stands for: the one body with that head word that
@@ -1963,16 +1998,22 @@ class _Article:
         elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
             after = comma + 1 if comma > 0 else after
-        tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
+        referent = mention.referent
+        placed = _PLACE_AFTER_BODY.match(self.masked, after, sentence.end) if referent.kind == "organisation" \
+            else None
+        tail = _SUBJECT_TAIL.match(self.masked, placed.end() if placed else after, sentence.end)
         if tail is None:
             return None
-        referent = mention.referent
         if referent.kind == "person":
             return _Entity(mention.start, "person", None, None, referent.name, referent)
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         name = referent.name
         if mention is not named[0]:  # "The KDA's consultants committee": named with its owner
             name = _name_words(re.sub(r"['\u2019]s?(?=\s)", "", self.text[named[0].start:mention.end]))
+        elif placed and name and _OFFICE_OF.fullmatch(name):
+            # 'The Ministry of Transport in Wessex said': a department's name needs its place ('the X Hospital in
+            # Y' does not: there the place only locates the body)
+            name = f"{name} {' '.join(placed.group().split())}"
         return _Entity(mention.start, kind, None, None, name, referent)
 
     def _described_subject(self, sentence: Span) -> _Entity | None:
