@@ -89,3 +89,68 @@ def test_a_body_located_by_in_heads_its_sentence_without_the_place_in_its_name()
     article = ("The Kingsbridge General Hospital in Easton said its emergency department was full.\n\n"
                "\u201cPlease stay away unless it is an emergency,\u201d a spokesperson said.\n")
     assert _speakers(article)[0][1] == "Kingsbridge General Hospital"
+
+
+# ---- (d) a paragraph ending with a colon after a clause a name heads, then a paragraph of quotation ---------
+
+QUOTED_PARAGRAPH = "\n\n\u201cNo, I do not back the walkout, I do not want it to go ahead\u201d.\n"
+
+
+def test_the_name_heading_the_clause_that_ends_at_a_colon_speaks_the_next_paragraph():
+    for lead in ("The party has at last been clear as, speaking on Radio Easton this morning, Tom Verity came out "
+                 "against nurses striking:",
+                 "Tom Verity came out against the Nurses Guild:"):
+        assert _speakers(lead + QUOTED_PARAGRAPH)[0][1] == "Tom Verity", lead
+
+
+def test_a_colon_clause_headed_by_no_speaker_gives_the_next_paragraph_none():
+    # near misses: a place after a preposition, no name at all, an owner's possessive, two people
+    for lead in ("Nurses gathered outside Easton General Hospital on Monday morning:",
+                 "Here is the full statement:",
+                 "Tom Verity's plan was turned down by the Nurses Guild:",
+                 "Tom Verity and Jane Roe came out against the walkout:"):
+        assert _speakers(lead + QUOTED_PARAGRAPH)[0][1] is None, lead
+
+
+# ---- (e) a fronted adverbial clause with a participle of saying ('whilst criticising X, she ...') -------------
+
+def test_a_participle_after_whilst_hangs_on_the_main_clause_whose_subject_speaks():
+    article = ("Mr Tom Verity has come out against the walkout.\n\n"
+               "It came as a surprise. Especially as, whilst criticising Ms Jane Roe\u2019s handling of the talks, "
+               "he was full of praise for \u201cthe very nurses who hold up the whole service\u201d.\n")
+    row = quotes(article)[0]
+    assert (row["speaker_text"], row["speaker_name"]) == ("he", "Tom Verity")
+
+
+def test_a_word_before_whilst_is_never_the_speaker_of_its_participle():
+    # near miss: with no subject after the fronted clause, nobody; never the capitalised adverb before it
+    article = ("Especially when, whilst criticising the plan, praise went to \u201cthe very nurses who hold up the "
+               "whole service\u201d.\n")
+    assert quotes(article)[0]["speaker_name"] != "Especially"
+
+
+def test_a_participle_after_a_comma_still_takes_the_subject_before_it():
+    # near miss: 'X hit back, criticising ...' is no fronted clause
+    article = ("The Nurses Guild hit back on Monday, criticising the plan as \u201ca slap in the face for every "
+               "nurse in the land\u201d.\n")
+    assert quotes(article)[0]["speaker_name"] == "Nurses Guild"
+
+
+# ---- (f) the last paragraph of a quotation over several, its opening mark left out ---------------------------
+
+def test_a_paragraph_closing_a_quotation_left_open_before_it_is_part_of_that_quotation():
+    last = "Patients should keep using 111 for urgent help when their surgery is shut."
+    article = ("A Wexbridge Care Board spokesperson said: \u201cHow much each surgery is hit will vary from place to "
+               "place.\n\n\u201cOur teams have planned hard for the walkout to keep services going.\n\n"
+               + last + "\u201d\n\nDr Jo Bell, the board's medical director, said \u201cSurgeries are the backbone "
+               "of the service.\u201d\n")
+    rows = quotes(article)
+    assert [r["text"] for r in rows][2] == last
+    assert rows[2]["continues_previous"] and rows[2]["speaker_name"] == "Wexbridge Care Board"
+
+
+def test_a_closing_mark_ending_a_paragraph_after_a_closed_quotation_opens_nothing():
+    # near miss: the paragraph before closed its quotation, so the mark is a stray, not the end of speech
+    article = ("A Wexbridge Care Board spokesperson said: \u201cOur teams have planned hard for the walkout.\u201d\n\n"
+               "Patients should keep using 111 for urgent help when their surgery is shut.\u201d\n")
+    assert [r["text"] for r in quotes(article)] == ["Our teams have planned hard for the walkout."]

@@ -170,6 +170,9 @@ _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|woul
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+# 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
+_SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
+_LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
 # 'The X in Northern Y said': a place after a body's name, before the verb
 _PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+[a-z])")
 # a body's name that is a head word and what it is in charge of: 'Department of Health', 'Ministry for Transport'
@@ -974,6 +977,10 @@ class _Article:
         word = verb.word
         if word.lower().startswith("according"):
             return self._speaker_after(verb, end)
+        if _is_participle(word) and _SUBORDINATOR_BEFORE.search(self.masked, max(start, verb.start - 12), verb.start):
+            # 'Whilst criticising X's plan, she was full of praise for “...”': a fronted adverbial clause hangs on
+            # the main clause after it, whose subject speaks (never a word before 'whilst')
+            return self._main_clause_subject(verb.end, end, word)
         if _is_participle(word) or self._infinitive(start, verb):
             # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on;
             # likewise 'Dr X took to social media to say ...' for an infinitive.
@@ -1001,6 +1008,19 @@ class _Article:
         if _is_invertible(word) and (not before or before.endswith(",")):
             return self._speaker_after(verb, end)
         return None
+
+    def _main_clause_subject(self, after: int, end: int, word: str) -> _Attribution | None:
+        """The subject opening the clause after the comma that closes a fronted adverbial clause: a pronoun, or a
+        name after 'the' or a role at most."""
+        comma = self.masked.find(",", after, end)
+        if comma < 0:
+            return None
+        clause = comma + 1 + len(self.masked[comma + 1:end]) - len(self.masked[comma + 1:end].lstrip())
+        pronoun = _LOWER_PRONOUN_SUBJECT.match(self.masked, clause, end)
+        if pronoun is not None:
+            return _Attribution(pronoun.start(1), pronoun.end(1), word)
+        named = self._leading_name(clause, end)
+        return _Attribution(named[0], named[1], word) if named else None
 
     def _colon_before(self, start: int, end: int) -> int | None:
         before = self.masked[start:end].rstrip()
@@ -1043,7 +1063,41 @@ class _Article:
         if colon is None:
             return self._reported_just_before(quote, sentence)
         return self._verb_before(sentence.start, colon, rightmost=True) or \
-            self._name_before_colon(sentence.start, colon)
+            self._name_before_colon(sentence.start, colon) or self._heading_the_colon_clause(sentence.start, colon)
+
+    def _heading_the_colon_clause(self, start: int, colon: int) -> _Attribution | None:
+        """'As the row grew, Tom Hale came out against the strike:' ending a paragraph, then a paragraph of
+        quotation: the person or body heading the clause that ends at the colon (after the sentence's last comma,
+        semicolon, bracket or dash), when it is the only one that clause names outside quotation marks, past those
+        a preposition or 'told' introduces ('came out against the X:', 'told the Y:')."""
+        cut = max(self.masked.rfind(c, start, colon) for c in ",;()\u2013\u2014")
+        clause = max(start, cut + 1)
+        named = [m for m in self.names.within(clause, colon) if _MASK not in self.masked[m.start:m.end]]
+        named = [m for m in named if not self._after_a_preposition(clause, m.start)]
+        lead = clause + len(self.masked[clause:colon]) - len(self.masked[clause:colon].lstrip())
+        if not named:
+            # a person-shaped name that no cue made a mention ('Tom Hale came out against it:')
+            bare = _BARE_NAME_HEADING.match(self.masked, lead, colon)
+            if bare is None or not _is_person_name(bare.group(1)) or bare.group(1).endswith(("'s", "\u2019s")):
+                return None  # ("Tom Hale's plan was turned down:" is about his plan)
+            head = Span(bare.start(1), bare.end(1))
+        elif len({_mention_key(m) for m in named}) != 1:
+            return None
+        else:
+            head = named[0]
+            if _LEADING_DETERMINER.match(self.masked, lead, head.start).end() != head.start:
+                return None  # 'Nurses gathered outside X:': X does not head the clause
+        if not self.masked[head.end:head.end + 1].isspace() or not _WORD.match(self.masked, head.end + 1) \
+                or not self.masked[head.end + 1:head.end + 2].islower():
+            return None  # 'Tom Hale:' is a name before a colon (_name_before_colon); a verb must follow
+        return _Attribution(head.start, head.end, ":", tight=False)
+
+    def _after_a_preposition(self, start: int, at: int) -> bool:
+        """Whether a preposition or 'told' (then perhaps an article) stands right before at: a listener, an
+        outlet, a place or an object ('told the X', 'speaking to X', 'in Y', 'against the Z'), no speaker."""
+        before = self.masked[max(start, at - 40):at]
+        word = _WORD_JUST_BEFORE.search(_TRAILING_DETERMINER.sub("", before))
+        return bool(word) and word.group(1).lower() in _NOT_A_SPEAKER_BEFORE
 
     def _reported_just_before(self, quote: _Quote, sentence: Span) -> _Attribution | None:
         """A paragraph that is one whole quotation after a paragraph ending in reported speech ('Dr X said the
@@ -2162,21 +2216,31 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
 def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> list[_Quote]:
     """Quotations whose opening mark the copy left out: a paragraph whose first quotation mark is a closing one
     right after the speech's own comma, '!' or '?' (or before a comma), followed by an attribution ('We will not
-    back down,” she said.', "We will not back down,' said Dr X."). The quotation runs from the paragraph's start (past
-    a bullet) to that mark; an apostrophe ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
+    back down,” she said.', "We will not back down,' said Dr X."), or a closing double mark ending the paragraph
+    after a full stop when the paragraph before ends inside a double quotation (the last paragraph of a quotation
+    over several). The quotation runs from the paragraph's start (past a bullet) to that mark; an apostrophe
+    ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
     quotes = []
     first_quote = {}
+    left_open = set()  # paragraphs ending inside a double quotation
     for quote in found:
         first_quote[quote.paragraph] = min(first_quote.get(quote.paragraph, quote.open), quote.open)
+        if quote.close is None and not quote.single:
+            left_open.add(quote.paragraph)
     for index, paragraph in enumerate(paragraph_spans):
         mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
         if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
                 or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
             continue
         at = mark.start()
-        if text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
+        if index - 1 in left_open and text[at] in _CLOSING_DOUBLE + '"' and text[at - 1] in ".!?\u2026" \
+                and not text[at + 1:paragraph.end].strip():
+            # the last paragraph of a quotation running over several, its opening mark left out: the paragraph
+            # before ends inside the quotation, and this one closes it at its end after a full stop
+            pass
+        elif text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
             continue
-        if not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
+        elif not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
             continue
         start = paragraph.start
         bullet = _BULLET.match(text, start, paragraph.end)
