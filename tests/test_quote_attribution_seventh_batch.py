@@ -154,3 +154,40 @@ def test_a_closing_mark_ending_a_paragraph_after_a_closed_quotation_opens_nothin
     article = ("A Wexbridge Care Board spokesperson said: \u201cOur teams have planned hard for the walkout.\u201d\n\n"
                "Patients should keep using 111 for urgent help when their surgery is shut.\u201d\n")
     assert [r["text"] for r in quotes(article)] == ["Our teams have planned hard for the walkout."]
+
+
+# ---- (g) 'X officials said' just after a body whose name is X and more spoke ---------------------------------
+
+def test_officials_of_a_short_form_speak_for_the_fuller_body_that_just_spoke():
+    article = ("\u201cConsultants cannot be covered by other doctors,\u201d Unity Union Wessex said in a statement "
+               "issued today.\n\n\u201cPlanned care will need to be moved. We expect many visits to be cancelled,\u201d "
+               "Unity Union officials said.\n")
+    assert [name for _, name in _speakers(article)] == ["Unity Union Wessex", "Unity Union Wessex"]
+
+
+def test_officials_of_a_short_form_after_another_body_spoke_keep_the_short_form():
+    # near misses: the body that spoke last has another name; the fuller body spoke two paragraphs back
+    for article in ("\u201cConsultants cannot be covered by other doctors,\u201d the Nurses Guild said.\n\n"
+                    "\u201cPlanned care will need to be moved,\u201d Unity Union officials said.\n",
+                    "\u201cConsultants cannot be covered by other doctors,\u201d Unity Union Wessex said.\n\n"
+                    "The walkout starts at 7am on Thursday.\n\nWards will be quiet over the weekend.\n\n"
+                    "\u201cPlanned care will need to be moved,\u201d Unity Union officials said.\n"):
+        assert _speakers(article)[-1][1] != "Unity Union Wessex", article
+
+
+# ---- (h) '<Place> health bosses': the one body of the text named after that place ----------------------------
+
+def test_bosses_qualified_by_a_place_speak_for_the_one_body_whose_name_opens_with_it():
+    article = ("EASTON health bosses have warned of a \u201ctwo-day Sunday service\u201d this week, saying the walkout "
+               "\u201cwill be felt by many patients\u201d.\n\nConsultants at Easton Valley NHS Foundation Trust are "
+               "walking out from 7am today.\n")
+    assert [name for _, name in _speakers(article)] == ["Easton Valley NHS Foundation Trust"] * 2
+
+
+def test_bosses_qualified_by_a_common_word_or_by_a_place_of_two_bodies_get_no_body():
+    # near misses: 'Health' is written in lower case elsewhere (no place); two bodies open with 'Easton'
+    for article in ("Health bosses have warned of a \u201ctwo-day Sunday service\u201d this week.\n\nStaff at Health "
+                    "Education Wessex, like other health workers, are walking out.\n",
+                    "Easton health bosses have warned of a \u201ctwo-day Sunday service\u201d this week.\n\nStaff at "
+                    "Easton Valley NHS Foundation Trust and Easton Borough Council are walking out.\n"):
+        assert _speakers(article)[0][1] is None, article

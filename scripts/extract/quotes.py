@@ -170,6 +170,12 @@ _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|woul
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+# 'Easton health bosses', 'the Easton hospital chiefs': the people at the head of a place's body, in the plural
+_PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+){0,2}"
+                               r"(?:bosses|chiefs|leaders|officials|managers|executives)")
+# the people who speak for a body ('NHS officials', 'council bosses', 'a union spokesperson')
+_PEOPLE_OF_A_BODY = frozenset("""officials bosses chiefs leaders sources spokesperson spokesman spokeswoman
+spokespeople representatives""".split())
 # 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
 _SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
 _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
@@ -1317,6 +1323,12 @@ class _Article:
         lower = words.lower()
         if lower in _PRONOUNS:
             return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower), "pronoun", lower)
+        placed = _PLACE_AND_PEOPLE.fullmatch(words)
+        body = self._body_of_place(placed.group("place")) if placed else None
+        if body is not None:
+            # 'Easton health bosses said': the one body of the text whose name opens with that place
+            return _Speaker(words, None, body.organisation_id, "resolved" if body.organisation_id else "unresolved",
+                            "organisation", self._organisation_name(body, body.organisation_id), "description", body)
         matches = self.lexicon.resolve(words)
         people = [m for m in matches if m.alias.entity_kind == "person"]
         organisations = [m.alias.entity_id for m in matches if m.alias.entity_kind == "organisation"]
@@ -1402,6 +1414,11 @@ class _Article:
                 _name_words(re.sub(r"['\u2019]s?(?=\s)", "", words[_LEADING_DETERMINER.match(words).end():]))
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "organisation",
                             name, "organisation-spokesperson", referent)
+        fuller = self._fuller_body_that_spoke(words, attribution.start) \
+            if (organisations or named_organisations) and lower.split()[-1] in _PEOPLE_OF_A_BODY else None
+        if fuller is not None:
+            return _Speaker(words, None, fuller.organisation_id, "resolved" if fuller.organisation_id else "unresolved",
+                            "spokesperson", fuller.name, "organisation-spokesperson", fuller.referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -1509,6 +1526,35 @@ class _Article:
             # 'said a visibly angry Jo Bell': the name after the reporter's colour
             return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
+
+    def _body_of_place(self, place: str) -> Referent | None:
+        """The one organisation the text names whose name opens with place and goes on ('Easton' for 'Easton
+        Valley NHS Trust'); none when two bodies, or none, do, or when place is no proper name (the text writes it
+        in lower case too, or it is an acronym)."""
+        if len(place) <= 4 and place.isupper():
+            return None  # an acronym is a body's own short name ('NHS bosses'), not a place
+        place = place.lower()
+        if re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", self.text):
+            return None  # a common word the text also writes in lower case ('Health bosses', 'Hospital chiefs')
+        bodies = {m.referent.organisation_id or m.referent.name: m.referent for m in self.names.mentions
+                  if m.referent.kind == "organisation" and m.referent.name and len(m.referent.name.split()) > 1
+                  and m.referent.name.split()[0].lower() == place}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def _fuller_body_that_spoke(self, words: str, position: int) -> _Entity | None:
+        """'NHS officials said' just after 'NHS Wessex said': the people of a body named by a short form speak for
+        the body that spoke last, in this paragraph or the one before, when its name is that short form and more."""
+        short = words[_LEADING_DETERMINER.match(words).end():].split()[:-1]
+        if not short or not all(w[:1].isupper() for w in short):
+            return None
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        floor = self._paragraph_starts[max(0, paragraph - 1)] if paragraph >= 0 else 0
+        last = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
+        if last is None or last.position < floor or last.kind not in ("organisation", "spokesperson") \
+                or not last.name:
+            return None
+        name = last.name.split()
+        return last if len(name) > len(short) and name[:len(short)] == short else None
 
     def _spoken_for(self, words: str, position: int) -> _Speaker | None:
         """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
