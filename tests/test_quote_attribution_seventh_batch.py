@@ -191,3 +191,18 @@ def test_bosses_qualified_by_a_common_word_or_by_a_place_of_two_bodies_get_no_bo
                     "Easton health bosses have warned of a \u201ctwo-day Sunday service\u201d this week.\n\nStaff at "
                     "Easton Valley NHS Foundation Trust and Easton Borough Council are walking out.\n"):
         assert _speakers(article)[0][1] is None, article
+
+
+# ---- (i) a few words in marks that make a clause with its own verb ---------------------------------------------
+
+def test_three_words_or_more_with_a_finite_verb_and_a_capital_are_someones_words():
+    article = ("\u201cSevere delays are expected\u201d at hospitals across Easton through to the weekend, as senior "
+               "nurses walk out.\n")
+    assert [r["text"] for r in quotes(article)] == ["Severe delays are expected"]
+
+
+def test_a_title_or_a_lower_case_phrase_in_marks_is_no_clause_of_speech():
+    # near misses: a campaign's title in title case, and a short phrase without a capital, in a noun phrase
+    for article in ("Nurses marched behind the \u201cNurses Are Heroes\u201d banner on Monday.\n",
+                    "Ministers have taken a \u201cwe will not\u201d line on pay talks.\n"):
+        assert quotes(article) == [], article

@@ -176,6 +176,9 @@ _PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a
 # the people who speak for a body ('NHS officials', 'council bosses', 'a union spokesperson')
 _PEOPLE_OF_A_BODY = frozenset("""officials bosses chiefs leaders sources spokesperson spokesman spokeswoman
 spokespeople representatives""".split())
+# finite verbs that make a few words in marks a clause ('“Delays are expected”'), not a term
+_FINITE_AUXILIARIES = frozenset("""is are was were will would has have had can could should must cannot won't
+isn't aren't wasn't weren't""".split())
 # 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
 _SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
 _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
@@ -541,6 +544,9 @@ class _Article:
             return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
+        if len(words) >= 3 and words[0][:1].isupper() and not all(w[:1].isupper() for w in words) \
+                and any(w.lower() in _FINITE_AUXILIARIES for w in words[1:]):
+            return True  # '“Major delays are expected” at ...': a clause with its own verb, opening with a capital
         sentence = self._near(quote)
         if self._reported_words(quote, sentence) or self._headline_words(quote, words):
             return True
