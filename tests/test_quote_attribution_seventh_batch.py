@@ -26,6 +26,13 @@ def test_quoted_paragraphs_running_on_after_reported_speech_are_the_reported_spe
         assert [name for _, name in rows] == ["Mira Tallis", "Mira Tallis"], rows
 
 
+def test_quoted_paragraphs_running_on_after_a_pronoun_reporting_speech_are_that_persons():
+    article = ("Dr Mira Tallis spoke to nurses on Monday. She said the walkout had been forced on them.\n\n"
+               "\u201cNobody wanted this, but the offer was turned down flat. We had nowhere else to go.\n\n"
+               "\u201cWe met the minister last week and nothing moved at all.\u201d\n")
+    assert [name for _, name in _speakers(article)] == ["Mira Tallis", "Mira Tallis"]
+
+
 def test_a_quotation_left_open_mid_sentence_does_not_take_the_reported_speaker():
     # near miss: the open paragraph stops without a full stop (a cut excerpt), so it is no whole utterance
     article = ("Mira Tallis said nurses had been left with no option.\n\n"
@@ -52,6 +59,12 @@ def test_a_spokesperson_qualified_by_a_kind_of_body_speaks_for_the_body_of_that_
                "\u201cPatients whose visits are moved will hear from us directly.\u201d\n")
     rows = _speakers(article)
     assert [name for _, name in rows[-2:]] == ["Easton Valley NHS Foundation Trust"] * 2, rows
+
+
+def test_a_hospital_spokeswoman_speaks_for_the_hospital_named_before():
+    article = ("Staff at Easton General Hospital are on strike.\n\n"
+               "A hospital spokeswoman said: \u201cEmergency care will run as usual.\u201d\n")
+    assert _speakers(article)[0][1] == "Easton General Hospital"
 
 
 def test_a_spokesperson_of_a_kind_named_only_after_the_quotation_speaks_for_that_body():
@@ -82,6 +95,12 @@ def test_a_department_placed_by_in_heads_its_sentence_and_keeps_the_place_in_its
                "\u2018The ministry stays ready to talk to the drivers and does not agree that the talks have "
                "failed,\u2019 a spokesperson said. \u2018There are serious matters still to settle.\u2019\n")
     assert [name for _, name in _speakers(article)] == ["Ministry of Transport in Wessex"] * 2
+
+
+def test_a_department_placed_by_in_may_carry_its_acronym_after_the_place():
+    article = ("The Department of Health in Wessex (DHW) said trusts would try to limit the effect on patients.\n\n"
+               "\u201cWe stay ready to talk to the nurses,\u201d a spokesperson said.\n")
+    assert _speakers(article)[0][1] == "Department of Health in Wessex"
 
 
 def test_a_body_located_by_in_heads_its_sentence_without_the_place_in_its_name():

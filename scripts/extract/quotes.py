@@ -183,7 +183,7 @@ isn't aren't wasn't weren't""".split())
 _SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
 _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
 # 'The X in Northern Y said': a place after a body's name, before the verb
-_PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+[a-z])")
+_PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+(?:[a-z]|\([A-Z]))")
 # a body's name that is a head word and what it is in charge of: 'Department of Health', 'Ministry for Transport'
 _OFFICE_OF = re.compile(r"(?:Department|Ministry|Office)\s+(?:of|for)\s+.+")
 # 'a trust spokesperson', 'the council spokesman': the kind of body a spokesperson speaks for, in lower case
@@ -2107,7 +2107,11 @@ class _Article:
         referent = mention.referent
         placed = _PLACE_AFTER_BODY.match(self.masked, after, sentence.end) if referent.kind == "organisation" \
             else None
-        tail = _SUBJECT_TAIL.match(self.masked, placed.end() if placed else after, sentence.end)
+        if placed:
+            after = placed.end()
+            acronym = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X in Y (XY) said'
+            after = acronym.end() if acronym else after
+        tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
         if tail is None:
             return None
         if referent.kind == "person":
