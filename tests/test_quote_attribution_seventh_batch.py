@@ -225,3 +225,28 @@ def test_a_title_or_a_lower_case_phrase_in_marks_is_no_clause_of_speech():
     for article in ("Nurses marched behind the \u201cNurses Are Heroes\u201d banner on Monday.\n",
                     "Ministers have taken a \u201cwe will not\u201d line on pay talks.\n"):
         assert quotes(article) == [], article
+
+
+# ---- (j) a fragment quoted with no attribution, quoted again in full further down ------------------------------
+
+FRAGMENT_ARTICLE = (
+    "Easton nurses warn of \u201ca long hard winter\u201d\n\n"
+    "Nurses across Easton walk out today, prompting one ward sister to speak of \u201cthe worst week I can "
+    "remember.\u201d\n\n"
+    "Dr Mira Tallis, who leads the Easton nurses forum, said: \u201cThis is the worst week I can remember on the "
+    "wards. We face a long hard winter unless ministers move.\u201d\n")
+
+
+def test_an_unattributed_fragment_quoted_again_in_a_longer_attributed_quotation_takes_its_speaker():
+    rows = _speakers(FRAGMENT_ARTICLE)
+    assert [name for _, name in rows] == ["Mira Tallis"] * 3, rows
+
+
+def test_a_fragment_two_speakers_quote_or_only_two_words_long_takes_no_speaker():
+    # near misses: the words are in two people's quotations; a fragment of two words is too common to tell
+    two = FRAGMENT_ARTICLE + ("Tom Verity, a porter, said: \u201cIt is the worst week I can remember, and a long "
+                              "hard winter is coming.\u201d\n")
+    assert _speakers(two)[:2] == [("a long hard winter", None), ("the worst week I can rem", None)]
+    short = ("Nurses warn of \u201chard winter\u201d ahead\n\nDr Mira Tallis said: \u201cWe face a hard winter "
+             "unless ministers move.\u201d\n")
+    assert _speakers(short)[0] == ("hard winter", None)

@@ -64,6 +64,16 @@ named person is that person; a description nobody before it fits goes to the one
 body with that head word, named after it; the short terms of a listed series share its speaker; words in marks in a
 headline are someone's words.
 
+Shapes of the seventh batch (issue 8, eighth session): quoted paragraphs running on from one left open after a
+paragraph of reported speech ('X said they had no choice.' then '“...' and '“...”') are X's; a paragraph ending
+with a colon after a clause a name heads ('..., X came out against the strike:') introduces the next one's
+quotation; a participle after 'whilst' or 'when' heads a fronted clause, whose main clause's subject speaks; 'a
+trust spokesperson' speaks for the body of that kind; 'The Ministry of X in Y said' heads its sentence (a
+department's name keeps the place); 'X officials' speak for the fuller body named X-and-more that just spoke;
+'<Place> health bosses' for the one body named after that place; a paragraph closing a double quotation left open
+in the paragraph before is its last paragraph; a few words in marks with a finite verb are a clause of speech;
+an unattributed fragment quoted again inside a longer attributed quotation is that speaker's.
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
@@ -179,6 +189,7 @@ spokespeople representatives""".split())
 # finite verbs that make a few words in marks a clause ('“Delays are expected”'), not a term
 _FINITE_AUXILIARIES = frozenset("""is are was were will would has have had can could should must cannot won't
 isn't aren't wasn't weren't""".split())
+_FRAGMENT_PUNCTUATION = ".,;:!?\u2026\"'\u201c\u201d\u2018\u2019()[]\u2013\u2014-"
 # 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
 _SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
 _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
@@ -481,6 +492,7 @@ class _Article:
             rows.append(row)
             previous = (quote, row)
             row_of[id(quote)] = row
+        _speakers_of_fragments(rows)
         for row in rows:
             del row["_sentence_end"]
         return rows
@@ -2651,6 +2663,42 @@ def _guess_kind(words: str) -> str:
             p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
         return "person"
     return "group" if head.endswith("s") else "unknown"
+
+
+def _fragment_words(text: str) -> list[str]:
+    return [w for w in (w.strip(_FRAGMENT_PUNCTUATION).lower() for w in text.split()) if w]
+
+
+def _speakers_of_fragments(rows: list[dict]) -> None:
+    """A quotation with no attribution at all whose words (three or more) the article quotes again inside a longer
+    attributed quotation (a headline's or a lead's fragment, the full quotation further down) is that
+    quotation's speaker's, when all such quotations have one speaker. Quotations are found by their first three
+    words in an index of every attributed quotation's word triples, so the work grows with the quotations' length,
+    not with its square."""
+    orphans = [row for row in rows if row["speaker_status"] == "none"]
+    if not orphans:
+        return
+    index: dict[tuple[str, ...], list[int]] = {}
+    words_of: dict[int, list[str]] = {}
+    for i, row in enumerate(rows):
+        if row["speaker_name"] is None:
+            continue
+        words = words_of[i] = _fragment_words(row["text"])
+        for j in range(len(words) - 2):
+            index.setdefault(tuple(words[j:j + 3]), []).append(i)
+    for orphan in orphans:
+        fragment = _fragment_words(orphan["text"])
+        if len(fragment) < 3:
+            continue
+        joined = " " + " ".join(fragment) + " "
+        holders = [rows[i] for i in dict.fromkeys(index.get(tuple(fragment[:3]), ()))
+                   if len(words_of[i]) > len(fragment) and joined in " " + " ".join(words_of[i]) + " "]
+        speakers = {(r["speaker_name"], r["speaker_person_id"], r["speaker_organisation_id"]) for r in holders}
+        if len(speakers) == 1:
+            source = holders[0]
+            for column in ("speaker_text", "speaker_name", "speaker_person_id", "speaker_organisation_id",
+                           "speaker_status", "speaker_method", "cue"):
+                orphan[column] = source[column]
 
 
 def _copy_speaker(source: dict, target: dict) -> None:
