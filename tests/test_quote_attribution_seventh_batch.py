@@ -33,6 +33,12 @@ def test_quoted_paragraphs_running_on_after_a_pronoun_reporting_speech_are_that_
     assert [name for _, name in _speakers(article)] == ["Mira Tallis", "Mira Tallis"]
 
 
+def test_closed_quoted_paragraphs_after_reported_speech_are_the_reported_speakers():
+    article = ("Dr Mira Tallis said the offer was poor.\n\n\u201cWe will walk out again next month.\u201d\n\n"
+               "\u201cWe have no choice left at all.\u201d\n")
+    assert [name for _, name in _speakers(article)] == ["Mira Tallis"] * 2
+
+
 def test_a_quotation_left_open_mid_sentence_does_not_take_the_reported_speaker():
     # near miss: the open paragraph stops without a full stop (a cut excerpt), so it is no whole utterance
     article = ("Mira Tallis said nurses had been left with no option.\n\n"
@@ -65,6 +71,12 @@ def test_a_hospital_spokeswoman_speaks_for_the_hospital_named_before():
     article = ("Staff at Easton General Hospital are on strike.\n\n"
                "A hospital spokeswoman said: \u201cEmergency care will run as usual.\u201d\n")
     assert _speakers(article)[0][1] == "Easton General Hospital"
+
+
+def test_a_spokesperson_of_a_kind_given_in_two_words_speaks_for_the_body_with_that_head():
+    article = ("Staff at Betsi Vale University Health Board are on strike.\n\n"
+               "A health board spokesperson said: \u201cEmergency care will run as usual.\u201d\n")
+    assert _speakers(article)[0][1] == "Betsi Vale University Health Board"
 
 
 def test_a_spokesperson_of_a_kind_named_only_after_the_quotation_speaks_for_that_body():
@@ -182,6 +194,12 @@ def test_officials_of_a_short_form_speak_for_the_fuller_body_that_just_spoke():
                "issued today.\n\n\u201cPlanned care will need to be moved. We expect many visits to be cancelled,\u201d "
                "Unity Union officials said.\n")
     assert [name for _, name in _speakers(article)] == ["Unity Union Wessex", "Unity Union Wessex"]
+
+
+def test_officials_of_a_head_word_speak_for_the_body_whose_name_ends_with_it_that_just_spoke():
+    article = ("\u201cOur door is open,\u201d the Wessex Government said.\n\n"
+               "\u201cTalks can start again tomorrow,\u201d Government officials added.\n")
+    assert [name for _, name in _speakers(article)] == ["Wessex Government"] * 2
 
 
 def test_officials_of_a_short_form_after_another_body_spoke_keep_the_short_form():

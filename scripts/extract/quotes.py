@@ -179,7 +179,7 @@ _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|woul
                                 r"|wrote|[a-z]+ed)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
-_SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 # 'Easton health bosses', 'the Easton hospital chiefs': the people at the head of a place's body, in the plural
 _PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+){0,2}"
                                r"(?:bosses|chiefs|leaders|officials|managers|executives)")
@@ -197,8 +197,8 @@ _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
 _PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+(?:[a-z]|\([A-Z]))")
 # a body's name that is a head word and what it is in charge of: 'Department of Health', 'Ministry for Transport'
 _OFFICE_OF = re.compile(r"(?:Department|Ministry|Office)\s+(?:of|for)\s+.+")
-# 'a trust spokesperson', 'the council spokesman': the kind of body a spokesperson speaks for, in lower case
-_KIND_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<kind>[a-z]+)\s+(?:" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+# 'a trust spokesperson', 'a health board spokesman': the kind of body a spokesperson speaks for, in lower case
+_KIND_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<kind>[a-z]+)\s+(?:" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
@@ -1433,7 +1433,7 @@ class _Article:
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "organisation",
                             name, "organisation-spokesperson", referent)
         fuller = self._fuller_body_that_spoke(words, attribution.start) \
-            if (organisations or named_organisations) and lower.split()[-1] in _PEOPLE_OF_A_BODY else None
+            if lower.split()[-1] in _PEOPLE_OF_A_BODY else None
         if fuller is not None:
             return _Speaker(words, None, fuller.organisation_id, "resolved" if fuller.organisation_id else "unresolved",
                             "spokesperson", fuller.name, "organisation-spokesperson", fuller.referent)
@@ -1560,8 +1560,9 @@ class _Article:
         return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _fuller_body_that_spoke(self, words: str, position: int) -> _Entity | None:
-        """'NHS officials said' just after 'NHS Wessex said': the people of a body named by a short form speak for
-        the body that spoke last, in this paragraph or the one before, when its name is that short form and more."""
+        """'NHS officials said' just after 'NHS Wessex said', 'Government officials added' just after 'the Welsh
+        Government said': the people of a body named by a short form speak for the body that spoke last, in this
+        paragraph or the one before, when its name opens or ends with that short form and has more words."""
         short = words[_LEADING_DETERMINER.match(words).end():].split()[:-1]
         if not short or not all(w[:1].isupper() for w in short):
             return None
@@ -1572,7 +1573,7 @@ class _Article:
                 or not last.name:
             return None
         name = last.name.split()
-        return last if len(name) > len(short) and name[:len(short)] == short else None
+        return last if len(name) > len(short) and short in (name[:len(short)], name[-len(short):]) else None
 
     def _spoken_for(self, words: str, position: int) -> _Speaker | None:
         """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
