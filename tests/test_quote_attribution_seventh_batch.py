@@ -268,3 +268,22 @@ def test_a_fragment_two_speakers_quote_or_only_two_words_long_takes_no_speaker()
     short = ("Nurses warn of \u201chard winter\u201d ahead\n\nDr Mira Tallis said: \u201cWe face a hard winter "
              "unless ministers move.\u201d\n")
     assert _speakers(short)[0] == ("hard winter", None)
+
+
+# ---- (k) one word in marks inside what a verb of saying before it reports -----------------------------------
+
+def test_one_word_in_marks_inside_the_clause_a_verb_of_saying_reports_is_the_speakers():
+    for article, term, speaker in (
+            ("Dr Mira Tallis said most nurses did not want to strike, and that patients waiting for \u201cmuch-needed"
+             "\u201d care would suffer.\n", "much-needed", "Mira Tallis"),
+            ("The Nurses Guild said most requests had been refused as it criticised Wessex Health Board (WHB) for "
+             "leaving nurses in an \u201cimpossible\u201d position.\n", "impossible", "Nurses Guild")):
+        assert _speakers(article) == [(term, speaker)], article
+
+
+def test_one_word_in_marks_in_another_sentence_or_with_no_verb_of_saying_before_it_is_a_term():
+    # near misses: the verb of saying ends the sentence before; no verb of saying at all
+    for article in ("Dr Mira Tallis said the talks had failed. The minister\u2019s \u201cfinal\u201d offer still "
+                    "stands.\n",
+                    "Ministers made a \u201cfinal\u201d offer to nurses on Monday.\n"):
+        assert quotes(article) == [], article

@@ -520,7 +520,8 @@ class _Article:
             own = self._own_sentence(quote)  # '“A” and “B”, X said': the word is in X's own clause too
             if own is not None and own.tight:
                 attribution = own
-        if attribution is not None and (attribution.tight or len(words) > 1):
+        if attribution is not None and (attribution.tight or len(words) > 1 or self._reported_by_verb_before(
+                quote, attribution)):
             self._fill(row, attribution)
             return row
         if not self._speech_by_itself(quote, words):
@@ -529,6 +530,13 @@ class _Article:
                 self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _reported_by_verb_before(self, quote: _Quote, attribution: _Attribution) -> bool:
+        """'X said most requests were refused, putting the union in an “impossible” position': one word in marks
+        inside what a verb of saying before it in the same sentence reports, its speaker named before that verb (a
+        closing attribution, '..., X said.', or 'according to X' in mid-sentence, still leaves a term in marks alone)."""
+        return attribution.end <= quote.open and attribution.cue.lower() in _REPORTING_VERB_SET \
+            and self._sentence_of(attribution.start) == self._sentence_of(quote.open)
 
     def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
