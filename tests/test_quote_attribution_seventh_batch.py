@@ -287,3 +287,32 @@ def test_one_word_in_marks_in_another_sentence_or_with_no_verb_of_saying_before_
                     "stands.\n",
                     "Ministers made a \u201cfinal\u201d offer to nurses on Monday.\n"):
         assert quotes(article) == [], article
+
+
+# ---- (l) a headline's one word in marks, closed by '..., says union' -------------------------------------------
+
+def test_a_headlines_one_word_in_marks_closed_by_its_attribution_is_the_bodys_the_story_names():
+    article = ("Nurses \u2018betrayed\u2019 by pay offer, says union\n\n"
+               "The Easton Nurses Union said the deal was not enough.\n")
+    assert _speakers(article) == [("betrayed", "Easton Nurses Union")]
+
+
+def test_a_headlines_one_word_in_marks_with_no_attribution_or_in_body_copy_stays_a_term():
+    # near misses: no attribution in the headline; the same shape in a paragraph of copy (a full stop ends it)
+    for article in ("Nurses \u2018betrayed\u2019 by pay offer\n\nThe Easton Nurses Union said the deal was poor.\n",
+                    "Nurses felt \u2018betrayed\u2019 by the pay offer last year, the union said.\n"):
+        assert quotes(article) == [], article
+
+
+# ---- (m) a document an appositive says people signed ---------------------------------------------------------
+
+def test_a_document_signed_by_two_people_is_their_joint_statement():
+    article = "The statement, signed by Dr Ana Ruiz and Dr Ben Cole, said: \u201cWe have no choice but to act.\u201d\n"
+    row = quotes(article)[0]
+    assert (row["speaker_name"], row["speaker_method"]) == ("Ana Ruiz and Ben Cole", "joint")
+
+
+def test_a_document_whose_appositive_names_no_signatory_is_not_the_named_persons():
+    # near miss: someone named in the appositive who did not sign or issue it
+    article = "The letter, which Dr Ana Ruiz leaked, said: \u201cWe have no choice but to act.\u201d\n"
+    assert quotes(article)[0]["speaker_name"] is None

@@ -190,6 +190,8 @@ spokespeople representatives""".split())
 _FINITE_AUXILIARIES = frozenset("""is are was were will would has have had can could should must cannot won't
 isn't aren't wasn't weren't""".split())
 _FRAGMENT_PUNCTUATION = ".,;:!?\u2026\"'\u201c\u201d\u2018\u2019()[]\u2013\u2014-"
+# a document's appositive naming who issued it: ', signed by Dr A and Dr B,'
+_SIGNED_BY = re.compile(r"\s*(?:signed|issued|sent|written|co-signed)\s+(?:jointly\s+)?by\s+")
 # 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
 _SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
 _LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
@@ -521,7 +523,7 @@ class _Article:
             if own is not None and own.tight:
                 attribution = own
         if attribution is not None and (attribution.tight or len(words) > 1 or self._reported_by_verb_before(
-                quote, attribution)):
+                quote, attribution) or self._headline_attribution(quote, attribution)):
             self._fill(row, attribution)
             return row
         if not self._speech_by_itself(quote, words):
@@ -530,6 +532,12 @@ class _Article:
                 self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _headline_attribution(self, quote: _Quote, attribution: _Attribution) -> bool:
+        """"Nurses ‘betrayed’ by offer, says union": one word in marks in a headline that an attribution after it,
+        in the same headline, closes."""
+        return quote.close is not None and attribution.start >= quote.close and self._headline(quote.paragraph) \
+            and attribution.end <= self.paragraphs[quote.paragraph].end
 
     def _reported_by_verb_before(self, quote: _Quote, attribution: _Attribution) -> bool:
         """'X said most requests were refused, putting the union in an “impossible” position': one word in marks
@@ -579,9 +587,16 @@ class _Article:
         """A headline quotes someone's words in marks ('Services face ‘significant disruption’', '‘Major
         disruption’ expected as ...'): two or more words, not in title case (a title or a name), in a headline -- a
         short paragraph among the first few that ends without a full stop."""
-        if len(words) < 2 or quote.paragraph >= _HEADLINE_PARAGRAPHS or all(w[:1].isupper() for w in words):
+        if len(words) < 2 or all(w[:1].isupper() for w in words):
             return False
-        paragraph = self.paragraphs[quote.paragraph]
+        return self._headline(quote.paragraph)
+
+    def _headline(self, index: int) -> bool:
+        """Whether paragraph index is a headline: a short paragraph among the first few that ends without a full
+        stop."""
+        if index >= _HEADLINE_PARAGRAPHS:
+            return False
+        paragraph = self.paragraphs[index]
         line = self.text[paragraph.start:paragraph.end].rstrip()
         return len(line) <= _HEADLINE_LENGTH and "\n" not in line \
             and not _SENTENCE_FINAL.search(line) and not line.endswith((":", ","))
@@ -1349,6 +1364,14 @@ class _Article:
         lower = words.lower()
         if lower in _PRONOUNS:
             return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower), "pronoun", lower)
+        if lower in _COLLECTIVE_NOUNS and self._headline(bisect.bisect_right(self._paragraph_starts,
+                                                                              attribution.start) - 1):
+            # a headline drops its articles: '..., says union' is 'the union' -- named later in the story
+            body = self._body_named_after(attribution.start, lower)
+            if body is not None:
+                return _Speaker(words, None, body.organisation_id, "resolved" if body.organisation_id else
+                                "unresolved", "organisation", self._organisation_name(body, body.organisation_id),
+                                "description", body)
         placed = _PLACE_AND_PEOPLE.fullmatch(words)
         body = self._body_of_place(placed.group("place")) if placed else None
         if body is not None:
@@ -1496,6 +1519,9 @@ class _Article:
                                     self._organisation_name(ahead, ahead.organisation_id), "description", ahead)
             return carried
         if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
+            signed = self._signatories(words, attribution)
+            if signed is not None:
+                return signed  # 'The letter, signed by Dr A and Dr B, said:': the people who signed it
             # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description")
@@ -1566,6 +1592,27 @@ class _Article:
                   if m.referent.kind == "organisation" and m.referent.name and len(m.referent.name.split()) > 1
                   and m.referent.name.split()[0].lower() == place}
         return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def _signatories(self, words: str, attribution: _Attribution) -> _Speaker | None:
+        """The people a document's appositive says signed, issued or wrote it ('The letter, signed by Dr A and Dr
+        B, said'): one person, or the pair or list jointly (the first one's ids)."""
+        if attribution.description is None:
+            return None
+        start, end = attribution.description
+        if not _SIGNED_BY.match(self.masked, start, end):
+            return None
+        people = _distinct([m.referent for m in self.names.within(start, end)
+                            if m.referent.kind == "person" and m.referent.name])
+        if not people or len(people) > _MAX_LISTED:
+            return None
+        first = people[0]
+        status = "resolved" if first.person_id else "unresolved"
+        if len(people) == 1:
+            return _Speaker(words, first.person_id, first.organisation_id, status, "person", first.name, "named",
+                            first)
+        names = [r.name for r in people]
+        return _Speaker(words, first.person_id, first.organisation_id, status, "joint",
+                        ", ".join(names[:-1]) + " and " + names[-1], "joint", None)
 
     def _fuller_body_that_spoke(self, words: str, position: int) -> _Entity | None:
         """'NHS officials said' just after 'NHS Wessex said', 'Government officials added' just after 'the Welsh
