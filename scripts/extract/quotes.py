@@ -64,6 +64,16 @@ named person is that person; a description nobody before it fits goes to the one
 body with that head word, named after it; the short terms of a listed series share its speaker; words in marks in a
 headline are someone's words.
 
+Shapes of the seventh batch (issue 8, eighth session): quoted paragraphs running on from one left open after a
+paragraph of reported speech ('X said they had no choice.' then '“...' and '“...”') are X's; a paragraph ending
+with a colon after a clause a name heads ('..., X came out against the strike:') introduces the next one's
+quotation; a participle after 'whilst' or 'when' heads a fronted clause, whose main clause's subject speaks; 'a
+trust spokesperson' speaks for the body of that kind; 'The Ministry of X in Y said' heads its sentence (a
+department's name keeps the place); 'X officials' speak for the fuller body named X-and-more that just spoke;
+'<Place> health bosses' for the one body named after that place; a paragraph closing a double quotation left open
+in the paragraph before is its last paragraph; a few words in marks with a finite verb are a clause of speech;
+an unattributed fragment quoted again inside a longer attributed quotation is that speaker's.
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
@@ -169,7 +179,28 @@ _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|woul
                                 r"|wrote|[a-z]+ed)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
 _ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
-_SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+)?(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+_SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
+# 'Easton health bosses', 'the Easton hospital chiefs': the people at the head of a place's body, in the plural
+_PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+){0,2}"
+                               r"(?:bosses|chiefs|leaders|officials|managers|executives)")
+# the people who speak for a body ('NHS officials', 'council bosses', 'a union spokesperson')
+_PEOPLE_OF_A_BODY = frozenset("""officials bosses chiefs leaders sources spokesperson spokesman spokeswoman
+spokespeople representatives""".split())
+# finite verbs that make a few words in marks a clause ('“Delays are expected”'), not a term
+_FINITE_AUXILIARIES = frozenset("""is are was were will would has have had can could should must cannot won't
+isn't aren't wasn't weren't""".split())
+_FRAGMENT_PUNCTUATION = ".,;:!?\u2026\"'\u201c\u201d\u2018\u2019()[]\u2013\u2014-"
+# a document's appositive naming who issued it: ', signed by Dr A and Dr B,'
+_SIGNED_BY = re.compile(r"\s*(?:signed|issued|sent|written|co-signed)\s+(?:jointly\s+)?by\s+")
+# 'whilst criticising', 'when announcing': a participle heading a fronted adverbial clause
+_SUBORDINATOR_BEFORE = re.compile(r"(?i)\b(?:while|whilst|when|after|before|since)\s+\Z")
+_LOWER_PRONOUN_SUBJECT = re.compile(r"(he|she|they|it)\s+(?=[a-z])")
+# 'The X in Northern Y said': a place after a body's name, before the verb
+_PLACE_AFTER_BODY = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}(?=\s+(?:[a-z]|\([A-Z]))")
+# a body's name that is a head word and what it is in charge of: 'Department of Health', 'Ministry for Transport'
+_OFFICE_OF = re.compile(r"(?:Department|Ministry|Office)\s+(?:of|for)\s+.+")
+# 'a trust spokesperson', 'a health board spokesman': the kind of body a spokesperson speaks for, in lower case
+_KIND_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?P<kind>[a-z]+)\s+(?:" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _OWNERS_SPOKESPERSON = re.compile(r"(?P<owner>[A-Z][\w .'\u2019-]*?)['\u2019]s?\s+(?:[a-z-]+\s+)?(?:"
                                   + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 _ROLE_IN_BODY = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,4}?[a-z-]+)\s+(?:for|of|at)\s+.+")
@@ -463,6 +494,7 @@ class _Article:
             rows.append(row)
             previous = (quote, row)
             row_of[id(quote)] = row
+        _speakers_of_fragments(rows)
         for row in rows:
             del row["_sentence_end"]
         return rows
@@ -490,7 +522,8 @@ class _Article:
             own = self._own_sentence(quote)  # '“A” and “B”, X said': the word is in X's own clause too
             if own is not None and own.tight:
                 attribution = own
-        if attribution is not None and (attribution.tight or len(words) > 1):
+        if attribution is not None and (attribution.tight or len(words) > 1 or self._reported_by_verb_before(
+                quote, attribution) or self._headline_attribution(quote, attribution)):
             self._fill(row, attribution)
             return row
         if not self._speech_by_itself(quote, words):
@@ -499,6 +532,19 @@ class _Article:
                 self._follows_directly(quote, previous[1]) or self._resumes_after_an_aside(quote, previous)):
             _copy_speaker(previous[1], row)
         return row
+
+    def _headline_attribution(self, quote: _Quote, attribution: _Attribution) -> bool:
+        """"Nurses ‘betrayed’ by offer, says union": one word in marks in a headline that an attribution after it,
+        in the same headline, closes."""
+        return quote.close is not None and attribution.start >= quote.close and self._headline(quote.paragraph) \
+            and attribution.end <= self.paragraphs[quote.paragraph].end
+
+    def _reported_by_verb_before(self, quote: _Quote, attribution: _Attribution) -> bool:
+        """'X said most requests were refused, putting the union in an “impossible” position': one word in marks
+        inside what a verb of saying before it in the same sentence reports, its speaker named before that verb (a
+        closing attribution, '..., X said.', or 'according to X' in mid-sentence, still leaves a term in marks alone)."""
+        return attribution.end <= quote.open and attribution.cue.lower() in _REPORTING_VERB_SET \
+            and self._sentence_of(attribution.start) == self._sentence_of(quote.open)
 
     def _resumes_after_an_aside(self, quote: _Quote, previous: tuple[_Quote, dict]) -> bool:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
@@ -526,6 +572,9 @@ class _Article:
             return quote.continued or len(words) >= (_MIN_WORDS_UNATTRIBUTED if quote.single else 2)
         if len(words) >= _MIN_WORDS_UNATTRIBUTED or (_SENTENCE_FINAL.search(content) and len(words) > 1):
             return True
+        if len(words) >= 3 and words[0][:1].isupper() and not all(w[:1].isupper() for w in words) \
+                and any(w.lower() in _FINITE_AUXILIARIES for w in words[1:]):
+            return True  # '“Major delays are expected” at ...': a clause with its own verb, opening with a capital
         sentence = self._near(quote)
         if self._reported_words(quote, sentence) or self._headline_words(quote, words):
             return True
@@ -538,9 +587,16 @@ class _Article:
         """A headline quotes someone's words in marks ('Services face ‘significant disruption’', '‘Major
         disruption’ expected as ...'): two or more words, not in title case (a title or a name), in a headline -- a
         short paragraph among the first few that ends without a full stop."""
-        if len(words) < 2 or quote.paragraph >= _HEADLINE_PARAGRAPHS or all(w[:1].isupper() for w in words):
+        if len(words) < 2 or all(w[:1].isupper() for w in words):
             return False
-        paragraph = self.paragraphs[quote.paragraph]
+        return self._headline(quote.paragraph)
+
+    def _headline(self, index: int) -> bool:
+        """Whether paragraph index is a headline: a short paragraph among the first few that ends without a full
+        stop."""
+        if index >= _HEADLINE_PARAGRAPHS:
+            return False
+        paragraph = self.paragraphs[index]
         line = self.text[paragraph.start:paragraph.end].rstrip()
         return len(line) <= _HEADLINE_LENGTH and "\n" not in line \
             and not _SENTENCE_FINAL.search(line) and not line.endswith((":", ","))
@@ -968,6 +1024,10 @@ class _Article:
         word = verb.word
         if word.lower().startswith("according"):
             return self._speaker_after(verb, end)
+        if _is_participle(word) and _SUBORDINATOR_BEFORE.search(self.masked, max(start, verb.start - 12), verb.start):
+            # 'Whilst criticising X's plan, she was full of praise for “...”': a fronted adverbial clause hangs on
+            # the main clause after it, whose subject speaks (never a word before 'whilst')
+            return self._main_clause_subject(verb.end, end, word)
         if _is_participle(word) or self._infinitive(start, verb):
             # 'The KDA hit back, saying ...': the speaker is the subject of the clause the participle hangs on;
             # likewise 'Dr X took to social media to say ...' for an infinitive.
@@ -995,6 +1055,19 @@ class _Article:
         if _is_invertible(word) and (not before or before.endswith(",")):
             return self._speaker_after(verb, end)
         return None
+
+    def _main_clause_subject(self, after: int, end: int, word: str) -> _Attribution | None:
+        """The subject opening the clause after the comma that closes a fronted adverbial clause: a pronoun, or a
+        name after 'the' or a role at most."""
+        comma = self.masked.find(",", after, end)
+        if comma < 0:
+            return None
+        clause = comma + 1 + len(self.masked[comma + 1:end]) - len(self.masked[comma + 1:end].lstrip())
+        pronoun = _LOWER_PRONOUN_SUBJECT.match(self.masked, clause, end)
+        if pronoun is not None:
+            return _Attribution(pronoun.start(1), pronoun.end(1), word)
+        named = self._leading_name(clause, end)
+        return _Attribution(named[0], named[1], word) if named else None
 
     def _colon_before(self, start: int, end: int) -> int | None:
         before = self.masked[start:end].rstrip()
@@ -1037,13 +1110,54 @@ class _Article:
         if colon is None:
             return self._reported_just_before(quote, sentence)
         return self._verb_before(sentence.start, colon, rightmost=True) or \
-            self._name_before_colon(sentence.start, colon)
+            self._name_before_colon(sentence.start, colon) or self._heading_the_colon_clause(sentence.start, colon)
+
+    def _heading_the_colon_clause(self, start: int, colon: int) -> _Attribution | None:
+        """'As the row grew, Tom Hale came out against the strike:' ending a paragraph, then a paragraph of
+        quotation: the person or body heading the clause that ends at the colon (after the sentence's last comma,
+        semicolon, bracket or dash), when it is the only one that clause names outside quotation marks, past those
+        a preposition or 'told' introduces ('came out against the X:', 'told the Y:')."""
+        cut = max(self.masked.rfind(c, start, colon) for c in ",;()\u2013\u2014")
+        clause = max(start, cut + 1)
+        named = [m for m in self.names.within(clause, colon) if _MASK not in self.masked[m.start:m.end]]
+        named = [m for m in named if not self._after_a_preposition(clause, m.start)]
+        lead = clause + len(self.masked[clause:colon]) - len(self.masked[clause:colon].lstrip())
+        if not named:
+            # a person-shaped name that no cue made a mention ('Tom Hale came out against it:')
+            bare = _BARE_NAME_HEADING.match(self.masked, lead, colon)
+            if bare is None or not _is_person_name(bare.group(1)) or bare.group(1).endswith(("'s", "\u2019s")):
+                return None  # ("Tom Hale's plan was turned down:" is about his plan)
+            head = Span(bare.start(1), bare.end(1))
+        elif len({_mention_key(m) for m in named}) != 1:
+            return None
+        else:
+            head = named[0]
+            if _LEADING_DETERMINER.match(self.masked, lead, head.start).end() != head.start:
+                return None  # 'Nurses gathered outside X:': X does not head the clause
+        if not self.masked[head.end:head.end + 1].isspace() or not _WORD.match(self.masked, head.end + 1) \
+                or not self.masked[head.end + 1:head.end + 2].islower():
+            return None  # 'Tom Hale:' is a name before a colon (_name_before_colon); a verb must follow
+        return _Attribution(head.start, head.end, ":", tight=False)
+
+    def _after_a_preposition(self, start: int, at: int) -> bool:
+        """Whether a preposition or 'told' (then perhaps an article) stands right before at: a listener, an
+        outlet, a place or an object ('told the X', 'speaking to X', 'in Y', 'against the Z'), no speaker."""
+        before = self.masked[max(start, at - 40):at]
+        word = _WORD_JUST_BEFORE.search(_TRAILING_DETERMINER.sub("", before))
+        return bool(word) and word.group(1).lower() in _NOT_A_SPEAKER_BEFORE
 
     def _reported_just_before(self, quote: _Quote, sentence: Span) -> _Attribution | None:
         """A paragraph that is one whole quotation after a paragraph ending in reported speech ('Dr X said the
-        offer was poor.' then '“We will strike again.”'): the quotation is the reporter's source going on."""
-        if quote.close is None or quote.continues is not None or \
-                self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
+        offer was poor.' then '“We will strike again.”'), or that opens a quotation going on into the next
+        paragraph ('“We will strike again.' then '“We have no choice.”'): the quotation is the reporter's source
+        going on."""
+        if quote.continues is not None:
+            return None
+        if quote.close is None:
+            # left open at its paragraph's end: only when the next paragraph goes on with it, after a full stop
+            if not quote.continued or not _SENTENCE_FINAL.search(self.text[quote.start:quote.end].rstrip()):
+                return None
+        elif self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n") or \
                 not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
             return None
         verbs = _verbs(self.masked, sentence.start, sentence.end)
@@ -1250,6 +1364,20 @@ class _Article:
         lower = words.lower()
         if lower in _PRONOUNS:
             return self._carried(words, attribution.start, _PRONOUN_KINDS.get(lower), "pronoun", lower)
+        if lower in _COLLECTIVE_NOUNS and self._headline(bisect.bisect_right(self._paragraph_starts,
+                                                                              attribution.start) - 1):
+            # a headline drops its articles: '..., says union' is 'the union' -- named later in the story
+            body = self._body_named_after(attribution.start, lower)
+            if body is not None:
+                return _Speaker(words, None, body.organisation_id, "resolved" if body.organisation_id else
+                                "unresolved", "organisation", self._organisation_name(body, body.organisation_id),
+                                "description", body)
+        placed = _PLACE_AND_PEOPLE.fullmatch(words)
+        body = self._body_of_place(placed.group("place")) if placed else None
+        if body is not None:
+            # 'Easton health bosses said': the one body of the text whose name opens with that place
+            return _Speaker(words, None, body.organisation_id, "resolved" if body.organisation_id else "unresolved",
+                            "organisation", self._organisation_name(body, body.organisation_id), "description", body)
         matches = self.lexicon.resolve(words)
         people = [m for m in matches if m.alias.entity_kind == "person"]
         organisations = [m.alias.entity_id for m in matches if m.alias.entity_kind == "organisation"]
@@ -1335,6 +1463,11 @@ class _Article:
                 _name_words(re.sub(r"['\u2019]s?(?=\s)", "", words[_LEADING_DETERMINER.match(words).end():]))
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", "organisation",
                             name, "organisation-spokesperson", referent)
+        fuller = self._fuller_body_that_spoke(words, attribution.start) \
+            if lower.split()[-1] in _PEOPLE_OF_A_BODY else None
+        if fuller is not None:
+            return _Speaker(words, None, fuller.organisation_id, "resolved" if fuller.organisation_id else "unresolved",
+                            "spokesperson", fuller.name, "organisation-spokesperson", fuller.referent)
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
@@ -1360,6 +1493,19 @@ class _Article:
                                 "resolved" if chosen.person_id or chosen.organisation_id else "unresolved",
                                 "joint", chosen.name, "joint", None)
         if head in _SPOKES_NOUNS:
+            kind_of_body = _KIND_BEFORE_SPOKES.fullmatch(words)
+            body = kind_of_body.group("kind").lower() if kind_of_body else None
+            if body in _COLLECTIVE_NOUNS:
+                # 'a trust spokesperson', 'the council spokesman': the last body of that kind named before it (not
+                # another kind of body that spoke since), else the one such body the text names after it; none of
+                # that kind named ('a union spokesman' for a body called an association): as for 'a spokesman'
+                referent = self._body_of_kind_before(attribution.start, body) or \
+                    self._body_named_after(attribution.start, body)
+                if referent is not None:
+                    return _Speaker(words, None, referent.organisation_id,
+                                    "resolved" if referent.organisation_id else "unresolved", "spokesperson",
+                                    self._organisation_name(referent, referent.organisation_id),
+                                    "organisation-spokesperson", referent)
             return self._carried(words, attribution.start, frozenset({"spokesperson", "organisation"}),
                                  "organisation-spokesperson")
         if head in _COLLECTIVE_NOUNS:
@@ -1373,6 +1519,9 @@ class _Article:
                                     self._organisation_name(ahead, ahead.organisation_id), "description", ahead)
             return carried
         if head in _DOCUMENT_NOUNS and anaphor.re is _ANAPHOR:
+            signed = self._signatories(words, attribution)
+            if signed is not None:
+                return signed  # 'The letter, signed by Dr A and Dr B, said:': the people who signed it
             # 'The guidance said:', 'The statement added': the body that last spoke or headed a sentence issued it
             return self._carried(words, attribution.start, frozenset({"organisation", "spokesperson"}),
                                  "description")
@@ -1429,6 +1578,57 @@ class _Article:
             # 'said a visibly angry Jo Bell': the name after the reporter's colour
             return _Speaker(words, None, None, "unresolved", "person", _name_words(coloured.group("name")), "named")
         return _Speaker(words, None, None, "unresolved", kind, None, "unresolved")
+
+    def _body_of_place(self, place: str) -> Referent | None:
+        """The one organisation the text names whose name opens with place and goes on ('Easton' for 'Easton
+        Valley NHS Trust'); none when two bodies, or none, do, or when place is no proper name (the text writes it
+        in lower case too, or it is an acronym)."""
+        if len(place) <= 4 and place.isupper():
+            return None  # an acronym is a body's own short name ('NHS bosses'), not a place
+        place = place.lower()
+        if re.search(rf"(?<![\w-]){re.escape(place)}(?![\w-])", self.text):
+            return None  # a common word the text also writes in lower case ('Health bosses', 'Hospital chiefs')
+        bodies = {m.referent.organisation_id or m.referent.name: m.referent for m in self.names.mentions
+                  if m.referent.kind == "organisation" and m.referent.name and len(m.referent.name.split()) > 1
+                  and m.referent.name.split()[0].lower() == place}
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+    def _signatories(self, words: str, attribution: _Attribution) -> _Speaker | None:
+        """The people a document's appositive says signed, issued or wrote it ('The letter, signed by Dr A and Dr
+        B, said'): one person, or the pair or list jointly (the first one's ids)."""
+        if attribution.description is None:
+            return None
+        start, end = attribution.description
+        if not _SIGNED_BY.match(self.masked, start, end):
+            return None
+        people = _distinct([m.referent for m in self.names.within(start, end)
+                            if m.referent.kind == "person" and m.referent.name])
+        if not people or len(people) > _MAX_LISTED:
+            return None
+        first = people[0]
+        status = "resolved" if first.person_id else "unresolved"
+        if len(people) == 1:
+            return _Speaker(words, first.person_id, first.organisation_id, status, "person", first.name, "named",
+                            first)
+        names = [r.name for r in people]
+        return _Speaker(words, first.person_id, first.organisation_id, status, "joint",
+                        ", ".join(names[:-1]) + " and " + names[-1], "joint", None)
+
+    def _fuller_body_that_spoke(self, words: str, position: int) -> _Entity | None:
+        """'NHS officials said' just after 'NHS Wessex said', 'Government officials added' just after 'the Welsh
+        Government said': the people of a body named by a short form speak for the body that spoke last, in this
+        paragraph or the one before, when its name opens or ends with that short form and has more words."""
+        short = words[_LEADING_DETERMINER.match(words).end():].split()[:-1]
+        if not short or not all(w[:1].isupper() for w in short):
+            return None
+        paragraph = bisect.bisect_right(self._paragraph_starts, position) - 1
+        floor = self._paragraph_starts[max(0, paragraph - 1)] if paragraph >= 0 else 0
+        last = next((e for e in reversed(self.entities[-6:]) if e.position < position), None)
+        if last is None or last.position < floor or last.kind not in ("organisation", "spokesperson") \
+                or not last.name:
+            return None
+        name = last.name.split()
+        return last if len(name) > len(short) and short in (name[:len(short)], name[-len(short):]) else None
 
     def _spoken_for(self, words: str, position: int) -> _Speaker | None:
         """Whom a spokesperson speaks for when no name at the attribution is known: 'the prime minister's
@@ -1612,6 +1812,15 @@ class _Article:
                 for m in self.names.before(position, 60)):
             return None
         return referent
+
+    def _body_of_kind_before(self, position: int, head: str) -> Referent | None:
+        """The last organisation named before position, outside quotation marks, whose name has that head word."""
+        for mention in self.names.before(position, 60):
+            referent = mention.referent
+            if referent.kind == "organisation" and referent.name and self.masked[mention.start] != _MASK \
+                    and (referent.head == head or referent.name.split()[-1].lower() == head):
+                return referent
+        return None
 
     def _body_named_after(self, position: int, head: str) -> Referent | None:
         """'the union' or 'the trust' that no body named before stands for: the one body with that head word that
@@ -1963,16 +2172,26 @@ class _Article:
         elif self.masked.startswith(",", after):  # 'Jane Roe, the health minister, said'
             comma = self.masked.find(",", after + 1, min(sentence.end, after + 90))
             after = comma + 1 if comma > 0 else after
+        referent = mention.referent
+        placed = _PLACE_AFTER_BODY.match(self.masked, after, sentence.end) if referent.kind == "organisation" \
+            else None
+        if placed:
+            after = placed.end()
+            acronym = _DEFINED_ACRONYM.match(self.masked, after, sentence.end)  # 'The X in Y (XY) said'
+            after = acronym.end() if acronym else after
         tail = _SUBJECT_TAIL.match(self.masked, after, sentence.end)
         if tail is None:
             return None
-        referent = mention.referent
         if referent.kind == "person":
             return _Entity(mention.start, "person", None, None, referent.name, referent)
         kind = "spokesperson" if tail.group("spokes") else "organisation"
         name = referent.name
         if mention is not named[0]:  # "The KDA's consultants committee": named with its owner
             name = _name_words(re.sub(r"['\u2019]s?(?=\s)", "", self.text[named[0].start:mention.end]))
+        elif placed and name and _OFFICE_OF.fullmatch(name):
+            # 'The Ministry of Transport in Wessex said': a department's name needs its place ('the X Hospital in
+            # Y' does not: there the place only locates the body)
+            name = f"{name} {' '.join(placed.group().split())}"
         return _Entity(mention.start, kind, None, None, name, referent)
 
     def _described_subject(self, sentence: Span) -> _Entity | None:
@@ -2121,21 +2340,31 @@ def _double_quotes(text: str, paragraph: Span, index: int, marks: list[int] | No
 def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> list[_Quote]:
     """Quotations whose opening mark the copy left out: a paragraph whose first quotation mark is a closing one
     right after the speech's own comma, '!' or '?' (or before a comma), followed by an attribution ('We will not
-    back down,” she said.', "We will not back down,' said Dr X."). The quotation runs from the paragraph's start (past
-    a bullet) to that mark; an apostrophe ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
+    back down,” she said.', "We will not back down,' said Dr X."), or a closing double mark ending the paragraph
+    after a full stop when the paragraph before ends inside a double quotation (the last paragraph of a quotation
+    over several). The quotation runs from the paragraph's start (past a bullet) to that mark; an apostrophe
+    ('doctors’ pay', 'don’t') never has the speech's punctuation before it."""
     quotes = []
     first_quote = {}
+    left_open = set()  # paragraphs ending inside a double quotation
     for quote in found:
         first_quote[quote.paragraph] = min(first_quote.get(quote.paragraph, quote.open), quote.open)
+        if quote.close is None and not quote.single:
+            left_open.add(quote.paragraph)
     for index, paragraph in enumerate(paragraph_spans):
         mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
         if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
                 or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
             continue
         at = mark.start()
-        if text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
+        if index - 1 in left_open and text[at] in _CLOSING_DOUBLE + '"' and text[at - 1] in ".!?\u2026" \
+                and not text[at + 1:paragraph.end].strip():
+            # the last paragraph of a quotation running over several, its opening mark left out: the paragraph
+            # before ends inside the quotation, and this one closes it at its end after a full stop
+            pass
+        elif text[at - 1] not in ",!?" and (text[at] in "'\u2019" or text[at + 1:at + 2] != ","):
             continue
-        if not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
+        elif not _ATTRIBUTION_AFTER_UNOPENED.match(text, at + 1, paragraph.end):
             continue
         start = paragraph.start
         bullet = _BULLET.match(text, start, paragraph.end)
@@ -2490,6 +2719,42 @@ def _guess_kind(words: str) -> str:
             p[:1].isupper() or (p in _NAME_PARTICLES and 0 < i < len(parts) - 1) for i, p in enumerate(parts)):
         return "person"
     return "group" if head.endswith("s") else "unknown"
+
+
+def _fragment_words(text: str) -> list[str]:
+    return [w for w in (w.strip(_FRAGMENT_PUNCTUATION).lower() for w in text.split()) if w]
+
+
+def _speakers_of_fragments(rows: list[dict]) -> None:
+    """A quotation with no attribution at all whose words (three or more) the article quotes again inside a longer
+    attributed quotation (a headline's or a lead's fragment, the full quotation further down) is that
+    quotation's speaker's, when all such quotations have one speaker. Quotations are found by their first three
+    words in an index of every attributed quotation's word triples, so the work grows with the quotations' length,
+    not with its square."""
+    orphans = [row for row in rows if row["speaker_status"] == "none"]
+    if not orphans:
+        return
+    index: dict[tuple[str, ...], list[int]] = {}
+    words_of: dict[int, list[str]] = {}
+    for i, row in enumerate(rows):
+        if row["speaker_name"] is None:
+            continue
+        words = words_of[i] = _fragment_words(row["text"])
+        for j in range(len(words) - 2):
+            index.setdefault(tuple(words[j:j + 3]), []).append(i)
+    for orphan in orphans:
+        fragment = _fragment_words(orphan["text"])
+        if len(fragment) < 3:
+            continue
+        joined = " " + " ".join(fragment) + " "
+        holders = [rows[i] for i in dict.fromkeys(index.get(tuple(fragment[:3]), ()))
+                   if len(words_of[i]) > len(fragment) and joined in " " + " ".join(words_of[i]) + " "]
+        speakers = {(r["speaker_name"], r["speaker_person_id"], r["speaker_organisation_id"]) for r in holders}
+        if len(speakers) == 1:
+            source = holders[0]
+            for column in ("speaker_text", "speaker_name", "speaker_person_id", "speaker_organisation_id",
+                           "speaker_status", "speaker_method", "cue"):
+                orphan[column] = source[column]
 
 
 def _copy_speaker(source: dict, target: dict) -> None:
