@@ -80,9 +80,33 @@ def _curated_frame(schema, layout: Layout, articles, records):
     return make_curated_table(schema, layout.curated_dir, articles, records, f"{layout.metadata_csv} (the corpus's ids)")
 
 
+# The tables that the steps after extraction read, and which of those steps read them (the candidates read the
+# mentions; scripts/across/derived.py's steps the quotes): with make_frames' sink, a table goes into staging and
+# is let go once every step that reads it has made its tables.
+READ_AFTER_EXTRACTION = {"mentions": ("candidate_people", "candidate_organisations"),
+                         "quotes": ("statements", "statement_reports", "shared_passages", "source_pairs")}
+
+
+class StagedTables:
+    """make_frames' sink: tables written into a staging data/ folder as soon as no later step reads them, then let
+    go, so that each step of the build runs without the finished tables of the steps before it held (memory at
+    100,000 articles, BENCHMARK.md "Memory of the corpus build"). rows: each written table's number of rows."""
+
+    def __init__(self, schemas, data_dir: Path):
+        self.schemas, self.data_dir, self.rows = schemas, data_dir, {}
+
+    def put(self, frames: dict, name: str) -> None:
+        """Write frames[name] (CSV and Parquet, as stage_package would) and take it out of frames."""
+        self.rows[name] = len(frames[name])
+        write_tables({name: frames.pop(name)}, self.schemas, self.data_dir)
+
+
 def make_frames(where, engine: str = "local", scheduler: str | None = None, cache_dir: Path | None = None,
-                work_dir: Path | None = None):
-    """Every table as a frame, and the article texts; raises BuildFailed on bad curated input or metadata."""
+                work_dir: Path | None = None, sink: StagedTables | None = None):
+    """Every table as a frame, and the article texts; raises BuildFailed on bad curated input or metadata.
+
+    With a sink, the candidates' and derived tables, and the extracted tables that only those steps read, are
+    handed to sink.put as soon as no later step reads them, and are not among the frames returned."""
     layout = _layout(where)
     schemas = all_schemas(layout.schemas_dir)
     frames, problems, records, extras = {}, [], {}, None
@@ -132,12 +156,28 @@ def make_frames(where, engine: str = "local", scheduler: str | None = None, cach
         # on Dask, shared_passages and source_pairs are computed on the cluster from the article files as well
         on_cluster = shared_passage_tables_on_dask(frames["quotes"], files, client) if engine == "dask" else {}
     candidates = make_candidate_frames(frames["mentions"], schemas)  # review lists of names nobody curated
+    made = set()
+
+    def made_by(name: str) -> None:
+        made.add(name)
+        if sink is None:
+            return
+        sink.put(frames, name)
+        for table, readers in READ_AFTER_EXTRACTION.items():
+            if table in frames and made.issuperset(readers):
+                sink.put(frames, table)
+        release_memory(collect=False)
+
+    for name in list(candidates):
+        frames[name] = candidates.pop(name)
+        made_by(name)
     for name, schema in schemas.items():
-        if schema.provenance == "derived":
-            frames[name] = (candidates[name] if name in candidates else on_cluster.pop(name) if name in on_cluster
+        if schema.provenance == "derived" and name not in made:
+            frames[name] = (on_cluster.pop(name) if name in on_cluster
                             else make_derived_table(name, frames, articles, cache_dir))
+            made_by(name)
             release_memory()
-    frames = {name: frames[name] for name in schemas}  # the schemas' order, whatever order they were made in
+    frames = {name: frames[name] for name in schemas if name in frames}  # the schemas' order, whatever order they were made in
     return schemas, frames, articles, extras
 
 
@@ -235,16 +275,19 @@ def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = N
         recovered = recover(out)
         if recovered and log:
             log(recovered)
-        schemas, frames, articles, extras = make_frames(layout, engine=engine, scheduler=scheduler, cache_dir=cache_dir,
-                                                        work_dir=work_dir)
-        # No step from here on reads the texts (staging copies the files): they are not held while writing.
-        del articles
-        if extras is not None:
-            extras = dataclasses.replace(extras, articles={})
-        counts = {name: len(frame) for name, frame in frames.items()}
-        release_memory()
         staging = new_staging(out)
         try:
+            # the tables no later step reads are written into staging as they are made (StagedTables), the rest by
+            # stage_package
+            sink = StagedTables(all_schemas(layout.schemas_dir), staging / "data")
+            schemas, frames, articles, extras = make_frames(layout, engine=engine, scheduler=scheduler,
+                                                            cache_dir=cache_dir, work_dir=work_dir, sink=sink)
+            # No step from here on reads the texts (staging copies the files): they are not held while writing.
+            del articles
+            if extras is not None:
+                extras = dataclasses.replace(extras, articles={})
+            counts = {name: len(frames[name]) if name in frames else sink.rows[name] for name in schemas}
+            release_memory()
             # Once written, the frames are not needed: validation reads the staged files back, so holding both
             # copies would double the build's peak memory (BENCHMARK.md, "Whole package"); stage_package empties
             # frames as it writes each table, so that the later tables are written without the earlier ones held.

@@ -323,3 +323,30 @@ def test_source_date_problems_are_listed_by_row_then_rule_with_the_value_found()
         (5, "published_date_evidence_text", None,
          "a date inferred from relative dates must quote the words it rests on"),
     ]
+
+
+def test_tables_staged_as_made_are_left_out_of_the_frames_and_written_as_stage_package_writes_them(corpus, tmp_path):
+    from scripts.build import READ_AFTER_EXTRACTION, StagedTables, make_frames
+    from scripts.package.write import write_tables
+
+    articles, metadata_csv = corpus
+    layout = Layout.corpus(articles, metadata_csv, tmp_path / "unused")
+    schemas, whole, _, _ = make_frames(layout)
+    put_order = []
+
+    class Recording(StagedTables):
+        def put(self, frames, name):
+            put_order.append(name)
+            super().put(frames, name)
+
+    sink = Recording(schemas, tmp_path / "early")
+    _, rest, _, _ = make_frames(layout, sink=sink)
+    derived = [n for n, s in schemas.items() if s.provenance == "derived"]
+    assert set(put_order) == set(derived) | set(READ_AFTER_EXTRACTION)
+    assert not set(put_order) & set(rest) and set(put_order) | set(rest) == set(schemas)
+    assert list(rest) == [n for n in schemas if n in rest]  # still the schemas' order
+    assert sink.rows == {n: len(whole[n]) for n in put_order}
+    for table, readers in READ_AFTER_EXTRACTION.items():  # written only once every step reading it has made its tables
+        assert put_order.index(table) > max(put_order.index(r) for r in readers)
+    write_tables({n: whole[n] for n in put_order}, schemas, tmp_path / "at-the-end")
+    assert package_files(tmp_path / "early") == package_files(tmp_path / "at-the-end")

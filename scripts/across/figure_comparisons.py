@@ -29,7 +29,8 @@ import pandas as pd
 import pyarrow as pa
 
 from scripts.extract.text import sentences
-from scripts.package.tables import frame_from_columns
+from scripts.package.tables import _ArrowValues, _typed_array, frame_from_columns
+from scripts.memory import release_memory
 from scripts.package.tableschema import load_schema
 
 AROUND_SHARE = 0.05   # 'around 61,000' allows ±5%
@@ -423,75 +424,133 @@ def _repeated_text(texts: list[str], counts: list[int]) -> pd.arrays.ArrowString
     return pd.arrays.ArrowStringArray(pa.chunked_array([array]))
 
 
+def _string_column(values: pd.Series) -> pd.arrays.ArrowStringArray:
+    """A text column as frame_from_columns types it, straight from the frame's own (typed) values."""
+    try:
+        return pd.arrays.ArrowStringArray(pa.array(values.array, type=pa.large_string(), from_pandas=True))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not text throughout: as Python values, as frame_from_columns does
+        return _typed_array([_clean(v) for v in values.tolist()], "string")
+
+
+def _float_column(values: np.ndarray) -> pd.arrays.FloatingArray:
+    """A Float64 column from float64 values, NaN as missing (as _clean and pd.array make a NaN)."""
+    values = np.asarray(values, np.float64)
+    return pd.arrays.FloatingArray(values, np.isnan(values))
+
+
+def _taken(figures: pd.DataFrame, name: str, rows: np.ndarray, dtype: str):
+    """Column name of figures at rows, typed as the schema says, without a Python value per row."""
+    values = figures[name].iloc[rows].reset_index(drop=True)
+    if dtype == "string":
+        return _string_column(values)
+    if dtype == "Float64":
+        return _float_column(values.to_numpy(dtype=np.float64, na_value=np.nan))
+    return _typed_array([_clean(v) for v in values.tolist()], dtype)
+
+
 def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
                             cache_dir=None) -> pd.DataFrame:
     """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept.
 
-    Built from the figures' columns (one column's values as Python objects at a time, the figures in order by
-    measure, source and start), one small object per figure for judging, and the note once per measure (its rows
-    refer to that one string): not a dict of every column per figure, as rows, cleaned rows and output records."""
+    The figures in order by measure, source and start make each measure a run of consecutive rows: a measure's
+    figures become small objects for judging while it is judged (one measure's at a time, never every figure's),
+    and the output's columns are built typed and at their exact size: the figures' own columns taken in that
+    order, the intervals as NumPy arrays, the measure's verdict and note repeated over its rows from their bytes.
+    No Python value per row and column, and no copy of the figures table (memory at 100,000 articles)."""
     schema = load_schema("figure_comparisons")
+    dtypes = schema.pandas_dtypes()
     figures = frames["figures"]
-    figures = figures[figures["measure_id"].notna()]
+    kept = np.flatnonzero(figures["measure_id"].notna().to_numpy(dtype=bool))
     by = ["measure_id", "source_id", "start"]
-    order = figures[by].reset_index(drop=True).sort_values(by).index.to_numpy()  # figures.sort_values(by)'s order
+    order = figures[by].iloc[kept].reset_index(drop=True).sort_values(by).index.to_numpy()
+    sorted_rows = kept[order]  # rows of figures, in order by measure, source and start
+    del kept, order
+    codes, measure_ids = pd.factorize(figures["measure_id"].iloc[sorted_rows], sort=False)
+    bounds = np.flatnonzero(np.diff(codes)) + 1 if len(codes) else np.zeros(0, np.int64)
+    starts_at = np.concatenate([[0], bounds]).astype(np.int64) if len(codes) else np.zeros(0, np.int64)
+    ends_at = np.concatenate([bounds, [len(codes)]]).astype(np.int64) if len(codes) else np.zeros(0, np.int64)
+    runs = {str(measure_ids[codes[a]]): (int(a), int(b)) for a, b in zip(starts_at, ends_at)}
+    if len(runs) != len(starts_at):
+        raise ValueError("figure_comparisons: the figures' measures are not in runs after sorting by measure")
+    del codes, bounds, starts_at, ends_at
 
-    def column(name: str) -> list:
-        return [_clean(v) for v in figures[name].iloc[order].tolist()]
+    def values_at(name: str, a: int, b: int) -> list:
+        return [_clean(v) for v in figures[name].iloc[sorted_rows[a:b]].tolist()]
 
-    published = dict(zip(frames["sources"]["source_id"], frames["sources"]["published_date"]))
     measures = {row["measure_id"]: row for row in frames["measures"].to_dict("records")}
     terms = _terms_by_measure(frames["measures"])
-    measure_ids, source_ids, texts, starts, pers = (column(n) for n in ("measure_id", "source_id", "text", "start", "per"))
-    values, highs, hedges, units = (column(n) for n in ("value", "value_high", "hedge", "unit"))
-    by_measure: dict[str, list[int]] = {}
-    judged = []
-    for i, measure_id in enumerate(measure_ids):
-        interval = allowed_interval(float(values[i]), highs[i], hedges[i], units[i])
-        judged.append(_Figure(measure_id, source_ids[i], texts[i], starts[i], pers[i], interval))
-        by_measure.setdefault(measure_id, []).append(i)
-    del measure_ids, source_ids, texts, starts, pers, values, highs, hedges, units
-    other_terms = (_MemoisedOtherTerms(cache_dir, terms, judged, articles) if cache_dir is not None
-                   else _other_measure_terms)
-    rows: list[int] = []  # output row -> position among the sorted figures
-    verdicts, counts = [], []  # per output row: the measure's (one object per measure, shared)
-    measure_notes, measure_rows = [], []  # per measure: its note and its number of rows
+    other_terms = _other_measure_terms
+    if cache_dir is not None:
+        other_terms = _MemoisedOtherTerms(cache_dir, terms, _FigureKeys(figures, sorted_rows), articles)
+    count = len(sorted_rows)
+    lows, highs = np.zeros(count, np.float64), np.full(count, np.nan)
+    interval_texts: list[str] = [""] * count  # per sorted figure (the output's own order is made below)
+    sequence = []  # output row -> position among the sorted figures, measure by measure
+    verdicts, notes, sizes, sources_counts = [], [], [], []  # per measure, in the output's order
     limit = note_limit(schema)
-    for measure_id, positions in sorted(by_measure.items()):
-        group = [judged[i] for i in positions]
+    for measure_id, (a, b) in sorted(runs.items()):
+        columns = [values_at(n, a, b) for n in ("source_id", "text", "start", "per", "value", "value_high", "hedge", "unit")]
+        group = []
+        for k, (source_id, text, start, per, value, high, hedge, unit) in enumerate(zip(*columns)):
+            interval = allowed_interval(float(value), high, hedge, unit)
+            group.append(_Figure(measure_id, source_id, text, start, per, interval))
+            lows[a + k] = interval.low
+            highs[a + k] = np.nan if interval.high is None else interval.high
+            interval_texts[a + k] = group[-1].interval
+        del columns
         verdict, note = _judge(measure_id, group, measures[measure_id], terms, articles, other_terms)
-        note = _capped_note(note, limit)
-        sources_count = len({f.source_id for f in group})  # once per measure, not once per row
-        rows.extend(positions)
-        verdicts.extend([verdict] * len(positions))
-        measure_notes.append(note)
-        measure_rows.append(len(positions))
-        counts.extend([sources_count] * len(positions))
+        verdicts.append(verdict)
+        notes.append(_capped_note(note, limit))
+        sizes.append(b - a)
+        sources_counts.append(len({f.source_id for f in group}))
+        sequence.append(np.arange(a, b, dtype=np.int64))
+        del group
     if cache_dir is not None:
         other_terms.save()
-    del by_measure
+    _sentence_spans.cache_clear()  # the articles' sentences: not needed once every measure is judged
+    release_memory(collect=False)  # judging's small objects, freed: their heap back before the columns are built
+    sequence = np.concatenate(sequence) if sequence else np.zeros(0, np.int64)
+    rows = sorted_rows[sequence]  # output row -> row of figures
+    del runs, sorted_rows
+    sizes = np.array(sizes, np.int64)
+    sources = frames["sources"]
 
-    def output(name: str) -> list:
-        if name in ("measure_id", "source_id", "text", "per"):
-            return [getattr(judged[i], name) for i in rows]
-        if name == "start":
-            return [int(judged[i].start) for i in rows]
-        if name in figures.columns:  # a column of both schemas (end, value, unit, claimants): read again, one at a time
-            values = column(name)
-            convert = int if name == "end" else float if name == "value" else None
-            return [values[i] if convert is None else convert(values[i]) for i in rows]
+    def output(name: str):
+        if name in figures.columns:  # a column of both schemas: the figures' own values, in the output's order
+            return _ArrowValues(_taken(figures, name, rows, dtypes[name]))
         if name == "interval_low":
-            return [judged[i]._interval.low for i in rows]
+            return _ArrowValues(_float_column(lows[sequence]))
         if name == "interval_high":
-            return [judged[i]._interval.high for i in rows]
+            return _ArrowValues(_float_column(highs[sequence]))
         if name == "interval":
-            return [judged[i].interval for i in rows]
+            return _ArrowValues(_string_column(pd.Series([interval_texts[i] for i in sequence], dtype=object)))
         if name == "published_date":
-            return [published[judged[i].source_id] for i in rows]
+            at = pd.Index(sources["source_id"]).get_indexer(figures["source_id"].iloc[rows])
+            if (at < 0).any():
+                raise KeyError("figure_comparisons: a figure's source_id is not in the sources table")
+            return _ArrowValues(_string_column(sources["published_date"].iloc[at].reset_index(drop=True)))
+        if name == "sources_count":
+            return _ArrowValues(pd.array(np.repeat(np.array(sources_counts, np.int64), sizes), dtype="Int64"))
+        if name == "verdict":
+            return _ArrowValues(_repeated_text(verdicts, sizes.tolist()))
         if name == "conflict":
-            return [v == "conflict" for v in verdicts]
+            return _ArrowValues(pd.array(np.repeat(np.array([v == "conflict" for v in verdicts], bool), sizes),
+                                         dtype="boolean"))
         if name == "conflict_note":
-            return _repeated_text(measure_notes, measure_rows)
-        return {"sources_count": counts, "verdict": verdicts}[name]
+            return _ArrowValues(_repeated_text(notes, sizes.tolist()))
+        raise KeyError(f"figure_comparisons: no values for the schema's column {name}")
 
     return frame_from_columns(output, schema)
+
+
+class _FigureKeys:
+    """What the memo of other measures' terms reads of every figure (source, start, measure), as small dicts made
+    one at a time from the figures' columns each time it is iterated."""
+
+    def __init__(self, figures: pd.DataFrame, rows: np.ndarray):
+        self.figures, self.rows = figures, rows
+
+    def __iter__(self):
+        columns = [self.figures[n].iloc[self.rows].tolist() for n in ("measure_id", "source_id", "start")]
+        for measure_id, source_id, start in zip(*columns):
+            yield {"measure_id": measure_id, "source_id": source_id, "start": start}

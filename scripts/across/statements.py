@@ -30,7 +30,8 @@ import numpy as np
 import pandas as pd
 
 from scripts.across.shared_passages import normalised_key
-from scripts.package.tables import frame_from_records
+from scripts.memory import release_memory
+from scripts.package.tables import frame_from_columns
 from scripts.package.tableschema import load_schema
 
 # Measured on the five articles (tests/test_statements.py pins both ends): reports of one statement score 0.95 or
@@ -481,9 +482,19 @@ def _parents(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
             if not pd.isna(p)}
 
 
-def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict], list[dict]]:
+STATEMENT_FIELDS = ("statement_id", "speaker_person_id", "speaker_organisation_id", "text", "earliest_source_id",
+                    "earliest_quote_start", "earliest_published_date", "reporting_sources", "reports",
+                    "previous_statement_id")
+REPORT_FIELDS = ("source_id", "start", "end", "text", "statement_id", "is_canonical", "similarity", "difference",
+                 "difference_detail")
+
+
+def _statement_columns(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list], dict[str, list]]:
+    """The statements' and the reports' values, a list per column (not a dict per row: memory at 100,000
+    articles); the grouping's index is let go, and its memory returned, before they are made."""
     quotes = _quote_records(frames)
     groups = group_statements(quotes, _parents(frames))
+    release_memory(collect=False)  # the index's postings and token tables, freed by now
     ids = _statement_ids(groups)
     statement_of = {(q["source_id"], q["start"]): sid for sid, g in zip(ids, groups) for q in g}
     by_source = {}
@@ -494,41 +505,54 @@ def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict],
         for before, row in zip(rows, rows[1:]):
             if row["continues_previous"]:
                 previous_quote[(row["source_id"], row["start"])] = (before["source_id"], before["start"])
-    statements, reports = [], []
+    del by_source, quotes
+    statements = {name: [] for name in STATEMENT_FIELDS}
+    reports = {name: [] for name in REPORT_FIELDS}
     for statement_id, group in zip(ids, groups):
         canonical = group[0]
         speaker = next((q for q in group if _has_speaker(q)), canonical)
         previous = previous_quote.get((canonical["source_id"], canonical["start"]))
-        statements.append({
-            "statement_id": statement_id,
-            "speaker_person_id": speaker["speaker_person_id"],
-            "speaker_organisation_id": speaker["speaker_organisation_id"],
-            "text": canonical["text"],
-            "earliest_source_id": canonical["source_id"],
-            "earliest_quote_start": canonical["start"],
-            "earliest_published_date": canonical["published_date"],
-            "reporting_sources": len({q["source_id"] for q in group}),
-            "reports": len(group),
-            "previous_statement_id": statement_of[previous] if previous else None,
-        })
+        for name, value in (("statement_id", statement_id),
+                            ("speaker_person_id", speaker["speaker_person_id"]),
+                            ("speaker_organisation_id", speaker["speaker_organisation_id"]),
+                            ("text", canonical["text"]),
+                            ("earliest_source_id", canonical["source_id"]),
+                            ("earliest_quote_start", canonical["start"]),
+                            ("earliest_published_date", canonical["published_date"]),
+                            ("reporting_sources", len({q["source_id"] for q in group})),
+                            ("reports", len(group)),
+                            ("previous_statement_id", statement_of[previous] if previous else None)):
+            statements[name].append(value)
         canonical_key = normalised_key(canonical["text"])
         for q in group:
             difference, detail = describe_difference(canonical["text"], q["text"])
             same = q["text"] == canonical["text"]
-            reports.append({
-                "source_id": q["source_id"], "start": q["start"], "end": q["end"], "text": q["text"],
-                "statement_id": statement_id, "is_canonical": q is canonical,
-                "similarity": 1.0 if same else round(similarity(canonical_key, normalised_key(q["text"])), 4),
-                "difference": difference, "difference_detail": detail or None,
-            })
+            for name, value in (("source_id", q["source_id"]), ("start", q["start"]), ("end", q["end"]),
+                                ("text", q["text"]), ("statement_id", statement_id),
+                                ("is_canonical", q is canonical),
+                                ("similarity", 1.0 if same else round(similarity(canonical_key, normalised_key(q["text"])), 4)),
+                                ("difference", difference), ("difference_detail", detail or None)):
+                reports[name].append(value)
     return statements, reports
 
 
+def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict], list[dict]]:
+    """The statements and the reports as a dict per row (the tables' rows; the build uses the columns)."""
+    statements, reports = _statement_columns(frames)
+    return ([dict(zip(STATEMENT_FIELDS, row)) for row in zip(*statements.values())],
+            [dict(zip(REPORT_FIELDS, row)) for row in zip(*reports.values())])
+
+
 def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """statements and statement_reports from one grouping of the quotes."""
-    statements, reports = statements_and_reports(frames)
-    return {"statements": frame_from_records(statements, load_schema("statements")),
-            "statement_reports": frame_from_records(reports, load_schema("statement_reports"))}
+    """statements and statement_reports from one grouping of the quotes, each column let go once typed."""
+    statements, reports = _statement_columns(frames)
+    return {"statements": _frame(statements, load_schema("statements")),
+            "statement_reports": _frame(reports, load_schema("statement_reports"))}
+
+
+def _frame(columns: dict[str, list], schema) -> pd.DataFrame:
+    count = len(next(iter(columns.values()))) if columns else 0
+    return frame_from_columns(lambda name: columns.pop(name) if name in columns else [None] * count, schema)
 
 
 def make_statements(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> pd.DataFrame:

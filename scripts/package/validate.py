@@ -243,6 +243,24 @@ class _OneColumn:
         return self._dtypes
 
 
+def _repetitive_text(path: Path, arrow_schema: pa.Schema) -> list[str]:
+    """The text columns of a Parquet file stored in fewer than REPETITIVE_BYTES_PER_ROW bytes a row (a few values
+    repeated, such as figure_comparisons' note): read as dictionaries, as stored, so that decoding a whole column
+    chunk (as Arrow does) does not hold the repeated strings whole while the batches are compared."""
+    metadata = pq.read_metadata(path)
+    chosen = []
+    for j, field in enumerate(arrow_schema):
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
+            continue
+        stored = sum(metadata.row_group(g).column(j).total_uncompressed_size for g in range(metadata.num_row_groups))
+        if stored < REPETITIVE_BYTES_PER_ROW * max(metadata.num_rows, 1):
+            chosen.append(field.name)
+    return chosen
+
+
+REPETITIVE_BYTES_PER_ROW = 8
+
+
 def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFrame) -> list[Problem]:
     """The Parquet file must have the schema's Arrow types and hold csv_frame's values. Read and compared a column at
     a time, PARQUET_BATCH_ROWS rows at a time (typed as read_parquet types a column), so that only that much of the
@@ -256,7 +274,7 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
             return [Problem(file, None, None, None,
                             f"has columns {[f'{f.name}: {f.type}' for f in actual]}, not the schema's "
                             f"{[f'{f.name}: {f.type}' for f in wanted]}; rebuild with `make build`")]
-        parquet = pq.ParquetFile(package_dir / file)
+        parquet = pq.ParquetFile(package_dir / file, read_dictionary=_repetitive_text(package_dir / file, actual))
         rows = parquet.metadata.num_rows
         if schema.field_names != list(csv_frame.columns) or rows != len(csv_frame):
             return [Problem(file, None, None, None,
