@@ -252,7 +252,7 @@ def test_a_line_with_via_and_no_agency_ending_it_names_no_photographer(text):
 # --- the second field of a portfolio after 'and' is no person -------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Dr Bell wrote to the Cabinet Secretary for Health and Social Care urging talks.",
+    "Dr Bell asked the Cabinet Secretary for Health and Social Care for new talks.",
     "Owen Pryce, the Minister for Housing and Local Transport, said so.",
     "He wrote to the Secretary of State for Energy and Net Zero on Monday.",
 ])
@@ -271,12 +271,12 @@ def test_a_pair_after_and_that_follows_a_body_or_a_lower_case_role_is_still_a_pe
 # --- a surname at the very start or end of the text --------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Pryce condemns the strikes\n\nSir Owen Pryce said most doctors did not want the walkout.",
-    "Sir Owen Pryce said most doctors did not want the walkout, according to Pryce",
+    "Pryce condemns the strikes\n\nSir Owen Pryce said few colleagues backed the stoppage.",
+    "Sir Owen Pryce said few colleagues backed the stoppage, according to Pryce",
 ])
 def test_a_surname_at_the_texts_start_or_end_is_a_mention_of_the_person(text):
     assert people(text).count("Pryce") == 1
 
 
 def test_a_surname_glued_to_a_word_at_the_texts_start_is_no_mention():
-    assert "Pryce" not in people("Pryces condemn the strikes\n\nSir Owen Pryce said most doctors did not want it.")
+    assert "Pryce" not in people("Pryces condemn the strikes\n\nSir Owen Pryce said few colleagues backed it.")

@@ -2,7 +2,7 @@
 
 Kinds of expression (expression_kind) and how each resolves (pub = publication date):
 - 'weekday': 'Monday', 'on Friday night', 'next Tuesday', 'last Friday', 'this Thursday'. In brackets right after a
-  day it names that day ('20 and 21 July (Thursday and Friday)'). Otherwise the direction comes
+  day it names that day ('4 and 5 May (Thursday and Friday)'). Otherwise the direction comes
   from the expression, then from the sentence (below); a past weekday is the latest such day before pub, a
   future one the first after pub. A weekday that is pub's own weekday is pub itself ('same_day') unless
   the expression says next/last. 'Friday night' is Friday; 'every Monday', 'Mondays' and a weekday inside a
@@ -294,7 +294,7 @@ def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[
         elif kind in ("absolute_dmy", "absolute_mdy", "iso", "relative_day") and row["resolved_date"] is not None:
             day = row["resolved_date"]
             listed = _DAY_LISTED_BEFORE.search(text, max(0, m.start() - 12), m.start()) if kind == "absolute_dmy" else None
-            if listed and int(listed.group(1)) < day.day:  # '20 and 21 July (Thursday and Friday)': from the 20th
+            if listed and int(listed.group(1)) < day.day:  # '4 and 5 May (Thursday and Friday)': from the 4th
                 day = day.replace(day=int(listed.group(1)))
             named = (m.end(), day, False)
         else:
@@ -303,7 +303,7 @@ def extract_dates(text: str, source_id: str, published: dt.date | None) -> list[
     return rows
 
 
-# A weekday in brackets right after a day names that day: '20 and 21 July (Thursday and Friday)', '13 to 18 July
+# A weekday in brackets right after a day names that day: '4 and 5 May (Thursday and Friday)', '9 to 14 May
 # (Thursday to Tuesday)', 'tomorrow (Thursday)'. The first names the day itself (when its weekday is that day's),
 # each further one in the same brackets the first such weekday on or after the one before.
 _DAY_LISTED_BEFORE = re.compile(r"(?<![\d.,:/£$€-])(\d{1,2})(?:st|nd|rd|th)?[^\S\n]*(?:,|and|&)[^\S\n]*\Z")
