@@ -534,15 +534,16 @@ def _anchors(text: str, low: str) -> list:
 def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     """The figures one grammar match makes, and the offset up to which the text is used."""
     g = m.group
-    ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single, bare_decade = g(
-        "r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade")
+    (ratio, fraction_n, half_of, vague, fraction_a, half_word, a_unit, single, bare_decade, vague_digits,
+     scale_frac) = g("r1", "frac_n", "half_of", "vague", "frac_a", "half_word", "a_unit", "single", "bare_decade",
+                     "vague_digits", "scale_frac")  # one call for the alternatives' groups: this runs at every match
     if ratio:
         return _ratio(m, low), m.end()
-    if g("vague_digits"):
-        low_value = _number_value(g("vague_digits"))
+    if vague_digits:
+        low_value = _number_value(vague_digits)
         return [_Figure(m.start(), m.end(), low_value, "count", low_value * 10, hedge="vague")], m.end()
-    if g("scale_frac"):
-        *times, fraction = re.split(r"[\s-]+", g("scale_frac"))
+    if scale_frac:
+        *times, fraction = re.split(r"[\s-]+", scale_frac)
         times = _SMALL.get(times[0], 1) if times else 1  # 'a', 'one', 'two', 'three'
         value = times * _FRACTIONS[fraction] / 100 * _SCALES[g("scale_frac_of")]
         return [_Figure(m.start(), m.end(), round(value), "gbp" if g("scale_frac_gbp") else "count")], m.end()
@@ -711,11 +712,12 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
     if text[start - 1:start] in _OPENING_QUOTES and text[start].isupper() and not low[start].isdigit() and \
             _QUOTED_TITLE.match(text, start):
         return figure.end  # '‘Two Jobs’ boss': a number word in a quoted title, a nickname
-    if figure.unit == "hours" and _READING_TIME_AFTER.match(low, figure.end) and "min" in low[start:figure.end]:
+    if figure.unit == "hours" and "min" in low[start:figure.end] and _READING_TIME_AFTER.match(low, figure.end):
         return figure.end  # '4 min read': a web page's reading time
     if not low[start].isdigit():
         return None
-    if figure.unit in _PERIOD_UNITS and "ago" in low[figure.end:figure.end + 40] and _is_a_timestamp_line(low, start):
+    if figure.unit in _PERIOD_UNITS and low.find("ago", figure.end, figure.end + 40) >= 0 and \
+            _is_a_timestamp_line(low, start):
         return figure.end  # '(3 months, 2 weeks ago)' alone on its line: a web page's date, not a duration
     if low[start - 1:start] == "(" and _COUNTER_LINE.fullmatch(text, low.rfind("\n", max(0, start - 30), start) + 1, start) and \
             _COUNTER_LINE_END.match(text, figure.end):
