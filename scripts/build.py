@@ -35,7 +35,7 @@ from scripts.package.charts import draw_charts
 from scripts.errors import InputError
 from scripts.inputs.articles import ArticleTexts
 from scripts.inputs.curated_tables import make_curated_table
-from scripts.across.derived import make_derived_table
+from scripts.across.derived import GROUPS, make_derived_table
 from scripts.across.shared_passages_dask import shared_passage_tables_on_dask
 from scripts.extract.candidates import make_candidate_frames
 from scripts.extract.engines import ExtractionFailed, WorkerMismatch, one_cluster
@@ -81,10 +81,11 @@ def _curated_frame(schema, layout: Layout, articles, records):
 
 
 # The tables that the steps after extraction read, and which of those steps read them (the candidates read the
-# mentions; scripts/across/derived.py's steps the quotes): with make_frames' sink, a table goes into staging and
-# is let go once every step that reads it has made its tables.
+# mentions; the quotes' readers are the derived groups that declare them as input in scripts/across/derived.py):
+# with make_frames' sink, a table goes into staging and is let go once every step that reads it has made its tables.
 READ_AFTER_EXTRACTION = {"mentions": ("candidate_people", "candidate_organisations"),
-                         "quotes": ("statements", "statement_reports", "shared_passages", "source_pairs")}
+                         "quotes": tuple(table for tables, (_, inputs) in GROUPS.items() if "quotes" in inputs
+                                         for table in tables)}
 
 
 class StagedTables:
