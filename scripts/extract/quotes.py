@@ -348,6 +348,12 @@ _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin 
 _BARE_NAME_HEADING = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:(?:" + "|".join(sorted(_NAME_PARTICLES))
                                 + r") ){0,2}[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s|,)")
 
+# a closing single quotation mark typed as an opening one: after the speech's punctuation, before a space
+_TURNED_SINGLE_CLOSER = re.compile("(?<=[.,!?\u2026])\u2018(?=\\s|\\Z)")
+# ', the X said.' / ', said the X.' closing a sentence of reported speech (see _closing_reporter)
+_REPORTER_BEFORE = re.compile(r",\s+(?:(?!the\s)(?P<verb>[a-z]+)\s+)?(?:the\s+)?\Z")
+_VERB_AFTER_REPORTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?([a-z]+)\b")
+
 
 @dataclass
 class _Quote:
@@ -793,7 +799,7 @@ class _Article:
             if len(distinct) == 1:
                 return _Attribution(chosen[0].start, chosen[0].end, cue_word, tight=tight)
             if len(distinct) > 1:
-                return None
+                return self._one_before_colon(chosen, quote.open, cue_word) if colon else None
         if colon:
             pronoun = _PRONOUN_OPENING.match(self.masked, sentence.start, quote.open)
             if pronoun:
@@ -2106,7 +2112,7 @@ class _Article:
             # A description ('the union') never stands for the subject of its own clause: 'X reported that the
             # union has warned' is about another body (the same body would be 'it'). A pronoun may. (A quotation
             # opening a sentence does not end the one before for the splitter: there the subject may still be it.)
-            subject = self._subject_entity(index)
+            subject = self._subject_entity(index) or self._closing_reporter(index)
             if subject and head is not None and index == own and _MASK not in self.masked[subject.position:position]:
                 subject = None
             if subject and subject.position < position and subject.kind in kinds \
@@ -2283,6 +2289,45 @@ class _Article:
             return self.paragraphs[i]
         return Span(offset, offset + 1)
 
+    # ---- reported speech and colon clauses (issue 8, ninth session) -------------------------------------------
+
+    def _closing_reporter(self, index: int) -> _Entity | None:
+        """The person or body an attribution closing a sentence of reported speech names ('The walkout runs from
+        Monday, the X said in a statement.', '..., said the X.'): the one who spoke in that sentence, so that a
+        description ('The trade union said ...') or a pronoun in the next can stand for them. Only the last name
+        of the sentence, after a comma, right before a verb of saying (or right after an inverted one)."""
+        sentence = self.sentences[index]
+        named = self.names.within(sentence.start, sentence.end)
+        if not named:
+            return None
+        mention = named[-1]
+        if _MASK in self.masked[mention.start:mention.end] or _MASK in self.masked[mention.end:sentence.end]:
+            return None
+        before = _REPORTER_BEFORE.search(self.masked, max(sentence.start, mention.start - 24), mention.start)
+        if before is None:
+            return None
+        if before.group("verb"):
+            if not _is_invertible(before.group("verb")):
+                return None  # ', told the X': a listener
+        else:
+            verb = _VERB_AFTER_REPORTER.match(self.masked, mention.end, sentence.end)
+            if verb is None or verb.group(1) not in _REPORTING_VERB_SET:
+                return None
+        referent = mention.referent
+        kind = referent.kind if referent.kind in ("person", "organisation") else None
+        if kind is None:
+            return None
+        return _Entity(mention.start, kind, referent.person_id, referent.organisation_id, referent.name, referent)
+
+    def _one_before_colon(self, mentions: list, colon: int, cue: str) -> _Attribution | None:
+        """A quotation after a colon whose sentence names several people or bodies: the one named before the
+        colon, in the clause the colon closes ('In the morning Jo Bell gave her line: “...”, a dig at the X.');
+        words after the quotation are the writer's. Two before the colon: no speaker."""
+        before = [m for m in mentions if m.end <= colon]
+        if len({_mention_key(m) for m in before}) != 1:
+            return None
+        return _Attribution(before[0].start, before[0].end, cue, tight=True)
+
 
 # ---- finding quotation marks --------------------------------------------------------------------------------
 
@@ -2381,6 +2426,9 @@ def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
     """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
     paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
     ('“We raised pay by 5%, said the minister.': the mark was left out before ', said')."""
+    turned = _TURNED_SINGLE_CLOSER.search(text, opened + 1, end) if text[opened] == "\u2018" else None
+    if turned is not None:
+        return opened, turned.start(), turned.end()  # '‘We will not back down,‘ the X said.': closed by its opener
     said = _UNCLOSED_ATTRIBUTION.search(text, opened + 1, end)
     if said is None or _SENTENCE_END.search(text, said.end(), end):
         return opened, end, None

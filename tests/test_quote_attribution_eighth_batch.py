@@ -1,0 +1,73 @@
+"""Issue 8, ninth session: speaker and span shapes read in the misses of the eighth real-text batch (and the
+continuation and pronoun questions of the brief), written as constructed cases with invented names and bodies;
+each rule has near misses beside it that pin what must not fire."""
+from __future__ import annotations
+
+from tests.test_extract_quotes import quotes
+
+
+def _speakers(article: str) -> list[tuple[str, str | None]]:
+    return [(r["text"][:24], r["speaker_name"]) for r in quotes(article)]
+
+
+# ---- (a) a body's description after a sentence of reported speech the body closes ---------------------------
+
+def test_a_description_stands_for_the_body_closing_the_sentence_before_with_its_reported_speech():
+    article = ("Nurses in Easton will walk out for three days from Tuesday, the Easton Nurses Federation said in a "
+               "statement on Monday. The trade union, which speaks for ward staff, said the offer was "
+               "\u201cneither fair nor workable.\u201d\n")
+    assert _speakers(article) == [("neither fair nor workabl", "Easton Nurses Federation")]
+
+
+def test_an_inverted_attribution_closing_the_sentence_before_also_gives_the_body():
+    article = ("The walkout will go ahead on Tuesday, said the Easton Nurses Federation. The group added that the "
+               "offer was \u201cneither fair nor workable in any form.\u201d\n")
+    assert _speakers(article) == [("neither fair nor workabl", "Easton Nurses Federation")]
+
+
+def test_a_body_told_something_at_the_sentence_end_is_a_listener_not_the_reporter():
+    # near miss: ', told the X' names whom the words went to
+    article = ("The walkout will go ahead on Tuesday, organisers told the Easton Nurses Federation. The union said "
+               "the offer was \u201cneither fair nor workable in any form.\u201d\n")
+    assert _speakers(article) == [("neither fair nor workabl", None)]
+
+
+def test_a_body_named_at_the_sentence_end_without_a_verb_of_saying_is_no_reporter():
+    # near miss: ', the Easton Nurses Federation met' reports no speech
+    article = ("The walkout will go ahead on Tuesday after the vote, the Easton Nurses Federation met on Monday. "
+               "The union said the offer was \u201cneither fair nor workable in any form.\u201d\n")
+    assert _speakers(article) == [("neither fair nor workabl", None)]
+
+
+# ---- (b) a closing single mark typed as an opening one --------------------------------------------------------
+
+def test_a_single_quotation_closed_by_a_turned_mark_before_its_attribution_is_the_attributed_speech():
+    article = ("The offer was put to members on Friday.\n\n"
+               "\u2018While the offer falls short of our ask, real progress has been made,\u2018 the Easton Nurses "
+               "Federation said.\n\nThe vote closes in January.\n")
+    rows = quotes(article)
+    assert [(r["text"], r["speaker_name"]) for r in rows] == [
+        ("While the offer falls short of our ask, real progress has been made,", "Easton Nurses Federation")]
+
+
+def test_an_opening_single_mark_after_punctuation_and_before_a_word_opens_a_quotation_as_before():
+    # near miss: '‘' with a word right after it opens speech; only '‘' before a space closes one
+    article = ("Jo Bell said: \u2018We will vote.\u2019 Members agreed,\u2018 she added later.\n")
+    rows = quotes(article)
+    assert rows[0]["text"] == "We will vote." and rows[0]["speaker_name"] == "Jo Bell"
+
+
+# ---- (c) a colon introduction, words after the quotation naming someone else ----------------------------------
+
+def test_the_one_person_before_a_colon_speaks_though_the_sentence_names_a_body_after_the_quotation():
+    article = ("On the radio this morning the shadow health minister Jo Bell gave her prepared line: \u201cdo not hand "
+               "the keys back to the burglars\u201d, a pointed way of saying do not trust the Valley Party with "
+               "wards.\n")
+    assert _speakers(article) == [("do not hand the keys bac", "Jo Bell")]
+
+
+def test_two_people_before_the_colon_leave_the_quotation_without_a_speaker():
+    # near miss: the clause the colon closes names two people, and a body follows the quotation
+    article = ("In the studio Jo Bell sat beside Sam Poole with a line ready: \u201cdo not hand the keys back to "
+               "the burglars\u201d, a pointed way of saying do not trust the Valley Party with wards.\n")
+    assert _speakers(article) == [("do not hand the keys bac", None)]
