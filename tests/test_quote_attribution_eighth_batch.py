@@ -71,3 +71,17 @@ def test_two_people_before_the_colon_leave_the_quotation_without_a_speaker():
     article = ("In the studio Jo Bell sat beside Sam Poole with a line ready: \u201cdo not hand the keys back to "
                "the burglars\u201d, a pointed way of saying do not trust the Valley Party with wards.\n")
     assert _speakers(article) == [("do not hand the keys bac", None)]
+
+
+# ---- (d) a short complement after a verb of thinking or finding ---------------------------------------------
+
+def test_a_short_complement_in_a_clause_of_what_people_believe_is_a_quotation():
+    article = ("A poll by the Easton Nurses Federation showed that 80% of its members believe the new rota is "
+               "\u201cplainly unsafe\u201d, and most would vote to walk out.\n")
+    assert [r["text"] for r in quotes(article)] == ["plainly unsafe"]
+
+
+def test_a_short_complement_with_no_verb_of_saying_or_thinking_stays_a_term():
+    # near miss: nobody is said to say or think it; the marks set off a term
+    article = "On Monday the alert level for the Easton wards was \u201cplainly amber\u201d, and clinics opened late.\n"
+    assert quotes(article) == []

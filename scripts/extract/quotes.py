@@ -354,6 +354,11 @@ _TURNED_SINGLE_CLOSER = re.compile("(?<=[.,!?\u2026])\u2018(?=\\s|\\Z)")
 _REPORTER_BEFORE = re.compile(r",\s+(?:(?!the\s)(?P<verb>[a-z]+)\s+)?(?:the\s+)?\Z")
 _VERB_AFTER_REPORTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?([a-z]+)\b")
 
+# verbs that report what people think or a survey found: the complement closing their clause ('members believe
+# the offer is “an insult”.', 'the poll found pay was “far too low”.') is their words, as after a verb of saying
+_OPINION_VERBS = frozenset("""believe believes believed think thinks thought feel feels felt consider considers
+considered agree agrees agreed found find finds show shows showed shown""".split())
+
 
 @dataclass
 class _Quote:
@@ -637,7 +642,7 @@ class _Article:
             clause = before[max(before.rfind(c) for c in _CLAUSE_END) + 1:]
             return not titled and any(_saying(w.group()) and w.group().lower() not in _NOT_SAYING_THEIR_OBJECT
                                       and _a_verb(clause, w.start()) for w in _WORD.finditer(clause))
-        return any(_saying(w.group()) for w in _WORD.finditer(before))
+        return any(_saying(w.group()) or w.group().lower() in _OPINION_VERBS for w in _WORD.finditer(before))
 
     def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
         """A short quoted term that the text names rather than quotes: after 'the term', 'the word', 'the title'
