@@ -85,3 +85,54 @@ def test_a_short_complement_with_no_verb_of_saying_or_thinking_stays_a_term():
     # near miss: nobody is said to say or think it; the marks set off a term
     article = "On Monday the alert level for the Easton wards was \u201cplainly amber\u201d, and clinics opened late.\n"
     assert quotes(article) == []
+
+
+# ---- (e) a run of quoted paragraphs across captions and headings set between ---------------------------------
+
+RUN_ACROSS = ("Jo Bell, who chairs the Easton Nurses Federation, said: \u201cWe are angry about this offer.\u201d\n\n"
+              "{between}"
+              "\u201cWe will walk out next week if nothing changes.\u201d\n")
+
+
+def test_a_quoted_paragraph_after_captions_and_headings_goes_on_with_the_last_speaker():
+    for between in ("Advertisement\n\nHide Ad\n\n", "Nurses at the gate in Easton (Photo: Sam Poole/Vexby)\n\n"):
+        rows = _speakers(RUN_ACROSS.format(between=between))
+        assert [name for _, name in rows] == ["Jo Bell", "Jo Bell"], (between, rows)
+
+
+def test_more_captions_between_than_a_quotation_runs_across_end_the_run():
+    # near miss: three lines of page furniture between are no longer one run of speech
+    rows = _speakers(RUN_ACROSS.format(between="Advertisement\n\nHide Ad\n\nRead more\n\n"))
+    assert [name for _, name in rows] == ["Jo Bell", None]
+
+
+def test_a_heading_that_reports_someone_else_saying_something_ends_the_run():
+    # near miss: a heading with a verb of saying is no furniture; it introduces another speaker
+    rows = _speakers(RUN_ACROSS.format(between="Sam Poole says the offer is fair\n\n"))
+    assert rows[1][1] != "Jo Bell"
+
+
+# ---- (f) a person introduced in the paragraph before a bare quoted paragraph ---------------------------------
+
+def test_a_person_heading_the_last_sentence_of_the_paragraph_before_speaks_the_next_quoted_paragraph():
+    for between in ("The health minister Sam Poole disagreed with the federation.",
+                    "Sam Poole, the health minister, visited nurses on the ward on Monday."):
+        article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n" + between + "\n\n"
+                   "\u201cThe offer is fair, and it stays on the table.\u201d\n")
+        assert [name for _, name in _speakers(article)] == ["Jo Bell", "Sam Poole"], between
+
+
+def test_the_earlier_speaker_named_again_in_full_heading_the_paragraph_before_speaks_again():
+    article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n"
+               "Sam Poole, the health minister, said the offer was fair. Jo Bell was not convinced.\n\n"
+               "\u201cWe will walk out next week if nothing changes.\u201d\n")
+    assert [name for _, name in _speakers(article)] == ["Jo Bell", "Jo Bell"]
+
+
+def test_a_paragraph_before_naming_two_people_or_headed_by_a_body_gives_the_quotation_no_speaker():
+    # near misses: two people (no way to choose), or a body heading the sentence (background, not a speaker)
+    for between in ("Sam Poole met Tom Hale in Easton on Monday.",
+                    "The Easton Health Board runs four hospitals and two clinics."):
+        article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n" + between + "\n\n"
+                   "\u201cThe offer is fair, and it stays on the table.\u201d\n")
+        assert [name for _, name in _speakers(article)] == ["Jo Bell", None], between

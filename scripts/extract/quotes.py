@@ -561,16 +561,17 @@ class _Article:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
-        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
+        story = self._story_paragraphs_between(earlier.paragraph, quote.paragraph)
+        if row["speaker_name"] is None or story is None or len(story) > 1 or quote.close is None \
                 or not self._opens_paragraph(quote) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
-        aside = self.paragraphs[quote.paragraph - 1]
-        if quote.paragraph - earlier.paragraph == 1:
-            # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.')
-            aside = Span(row["_sentence_end"], aside.end)
+        tail = Span(row["_sentence_end"], self.paragraphs[earlier.paragraph].end)
+        # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.'),
+        # or is the one paragraph of story between (captions and headings set between are passed over)
+        aside = self.paragraphs[story[0]] if story else tail
         if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
-                or self.masked[row["_sentence_end"]:aside.start].strip():
+                or (story and self.masked[tail.start:tail.end].strip()):
             return False
         others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
         curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
@@ -735,7 +736,8 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or self._own_sentence(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or \
+            self._person_heading_paragraph_before(quote) or self._own_sentence(quote)
 
     def _own_sentence(self, quote: _Quote) -> _Attribution | None:
         """The last resort, inside the quotation's own sentence (the words before its opening mark and after its
@@ -2295,6 +2297,60 @@ class _Article:
         return Span(offset, offset + 1)
 
     # ---- reported speech and colon clauses (issue 8, ninth session) -------------------------------------------
+
+    def _story_paragraphs_between(self, first: int, last: int) -> list[int] | None:
+        """The paragraphs between paragraphs first and last that are story, not a caption or heading set between
+        (_interruption: short, no full stop, no quotation and no verb of saying in it: 'Advertisement', 'Nurses at
+        the gate (Photo: Jo Bell/PA)'); None when more than _MAX_INTERRUPTIONS of those stand between."""
+        story, passed = [], 0
+        for index in range(first + 1, last):
+            paragraph = self.paragraphs[index]
+            if _interruption(self.text, paragraph) and _MASK not in self.masked[paragraph.start:paragraph.end] \
+                    and not _verbs(self.masked, paragraph.start, paragraph.end):
+                passed += 1
+                if passed > _MAX_INTERRUPTIONS:
+                    return None
+            else:
+                story.append(index)
+        return story
+
+    def _person_heading_paragraph_before(self, quote: _Quote) -> _Attribution | None:
+        """A paragraph that is one whole quotation after a paragraph of narration whose last sentence a person
+        heads and names nobody else ('Sam Poole, the health minister, disagreed.' or 'Jo Bell was not convinced.',
+        then '“...”'): that person's words, as with a scene sentence in the quotation's own paragraph
+        (_scene_before); a new person introduced this way also ends an earlier speaker's run of paragraphs."""
+        paragraph = self.paragraphs[quote.paragraph]
+        if quote.paragraph == 0 or quote.close is None or quote.continues is not None or quote.continued \
+                or not self._opens_paragraph(quote) \
+                or self.masked[quote.close:paragraph.end].strip(" .,;!?\u2026\t\n") \
+                or not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        before = self.paragraphs[quote.paragraph - 1]
+        if _MASK in self.masked[before.start:before.end] or not self.masked[before.start:before.end].rstrip().endswith(
+                (".", "!")):
+            return None
+        index = bisect.bisect_right(self._sentence_starts, before.end - 1) - 1
+        if index < 0 or self.sentences[index].start < before.start:
+            return None
+        scene = self.sentences[index]
+        named = self.names.within(scene.start, scene.end)
+        if not named:
+            # a person the text named before, named again in full without a cue ('Jo Bell was not convinced.')
+            bare = self._bare_name_subject(scene, _PAST_OR_AUXILIARY)
+            known = bare is not None and any(m.referent.kind == "person" and m.referent.name == bare.name
+                                             for m in self.names.before(scene.start, 40))
+            return _Attribution(scene.start, scene.start + len(bare.name), "", tight=False) if known else None
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or any(m.referent.kind != "person" and m.start == scene.start for m in named):
+            return None
+        mention = next(m for m in named if m.referent.kind == "person")
+        subject = self._subject_entity(index)
+        if subject is None or subject.kind != "person":
+            # a curated name heading the sentence before an appositive ('Sam Poole, the health minister, visited')
+            lead = _LEADING_DETERMINER.match(self.masked, scene.start, scene.end).end()
+            if named[0] is not mention or mention.start != lead or not self.masked.startswith(", ", mention.end):
+                return None
+        return _Attribution(mention.start, mention.end, "", tight=False)
 
     def _closing_reporter(self, index: int) -> _Entity | None:
         """The person or body an attribution closing a sentence of reported speech names ('The walkout runs from
