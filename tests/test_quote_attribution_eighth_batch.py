@@ -114,24 +114,19 @@ def test_a_heading_that_reports_someone_else_saying_something_ends_the_run():
 
 # ---- (f) a person introduced in the paragraph before a bare quoted paragraph ---------------------------------
 
-def test_a_person_heading_the_last_sentence_of_the_paragraph_before_speaks_the_next_quoted_paragraph():
+def test_a_person_taking_a_side_in_the_last_sentence_of_the_paragraph_before_speaks_the_next_quoted_one():
     for between in ("The health minister Sam Poole disagreed with the federation.",
-                    "Sam Poole, the health minister, visited nurses on the ward on Monday."):
+                    "Sam Poole, the health minister, rejected the claim on Monday.",
+                    "Health minister Sam Poole responded."):
         article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n" + between + "\n\n"
                    "\u201cThe offer is fair, and it stays on the table.\u201d\n")
         assert [name for _, name in _speakers(article)] == ["Jo Bell", "Sam Poole"], between
 
 
-def test_the_earlier_speaker_named_again_in_full_heading_the_paragraph_before_speaks_again():
-    article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n"
-               "Sam Poole, the health minister, said the offer was fair. Jo Bell was not convinced.\n\n"
-               "\u201cWe will walk out next week if nothing changes.\u201d\n")
-    assert [name for _, name in _speakers(article)] == ["Jo Bell", "Jo Bell"]
-
-
-def test_a_paragraph_before_naming_two_people_or_headed_by_a_body_gives_the_quotation_no_speaker():
-    # near misses: two people (no way to choose), or a body heading the sentence (background, not a speaker)
-    for between in ("Sam Poole met Tom Hale in Easton on Monday.",
+def test_a_paragraph_before_setting_a_scene_naming_two_people_or_headed_by_a_body_gives_no_speaker():
+    # near misses: a scene with no side taken, two people (no way to choose), or a body heading the sentence
+    for between in ("Sam Poole, the health minister, visited nurses on the ward on Monday.",
+                    "Sam Poole disagreed with Tom Hale in Easton on Monday.",
                     "The Easton Health Board runs four hospitals and two clinics."):
         article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n" + between + "\n\n"
                    "\u201cThe offer is fair, and it stays on the table.\u201d\n")

@@ -2316,9 +2316,10 @@ class _Article:
 
     def _person_heading_paragraph_before(self, quote: _Quote) -> _Attribution | None:
         """A paragraph that is one whole quotation after a paragraph of narration whose last sentence a person
-        heads and names nobody else ('Sam Poole, the health minister, disagreed.' or 'Jo Bell was not convinced.',
-        then '“...”'): that person's words, as with a scene sentence in the quotation's own paragraph
-        (_scene_before); a new person introduced this way also ends an earlier speaker's run of paragraphs."""
+        heads with a verb of taking a side or of saying, naming nobody else ('Sam Poole, the health minister,
+        disagreed.', 'Tom Hale rejected the claim.', 'Jo Bell responded.', then '“...”'): that person's words; a
+        new person introduced this way also ends an earlier speaker's run of paragraphs. A sentence that only sets
+        a scene ('Dr X walked out of the clinic.') gives no speaker (the nearest name is not taken blindly)."""
         paragraph = self.paragraphs[quote.paragraph]
         if quote.paragraph == 0 or quote.close is None or quote.continues is not None or quote.continued \
                 or not self._opens_paragraph(quote) \
@@ -2334,12 +2335,6 @@ class _Article:
             return None
         scene = self.sentences[index]
         named = self.names.within(scene.start, scene.end)
-        if not named:
-            # a person the text named before, named again in full without a cue ('Jo Bell was not convinced.')
-            bare = self._bare_name_subject(scene, _PAST_OR_AUXILIARY)
-            known = bare is not None and any(m.referent.kind == "person" and m.referent.name == bare.name
-                                             for m in self.names.before(scene.start, 40))
-            return _Attribution(scene.start, scene.start + len(bare.name), "", tight=False) if known else None
         people = _distinct([m.referent for m in named if m.referent.kind == "person"])
         if len(people) != 1 or any(m.referent.kind != "person" and m.start == scene.start for m in named):
             return None
@@ -2350,6 +2345,9 @@ class _Article:
             lead = _LEADING_DETERMINER.match(self.masked, scene.start, scene.end).end()
             if named[0] is not mention or mention.start != lead or not self.masked.startswith(", ", mention.end):
                 return None
+        if not any(w.group().lower() in _STANCE_VERBS or _saying(w.group())
+                   for w in _WORD.finditer(self.masked, mention.end, scene.end)):
+            return None  # 'Dr X walked out of the clinic.' sets a scene; it does not say who speaks next
         return _Attribution(mention.start, mention.end, "", tight=False)
 
     def _closing_reporter(self, index: int) -> _Entity | None:
