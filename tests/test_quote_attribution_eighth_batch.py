@@ -131,3 +131,20 @@ def test_a_paragraph_before_setting_a_scene_naming_two_people_or_headed_by_a_bod
         article = ("Jo Bell said: \u201cWe are angry about this offer.\u201d\n\n" + between + "\n\n"
                    "\u201cThe offer is fair, and it stays on the table.\u201d\n")
         assert [name for _, name in _speakers(article)] == ["Jo Bell", None], between
+
+
+# ---- (g) narration about the speaker's own body between two quoted paragraphs -------------------------------
+
+def test_narration_about_the_body_named_with_the_speaker_does_not_stop_the_speaker_going_on():
+    article = ("Dr Jo Bell, chair of the Easton Nurses Federation, said: \u201cWe are angry about this offer.\u201d\n\n"
+               "The Easton Nurses Federation has 40,000 members across the county.\n\n"
+               "\u201cWe will walk out next week if nothing changes.\u201d\n")
+    assert [name for _, name in _speakers(article)] == ["Jo Bell", "Jo Bell"]
+
+
+def test_narration_about_another_body_still_stops_the_speaker_going_on():
+    # near miss: a body the attribution did not name may be the next speaker
+    article = ("Dr Jo Bell, chair of the Easton Nurses Federation, said: \u201cWe are angry about this offer.\u201d\n\n"
+               "The Easton Health Board has 4,000 staff across the county.\n\n"
+               "\u201cWe will walk out next week if nothing changes.\u201d\n")
+    assert [name for _, name in _speakers(article)] == ["Jo Bell", None]

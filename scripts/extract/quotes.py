@@ -573,9 +573,12 @@ class _Article:
         if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
                 or (story and self.masked[tail.start:tail.end].strip()):
             return False
-        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
+        own = self._speakers_bodies(earlier)
+        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]
+                  and id(m.referent) not in own]
         curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
-                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])]
+                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])
+                   and m.alias.entity_id not in own]
         return not others and not curated
 
     def _speech_by_itself(self, quote: _Quote, words: list[str]) -> bool:
@@ -2297,6 +2300,22 @@ class _Article:
         return Span(offset, offset + 1)
 
     # ---- reported speech and colon clauses (issue 8, ninth session) -------------------------------------------
+
+    def _speakers_bodies(self, quote: _Quote) -> set:
+        """The organisations (referent ids and curated ids) named in the sentence that introduces or attributes
+        quote ('Jo Bell, chair of the X, said: “...”'): narration about them after the quotation ('The X has 40,000
+        members.') is background on the speaker, not a new speaker."""
+        sentence = self._sentence_of(quote.open)
+        start = sentence.start
+        if self._opens_paragraph(quote) and quote.paragraph > 0:  # introduced by the paragraph before: 'X said:'
+            start = self._sentence_of(self.paragraphs[quote.paragraph - 1].end - 1).start
+        bodies = set()
+        for mention in self.names.within(start, sentence.end):
+            if mention.referent.kind == "organisation" and self.masked[mention.start] != _MASK:
+                bodies.add(id(mention.referent))
+                if mention.referent.organisation_id:
+                    bodies.add(mention.referent.organisation_id)
+        return bodies
 
     def _story_paragraphs_between(self, first: int, last: int) -> list[int] | None:
         """The paragraphs between paragraphs first and last that are story, not a caption or heading set between
