@@ -92,6 +92,7 @@ import itertools
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
+from scripts.extract.pronoun_gender import genders_from_text
 from scripts.extract.speaker_ranking import RANKING
 from scripts.extract.text import Span, paragraphs
 
@@ -475,6 +476,7 @@ class _Article:
         self.entities: list[_Entity] = []
         self._subjects: dict[int, _Entity | None] = {}
         self._mention_starts: dict[int, list[int]] | None = None
+        self._text_genders: dict[int, str] | None = None  # pronoun_gender.genders_from_text, when first needed
         self.recording = False  # set to True to keep each row's ranking decision (the training script does)
         self._last_decision: dict | None = None  # the last ranking decision, while recording
         # the training script's labels: (quotation's start, end, candidates' speakers) -> the right one's index or
@@ -1994,7 +1996,8 @@ class _Article:
             kind = entity.kind
             if kind not in ("person", "spokesperson") or (kind == "spokesperson" and entity.gender != gender):
                 return
-            known = entity.gender or (entity.referent.gender if entity.referent is not None else None)
+            known = entity.gender or (entity.referent.gender if entity.referent is not None else None) \
+                or self._gender_from_text(entity.referent)
             if known not in (None, gender):
                 return
             key = _candidate_key(entity)
@@ -2055,7 +2058,7 @@ class _Article:
         paragraph_at = bisect.bisect_right(self._paragraph_starts, candidate.latest) - 1
         before = self.masked[max(0, candidate.latest - 12):candidate.latest].split()
         end = candidate.latest_end
-        known = entity.gender or (referent.gender if referent is not None else None)
+        known = entity.gender or (referent.gender if referent is not None else None) or self._gender_from_text(referent)
         return (
             min(own - at, 8) / 8,
             min(paragraph - paragraph_at, 4) / 4,
@@ -2316,6 +2319,14 @@ class _Article:
                 if mention.referent.organisation_id:
                     bodies.add(mention.referent.organisation_id)
         return bodies
+
+    def _gender_from_text(self, referent: Referent | None) -> str | None:
+        """The gender the text's own words give a person no title gave one (scripts/extract/pronoun_gender.py)."""
+        if referent is None:
+            return None
+        if self._text_genders is None:
+            self._text_genders = genders_from_text(self.masked, self.sentences, self.names.mentions, _MASK)
+        return self._text_genders.get(id(referent))
 
     def _story_paragraphs_between(self, first: int, last: int) -> list[int] | None:
         """The paragraphs between paragraphs first and last that are story, not a caption or heading set between
