@@ -148,3 +148,24 @@ def test_narration_about_another_body_still_stops_the_speaker_going_on():
                "The Easton Health Board has 4,000 staff across the county.\n\n"
                "\u201cWe will walk out next week if nothing changes.\u201d\n")
     assert [name for _, name in _speakers(article)] == ["Jo Bell", None]
+
+
+# ---- (h) 'the doctors’ union', and ', according to the X.' as the body that reported -----------------------
+
+def test_a_description_with_a_plural_possessive_before_its_head_stands_for_the_body_named_before():
+    article = ("The Easton Medical Association said its members would walk out on Monday.\n\n"
+               "The doctors\u2019 union said the offer was \u201can insult to every single member\u201d.\n")
+    assert _speakers(article) == [("an insult to every singl", "Easton Medical Association")]
+
+
+def test_a_body_a_sentence_closes_with_according_to_is_what_the_union_stands_for_next():
+    article = ("The walkout will go ahead on Monday, according to the Easton Medical Association. The union said "
+               "the offer was \u201can insult to every single member\u201d.\n")
+    assert _speakers(article) == [("an insult to every singl", "Easton Medical Association")]
+
+
+def test_according_to_opening_a_sentence_names_no_reporter_closing_it():
+    # near miss: the body is named inside the sentence's source phrase at its start, not closing it
+    article = ("According to figures the Easton Medical Association published, the walkout will go ahead on Monday "
+               "across the county. The union said the offer was \u201can insult to every single member\u201d.\n")
+    assert _speakers(article) == [("an insult to every singl", None)]

@@ -179,7 +179,7 @@ _SUBJECT_TAIL = re.compile(
 _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|did|does|can|could|said|told"
                                 r"|wrote|[a-z]+ed)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
-_ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
+_ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+|[a-z-]+s['\u2019]\s+(?:[a-z-]+\s+)?)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 # 'Easton health bosses', 'the Easton hospital chiefs': the people at the head of a place's body, in the plural
 _PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+){0,2}"
@@ -351,8 +351,8 @@ _BARE_NAME_HEADING = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:
 
 # a closing single quotation mark typed as an opening one: after the speech's punctuation, before a space
 _TURNED_SINGLE_CLOSER = re.compile("(?<=[.,!?\u2026])\u2018(?=\\s|\\Z)")
-# ', the X said.' / ', said the X.' closing a sentence of reported speech (see _closing_reporter)
-_REPORTER_BEFORE = re.compile(r",\s+(?:(?!the\s)(?P<verb>[a-z]+)\s+)?(?:the\s+)?\Z")
+# ', the X said.' / ', said the X.' / ', according to the X.' closing a sentence of reported speech (_closing_reporter)
+_REPORTER_BEFORE = re.compile(r",\s+(?:(?P<according>according\s+to\s+)|(?!the\s)(?P<verb>[a-z]+)\s+)?(?:the\s+)?\Z")
 _VERB_AFTER_REPORTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?([a-z]+)\b")
 
 # verbs that report what people think or a survey found: the complement closing their clause ('members believe
@@ -2395,7 +2395,9 @@ class _Article:
         before = _REPORTER_BEFORE.search(self.masked, max(sentence.start, mention.start - 24), mention.start)
         if before is None:
             return None
-        if before.group("verb"):
+        if before.group("according"):
+            pass  # ', according to the X.'
+        elif before.group("verb"):
             if not _is_invertible(before.group("verb")):
                 return None  # ', told the X': a listener
         else:
