@@ -59,8 +59,14 @@ def genders_from_text(masked: str, sentences, mentions, mask: str = "~") -> dict
         if s == len(sentences):
             break
         sentence = sentences[s]
-        following = next((m for m in people[i + 1:] if m.referent is not mention.referent), None)
-        if following is None or following.start >= sentence.end:
+        following = None
+        for j in range(i + 1, len(people)):  # the next other person in the same sentence (bounded by it)
+            if people[j].start >= sentence.end:
+                break
+            if people[j].referent is not mention.referent:
+                following = people[j]
+                break
+        if following is None:
             continue  # alone in its sentence: names.py reads that one
         pronoun = _PRONOUN.search(masked, mention.end, following.start)
         if pronoun is None:
@@ -73,9 +79,6 @@ def genders_from_text(masked: str, sentences, mentions, mask: str = "~") -> dict
             note(mention.referent, genders.pop())
 
     # 'Jo Bell chairs the board. She has led it since 2019.'
-    starts = {}
-    for mention in people:
-        starts.setdefault(mention.start, mention)
     m = 0
     for s, sentence in enumerate(sentences[:-1]):
         named = []

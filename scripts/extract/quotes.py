@@ -74,6 +74,17 @@ department's name keeps the place); 'X officials' speak for the fuller body name
 in the paragraph before is its last paragraph; a few words in marks with a finite verb are a clause of speech;
 an unattributed fragment quoted again inside a longer attributed quotation is that speaker's.
 
+Shapes of the eighth batch and of continued quotations (issue 8, ninth session): a body whose attribution closes
+the sentence before with reported speech (', the X said in a statement.', ', according to the X.') is what 'the
+trade union' or "the doctors' union" next stands for; a single quotation closed by a turned opening mark
+('‘...,‘ the X said'); after a colon, the one name before it speaks when words after the quotation name another;
+a short complement closing a clause of what people believe or a survey found; a quoted paragraph goes on with the
+last speaker across captions and headings set between (no verb of saying in them), and past narration about the
+body named in the speaker's own attribution; a person taking a side or saying something in the last sentence of
+the paragraph before ('X disagreed.') speaks a bare quoted paragraph; the gender the text gives a person (a
+pronoun before the next person named, 'chairwoman', 'She' opening the next sentence) feeds the he/she ranking
+(scripts/extract/pronoun_gender.py).
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
@@ -2342,6 +2353,8 @@ class _Article:
                     return None
             else:
                 story.append(index)
+                if len(story) > 1:
+                    return story  # (more than its caller accepts: no need to read further)
         return story
 
     def _person_heading_paragraph_before(self, quote: _Quote) -> _Attribution | None:
