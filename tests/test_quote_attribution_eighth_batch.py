@@ -169,3 +169,27 @@ def test_according_to_opening_a_sentence_names_no_reporter_closing_it():
     article = ("According to figures the Easton Medical Association published, the walkout will go ahead on Monday "
                "across the county. The union said the offer was \u201can insult to every single member\u201d.\n")
     assert _speakers(article) == [("an insult to every singl", None)]
+
+
+# ---- (i) a paragraph whose opening mark was left out, with an apostrophe before its closing mark -------------
+
+def test_the_last_paragraph_of_a_quotation_with_an_apostrophe_before_its_closing_mark_is_found():
+    for apostrophe in ("\u2019", "'"):
+        article = ("Jo Bell said: \u201cWe will not back down.\n\n"
+                   f"We don{apostrophe}t want this, but the nurses{apostrophe} patience has run out.\u201d\n\n"
+                   "The strike starts on Monday.\n")
+        rows = quotes(article)
+        assert [(r["text"], r["speaker_name"]) for r in rows] == [
+            ("We will not back down.", "Jo Bell"),
+            (f"We don{apostrophe}t want this, but the nurses{apostrophe} patience has run out.", "Jo Bell")]
+
+
+def test_speech_with_an_apostrophe_and_its_opening_mark_left_out_before_an_attribution_is_found():
+    article = "Jo Bell is angry about the offer.\n\nWe don\u2019t want this at all,\u201d she said.\n"
+    assert [r["text"] for r in quotes(article)] == ["We don\u2019t want this at all,"]
+
+
+def test_a_paragraph_with_only_apostrophes_and_no_closing_mark_is_no_quotation():
+    # near miss: apostrophes passed over leave nothing that closes speech
+    article = "Jo Bell said: \u201cWe will not back down.\n\nThe nurses\u2019 union won\u2019t meet on Monday.\n"
+    assert [r["text"] for r in quotes(article)] == ["We will not back down."]

@@ -2501,7 +2501,7 @@ def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> li
         if quote.close is None and not quote.single:
             left_open.add(quote.paragraph)
     for index, paragraph in enumerate(paragraph_spans):
-        mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
+        mark = _first_mark_past_apostrophes(text, paragraph)
         if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
                 or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
             continue
@@ -2524,6 +2524,18 @@ def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> li
         if text[start:start + 1].isupper():  # speech opens with a capital: a sentence, not a cut clause
             quotes.append(_Quote(index, start, start, at, at + 1, text[at] in "'\u2019"))
     return quotes
+
+
+def _first_mark_past_apostrophes(text: str, paragraph: Span) -> re.Match | None:
+    """The first quotation mark (or closer) of a paragraph that is no apostrophe inside or after a word ('don’t',
+    "doctors' pay"): in 'We don’t want this.”' the mark that closes the speech is the second one."""
+    for mark in _ANY_MARK_OR_CLOSER.finditer(text, paragraph.start, paragraph.end):
+        at = mark.start()
+        if text[at] in "'\u2019" and at > paragraph.start and text[at - 1].isalpha() and (
+                text[at + 1:at + 2].isalpha() or _plural_possessive(text, at, paragraph.end)):
+            continue
+        return mark
+    return None
 
 
 def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
