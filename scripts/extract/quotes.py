@@ -74,6 +74,17 @@ department's name keeps the place); 'X officials' speak for the fuller body name
 in the paragraph before is its last paragraph; a few words in marks with a finite verb are a clause of speech;
 an unattributed fragment quoted again inside a longer attributed quotation is that speaker's.
 
+Shapes of the eighth batch and of continued quotations (issue 8, ninth session): a body whose attribution closes
+the sentence before with reported speech (', the X said in a statement.', ', according to the X.') is what 'the
+trade union' or "the doctors' union" next stands for; a single quotation closed by a turned opening mark
+('‘...,‘ the X said'); after a colon, the one name before it speaks when words after the quotation name another;
+a short complement closing a clause of what people believe or a survey found; a quoted paragraph goes on with the
+last speaker across captions and headings set between (no verb of saying in them), and past narration about the
+body named in the speaker's own attribution; a person taking a side or saying something in the last sentence of
+the paragraph before ('X disagreed.') speaks a bare quoted paragraph; the gender the text gives a person (a
+pronoun before the next person named, 'chairwoman', 'She' opening the next sentence) feeds the he/she ranking
+(scripts/extract/pronoun_gender.py).
+
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
@@ -92,6 +103,7 @@ import itertools
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
+from scripts.extract.pronoun_gender import genders_from_text
 from scripts.extract.speaker_ranking import RANKING
 from scripts.extract.text import Span, paragraphs
 
@@ -178,7 +190,7 @@ _SUBJECT_TAIL = re.compile(
 _PAST_OR_AUXILIARY = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will|would|did|does|can|could|said|told"
                                 r"|wrote|[a-z]+ed)\b")
 _LEADING_DETERMINER = re.compile(r"(?i)(?:(?:the|a|an)\s+)?")
-_ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)")
+_ANAPHOR = re.compile(r"(?i)(?:the|this|that)\s+(?:[a-z-]+\s+|[a-z-]+s['\u2019]\s+(?:[a-z-]+\s+)?)?(?P<head>[a-z]+)")
 _SPOKESPERSON = re.compile(r"(?i)(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>" + "|".join(sorted(_SPOKES_NOUNS)) + ")")
 # 'Easton health bosses', 'the Easton hospital chiefs': the people at the head of a place's body, in the plural
 _PLACE_AND_PEOPLE = re.compile(r"(?:[Tt]he\s+)?(?P<place>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+){0,2}"
@@ -348,6 +360,17 @@ _NAME_PARTICLES = frozenset("van von der den de da di du del della le la ap bin 
 _BARE_NAME_HEADING = re.compile(r"([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?(?: (?:(?:" + "|".join(sorted(_NAME_PARTICLES))
                                 + r") ){0,2}[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?){1,2})(?=\s|,)")
 
+# a closing single quotation mark typed as an opening one: after the speech's punctuation, before a space
+_TURNED_SINGLE_CLOSER = re.compile("(?<=[.,!?\u2026])\u2018(?=\\s|\\Z)")
+# ', the X said.' / ', said the X.' / ', according to the X.' closing a sentence of reported speech (_closing_reporter)
+_REPORTER_BEFORE = re.compile(r",\s+(?:(?P<according>according\s+to\s+)|(?!the\s)(?P<verb>[a-z]+)\s+)?(?:the\s+)?\Z")
+_VERB_AFTER_REPORTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+)?([a-z]+)\b")
+
+# verbs that report what people think or a survey found: the complement closing their clause ('members believe
+# the offer is “an insult”.', 'the poll found pay was “far too low”.') is their words, as after a verb of saying
+_OPINION_VERBS = frozenset("""believe believes believed think thinks thought feel feels felt consider considers
+considered agree agrees agreed found find finds show shows showed shown""".split())
+
 
 @dataclass
 class _Quote:
@@ -464,6 +487,7 @@ class _Article:
         self.entities: list[_Entity] = []
         self._subjects: dict[int, _Entity | None] = {}
         self._mention_starts: dict[int, list[int]] | None = None
+        self._text_genders: dict[int, str] | None = None  # pronoun_gender.genders_from_text, when first needed
         self.recording = False  # set to True to keep each row's ranking decision (the training script does)
         self._last_decision: dict | None = None  # the last ranking decision, while recording
         # the training script's labels: (quotation's start, end, candidates' speakers) -> the right one's index or
@@ -550,20 +574,24 @@ class _Article:
         """A paragraph that is one whole quotation, one paragraph of narration after the last quotation, and
         that narration names nobody else ('The guild has 40,000 members.'): the last speaker goes on."""
         earlier, row = previous
-        if row["speaker_name"] is None or quote.paragraph - earlier.paragraph not in (1, 2) or quote.close is None \
+        story = self._story_paragraphs_between(earlier.paragraph, quote.paragraph)
+        if row["speaker_name"] is None or story is None or len(story) > 1 or quote.close is None \
                 or not self._opens_paragraph(quote) \
                 or self.masked[quote.close:self.paragraphs[quote.paragraph].end].strip(" .,;!?\u2026\t\n"):
             return False
-        aside = self.paragraphs[quote.paragraph - 1]
-        if quote.paragraph - earlier.paragraph == 1:
-            # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.')
-            aside = Span(row["_sentence_end"], aside.end)
+        tail = Span(row["_sentence_end"], self.paragraphs[earlier.paragraph].end)
+        # the narration closes the quotation's own paragraph ('“...,” she said. The strike starts on Monday.'),
+        # or is the one paragraph of story between (captions and headings set between are passed over)
+        aside = self.paragraphs[story[0]] if story else tail
         if aside.end - aside.start > 2 * _REACH or _MASK in self.masked[aside.start:aside.end] \
-                or self.masked[row["_sentence_end"]:aside.start].strip():
+                or (story and self.masked[tail.start:tail.end].strip()):
             return False
-        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]]
+        own = self._speakers_bodies(earlier)
+        others = [m for m in self.names.within(aside.start, aside.end) if m.referent.name != row["speaker_name"]
+                  and id(m.referent) not in own]
         curated = [m for m in self.lexicon.find(self.masked, aside.start, aside.end)
-                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])]
+                   if m.alias.entity_id not in (row["speaker_person_id"], row["speaker_organisation_id"])
+                   and m.alias.entity_id not in own]
         return not others and not curated
 
     def _speech_by_itself(self, quote: _Quote, words: list[str]) -> bool:
@@ -631,7 +659,7 @@ class _Article:
             clause = before[max(before.rfind(c) for c in _CLAUSE_END) + 1:]
             return not titled and any(_saying(w.group()) and w.group().lower() not in _NOT_SAYING_THEIR_OBJECT
                                       and _a_verb(clause, w.start()) for w in _WORD.finditer(clause))
-        return any(_saying(w.group()) for w in _WORD.finditer(before))
+        return any(_saying(w.group()) or w.group().lower() in _OPINION_VERBS for w in _WORD.finditer(before))
 
     def _named_not_spoken(self, quote: _Quote, words: list[str]) -> bool:
         """A short quoted term that the text names rather than quotes: after 'the term', 'the word', 'the title'
@@ -724,7 +752,8 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or self._own_sentence(quote)
+        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or \
+            self._person_heading_paragraph_before(quote) or self._own_sentence(quote)
 
     def _own_sentence(self, quote: _Quote) -> _Attribution | None:
         """The last resort, inside the quotation's own sentence (the words before its opening mark and after its
@@ -793,7 +822,7 @@ class _Article:
             if len(distinct) == 1:
                 return _Attribution(chosen[0].start, chosen[0].end, cue_word, tight=tight)
             if len(distinct) > 1:
-                return None
+                return self._one_before_colon(chosen, quote.open, cue_word) if colon else None
         if colon:
             pronoun = _PRONOUN_OPENING.match(self.masked, sentence.start, quote.open)
             if pronoun:
@@ -1978,7 +2007,8 @@ class _Article:
             kind = entity.kind
             if kind not in ("person", "spokesperson") or (kind == "spokesperson" and entity.gender != gender):
                 return
-            known = entity.gender or (entity.referent.gender if entity.referent is not None else None)
+            known = entity.gender or (entity.referent.gender if entity.referent is not None else None) \
+                or self._gender_from_text(entity.referent)
             if known not in (None, gender):
                 return
             key = _candidate_key(entity)
@@ -2039,7 +2069,7 @@ class _Article:
         paragraph_at = bisect.bisect_right(self._paragraph_starts, candidate.latest) - 1
         before = self.masked[max(0, candidate.latest - 12):candidate.latest].split()
         end = candidate.latest_end
-        known = entity.gender or (referent.gender if referent is not None else None)
+        known = entity.gender or (referent.gender if referent is not None else None) or self._gender_from_text(referent)
         return (
             min(own - at, 8) / 8,
             min(paragraph - paragraph_at, 4) / 4,
@@ -2106,7 +2136,7 @@ class _Article:
             # A description ('the union') never stands for the subject of its own clause: 'X reported that the
             # union has warned' is about another body (the same body would be 'it'). A pronoun may. (A quotation
             # opening a sentence does not end the one before for the splitter: there the subject may still be it.)
-            subject = self._subject_entity(index)
+            subject = self._subject_entity(index) or self._closing_reporter(index)
             if subject and head is not None and index == own and _MASK not in self.masked[subject.position:position]:
                 subject = None
             if subject and subject.position < position and subject.kind in kinds \
@@ -2283,6 +2313,125 @@ class _Article:
             return self.paragraphs[i]
         return Span(offset, offset + 1)
 
+    # ---- reported speech and colon clauses (issue 8, ninth session) -------------------------------------------
+
+    def _speakers_bodies(self, quote: _Quote) -> set:
+        """The organisations (referent ids and curated ids) named in the sentence that introduces or attributes
+        quote ('Jo Bell, chair of the X, said: “...”'): narration about them after the quotation ('The X has 40,000
+        members.') is background on the speaker, not a new speaker."""
+        sentence = self._sentence_of(quote.open)
+        start = sentence.start
+        if self._opens_paragraph(quote) and quote.paragraph > 0:  # introduced by the paragraph before: 'X said:'
+            start = self._sentence_of(self.paragraphs[quote.paragraph - 1].end - 1).start
+        bodies = set()
+        for mention in self.names.within(start, sentence.end):
+            if mention.referent.kind == "organisation" and self.masked[mention.start] != _MASK:
+                bodies.add(id(mention.referent))
+                if mention.referent.organisation_id:
+                    bodies.add(mention.referent.organisation_id)
+        return bodies
+
+    def _gender_from_text(self, referent: Referent | None) -> str | None:
+        """The gender the text's own words give a person no title gave one (scripts/extract/pronoun_gender.py)."""
+        if referent is None:
+            return None
+        if self._text_genders is None:
+            self._text_genders = genders_from_text(self.masked, self.sentences, self.names.mentions, _MASK)
+        return self._text_genders.get(id(referent))
+
+    def _story_paragraphs_between(self, first: int, last: int) -> list[int] | None:
+        """The paragraphs between paragraphs first and last that are story, not a caption or heading set between
+        (_interruption: short, no full stop, no quotation and no verb of saying in it: 'Advertisement', 'Nurses at
+        the gate (Photo: Jo Bell/PA)'); None when more than _MAX_INTERRUPTIONS of those stand between."""
+        story, passed = [], 0
+        for index in range(first + 1, last):
+            paragraph = self.paragraphs[index]
+            if _interruption(self.text, paragraph) and _MASK not in self.masked[paragraph.start:paragraph.end] \
+                    and not _verbs(self.masked, paragraph.start, paragraph.end):
+                passed += 1
+                if passed > _MAX_INTERRUPTIONS:
+                    return None
+            else:
+                story.append(index)
+                if len(story) > 1:
+                    return story  # (more than its caller accepts: no need to read further)
+        return story
+
+    def _person_heading_paragraph_before(self, quote: _Quote) -> _Attribution | None:
+        """A paragraph that is one whole quotation after a paragraph of narration whose last sentence a person
+        heads with a verb of taking a side or of saying, naming nobody else ('Sam Poole, the health minister,
+        disagreed.', 'Tom Hale rejected the claim.', 'Jo Bell responded.', then '“...”'): that person's words; a
+        new person introduced this way also ends an earlier speaker's run of paragraphs. A sentence that only sets
+        a scene ('Dr X walked out of the clinic.') gives no speaker (the nearest name is not taken blindly)."""
+        paragraph = self.paragraphs[quote.paragraph]
+        if quote.paragraph == 0 or quote.close is None or quote.continues is not None or quote.continued \
+                or not self._opens_paragraph(quote) \
+                or self.masked[quote.close:paragraph.end].strip(" .,;!?\u2026\t\n") \
+                or not _SENTENCE_FINAL.search(self.text, quote.start, quote.close):
+            return None
+        before = self.paragraphs[quote.paragraph - 1]
+        if _MASK in self.masked[before.start:before.end] or not self.masked[before.start:before.end].rstrip().endswith(
+                (".", "!")):
+            return None
+        index = bisect.bisect_right(self._sentence_starts, before.end - 1) - 1
+        if index < 0 or self.sentences[index].start < before.start:
+            return None
+        scene = self.sentences[index]
+        named = self.names.within(scene.start, scene.end)
+        people = _distinct([m.referent for m in named if m.referent.kind == "person"])
+        if len(people) != 1 or any(m.referent.kind != "person" and m.start == scene.start for m in named):
+            return None
+        mention = next(m for m in named if m.referent.kind == "person")
+        subject = self._subject_entity(index)
+        if subject is None or subject.kind != "person":
+            # a curated name heading the sentence before an appositive ('Sam Poole, the health minister, visited')
+            lead = _LEADING_DETERMINER.match(self.masked, scene.start, scene.end).end()
+            if named[0] is not mention or mention.start != lead or not self.masked.startswith(", ", mention.end):
+                return None
+        if not any(w.group().lower() in _STANCE_VERBS or _saying(w.group())
+                   for w in _WORD.finditer(self.masked, mention.end, scene.end)):
+            return None  # 'Dr X walked out of the clinic.' sets a scene; it does not say who speaks next
+        return _Attribution(mention.start, mention.end, "", tight=False)
+
+    def _closing_reporter(self, index: int) -> _Entity | None:
+        """The person or body an attribution closing a sentence of reported speech names ('The walkout runs from
+        Monday, the X said in a statement.', '..., said the X.'): the one who spoke in that sentence, so that a
+        description ('The trade union said ...') or a pronoun in the next can stand for them. Only the last name
+        of the sentence, after a comma, right before a verb of saying (or right after an inverted one)."""
+        sentence = self.sentences[index]
+        named = self.names.within(sentence.start, sentence.end)
+        if not named:
+            return None
+        mention = named[-1]
+        if _MASK in self.masked[mention.start:mention.end] or _MASK in self.masked[mention.end:sentence.end]:
+            return None
+        before = _REPORTER_BEFORE.search(self.masked, max(sentence.start, mention.start - 24), mention.start)
+        if before is None:
+            return None
+        if before.group("according"):
+            pass  # ', according to the X.'
+        elif before.group("verb"):
+            if not _is_invertible(before.group("verb")):
+                return None  # ', told the X': a listener
+        else:
+            verb = _VERB_AFTER_REPORTER.match(self.masked, mention.end, sentence.end)
+            if verb is None or verb.group(1) not in _REPORTING_VERB_SET:
+                return None
+        referent = mention.referent
+        kind = referent.kind if referent.kind in ("person", "organisation") else None
+        if kind is None:
+            return None
+        return _Entity(mention.start, kind, referent.person_id, referent.organisation_id, referent.name, referent)
+
+    def _one_before_colon(self, mentions: list, colon: int, cue: str) -> _Attribution | None:
+        """A quotation after a colon whose sentence names several people or bodies: the one named before the
+        colon, in the clause the colon closes ('In the morning Jo Bell gave her line: “...”, a dig at the X.');
+        words after the quotation are the writer's. Two before the colon: no speaker."""
+        before = [m for m in mentions if m.end <= colon]
+        if len({_mention_key(m) for m in before}) != 1:
+            return None
+        return _Attribution(before[0].start, before[0].end, cue, tight=True)
+
 
 # ---- finding quotation marks --------------------------------------------------------------------------------
 
@@ -2352,7 +2501,7 @@ def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> li
         if quote.close is None and not quote.single:
             left_open.add(quote.paragraph)
     for index, paragraph in enumerate(paragraph_spans):
-        mark = _ANY_MARK_OR_CLOSER.search(text, paragraph.start, paragraph.end)
+        mark = _first_mark_past_apostrophes(text, paragraph)
         if mark is None or mark.group() not in _CLOSERS_WITHOUT_OPENER \
                 or mark.start() >= first_quote.get(index, paragraph.end) or mark.start() - paragraph.start < 2:
             continue
@@ -2377,10 +2526,25 @@ def _unopened(text: str, paragraph_spans: list[Span], found: list[_Quote]) -> li
     return quotes
 
 
+def _first_mark_past_apostrophes(text: str, paragraph: Span) -> re.Match | None:
+    """The first quotation mark (or closer) of a paragraph that is no apostrophe inside or after a word ('don’t',
+    "doctors' pay"): in 'We don’t want this.”' the mark that closes the speech is the second one."""
+    for mark in _ANY_MARK_OR_CLOSER.finditer(text, paragraph.start, paragraph.end):
+        at = mark.start()
+        if text[at] in "'\u2019" and at > paragraph.start and text[at - 1].isalpha() and (
+                text[at + 1:at + 2].isalpha() or _plural_possessive(text, at, paragraph.end)):
+            continue
+        return mark
+    return None
+
+
 def _unclosed(text: str, opened: int, end: int) -> tuple[int, int, int | None]:
     """(opener, end, close) of a quotation whose closing mark never comes in its paragraph: it runs to the
     paragraph's end, unless an inverted attribution closing the paragraph shows where the speech stopped
     ('“We raised pay by 5%, said the minister.': the mark was left out before ', said')."""
+    turned = _TURNED_SINGLE_CLOSER.search(text, opened + 1, end) if text[opened] == "\u2018" else None
+    if turned is not None:
+        return opened, turned.start(), turned.end()  # '‘We will not back down,‘ the X said.': closed by its opener
     said = _UNCLOSED_ATTRIBUTION.search(text, opened + 1, end)
     if said is None or _SENTENCE_END.search(text, said.end(), end):
         return opened, end, None
