@@ -209,6 +209,7 @@ _MONTHS = frozenset("""
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
+_MONTHS_IN_CAPITALS = frozenset(m.upper() for m in _MONTHS if len(m) > 4 or m in ("May", "June", "July"))  # full names
 # Capitalised words that end a phrase without belonging to the name ('... on Monday'); a weekday's short form
 # that is also a curated nameplate stays a media head.
 _TRAILING_STRUCTURE_WORDS = (_WEEKDAYS | _MONTHS | frozenset("Today Tonight Yesterday Tomorrow".split())) \
@@ -556,6 +557,8 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
+    if word in _MONTHS_IN_CAPITALS:
+        return False  # 'MAY 23, 2023' in a dateline: a month's full name in capitals is no body's letters
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
     if len(word) >= 4 and _in_a_capitals_label(text, start, end):
@@ -591,11 +594,11 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
     """'STAFFING levels in ...', 'HOSPITAL BOSSES have ...': a paragraph opened by one or two words in capitals (a
     house style) before a word in lower case, the word also written in lower case elsewhere in the text or a generic
     word of names.py's vocabularies (STRUCTURE_WORDS, ROLE_NOUNS); an acronym ('QRX members voted') is neither."""
-    if start and text[start - 1] != "\n":
+    if not _opens_a_paragraph(text, start):
         if text[start - 1] != " " or not text[start - 2:start - 1].isupper():
             return False  # no word in capitals just before (most acronyms): no look-up
         first = _CAPITALS_OPENER.search(text, max(0, start - 20), start)
-        if first is None or (first.start() and text[first.start() - 1] != "\n"):
+        if first is None or not _opens_a_paragraph(text, first.start()):
             return False  # not the first or second word of a paragraph
         after = end
     else:
@@ -612,6 +615,19 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
             return True
         at = text.find(lowered, at + 1)
     return False
+
+
+# What may stand before a paragraph's first word on its line: a date stamp (an ISO or numeric date, maybe after one
+# label word: '2023-05-05 ', 'Updated 05/05/2023 ').
+_DATE_STAMP_BEFORE = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[A-Za-z]+[^\S\n]+)?\d{1,4}(?:[-/.]\d{1,4}){1,2}[^\S\n]+\Z")
+
+
+def _opens_a_paragraph(text: str, i: int) -> bool:
+    """Whether position i opens a paragraph: the text's or a line's start, or a line's first word after a date stamp."""
+    if not i or text[i - 1] == "\n":
+        return True
+    return text[i - 1] == " " and text[i - 2:i - 1].isdigit() and \
+        _DATE_STAMP_BEFORE.search(text, max(0, i - 30), i) is not None
 
 
 # A word in capitals and the blank after it, opening a paragraph's run of capitals ('HOSPITAL BOSSES have').
@@ -1654,6 +1670,8 @@ def _parties(text: str) -> list[tuple[int, int]]:
                                                               or text[start - 2:start] == ", ")):
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
                                         else 0)))
+        elif _party_mid_sentence(text, start, end) and not _a_persons_name_word(text, word):
+            spans.append((start, end))  # 'a gift to <party>', 'than <party>.', ', <party> Shadow Health Secretary'
         elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
               or _LOWER_PARTY.match(text, end)) and not (_in_a_run_after(text, start) and not _after_an_opener(text, start)) \
                 and not _a_persons_name_word(text, word):
@@ -1664,6 +1682,27 @@ def _parties(text: str) -> list[tuple[int, int]]:
 
 
 _OWNER_OF_A_PERSON = re.compile(rf"['’]s[^\S\n]+[{_UPPER}][a-z]")
+# A capitalised run right after a party's word that holds a title ('<party> Shadow Health Secretary, Jo Bell'):
+# the member's role, not more words of the name.
+_TITLED_RUN_AFTER = re.compile(rf"(?:[^\S\n]+{_CAPITALISED_WORD}){{1,4}}")
+
+
+def _party_mid_sentence(text: str, start: int, end: int) -> bool:
+    """A party's word after a lower-case word other than an article is the party wherever the sentence goes on: 'a
+    gift to <party>', 'more than <party>.', 'for <party> to', 'attention to <party> mismanagement'. Before a
+    capitalised word it is read only when the run after it holds a title ('support <party> Shadow Health
+    Secretary'), since the run may be a longer name ('<party> Friends Network') or a thing's ('the <party> Paper');
+    so too after a comma, a colon or a semicolon (', <party> Shadow Health Secretary, Jo Bell'), where a word may
+    be one of a list ('red, Green and blue'). A sentence's first word may be a common noun, and a word after an
+    article a person or a thing ('the Progress was slow'): the other rules read those."""
+    before = _word_before(text, start)
+    if not before or before in _ARTICLES or not (before[:1].islower() or before[-1] in ",;:"):
+        return False
+    run = _TITLED_RUN_AFTER.match(text, end)
+    if run is None:
+        return before[:1].islower() and before[-1] not in ",;:"
+    words = [_bare(w) for w in run.group().split()]
+    return any(w in _TITLE_WORDS or w in _TITLE_MODIFIERS for w in words)
 # Two parties joined by a slash before what they form together ('the KVP/Lantern coalition', 'a Vexite/KVP government').
 _JOINED_BEFORE = re.compile(r"(?<![\w/@#.\-])([A-Z][\w'’\-]*)\Z")
 _JOINED_AFTER = re.compile(r"([A-Z][\w'’\-]*)[^\S\n]+(?:coalition|government|administration|alliance|pact|partnership)(?![\w\-])")
