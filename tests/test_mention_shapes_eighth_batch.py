@@ -94,3 +94,59 @@ def test_a_months_name_in_capitals_in_a_dateline_is_no_acronym(month):
 
 def test_letters_in_capitals_that_are_no_month_stay_an_acronym():
     assert organisations("MAYX 23, 2023\n\nJunior doctors in Vexby will strike.") == [("MAYX", None)]
+
+
+# --- a wire story opened by its agency in brackets, with no place before it (mentions._WIRE_OPENING) ---------------
+
+def test_an_agency_in_brackets_opening_a_paragraph_before_a_dash_is_the_agency_and_so_is_its_word_in_capitals():
+    text = ("Doctors to strike again - WIREXA\n\n(Wirexa) -- Junior doctors in Vexby will strike for three days, "
+            "the union said.")
+    assert organisations(text) == [("WIREXA", None), ("Wirexa", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "(Updated) -- Junior doctors in Vexby will strike for three days.",  # a label, not an agency
+    "(Monday) - Junior doctors in Vexby will strike for three days.",  # a weekday
+    "Talks broke down (Wirexa) - and doctors will strike for three days.",  # not opening the paragraph
+    "(Wirexa) Junior doctors in Vexby will strike for three days.",  # no dash after the brackets
+])
+def test_words_in_brackets_that_open_no_wire_story_are_no_agency(text):
+    assert ("Wirexa", None) not in organisations(text) and ("Updated", None) not in organisations(text) \
+        and ("Monday", None) not in organisations(text)
+
+
+# --- every name of a picture's credit after the photographer (mentions._credited_agencies) -------------------------
+
+def test_each_name_set_apart_by_a_slash_or_via_in_a_credit_is_an_agency():
+    text = "Nurses marched on Monday.\n\nPhoto by Jo Quillan/Marl Images/Vexpix via Tillby Images\n\nTalks resume today."
+    assert ("Vexpix", None) in organisations(text)
+    assert ("Jo Quillan", None) not in organisations(text)
+
+
+def test_a_slash_in_a_credit_that_runs_on_into_prose_marks_no_agency():
+    text = "Photo by Jo Quillan/Vexpix shows nurses who walked out over pay on Monday morning"
+    assert ("Vexpix", None) not in organisations(text)
+
+
+# --- a curated body's name written with the other of 'of' and 'for' (names._curated_organisation_named) ------------
+
+NAMED = Lexicon.from_rows([organisation("dvc", "DVC")], [], [], (),
+                          [{"organisation_id": "dvc", "name": "Department of Vexby Care"},
+                           {"organisation_id": "cfm", "name": "Council for Marl"}])
+
+
+@pytest.mark.parametrize("text, name, organisation_id", [
+    ("Talks with the Department for Vexby Care broke down on Monday.", "Department for Vexby Care", "dvc"),
+    ("A letter from the Council of Marl arrived on Friday.", "Council of Marl", "cfm"),
+    ("Talks with the Department of Vexby Care broke down on Monday.", "Department of Vexby Care", "dvc"),
+])
+def test_a_curated_name_written_with_of_for_for_or_for_for_of_is_that_body(text, name, organisation_id):
+    assert (name, organisation_id) in organisations(text, NAMED)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talks with the Department for Vexby Schools broke down on Monday.", "Department for Vexby Schools"),
+    ("Talks with the Department of Vexby broke down on Monday.", "Department of Vexby"),  # a shorter name
+])
+def test_a_name_that_differs_from_a_curated_one_by_more_than_its_connector_stays_a_candidate(text, name):
+    assert (name, None) in organisations(text, NAMED)

@@ -1369,6 +1369,10 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
             m = _WIRE_DATELINE.match(text, line_start)
             if m and m.end(1) == dash.start():
                 spans.append(m.span(1))
+            elif (m := _WIRE_OPENING.match(text, line_start)) and m.end(1) == dash.start() and \
+                    not any(_not_a_one_word_body(w) or w in _NOT_CREDITED_BODIES or w in _GENERIC_MEDIA_MODIFIERS
+                            or w in _STORY_LABELS for w in m.group(1).split()):
+                spans.append(m.span(1))  # '(Wirex) -- Junior doctors ...': the agency opening the story, no place
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
         the = m.start() - 1
         if _word_before(text, the) in ("of", "for") and \
@@ -1422,6 +1426,9 @@ _BRACKET_AND_DASH = re.compile(r"\)[^\S\n]*[-\u2013\u2014]")
 _WIRE_DATELINE = re.compile(r"[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
                             r"(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]+"
                             r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
+# A wire story opened by the agency in brackets and a dash, with no place before it ('(Wirex) -- Junior doctors ...').
+_STORY_LABELS = frozenset("Updated Exclusive Video Audio Pictured Analysis Opinion Comment Explainer Sponsored".split())
+_WIRE_OPENING = re.compile(r"[^\S\n]*\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
 # A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
 # an outlet (a photographer is named by two words or more); not a word saying where the picture came from.
 # The word may open in lower case before a capital inside it ('Photo: vexStock'), and may be the first of a list of
@@ -1538,7 +1545,9 @@ def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int
     """A name the context showed to be a body is one wherever else it stands alone in the article (one sense per
     article): not inside a longer capitalised run, not glued to other characters."""
     spans = []
-    for name in {text[s:e] for s, e in bodies}:
+    names = {text[s:e] for s, e in bodies}
+    names |= {n.upper() for n in names if len(n) >= 4 and " " not in n and not n.isupper()}  # 'Wirex' as 'WIREX'
+    for name in names:
         for at in _word_positions(text, name):
             if _CAPITALISED_AFTER.match(text, at + len(name)) or _in_a_run_after(text, at):
                 continue
@@ -1571,8 +1580,11 @@ _THE_SUBJECT = re.compile(rf"he(?<=[Tt]he)(?<![\w'’][Tt]he)[^\S\n]+(?=[{_UPPER
 
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
-# after the photographer is the agency or outlet that holds the picture.
-_AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){0,3})[^\S\n]*(?=[)\n]|\Z)")
+# after the photographer is the agency or outlet that holds the picture; so is each further name set apart by a
+# slash or 'via' up to the credit's end ('Photo by Jo Bell/Quill Images/Vexpix via Marl Images').
+_CREDIT_SEPARATOR = r"[^\S\n]*/[^\S\n]*|[^\S\n]+via[^\S\n]+"
+_AGENCY_IN_A_CREDIT = re.compile(rf"(?:{_CREDIT_SEPARATOR})((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){{0,3}})"
+                                 rf"(?={_CREDIT_SEPARATOR}|[^\S\n]*(?:[)\n]|\Z))")
 
 
 def _credited_agencies(text: str) -> list[tuple[int, int]]:
@@ -1583,10 +1595,13 @@ def _credited_agencies(text: str) -> list[tuple[int, int]]:
             stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
             slash = text.find("/", at, stop)
             if 0 <= slash and stop - at <= 100:
-                m = _AGENCY_AFTER_SLASH.match(text, slash if not text[slash - 1:slash].isspace()
-                                              else blanks_start(text, slash))
-                if m and m.end() == stop - (len(text[m.end():stop]) if text[m.end():stop].isspace() else 0):
-                    spans.append(m.span(1))
+                position = slash if not text[slash - 1:slash].isspace() else blanks_start(text, slash)
+                agencies = []
+                while (m := _AGENCY_IN_A_CREDIT.match(text, position, stop)) is not None:
+                    agencies.append(m.span(1))
+                    position = m.end()
+                if agencies and not text[position:stop].strip():
+                    spans += agencies  # every name after the photographer, the credit read to its end
             at = text.find(label, at + len(label))
     return spans
 

@@ -850,7 +850,7 @@ class ArticleNames:
             self._grow(referent, text)
             self.mentions.append(NameMention(start, end, text, referent, True))
         elif what == "organisation":
-            curated_id = lexicon.organisation_named(_organisation_name(text))
+            curated_id = _curated_organisation_named(lexicon, _organisation_name(text))
             if curated_id is not None:  # 'UK Government' written out where the lexicon only knows 'the government'
                 referent = self._by_organisation_id.get(curated_id)
                 if referent is None:
@@ -1117,6 +1117,17 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
             return True
     # a long span that starts earlier
     return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
+
+
+def _curated_organisation_named(lexicon: Lexicon, name: str) -> str | None:
+    """The curated organisation with this name, also where the text joins its words with the other of 'of' and 'for'
+    ('Department for Vexby Care' for a curated 'Department of Vexby Care': bodies are misnamed so in print)."""
+    found = lexicon.organisation_named(name)
+    if found is None and (" for " in name or " of " in name):
+        found = lexicon.organisation_named(name.replace(" for ", " of ")) if " for " in name else None
+        if found is None and " of " in name:
+            found = lexicon.organisation_named(name.replace(" of ", " for "))
+    return found
 
 
 @lru_cache(maxsize=8192)
