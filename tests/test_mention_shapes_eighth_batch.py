@@ -150,3 +150,22 @@ def test_a_curated_name_written_with_of_for_for_or_for_for_of_is_that_body(text,
 ])
 def test_a_name_that_differs_from_a_curated_one_by_more_than_its_connector_stays_a_candidate(text, name):
     assert (name, None) in organisations(text, NAMED)
+
+
+# --- capitalised common words in a house style are no person (names._written_in_lower_case, _THING_WORDS) ----------
+
+@pytest.mark.parametrize("text", [
+    "Doctors will be taking Industrial Action from Monday. Staff back industrial action, the board said.",
+    "During the Industrial Action, clinics will close. The industrial action ends on Friday.",
+    "Patients should use Emergency and Assessment Units, during the walkout, the board said.",
+])
+def test_a_capitalised_pair_the_text_also_writes_in_lower_case_or_a_plural_thing_is_no_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It is not for Mira Tallis to decide, nurses said.", "Mira Tallis"),  # no lower-case 'mira tallis'
+    ("Staff backed Rose Marl in the vote, and a rose grew by the marl pit.", "Rose Marl"),  # the words apart only
+])
+def test_a_pair_never_written_in_lower_case_as_one_phrase_stays_a_person(text, name):
+    assert people(text) == [name]

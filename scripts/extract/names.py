@@ -480,8 +480,8 @@ hospital hospitals town city village county region area street road
 """.split())
 _THING_WORDS = frozenset("""
 Budget Statement Day Days Year Week Weekend Month Awards Award Prize Act Bill Plan Strategy Programme Scheme Cup
-League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Ward
-Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
+League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Units
+Ward Wards Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
 Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire
 """.split())
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
@@ -492,6 +492,17 @@ _PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Lit
 _NATION_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | {"International"}  # curated/vocabulary/name_words.csv
 
 
+def _written_in_lower_case(text: str, phrase: str) -> bool:
+    """Whether the text holds the phrase (in lower case) as whole words: a person's name is never so written."""
+    at = text.find(phrase)
+    while at >= 0:
+        after = at + len(phrase)
+        if not (at and text[at - 1].isalpha()) and not (after < len(text) and text[after].isalpha()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end: int) -> bool:
     if not 2 <= len(name) <= 3 or any(_bare(w) in _NATION_WORDS for w, _, _ in name) \
             or _bare(name[-1][0]) in _THING_WORDS or name[0][0] in _PLACE_OPENERS:
@@ -500,6 +511,8 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     line_end = text.find("\n", end)
     if not _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end):
         return False
+    if _written_in_lower_case(text, " ".join(w for w, _, _ in name).lower()):
+        return False  # 'taking Industrial Action' where the text also writes 'industrial action': a house style's capitals
     if _PERSON_AFTER.match(text, end):
         return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
     if _listed_with_a_place(text, start, end):
