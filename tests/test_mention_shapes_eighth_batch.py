@@ -169,3 +169,13 @@ def test_a_capitalised_pair_the_text_also_writes_in_lower_case_or_a_plural_thing
 ])
 def test_a_pair_never_written_in_lower_case_as_one_phrase_stays_a_person(text, name):
     assert people(text) == [name]
+
+
+# --- a plural's letters in brackets define a kind of thing (mentions._shaped_names) --------------------------------
+
+def test_capitalised_words_before_a_plurals_letters_in_brackets_are_no_body():
+    assert organisations("Funding for new Vexby Merit Awards (VMAs) will move into basic pay.") == []
+
+
+def test_capitalised_words_before_one_bodys_letters_in_brackets_stay_a_body():
+    assert ("Vexby Merit Panel", None) in organisations("The Vexby Merit Panel (VMP) will review pay.")

@@ -1122,6 +1122,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
     for anchor in _BRACKETED_ACRONYM.finditer(text):
+        if anchor.group(1).endswith("s") and anchor.group(1)[:-1].isupper():
+            continue  # 'Vexby Merit Awards (VMAs)': a plural's letters define a kind of thing, not one body
         anchor_start = blanks_start(text, anchor.start())
         m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor_start - 150), anchor_start)
         if not m:
