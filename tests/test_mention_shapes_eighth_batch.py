@@ -179,3 +179,17 @@ def test_capitalised_words_before_a_plurals_letters_in_brackets_are_no_body():
 
 def test_capitalised_words_before_one_bodys_letters_in_brackets_stay_a_body():
     assert ("Vexby Merit Panel", None) in organisations("The Vexby Merit Panel (VMP) will review pay.")
+
+
+# --- two nations listed by a slash after a curated body qualify what follows (mentions._branches) ------------------
+
+def test_two_nations_joined_by_a_slash_after_a_curated_body_make_no_branch():
+    nations = sorted(w for w in NAME_WORDS.nations if w[1:].islower())
+    first, second = next((a, b) for a in nations for b in nations
+                         if a != b and f"{a} {b}" not in NAME_WORDS.branches)
+    assert organisations(f"Nothing of it was in the KDA {first}/{second} reports on Monday.") == [("KDA", "kda")]
+
+
+def test_a_nation_after_a_curated_body_with_no_slash_still_makes_its_branch():
+    nation = sorted(w for w in NAME_WORDS.nations if w[1:].islower() and w in NAME_WORDS.branches)[0]
+    assert organisations(f"Nothing of it was in the KDA {nation} reports on Monday.") == [(f"KDA {nation}", None)]

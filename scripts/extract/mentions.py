@@ -935,6 +935,9 @@ _BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
+_NATION_AFTER_SLASH = re.compile(rf"{_phrases(NAME_WORDS.nations)}(?![\w\-])")
+
+
 def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool]]:
     """A curated body's branch or committee ('X Wales', 'X consultants committee'): a name of its own that
     replaces the curated match when nothing curated covers the whole."""
@@ -943,6 +946,11 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
         if m.alias.entity_kind != "organisation":
             continue
         branch = _BRANCH.match(text, m.end)
+        if branch and branch.group(1) and text[branch.end():branch.end() + 1] == "/":
+            after = _NATION_AFTER_SLASH.match(text, branch.end() + 1)
+            if after and f"{branch.group(1)} {after.group()}" not in _BRANCH_NAMES:
+                branch = None  # "X England/UK reports": two nations listed qualify what follows, no branch (a
+                # bilingual pair that names one branch, 'X Cymru/Wales', stays one)
         if branch and text[m.end - 1:m.end] not in ("'", "’"):
             found.append((m.start, branch.end(), True))
         elif m.text[:1].islower() and m.start > 0:
