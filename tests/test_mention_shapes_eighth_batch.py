@@ -193,3 +193,15 @@ def test_two_nations_joined_by_a_slash_after_a_curated_body_make_no_branch():
 def test_a_nation_after_a_curated_body_with_no_slash_still_makes_its_branch():
     nation = sorted(w for w in NAME_WORDS.nations if w[1:].islower() and w in NAME_WORDS.branches)[0]
     assert organisations(f"Nothing of it was in the KDA {nation} reports on Monday.") == [(f"KDA {nation}", None)]
+
+
+# --- a land's name after a head word belongs to the name, as a nation's does (mentions._phrase_candidate) ----------
+
+def test_a_lands_name_after_a_head_word_ends_the_name():
+    land = sorted(NAME_WORDS.regions)[0]
+    assert (f"Vexby Healthcare {land}", None) in organisations(f"Readers of Vexby Healthcare {land} wrote in.")
+
+
+def test_a_lands_name_after_a_word_that_is_no_head_stays_out_of_the_name():
+    land = sorted(NAME_WORDS.regions)[0]
+    assert (f"Vexby Quillpharm {land}", None) not in organisations(f"Readers of Vexby Quillpharm {land} wrote in.")

@@ -763,8 +763,9 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             break
         if i > 0:
             last, head = i, _bare(word)
-            if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
-                last += 1
+            if i + 1 < len(words) and (_bare(words[i + 1][0]) in _NATION_SUFFIXES
+                                       or _bare(words[i + 1][0]) in NAME_WORDS.regions) and word == _bare(word):
+                last += 1  # "Harbour Doctors' Association UK", 'Vexby Healthcare Europe': a nation's or a land's branch
             elif i + 1 < len(words) and _is_plural_head(_bare(words[i + 1][0])) and word == _bare(word):
                 last += 1  # 'Pay Review Boards': a plural head after a head ends the name
     if last is None:
