@@ -199,9 +199,9 @@ def test_a_nation_after_a_curated_body_with_no_slash_still_makes_its_branch():
 
 def test_a_lands_name_after_a_head_word_ends_the_name():
     land = sorted(NAME_WORDS.regions)[0]
-    assert (f"Vexby Healthcare {land}", None) in organisations(f"Readers of Vexby Healthcare {land} wrote in.")
+    assert (f"Vexby Healthcare {land}", None) in organisations(f"Nurses wrote to Vexby Healthcare {land} on Monday.")
 
 
 def test_a_lands_name_after_a_word_that_is_no_head_stays_out_of_the_name():
     land = sorted(NAME_WORDS.regions)[0]
-    assert (f"Vexby Quillpharm {land}", None) not in organisations(f"Readers of Vexby Quillpharm {land} wrote in.")
+    assert (f"Vexby Quillpharm {land}", None) not in organisations(f"Nurses wrote to Vexby Quillpharm {land} on Monday.")
