@@ -205,3 +205,31 @@ def test_a_lands_name_after_a_head_word_ends_the_name():
 def test_a_lands_name_after_a_word_that_is_no_head_stays_out_of_the_name():
     land = sorted(NAME_WORDS.regions)[0]
     assert (f"Vexby Quillpharm {land}", None) not in organisations(f"Nurses wrote to Vexby Quillpharm {land} on Monday.")
+
+
+# --- what only a body does or has, in the orders the older cues did not read (mentions._bodies_by_context) ---------
+
+@pytest.mark.parametrize("text, body", [
+    ("In a statement, Quorvex said talks had failed.", "Quorvex"),  # the statement cue opening the sentence
+    ("In its letter, the Quorvex Trust warned of delays.", "Quorvex Trust"),
+    ("Quorvex's chief executive said talks had failed.", "Quorvex"),  # a role only a body has, owned
+    ("Quorvex's general secretary wrote to ministers.", "Quorvex"),
+    ("The strike was backed by Quorvex members on Monday.", "Quorvex"),  # one word before 'members' mid-sentence
+    ("Jo Bell, the Quorvex chair, said talks had failed.", "Quorvex"),  # a body's role in an appositive
+    ("Jo Bell, Quorvex chief executive, said talks had failed.", "Quorvex"),
+    ("Jo Bell, Vexby Health chief executive, told the meeting it was over.", "Vexby Health"),
+])
+def test_a_name_beside_what_only_a_body_does_or_has_is_a_body(text, body):
+    assert (body, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("In a statement, Jo Bell said talks had failed.", "Jo Bell"),  # a pair that may be a person's name
+    ("In a statement, Bell said talks had failed. Jo Bell chairs the board.", "Bell"),  # a surname in the text
+    ("Quorvex members voted to strike.", "Quorvex"),  # a sentence's first word may be a common noun
+    ("Members of parliament and Quorvex members of staff met.", "Quorvex"),  # 'members of'
+    ("Bell's chief executive role ended. Jo Bell left.", "Bell"),  # a surname owning the role
+    ("Jo Bell, Quorvex chair maker, spoke.", "Quorvex"),  # the role word does not close the appositive
+])
+def test_a_name_beside_those_cues_that_may_be_a_person_or_a_common_word_is_no_body(text, word):
+    assert (word, None) not in organisations(text)

@@ -1233,6 +1233,22 @@ _ROLE_AND_NAME = re.compile(r"(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+
                             rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?"
                             rf"[{_UPPER}][a-z]")
 _WHICH_NEEDLES = (", which ",)
+# 'In a statement, X said', 'In its letter, the X warned': _STATEMENT's cue opening the sentence, the name after it.
+_STATEMENT_OPENING = re.compile(r"(?<![\w\-])[Ii]n[^\S\n]+(?:an?|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
+                                r"(?:statement|release|letter|tweet|briefing|submission|update),[^\S\n]+")
+_STATEMENT_NEEDLES = ("statement,", "release,", "letter,", "tweet,", "briefing,", "submission,", "update,")
+_NAME_AFTER_CONTEXT = re.compile(rf"(?:([Tt]he){_GAP})?(?=[{_UPPER}])({_CONTEXT_NAME})")
+# 'backed by Quorvex members': one capitalised word inside a sentence before 'members' (not 'members of').
+_MEMBERS_AFTER = re.compile(r"(?<=[^\S\n])members(?![\w\-])(?![^\S\n]+of(?!\w))")
+# 'Jo Bell, Quorvex chair, said', 'Jo Bell, the Quorvex chief executive, said': a body's role in an appositive after a
+# person's name (a comma, or a reporting verb, closing it).
+_APPOSITIVE_ROLES = ("chief executive", "general secretary", "medical director", "managing director", "chair",
+                     "chairman", "chairwoman", "co-chair", "president", "director", "founder", "spokesperson",
+                     "spokesman", "spokeswoman")
+_APPOSITIVE_ROLE_NEEDLES = tuple(sorted({r.split()[-1] for r in _APPOSITIVE_ROLES}))
+_ROLE_IN_AN_APPOSITIVE = re.compile(rf",[^\S\n]+(?:(the)[^\S\n]+)?(?=[{_UPPER}])({_CONTEXT_NAME}){_GAP}"
+                                    rf"{_phrases(_APPOSITIVE_ROLES)}(?=[,;]|{_GAP}(?:said|says|told|added)(?![\w\-]))")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’])[{_UPPER}][a-z][\w'’\-]*{_GAP}[{_UPPER}][a-z][\w'’\-]*\Z")
 
 
 def _not_a_one_word_body(word: str) -> bool:
@@ -1346,9 +1362,20 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         m = verb and _name_before(text, verb.start())
         if m and m.end() < verb.start() + 1 and text[m.end() - 1:m.end()].strip() == "":
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue in finditer_if_present(_STATEMENT_OPENING, text, _STATEMENT_NEEDLES):  # 'In a statement, X said'
+        m = _NAME_AFTER_CONTEXT.match(text, cue.end())
+        if m and _REPORTED_AFTER.match(text, m.end()):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
     for cue in finditer_if_present(_WHICH_AFTER, text, _WHICH_NEEDLES):
         m = _name_before(text, cue.start())
         if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in finditer_if_present(_MEMBERS_AFTER, text, ("members",)):  # 'backed by Quorvex members'
+        m = _name_before(text, cue.start())
+        if m and m.group(1) is None and " " not in m.group(2) and _mid_sentence_not_after_an_article(text, m.start(2)):
+            spans.append(_context_body(text, None, m.group(2), m.start(2), person_shape_allowed=False))
+    for m in finditer_if_present(_ROLE_IN_AN_APPOSITIVE, text, _APPOSITIVE_ROLE_NEEDLES):  # 'Jo Bell, X chair, said'
+        if _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start()):
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     for cue in _ITS.finditer(text):  # 'X said its'
         verb = _ITS_VERB_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
@@ -1469,6 +1496,7 @@ def _one_word_credits(text: str) -> list[tuple[int, int]]:
 
 # What only a body owns: members, a board, trustees, branches, a website, a membership, headquarters.
 _BODYS_OWN = re.compile(r"s(?<=[\w]['’]s)[^\S\n]+(?:members|board|trustees|branches|website|membership|headquarters|"
+                        r"chief[^\S\n]+executive|general[^\S\n]+secretary|medical[^\S\n]+director|chairman|chairwoman|"
                         r"affiliates|annual[^\S\n]+report|governing[^\S\n]+body|ruling[^\S\n]+council)(?![\w\-])"
                         r"(?![^\S\n]+of(?!\w))")  # not "Vexby's members of parliament"
 # The role words _ROLE_AND_NAME holds, each found by str.find (a scan for the alternation itself would try it at
