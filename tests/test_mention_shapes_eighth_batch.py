@@ -233,3 +233,41 @@ def test_a_name_beside_what_only_a_body_does_or_has_is_a_body(text, body):
 ])
 def test_a_name_beside_those_cues_that_may_be_a_person_or_a_common_word_is_no_body(text, word):
     assert (word, None) not in organisations(text)
+
+
+# --- 'the government' of an article that names one devolved government only (mentions._the_government_of_...) -----
+
+GOVERNMENT = Lexicon.from_rows([organisation("central", "the government", False)], [], [], (),
+                               [{"organisation_id": "central", "name": "Vexland Government"}])
+
+
+def _devolved_adjectives() -> list[str]:
+    """The branch adjectives of the vocabulary file (no nation's name), so that no place is named here."""
+    return sorted(b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations)
+
+
+def _government_rows(text):
+    return [(r["text"], r["organisation_id"], r["normalised_name"])
+            for r in extract_mentions(text, "test-source", GOVERNMENT) if r["entity_kind"] == "organisation"]
+
+
+def test_the_government_of_an_article_naming_one_devolved_government_only_is_that_government():
+    adjective = _devolved_adjectives()[0]
+    rows = _government_rows(f"Doctors said the government had not moved. The {adjective} Government said talks "
+                            "would go on. The government said it was disappointed.")
+    assert rows == [("the government", None, f"{adjective} Government"),
+                    (f"{adjective} Government", None, f"{adjective} Government"),
+                    ("The government", None, f"{adjective} Government")]
+
+
+@pytest.mark.parametrize("other", ["Vexland government", "{second} Government"])
+def test_the_government_stays_the_curated_one_where_another_government_is_named_too(other):
+    first, second = _devolved_adjectives()[:2]
+    rows = _government_rows(f"The {first} Government and the {other.format(second=second)} met. "
+                            "The government said it was disappointed.")
+    assert ("The government", "central", "Vexland Government") in rows
+
+
+def test_the_government_stays_the_curated_one_where_no_devolved_government_is_named():
+    assert _government_rows("The government said it was disappointed.") == \
+        [("The government", "central", "Vexland Government")]

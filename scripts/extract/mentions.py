@@ -317,10 +317,32 @@ def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[Alia
     if owned:  # "KDA Vexmark’s junior doctors committee": the branch's own committee, a name nobody curated
         curated = [m for m in curated if m not in owned]
     candidates = _candidate_spans(text, lexicon, curated) + [(m.start, m.end, False) for m in owned]
+    devolved = _the_government_of_a_devolved_nation(text, curated, candidates)
+    if devolved:  # 'the government' of a Scottish story is the Scottish Government, a name nobody curated
+        curated = [m for m in curated if m not in devolved]
+        candidates += [(m.start, m.end, False) for m in devolved]
     kept, spans = _settle_collisions(curated, candidates, text)
     if " (" in text:
         kept, spans = _spelt_out_curated_acronyms(text, kept, spans)
     return kept, spans
+
+
+def _the_government_of_a_devolved_nation(text: str, curated: list[AliasMatch], candidates) -> list[AliasMatch]:
+    """The curated matches of a bare 'the government' that stand for a devolved government: where the article names
+    a government qualified by one part of the nation ('the Scottish Government') and no government with another
+    qualifier ('UK', 'Westminster', a party's), 'the government' is that one, as the labels read it (curated/realtext/
+    README.md; 'the government' of UK copy is the UK's). Nothing changes without such a name."""
+    if "overnment" not in text:
+        return []
+    bare = [m for m in curated if m.alias.entity_kind == "organisation" and m.text[:1] in "tT"
+            and m.text[1:].lower() == "he government"]
+    if not bare:
+        return []
+    qualifiers = {m.group(1) for m in _ANY_QUALIFIED_GOVERNMENT.finditer(text)}
+    devolved = {m.group(1) for m in _DEVOLVED_GOVERNMENT.finditer(text)}
+    if len(devolved) != 1 or qualifiers - devolved - _LEADING_STRUCTURE_WORDS:
+        return []
+    return bare
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z]{1,7})\)")
@@ -928,6 +950,14 @@ def _phrases(phrases) -> str:
 
 # A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
 # curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
+# A government qualified by a part of the nation ('the Scottish Government', 'Welsh government'): kind branch words of
+# curated/vocabulary/name_words.csv that are no nation's name (the adjectives), before 'Government' or 'government'.
+_DEVOLVED_GOVERNMENT = re.compile(
+    rf"(?<![\w\-])({_phrases({b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations})})"
+    r"[^\S\n]+[Gg]overnment(?![\w\-])")
+_ANY_QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+[Gg]overnment(?![\w\-])")
+
+
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
 # A branch's possessive: a nation's name and an apostrophe (with or without an s) right before a curated body written
 # in lower case ("KDA Vexmark’ junior doctors committee", "KDA Vexmark's consultants committee").

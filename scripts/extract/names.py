@@ -988,6 +988,17 @@ class ArticleNames:
         referent = self._by_org_key.get(name.casefold())
         if referent is None and name.isupper():
             referent = self._by_org_key.get(name.casefold())
+        if referent is None and " " not in name and _is_head(name.capitalize()):
+            # 'the government' kept as a candidate (mentions._the_government_of_a_devolved_nation): the body named
+            # before it whose head word it is ('the Scottish Government')
+            referent = next((r for r in self.referents if r.kind == "organisation" and r.organisation_id is None
+                             and r.name.casefold().endswith(" " + name.casefold())), None)
+        if referent is None and " " in name:
+            head = name.rsplit(None, 1)[-1].casefold()
+            referent = next((r for r in self.referents if r.kind == "organisation" and r.organisation_id is None
+                             and r.name.casefold() == head), None)  # ... or named after it, by its head word alone
+            if referent is not None:
+                referent.name = name
         if referent is None:
             referent = Referent("organisation", name)
             self.referents.append(referent)
