@@ -338,8 +338,13 @@ def _the_government_of_a_devolved_nation(text: str, curated: list[AliasMatch], c
             and m.text[1:].lower() == "he government"]
     if not bare:
         return []
-    qualifiers = {m.group(1) for m in _ANY_QUALIFIED_GOVERNMENT.finditer(text)}
-    devolved = {m.group(1) for m in _DEVOLVED_GOVERNMENT.finditer(text)}
+    qualifiers, devolved = set(), set()
+    for anchor in _GOVERNMENT_ANY_CASE.finditer(text):  # the word first: a look-back from each 'government' only
+        m = _QUALIFIER_BEFORE.search(text, max(0, anchor.start() - 40), anchor.start())
+        if m:
+            qualifiers.add(m.group(1))
+            if _DEVOLVED_QUALIFIER.search(text, max(0, anchor.start() - 40), anchor.start()):
+                devolved.add(m.group(1))
     if len(devolved) != 1 or qualifiers - devolved - _LEADING_STRUCTURE_WORDS:
         return []
     return bare
@@ -952,10 +957,11 @@ def _phrases(phrases) -> str:
 # curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 # A government qualified by a part of the nation ('the Scottish Government', 'Welsh government'): kind branch words of
 # curated/vocabulary/name_words.csv that are no nation's name (the adjectives), before 'Government' or 'government'.
-_DEVOLVED_GOVERNMENT = re.compile(
-    rf"(?<![\w\-])({_phrases({b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations})})"
-    r"[^\S\n]+[Gg]overnment(?![\w\-])")
-_ANY_QUALIFIED_GOVERNMENT = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+[Gg]overnment(?![\w\-])")
+_GOVERNMENT_ANY_CASE = re.compile(r"overnment(?<=[Gg]overnment)(?![\w\-])")
+_DEVOLVED_QUALIFIER = re.compile(
+    rf"(?<![\w\-]){_phrases({b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations})}"
+    r"[^\S\n]+[Gg]\Z")
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+[Gg]\Z")
 
 
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
@@ -1269,7 +1275,7 @@ _STATEMENT_OPENING = re.compile(r"(?<![\w\-])[Ii]n[^\S\n]+(?:an?|its)[^\S\n]+(?:
 _STATEMENT_NEEDLES = ("statement,", "release,", "letter,", "tweet,", "briefing,", "submission,", "update,")
 _NAME_AFTER_CONTEXT = re.compile(rf"(?:([Tt]he){_GAP})?(?=[{_UPPER}])({_CONTEXT_NAME})")
 # 'backed by Quorvex members': one capitalised word inside a sentence before 'members' (not 'members of').
-_MEMBERS_AFTER = re.compile(r"(?<=[^\S\n])members(?![\w\-])(?![^\S\n]+of(?!\w))")
+_MEMBERS_AFTER = re.compile(r"members(?<=[^\S\n]members)(?![\w\-])(?![^\S\n]+of(?!\w))")
 # 'Jo Bell, Quorvex chair, said', 'Jo Bell, the Quorvex chief executive, said': a body's role in an appositive after a
 # person's name (a comma, or a reporting verb, closing it).
 _APPOSITIVE_ROLES = ("chief executive", "general secretary", "medical director", "managing director", "chair",

@@ -676,6 +676,8 @@ class ArticleNames:
         self._by_person_id: dict[str, Referent] = {}
         self._by_organisation_id: dict[str, Referent] = {}
         self._by_org_key: dict[str, Referent] = {}
+        self._by_head: dict[str, Referent] = {}  # the first candidate of several words by its last word, lower case
+        self._head_alone: dict[str, Referent] = {}  # a candidate named by a head word alone ('government')
         self._grown: set[tuple[int, str]] = set()
         self._bare: set[int] = set()
         taken = sorted([(m.start, m.end) for m in curated] + list(organisation_spans))
@@ -988,20 +990,23 @@ class ArticleNames:
         referent = self._by_org_key.get(name.casefold())
         if referent is None and name.isupper():
             referent = self._by_org_key.get(name.casefold())
-        if referent is None and " " not in name and _is_head(name.capitalize()):
+        head = name.rsplit(None, 1)[-1].casefold()
+        alone = " " not in name
+        if referent is None and alone and _is_head(name.capitalize()):
             # 'the government' kept as a candidate (mentions._the_government_of_a_devolved_nation): the body named
             # before it whose head word it is ('the Scottish Government')
-            referent = next((r for r in self.referents if r.kind == "organisation" and r.organisation_id is None
-                             and r.name.casefold().endswith(" " + name.casefold())), None)
-        if referent is None and " " in name:
-            head = name.rsplit(None, 1)[-1].casefold()
-            referent = next((r for r in self.referents if r.kind == "organisation" and r.organisation_id is None
-                             and r.name.casefold() == head), None)  # ... or named after it, by its head word alone
+            referent = self._by_head.get(head)
+        elif referent is None:
+            referent = self._head_alone.get(head)  # ... or named after it, by its head word alone
             if referent is not None:
                 referent.name = name
         if referent is None:
             referent = Referent("organisation", name)
             self.referents.append(referent)
+            if alone and _is_head(name.capitalize()):
+                self._head_alone.setdefault(head, referent)
+            elif not alone:
+                self._by_head.setdefault(head, referent)
         self._organisation_keys(referent, start, end)
         return referent
 
