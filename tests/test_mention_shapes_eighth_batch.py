@@ -271,3 +271,22 @@ def test_the_government_stays_the_curated_one_where_another_government_is_named_
 def test_the_government_stays_the_curated_one_where_no_devolved_government_is_named():
     assert _government_rows("The government said it was disappointed.") == \
         [("The government", "central", "Vexland Government")]
+
+
+# --- a name written as a web domain with a capital (mentions._DOMAIN_NAME) -------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Thousands of operations were cancelled (Wirexa.com)\n\nThe ballot closed.", "Wirexa.com"),
+    ("Figures given to Vexby-Live.co.uk show waits grew.", "Vexby-Live.co.uk"),
+])
+def test_a_capitalised_web_domain_is_a_website(text, name):
+    assert (name, None) in organisations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Write to press@Wirexa.com for details.",  # an e-mail address
+    "See https://www.Wirexa.com/news for details.",  # inside an address
+    "See vexby.gov.uk or wirexa.com for details.",  # lower case: an address, not a name
+])
+def test_a_domain_inside_an_address_or_in_lower_case_is_no_name(text):
+    assert not any(".com" in name or ".uk" in name for name, _ in organisations(text))

@@ -1186,7 +1186,16 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         spans += _joined_parties(text)
     spans += _credited_agencies(text)
     spans += _names_after_a_kind(text)
+    for m in finditer_if_present(_DOMAIN_NAME, text, _DOMAIN_NEEDLES):  # 'cancelled (Wirexa.com)'
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@/.:-_")):
+            spans.append(m.span())
     return spans
+
+
+# A name written as a web domain with a capital ('Wirexa.com', 'Vexby-Live.co.uk'): a website, so an outlet or a
+# company; not an address's tail (after '@', '/', '.', ':') nor a lower-case address ('vexby.gov.uk').
+_DOMAIN_NEEDLES = (".com", ".co.uk", ".org", ".net", ".news")
+_DOMAIN_NAME = re.compile(r"[A-Z][\w\-]*\.(?:com|co\.uk|org\.uk|org|net|news)(?![\w/.@\-]|\.\w)")
 
 
 # 'the campaign group Vexby Voices', 'the charity Hope Lane', 'think tank Marl Futures': a kind of body in lower case
