@@ -102,6 +102,19 @@ Everything else that looks like an organisation is kept as an unresolved candida
    the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated. A party's word
    owning a person ("<party>'s Jo Bell") after a sentence's opening structure word or a quotation is the party.
 
+10. Shapes of the eighth real batch (issue 8), read as the general constructions of its misses: a party's word after a
+   lower-case word other than an article ('a gift to <party>', 'more than <party>.'), or before a capitalised run that
+   holds a title (', <party> Shadow Health Secretary'), is the party; a paragraph's first word may follow a date stamp
+   on its line ('2023-05-05 NURSES in ...'); a month's full name in capitals is no acronym; a wire story opened by its
+   agency in brackets and a dash with no place before it ('(Wirexa) -- ...'), and a one-word body found so in capitals
+   elsewhere ('... - WIREXA'); every name after a slash or 'via' in a picture credit; capitalised words before a
+   plural's letters in brackets ('... Awards (XAs)') name a kind of thing; two nations listed by a slash after a
+   curated body ('X England/UK reports') make no branch; a land's name after a head word ends the name ('...
+   Healthcare Europe'); what only a body does or has, in further orders ('In a statement, X said', "X's chief
+   executive", 'backed by X members' mid-sentence, 'Jo Bell, [the] X chair, said'); a capitalised web domain
+   ('Wirexa.com'); and 'the government' of an article that names one devolved government and no government with
+   another qualifier is that government, a candidate (scripts/extract/names.py joins it to the qualified name).
+
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
 a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
@@ -953,8 +966,6 @@ def _phrases(phrases) -> str:
         + ")" if phrases else "(?!)"
 
 
-# A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
-# curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 # A government qualified by a part of the nation ('the Scottish Government', 'Welsh government'): kind branch words of
 # curated/vocabulary/name_words.csv that are no nation's name (the adjectives), before 'Government' or 'government'.
 _GOVERNMENT_ANY_CASE = re.compile(r"overnment(?<=[Gg]overnment)(?![\w\-])")
@@ -964,6 +975,8 @@ _DEVOLVED_QUALIFIER = re.compile(
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+[Gg]\Z")
 
 
+# A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
+# curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
 # A branch's possessive: a nation's name and an apostrophe (with or without an s) right before a curated body written
 # in lower case ("KDA Vexmark’ junior doctors committee", "KDA Vexmark's consultants committee").

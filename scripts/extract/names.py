@@ -13,7 +13,9 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
   Jane Roe to decide', '[Jane Roe]'), or opening a sentence when an age, 'who' or a member's letters follow it
   ('Jane Roe, 34,', 'Jane Roe MP') or its surname is used again alone ("Roe said", "Roe's deal"); not after a word
   that makes it a place, a thing or a body ('in', 'the', 'the charity'), not with a nation word, a place's opening
-  word ('New', 'Greater') or a word that ends things' names ('Budget'), not on a line without prose punctuation.
+  word ('New', 'Greater') or a word that ends things' names ('Budget', 'Units'), not on a line without prose
+  punctuation, not where the text also writes the same words in lower case as one phrase ('Industrial Action' beside
+  'industrial action': a house style's capitals).
   Such people are mentions, but not antecedents of pronouns unless the text gives them a gender or a role;
 - after a role of a body the text names, between commas ('Chief executive of the X, Jane Roe, said'); after a word
   opening a sentence with a clause, before its verb ('“If Jane Roe cannot ...'); a writer's name in a page's header
@@ -30,7 +32,8 @@ Organisations: the candidates of scripts.extract.mentions (head words, outlets b
 Within one article, mentions of one referent are grouped: a person by surname (a later 'Ms Roe' or 'Roe' joins
 the 'Jane Roe' named before it, or after it when no one else has that surname), an organisation by its name
 without 'the', by an acronym defined in brackets after it ('Department of Wellbeing (DoW)') and by the initials
-of its capitalised words. A referent carries its fullest name (titles and a leading 'the' removed), its gender
+of its capitalised words; a curated organisation's name written with 'for' for 'of' (or back) is that body, and a
+head word alone kept as a candidate ('the government') joins the candidate it heads. A referent carries its fullest name (titles and a leading 'the' removed), its gender
 where a title or a pronoun of the text gives it, the roles the text gives it and, for an organisation, its head
 word ('union', 'government').
 """
