@@ -102,6 +102,19 @@ Everything else that looks like an organisation is kept as an unresolved candida
    the mention ('Professor Jo Bell' where 'Jo Bell' is curated), as for people nobody curated. A party's word
    owning a person ("<party>'s Jo Bell") after a sentence's opening structure word or a quotation is the party.
 
+10. Shapes of the eighth real batch (issue 8), read as the general constructions of its misses: a party's word after a
+   lower-case word other than an article ('a gift to <party>', 'more than <party>.'), or before a capitalised run that
+   holds a title (', <party> Shadow Health Secretary'), is the party; a paragraph's first word may follow a date stamp
+   on its line ('2023-05-05 NURSES in ...'); a month's full name in capitals is no acronym; a wire story opened by its
+   agency in brackets and a dash with no place before it ('(Wirexa) -- ...'), and a one-word body found so in capitals
+   elsewhere ('... - WIREXA'); every name after a slash or 'via' in a picture credit; capitalised words before a
+   plural's letters in brackets ('... Awards (XAs)') name a kind of thing; two nations listed by a slash after a
+   curated body ('X England/UK reports') make no branch; a land's name after a head word ends the name ('...
+   Healthcare Europe'); what only a body does or has, in further orders ('In a statement, X said', "X's chief
+   executive", 'backed by X members' mid-sentence, 'Jo Bell, [the] X chair, said'); a capitalised web domain
+   ('Wirexa.com'); and 'the government' of an article that names one devolved government and no government with
+   another qualifier is that government, a candidate (scripts/extract/names.py joins it to the qualified name).
+
 People nobody curated are found by their shape in scripts/extract/names.py (see its docstring) and are kept as
 unresolved candidates too (entity_kind 'person', no ids, resolution 'unresolved_candidate'); a person kept only as
 a speaker's name (ArticleNames.weak) is no mention. This module finds the organisation candidates and settles
@@ -209,6 +222,7 @@ _MONTHS = frozenset("""
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split())
+_MONTHS_IN_CAPITALS = frozenset(m.upper() for m in _MONTHS if len(m) > 4 or m in ("May", "June", "July"))  # full names
 # Capitalised words that end a phrase without belonging to the name ('... on Monday'); a weekday's short form
 # that is also a curated nameplate stays a media head.
 _TRAILING_STRUCTURE_WORDS = (_WEEKDAYS | _MONTHS | frozenset("Today Tonight Yesterday Tomorrow".split())) \
@@ -316,10 +330,37 @@ def organisation_candidate_spans(text: str, lexicon: Lexicon, curated: list[Alia
     if owned:  # "KDA Vexmark’s junior doctors committee": the branch's own committee, a name nobody curated
         curated = [m for m in curated if m not in owned]
     candidates = _candidate_spans(text, lexicon, curated) + [(m.start, m.end, False) for m in owned]
+    devolved = _the_government_of_a_devolved_nation(text, curated, candidates)
+    if devolved:  # 'the government' of a Scottish story is the Scottish Government, a name nobody curated
+        curated = [m for m in curated if m not in devolved]
+        candidates += [(m.start, m.end, False) for m in devolved]
     kept, spans = _settle_collisions(curated, candidates, text)
     if " (" in text:
         kept, spans = _spelt_out_curated_acronyms(text, kept, spans)
     return kept, spans
+
+
+def _the_government_of_a_devolved_nation(text: str, curated: list[AliasMatch], candidates) -> list[AliasMatch]:
+    """The curated matches of a bare 'the government' that stand for a devolved government: where the article names
+    a government qualified by one part of the nation ('the Scottish Government') and no government with another
+    qualifier ('UK', 'Westminster', a party's), 'the government' is that one, as the labels read it (curated/realtext/
+    README.md; 'the government' of UK copy is the UK's). Nothing changes without such a name."""
+    if "overnment" not in text:
+        return []
+    bare = [m for m in curated if m.alias.entity_kind == "organisation" and m.text[:1] in "tT"
+            and m.text[1:].lower() == "he government"]
+    if not bare:
+        return []
+    qualifiers, devolved = set(), set()
+    for anchor in _GOVERNMENT_ANY_CASE.finditer(text):  # the word first: a look-back from each 'government' only
+        m = _QUALIFIER_BEFORE.search(text, max(0, anchor.start() - 40), anchor.start())
+        if m:
+            qualifiers.add(m.group(1))
+            if _DEVOLVED_QUALIFIER.search(text, max(0, anchor.start() - 40), anchor.start()):
+                devolved.add(m.group(1))
+    if len(devolved) != 1 or qualifiers - devolved - _LEADING_STRUCTURE_WORDS:
+        return []
+    return bare
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"[^\S\n]*\(([A-Z][A-Za-z]{1,7})\)")
@@ -556,6 +597,8 @@ def _is_organisation_acronym(text: str, start: int, end: int) -> bool:
         return False  # "O'MALLEY": a surname in capitals after its particle, not an acronym
     if word in _NOT_ORGANISATION_ACRONYMS or _ROMAN_NUMERAL.fullmatch(word):
         return False
+    if word in _MONTHS_IN_CAPITALS:
+        return False  # 'MAY 23, 2023' in a dateline: a month's full name in capitals is no body's letters
     if len(word) >= 4 and _opens_in_capitals(text, word, start, end):
         return False
     if len(word) >= 4 and _in_a_capitals_label(text, start, end):
@@ -591,11 +634,11 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
     """'STAFFING levels in ...', 'HOSPITAL BOSSES have ...': a paragraph opened by one or two words in capitals (a
     house style) before a word in lower case, the word also written in lower case elsewhere in the text or a generic
     word of names.py's vocabularies (STRUCTURE_WORDS, ROLE_NOUNS); an acronym ('QRX members voted') is neither."""
-    if start and text[start - 1] != "\n":
+    if not _opens_a_paragraph(text, start):
         if text[start - 1] != " " or not text[start - 2:start - 1].isupper():
             return False  # no word in capitals just before (most acronyms): no look-up
         first = _CAPITALS_OPENER.search(text, max(0, start - 20), start)
-        if first is None or (first.start() and text[first.start() - 1] != "\n"):
+        if first is None or not _opens_a_paragraph(text, first.start()):
             return False  # not the first or second word of a paragraph
         after = end
     else:
@@ -612,6 +655,19 @@ def _opens_in_capitals(text: str, word: str, start: int, end: int) -> bool:
             return True
         at = text.find(lowered, at + 1)
     return False
+
+
+# What may stand before a paragraph's first word on its line: a date stamp (an ISO or numeric date, maybe after one
+# label word: '2023-05-05 ', 'Updated 05/05/2023 ').
+_DATE_STAMP_BEFORE = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:[A-Za-z]+[^\S\n]+)?\d{1,4}(?:[-/.]\d{1,4}){1,2}[^\S\n]+\Z")
+
+
+def _opens_a_paragraph(text: str, i: int) -> bool:
+    """Whether position i opens a paragraph: the text's or a line's start, or a line's first word after a date stamp."""
+    if not i or text[i - 1] == "\n":
+        return True
+    return text[i - 1] == " " and text[i - 2:i - 1].isdigit() and \
+        _DATE_STAMP_BEFORE.search(text, max(0, i - 30), i) is not None
 
 
 # A word in capitals and the blank after it, opening a paragraph's run of capitals ('HOSPITAL BOSSES have').
@@ -747,8 +803,9 @@ def _phrase_candidate(segment, prefixes: frozenset[str], text: str) -> tuple[int
             break
         if i > 0:
             last, head = i, _bare(word)
-            if i + 1 < len(words) and _bare(words[i + 1][0]) in _NATION_SUFFIXES and word == _bare(word):
-                last += 1
+            if i + 1 < len(words) and (_bare(words[i + 1][0]) in _NATION_SUFFIXES
+                                       or _bare(words[i + 1][0]) in NAME_WORDS.regions) and word == _bare(word):
+                last += 1  # "Harbour Doctors' Association UK", 'Vexby Healthcare Europe': a nation's or a land's branch
             elif i + 1 < len(words) and _is_plural_head(_bare(words[i + 1][0])) and word == _bare(word):
                 last += 1  # 'Pay Review Boards': a plural head after a head ends the name
     if last is None:
@@ -909,6 +966,15 @@ def _phrases(phrases) -> str:
         + ")" if phrases else "(?!)"
 
 
+# A government qualified by a part of the nation ('the Scottish Government', 'Welsh government'): kind branch words of
+# curated/vocabulary/name_words.csv that are no nation's name (the adjectives), before 'Government' or 'government'.
+_GOVERNMENT_ANY_CASE = re.compile(r"overnment(?<=[Gg]overnment)(?![\w\-])")
+_DEVOLVED_QUALIFIER = re.compile(
+    rf"(?<![\w\-]){_phrases({b for b in NAME_WORDS.branches if b.split()[-1] not in NAME_WORDS.nations})}"
+    r"[^\S\n]+[Gg]\Z")
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w'’@#\-])([{_UPPER}][\w'’\-]*)[^\S\n]+[Gg]\Z")
+
+
 # A part of the nation after a curated body ('KDA Vexmark', 'KDA Northern Vexmark'): kind branch of
 # curated/vocabulary/name_words.csv, the rows that end in a nation's name (an adjective never follows a body).
 _BRANCH_NAMES = {b for b in NAME_WORDS.branches if b.split()[-1] in NAME_WORDS.nations}
@@ -919,6 +985,9 @@ _BRANCH = re.compile(rf"[^\S\n]+(?:({_phrases(_BRANCH_NAMES)})(?![\w\-])"
                      r"|((?:[a-z][a-z\-]*(?:['’]s?)?[^\S\n]+){1,3}committee)(?!\w))")
 
 
+_NATION_AFTER_SLASH = re.compile(rf"{_phrases(NAME_WORDS.nations)}(?![\w\-])")
+
+
 def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool]]:
     """A curated body's branch or committee ('X Wales', 'X consultants committee'): a name of its own that
     replaces the curated match when nothing curated covers the whole."""
@@ -927,6 +996,11 @@ def _branches(text: str, curated: list[AliasMatch]) -> list[tuple[int, int, bool
         if m.alias.entity_kind != "organisation":
             continue
         branch = _BRANCH.match(text, m.end)
+        if branch and branch.group(1) and text[branch.end():branch.end() + 1] == "/":
+            after = _NATION_AFTER_SLASH.match(text, branch.end() + 1)
+            if after and f"{branch.group(1)} {after.group()}" not in _BRANCH_NAMES:
+                branch = None  # "X England/UK reports": two nations listed qualify what follows, no branch (a
+                # bilingual pair that names one branch, 'X Cymru/Wales', stays one)
         if branch and text[m.end - 1:m.end] not in ("'", "’"):
             found.append((m.start, branch.end(), True))
         elif m.text[:1].islower() and m.start > 0:
@@ -1106,6 +1180,8 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
             start = m.end(1) - len(kept) if m.group(1).endswith(kept) else m.start(1)
             spans.append((start, m.end(1)))
     for anchor in _BRACKETED_ACRONYM.finditer(text):
+        if anchor.group(1).endswith("s") and anchor.group(1)[:-1].isupper():
+            continue  # 'Vexby Merit Awards (VMAs)': a plural's letters define a kind of thing, not one body
         anchor_start = blanks_start(text, anchor.start())
         m = _RUN_BEFORE_ACRONYM.search(text, max(0, anchor_start - 150), anchor_start)
         if not m:
@@ -1123,7 +1199,16 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
         spans += _joined_parties(text)
     spans += _credited_agencies(text)
     spans += _names_after_a_kind(text)
+    for m in finditer_if_present(_DOMAIN_NAME, text, _DOMAIN_NEEDLES):  # 'cancelled (Wirexa.com)'
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@/.:-_")):
+            spans.append(m.span())
     return spans
+
+
+# A name written as a web domain with a capital ('Wirexa.com', 'Vexby-Live.co.uk'): a website, so an outlet or a
+# company; not an address's tail (after '@', '/', '.', ':') nor a lower-case address ('vexby.gov.uk').
+_DOMAIN_NEEDLES = (".com", ".co.uk", ".org", ".net", ".news")
+_DOMAIN_NAME = re.compile(r"[A-Z][\w\-]*\.(?:com|co\.uk|org\.uk|org|net|news)(?![\w/.@\-]|\.\w)")
 
 
 # 'the campaign group Vexby Voices', 'the charity Hope Lane', 'think tank Marl Futures': a kind of body in lower case
@@ -1206,6 +1291,22 @@ _ROLE_AND_NAME = re.compile(r"(?:[Cc]hief[^\S\n]+[Ee]xecutive|[Gg]eneral[^\S\n]+
                             rf"spokesperson|spokesman|spokeswoman)[^\S\n]+(?:[Dd]r[^\S\n]+|[Pp]rofessor[^\S\n]+)?"
                             rf"[{_UPPER}][a-z]")
 _WHICH_NEEDLES = (", which ",)
+# 'In a statement, X said', 'In its letter, the X warned': _STATEMENT's cue opening the sentence, the name after it.
+_STATEMENT_OPENING = re.compile(r"(?<![\w\-])[Ii]n[^\S\n]+(?:an?|its)[^\S\n]+(?:[a-z\-]+[^\S\n]+)?"
+                                r"(?:statement|release|letter|tweet|briefing|submission|update),[^\S\n]+")
+_STATEMENT_NEEDLES = ("statement,", "release,", "letter,", "tweet,", "briefing,", "submission,", "update,")
+_NAME_AFTER_CONTEXT = re.compile(rf"(?:([Tt]he){_GAP})?(?=[{_UPPER}])({_CONTEXT_NAME})")
+# 'backed by Quorvex members': one capitalised word inside a sentence before 'members' (not 'members of').
+_MEMBERS_AFTER = re.compile(r"members(?<=[^\S\n]members)(?![\w\-])(?![^\S\n]+of(?!\w))")
+# 'Jo Bell, Quorvex chair, said', 'Jo Bell, the Quorvex chief executive, said': a body's role in an appositive after a
+# person's name (a comma, or a reporting verb, closing it).
+_APPOSITIVE_ROLES = ("chief executive", "general secretary", "medical director", "managing director", "chair",
+                     "chairman", "chairwoman", "co-chair", "president", "director", "founder", "spokesperson",
+                     "spokesman", "spokeswoman")
+_APPOSITIVE_ROLE_NEEDLES = tuple(sorted({r.split()[-1] for r in _APPOSITIVE_ROLES}))
+_ROLE_IN_AN_APPOSITIVE = re.compile(rf",[^\S\n]+(?:(the)[^\S\n]+)?(?=[{_UPPER}])({_CONTEXT_NAME}){_GAP}"
+                                    rf"{_phrases(_APPOSITIVE_ROLES)}(?=[,;]|{_GAP}(?:said|says|told|added)(?![\w\-]))")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’])[{_UPPER}][a-z][\w'’\-]*{_GAP}[{_UPPER}][a-z][\w'’\-]*\Z")
 
 
 def _not_a_one_word_body(word: str) -> bool:
@@ -1319,9 +1420,20 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
         m = verb and _name_before(text, verb.start())
         if m and m.end() < verb.start() + 1 and text[m.end() - 1:m.end()].strip() == "":
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
+    for cue in finditer_if_present(_STATEMENT_OPENING, text, _STATEMENT_NEEDLES):  # 'In a statement, X said'
+        m = _NAME_AFTER_CONTEXT.match(text, cue.end())
+        if m and _REPORTED_AFTER.match(text, m.end()):
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=False))
     for cue in finditer_if_present(_WHICH_AFTER, text, _WHICH_NEEDLES):
         m = _name_before(text, cue.start())
         if m:
+            spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
+    for cue in finditer_if_present(_MEMBERS_AFTER, text, ("members",)):  # 'backed by Quorvex members'
+        m = _name_before(text, cue.start())
+        if m and m.group(1) is None and " " not in m.group(2) and _mid_sentence_not_after_an_article(text, m.start(2)):
+            spans.append(_context_body(text, None, m.group(2), m.start(2), person_shape_allowed=False))
+    for m in finditer_if_present(_ROLE_IN_AN_APPOSITIVE, text, _APPOSITIVE_ROLE_NEEDLES):  # 'Jo Bell, X chair, said'
+        if _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start()):
             spans.append(_context_body(text, m.group(1), m.group(2), m.start(2), person_shape_allowed=True))
     for cue in _ITS.finditer(text):  # 'X said its'
         verb = _ITS_VERB_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
@@ -1353,6 +1465,10 @@ def _bodies_by_context(text: str) -> list[tuple[int, int]]:
             m = _WIRE_DATELINE.match(text, line_start)
             if m and m.end(1) == dash.start():
                 spans.append(m.span(1))
+            elif (m := _WIRE_OPENING.match(text, line_start)) and m.end(1) == dash.start() and \
+                    not any(_not_a_one_word_body(w) or w in _NOT_CREDITED_BODIES or w in _GENERIC_MEDIA_MODIFIERS
+                            or w in _STORY_LABELS for w in m.group(1).split()):
+                spans.append(m.span(1))  # '(Wirex) -- Junior doctors ...': the agency opening the story, no place
     for m in _THE_SUBJECT.finditer(text):  # 'the Exchequer said', "the Quillet's health editor"
         the = m.start() - 1
         if _word_before(text, the) in ("of", "for") and \
@@ -1406,6 +1522,9 @@ _BRACKET_AND_DASH = re.compile(r"\)[^\S\n]*[-\u2013\u2014]")
 _WIRE_DATELINE = re.compile(r"[^\S\n]*(?:[A-Z][A-Za-z'’\-]+[^\S\n]){0,2}[A-Z][A-Za-z'’\-]+"
                             r"(?:,[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]+"
                             r"\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
+# A wire story opened by the agency in brackets and a dash, with no place before it ('(Wirex) -- Junior doctors ...').
+_STORY_LABELS = frozenset("Updated Exclusive Video Audio Pictured Analysis Opinion Comment Explainer Sponsored".split())
+_WIRE_OPENING = re.compile(r"[^\S\n]*\(([A-Z][\w&'’\-]*(?:[^\S\n]+[A-Z][\w&'’\-]*){0,2})\)[^\S\n]*[-\u2013\u2014]")
 # A picture credited to one capitalised word ('(Photo: Vexstock)', 'Picture: Vexstock' on its own line): an agency or
 # an outlet (a photographer is named by two words or more); not a word saying where the picture came from.
 # The word may open in lower case before a capital inside it ('Photo: vexStock'), and may be the first of a list of
@@ -1435,6 +1554,7 @@ def _one_word_credits(text: str) -> list[tuple[int, int]]:
 
 # What only a body owns: members, a board, trustees, branches, a website, a membership, headquarters.
 _BODYS_OWN = re.compile(r"s(?<=[\w]['’]s)[^\S\n]+(?:members|board|trustees|branches|website|membership|headquarters|"
+                        r"chief[^\S\n]+executive|general[^\S\n]+secretary|medical[^\S\n]+director|chairman|chairwoman|"
                         r"affiliates|annual[^\S\n]+report|governing[^\S\n]+body|ruling[^\S\n]+council)(?![\w\-])"
                         r"(?![^\S\n]+of(?!\w))")  # not "Vexby's members of parliament"
 # The role words _ROLE_AND_NAME holds, each found by str.find (a scan for the alternation itself would try it at
@@ -1522,7 +1642,9 @@ def _other_uses(text: str, bodies: list[tuple[int, int]]) -> list[tuple[int, int
     """A name the context showed to be a body is one wherever else it stands alone in the article (one sense per
     article): not inside a longer capitalised run, not glued to other characters."""
     spans = []
-    for name in {text[s:e] for s, e in bodies}:
+    names = {text[s:e] for s, e in bodies}
+    names |= {n.upper() for n in names if len(n) >= 4 and " " not in n and not n.isupper()}  # 'Wirex' as 'WIREX'
+    for name in names:
         for at in _word_positions(text, name):
             if _CAPITALISED_AFTER.match(text, at + len(name)) or _in_a_run_after(text, at):
                 continue
@@ -1555,8 +1677,11 @@ _THE_SUBJECT = re.compile(rf"he(?<=[Tt]he)(?<![\w'’][Tt]he)[^\S\n]+(?=[{_UPPER
 
 
 # A picture's credit ('(Image: Jo Bell/Vexby Courier)', 'Picture: Jo Bell / Kestrel Images'): what follows a slash
-# after the photographer is the agency or outlet that holds the picture.
-_AGENCY_AFTER_SLASH = re.compile(r"[^\S\n]*/[^\S\n]*((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){0,3})[^\S\n]*(?=[)\n]|\Z)")
+# after the photographer is the agency or outlet that holds the picture; so is each further name set apart by a
+# slash or 'via' up to the credit's end ('Photo by Jo Bell/Quill Images/Vexpix via Marl Images').
+_CREDIT_SEPARATOR = r"[^\S\n]*/[^\S\n]*|[^\S\n]+via[^\S\n]+"
+_AGENCY_IN_A_CREDIT = re.compile(rf"(?:{_CREDIT_SEPARATOR})((?:[A-Z][\w&'’\-]*)(?:[^\S\n]+[A-Z][\w&'’\-]*){{0,3}})"
+                                 rf"(?={_CREDIT_SEPARATOR}|[^\S\n]*(?:[)\n]|\Z))")
 
 
 def _credited_agencies(text: str) -> list[tuple[int, int]]:
@@ -1567,10 +1692,13 @@ def _credited_agencies(text: str) -> list[tuple[int, int]]:
             stop = min(x for x in (text.find(")", at), text.find("\n", at), len(text)) if x >= 0)
             slash = text.find("/", at, stop)
             if 0 <= slash and stop - at <= 100:
-                m = _AGENCY_AFTER_SLASH.match(text, slash if not text[slash - 1:slash].isspace()
-                                              else blanks_start(text, slash))
-                if m and m.end() == stop - (len(text[m.end():stop]) if text[m.end():stop].isspace() else 0):
-                    spans.append(m.span(1))
+                position = slash if not text[slash - 1:slash].isspace() else blanks_start(text, slash)
+                agencies = []
+                while (m := _AGENCY_IN_A_CREDIT.match(text, position, stop)) is not None:
+                    agencies.append(m.span(1))
+                    position = m.end()
+                if agencies and not text[position:stop].strip():
+                    spans += agencies  # every name after the photographer, the credit read to its end
             at = text.find(label, at + len(label))
     return spans
 
@@ -1654,6 +1782,8 @@ def _parties(text: str) -> list[tuple[int, int]]:
                                                               or text[start - 2:start] == ", ")):
             spans.append((start, end + (len(_LOWER_PARTY.match(text, end).group()) if _LOWER_PARTY.match(text, end)
                                         else 0)))
+        elif _party_mid_sentence(text, start, end) and not _a_persons_name_word(text, word):
+            spans.append((start, end))  # 'a gift to <party>', 'than <party>.', ', <party> Shadow Health Secretary'
         elif (_OWNER_OF_A_PERSON.match(text, end) or _word_before(text, start) in _VERBS_OF_A_PARTY
               or _LOWER_PARTY.match(text, end)) and not (_in_a_run_after(text, start) and not _after_an_opener(text, start)) \
                 and not _a_persons_name_word(text, word):
@@ -1664,6 +1794,27 @@ def _parties(text: str) -> list[tuple[int, int]]:
 
 
 _OWNER_OF_A_PERSON = re.compile(rf"['’]s[^\S\n]+[{_UPPER}][a-z]")
+# A capitalised run right after a party's word that holds a title ('<party> Shadow Health Secretary, Jo Bell'):
+# the member's role, not more words of the name.
+_TITLED_RUN_AFTER = re.compile(rf"(?:[^\S\n]+{_CAPITALISED_WORD}){{1,4}}")
+
+
+def _party_mid_sentence(text: str, start: int, end: int) -> bool:
+    """A party's word after a lower-case word other than an article is the party wherever the sentence goes on: 'a
+    gift to <party>', 'more than <party>.', 'for <party> to', 'attention to <party> mismanagement'. Before a
+    capitalised word it is read only when the run after it holds a title ('support <party> Shadow Health
+    Secretary'), since the run may be a longer name ('<party> Friends Network') or a thing's ('the <party> Paper');
+    so too after a comma, a colon or a semicolon (', <party> Shadow Health Secretary, Jo Bell'), where a word may
+    be one of a list ('red, Green and blue'). A sentence's first word may be a common noun, and a word after an
+    article a person or a thing ('the Progress was slow'): the other rules read those."""
+    before = _word_before(text, start)
+    if not before or before in _ARTICLES or not (before[:1].islower() or before[-1] in ",;:"):
+        return False
+    run = _TITLED_RUN_AFTER.match(text, end)
+    if run is None:
+        return before[:1].islower() and before[-1] not in ",;:"
+    words = [_bare(w) for w in run.group().split()]
+    return any(w in _TITLE_WORDS or w in _TITLE_MODIFIERS for w in words)
 # Two parties joined by a slash before what they form together ('the KVP/Lantern coalition', 'a Vexite/KVP government').
 _JOINED_BEFORE = re.compile(r"(?<![\w/@#.\-])([A-Z][\w'’\-]*)\Z")
 _JOINED_AFTER = re.compile(r"([A-Z][\w'’\-]*)[^\S\n]+(?:coalition|government|administration|alliance|pact|partnership)(?![\w\-])")

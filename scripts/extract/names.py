@@ -13,7 +13,9 @@ People (a run of 1-4 capitalised words with a lower-case letter each, 'McAdam', 
   Jane Roe to decide', '[Jane Roe]'), or opening a sentence when an age, 'who' or a member's letters follow it
   ('Jane Roe, 34,', 'Jane Roe MP') or its surname is used again alone ("Roe said", "Roe's deal"); not after a word
   that makes it a place, a thing or a body ('in', 'the', 'the charity'), not with a nation word, a place's opening
-  word ('New', 'Greater') or a word that ends things' names ('Budget'), not on a line without prose punctuation.
+  word ('New', 'Greater') or a word that ends things' names ('Budget', 'Units'), not on a line without prose
+  punctuation, not where the text also writes the same words in lower case as one phrase ('Industrial Action' beside
+  'industrial action': a house style's capitals).
   Such people are mentions, but not antecedents of pronouns unless the text gives them a gender or a role;
 - after a role of a body the text names, between commas ('Chief executive of the X, Jane Roe, said'); after a word
   opening a sentence with a clause, before its verb ('“If Jane Roe cannot ...'); a writer's name in a page's header
@@ -30,7 +32,8 @@ Organisations: the candidates of scripts.extract.mentions (head words, outlets b
 Within one article, mentions of one referent are grouped: a person by surname (a later 'Ms Roe' or 'Roe' joins
 the 'Jane Roe' named before it, or after it when no one else has that surname), an organisation by its name
 without 'the', by an acronym defined in brackets after it ('Department of Wellbeing (DoW)') and by the initials
-of its capitalised words. A referent carries its fullest name (titles and a leading 'the' removed), its gender
+of its capitalised words; a curated organisation's name written with 'for' for 'of' (or back) is that body, and a
+head word alone kept as a candidate ('the government') joins the candidate it heads. A referent carries its fullest name (titles and a leading 'the' removed), its gender
 where a title or a pronoun of the text gives it, the roles the text gives it and, for an organisation, its head
 word ('union', 'government').
 """
@@ -480,8 +483,8 @@ hospital hospitals town city village county region area street road
 """.split())
 _THING_WORDS = frozenset("""
 Budget Statement Day Days Year Week Weekend Month Awards Award Prize Act Bill Plan Strategy Programme Scheme Cup
-League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Ward
-Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
+League Festival Games Show Report Inquiry Charter Agreement Deal Offer Contract Credit Holiday Holidays Unit Units
+Ward Wards Wing Clinic Clinics Station Airport Tower Valley Bay Island Islands Hill Hills Mountains River Lake Coast Forest
 Gardens Way Close Crescent Drive Place Terrace Estate Village Borough District Region Shire
 """.split())
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d\u2019]")
@@ -492,6 +495,17 @@ _PLACE_OPENERS = frozenset("Greater New Upper Lower Mount Port Fort Saint St Lit
 _NATION_WORDS = NAME_WORDS.nations | NAME_WORDS.regions | {"International"}  # curated/vocabulary/name_words.csv
 
 
+def _written_in_lower_case(text: str, phrase: str) -> bool:
+    """Whether the text holds the phrase (in lower case) as whole words: a person's name is never so written."""
+    at = text.find(phrase)
+    while at >= 0:
+        after = at + len(phrase)
+        if not (at and text[at - 1].isalpha()) and not (after < len(text) and text[after].isalpha()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end: int) -> bool:
     if not 2 <= len(name) <= 3 or any(_bare(w) in _NATION_WORDS for w, _, _ in name) \
             or _bare(name[-1][0]) in _THING_WORDS or name[0][0] in _PLACE_OPENERS:
@@ -500,6 +514,8 @@ def _named_in_prose(text: str, name: list[tuple[str, int, int]], start: int, end
     line_end = text.find("\n", end)
     if not _PROSE_MARK.search(text, line_start, len(text) if line_end < 0 else line_end):
         return False
+    if _written_in_lower_case(text, " ".join(w for w, _, _ in name).lower()):
+        return False  # 'taking Industrial Action' where the text also writes 'industrial action': a house style's capitals
     if _PERSON_AFTER.match(text, end):
         return True  # 'Mira Tallis, 34,', 'Mira Tallis, who ...', 'Mira Tallis MP': what only a person has
     if _listed_with_a_place(text, start, end):
@@ -663,6 +679,8 @@ class ArticleNames:
         self._by_person_id: dict[str, Referent] = {}
         self._by_organisation_id: dict[str, Referent] = {}
         self._by_org_key: dict[str, Referent] = {}
+        self._by_head: dict[str, Referent] = {}  # the first candidate of several words by its last word, lower case
+        self._head_alone: dict[str, Referent] = {}  # a candidate named by a head word alone ('government')
         self._grown: set[tuple[int, str]] = set()
         self._bare: set[int] = set()
         taken = sorted([(m.start, m.end) for m in curated] + list(organisation_spans))
@@ -850,7 +868,7 @@ class ArticleNames:
             self._grow(referent, text)
             self.mentions.append(NameMention(start, end, text, referent, True))
         elif what == "organisation":
-            curated_id = lexicon.organisation_named(_organisation_name(text))
+            curated_id = _curated_organisation_named(lexicon, _organisation_name(text))
             if curated_id is not None:  # 'UK Government' written out where the lexicon only knows 'the government'
                 referent = self._by_organisation_id.get(curated_id)
                 if referent is None:
@@ -975,9 +993,23 @@ class ArticleNames:
         referent = self._by_org_key.get(name.casefold())
         if referent is None and name.isupper():
             referent = self._by_org_key.get(name.casefold())
+        head = name.rsplit(None, 1)[-1].casefold()
+        alone = " " not in name
+        if referent is None and alone and _is_head(name.capitalize()):
+            # 'the government' kept as a candidate (mentions._the_government_of_a_devolved_nation): the body named
+            # before it whose head word it is ('the Scottish Government')
+            referent = self._by_head.get(head)
+        elif referent is None:
+            referent = self._head_alone.get(head)  # ... or named after it, by its head word alone
+            if referent is not None:
+                referent.name = name
         if referent is None:
             referent = Referent("organisation", name)
             self.referents.append(referent)
+            if alone and _is_head(name.capitalize()):
+                self._head_alone.setdefault(head, referent)
+            elif not alone:
+                self._by_head.setdefault(head, referent)
         self._organisation_keys(referent, start, end)
         return referent
 
@@ -1117,6 +1149,17 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
             return True
     # a long span that starts earlier
     return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
+
+
+def _curated_organisation_named(lexicon: Lexicon, name: str) -> str | None:
+    """The curated organisation with this name, also where the text joins its words with the other of 'of' and 'for'
+    ('Department for Vexby Care' for a curated 'Department of Vexby Care': bodies are misnamed so in print)."""
+    found = lexicon.organisation_named(name)
+    if found is None and (" for " in name or " of " in name):
+        found = lexicon.organisation_named(name.replace(" for ", " of ")) if " for " in name else None
+        if found is None and " of " in name:
+            found = lexicon.organisation_named(name.replace(" of ", " for "))
+    return found
 
 
 @lru_cache(maxsize=8192)
