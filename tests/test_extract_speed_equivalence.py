@@ -515,3 +515,17 @@ def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses
         except ValueError:
             continue
         raise AssertionError(unsupported)
+
+
+def test_a_credit_line_via_an_agency_is_found_where_the_look_behind_first_pattern_finds_it():
+    plain = re.compile(r"(?<![\w\-])via[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"  # the form before issue 11's pass
+                       r"(?:Images|Pictures|Photos|Photography|Press|Agency|Wire)[^\S\n]*(?=\n|\Z)")
+    rng = random.Random(21)
+    pieces = ["via", "Via", "xvia", "-via", "_via", "évia", "2via", " ", "  ", "\t", "\u00a0", "\n", "Vexby", "Kestrel",
+              "Images", "Press", "Wire", "Agency", "Photography", "images", "&", "’", "-", "Jo Bell ", "(", ".",
+              "via Vexby Images", " via Kestrel Press\n", "xvia Wire", "Jo Bell via Ann’s & Co-op Wire"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in names._VIA_AGENCY.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+        for low in range(0, len(s), 3):
+            assert [m.span() for m in names._VIA_AGENCY.finditer(s, low)] == [m.span() for m in plain.finditer(s, low)], (s, low)

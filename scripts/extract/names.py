@@ -120,7 +120,9 @@ _NAME_TOKEN_BEFORE = re.compile(rf"(?<![\w'’])({_NAME_TOKEN})[^\S\n]+\Z")
 # [^\S\n]* or [^\S\n]+ before those literals, stepped over in code (blanks_start).
 _SPOKESPERSON_ANCHOR = re.compile(r"['’]s[^\S\n]+(?:official[^\S\n]+)?spokes(?:person|man|woman)\b")
 # A picture credit's line ending in an agency after 'via' ('Jo Bell via Vexby Images'): the photographer opens the line.
-_VIA_AGENCY = re.compile(r"(?<![\w\-])via[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"
+# The literal comes first, its look-behind after it, so that the engine skips from 'via' to 'via' (a look-behind
+# first is tried at every character of the text: 53 against 2 us per article). Tests compare the two forms.
+_VIA_AGENCY = re.compile(r"via(?<![\w\-]via)[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"
                          r"(?:Images|Pictures|Photos|Photography|Press|Agency|Wire)[^\S\n]*(?=\n|\Z)")
 _PLACED_NAMES = (
     ((re.compile(r"\n"),), "*", re.compile(rf"(?:^|\n)[^\S\n]*By[^\S\n]+({_NAME})\Z"), "By"),  # a byline line
