@@ -529,3 +529,24 @@ def test_a_credit_line_via_an_agency_is_found_where_the_look_behind_first_patter
         assert [m.span() for m in names._VIA_AGENCY.finditer(s)] == [m.span() for m in plain.finditer(s)], s
         for low in range(0, len(s), 3):
             assert [m.span() for m in names._VIA_AGENCY.finditer(s, low)] == [m.span() for m in plain.finditer(s, low)], (s, low)
+
+
+def test_kinds_before_a_name_led_by_their_first_letters_are_what_the_look_behind_first_alternation_finds():
+    tail = r"[^\S\n]+([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})"
+    plain = re.compile(r"(?<![\w\-])" + mentions._phrases(mentions._KINDS_BEFORE_NAME) + tail)  # the form before
+    assert mentions._KIND_BEFORE_NAME.pattern.endswith(tail)
+    made_up = ("cat", "cat flap", "cab", "c", "c-d", "-x", "d.e")  # shared first letters, prefixes, escaped characters
+    made_up_plain = re.compile(r"(?<![\w\-])" + mentions._phrases(made_up) + tail)
+    made_up_led = re.compile(mentions._phrases_after_a_word_break(made_up) + tail)
+    rng = random.Random(22)
+    pieces = [*mentions._KINDS_BEFORE_NAME, *made_up, "campaign", "group", "think", "tank", "union", "unions", "x", "-",
+              "_", "é", "2", " ", "  ", "\t", "\u00a0", "\n", "Vexby", "Hope", "Lane", "for", "of", "and", "O’Neill",
+              "&", "trade", "Trade", " union Vexby", "the campaign group Vexby Voices", " charity Hope Lane", "xunion Hope",
+              "think-tank Marl", "cat flap Hope", " c-d Vexby", "-x Hope", "d.e Lane", "cab Vexby", "-union Ann"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span(0) + m.span(1) for m in mentions._KIND_BEFORE_NAME.finditer(s)] \
+            == [m.span(0) + m.span(1) for m in plain.finditer(s)], s
+        assert [m.span(0) + m.span(1) for m in made_up_led.finditer(s)] \
+            == [m.span(0) + m.span(1) for m in made_up_plain.finditer(s)], s
+    assert mentions._phrases_after_a_word_break(()) == mentions._phrases(()) == "(?!)"
