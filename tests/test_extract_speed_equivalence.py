@@ -550,3 +550,34 @@ def test_kinds_before_a_name_led_by_their_first_letters_are_what_the_look_behind
         assert [m.span(0) + m.span(1) for m in made_up_led.finditer(s)] \
             == [m.span(0) + m.span(1) for m in made_up_plain.finditer(s)], s
     assert mentions._phrases_after_a_word_break(()) == mentions._phrases(()) == "(?!)"
+
+
+def test_credits_found_with_one_find_per_label_are_those_two_finds_per_label_found():
+    def plain(t: str) -> list[tuple[int, int]]:  # the form before issue 11's pass: bracketed labels found apart
+        found = []
+        if "(" in t:
+            for label in names.CREDIT_LABELS:
+                bracketed = "(" + label
+                at = t.find(bracketed)
+                while at >= 0:
+                    m = names._CREDITED_NAME.match(t, at + len(bracketed))
+                    if m and len(m.group(1).split()) >= 2:
+                        found.append(m.span(1))
+                    at = t.find(bracketed, at + len(bracketed))
+        for label in names.CREDIT_LABELS:
+            at = t.find(label)
+            while at >= 0:
+                if t[at - 1:at] != "(":
+                    m = names._CREDITED_AT_LINE_END.match(t, at + len(label))
+                    if m and len(m.group(1).split()) >= 2:
+                        found.append(m.span(1))
+                at = t.find(label, at + len(label))
+        return found
+
+    rng = random.Random(23)
+    pieces = [*names.CREDIT_LABELS, *("(" + label for label in names.CREDIT_LABELS), "((", "(", ")", " ", "\n", "/",
+              " Jo Bell", " Sam Poole", "Ann", " Vexby Images", "x", "Photo", "graph:", "Pic", "ture:", ":",
+              "(Image: Jo Bell)", "(Picture: Sam Poole/Vexby Images)", "Photo: Ann Lee\n", "Credit: Jo Bell / X\n"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert names._bracketed_credits(s) == plain(s), s
