@@ -581,3 +581,25 @@ def test_credits_found_with_one_find_per_label_are_those_two_finds_per_label_fou
     for _ in range(30000):
         s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert names._bracketed_credits(s) == plain(s), s
+
+
+def test_names_with_particles_found_from_one_scan_are_those_a_find_per_particle_found():
+    def plain(t: str) -> list[tuple[int, int]]:  # the form before issue 11's pass: str.find per particle
+        found = []
+        for particle in names.NAME_PARTICLES:
+            needle = f" {particle} "
+            at = t.find(needle)
+            while at >= 0:
+                m = names._NAME_WITH_PARTICLE.search(t, max(0, at - 40), at + len(needle) + 40)
+                if m and m.start(1) < at < m.end(1) and names._is_person_name(m.group(1)) \
+                        and (not found or found[-1] != m.span(1)):
+                    found.append(m.span(1))
+                at = t.find(needle, at + len(needle))
+        return found
+
+    rng = random.Random(24)
+    pieces = [*names.NAME_PARTICLES, "dell", "Van", " ", " ", " ", "  ", "\t", "\n", "Rhodri", "Emlyn", "Ursula", "Fels",
+              "Ann", "x", ",", "Rhodri ap Emlyn", "Jo de la", " de de ", "Mira van der Berg", " del ", "é"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert names._names_with_particles(s) == plain(s), s
