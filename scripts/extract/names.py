@@ -357,7 +357,7 @@ def _unglued(text: str, found: list) -> list:
 
 
 # Lower-case particles inside a person's name ('Rhodri ap Emlyn', 'Ursula von Fels'), which the runs of capitalised
-# words stop at: looked for by str.find (rare), the name read around them.
+# words stop at: looked for by one scan (they are rare), the name read around them.
 NAME_PARTICLES = ("ap", "van", "von", "de", "da", "di", "du", "del", "bin", "ibn")
 _NAME_WITH_PARTICLE = re.compile(rf"(?<![\w'’@#.\-])((?:{_NAME_TOKEN}[^\S\n]){{1,2}}(?:{'|'.join(NAME_PARTICLES)})"
                                  rf"[^\S\n]{_NAME_TOKEN})(?![\w'’\-])")
