@@ -515,3 +515,91 @@ def test_spelling_out_case_keeps_escapes_group_names_and_quantifiers_and_refuses
         except ValueError:
             continue
         raise AssertionError(unsupported)
+
+
+def test_a_credit_line_via_an_agency_is_found_where_the_look_behind_first_pattern_finds_it():
+    plain = re.compile(r"(?<![\w\-])via[^\S\n]+(?:[A-Z][\w&'’\-]*[^\S\n]+){0,3}"  # the form before issue 11's pass
+                       r"(?:Images|Pictures|Photos|Photography|Press|Agency|Wire)[^\S\n]*(?=\n|\Z)")
+    rng = random.Random(21)
+    pieces = ["via", "Via", "xvia", "-via", "_via", "évia", "2via", " ", "  ", "\t", "\u00a0", "\n", "Vexby", "Kestrel",
+              "Images", "Press", "Wire", "Agency", "Photography", "images", "&", "’", "-", "Jo Bell ", "(", ".",
+              "via Vexby Images", " via Kestrel Press\n", "xvia Wire", "Jo Bell via Ann’s & Co-op Wire"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in names._VIA_AGENCY.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+        for low in range(0, len(s), 3):
+            assert [m.span() for m in names._VIA_AGENCY.finditer(s, low)] == [m.span() for m in plain.finditer(s, low)], (s, low)
+
+
+def test_kinds_before_a_name_led_by_their_first_letters_are_what_the_look_behind_first_alternation_finds():
+    tail = r"[^\S\n]+([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})"
+    plain = re.compile(r"(?<![\w\-])" + mentions._phrases(mentions._KINDS_BEFORE_NAME) + tail)  # the form before
+    assert mentions._KIND_BEFORE_NAME.pattern.endswith(tail)
+    made_up = ("cat", "cat flap", "cab", "c", "c-d", "-x", "d.e")  # shared first letters, prefixes, escaped characters
+    made_up_plain = re.compile(r"(?<![\w\-])" + mentions._phrases(made_up) + tail)
+    made_up_led = re.compile(mentions._phrases_after_a_word_break(made_up) + tail)
+    rng = random.Random(22)
+    pieces = [*mentions._KINDS_BEFORE_NAME, *made_up, "campaign", "group", "think", "tank", "union", "unions", "x", "-",
+              "_", "é", "2", " ", "  ", "\t", "\u00a0", "\n", "Vexby", "Hope", "Lane", "for", "of", "and", "O’Neill",
+              "&", "trade", "Trade", " union Vexby", "the campaign group Vexby Voices", " charity Hope Lane", "xunion Hope",
+              "think-tank Marl", "cat flap Hope", " c-d Vexby", "-x Hope", "d.e Lane", "cab Vexby", "-union Ann"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span(0) + m.span(1) for m in mentions._KIND_BEFORE_NAME.finditer(s)] \
+            == [m.span(0) + m.span(1) for m in plain.finditer(s)], s
+        assert [m.span(0) + m.span(1) for m in made_up_led.finditer(s)] \
+            == [m.span(0) + m.span(1) for m in made_up_plain.finditer(s)], s
+    assert mentions._phrases_after_a_word_break(()) == mentions._phrases(()) == "(?!)"
+
+
+def test_credits_found_with_one_find_per_label_are_those_two_finds_per_label_found():
+    def plain(t: str) -> list[tuple[int, int]]:  # the form before issue 11's pass: bracketed labels found apart
+        found = []
+        if "(" in t:
+            for label in names.CREDIT_LABELS:
+                bracketed = "(" + label
+                at = t.find(bracketed)
+                while at >= 0:
+                    m = names._CREDITED_NAME.match(t, at + len(bracketed))
+                    if m and len(m.group(1).split()) >= 2:
+                        found.append(m.span(1))
+                    at = t.find(bracketed, at + len(bracketed))
+        for label in names.CREDIT_LABELS:
+            at = t.find(label)
+            while at >= 0:
+                if t[at - 1:at] != "(":
+                    m = names._CREDITED_AT_LINE_END.match(t, at + len(label))
+                    if m and len(m.group(1).split()) >= 2:
+                        found.append(m.span(1))
+                at = t.find(label, at + len(label))
+        return found
+
+    rng = random.Random(23)
+    pieces = [*names.CREDIT_LABELS, *("(" + label for label in names.CREDIT_LABELS), "((", "(", ")", " ", "\n", "/",
+              " Jo Bell", " Sam Poole", "Ann", " Vexby Images", "x", "Photo", "graph:", "Pic", "ture:", ":",
+              "(Image: Jo Bell)", "(Picture: Sam Poole/Vexby Images)", "Photo: Ann Lee\n", "Credit: Jo Bell / X\n"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert names._bracketed_credits(s) == plain(s), s
+
+
+def test_names_with_particles_found_from_one_scan_are_those_a_find_per_particle_found():
+    def plain(t: str) -> list[tuple[int, int]]:  # the form before issue 11's pass: str.find per particle
+        found = []
+        for particle in names.NAME_PARTICLES:
+            needle = f" {particle} "
+            at = t.find(needle)
+            while at >= 0:
+                m = names._NAME_WITH_PARTICLE.search(t, max(0, at - 40), at + len(needle) + 40)
+                if m and m.start(1) < at < m.end(1) and names._is_person_name(m.group(1)) \
+                        and (not found or found[-1] != m.span(1)):
+                    found.append(m.span(1))
+                at = t.find(needle, at + len(needle))
+        return found
+
+    rng = random.Random(24)
+    pieces = [*names.NAME_PARTICLES, "dell", "Van", " ", " ", " ", "  ", "\t", "\n", "Rhodri", "Emlyn", "Ursula", "Fels",
+              "Ann", "x", ",", "Rhodri ap Emlyn", "Jo de la", " de de ", "Mira van der Berg", " del ", "é"]
+    for _ in range(30000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert names._names_with_particles(s) == plain(s), s

@@ -1219,7 +1219,20 @@ _KINDS_BEFORE_NAME = ("charity", "campaign group", "pressure group", "lobby grou
                       "regulator", "campaign", "platform", "social media site", "social network", "news agency",
                       "consultancy", "publisher", "tabloid", "journal", "firm", "company", "organisation",
                       "organization", "campaign organisation", "professional body", "staff association")
-_KIND_BEFORE_NAME = re.compile(r"(?<![\w\-])" + _phrases(_KINDS_BEFORE_NAME) + r"[^\S\n]+"
+
+
+def _phrases_after_a_word_break(phrases) -> str:
+    r"""(?<![\w\-]) and _phrases(phrases), written so that the regex engine tries it only at the phrases' first letters:
+    one branch per first letter (its phrases in _phrases' order), that letter first, the look-behind right after it
+    (a look-behind first is tried at every character of the text). Tests compare the two forms."""
+    branches: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        branches.setdefault(phrase[0], []).append(_GAP.join(map(re.escape, phrase.split()))[len(re.escape(phrase[0])):])
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<![\w\-]{re.escape(first)})(?:{'|'.join(rests)})"
+                            for first, rests in branches.items()) + ")" if branches else "(?!)"
+
+
+_KIND_BEFORE_NAME = re.compile(_phrases_after_a_word_break(_KINDS_BEFORE_NAME) + r"[^\S\n]+"
                                r"([A-Z][\w&'’\-]*(?:[^\S\n]+(?:(?:for|of|and)[^\S\n]+)?[A-Z][\w&'’\-]*){0,3})")
 _FOUNDED_AFTER = re.compile(r"[^\S\n]+(?:leads|led|runs|ran|founded|co-founded|chairs|chaired|heads|headed|set|started|"
                             r"joined|represents|owns|owned|wrote|edits|edited|works|worked|bought)(?![\w\-])")
