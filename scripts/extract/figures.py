@@ -276,9 +276,28 @@ _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 # The body is looked at ahead, so every lead is found; blanks stand for any white space or punctuation there, so the
 # words' candidates are a superset of _ANCHOR's word matches, each of which is then matched with _ANCHOR (_anchors).
 _TO_ANCHOR_FORM = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _word_trie_pattern(words: set[str]) -> str:
+    """The words, each ending before a character that is no letter, as one pattern shaped like a trie: the regex
+    engine tries one character of a word at each level, where a flat alternation tries every word sharing a first
+    letter ('the' against 'two', 'three', 'thirty', ...). Matches where some word starts, like the flat form."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) if c else "(?![a-z])" for c, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return pattern(trie)
+
+
 _ANCHOR_CANDIDATE = re.compile(
-    (" (?=(?P<digit>[0-9])|(?:a {1,3}|an {1,2})(?:(?:full|whole) +)?" + _word_anchor_pattern(_ARTICLE_ONLY_WORDS)
-     + "|" + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "|decade(?![a-z]))").encode("ascii"))
+    (" (?=(?P<digit>[0-9])|a(?: {1,3}|n {1,2})(?:(?:full|whole) +)?" + _word_trie_pattern(_ARTICLE_ONLY_WORDS)
+     + "|" + _word_trie_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS | {"decade"}) + ")").encode("ascii"))
 
 # ---------------------------------------------------------------- what is not a figure
 _MONTHS = {m.lower() for m in "January February March April May June July August September October November "
