@@ -3,6 +3,7 @@
 Names and numbers here are invented, so that nothing is keyed on the package's articles.
 """
 import json
+import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -598,3 +599,24 @@ def test_long_sentence_paths_choose_the_same_claimant_and_measure_as_short_ones(
         patch.setattr(figures_module, "_DIRECT_TERMS", -1)
         indexed = figures(text)
     assert indexed == direct
+
+
+_FLAT_ANCHOR_CANDIDATE = re.compile(  # the flat alternation the trie-shaped _ANCHOR_CANDIDATE replaced
+    (" (?=(?P<digit>[0-9])|(?:a {1,3}|an {1,2})(?:(?:full|whole) +)?"
+     + figures_module._word_anchor_pattern(figures_module._ARTICLE_ONLY_WORDS) + "|"
+     + figures_module._word_anchor_pattern(figures_module._ANCHOR_WORDS - figures_module._ARTICLE_ONLY_WORDS)
+     + "|decade(?![a-z]))").encode("ascii"))
+_ANCHOR_PIECES = sorted(figures_module._ANCHOR_WORDS) + ["a", "an", "full", "whole", "the", "tw", "s", "x", "7", " ", "  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=12))
+def test_anchor_leads_of_the_word_trie_are_those_of_a_flat_alternation_of_the_words(pieces):
+    form = (" " + "".join(pieces)).encode("ascii")
+    assert [(m.start(), m.lastgroup) for m in figures_module._ANCHOR_CANDIDATE.finditer(form)] == \
+        [(m.start(), m.lastgroup) for m in _FLAT_ANCHOR_CANDIDATE.finditer(form)]
+
+
+def test_a_word_trie_pattern_matches_only_whole_words_of_the_set():
+    trie = re.compile(" (?=" + figures_module._word_trie_pattern({"two", "twenty", "ten"}) + ")")
+    assert [m.start() for m in trie.finditer(" two twenty ten twentytwo tens the tw ")] == [0, 4, 11]

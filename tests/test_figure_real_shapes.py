@@ -554,3 +554,65 @@ def test_a_number_word_opening_a_quoted_title_is_part_of_a_name(text):
 ])
 def test_a_number_word_opening_a_quoted_sentence_or_before_its_period_stays_a_figure(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Orrin pay fell by over 12 per-cent in a decade.", ("over 12 per-cent", 12, None, "percent", "more_than")),
+    ("A 7 per-cent offer was made.", ("7 per-cent", 7, None, "percent", "none")),
+])
+def test_per_cent_with_a_hyphen_is_a_percentage(text, expected):
+    assert found(text)[0] == expected
+
+
+def test_per_with_a_hyphen_before_another_word_is_no_percentage():
+    assert found("Nurses got 40 per-head bonuses.") == [("40", 40, None, "count", "none")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tarnby has lost more than 2.5 million days to walkouts.",
+     ("more than 2.5 million", 2500000, None, "count", "more_than")),
+    ("About 1.2m working days were lost in May.", ("About 1.2m", 1200000, None, "count", "around")),
+    ("Staff gave a million hours of overtime.", ("a million", 1000000, None, "count", "none")),
+    ("Between 2 and 3 million days were lost.", ("Between 2 and 3 million", 2000000, 3000000, "count", "none")),
+])
+def test_days_or_hours_counted_in_millions_are_a_count_not_a_duration(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The walkout lasted 72 hours.", ("72 hours", 72, None, "hours", "none")),
+    ("Rotas cover 3,000 days a year.", ("3,000 days", 3000, None, "days", "none")),
+    ("Orrin waited two thousand years.", ("two thousand years", 2000, None, "years", "none")),
+])
+def test_days_and_hours_without_a_scale_of_millions_stay_durations(text, expected):
+    assert found(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["Strike talks resumed.\n\n2 Junior doctors marched past Orrin General\n\nThey sang.",
+                                  "Strike talks resumed.\n2 Dr Ann Vexby has spoken out\nShe was clear.",
+                                  "14 Medical students joined the picket line"])
+def test_a_small_number_opening_a_line_before_a_sentence_case_caption_is_a_picture_counter(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Strike news\n\n12 nurses walked out at Orrin.", ("12", 12, None, "count", "none")),
+    ("Strike news\n\n12 NHS trusts cancelled clinics.", ("12", 12, None, "count", "none")),
+    ("Strike news\n\n5 Things To Know About Orrin", ("5", 5, None, "count", "none")),
+    ("Strike news\n\n120 Junior doctors marched.", ("120", 120, None, "count", "none")),
+    ("Strike news\n\n12% Of Staff quit.", ("12%", 12, None, "percent", "none")),
+    ("Then 2 Junior doctors spoke.", ("2", 2, None, "count", "none")),
+])
+def test_a_count_opening_a_line_before_a_lower_case_noun_an_acronym_or_a_title_stays_a_figure(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Cutting waits is one of his key priorities.",
+                                  "Pay is one of the main reasons staff leave.",
+                                  "Orrin is one of the union's leading voices."])
+def test_one_of_before_a_word_of_rank_is_a_pronoun_not_a_count(text):
+    assert found(text) == []
+
+
+def test_one_of_a_plain_plural_stays_a_count():
+    assert found("Pay is one of the reasons staff leave.") == [("one", 1, None, "count", "none")]

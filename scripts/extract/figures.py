@@ -1,7 +1,7 @@
 """Figures: every number in an article that states a quantity, with its value, unit, hedge, measure and claimant.
 
 What is a figure
-- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', '35-percent', 'hours',
+- Digits with optional '£', scale ('k', 'm', 'bn', 'million', ...) and unit ('%', 'per cent', 'per-cent', '35-percent', 'hours',
   '72-hour', 'pence', '5p', 'pounds'). The text is hedge + number + unit word, never the counted noun.
 - Rates: 'a/an/per/each/every' + hour, shift, day, week, month, year, annum, head (person, capita), hyphenated
   or not, or 'annually', right after any figure (money, counts, percentages, durations) go to `per`
@@ -9,8 +9,8 @@ What is a figure
   of the text; also after 'of' and a counted noun of one or two words ('three days of action every month'). 'from £20,000 to £25,000 a year': the rate is both ends'. Not a rate when the period dates the
   figure: 'a year ago', 'a day later', 'a month before'.
 - Number words ('four', 'twenty-one', 'a dozen', 'two million', 'two and a half'). 'one' counts only in
-  'one of these/them/the unions' (not 'one of the biggest', 'one of its top aims': before a superlative it is a
-  pronoun), with a unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or
+  'one of these/them/the unions' (not 'one of the biggest', 'one of its top aims', 'one of his key aims': before a
+  superlative or a word of rank it is a pronoun), with a unit ('one-day', 'one hour', 'one per cent', 'in just one day'; not the idiom 'one day') or
   after a hedge ('more than one').
   Hyphenated number words that are not durations ('two-tier', 'one-off') are not figures.
 - Ranges are one figure: 'between £25,000 and £30,000', '8-20 years', '£2-3bn', 'two or three days';
@@ -26,8 +26,9 @@ What is a figure
   week'; not where the period dates something or counts how often ('a year ago', 'a week later', 'once a
   month', 'three times a day') unless hedged ('almost a year ago'); 'single' only hyphenated before a duration
   word ('single-day' is 1 day).
-  Minutes become hours. An adjective between a number and its duration word
-  leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'; so does
+  Minutes become hours. A period counted in millions is time worked or lost, a count, its period word outside the
+  text ('more than 3.5 million days lost', 'a million hours of overtime'). An adjective between a number and its
+  duration word leaves the duration: 'three full days', '36 consecutive hours', 'two more weeks', 'two financial years'; so does
   any other word that is not plural nor a function word, or a quoted phrase ('two strike days', "two 'bank holiday
   service' days"), unless the period dates something ('600 staff days later').
 - Ages are no figures (the labelling rules), neither years nor counts: 'aged 58', 'aged between 25 and 35', 'aged
@@ -51,7 +52,8 @@ of a sequence: 'Phase Two', 'Round 5', 'foundation year two:', 'on day three of 
 letters or symbols ('Covid-19', 'FY1', '24/7'), and so numbers inside handles, hashtags, e-mail and web addresses.
 Also not figures: a number written with a leading zero ('0700'); a bare number after a capitalised word inside a
 sentence with no counted noun after it ('on Freeview 262 or', 'Covid 19'); a number word opening a quoted title
-('the ‘Two Jobs’ boss'); page furniture: a reading time ('4 min read'), a counter alone on a line ('Image (32)'), a
+('the ‘Two Jobs’ boss'); page furniture: a picture counter (one or two digits opening a line before a sentence-case
+caption: '2 Junior doctors marched'), a reading time ('4 min read'), a counter alone on a line ('Image (32)'), a
 line of periods and 'ago' ('(3 months, 2 weeks ago)'); a period after an unstated amount ('the number of
 appointments a day') or after a year named as subject ('2023 was a year of ...').
 Amounts in other currencies ('$5m') are skipped: the unit vocabulary has no place for them. A number too large for a
@@ -169,7 +171,7 @@ _DURATION_MODIFIER = (  # the first lookahead only makes the common case (no per
     rf"|[‘'“\"][a-z][^‘’'“”\"\n.!?;:]{{0,40}}?[’'”\"](?<=[a-z][’'”\"])){_S}+"
     rf"(?=(?:{_S}*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|fortnights?|months?|years?|decades?))(?!\w)"
     rf"(?!{_S}+(?:ago|later|earlier|before|after|previously|beforehand)\b))")
-_PERCENT = (rf"{_S}?%|{_S}?per{_S}?cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
+_PERCENT = (rf"{_S}?%|{_S}?per(?:{_S}?|-)cent(?!\w)|{_S}?percent(?!\w)|pc(?!\w)|{_S}+percentage{_S}+points?(?!\w)"
             rf"|-per-?cent(?!\w)")  # hyphenated before its noun: 'a 35-percent raise', 'a 6-per-cent award'
 _MONEY_AFTER = rf"p(?!\w)|{_S}+(?:pence|pounds?(?:{_S}+sterling)?)(?!\w)"
 # Rate words right after a figure: '£14 an hour', '£20,000-a-year', '5% per annum', 'every week', 'annually';
@@ -274,9 +276,28 @@ _FIRST_ANCHOR = re.compile(_ANCHOR_BODY)
 # The body is looked at ahead, so every lead is found; blanks stand for any white space or punctuation there, so the
 # words' candidates are a superset of _ANCHOR's word matches, each of which is then matched with _ANCHOR (_anchors).
 _TO_ANCHOR_FORM = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _word_trie_pattern(words: set[str]) -> str:
+    """The words, each ending before a character that is no letter, as one pattern shaped like a trie: the regex
+    engine tries one character of a word at each level, where a flat alternation tries every word sharing a first
+    letter ('the' against 'two', 'three', 'thirty', ...). Matches where some word starts, like the flat form."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) if c else "(?![a-z])" for c, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return pattern(trie)
+
+
 _ANCHOR_CANDIDATE = re.compile(
-    (" (?=(?P<digit>[0-9])|(?:a {1,3}|an {1,2})(?:(?:full|whole) +)?" + _word_anchor_pattern(_ARTICLE_ONLY_WORDS)
-     + "|" + _word_anchor_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS) + "|decade(?![a-z]))").encode("ascii"))
+    (" (?=(?P<digit>[0-9])|a(?: {1,3}|n {1,2})(?:(?:full|whole) +)?" + _word_trie_pattern(_ARTICLE_ONLY_WORDS)
+     + "|" + _word_trie_pattern(_ANCHOR_WORDS - _ARTICLE_ONLY_WORDS | {"decade"}) + ")").encode("ascii"))
 
 # ---------------------------------------------------------------- what is not a figure
 _MONTHS = {m.lower() for m in "January February March April May June July August September October November "
@@ -313,8 +334,8 @@ _IDENTIFIER_RUN = re.compile(r"[0-9a-z]+(?:[-‐/.][0-9a-z]+)*")  # '978-0-12-34
 _LIST_NUMBER = re.compile(r"[0-9]{1,2}[.)]\s")
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
-_ONE_AS_COUNT = re.compile(  # not before a superlative after 'the' or a possessive: 'one of his top priorities'
-    rf"{_S}+of{_S}+(?!(?:the|its|their|our|his|her|your|my|(?:the{_S}+)?\w+['’]s){_S}+(?:most|least|best|worst|top|\w+est)\b)"
+_ONE_AS_COUNT = re.compile(  # not before a superlative or a word of rank after 'the' or a possessive: 'one of his top aims'
+    rf"{_S}+of{_S}+(?!(?:the|its|their|our|his|her|your|my|(?:the{_S}+)?\w+['’]s){_S}+(?:most|least|best|worst|top|key|main|chief|principal|leading|foremost|primary|prime|\w+est)\b)"
     rf"(?:the|these|those|them|us|its|their|our|his|her|\w+['’]s|[0-9])\b")
 _DURATION_OF_ONE_DAY_BEFORE = re.compile(rf"\b(?:in|for|within|just|only|than|lasting|last|lasts){_S}+\Z")
 _ONE_AS_PRONOUN_BEFORE = re.compile(rf"\b(?:each|every|any|single|no|which){_S}+\Z")
@@ -576,7 +597,7 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
     if low_part is None:
         return [], m.end()
     if not g("sep"):
-        figure = _single(low_part, low, m.end())
+        figure = _single(low_part, low, low_part.end)  # the match's end, or the scale's ('3.5 million days')
         return ([figure] if figure else []), m.end()
     high_part = _quantity(m, "d")
     sep = g("sep").strip()
@@ -586,9 +607,9 @@ def _figures_of(m: re.Match, text: str, low: str) -> tuple[list[_Figure], int]:
             figure = _single(low_part, low, low_part.end)
             return ([figure] if figure else []), low_part.end
         start = between.start()
-        return _range(start, m.end(), low_part, high_part, low, allow_hedge=False), m.end()
+        return _range(start, high_part.end if high_part else m.end(), low_part, high_part, low, allow_hedge=False), m.end()
     split = sep == "to" and _FROM_BEFORE.search(low, max(0, m.start() - 6), m.start()) is not None
-    return _range(m.start(), m.end(), low_part, high_part, low, split), m.end()
+    return _range(m.start(), high_part.end if high_part else m.end(), low_part, high_part, low, split), m.end()
 
 
 def _quantity(m: re.Match, tag: str) -> _Quantity | None:
@@ -603,8 +624,13 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
     if scale:
         value *= _SCALES[scale.strip()]
     unit = "gbp" if cur else None
+    part = _PART_GROUP[tag]
+    end = m.end(part)
     if percent:
         unit = "percent"
+    elif duration and not cur and ((scale and scale.strip() in _LARGE_SCALES) or raw.endswith(_LARGE_SCALE_WORDS)):
+        # '3.5 million days lost', 'a million hours': time counted (working days), not how long anything lasts
+        end = max(m.end("num" + tag), m.end("half" + tag), m.end("scale" + tag))
     elif duration:
         unit, factor = _DURATIONS[duration.rstrip("s")]
         value *= factor
@@ -613,12 +639,14 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
         if money.strip() in ("p", "pence"):
             value /= 100
     suffixed = bool(scale or percent or duration or money)
-    part = _PART_GROUP[tag]
-    return _Quantity(m.start(part), m.end(part), value, unit, suffixed, not raw[0].isdigit(), raw)
+    return _Quantity(m.start(part), end, value, unit, suffixed, not raw[0].isdigit(), raw)
 
 
 _PART_GROUPS = {tag: tuple(name + tag for name in ("num", "cur", "half", "scale", "pct", "dur", "gbp")) for tag in "cd"}
 _PART_GROUP = {tag: "part" + tag for tag in "cd"}
+# Scales no duration of anything reaches: a period counted in millions is an amount of time worked or lost, a count.
+_LARGE_SCALE_WORDS = ("million", "billion", "trillion")  # 'a million' is one number word
+_LARGE_SCALES = frozenset(_LARGE_SCALE_WORDS + ("m", "mn", "bn", "b", "tn"))
 
 
 def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
@@ -716,6 +744,9 @@ def _not_a_figure(text: str, low: str, figure: _Figure) -> int | None:
         return figure.end  # '4 min read': a web page's reading time
     if not low[start].isdigit():
         return None
+    if (start == 0 or text[start - 1] == "\n") and figure.unit == "count" and figure.end - start <= 2 and \
+            _CAPTION_AFTER.match(text, figure.end) and _BARE_WHOLE_NUMBER.fullmatch(low, start, figure.end):
+        return figure.end  # '2 Junior doctors marched on Monday': a picture's counter opening its caption
     if figure.unit in _PERIOD_UNITS and low.find("ago", figure.end, figure.end + 40) >= 0 and \
             _is_a_timestamp_line(low, start):
         return figure.end  # '(3 months, 2 weeks ago)' alone on its line: a web page's date, not a duration
@@ -790,6 +821,10 @@ def _is_a_timestamp_line(low: str, start: int) -> bool:
     return _TIMESTAMP_LINE.match(low, line_start) is not None
 
 
+# A picture counter: one or two bare digits opening a line before a sentence-case caption, capitalised words then a
+# lower-case one ('2 Junior doctors marched', '1 Dr Ann Vexby spoke'). Style books spell out a number that opens a
+# sentence; a headline in title case ('5 Things To Know') or a count before an acronym ('12 NHS trusts') stays.
+_CAPTION_AFTER = re.compile(r"(?:[^\S\n]+[A-Z][a-z][\w’'-]*)+[^\S\n]+[a-z]")
 _COUNTER_LINE = re.compile(r"[^\S\n]*[A-Z][a-z]+[^\S\n]*\(")
 _COUNTER_LINE_END = re.compile(r"\)[^\S\n]*(?:\n|\Z)")
 
