@@ -40,7 +40,7 @@ def _party_word() -> str:
 @pytest.mark.parametrize("shape", [
     "The walkout is no gift to {w}\n\nA second paragraph follows.",  # a headline ending in the party
     "The strike hurts ministers more than {w}. Polls agree.",  # after 'than', before a full stop
-    "It could have been a good day for {w} to talk about waiting lists.",  # before 'to' and a verb
+    "It might have been a fine week for {w} to talk about waiting lists.",  # before 'to' and a verb
     "Voters were reminded of {w} mismanagement of the health service.",  # an adjective before a lower-case noun
     "Waiting lists grew, {w} Shadow Health Secretary Jo Quillan said.",  # after a comma, before a capitalised title
     "Reporters keep asking {w} Shadow Health Spokesperson Jo Quillan about it.",  # before a title's run
