@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import re
 
-_FEMALE = frozenset("she her hers herself".split())
-_MALE = frozenset("he his him himself".split())
+from scripts.extract.names import _FEMALE_PRONOUNS as _FEMALE, ROLE_NOUNS
+
 _PRONOUN = re.compile(r"(?i)(?<![\w'\u2019-])(?:she|her|hers|herself|he|his|him|himself)(?![\w'\u2019-])")
 _OPENING_PRONOUN = re.compile(r"\s*(She|He)\s+[a-z]")
 _GENDERED_ROLE = re.compile(r"(?<![a-z])(?:chair|spokes|business|council|congress)(woman|man)(?![a-z])")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+[\w\s-]*")  # 'Jo Bell, a nurse herself,': the noun is hers
-# nouns for a person between a name and a pronoun: the pronoun may be theirs
-_PERSON_NOUNS = frozenset("""minister secretary chair chairman chairwoman chairperson leader president director
-executive officer mp msp mla councillor chief head editor consultant doctor doctors professor founder campaigner
-mayor adviser spokesperson spokesman spokeswoman premier chancellor negotiator nurse medic surgeon gp paramedic
-midwife registrar trainee student pharmacist physician patient patients man woman boy girl son daughter mother
-father husband wife partner colleague colleagues friend member members worker workers""".split())
+# nouns for a person between a name and a pronoun: the pronoun may be theirs (names.ROLE_NOUNS and words for people
+# that are no role)
+_PERSON_NOUNS = ROLE_NOUNS | frozenset("""patient patients man woman boy girl son daughter mother father husband wife
+partner colleagues friend members""".split())
 _WORD = re.compile(r"[A-Za-z]+")
 
 
