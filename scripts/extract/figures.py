@@ -645,8 +645,8 @@ def _quantity(m: re.Match, tag: str) -> _Quantity | None:
 _PART_GROUPS = {tag: tuple(name + tag for name in ("num", "cur", "half", "scale", "pct", "dur", "gbp")) for tag in "cd"}
 _PART_GROUP = {tag: "part" + tag for tag in "cd"}
 # Scales no duration of anything reaches: a period counted in millions is an amount of time worked or lost, a count.
-_LARGE_SCALE_WORDS = ("million", "billion", "trillion")  # 'a million' is one number word
-_LARGE_SCALES = frozenset(_LARGE_SCALE_WORDS + ("m", "mn", "bn", "b", "tn"))
+_LARGE_SCALES = frozenset(scale for scale, value in _SCALES.items() if value >= 1e6)
+_LARGE_SCALE_WORDS = tuple(sorted(scale for scale in _LARGE_SCALES if len(scale) > 2))  # 'a million': one number word
 
 
 def _single(q: _Quantity | None, low: str, end: int) -> _Figure | None:
