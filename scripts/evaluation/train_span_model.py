@@ -24,7 +24,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import gold_rows, real_mention_key, realtext_set, score_real_mentions
-from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
+from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES, pointers
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR
@@ -33,12 +33,21 @@ HELD_OUT = UNREAD_DEV_PREFIXES
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "extract" / "span_weights.py"
 L2 = 0.3
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+VETOES = (0.05, 0.1, 0.2, 0.3, 0.5)
+CLEAR_GAIN = 0.002  # F1 over the left-out batches a configuration must gain on the rules alone (about two names)
+BASE_FEATURES = span_model.FEATURES[:span_model.INDEX["rule_candidate"]]  # the shape features alone (--features base)
 COMPARE_AT = (0.2, 0.3, 0.4, 0.5)
 ORGANISATIONS = "organisation mentions: span and id (candidates count when nobody curated them)"
 
 
+def read_prefixes() -> tuple[str, ...]:
+    """The batches of the dev part that may be read: every dev id's two letters less the held-out ones."""
+    return tuple(sorted({p.article_id[:2] for p in pointers() if p.split == "dev"
+                         and not p.article_id.startswith(HELD_OUT)}))
+
+
 def training_set():
-    labelled = realtext_set("dev")
+    labelled = realtext_set("dev", prefixes=read_prefixes())
     if labelled is None:
         raise SystemExit("train_span_model: the real-text cache is missing; see curated/realtext/README.md")
     labelled.articles = {k: v for k, v in labelled.articles.items() if not k.startswith(HELD_OUT)}
@@ -50,7 +59,8 @@ def examples(labelled, lexicon):
     gold = {real_mention_key(g) for g in gold_rows(labelled, "mentions") if g["entity_kind"] == "organisation"}
     ids, rows, labels = [], [], []
     for source_id, text in sorted(labelled.articles.items()):
-        for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
+        kept_curated, _, _, rules = span_model.rule_context(text, lexicon)
+        for run in span_model.scored_runs(text, lexicon, kept_curated, None, rules):
             for start, end, active in run:
                 ids.append(source_id)
                 row = np.zeros(len(span_model.FEATURES))
@@ -86,29 +96,51 @@ def organisation_score(labelled, lexicon, articles: set[str]):
     return score_real_mentions(gold, predicted)[ORGANISATIONS]
 
 
-def cross_validate(labelled, lexicon, ids, x, y) -> float | None:
-    """The threshold whose whole-extractor organisation F1 on the left-out batches is best, when it is strictly
-    better than the rules alone's; else None (the extractor then leaves the rules alone)."""
+def configurations():
+    """What the score may do, each judged on the left-out batches: (name, add threshold, veto threshold, move)."""
+    found = [("rules alone", None, None, False)]
+    found += [(f"add {t}", t, None, False) for t in THRESHOLDS]
+    found += [(f"add+move {t}", t, None, True) for t in THRESHOLDS]
+    found += [(f"veto {v}", None, v, False) for v in VETOES]
+    return found
+
+
+def cross_validate(labelled, lexicon, ids, x, y):
+    """Per left-out batch and configuration, the whole extractor's organisation counts; printed as a table. Returns
+    the configuration whose F1 summed over the left-out batches is best when it is strictly better than the rules
+    alone's, else None (the extractor then leaves the rules alone)."""
     batches = sorted({i[:2] for i in ids})
-    totals = defaultdict(lambda: [0, 0, 0])
+    configs = configurations()
+    counts = {}
     for batch in batches:
         w = fit(x[~np.char.startswith(ids, batch)], y[~np.char.startswith(ids, batch)])
         articles = {i for i in labelled.articles if i.startswith(batch)}
-        for threshold in (None, *THRESHOLDS):
-            span_model._OVERRIDE[:] = [list(w), threshold if threshold is not None else float("inf")]
+        for name, add, veto, move in configs:
+            span_model._OVERRIDE[:] = [list(w), add, veto, move] if (add, veto) != (None, None) else [None]
             s = organisation_score(labelled, lexicon, articles)
-            t = totals[threshold]
-            t[0] += s.true_positives
-            t[1] += s.predicted
-            t[2] += s.expected
+            counts[batch, name] = (s.true_positives, s.predicted, s.expected)
     span_model._OVERRIDE[:] = []
+    print("per left-out batch: rules alone right/predicted/expected, then each configuration's change in right and "
+          "predicted (+right/+predicted)")
+    names = [c[0] for c in configs]
+    print("| batch | " + " | ".join(names) + " |")
+    print("|---" * (len(names) + 1) + "|")
+    for batch in batches:
+        base = counts[batch, "rules alone"]
+        cells = [f"{base[0]}/{base[1]}/{base[2]}"]
+        for name in names[1:]:
+            c = counts[batch, name]
+            cells.append(f"{c[0] - base[0]:+d}/{c[1] - base[1]:+d}" if c != base else "=")
+        print(f"| {batch} | " + " | ".join(cells) + " |")
     f1 = {}
-    for threshold, (right, predicted, expected) in totals.items():
-        f1[threshold] = 2 * right / (predicted + expected)
-        print(f"  threshold {threshold if threshold is not None else 'none (rules alone)'}: organisations "
-              f"{right}/{predicted}/{expected}, F1 {f1[threshold]:.4f} (left-out batches)")
-    best = max(THRESHOLDS, key=lambda t: (f1[t], -t))  # ties: the lower threshold
-    return best if f1[best] > f1[None] + 1e-12 else None
+    for name, *_ in configs:
+        right = sum(counts[b, name][0] for b in batches)
+        predicted = sum(counts[b, name][1] for b in batches)
+        expected = sum(counts[b, name][2] for b in batches)
+        f1[name] = 2 * right / (predicted + expected)
+        print(f"  {name}: organisations {right}/{predicted}/{expected}, F1 {f1[name]:.4f} (left-out batches)")
+    best = max(configs[1:], key=lambda c: (round(f1[c[0]], 12), -(c[1] or 0), c[2] or 0))
+    return best if f1[best[0]] >= f1["rules alone"] + CLEAR_GAIN else None
 
 
 def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
@@ -144,25 +176,33 @@ def _report(name: str, c: dict[str, int]) -> str:
             f"{c['model_predicted']} (F1 {f1(c['model_right'], c['model_predicted']):.3f})")
 
 
-def write_weights(w: np.ndarray, threshold: float | None, n_examples: int, n_positive: int) -> None:
+def write_weights(w: np.ndarray, chosen, n_examples: int, n_positive: int) -> None:
+    _, threshold, veto, move = chosen if chosen else (None, None, None, False)
     lines = ['"""Generated by `python -m scripts.evaluation.train_span_model`: do not edit. The weights of the',
              "organisation-span score (scripts/extract/span_model.py), fitted on the real-text dev labels less the",
              f"held-out ids ({', '.join(HELD_OUT)}); {n_examples} examples, {n_positive} positive. THRESHOLD is the one",
              "leave-one-batch-out cross-validation chose, None when no threshold beat the rules alone on the left-out",
              'batches (the extractor then does not use the score)."""', "",
-             f"FEATURES = {span_model.FEATURES!r}", f"THRESHOLD = {threshold!r}", "WEIGHTS = {"]
+             f"FEATURES = {span_model.FEATURES!r}", f"THRESHOLD = {threshold!r}", f"VETO = {veto!r}",
+             f"MOVE = {move!r}", "WEIGHTS = {"]
     lines += [f"    {name!r}: {round(float(v), 4)!r}," for name, v in zip(span_model.FEATURES, w)]
     lines.append("}")
     WEIGHTS_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    """No option: fit, cross-validate, write the weights. --cv: cross-validate only. --compare [--ids PREFIX...]: the
+    """No option: fit, cross-validate, write the weights. --cv: cross-validate only (--features base: without the
+    features that read the rules' own findings; --l2 X: another regularisation). --compare [--ids PREFIX...]: the
     model alone against the rules on the runs the model sees, on left-out batches of the training articles, and
     (aggregates only) on the dev ids given (e.g. the held-out ones)."""
     lexicon = Lexicon.from_curated(CURATED_DIR)
     labelled = training_set()
     ids, x, y = examples(labelled, lexicon)
+    if "--features" in argv and argv[argv.index("--features") + 1] == "base":
+        x[:, len(BASE_FEATURES):] = 0.0  # the model as it was fitted before the rules' features: they never fire
+    if "--l2" in argv:
+        global L2
+        L2 = float(argv[argv.index("--l2") + 1])
     print(f"{len(y)} examples, {int(y.sum())} positive, from {len(labelled.articles)} articles")
     if "--compare" in argv:
         folds = {b: list(fit(x[~np.char.startswith(ids, b)], y[~np.char.startswith(ids, b)]))
@@ -178,11 +218,11 @@ def main(argv: list[str]) -> int:
                 print(_report(f"dev ids {' '.join(prefixes)} (fitted on all training articles)",
                               compare(others, lexicon, lambda i: everything, threshold)))
         return 0
-    threshold = cross_validate(labelled, lexicon, ids, x, y)
-    print(f"threshold chosen: {threshold}")
+    chosen = cross_validate(labelled, lexicon, ids, x, y)
+    print(f"configuration chosen: {chosen[0] if chosen else None}")
     if "--cv" in argv:
         return 0
-    write_weights(fit(x, y), threshold, len(y), int(y.sum()))
+    write_weights(fit(x, y), chosen, len(y), int(y.sum()))
     print(f"wrote {WEIGHTS_FILE}")
     return 0
 
