@@ -4,15 +4,20 @@ Usage:
     python -m scripts.evaluation.train_span_model            fit on the training articles, write span_weights.py
     python -m scripts.evaluation.train_span_model --cv       also cross-validate by batch (no file written)
 
-Training articles: the real-text dev part less the held-out ids (HELD_OUT = realtext.UNREAD_DEV_PREFIXES: ids
-starting with one of UNREAD_DEV_PREFIXES, which are measured by aggregates only) -- the blind part is never read. Each boundary
-variant of every capitalised run that overlaps no curated alias (span_model.scored_runs) is an example, labelled 1 when the dev labels hold an organisation
-with its span (give or take a leading 'the'), else 0. The model is an L2-regularised logistic regression, fitted
-with scipy's L-BFGS (scipy is pinned already; the extractor applies the weights itself). The threshold above which
-the extractor adds a variant is chosen by leave-one-batch-out cross-validation (a batch = the two letters of the
-id): for each candidate threshold, the organisation mention F1 of the whole extractor on the left-out batches,
-summed over folds; ties go to the lower threshold (a variant more likely a name than not is kept unless
-the left-out batches say a stricter cut does better). Deterministic: no random state anywhere.
+Training articles: the read batches of the real-text dev part (read_prefixes: every dev id's two letters in
+curated/realtext/articles.csv less HELD_OUT = realtext.UNREAD_DEV_PREFIXES, whose texts are never loaded) -- the blind
+part is never read. Each boundary variant of every capitalised run that overlaps no curated alias
+(span_model.scored_runs, with the rules' findings of span_model.rule_context) is an example, labelled 1 when the dev
+labels hold an organisation with its span (give or take a leading 'the'), else 0; the rules' own candidates are
+examples like any variant, so a wrong one is a negative the score could veto. The model is an L2-regularised logistic
+regression, fitted with scipy's L-BFGS (scipy is pinned already; the extractor applies the weights itself).
+
+What the score does is chosen by leave-one-batch-out cross-validation (a batch = the two letters of the id: fit on
+the other batches, score the left-out one with the whole extractor, sum the organisation counts over the batches):
+the rules alone, 'add' (a run no mention stands in gets its best variant at a threshold), 'add+move' (and a rule's
+candidate gives way to a variant of its run scoring higher) and 'veto' (a rule's candidate scoring below a threshold
+is dropped), each printed per left-out batch. A configuration is adopted only when its summed F1 beats the rules
+alone's by CLEAR_GAIN; else the weights file says all off. Deterministic: no random state anywhere.
 """
 from __future__ import annotations
 
@@ -153,7 +158,8 @@ def compare(labelled, lexicon, weights_for, threshold: float) -> dict[str, int]:
         rules = [m for m in mentions.extract_mentions(text, source_id, lexicon)
                  if m["entity_kind"] == "organisation" and not m["organisation_id"]]
         weights = weights_for(source_id)
-        for run in span_model.scored_runs(text, lexicon, lexicon.find(text)):
+        kept_curated = span_model.rule_context(text, lexicon)[0]
+        for run in span_model.scored_runs(text, lexicon, kept_curated):  # no rules' findings: the model alone
             low, high = min(v[0] for v in run), max(v[1] for v in run)
             expected = {_variant_key(source_id, text, a, b) for a, b, _ in run} & gold
             by_rules = {real_mention_key(m) for m in rules
@@ -195,12 +201,12 @@ def write_weights(w: np.ndarray, chosen, n_examples: int, n_positive: int) -> No
 def main(argv: list[str]) -> int:
     """No option: fit, cross-validate, write the weights. --cv: cross-validate only (--features base: without the
     features that read the rules' own findings; --l2 X: another regularisation). --compare [--ids PREFIX...]: the
-    model alone against the rules on the runs the model sees, on left-out batches of the training articles, and
+    model alone (fitted on the shape features only) against the rules on the runs the model sees, on left-out batches of the training articles, and
     (aggregates only) on the dev ids given (e.g. the held-out ones)."""
     lexicon = Lexicon.from_curated(CURATED_DIR)
     labelled = training_set()
     ids, x, y = examples(labelled, lexicon)
-    if "--features" in argv and argv[argv.index("--features") + 1] == "base":
+    if "--compare" in argv or "--features" in argv and argv[argv.index("--features") + 1] == "base":
         x[:, len(BASE_FEATURES):] = 0.0  # the model as it was fitted before the rules' features: they never fire
     if "--l2" in argv:
         global L2

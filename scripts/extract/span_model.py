@@ -9,7 +9,10 @@ binary shape features (`span_features`: head word classes from the existing voca
 acronym inside, defined in brackets after it, what stands before it (a determiner, a possessive, a preposition, a
 kind word, a title) and after it (a verb of saying, a possessive, a lower-case kind noun, a comma), sentence-initial,
 a line without prose marks or in capitals, a credit or byline line, repeated in the article, words the article also
-writes in lower case, ...), and a logistic model scores it. No feature keys on a name or on any article's wording:
+writes in lower case, ...) and by what the rules found in the article (RuleContext: the variant is a rule's candidate
+or overlaps one, a person found there, a word the article gives a person or a body elsewhere, the same name found as a
+body elsewhere, an acronym defined in brackets or made of a found body's initials, a role word after it or 'role of'
+before it, ', which' after it), and a logistic model scores it. No feature keys on a name or on any article's wording:
 the word classes are the vocabularies mentions.py already uses and curated/vocabulary/name_words.csv.
 
 The weights are fitted by `python -m scripts.evaluation.train_span_model` on the real-text dev labels (never the
@@ -19,11 +22,12 @@ module applies the weights itself (a sum of the weights of the features that fir
 
 An experiment, out of the extractor's path: mentions.py does not import this module (so neither it nor its weights
 are part of the extraction cache key). How the score would settle the rules' candidates (`settled_candidates`,
-measured through `extract_mentions` here): a run no rule and no curated alias covers gives its best-scoring variant
-when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of the
-variants takes the best variant instead when that reaches the threshold and scores at least as high as the rule's
-span. The threshold is the one whose whole-extractor organisation F1 on left-out batches is best, adopted only when
-it beats the rules alone there (see the training script); when none does, THRESHOLD is None and nothing here runs.
+measured through `extract_mentions` here): a rule's candidate that is a variant scoring below VETO is dropped; a run
+no rule and no curated alias covers gives its best-scoring variant when its probability reaches THRESHOLD; with MOVE,
+a run where one rule candidate stands and is itself one of the variants takes the best variant instead when that
+reaches the threshold and scores at least as high as the rule's span. The configuration is the one whose
+whole-extractor organisation F1 summed over left-out batches is best, adopted only when it beats the rules alone
+there clearly (see the training script); when none does, THRESHOLD and VETO are None and nothing here runs.
 Adopting one means calling `settled_candidates` from mentions.article_names again.
 """
 from __future__ import annotations
