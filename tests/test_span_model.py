@@ -283,3 +283,15 @@ def test_the_training_script_reproduces_the_committed_weights():
     w = train_span_model.fit(x, y)
     assert {name: round(float(v), 4) for name, v in zip(span_model.FEATURES, w)} == \
         pytest.approx(span_weights.WEIGHTS, abs=2e-4)
+
+
+def test_a_configuration_is_adopted_only_with_a_clear_cross_validated_gain():
+    from scripts.evaluation.train_span_model import CLEAR_GAIN, adopted, configurations
+    configs = configurations()
+    assert configs[0] == ("rules alone", None, None, False)
+    f1 = {name: 0.9 for name, *_ in configs}
+    assert adopted(configs, f1) is None  # a tie changes nothing
+    f1["add 0.7"] = 0.9 + CLEAR_GAIN / 2
+    assert adopted(configs, f1) is None  # a gain within the margin neither
+    f1["add 0.7"] = f1["add 0.8"] = 0.9 + 2 * CLEAR_GAIN
+    assert adopted(configs, f1) == ("add 0.8", 0.8, None, False)  # a clear gain; of two equal, the one acting less

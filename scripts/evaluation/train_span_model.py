@@ -144,7 +144,13 @@ def cross_validate(labelled, lexicon, ids, x, y):
         expected = sum(counts[b, name][2] for b in batches)
         f1[name] = 2 * right / (predicted + expected)
         print(f"  {name}: organisations {right}/{predicted}/{expected}, F1 {f1[name]:.4f} (left-out batches)")
-    best = max(configs[1:], key=lambda c: (round(f1[c[0]], 12), -(c[1] or 0), c[2] or 0))
+    return adopted(configs, f1)
+
+
+def adopted(configs, f1: dict[str, float]):
+    """The configuration with the best summed F1 when it beats the rules alone's by CLEAR_GAIN, else None; ties go to
+    the one that acts least (the higher add threshold, then the lower veto threshold)."""
+    best = max(configs[1:], key=lambda c: (round(f1[c[0]], 12), c[1] or 0, -(c[2] or 0)))
     return best if f1[best[0]] >= f1["rules alone"] + CLEAR_GAIN else None
 
 
