@@ -100,6 +100,7 @@ import bisect
 import dataclasses
 import itertools
 
+from scripts.extract import attribution_model
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
@@ -494,6 +495,9 @@ class _Article:
         # None; the right one is then taken, so later decisions do not depend on the weights being fitted
         self.oracle = None
         self._filling: dict | None = None
+        # the rows the rules leave speakerless go to the learned decision (attribution_model.py), unless the file
+        # says it was not adopted; its training script sets this to False to read the rules' rows alone
+        self.learned_attribution = True
 
     # ---- rows ----------------------------------------------------------------------------------------------
 
@@ -519,6 +523,8 @@ class _Article:
             previous = (quote, row)
             row_of[id(quote)] = row
         _speakers_of_fragments(rows)
+        if self.learned_attribution and attribution_model.MODEL is not None and attribution_model.MODEL.threshold < 1:
+            attribution_model.fill(self, rows)
         for row in rows:
             del row["_sentence_end"]
         return rows
