@@ -136,8 +136,9 @@ def candidates(article, rows: list[dict], index: int, quote) -> list[Candidate]:
     floor = article.paragraphs[floor_paragraph].start
     found: dict = {}
     order: list = []
-    last = next((r for r in reversed(rows[:index]) if r["start"] < quote.start), None)
-    for row in reversed(rows[:index]):
+    last = rows[index - 1] if index else None
+    for earlier in range(index - 1, -1, -1):  # back to the window's floor only: no scan of the whole text
+        row = rows[earlier]
         if row["start"] < floor or len(order) >= MAX_SPEAKERS:
             break
         if not row["speaker_name"]:
@@ -178,8 +179,9 @@ def candidates(article, rows: list[dict], index: int, quote) -> list[Candidate]:
     return [found[key] for key in order]
 
 
-def features(article, rows: list[dict], index: int, quote, previous_quote, candidate: Candidate) -> tuple[float, ...]:
-    """FEATURES of one candidate of rows[index], in that order."""
+def features(article, quote, previous_quote, candidate: Candidate, with_quotes: set[int]) -> tuple[float, ...]:
+    """FEATURES of one candidate of the quotation quote, in that order (with_quotes: the indexes of the paragraphs
+    that hold a quotation)."""
     from scripts.extract import quotes as q
     paragraph = article.paragraphs[quote.paragraph]
     candidate_paragraph = bisect.bisect_right(article._paragraph_starts, candidate.position) - 1
@@ -196,7 +198,6 @@ def features(article, rows: list[dict], index: int, quote, previous_quote, candi
               and m.referent.name != candidate.speaker["speaker_name"]]
     narration = False
     if previous_quote is not None:
-        with_quotes = {p.paragraph for p in article.quotes}
         narration = any(i not in with_quotes and article.text[article.paragraphs[i].start:
                                                               article.paragraphs[i].end].strip()
                         for i in range(previous_quote.paragraph + 1, quote.paragraph))
@@ -225,6 +226,7 @@ def decisions(article, rows: list[dict], which=speakerless):
     """For every row that `which` selects: (index, its candidates, their features), in the rows' order. Rows are
     matched to the article's quotations by start."""
     by_start = {quote.start: quote for quote in article.quotes}
+    with_quotes = {quote.paragraph for quote in article.quotes}
     previous = None
     for index, row in enumerate(rows):
         quote = by_start.get(row["start"])
@@ -232,7 +234,7 @@ def decisions(article, rows: list[dict], which=speakerless):
             continue
         if which(row):
             found = candidates(article, rows, index, quote)
-            yield index, found, [features(article, rows, index, quote, previous, c) for c in found]
+            yield index, found, [features(article, quote, previous, c, with_quotes) for c in found]
         previous = quote
 
 
