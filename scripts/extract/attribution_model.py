@@ -153,8 +153,10 @@ def candidates(article, rows: list[dict], index: int, quote) -> list[Candidate]:
     own = bisect.bisect_right(article._sentence_starts, quote.start) - 1
     for sentence_index in range(own, first - 1, -1):
         sentence = article.sentences[sentence_index]
-        if sentence.start >= quote.start:
-            continue
+        if sentence.start >= quote.start or not any(q._saying(w.group())
+                                                    for w in q._WORD.finditer(article.masked, sentence.start,
+                                                                              sentence.end)):
+            continue  # (a word scan first: finding a sentence's subject costs more)
         entity = article._subject_entity(sentence_index)
         if entity is None or entity.position >= quote.start:
             continue
