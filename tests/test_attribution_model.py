@@ -66,6 +66,34 @@ def test_a_quotation_opening_the_text_has_no_candidate_and_keeps_no_speaker():
     assert speakers(article) == [(None, "unresolved")]
 
 
+def test_a_quoted_paragraph_with_narration_after_it_is_left_to_the_rules():
+    article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.") + \
+        " That was the mood on the ward."
+    assert speakers(article)[-1] == (None, "unresolved")
+
+
+def test_a_quoted_paragraph_cut_off_mid_sentence_is_no_whole_utterance_and_keeps_no_speaker():
+    article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
+    article = article.replace("to cover it.”", "to cover")
+    assert speakers(article)[-1] == (None, "unresolved")
+
+
+def _decided(article: str, whole_only: bool = True) -> list[int]:
+    from scripts.extract.quotes import _Article
+    parsed = _Article(article, "test", EMPTY)
+    parsed.learned_attribution = False
+    return [index for index, _, _ in attribution_model.decisions(parsed, parsed.rows(), whole_only=whole_only)]
+
+
+def test_only_a_whole_quoted_paragraph_is_decided_by_the_model():
+    whole = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
+    assert _decided(whole) == [1]
+    with_narration = whole + " That was the mood on the ward."
+    cut_off = whole.replace("to cover it.”", "to cover")
+    assert _decided(with_narration) == [] and _decided(cut_off) == []
+    assert _decided(with_narration, whole_only=False) == [1]  # (the training script reads them all)
+
+
 def test_an_attribution_the_rules_found_and_could_not_resolve_is_left_to_them():
     assert not attribution_model.speakerless({"speaker_name": None, "speaker_text": "a spokesperson",
                                               "continues_previous": False})

@@ -8,7 +8,9 @@ realtext.UNREAD_DEV_PREFIXES, never read). A DECISION is a quotation row the rul
 the labelled quotation it overlaps (right as scripts/evaluation/evaluate.py's _speaker_right judges); a quotation
 labelled with no speaker, or not labelled, has no right candidate ("no one" is right).
 
-Two runs of the rules give the decisions. AS THEY STAND: the rules were written on these very batches and leave
+The model decides only for quotations that are a paragraph of their own (attribution_model.whole_paragraph), and is
+scored on those only; it is fitted on every speakerless quotation (the others teach it the same features). Two runs
+of the rules give the decisions. AS THEY STAND: the rules were written on these very batches and leave
 almost no labelled speaker for the model to find there, so this run mostly measures the wrong speakers it would add
 (scored with the weights fitted on the other batches' decisions of the second run).
 WITHOUT THE CARRY-OVER: the rules' hand-written ways of giving a quotation with no attribution in its own sentence
@@ -93,14 +95,19 @@ def collect(held_out: tuple[str, ...] = HELD_OUT, carry_over: bool = True) -> li
             article = quotes._Article(text, source_id, lexicon)
             article.learned_attribution = False
             rows = article.rows()
-            for index, candidates, features in am.decisions(article, rows):
+            for index, candidates, features in am.decisions(article, rows, whole_only=False):
                 row = rows[index]
                 g = next((g for g in mine if min(row["end"], int(g["end"])) > max(row["start"], int(g["start"]))),
                          None)
                 speaker = g is not None and bool(g["speaker_name"])
                 right = [speaker and _speaker_right(g, c.speaker) for c in candidates]
-                found.append({"batch": source_id[:2], "features": features, "right": right, "gold_speaker": speaker})
+                found.append({"batch": source_id[:2], "features": features, "right": right, "gold_speaker": speaker,
+                              "whole": am.whole_paragraph(article, article_quote(article, row))})
     return found
+
+
+def article_quote(article, row: dict):
+    return next(quote for quote in article.quotes if quote.start == row["start"])
 
 
 def fit(found: list[dict], l2: float = L2) -> np.ndarray:
@@ -149,7 +156,7 @@ def cross_validate(found: list[dict], l2: float = L2, scored: list[dict] | None 
             model = am.Model(weights, threshold)
             counts = {"decisions": 0, "reachable": 0, "right": 0, "wrong": 0, "added": 0, "none": 0}
             for d in scored:
-                if d["batch"] == batch:
+                if d["batch"] == batch and d.get("whole", True):
                     counts[outcome(d, model)] += 1
                     counts["decisions"] += 1
                     counts["reachable"] += any(d["right"])

@@ -2,15 +2,15 @@
 
 scripts/extract/quotes.py finds a quotation's speaker by rules; a quotation with no attribution of its own takes the
 last speaker only in a few shapes (a paragraph that goes on with one left open, a sentence right after the last
-quotation's, a whole quoted paragraph after one aside). This module decides, for a row the rules leave speakerless,
-between the CANDIDATES the text offers before it -- the speakers of the earlier quotations (most recent first, a few
-paragraphs back) and the people or bodies heading a sentence with a verb of saying in the quotation's paragraph or
-the one before -- and "no one". Each candidate is described by FEATURES read from the text's shape alone (how far
-back, whether it spoke the quotation just before, whether the quotation is a paragraph of its own, whether the one
-before was left open, another kind of mark, someone else named or a paragraph of narration between, where the
-quotation stands, how long it is); its probability of being the speaker is a logistic of the dot product with the
-weights in attribution_model.json (beside this module). The best candidate is taken when that probability reaches
-the file's threshold; otherwise the row keeps no speaker.
+quotation's, a whole quoted paragraph after one aside). This module decides, for a row the rules leave speakerless
+whose quotation is a paragraph of its own, between the CANDIDATES the text offers before it -- the speakers of the
+earlier quotations (most recent first, a few paragraphs back) and the people or bodies heading a sentence with a
+verb of saying in the paragraph before -- and "no one". Each candidate is described by FEATURES read from the
+text's shape alone (how far back, whether it spoke the quotation just before, whether the one before was left open,
+another kind of mark, someone else named or a paragraph of narration between, where the quotation stands, how long
+it is); its probability of being the speaker is a logistic of the dot product with the weights in
+attribution_model.json (beside this module). The best candidate is taken when that probability reaches the file's
+threshold; otherwise the row keeps no speaker.
 
 The weights and the threshold are fitted on labelled text by `python -m scripts.evaluation.train_attribution`,
 which also prints the leave-one-batch-out cross-validation that decides whether quotes.py calls this module at all.
@@ -35,8 +35,7 @@ FEATURES = (
     "last_speaker",          # spoke the quotation just before this one
     "earlier_speaker",       # spoke an earlier quotation (any, in the window)
     "saying_subject",        # heads a sentence with a verb of saying in this paragraph or the one before
-    "same_paragraph",        # spoke or was named in the quotation's own paragraph
-    "whole_paragraph",       # the quotation is its paragraph (nothing but punctuation around it)
+    "whole_paragraph",       # the quotation is its paragraph (the only ones decided; in training, not all are)
     "opens_paragraph",       # the quotation opens its paragraph
     "previous_unclosed",     # the quotation before was left open at the end of its paragraph
     "other_style",           # single marks after double ones, or the other way round
@@ -186,13 +185,10 @@ def features(article, quote, previous_quote, candidate: Candidate, with_quotes: 
     that hold a quotation)."""
     from scripts.extract import quotes as q
     paragraph = article.paragraphs[quote.paragraph]
+    opens = not q._BULLET.sub("", article.masked[paragraph.start:quote.open]).strip()
     candidate_paragraph = bisect.bisect_right(article._paragraph_starts, candidate.position) - 1
     own = bisect.bisect_right(article._sentence_starts, quote.start) - 1
     at = bisect.bisect_right(article._sentence_starts, candidate.position) - 1
-    before = article.masked[paragraph.start:quote.open]
-    after = article.masked[quote.close if quote.close is not None else quote.end:paragraph.end]
-    opens = not q._BULLET.sub("", before).strip()
-    whole = opens and not after.strip(" .,;:!?\u2026\t\n\"'\u201c\u201d\u2018\u2019")
     between_start = candidate.position
     others = [m for m in article.names.within(between_start, quote.open)
               if article.masked[m.start] != q._MASK and m.referent is not None
@@ -212,8 +208,7 @@ def features(article, quote, previous_quote, candidate: Candidate, with_quotes: 
         float(candidate.last_speaker),
         float(candidate.earlier_speaker),
         float(candidate.saying_subject),
-        float(candidate_paragraph == quote.paragraph),
-        float(whole),
+        float(whole_paragraph(article, quote)),
         float(opens),
         float(previous_quote is not None and previous_quote.close is None),
         float(previous_quote is not None and previous_quote.single != quote.single),
@@ -224,9 +219,26 @@ def features(article, quote, previous_quote, candidate: Candidate, with_quotes: 
     )
 
 
-def decisions(article, rows: list[dict], which=speakerless):
-    """For every row that `which` selects: (index, its candidates, their features), in the rows' order. Rows are
-    matched to the article's quotations by start."""
+def whole_paragraph(article, quote) -> bool:
+    """The quotation is its paragraph (nothing but a list's bullet before it, nothing but punctuation after it) and
+    a whole utterance: its words end a sentence (one left open mid-sentence is a cut excerpt, as the rules hold)."""
+    from scripts.extract import quotes as q
+    paragraph = article.paragraphs[quote.paragraph]
+    before = article.masked[paragraph.start:quote.open]
+    after = article.masked[quote.close if quote.close is not None else quote.end:paragraph.end]
+    words = article.text[quote.start:quote.close if quote.close is not None else quote.end].rstrip()
+    return not q._BULLET.sub("", before).strip() and not after.strip(_PUNCTUATION) \
+        and bool(q._SENTENCE_FINAL.search(words))
+
+
+_PUNCTUATION = " .,;:!?\u2026\t\n\"'\u201c\u201d\u2018\u2019"
+
+
+def decisions(article, rows: list[dict], which=speakerless, whole_only: bool = True):
+    """For every row that `which` selects and whose quotation is a paragraph of its own (whole_paragraph; any
+    quotation when not whole_only, as the training script reads them): (index, its candidates, their features), in
+    the rows' order. Rows are matched to the article's quotations by start. (A quotation sharing its paragraph with
+    narration is left to the rules: on the read batches few of those have a speaker before them to find.)"""
     by_start = {quote.start: quote for quote in article.quotes}
     with_quotes = {quote.paragraph for quote in article.quotes}
     previous = None
@@ -234,7 +246,7 @@ def decisions(article, rows: list[dict], which=speakerless):
         quote = by_start.get(row["start"])
         if quote is None:
             continue
-        if which(row):
+        if which(row) and (not whole_only or whole_paragraph(article, quote)):
             found = candidates(article, rows, index, quote)
             yield index, found, [features(article, quote, previous, c, with_quotes) for c in found]
         previous = quote
