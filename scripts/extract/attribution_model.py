@@ -256,6 +256,8 @@ def fill(article, rows: list[dict], model: Model | None = None) -> None:
     """Give each speakerless row the speaker the model chooses, if any (speaker_method 'continuation'). A row filled
     is an earlier speaker for the rows after it."""
     model = model or MODEL
+    if not any(speakerless(row) for row in rows):
+        return  # (most articles: nothing to decide, nothing to index)
     for index, found, feats in decisions(article, rows):
         chosen = model.choose(feats)
         if chosen is None:
