@@ -49,30 +49,43 @@ CARRIED = ("Dr Selma Quarry, a registrar at Northvale General, said the rota had
            "“Every shift now starts with a gap in the rota and ends with staff staying late to cover it.”")
 
 
-def test_a_quoted_paragraph_two_asides_after_the_last_speaker_is_carried_over_to_them():
+@pytest.fixture
+def adopted(monkeypatch):
+    """The model as `train_attribution --adopt` would ship it: the committed weights at the CV's threshold."""
+    data = json.loads(attribution_model.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    monkeypatch.setattr(attribution_model, "MODEL", Model(load_model().weights, data["cv_threshold"]))
+
+
+def test_the_shipped_model_is_not_adopted_so_the_rules_alone_decide():
+    article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
+    assert load_model().threshold == 1.0
+    assert speakers(article) == [("Selma Quarry", "alias"), (None, "unresolved")]
+
+
+def test_a_quoted_paragraph_two_asides_after_the_last_speaker_is_carried_over_to_them(adopted):
     article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
     assert speakers(article) == [("Selma Quarry", "alias"), ("Selma Quarry", "continuation")]
 
 
-def test_a_quoted_paragraph_after_narration_naming_someone_else_keeps_no_speaker():
+def test_a_quoted_paragraph_after_narration_naming_someone_else_keeps_no_speaker(adopted):
     article = CARRIED.format(between="Mr Caspar Whitlow took over as its chief executive last year after a long "
                                      "career in banking.")
     assert speakers(article) == [("Selma Quarry", "alias"), (None, "unresolved")]
 
 
-def test_a_quotation_opening_the_text_has_no_candidate_and_keeps_no_speaker():
+def test_a_quotation_opening_the_text_has_no_candidate_and_keeps_no_speaker(adopted):
     article = ("“Every shift now starts with a gap in the rota and ends with staff staying late to cover it.”\n\n"
                "Dr Selma Quarry, a registrar at Northvale General, said the rota had broken down.")
     assert speakers(article) == [(None, "unresolved")]
 
 
-def test_a_quoted_paragraph_with_narration_after_it_is_left_to_the_rules():
+def test_a_quoted_paragraph_with_narration_after_it_is_left_to_the_rules(adopted):
     article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.") + \
         " That was the mood on the ward."
     assert speakers(article)[-1] == (None, "unresolved")
 
 
-def test_a_quoted_paragraph_cut_off_mid_sentence_is_no_whole_utterance_and_keeps_no_speaker():
+def test_a_quoted_paragraph_cut_off_mid_sentence_is_no_whole_utterance_and_keeps_no_speaker(adopted):
     article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
     article = article.replace("to cover it.”", "to cover")
     assert speakers(article)[-1] == (None, "unresolved")
