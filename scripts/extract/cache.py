@@ -4,11 +4,11 @@ An article's rows are found under the sha256 of its text, in a folder named afte
 (cache_version): the extractor code (a hash of the source of every module the extractors import from the project,
 found by reading their imports, so an edit can never be forgotten, and of the name words those modules read from
 curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names, and of the speaker ranking's weights,
-scripts/extract/speaker_ranking.json), the lexicon (the curated names and measures
-the extractors match, hashed), the extracted tables' columns and types, and the Python version. Change any of
-them and the rows are looked for in another folder: nothing stale is ever read. source_id is not part of the key:
-rows are kept without it and labelled with the article's id when read (two articles with one text share an
-entry).
+scripts/extract/speaker_ranking.json, and the learned attribution's, attribution_model.json), the lexicon (the
+curated names and measures the extractors match, hashed), the extracted tables' columns and types, and the Python
+version. Change any of them and the rows are looked for in another folder: nothing stale is ever read. source_id is
+not part of the key: rows are kept without it and labelled with the article's id when read (two articles with one
+text share an entry).
 
 Layout: CACHE_DIR/<version>/seg-<sha256 of the file>.arrow. Each segment is an Arrow IPC file holding one batch
 of scripts.extract.engines (a row per text: its sha256, and a list of rows per extracted table), with the full
@@ -110,6 +110,10 @@ def code_version(modules: tuple[str, ...] = ()) -> str:
         # the ranking's weights choose speakers as its source does
         from scripts.extract.speaker_ranking import fingerprint
         digest.update(f"speaker_ranking {fingerprint()}\n".encode())
+    if "scripts.extract.attribution_model" in seen:
+        # so do the weights and threshold of the learned decision for speakerless quotations
+        from scripts.extract.attribution_model import fingerprint as attribution_fingerprint
+        digest.update(f"attribution_model {attribution_fingerprint()}\n".encode())
     return digest.hexdigest()
 
 

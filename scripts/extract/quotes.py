@@ -88,7 +88,11 @@ pronoun before the next person named, 'chairwoman', 'She' opening the next sente
 Resolving: names go through lexicon.resolve only. 'He' and 'she' take the best-scoring candidate person of a
 ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranking.py; two close candidates leave
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
-most recent compatible speaker or sentence subject, so 'it' never lands on a person. Only English grammar (reporting verbs, titles, function words) lives here.
+most recent compatible speaker or sentence subject, so 'it' never lands on a person. A quotation no rule gives a
+speaker (and no attribution) can go to a decision fitted on labelled text (scripts/extract/attribution_model.py):
+an earlier speaker or a subject of a verb of saying just before, or no one; not adopted (its weights file's threshold
+is 1.0), so the rules alone decide. Only English grammar (reporting verbs,
+titles, function words) lives here.
 """
 from __future__ import annotations
 
@@ -100,6 +104,7 @@ import bisect
 import dataclasses
 import itertools
 
+from scripts.extract import attribution_model
 from scripts.extract.lexicon import AliasMatch, Lexicon
 from scripts.extract.mentions import article_names
 from scripts.extract.names import Referent, TITLE_GENDER, _is_person_name, strip_titles
@@ -494,6 +499,9 @@ class _Article:
         # None; the right one is then taken, so later decisions do not depend on the weights being fitted
         self.oracle = None
         self._filling: dict | None = None
+        # the rows the rules leave speakerless go to the learned decision (attribution_model.py), unless the file
+        # says it was not adopted; its training script sets this to False to read the rules' rows alone
+        self.learned_attribution = True
 
     # ---- rows ----------------------------------------------------------------------------------------------
 
@@ -519,6 +527,8 @@ class _Article:
             previous = (quote, row)
             row_of[id(quote)] = row
         _speakers_of_fragments(rows)
+        if self.learned_attribution and attribution_model.MODEL is not None and attribution_model.MODEL.threshold < 1:
+            attribution_model.fill(self, rows)
         for row in rows:
             del row["_sentence_end"]
         return rows

@@ -9,7 +9,10 @@ binary shape features (`span_features`: head word classes from the existing voca
 acronym inside, defined in brackets after it, what stands before it (a determiner, a possessive, a preposition, a
 kind word, a title) and after it (a verb of saying, a possessive, a lower-case kind noun, a comma), sentence-initial,
 a line without prose marks or in capitals, a credit or byline line, repeated in the article, words the article also
-writes in lower case, ...), and a logistic model scores it. No feature keys on a name or on any article's wording:
+writes in lower case, ...) and by what the rules found in the article (RuleContext: the variant is a rule's candidate
+or overlaps one, a person found there, a word the article gives a person or a body elsewhere, the same name found as a
+body elsewhere, an acronym defined in brackets or made of a found body's initials, a role word after it or 'role of'
+before it, ', which' after it), and a logistic model scores it. No feature keys on a name or on any article's wording:
 the word classes are the vocabularies mentions.py already uses and curated/vocabulary/name_words.csv.
 
 The weights are fitted by `python -m scripts.evaluation.train_span_model` on the real-text dev labels (never the
@@ -19,11 +22,12 @@ module applies the weights itself (a sum of the weights of the features that fir
 
 An experiment, out of the extractor's path: mentions.py does not import this module (so neither it nor its weights
 are part of the extraction cache key). How the score would settle the rules' candidates (`settled_candidates`,
-measured through `extract_mentions` here): a run no rule and no curated alias covers gives its best-scoring variant
-when its probability reaches the fitted THRESHOLD; a run where one rule candidate stands and is itself one of the
-variants takes the best variant instead when that reaches the threshold and scores at least as high as the rule's
-span. The threshold is the one whose whole-extractor organisation F1 on left-out batches is best, adopted only when
-it beats the rules alone there (see the training script); when none does, THRESHOLD is None and nothing here runs.
+measured through `extract_mentions` here): a rule's candidate that is a variant scoring below VETO is dropped; a run
+no rule and no curated alias covers gives its best-scoring variant when its probability reaches THRESHOLD; with MOVE,
+a run where one rule candidate stands and is itself one of the variants takes the best variant instead when that
+reaches the threshold and scores at least as high as the rule's span. The configuration is the one whose
+whole-extractor organisation F1 summed over left-out batches is best, adopted only when it beats the rules alone
+there clearly (see the training script); when none does, THRESHOLD and VETO are None and nothing here runs.
 Adopting one means calling `settled_candidates` from mentions.article_names again.
 """
 from __future__ import annotations
@@ -49,7 +53,10 @@ _CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
 _PROSE_MARK = re.compile("[.!?,;:\"\u201d]")
 _MAX_WORDS = 6
 _SINGLE_WORD = re.compile(r"(?<![\w'’@#./&\-])[A-ZÀ-ÖØ-Þ][\w'’\-]*")
-_OVERRIDE: list = []  # (weights, threshold) set by the training script while it cross-validates
+_OVERRIDE: list = []  # (weights, threshold[, veto threshold, move]) set by the training script while it cross-validates
+_ROLE_AFTER = frozenset("""spokesperson spokesman spokeswoman chief executive chair chairman chairwoman president
+    director leader leaders members member boss bosses official officials secretary general founder head
+    representative representatives staff""".split())
 
 
 class Vocab:
@@ -127,6 +134,10 @@ FEATURES = (
     "words_1", "single_acronym", "single_camel", "single_before_the", "single_after_saying", "single_sentence_initial",
     "single_before_preposition", "nationality", "first_organisation_head", "first_media_head",
     "after_spokesperson", "all_capitals", "single_repeated", "single_inside_brackets", "single_after_possessive",
+    # what the rules and the article's other names say about the span (RuleContext)
+    "rule_candidate", "overlaps_candidate", "person_here", "word_of_a_person", "word_of_a_body", "body_here_elsewhere",
+    "acronym_defined", "initials_of_a_body", "after_role", "before_role_of", "after_which", "single_rule_candidate",
+    "single_word_of_a_person", "single_word_of_a_body",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -151,12 +162,53 @@ def _next_word(text: str, end: int) -> str:
     return text[j:k]
 
 
+class RuleContext:
+    """What the rules found in the article: their organisation candidates, the people and bodies named (curated or
+    not), as spans and as words, for the features that read a variant against them."""
+
+    def __init__(self, text: str, candidates=(), names=None):
+        self.candidates = set(candidates)
+        spans = sorted(self.candidates)
+        people, bodies = [], []
+        for m in (names.mentions if names is not None else ()):
+            if m.referent.kind == "person":
+                if id(m.referent) not in names.weak:
+                    people.append((m.start, m.end))
+            else:
+                bodies.append((m.start, m.end))
+        self.candidate_spans = spans
+        self.people = sorted(people)
+        self.person_words = {w for s, e in people for w in _words(text[s:e])}
+        body_spans = sorted(set(bodies) | self.candidates)
+        self.body_words = {w for s, e in body_spans for w in _words(text[s:e]) if w not in _CONNECTORS}
+        self.body_texts = {_the_less(text[s:e]) for s, e in body_spans}
+        self.body_initials = {"".join(w[0] for w in _words(text[s:e]) if w[:1].isupper() and w not in _CONNECTORS)
+                              for s, e in body_spans}
+
+    @staticmethod
+    def overlaps(spans, start: int, end: int) -> bool:
+        at = bisect.bisect_left(spans, (end,))
+        return any(s < end and start < e for s, e in spans[max(0, at - 8):at])
+
+
+_CONNECTORS = frozenset("of for the and & on in".split())
+
+
+def _words(name: str) -> list[str]:
+    return [_bare(w) for w in name.split()]
+
+
+def _the_less(name: str) -> str:
+    return name[4:] if name[:4] in ("the ", "The ") else name
+
+
 class ArticleContext:
     """What the features need from the whole article, worked out once."""
 
-    def __init__(self, text: str, credit_labels=()):
+    def __init__(self, text: str, credit_labels=(), rules: RuleContext | None = None):
         self.text = text
         self.credit_labels = credit_labels
+        self.rules = rules if rules is not None else RuleContext(text)
         self._lower: dict[str, bool] = {}
         self._lines: dict[int, tuple] = {}
 
@@ -315,13 +367,40 @@ def span_features(ctx: ArticleContext, tokens, i: int, j: int, vocab: Vocab) -> 
         on.append(INDEX["all_capitals"])
     if any(w in vocab.nationalities for w in names):
         on.append(INDEX["nationality"])
+    rules = ctx.rules
+    span = (start, end)
+    if span in rules.candidates:
+        on.append(INDEX["rule_candidate"])
+    elif RuleContext.overlaps(rules.candidate_spans, start, end):
+        on.append(INDEX["overlaps_candidate"])
+    if RuleContext.overlaps(rules.people, start, end):
+        on.append(INDEX["person_here"])
+    if any(w in rules.person_words for w in names if not _ACRONYM.fullmatch(w)):
+        on.append(INDEX["word_of_a_person"])
+    if any(w in rules.body_words for w in names) and span not in rules.candidates:
+        on.append(INDEX["word_of_a_body"])
+    if _the_less(text[start:end]) in rules.body_texts and span not in rules.candidates:
+        on.append(INDEX["body_here_elsewhere"])
+    if n == 1 and acronyms[0] and f"({first})" in text:
+        on.append(INDEX["acronym_defined"])
+    if n == 1 and acronyms[0] and first in rules.body_initials:
+        on.append(INDEX["initials_of_a_body"])
+    if after.lower() in _ROLE_AFTER and after[:1].islower():
+        on.append(INDEX["after_role"])
+    if before in ("of", "for", "at") and _prev_word(text, start - len(before) - 1).lower() in _ROLE_AFTER:
+        on.append(INDEX["before_role_of"])
+    if text[end:end + 8] in (", which ", ", who ") or text[end:end + 7] == ", which":
+        on.append(INDEX["after_which"])
     if n == 1:  # one word: the shapes that tell a body's own name from a surname, a place or a sentence's opening
         for general, single in (("has_acronym", "single_acronym"), ("has_camel", "single_camel"),
                                 ("before_the", "single_before_the"), ("after_saying", "single_after_saying"),
                                 ("sentence_initial", "single_sentence_initial"),
                                 ("before_preposition", "single_before_preposition"), ("repeated", "single_repeated"),
                                 ("inside_brackets", "single_inside_brackets"),
-                                ("after_possessive", "single_after_possessive")):
+                                ("after_possessive", "single_after_possessive"),
+                                ("rule_candidate", "single_rule_candidate"),
+                                ("word_of_a_person", "single_word_of_a_person"),
+                                ("word_of_a_body", "single_word_of_a_body")):
             if INDEX[general] in on:
                 on.append(INDEX[single])
     return sorted(set(on))
@@ -339,23 +418,38 @@ def weights():
 
 
 def threshold() -> float | None:
-    """The adopted threshold (None with no usable weights)."""
+    """The adopted threshold for adding a run's best variant (None with no usable weights)."""
     return _OVERRIDE[1] if _OVERRIDE else _loaded()[1]
 
 
-_LOADED: list = []  # [(weights, threshold)] once span_weights is read
+def veto_threshold() -> float | None:
+    """The score below which a rule's candidate that is a variant is dropped (None: no veto)."""
+    if _OVERRIDE:
+        return _OVERRIDE[2] if len(_OVERRIDE) > 2 else None
+    return _loaded()[2]
 
 
-def _loaded() -> tuple[list[float] | None, float | None]:
+def moves() -> bool:
+    """Whether a variant scoring higher than a rule's candidate in its run takes its place."""
+    if _OVERRIDE:
+        return _OVERRIDE[3] if len(_OVERRIDE) > 3 else True
+    return _loaded()[3]
+
+
+_LOADED: list = []  # [(weights, threshold, veto threshold, move)] once span_weights is read
+
+
+def _loaded() -> tuple:
     if not _LOADED:
         try:
             from scripts.extract import span_weights
         except ImportError:
             span_weights = None
         fits = span_weights is not None and tuple(span_weights.FEATURES) == FEATURES and \
-            span_weights.THRESHOLD is not None
-        _LOADED.append(([span_weights.WEIGHTS[name] for name in FEATURES], span_weights.THRESHOLD) if fits
-                       else (None, None))
+            (span_weights.THRESHOLD is not None or getattr(span_weights, "VETO", None) is not None)
+        _LOADED.append(([span_weights.WEIGHTS[name] for name in FEATURES], span_weights.THRESHOLD,
+                        getattr(span_weights, "VETO", None), getattr(span_weights, "MOVE", True)) if fits
+                       else (None, None, None, False))
     return _LOADED[0]
 
 
@@ -369,14 +463,14 @@ def _vocab(prefixes: frozenset[str]) -> Vocab:
                  mentions._NATIONALITIES)
 
 
-def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=None):
+def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=None, rules: RuleContext | None = None):
     """Every capitalised run's boundary variants that overlap no curated match, with their active features:
     [[(start, end, active feature indices), ...] per run], only the runs for which wanted(run start, run end) holds
     when it is given; then every single capitalised word outside the runs (single_words) as a run of its own. The
     training script reads the same list."""
     prefixes, _ = mentions._naming_prefixes(lexicon)
     vocab = _vocab(prefixes)
-    ctx = ArticleContext(text, CREDIT_LABELS)
+    ctx = ArticleContext(text, CREDIT_LABELS, rules)
     starts = [m.start for m in curated]
     runs = []
     starts_ends = mentions.capitalised_runs(text)
@@ -405,14 +499,15 @@ def scored_runs(text: str, lexicon: Lexicon, curated: list[AliasMatch], wanted=N
 
 
 def settled_candidates(text: str, lexicon: Lexicon, curated: list[AliasMatch], candidates, names):
-    """The rules' organisation candidates, settled by the fitted score run by run: in a run where a rule's candidate
-    is one of the run's variants, a variant that scores at least as high (and reaches the threshold) takes its
-    place; in a run no mention overlaps, the best variant is added when it reaches the threshold. The candidates
-    unchanged when no weights are adopted."""
+    """The rules' organisation candidates, settled by the fitted score run by run: a rule's candidate that is a
+    variant scoring below the veto threshold is dropped; in a run where a rule's candidate is one of the run's
+    variants, a variant that scores at least as high (and reaches the threshold) takes its place (when moves()); in
+    a run no mention overlaps, the best variant is added when it reaches the threshold. The candidates unchanged when
+    no weights are adopted."""
     weights_ = weights()
     if weights_ is None:
         return candidates
-    cut = threshold()
+    cut, veto, move = threshold(), veto_threshold(), moves()
     taken = sorted((m.start, m.end) for m in names.mentions)
     taken_starts = [s for s, _ in taken]
     result = set(candidates)
@@ -422,31 +517,44 @@ def settled_candidates(text: str, lexicon: Lexicon, curated: list[AliasMatch], c
         at = bisect.bisect_left(taken_starts, high)
         return [(s, e) for s, e in taken[max(0, at - 8):at] if s < high and low < e]
 
-    def wanted(low: int, high: int) -> bool:  # a run with no mention, or with one rule candidate only
-        names_in = inside(low, high)
-        return not names_in or (len(names_in) == 1 and names_in[0] in candidate_set)
-    for variants in scored_runs(text, lexicon, curated, wanted):
-        low, high = min(v[0] for v in variants), max(v[1] for v in variants)
+    for variants in scored_runs(text, lexicon, curated, None, RuleContext(text, candidates, names)):
         scored = sorted(((probability(v[2], weights_), v[1] - v[0], v[0], v[1]) for v in variants), reverse=True)
+        if veto is not None:
+            for q, _, s, e in scored:
+                if q < veto and (s, e) in candidate_set:
+                    result.discard((s, e))
+        if cut is None:
+            continue
+        low, high = min(v[0] for v in variants), max(v[1] for v in variants)
         p, _, start, end = scored[0]
         inside_run = inside(low, high)
         if not inside_run:
             if p >= cut:
                 result.add((start, end))
             continue
-        if len(inside_run) != 1 or inside_run[0] not in candidate_set:
+        if not move or len(inside_run) != 1 or inside_run[0] not in candidate_set:
             continue  # a curated name or a person stands in the run, or several names: the rules have spoken
         rule = inside_run[0]
         rule_p = next((q for q, _, s, e in scored if (s, e) == rule), None)
-        if rule_p is not None and p >= cut and (start, end) != rule and p >= rule_p:
+        if rule_p is not None and p >= cut and (start, end) != rule and p >= rule_p and rule in result:
             result.discard(rule)
             result.add((start, end))
     return sorted(result)
 
 
+def rule_context(text: str, lexicon: Lexicon):
+    """(kept curated matches, the rules' candidates, their ArticleNames, RuleContext), as mentions.article_names
+    finds them."""
+    kept_curated, candidates = mentions.organisation_candidate_spans(
+        text, lexicon, mentions._with_titles(text, lexicon.find(text)))
+    names = ArticleNames(text, lexicon, candidates, kept_curated)
+    return kept_curated, candidates, names, RuleContext(text, candidates, names)
+
+
 def settled_names(text: str, lexicon: Lexicon) -> ArticleNames:
     """mentions.article_names with the rules' organisation candidates settled by the score (not cached)."""
-    kept_curated, candidates = mentions.organisation_candidate_spans(text, lexicon, lexicon.find(text))
+    kept_curated, candidates = mentions.organisation_candidate_spans(
+        text, lexicon, mentions._with_titles(text, lexicon.find(text)))
     names = ArticleNames(text, lexicon, candidates, kept_curated)
     settled = settled_candidates(text, lexicon, kept_curated, candidates, names)
     if settled != candidates:  # the score moved a boundary or added a name: found again with them taken
