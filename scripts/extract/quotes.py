@@ -90,8 +90,7 @@ ranking whose weights are fitted on labelled text (scripts/extract/speaker_ranki
 the speaker unresolved). 'It', 'they' and anaphoric phrases ('the group', 'the spokesperson') take the ids of the
 most recent compatible speaker or sentence subject, so 'it' never lands on a person. A quotation no rule gives a
 speaker (and no attribution) can go to a decision fitted on labelled text (scripts/extract/attribution_model.py):
-an earlier speaker or a subject of a verb of saying just before, or no one; not adopted (its weights file's threshold
-is 1.0), so the rules alone decide. Only English grammar (reporting verbs,
+an earlier speaker or a subject of a verb of saying just before, or no one. Only English grammar (reporting verbs,
 titles, function words) lives here.
 """
 from __future__ import annotations
