@@ -22,7 +22,6 @@ Nothing here names a person, a body or an outlet, and applying the weights needs
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -93,11 +92,6 @@ def load_model(path: Path | str | None = None) -> Model:
         raise AttributionError(f"{path}: every weight must be a finite number and 'threshold' one between 0 and 1; "
                                f"{fix}")
     return Model(tuple(float(v) for v in values[:-1]), float(data["threshold"]))
-
-
-def fingerprint(path: Path | str | None = None) -> str:
-    """A hash of the weights file's bytes, for the extraction cache's key."""
-    return hashlib.sha256(Path(path if path is not None else WEIGHTS_FILE).read_bytes()).hexdigest()
 
 
 # ---- candidates and features --------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 An article's rows are found under the sha256 of its text, in a folder named after everything else they depend on
 (cache_version): the extractor code (a hash of the source of every module the extractors import from the project,
 found by reading their imports, so an edit can never be forgotten, and of the name words those modules read from
-curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names, and of the speaker ranking's weights,
-scripts/extract/speaker_ranking.json, and the learned attribution's, attribution_model.json), the lexicon (the
+curated/vocabulary/name_words.csv or the file JDS_NAME_WORDS names, and of the fitted weights files those modules
+read, each module's WEIGHTS_FILE: speaker_ranking.json, attribution_model.json), the lexicon (the
 curated names and measures the extractors match, hashed), the extracted tables' columns and types, and the Python
 version. Change any of them and the rows are looked for in another folder: nothing stale is ever read. source_id is
 not part of the key: rows are kept without it and labelled with the article's id when read (two articles with one
@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import hashlib
+import importlib
 import importlib.util
 import json
 import os
@@ -35,6 +36,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scripts.extract.engines import KEY, TableLayout, batch_schema
+
+# a module that defines this reads fitted weights from that file (code_version hashes the file too)
+_WEIGHTS_FILE = re.compile(r"^WEIGHTS_FILE\s*=", re.M)
 
 FORMAT = 1          # the layout of segment files; the hash of this module's source covers it too
 MAX_SEGMENTS = 16   # merged into one beyond this
@@ -89,6 +93,7 @@ def code_version(modules: tuple[str, ...] = ()) -> str:
     roots = tuple(modules) + ("scripts.extract.cache", "scripts.extract.engines")
     own = {name.split(".")[0] for name in roots}
     seen: dict[str, Path] = {}
+    weighted: list[str] = []
     todo = list(roots)
     while todo:
         name = todo.pop()
@@ -98,22 +103,20 @@ def code_version(modules: tuple[str, ...] = ()) -> str:
         if path is None:
             continue
         seen[name] = path
-        todo.extend(_imported_modules(path.read_text(encoding="utf-8"), name, path.name == "__init__.py")
-                    - set(seen))
+        source = path.read_text(encoding="utf-8")
+        if _WEIGHTS_FILE.search(source):
+            weighted.append(name)
+        todo.extend(_imported_modules(source, name, path.name == "__init__.py") - set(seen))
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for name in sorted(seen):
         digest.update(f"{name} {hashlib.sha256(seen[name].read_bytes()).hexdigest()}\n".encode())
     if "scripts.extract.lexicon" in seen:
         # the name words steer the extractors' patterns as their source does: another file, other rows
         digest.update(f"name_words {name_words_fingerprint()}\n".encode())
-    if "scripts.extract.speaker_ranking" in seen:
-        # the ranking's weights choose speakers as its source does
-        from scripts.extract.speaker_ranking import fingerprint
-        digest.update(f"speaker_ranking {fingerprint()}\n".encode())
-    if "scripts.extract.attribution_model" in seen:
-        # so do the weights and threshold of the learned decision for speakerless quotations
-        from scripts.extract.attribution_model import fingerprint as attribution_fingerprint
-        digest.update(f"attribution_model {attribution_fingerprint()}\n".encode())
+    for name in sorted(weighted):
+        # a fitted module's weights file (its WEIGHTS_FILE) steers the extractors as its source does
+        weights_file = Path(importlib.import_module(name).WEIGHTS_FILE)
+        digest.update(f"{name.rsplit('.', 1)[1]} {hashlib.sha256(weights_file.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()
 
 

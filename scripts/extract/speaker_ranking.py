@@ -17,7 +17,6 @@ is part of the extraction cache's key (scripts/extract/cache.py): other weights,
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -107,11 +106,6 @@ def load_ranking(path: Path | str | None = None) -> dict[str, Ranking]:
                                f"margin >= 0; {fix}")
         rankings[group] = Ranking(tuple(float(v) for v in values), float(margin))
     return rankings
-
-
-def fingerprint(path: Path | str | None = None) -> str:
-    """A hash of the weights file's bytes, for the extraction cache's key."""
-    return hashlib.sha256(Path(path if path is not None else WEIGHTS_FILE).read_bytes()).hexdigest()
 
 
 RANKING = load_ranking()
