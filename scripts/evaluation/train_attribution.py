@@ -43,9 +43,9 @@ from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 
 import numpy as np
-from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import _speaker_right, gold_rows, realtext_set
+from scripts.evaluation.logistic import fit_logistic
 from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES, pointers
 from scripts.extract import attribution_model as am
 from scripts.extract import quotes
@@ -117,18 +117,8 @@ def article_quote(article, row: dict):
 def fit(found: list[dict], l2: float = L2) -> np.ndarray:
     """Logistic regression over every candidate of the decisions."""
     x = np.array([f for d in found for f in d["features"]], dtype=float).reshape(-1, len(am.FEATURES))
-    y = np.array([1.0 if r else -1.0 for d in found for r in d["right"]])
-
-    def loss(w):
-        margins = y * (x @ w)
-        value = np.logaddexp(0.0, -margins).sum() + l2 / 2 * w @ w
-        gradient = -(x.T @ (y / (1.0 + np.exp(margins)))) + l2 * w
-        return value, gradient
-    result = minimize(loss, np.zeros(len(am.FEATURES)), jac=True, method="L-BFGS-B",
-                      options={"maxiter": 10_000, "gtol": 1e-10})
-    if not result.success:
-        raise SystemExit(f"The fit did not converge: {result.message}")
-    return result.x
+    y = np.array([1.0 if r else 0.0 for d in found for r in d["right"]])
+    return fit_logistic(x, y, l2, maxiter=10_000, gtol=1e-10)
 
 
 def outcome(decision: dict, model: am.Model) -> str:

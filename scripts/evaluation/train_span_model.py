@@ -26,9 +26,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import gold_rows, real_mention_key, realtext_set, score_real_mentions
+from scripts.evaluation.logistic import fit_logistic
 from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES, pointers
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
@@ -81,13 +81,7 @@ def _variant_key(source_id: str, text: str, start: int, end: int) -> tuple[str, 
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    def loss(w):
-        z = x @ w
-        p = 1.0 / (1.0 + np.exp(-z))
-        value = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * L2 * np.sum(w[1:] ** 2)
-        grad = x.T @ (p - y) + L2 * np.concatenate([[0.0], w[1:]])
-        return value, grad
-    return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+    return fit_logistic(x, y, L2, unpenalised=(0,))  # column 0 is the bias
 
 
 def organisation_score(labelled, lexicon, articles: set[str]):
