@@ -69,6 +69,14 @@ def test_a_quoted_paragraph_two_asides_after_the_last_speaker_is_carried_over_to
     assert speakers(article) == [("Selma Quarry", "alias"), ("Selma Quarry", "continuation")]
 
 
+def test_the_paragraphs_that_go_on_with_a_quotation_the_model_carried_over_take_its_speaker(adopted):
+    """A quoted paragraph left open, the next one going on with it: both are the carried speaker's words."""
+    article = CARRIED.format(between="Its car park was rebuilt last year at a cost of two million pounds.")
+    article = article.replace("to cover it.\u201d", "to cover it.\n\n\u201cNobody can keep that up for a whole winter.\u201d")
+    assert speakers(article) == [("Selma Quarry", "alias"), ("Selma Quarry", "continuation"),
+                                 ("Selma Quarry", "continuation")]
+
+
 def test_a_quoted_paragraph_after_narration_naming_someone_else_keeps_no_speaker(adopted):
     article = CARRIED.format(between="Mr Caspar Whitlow took over as its chief executive last year after a long "
                                      "career in banking.")

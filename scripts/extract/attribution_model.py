@@ -10,7 +10,7 @@ text's shape alone (how far back, whether it spoke the quotation just before, wh
 another kind of mark, someone else named or a paragraph of narration between, where the quotation stands, how long
 it is); its probability of being the speaker is a logistic of the dot product with the weights in
 attribution_model.json (beside this module). The best candidate is taken when that probability reaches the file's
-threshold; otherwise the row keeps no speaker.
+threshold (and the paragraphs that go on with its quotation take the same one); otherwise the row keeps no speaker.
 
 The weights and the threshold are fitted on labelled text by `python -m scripts.evaluation.train_attribution`,
 which also prints the leave-one-batch-out cross-validation that chooses the threshold. quotes.py calls this module
@@ -250,8 +250,9 @@ def decisions(article, rows: list[dict], which=speakerless, whole_only: bool = T
 
 
 def fill(article, rows: list[dict], model: Model | None = None) -> None:
-    """Give each speakerless row the speaker the model chooses, if any (speaker_method 'continuation'). A row filled
-    is an earlier speaker for the rows after it."""
+    """Give each speakerless row the speaker the model chooses, if any (speaker_method 'continuation'), and the rows
+    that go on with its quotation (continues_previous, no speaker of their own) the same one, as the rules give a
+    quotation's continuation its speaker. A row filled is an earlier speaker for the rows after it."""
     model = model or MODEL
     if not any(speakerless(row) for row in rows):
         return  # (most articles: nothing to decide, nothing to index)
@@ -259,8 +260,19 @@ def fill(article, rows: list[dict], model: Model | None = None) -> None:
         chosen = model.choose(feats)
         if chosen is None:
             continue
-        rows[index].update(found[chosen].speaker)
-        rows[index]["speaker_method"] = "continuation"
+        for row in _with_its_continuation(rows, index):
+            row.update(found[chosen].speaker)
+            row["speaker_method"] = "continuation"
+
+
+def _with_its_continuation(rows: list[dict], index: int) -> list[dict]:
+    """rows[index] and the rows right after it that continue its quotation and have no speaker of their own."""
+    chain = [rows[index]]
+    for row in rows[index + 1:]:
+        if not row["continues_previous"] or row["speaker_name"] or row["speaker_text"]:
+            break
+        chain.append(row)
+    return chain
 
 
 MODEL = load_model() if WEIGHTS_FILE.exists() else None
