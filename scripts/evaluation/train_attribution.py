@@ -3,7 +3,7 @@
 Usage: python -m scripts.evaluation.train_attribution [--l2 STRENGTH] [--dry-run] [--hold-out PREFIX ...] [--adopt]
 
 The quote extractor is run, rules only, on the real-text dev part less the held-out prefixes (default:
-realtext.UNREAD_DEV_PREFIXES, never read). A DECISION is a quotation row the rules leave speakerless
+realtext.NOT_FITTED_PREFIXES: the unread batches and those read since the fit). A DECISION is a quotation row the rules leave speakerless
 (attribution_model.speakerless). Its candidates (attribution_model.candidates) are labelled by the gold speaker of
 the labelled quotation it overlaps (right as scripts/evaluation/evaluate.py's _speaker_right judges); a quotation
 labelled with no speaker, or not labelled, has no right candidate ("no one" is right).
@@ -46,13 +46,13 @@ import numpy as np
 
 from scripts.evaluation.evaluate import _speaker_right, gold_rows, realtext_set
 from scripts.evaluation.logistic import fit_logistic
-from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES, pointers
+from scripts.evaluation.realtext import NOT_FITTED_PREFIXES, pointers
 from scripts.extract import attribution_model as am
 from scripts.extract import quotes
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = UNREAD_DEV_PREFIXES
+HELD_OUT = NOT_FITTED_PREFIXES
 L2 = 1.0
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 GAIN_PER_WRONG = 3  # a wrong speaker is worse than none: right gained must be at least this many times wrong added

@@ -5,7 +5,7 @@ Usage:
     python -m scripts.evaluation.train_span_model --cv       also cross-validate by batch (no file written)
 
 Training articles: the read batches of the real-text dev part (read_prefixes: every dev id's two letters in
-curated/realtext/articles.csv less HELD_OUT = realtext.UNREAD_DEV_PREFIXES, whose texts are never loaded) -- the blind
+curated/realtext/articles.csv less HELD_OUT = realtext.NOT_FITTED_PREFIXES, whose texts are never loaded) -- the blind
 part is never read. Each boundary variant of every capitalised run that overlaps no curated alias
 (span_model.scored_runs, with the rules' findings of span_model.rule_context) is an example, labelled 1 when the dev
 labels hold an organisation with its span (give or take a leading 'the'), else 0; the rules' own candidates are
@@ -29,12 +29,12 @@ import numpy as np
 
 from scripts.evaluation.evaluate import gold_rows, real_mention_key, realtext_set, score_real_mentions
 from scripts.evaluation.logistic import fit_logistic
-from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES, pointers
+from scripts.evaluation.realtext import NOT_FITTED_PREFIXES, pointers
 from scripts.extract import mentions, span_model
 from scripts.extract.lexicon import Lexicon
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = UNREAD_DEV_PREFIXES
+HELD_OUT = NOT_FITTED_PREFIXES
 WEIGHTS_FILE = Path(__file__).resolve().parents[1] / "extract" / "span_weights.py"
 L2 = 0.3
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)

@@ -17,7 +17,7 @@ the expectations of English anaphora (gender agreement, recency, subjects over o
 decisions would otherwise not teach. The margin is fixed (MARGIN, the log-odds of 3:2): two candidates whose scores
 are closer than it are left unresolved.
 
-Articles whose id starts with a --hold-out prefix (default: realtext.UNREAD_DEV_PREFIXES, the part of the dev set
+Articles whose id starts with a --hold-out prefix (default: realtext.NOT_FITTED_PREFIXES, the part of the dev set
 kept unread to measure on) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
 the fit are printed; commit the file with them.
 """
@@ -32,13 +32,13 @@ import numpy as np
 from scipy.optimize import minimize
 
 from scripts.evaluation.evaluate import _speaker_right, gold_rows, package_set, realtext_set, shipped_speaker_right
-from scripts.evaluation.realtext import UNREAD_DEV_PREFIXES
+from scripts.evaluation.realtext import NOT_FITTED_PREFIXES
 from scripts.extract import quotes
 from scripts.extract.lexicon import Lexicon
 from scripts.extract.speaker_ranking import FEATURES, GROUPS, WEIGHTS_FILE, Ranking
 from scripts.paths import CURATED_DIR
 
-HELD_OUT = UNREAD_DEV_PREFIXES
+HELD_OUT = NOT_FITTED_PREFIXES
 L2 = 1.0
 # What the weights are drawn towards where the labels say little (the fit's Gaussian prior, its centre): the
 # expectations of English anaphora, each the same for any text. A few dozen labelled decisions cannot teach that a
