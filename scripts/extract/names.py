@@ -754,6 +754,11 @@ class ArticleNames:
                 while j >= 0 and _bare(words[j][0]).rstrip(".").lower() in TITLES:
                     j -= 1
                 run_start = words[j + 1][1]
+            elif cut < 0 and text[run_start - 2:run_start] == ". ":
+                # 'Dr. Jo Bell': a title written with a full stop ends the run before the name; it is the name's
+                abbreviated = _TITLE_BEFORE.search(text, max(0, run_start - 30), run_start)
+                if abbreviated is not None:
+                    titled, run_start = True, abbreviated.start()
             name_start, name_end = name[0][1], name[-1][2] - (len(name[-1][0]) - len(_bare(name[-1][0])))
             role = self._role_before(run_start) if (titled or cut >= 0 or len(name) >= 2) else None
             weak = False

@@ -132,6 +132,9 @@ _REPORTING_VERB_SET = frozenset(_REPORTING_VERBS)
 _WORD = re.compile(r"[A-Za-z]+")
 _VERB_LENGTHS = frozenset(len(w) for w in _REPORTING_VERB_SET | {"according"})
 _TO = re.compile(r"\s+to\b")
+_QUOTED_AS_SAYING = re.compile(r"[^\S\n]+(?:is|are|was|were|been)[^\S\n]+quoted[^\S\n]+(?:as[^\S\n]+)?\Z")
+# A particle that makes a verb of saying mean something else: 'called off the strike', 'told off'.
+_OFF = re.compile(r"\s+off\b")
 # 'She went on: ...', 'Dr X went on to say ...': 'on' must end the clause or lead to a reporting verb, so that
 # 'the strike went on for days' is no attribution.
 _GOES_ON = re.compile(r"\s+on(?:\s+to\s+(?:say|add|warn|argue|insist|explain|claim|describe|call)\b|(?=\s*[:,.;]|\s*$))")
@@ -893,9 +896,13 @@ class _Article:
         verb = verbs[0]
         if verb.start == position:  # inverted: '”, said Dr X' (headlines drop the comma: "'...' say nurses")
             return self._speaker_after(verb, limit) if _is_invertible(verb.word) else None
+        subject_end = verb.start
         if _is_participle(verb.word):
-            return None
-        phrase = self._noun_phrase_before(position, verb.start)
+            quoted = _QUOTED_AS_SAYING.search(self.masked, position, verb.start)
+            if quoted is None:
+                return None
+            subject_end = quoted.start()  # '”, Jo Bell was quoted as saying': as '”, Jo Bell said'
+        phrase = self._noun_phrase_before(position, subject_end)
         if phrase is None:
             return None
         opening = min(phrase[0], phrase[2][0]) if phrase[2] else phrase[0]  # '”, the chair of X, Jo Bell, said'
@@ -2724,6 +2731,8 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
         if (at > 0 and (masked[at - 1].isalnum() or masked[at - 1] in _NOT_NEXT_TO_VERB)) or \
                 (after < len(masked) and (masked[after].isalnum() or masked[after] in _NOT_NEXT_TO_VERB)):
             continue  # part of a longer word, a handle or a hyphenated compound
+        if _OFF.match(masked, after, end):
+            continue
         if lower == "according":
             to = _TO.match(masked, after, end)
             if to is None:
@@ -2775,6 +2784,9 @@ def _phrase_start(tokens, last: int) -> int | None:
             i -= 1
             continue
         if word in ("'", "\u2019") and i > 0 and tokens[i - 1][2].endswith(("s", "S")):  # 'the doctors’ union'
+            i -= 1
+            continue
+        if word == "." and i > 0 and tokens[i - 1][2].lower() in _TITLES and i < last:  # 'Dr. Jo Bell'
             i -= 1
             continue
         if not (_phrase_word(word) or _surname_word(tokens, i)):
