@@ -24,10 +24,10 @@ def test_one_speaker_with_a_title_written_with_a_full_stop_is_named_without_it()
     assert _speakers("Turnout was high.\n\nDr. Tomas Reyes said: “We have a mandate.”") == [("Tomas Reyes", "named")]
 
 
-@pytest.mark.parametrize("tail", ["were quoted saying when announcing the result.",
+@pytest.mark.parametrize("tail", ["were quoted saying as the count closed on Friday.",
                                   "were quoted as saying.", "have been quoted as saying."])
 def test_was_quoted_saying_after_a_quotation_gives_its_speaker_as_said_would(tail):
-    article = f"Turnout was high.\n\n“This vote shows the strength of feeling,” Dr Alma Brook and Dr Tomas Reyes {tail}"
+    article = f"Turnout was high.\n\n“Members have spoken loudly and clearly,” Dr Alma Brook and Dr Tomas Reyes {tail}"
     assert _speakers(article) == [("Alma Brook and Tomas Reyes", "joint")]
 
 
@@ -44,7 +44,7 @@ def test_a_participle_after_a_quotation_without_quoted_still_gives_no_speaker():
 
 @pytest.mark.parametrize("subject", ["first minister Alun Pryce", "Alun Pryce", "the first minister, Alun Pryce,"])
 def test_called_off_is_no_verb_of_saying_so_the_clause_that_says_gives_the_speaker(subject):
-    article = (f"Doctors in Wales called off their strike after {subject} said he was prepared to offer the "
-               "biggest rise ‘in the history of devolution’.")
+    article = (f"Nurses in Vexshire called off Monday's walkout once {subject} said he could put forward a "
+               "settlement ‘bigger than any since the war’.")
     assert _speakers(article) == [("Alun Pryce", "named")]
 
