@@ -18,7 +18,7 @@ decisions would otherwise not teach. The margin is fixed (MARGIN, the log-odds o
 are closer than it are left unresolved.
 
 Articles whose id starts with a --hold-out prefix (default: realtext.NOT_FITTED_PREFIXES, the part of the dev set
-kept unread to measure on) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
+kept unread to measure on and the batches read since the fitted models were adopted) are never read; the weights file records the prefixes held out when it was fitted. The blind part and the two synthetic holdouts are never read: they measure the fit. The weights file is rewritten (unless --dry-run) and the numbers of
 the fit are printed; commit the file with them.
 """
 from __future__ import annotations

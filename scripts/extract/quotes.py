@@ -132,6 +132,7 @@ _REPORTING_VERB_SET = frozenset(_REPORTING_VERBS)
 _WORD = re.compile(r"[A-Za-z]+")
 _VERB_LENGTHS = frozenset(len(w) for w in _REPORTING_VERB_SET | {"according"})
 _TO = re.compile(r"\s+to\b")
+# '”, Jo Bell was quoted as saying': the participle after 'quoted' reports the words as 'said' would.
 _QUOTED_AS_SAYING = re.compile(r"[^\S\n]+(?:is|are|was|were|been)[^\S\n]+quoted[^\S\n]+(?:as[^\S\n]+)?\Z")
 # A particle that makes a verb of saying mean something else: 'called off the strike', 'told off'.
 _OFF = re.compile(r"\s+off\b")
