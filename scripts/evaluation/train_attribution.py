@@ -4,9 +4,10 @@ Usage: python -m scripts.evaluation.train_attribution [--l2 STRENGTH] [--dry-run
 
 The quote extractor is run, rules only, on the real-text dev part less the held-out prefixes (default:
 realtext.NOT_FITTED_PREFIXES: the unread batches and those read since the model was adopted). A DECISION is a
-quotation row the rules leave speakerless (attribution_model.speakerless). Its candidates (attribution_model.candidates) are labelled by the gold speaker of
-the labelled quotation it overlaps (right as scripts/evaluation/evaluate.py's _speaker_right judges); a quotation
-labelled with no speaker, or not labelled, has no right candidate ("no one" is right).
+quotation row the rules leave speakerless (attribution_model.speakerless). Its candidates
+(attribution_model.candidates) are labelled by the gold speaker of the labelled quotation it overlaps (right as
+scripts/evaluation/evaluate.py's _speaker_right judges); a quotation labelled with no speaker, or not labelled, has
+no right candidate ("no one" is right).
 
 The model decides only for quotations that are a paragraph of their own (attribution_model.whole_paragraph), and is
 scored on those only; it is fitted on every speakerless quotation (the others teach it the same features). Two runs
