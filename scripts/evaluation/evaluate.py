@@ -1,6 +1,6 @@
 """Score the extractors against hand-labelled truth: precision, recall and F1 per extractor.
 
-Usage: python -m scripts.evaluation.evaluate [--categories] [--ids PREFIX...] [--blind]
+Usage: python -m scripts.evaluation.evaluate [--categories | --intervals] [--ids PREFIX...] [--blind]
 The labelled sets are scored separately:
 - package: the five articles, labelled in curated/gold/ by reading (the extractors' authors saw the articles,
   not the labels);
@@ -374,11 +374,18 @@ def main(argv: list[str], curated_dir: Path = CURATED_DIR) -> int:
     """`--blind`: the blind part's aggregates only. `--ids PREFIX...`: only real-text articles whose id starts with
     one of the prefixes (e.g. `--ids re rf` to score a new batch before anyone reads its misses). `--categories`:
     instead of the scores, the count of misses in each failure category (scripts/evaluation/categories.py),
-    aggregates only."""
+    aggregates only. `--intervals`: for the real-text part, each measure with a 95% interval from resampling its
+    articles (scripts/evaluation/intervals.py), aggregates only."""
     blind = "--blind" in argv
     prefixes = tuple(argv[argv.index("--ids") + 1:]) if "--ids" in argv else ()
     prefixes = tuple(p for p in prefixes if not p.startswith("--"))
-    if "--categories" in argv:
+    if "--intervals" in argv:
+        from scripts.evaluation.intervals import markdown as intervals_markdown
+        lexicon = Lexicon.from_curated(curated_dir)
+        sets = [s for s in scored_sets(curated_dir, blind=blind, prefixes=prefixes) if s.real_text]
+        print("".join(intervals_markdown(s, lexicon) for s in sets), end="")
+        names = [s.name for s in sets]
+    elif "--categories" in argv:
         from scripts.evaluation.categories import categorise, markdown as categories_markdown
         lexicon = Lexicon.from_curated(curated_dir)
         sets = scored_sets(curated_dir, blind=blind, prefixes=prefixes)
