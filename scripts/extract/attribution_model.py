@@ -22,10 +22,11 @@ Nothing here names a person, a body or an outlet, and applying the weights needs
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.extract.weights_file import all_finite, feature_values, read_json
 
 WEIGHTS_FILE = Path(__file__).with_name("attribution_model.json")
 
@@ -77,18 +78,10 @@ class Model:
 def load_model(path: Path | str | None = None) -> Model:
     path = Path(path) if path is not None else WEIGHTS_FILE
     fix = "re-create it with `python -m scripts.evaluation.train_attribution` (or restore it from git)"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise AttributionError(f"{path}: cannot be read as JSON ({error}); {fix}") from None
+    data = read_json(path, AttributionError, fix)
     weights = data.get("weights") if isinstance(data, dict) else None
-    if not isinstance(weights, dict) or set(weights) != set(FEATURES):
-        found = sorted(weights) if isinstance(weights, dict) else weights
-        raise AttributionError(f"{path}: 'weights' must give exactly the features {list(FEATURES)} (found {found}); "
-                               f"{fix}")
-    values = [weights[name] for name in FEATURES] + [data.get("threshold")]
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values) \
-            or not 0 <= data["threshold"] <= 1:
+    values = feature_values(weights, FEATURES, AttributionError, f"{path}: ", fix) + [data.get("threshold")]
+    if not all_finite(values) or not 0 <= data["threshold"] <= 1:
         raise AttributionError(f"{path}: every weight must be a finite number and 'threshold' one between 0 and 1; "
                                f"{fix}")
     return Model(tuple(float(v) for v in values[:-1]), float(data["threshold"]))

@@ -12,15 +12,16 @@ speaker is left unresolved rather than guessed.
 
 The weights are fitted on labelled text by `python -m scripts.evaluation.train_speaker_ranking` (a pairwise
 logistic ranking: for each decision, the right candidate against each wrong one), which rewrites
-speaker_ranking.json; the extraction needs nothing but this module to apply them (no numerical library). The file
+speaker_ranking.json (read by weights_file.py); applying them needs no numerical library. The file
 is part of the extraction cache's key (scripts/extract/cache.py): other weights, other rows.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+
+from scripts.extract.weights_file import all_finite, feature_values, read_json
 
 WEIGHTS_FILE = Path(__file__).with_name("speaker_ranking.json")
 
@@ -84,24 +85,16 @@ def load_ranking(path: Path | str | None = None) -> dict[str, Ranking]:
     """The ranking of each of GROUPS, from the weights file (default: WEIGHTS_FILE)."""
     path = Path(path) if path is not None else WEIGHTS_FILE
     fix = "re-create it with `python -m scripts.evaluation.train_speaker_ranking` (or restore it from git)"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise RankingError(f"{path}: cannot be read as JSON ({error}); {fix}") from None
+    data = read_json(path, RankingError, fix)
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, dict) or set(groups) != set(GROUPS):
         raise RankingError(f"{path}: 'groups' must give exactly {list(GROUPS)}; {fix}")
     rankings = {}
     for group in GROUPS:
         weights = groups[group].get("weights") if isinstance(groups[group], dict) else None
-        if not isinstance(weights, dict) or set(weights) != set(FEATURES):
-            found = sorted(weights) if isinstance(weights, dict) else weights
-            raise RankingError(f"{path}: group {group!r}: 'weights' must give exactly the features {list(FEATURES)} "
-                               f"(found {found}); {fix}")
-        values = [weights[name] for name in FEATURES]
+        values = feature_values(weights, FEATURES, RankingError, f"{path}: group {group!r}: ", fix)
         margin = groups[group].get("margin")
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                   for v in values + [margin]) or margin < 0:
+        if not all_finite(values + [margin]) or margin < 0:
             raise RankingError(f"{path}: group {group!r}: every weight and 'margin' must be a finite number, the "
                                f"margin >= 0; {fix}")
         rankings[group] = Ranking(tuple(float(v) for v in values), float(margin))
