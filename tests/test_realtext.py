@@ -57,6 +57,23 @@ def test_a_missing_or_altered_cached_text_leaves_the_split_unscored(tmp_path):
     assert realtext.cached_texts("dev", realtext_dir, cache) is None
 
 
+def test_cached_only_scores_the_intact_articles_and_names_how_many_are_missing(tmp_path, monkeypatch):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    other = "Another article.\n".encode("utf-8")
+    with (realtext_dir / "articles.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["r02_y", "dev", "https://example.org/b", "Example", "2023-03-15",
+                                     "strike-2023-03", "q", 2, hashlib.sha256(other).hexdigest(), 17, 17, ""])
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    monkeypatch.setenv("JDS_REALTEXT_CACHE", str(cache))
+    assert realtext_set("dev", realtext_dir) is None
+    partial = realtext_set("dev", realtext_dir, cached_only=True)
+    assert list(partial.articles) == ["r01_x"]
+    assert "1 of 2 real articles" in partial.name
+    (cache / "r02_y.txt").write_bytes(b"Altered text.\n")
+    assert list(realtext_set("dev", realtext_dir, cached_only=True).articles) == ["r01_x"]
+
+
 def test_blind_articles_are_not_in_the_dev_part(tmp_path, monkeypatch):
     realtext_dir, cache = write_set(tmp_path, split="blind"), tmp_path / "cache"
     cache.mkdir()

@@ -61,18 +61,23 @@ def holdout_set(holdout_dir: Path = CURATED_DIR / "holdout") -> LabelledSet | No
                        holdout_dir / "gold")
 
 
-def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR, prefixes: tuple[str, ...] = ()) -> LabelledSet | None:
+def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR, prefixes: tuple[str, ...] = (),
+                 cached_only: bool = False) -> LabelledSet | None:
     """The real-text set's dev or blind part (only the article ids starting with one of `prefixes`, when given),
-    or None when its texts are not all in the local cache."""
-    texts = cached_texts(split, realtext_dir)
+    or None when its texts are not all in the local cache. cached_only: the part's cached articles only, however
+    many are missing; the set's name then says how many of the part's articles it holds."""
+    texts = cached_texts(split, realtext_dir, cached_only=cached_only)
     if texts is None:
         return None
+    chosen = [p.article_id for p in pointers(realtext_dir) if p.split == split]
     if prefixes:
         texts = {article_id: text for article_id, text in texts.items() if article_id.startswith(prefixes)}
+        chosen = [article_id for article_id in chosen if article_id.startswith(prefixes)]
     published = {p.article_id: dt.date.fromisoformat(p.published_date)
                  for p in pointers(realtext_dir) if p.article_id in texts and p.published_date}
-    return LabelledSet(f"realtext {split} ({len(texts)} real articles)", texts, published,
-                       realtext_dir / "gold", real_text=True)
+    held = f"{len(texts)} of {len(chosen)} real articles, the rest not cached" if len(texts) < len(chosen) \
+        else f"{len(texts)} real articles"
+    return LabelledSet(f"realtext {split} ({held})", texts, published, realtext_dir / "gold", real_text=True)
 
 
 @dataclass
@@ -347,27 +352,27 @@ def holdout_sets(curated_dir: Path = CURATED_DIR) -> list[LabelledSet]:
 
 
 def labelled_sets(curated_dir: Path = CURATED_DIR, real_text: bool = True,
-                  prefixes: tuple[str, ...] = ()) -> list[LabelledSet]:
+                  prefixes: tuple[str, ...] = (), cached_only: bool = False) -> list[LabelledSet]:
     """The shipped sets, then (unless real_text is False) the real-text dev part when its texts are cached."""
-    real = realtext_set("dev", curated_dir / "realtext", prefixes) if real_text else None
+    real = realtext_set("dev", curated_dir / "realtext", prefixes, cached_only) if real_text else None
     return [package_set(curated_dir), *holdout_sets(curated_dir), *([real] if real else [])]
 
 
 def all_results(curated_dir: Path = CURATED_DIR, blind: bool = False, real_text: bool = True,
-                prefixes: tuple[str, ...] = ()) -> dict[str, dict[str, Score]]:
+                prefixes: tuple[str, ...] = (), cached_only: bool = False) -> dict[str, dict[str, Score]]:
     """Scores per labelled set; real_text=False keeps to the shipped sets (what every checkout can reproduce);
     prefixes keeps the real-text part to the article ids that start with one of them (a batch nobody has read)."""
     lexicon = Lexicon.from_curated(curated_dir)
-    return {s.name: evaluate(s, lexicon) for s in scored_sets(curated_dir, blind, real_text, prefixes)}
+    return {s.name: evaluate(s, lexicon) for s in scored_sets(curated_dir, blind, real_text, prefixes, cached_only)}
 
 
 def scored_sets(curated_dir: Path = CURATED_DIR, blind: bool = False, real_text: bool = True,
-                prefixes: tuple[str, ...] = ()) -> list[LabelledSet]:
+                prefixes: tuple[str, ...] = (), cached_only: bool = False) -> list[LabelledSet]:
     """The sets all_results scores with the same arguments."""
     if blind:
-        real = realtext_set("blind", curated_dir / "realtext", prefixes)
+        real = realtext_set("blind", curated_dir / "realtext", prefixes, cached_only)
         return [real] if real else []
-    return labelled_sets(curated_dir, real_text, prefixes)
+    return labelled_sets(curated_dir, real_text, prefixes, cached_only)
 
 
 def main(argv: list[str], curated_dir: Path = CURATED_DIR) -> int:
@@ -375,30 +380,34 @@ def main(argv: list[str], curated_dir: Path = CURATED_DIR) -> int:
     one of the prefixes (e.g. `--ids re rf` to score a new batch before anyone reads its misses). `--categories`:
     instead of the scores, the count of misses in each failure category (scripts/evaluation/categories.py),
     aggregates only. `--intervals`: for the real-text part, each measure with a 95% interval from resampling its
-    articles (scripts/evaluation/intervals.py), aggregates only."""
+    articles (scripts/evaluation/intervals.py), aggregates only. `--cached-only`: score the real-text articles that
+    are cached and intact even when others are not (the set's name says how many of how many); those scores are of
+    that subset, not comparable with the whole part's."""
     blind = "--blind" in argv
+    cached_only = "--cached-only" in argv
     prefixes = tuple(argv[argv.index("--ids") + 1:]) if "--ids" in argv else ()
     prefixes = tuple(p for p in prefixes if not p.startswith("--"))
     if "--intervals" in argv:
         from scripts.evaluation.intervals import markdown as intervals_markdown
         lexicon = Lexicon.from_curated(curated_dir)
-        sets = [s for s in scored_sets(curated_dir, blind=blind, prefixes=prefixes) if s.real_text]
+        sets = [s for s in scored_sets(curated_dir, blind=blind, prefixes=prefixes, cached_only=cached_only)
+                if s.real_text]
         print("".join(intervals_markdown(s, lexicon) for s in sets), end="")
         names = [s.name for s in sets]
     elif "--categories" in argv:
         from scripts.evaluation.categories import categorise, markdown as categories_markdown
         lexicon = Lexicon.from_curated(curated_dir)
-        sets = scored_sets(curated_dir, blind=blind, prefixes=prefixes)
+        sets = scored_sets(curated_dir, blind=blind, prefixes=prefixes, cached_only=cached_only)
         print(categories_markdown([categorise(s, lexicon, curated_dir) for s in sets]), end="")
         names = [s.name for s in sets]
     else:
-        results = all_results(curated_dir, blind=blind, prefixes=prefixes)
+        results = all_results(curated_dir, blind=blind, prefixes=prefixes, cached_only=cached_only)
         print(markdown(results), end="")
         names = list(results)
     if not any(name.startswith("realtext") for name in names):
         print(f"\nThe real-text set ({'blind' if blind else 'dev'} part) was not scored: its texts are not all in "
               f"{cache_dir()}. Run `python -m scripts.evaluation.realtext check`, and see curated/realtext/README.md "
-              "to re-create the cache.")
+              "to re-create the cache (or pass --cached-only to score the articles that are cached).")
     return 0
 
 

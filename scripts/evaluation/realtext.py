@@ -69,13 +69,18 @@ def problem_with(pointer: Pointer, cache: Path) -> str | None:
     return None
 
 
-def cached_texts(split: str, realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None) -> dict[str, str] | None:
-    """article_id -> text for every article of the split, or None unless every one is cached and intact."""
+def cached_texts(split: str, realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None,
+                 cached_only: bool = False) -> dict[str, str] | None:
+    """article_id -> text for every article of the split, or None unless every one is cached and intact.
+
+    cached_only: the articles that are cached and intact, however many are not (None when none is): for a cache
+    that could be re-created only in part. Its scores are of that subset, not comparable with the whole part's."""
     cache = cache or cache_dir()
     chosen = [p for p in pointers(realtext_dir) if p.split == split]
-    if not chosen or any(problem_with(p, cache) for p in chosen):
+    intact = [p for p in chosen if problem_with(p, cache) is None]
+    if not intact or (len(intact) < len(chosen) and not cached_only):
         return None
-    return {p.article_id: (cache / f"{p.article_id}.txt").read_bytes().decode("utf-8") for p in chosen}
+    return {p.article_id: (cache / f"{p.article_id}.txt").read_bytes().decode("utf-8") for p in intact}
 
 
 def excerpts(answer: object):
