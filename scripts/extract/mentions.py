@@ -451,6 +451,8 @@ def _candidate_spans(text: str, lexicon: Lexicon, curated: list[AliasMatch]) -> 
                 found.append(candidate)
     found += [(start, end, False) for start, end in _role_names(text)]
     found += [(start, end, False) for start, end in _shaped_names(text)]
+    if "NHS" in text:
+        found += [(start, end, True) for start, end in _trusts_with_a_lower_case_head(text)]
     by_context = _bodies_by_context(text)
     by_context += _short_forms(text, [(s, e) for s, e, replaces in found if replaces])
     found += [(start, end, False) for start, end in by_context]
@@ -1202,6 +1204,30 @@ def _shaped_names(text: str) -> list[tuple[int, int]]:
     for m in finditer_if_present(_DOMAIN_NAME, text, _DOMAIN_NEEDLES):  # 'cancelled (Wirexa.com)'
         if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "@/.:-_")):
             spans.append(m.span())
+    return spans
+
+
+# 'the Vexby and North Marl NHS trust', 'East Marl NHS Foundation trust': an NHS trust named by its places, its head
+# word in lower case (a capitalised 'Trust' heads a run of its own). The places: one to six capitalised words, 'and'
+# or '&' between them, right before 'NHS'; not a word that only opens a sentence or a structure ('The', 'A').
+_NHS_TRUST_HEAD = re.compile(r"NHS(?:[^\S\n]+[Ff]oundation)?[^\S\n]+trust(?![\w\-])")
+_PLACES_BEFORE_NHS = re.compile(r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*[^\S\n]+(?:(?:and|&)[^\S\n]+)?){1,6})\Z")
+
+
+def _trusts_with_a_lower_case_head(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for anchor in _NHS_TRUST_HEAD.finditer(text):
+        m = _PLACES_BEFORE_NHS.search(text, max(0, anchor.start() - 80), anchor.start())
+        if not m:
+            continue
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and (words[0] in _LEADING_STRUCTURE_WORDS or words[0] in ("and", "&")):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words.pop(0)
+        if words and words[0][:1].isupper():
+            spans.append((start, anchor.end()))
     return spans
 
 

@@ -140,6 +140,10 @@ _OFF = re.compile(r"\s+off\b")
 # 'the strike went on for days' is no attribution.
 _GOES_ON = re.compile(r"\s+on(?:\s+to\s+(?:say|add|warn|argue|insist|explain|claim|describe|call)\b|(?=\s*[:,.;]|\s*$))")
 _GOING_ON = frozenset({"went", "goes"})
+# 'comments' is a verb of saying only as a press release's 'X comments on Y': a capitalised name (no possessive:
+# 'Jo Bell's comments on pay' is a noun) right before it, 'on' right after.
+_COMMENTS_ON = re.compile(r"[^\S\n]+on[^\S\n]")
+_NAME_BEFORE_COMMENTS = re.compile(r"(?<![\w'’\-])[A-Z][\w\-]*(?<!['’]s)[^\S\n]+\Z")
 _NOT_NEXT_TO_VERB = set("@#-_'\u2019")
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
@@ -356,6 +360,8 @@ _LISTED_QUOTATION = re.compile("[\"'\u201c\u2018]" + _MASK + "+[.,!?]*[\"'\u201d
 _LONG_FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+(?:\s+[\w'\u2019-]+){0,5},\s+(?=[A-Z])")
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,30})")
+# After a headline's opening quotation: the colon, then one to four capitalised words heading a lower-case word.
+_HEADLINE_SUBJECT = re.compile(r":[^\S\n]+((?:[A-Z][\w'’\-]*[^\S\n]+){0,3}[A-Z][\w'’\-]*)(?=[^\S\n]+[a-z])")
 _HEADLINE_PARAGRAPHS = 8  # a headline stands among the first paragraphs (after a site's menu words and a date)
 _HEADLINE_LENGTH = 160
 # Marks shaped like single openers that are apostrophes: a year cut to two digits, the 'n' of 'rock 'n' roll'.
@@ -765,8 +771,25 @@ class _Article:
             found = self._speaker_after(_Verb(by.start(), by.end(), "by"), sentence.end) if by else None
             if found:
                 return _Attribution(found.start, found.end, "by", found.description, tight=False)
-        return self._introduced_by_previous_paragraph(quote) or self._scene_before(quote) or \
-            self._person_heading_paragraph_before(quote) or self._own_sentence(quote)
+        return self._headline_subject(quote) or self._introduced_by_previous_paragraph(quote) or \
+            self._scene_before(quote) or self._person_heading_paragraph_before(quote) or self._own_sentence(quote)
+
+    def _headline_subject(self, quote: _Quote) -> _Attribution | None:
+        """'‘We have no money tree’: Roe addresses pay row': a headline that opens with a quotation, then a colon
+        and the capitalised subject of a verb, credits the words to that subject when it is a person or body the
+        article names (a mention) or a capitalised role ('Health Minister'). 'Strikes: patients face delays' and
+        '‘Grim’: Patients wait' name no one."""
+        if quote.close is None or not self._headline(quote.paragraph) \
+                or self.masked[self.paragraphs[quote.paragraph].start:quote.open].strip():
+            return None
+        m = _HEADLINE_SUBJECT.match(self.masked, quote.close)
+        if m is None:
+            return None
+        start, end = m.span(1)
+        named = any(n.start == start and n.end == end for n in self.names.within(start, end))
+        if named or m.group(1).split()[-1].lower() in _ROLE_NOUNS_FOR_DESCRIPTIONS:
+            return _Attribution(start, end, ":", tight=False)
+        return None
 
     def _own_sentence(self, quote: _Quote) -> _Attribution | None:
         """The last resort, inside the quotation's own sentence (the words before its opening mark and after its
@@ -1251,6 +1274,9 @@ class _Article:
         first = _phrase_start(tokens, i)
         if first is None:
             return None
+        left_open = self._relative_clause_left_open(tokens, first)
+        if left_open is not None:
+            return left_open
         if first >= 2 and tokens[first - 1][2].lower() in ("which", "who", "that") and tokens[first][2][:1].islower() \
                 and not _complement_clause(tokens, first):
             # 'the X which represents junior doctors called ...': a relative clause without commas; X speaks
@@ -1263,6 +1289,29 @@ class _Article:
             if placed is not None and placed.end == tokens[first - 2][1] and self.masked[placed.start] != _MASK:
                 return placed.start, placed.end, None
         return _unclosed_appositive(tokens, first, i) or (tokens[first][0], tokens[i][1], None)
+
+    def _relative_clause_left_open(self, tokens, first: int):
+        """'X (XY), which also runs Z Hospital said': a relative clause after a comma, not closed by one before the
+        verb, describes the phrase before that comma, which speaks (or the person that phrase describes: 'Dr Jo
+        Bell, chief officer at X, which runs Z said')."""
+        comma = first - 1
+        while comma >= 0 and first - comma <= 12 and tokens[comma][2] != ",":
+            comma -= 1
+        if comma < 1 or first - comma > 12 or tokens[comma + 1][2].lower() not in ("which", "who"):
+            return None
+        end = comma - 1
+        if tokens[end][2].startswith("(") and tokens[end][2].endswith(")") and end >= 1:
+            end -= 1  # 'X (XY), which': the initials in brackets belong to X
+        previous_comma = end
+        while previous_comma >= 0 and tokens[previous_comma][2] != ",":
+            previous_comma -= 1
+        if previous_comma >= 1:
+            return self._appositive_subject(tokens, comma)
+        subject = _phrase_start(tokens, end)
+        if subject is None or not any(t[2][:1].isupper() for t in tokens[subject:end + 1]
+                                      if t[2].lower() not in _DETERMINERS):
+            return None  # 'After the meeting, which lasted an hour Tom Hale said': no name before the clause
+        return tokens[subject][0], tokens[end][1], None
 
     def _appositive_subject(self, tokens, comma: int):
         """'X, co-chair of Y, said' -> X with the appositive; 'Health Secretary, Sam Poole, said' -> both."""
@@ -2720,6 +2769,10 @@ def _verbs(masked: str, start: int, end: int) -> list[_Verb]:
             continue  # no reporting verb is that long (lowering keeps an ASCII word's length)
         lower = written.lower()
         if lower not in _REPORTING_VERB_SET and lower != "according":
+            if lower == "comments" and _COMMENTS_ON.match(masked, word.end(), end) \
+                    and _NAME_BEFORE_COMMENTS.search(masked, max(start, word.start() - 40), word.start()):
+                found.append(_Verb(word.start(), word.end(), written))  # 'The X Fund comments on the strikes'
+                continue
             if lower not in _GOING_ON:
                 continue
             on = _GOES_ON.match(masked, word.end(), end)
