@@ -27,11 +27,13 @@ REALTEXT_DIR = CURATED_DIR / "realtext"
 SPLITS = ("dev", "blind")
 # The dev articles kept unread (measured by aggregates only, see curated/realtext/README.md): no training script
 # reads their texts or labels. Article ids starting with one of these.
-UNREAD_DEV_PREFIXES = ("rx", "ry", "rz", "sa", "sb", "sc", "sd", "se", "sf", "sg", "sh", "si", "sj", "sk")
+# (`rx`..`sc` were read at the eleventh session: the 24 of their 36 articles then cached; the other 12 were never
+# seen, and count as read all the same, so that nothing of them is kept apart by mistake.)
+UNREAD_DEV_PREFIXES = ("sd", "se", "sf", "sg", "sh", "si", "sj", "sk")
 # The fitted models (attribution_model.json, span_weights.py) were fitted and adopted without these batches as
 # well: read by the rule writers since, they stay out of the fit, so that re-running a training script reproduces
 # the committed weights. Fitting on them makes a new model, to be tried once on unread batches before adoption.
-NOT_FITTED_PREFIXES = ("ru", "rv", "rw") + UNREAD_DEV_PREFIXES
+NOT_FITTED_PREFIXES = ("ru", "rv", "rw", "rx", "ry", "rz", "sa", "sb", "sc") + UNREAD_DEV_PREFIXES
 
 
 def cache_dir() -> Path:
