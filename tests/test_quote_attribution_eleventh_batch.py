@@ -90,3 +90,11 @@ def test_a_spokesperson_for_an_nhs_trust_with_a_lower_case_head_speaks_for_it():
     article = ("Services were hit.\n\nA spokesman for the Vexby and North Marl NHS trust said: ‘We are working hard "
                "to keep services open.’")
     assert _speakers(article) == [("Vexby and North Marl NHS trust", "organisation-spokesperson")]
+
+
+@pytest.mark.parametrize("body, organisation_id", [("Vexby NHS Foundation Trust", None), ("the Vexby and North Marl NHS trust", None),
+                                                   ("the NHS", "nhs")])
+def test_a_body_nobody_curated_keeps_no_id_of_a_curated_name_inside_it(body, organisation_id):
+    from scripts.extract.quotes import extract_quotes
+    article = f"Services were hit.\n\nA spokesman for {body} said: ‘We are working hard to keep services open.’"
+    assert [r["speaker_organisation_id"] for r in extract_quotes(article, "test-source", NHS)] == [organisation_id]

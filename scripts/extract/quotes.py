@@ -1566,6 +1566,10 @@ class _Article:
         if organisations or named_organisations:
             referent = named_organisations[0] if named_organisations else None
             organisation = organisations[0] if organisations else None
+            if referent is not None and referent.organisation_id is None and organisation is not None:
+                # 'a spokesman for Vexby NHS Foundation Trust': the body that speaks is one nobody curated, the
+                # curated alias inside its name ('NHS') another body: no id, as in the mentions table
+                organisation = None
             kind = "spokesperson" if _has_spokes_noun(lower) else "organisation"
             name = self._organisation_name(referent, organisation)
             return _Speaker(words, None, organisation, "resolved" if organisation else "unresolved", kind,
