@@ -28,7 +28,7 @@ def _speakers(article: str) -> list[tuple[str | None, str]]:
     ("Dr Alma Brook, chief officer at Vexby Health Trust (VHT), which runs Marl Hospital", "Alma Brook"),
 ])
 def test_a_relative_clause_left_open_before_the_verb_describes_the_speaker_before_it(subject, speaker):
-    article = f"Patients were warned of delays.\n\n{subject} said: “Please be patient with us.”"
+    article = f"Patients were warned of delays.\n\n{subject} said: “Bear with us while we rebook clinics.”"
     assert _speakers(article)[0][0] == speaker
 
 
@@ -38,7 +38,7 @@ def test_a_relative_clause_after_a_phrase_that_names_no_one_gives_the_name_that_
 
 
 @pytest.mark.parametrize("headline, later, speaker", [
-    ("‘We have no magic money tree’: Reyes addresses doctors’ pay row",
+    ("‘There is no bottomless purse’: Reyes addresses doctors’ pay row",
      "Prime Minister Tomas Reyes said on Monday that pay would not rise.", "Tomas Reyes"),
     ("‘It is a tough job’: Health Minister quiet on her future",
      "Health Minister Alma Brook was asked about her future on Monday.", "Alma Brook"),
@@ -62,8 +62,8 @@ def test_a_quotation_later_in_a_headline_line_is_not_credited_after_a_colon():
 
 def test_a_press_release_x_comments_on_y_introduces_the_quoted_paragraphs_after_it():
     article = ("Think tank comments on strikes\n\nAlma Brook, Chief Analyst at the Marl Fund comments on the strikes "
-               "in the NHS, ahead of the walkout on Thursday.\n\n‘An immediate challenge facing the next government "
-               "will be resolving the dispute.\n\n‘Some staff groups have agreed deals, but not all.’\n")
+               "in the NHS, ahead of the walkout on Thursday.\n\n‘The first task for whoever wins the vote will be "
+               "settling the dispute.\n\n‘Other staff have settled already.’\n")
     assert _speakers(article) == [("Alma Brook", "named"), ("Alma Brook", "continuation")]
 
 
@@ -87,8 +87,8 @@ def test_the_nhs_trust_without_places_is_the_nhs():
 
 
 def test_a_spokesperson_for_an_nhs_trust_with_a_lower_case_head_speaks_for_it():
-    article = ("Services were hit.\n\nA spokesman for the Vexby and North Marl NHS trust said: ‘We are working hard "
-               "to keep services open.’")
+    article = ("Services were hit.\n\nA spokesman for the Vexby and North Marl NHS trust said: ‘Our wards stay open "
+               "for urgent care.’")
     assert _speakers(article) == [("Vexby and North Marl NHS trust", "organisation-spokesperson")]
 
 
@@ -96,5 +96,5 @@ def test_a_spokesperson_for_an_nhs_trust_with_a_lower_case_head_speaks_for_it():
                                                    ("the NHS", "nhs")])
 def test_a_body_nobody_curated_keeps_no_id_of_a_curated_name_inside_it(body, organisation_id):
     from scripts.extract.quotes import extract_quotes
-    article = f"Services were hit.\n\nA spokesman for {body} said: ‘We are working hard to keep services open.’"
+    article = f"Services were hit.\n\nA spokesman for {body} said: ‘Our wards stay open for urgent care.’"
     assert [r["speaker_organisation_id"] for r in extract_quotes(article, "test-source", NHS)] == [organisation_id]
