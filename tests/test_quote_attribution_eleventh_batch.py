@@ -67,7 +67,8 @@ def test_a_press_release_x_comments_on_y_introduces_the_quoted_paragraphs_after_
     assert _speakers(article) == [("Alma Brook", "named"), ("Alma Brook", "continuation")]
 
 
-@pytest.mark.parametrize("lead", ["Alma Brook's comments on pay angered doctors.", "In comments on Monday, the guild was clear."])
+@pytest.mark.parametrize("lead", ["Alma Brook's comments on pay angered doctors.",
+                                  "In comments on Monday, the guild was clear."])
 def test_comments_as_a_noun_introduces_no_one(lead):
     assert all(name is None for name, _ in _speakers(f"{lead}\n\n“We need a deal.”\n"))
 
@@ -92,8 +93,8 @@ def test_a_spokesperson_for_an_nhs_trust_with_a_lower_case_head_speaks_for_it():
     assert _speakers(article) == [("Vexby and North Marl NHS trust", "organisation-spokesperson")]
 
 
-@pytest.mark.parametrize("body, organisation_id", [("Vexby NHS Foundation Trust", None), ("the Vexby and North Marl NHS trust", None),
-                                                   ("the NHS", "nhs")])
+@pytest.mark.parametrize("body, organisation_id", [("Vexby NHS Foundation Trust", None),
+                                                   ("the Vexby and North Marl NHS trust", None), ("the NHS", "nhs")])
 def test_a_body_nobody_curated_keeps_no_id_of_a_curated_name_inside_it(body, organisation_id):
     from scripts.extract.quotes import extract_quotes
     article = f"Services were hit.\n\nA spokesman for {body} said: ‘Our wards stay open for urgent care.’"

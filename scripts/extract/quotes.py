@@ -775,9 +775,9 @@ class _Article:
             self._scene_before(quote) or self._person_heading_paragraph_before(quote) or self._own_sentence(quote)
 
     def _headline_subject(self, quote: _Quote) -> _Attribution | None:
-        """'‘There is no bottomless purse’: Roe addresses pay row': a headline that opens with a quotation, then a colon
-        and the capitalised subject of a verb, credits the words to that subject when it is a person or body the
-        article names (a mention) or a capitalised role ('Health Minister'). 'Strikes: patients face delays' and
+        """'‘There is no bottomless purse’: Roe addresses pay row': a headline that opens with a quotation, then a
+        colon and the capitalised subject of a verb, credits the words to that subject when it is a person or body
+        the article names (a mention) or a capitalised role ('Health Minister'). 'Strikes: patients face delays' and
         '‘Grim’: Patients wait' name no one."""
         if quote.close is None or not self._headline(quote.paragraph) \
                 or self.masked[self.paragraphs[quote.paragraph].start:quote.open].strip():
