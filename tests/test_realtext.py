@@ -47,6 +47,39 @@ def test_import_caches_only_texts_whose_url_and_sha256_match_a_pointer(tmp_path)
     assert realtext.cached_texts("dev", realtext_dir, cache) == {"r01_x": ARTICLE}
 
 
+def test_import_puts_back_no_break_spaces_before_line_breaks_when_the_sha256_asks_for_them(tmp_path):
+    recorded = "Jane Roe spoke on Monday.\u00a0\nThe strike goes ahead.\u00a0\n“We are close to a deal,” she said.\n"
+    realtext_dir, cache = write_set(tmp_path, text=recorded), tmp_path / "cache"
+    shown = recorded.replace("\u00a0", " ")  # how a text display shows it, and so how it is copied
+    for excerpt in (shown, shown.replace(" \nThe", "\u00a0\nThe")):  # every space back, or one of them
+        (tmp_path / "answer.json").write_text(json.dumps([{"url": "https://example.org/a", "excerpt": excerpt}]),
+                                              encoding="utf-8")
+        assert realtext.import_answers([tmp_path / "answer.json"], realtext_dir, cache) == ["r01_x"]
+        assert (cache / "r01_x.txt").read_bytes() == recorded.encode("utf-8")
+
+
+def test_import_does_not_change_a_space_that_stands_away_from_a_line_break(tmp_path):
+    recorded = "Jane Roe spoke\u00a0on Monday.\n“We are close to a deal,” she said.\n"
+    realtext_dir, cache = write_set(tmp_path, text=recorded), tmp_path / "cache"
+    (tmp_path / "answer.json").write_text(
+        json.dumps([{"url": "https://example.org/a", "excerpt": recorded.replace("\u00a0", " ")}]), encoding="utf-8")
+    assert realtext.import_answers([tmp_path / "answer.json"], realtext_dir, cache) == []
+
+
+def test_queries_lists_each_search_once_with_the_urls_it_must_give_and_only_the_missing_on_request(tmp_path):
+    realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
+    with (realtext_dir / "articles.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(["r02_y", "dev", "https://example.org/b", "Example", "2023-03-15",
+                                     "strike-2023-03", "q", 2, hashlib.sha256(b"x").hexdigest(), 1, 1, ""])
+    assert realtext.queries(realtext_dir, cache) == [
+        {"query": "q", "want": [{"article_id": "r01_x", "url": "https://example.org/a"},
+                                {"article_id": "r02_y", "url": "https://example.org/b"}]}]
+    cache.mkdir()
+    (cache / "r01_x.txt").write_bytes(ARTICLE.encode("utf-8"))
+    assert realtext.queries(realtext_dir, cache, missing=True) == [
+        {"query": "q", "want": [{"article_id": "r02_y", "url": "https://example.org/b"}]}]
+
+
 def test_a_missing_or_altered_cached_text_leaves_the_split_unscored(tmp_path):
     realtext_dir, cache = write_set(tmp_path), tmp_path / "cache"
     assert realtext.cached_texts("dev", realtext_dir, cache) is None

@@ -6,6 +6,7 @@ that `import` re-creates byte for byte from saved search answers and checks agai
 
 Usage:
     python -m scripts.evaluation.realtext check                  which cached texts are present and intact
+    python -m scripts.evaluation.realtext queries [--missing]    the searches to run, each with the urls it must give
     python -m scripts.evaluation.realtext import ANSWER.json...  cache every pointed-to text found in saved search answers
 
 The cache is `.cache/realtext/` in the repository, or the folder named by the environment variable
@@ -49,6 +50,7 @@ class Pointer:
     characters: int
     bytes: int
     published_date: str
+    query: str = ""
 
 
 def pointers(realtext_dir: Path = REALTEXT_DIR) -> list[Pointer]:
@@ -57,7 +59,7 @@ def pointers(realtext_dir: Path = REALTEXT_DIR) -> list[Pointer]:
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         return [Pointer(r["article_id"], r["split"], r["url"], r["sha256"], int(r["characters"]), int(r["bytes"]),
-                        r["published_date"]) for r in csv.DictReader(handle)]
+                        r["published_date"], r.get("query", "")) for r in csv.DictReader(handle)]
 
 
 def problem_with(pointer: Pointer, cache: Path) -> str | None:
@@ -94,8 +96,35 @@ def excerpts(answer: object):
             yield result["url"], result["excerpt"]
 
 
+def with_no_break_spaces(excerpt: str):
+    """The excerpt with no-break spaces put back where a text display shows plain ones: each space next to a line
+    break alone, then all of them at once (the recorded cases, `rz01` and `rz06`, have them before line breaks)."""
+    spaces = [i for i, c in enumerate(excerpt) if c == " " and "\n" in excerpt[max(0, i - 1):i + 2]]
+    for i in spaces:
+        yield excerpt[:i] + "\u00a0" + excerpt[i + 1:]
+    if len(spaces) > 1:
+        every = set(spaces)
+        yield "".join("\u00a0" if i in every else c for i, c in enumerate(excerpt))
+
+
+def _matching_text(excerpt: str, pointer: Pointer) -> bytes | None:
+    """The excerpt's bytes when they are the pointer's; else, when only the kind of some spaces can differ (same
+    length in characters), the form with no-break spaces put back that is."""
+    data = excerpt.encode("utf-8")
+    if hashlib.sha256(data).hexdigest() == pointer.sha256:
+        return data
+    if len(excerpt) != pointer.characters:
+        return None
+    for text in with_no_break_spaces(excerpt):
+        data = text.encode("utf-8")
+        if hashlib.sha256(data).hexdigest() == pointer.sha256:
+            return data
+    return None
+
+
 def import_answers(paths: list[Path], realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None) -> list[str]:
-    """Cache the texts of every pointer whose url and sha256 match an excerpt in the answers; returns their ids."""
+    """Cache the texts of every pointer whose url and sha256 match an excerpt in the answers (no-break spaces put
+    back where the sha256 asks for them); returns their ids."""
     cache = cache or cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     wanted = {p.url: p for p in pointers(realtext_dir)}
@@ -103,12 +132,25 @@ def import_answers(paths: list[Path], realtext_dir: Path = REALTEXT_DIR, cache: 
     for path in paths:
         for url, excerpt in excerpts(json.loads(Path(path).read_text(encoding="utf-8"))):
             pointer = wanted.get(url)
-            data = excerpt.encode("utf-8")
-            if pointer is None or hashlib.sha256(data).hexdigest() != pointer.sha256:
+            data = _matching_text(excerpt, pointer) if pointer is not None else None
+            if data is None:
                 continue
             (cache / f"{pointer.article_id}.txt").write_bytes(data)
             imported.append(pointer.article_id)
     return imported
+
+
+def queries(realtext_dir: Path = REALTEXT_DIR, cache: Path | None = None, missing: bool = False) -> list[dict]:
+    """The searches that re-create the cache, in the pointers' order: {"query", "want": [{"article_id", "url"}]},
+    one per distinct query (several articles may come from one search); only the texts not cached and intact when
+    missing is True."""
+    cache = cache or cache_dir()
+    grouped: dict[str, list[dict]] = {}
+    for pointer in pointers(realtext_dir):
+        if missing and problem_with(pointer, cache) is None:
+            continue
+        grouped.setdefault(pointer.query, []).append({"article_id": pointer.article_id, "url": pointer.url})
+    return [{"query": query, "want": want} for query, want in grouped.items()]
 
 
 def main(argv: list[str]) -> int:
@@ -116,6 +158,9 @@ def main(argv: list[str]) -> int:
         imported = import_answers([Path(a) for a in argv[1:]])
         print(f"cached {len(imported)} text(s): {', '.join(imported) or '-'} in {cache_dir()}")
         return 0 if imported else 1
+    if argv[:1] == ["queries"]:
+        print(json.dumps(queries(missing="--missing" in argv), ensure_ascii=False, indent=1))
+        return 0
     if argv[:1] == ["check"]:
         cache, missing = cache_dir(), 0
         for pointer in pointers():
