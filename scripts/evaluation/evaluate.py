@@ -69,12 +69,10 @@ def realtext_set(split: str, realtext_dir: Path = REALTEXT_DIR, prefixes: tuple[
     texts = cached_texts(split, realtext_dir, cached_only=cached_only)
     if texts is None:
         return None
-    chosen = [p.article_id for p in pointers(realtext_dir) if p.split == split]
-    if prefixes:
-        texts = {article_id: text for article_id, text in texts.items() if article_id.startswith(prefixes)}
-        chosen = [article_id for article_id in chosen if article_id.startswith(prefixes)]
+    chosen = [p for p in pointers(realtext_dir) if p.split == split and p.article_id.startswith(prefixes or "")]
+    texts = {p.article_id: texts[p.article_id] for p in chosen if p.article_id in texts}
     published = {p.article_id: dt.date.fromisoformat(p.published_date)
-                 for p in pointers(realtext_dir) if p.article_id in texts and p.published_date}
+                 for p in chosen if p.article_id in texts and p.published_date}
     held = f"{len(texts)} of {len(chosen)} real articles, the rest not cached" if len(texts) < len(chosen) \
         else f"{len(texts)} real articles"
     return LabelledSet(f"realtext {split} ({held})", texts, published, realtext_dir / "gold", real_text=True)

@@ -96,7 +96,7 @@ def excerpts(answer: object):
             yield result["url"], result["excerpt"]
 
 
-def with_no_break_spaces(excerpt: str):
+def _with_no_break_spaces(excerpt: str):
     """The excerpt with no-break spaces put back where a text display shows plain ones: each space next to a line
     break alone, then all of them at once (the recorded cases, `rz01` and `rz06`, have them before line breaks)."""
     spaces = [i for i, c in enumerate(excerpt) if c == " " and "\n" in excerpt[max(0, i - 1):i + 2]]
@@ -115,7 +115,7 @@ def _matching_text(excerpt: str, pointer: Pointer) -> bytes | None:
         return data
     if len(excerpt) != pointer.characters:
         return None
-    for text in with_no_break_spaces(excerpt):
+    for text in _with_no_break_spaces(excerpt):
         data = text.encode("utf-8")
         if hashlib.sha256(data).hexdigest() == pointer.sha256:
             return data
