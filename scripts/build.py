@@ -42,7 +42,7 @@ from scripts.extract.engines import ExtractionFailed, WorkerMismatch, one_cluste
 from scripts.extract.tables import WorkFolderNotShared, article_files, lexicon_from_frames, make_extracted_tables
 from scripts.inputs.metadata import assign_outlets, make_metadata_sources
 from scripts.inputs.sources import make_sources
-from scripts.memory import release_memory
+from scripts.memory import older_objects_frozen, release_memory
 from scripts.paths import ROOT, Layout
 from scripts.package.publish import (JOURNAL, JOURNAL_DIR, LOCK_FILE, PUBLISHED, PublishInterrupted, new_staging,
                                      publish, recover)
@@ -259,6 +259,7 @@ def refuse_unsafe_out(layout: Layout) -> None:
             raise InputError(out, "--out", f"is a folder with other files ({', '.join(strangers[:5])}) and no package", fix)
 
 
+@older_objects_frozen()
 def build(where=ROOT, log=None, engine: str = "local", scheduler: str | None = None,
           cache_dir: Path | None = None, work_dir: Path | None = None) -> dict[str, int]:
     """Build, validate and publish; returns row counts per table. Raises BuildFailed, InputError or

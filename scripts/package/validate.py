@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from scripts.errors import InputError
 from scripts.inputs.articles import ArticleTexts, read_article, sha256_of
-from scripts.memory import release_memory
+from scripts.memory import older_objects_frozen, release_memory
 from scripts.package.checks import OTHER_TABLES_READ, validate_table
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
@@ -416,6 +416,7 @@ class _LastDecoded(Mapping):
         return source_id in self._texts
 
 
+@older_objects_frozen()
 def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     """Every problem of the package in package_dir, as messages (never raises for a bad package).
 
