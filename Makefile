@@ -25,8 +25,8 @@ build: $(INSTALLED)  ## Build every table from articles/ and curated/, validate,
 validate: $(INSTALLED)  ## Validate the published package as it stands.
 	$(PY) -m scripts.package.validate
 
-test: $(INSTALLED) $(CFF_INSTALLED)  ## Run the test suite.
-	$(PY) -m pytest -q
+test: $(INSTALLED) $(CFF_INSTALLED)  ## Run the test suite, one worker per core (pytest-xdist).
+	$(PY) -m pytest -q -n auto
 
 spreadsheet-safe: $(INSTALLED)  ## Copies of data/*.csv with formula-like cells escaped, in spreadsheet/ (never data/).
 	$(PY) -m scripts.package.spreadsheet_safe data --out spreadsheet
