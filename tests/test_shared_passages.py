@@ -115,6 +115,17 @@ def test_reused_paragraph_is_found_with_exact_offsets_in_both_articles():
     assert by_side["a"]["sources"] == by_side["b"]["sources"] == 2
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The BMA’s Chair SAID", ("the", "bma's", "chair", "said")),               # ASCII once ’ is folded: lower-cased whole
+    ("Médecins’ pay – “unfair”", ("médecins", "pay", "unfair")),               # ’ ends no word: it joins word characters
+    ("doctorsʼ DAY", ("doctors'", "day")),        # ʼ is a word character: it stays in the word, then is folded
+    ("İSTANBUL and \u212aelvin", (normalised_words("İSTANBUL")[0].key, "and", "kelvin")),
+])
+def test_normalised_key_is_the_words_normalised_one_by_one(text, words):
+    """The key lower-cases ASCII text whole (quicker); on any text it equals normalising each word on its own."""
+    assert normalised_key(text) == words == tuple(w.key for w in normalised_words(text))
+
+
 def test_reordered_paragraphs_are_each_found():
     first = "The strike will run for three days from seven in the morning on Monday."
     second = "Emergency care will be prioritised and routine appointments will be postponed."

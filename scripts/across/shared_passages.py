@@ -75,9 +75,15 @@ def normalised_words(text: str) -> list[Word]:
     return [Word(_normalise(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+_RIGHT_QUOTE_AS_APOSTROPHE = str.maketrans({"’": "'"})  # not a word character: folding it first splits no word
+
+
 def normalised_key(text: str) -> tuple[str, ...]:
     """What two texts must have in common to count as the same words: the normalised word sequence."""
-    return tuple(_normalise(w) for w in _WORD.findall(text))
+    folded = text.translate(_RIGHT_QUOTE_AS_APOSTROPHE)
+    if folded.isascii():  # lower-casing ASCII text whole gives each word's lower case (and no ʼ is left to fold)
+        return tuple(_WORD.findall(folded.lower()))
+    return tuple(_normalise(w) for w in _WORD.findall(folded))
 
 
 @dataclass(frozen=True)

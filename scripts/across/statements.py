@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from difflib import SequenceMatcher
 from fractions import Fraction
 
@@ -222,6 +223,9 @@ def _pair_overlap(size: int, other: int, ratio: float) -> int:
     return -(-p * (size + other) // (2 * q))
 
 
+_NO_COUNTS: Counter = Counter()  # a space no quote is filed in: every token counts 0
+
+
 class StatementIndex:
     """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
 
@@ -246,14 +250,20 @@ class StatementIndex:
         # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
         # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
         # short posting there, where a corpus-wide order would pick the speaker's own common words.
-        self.frequency: dict[tuple, dict[tuple, int]] = {}
+        self.frequency: dict[tuple, Counter] = {}
+        # Each distinct wording's tokens, once, in token order: a prefix is these sorted (stably) by a space's
+        # counts, which gives the (count, token) order without a Python key function per token.
+        self.sorted_tokens: dict[tuple[str, ...], list[tuple]] = {}
         one_token: dict[tuple, tuple] = {}  # one (word, occurrence) tuple for all the spaces that count it
         for quote, key in zip(quotes, keys):
-            tokens = [one_token.setdefault(token, token) for token in self._tokens(key)]
+            tokens = self.sorted_tokens.get(key)
+            if tokens is None:
+                tokens = self.sorted_tokens[key] = sorted(one_token.setdefault(t, t) for t in self._tokens(key))
             for space in self._spaces(quote)[0]:
-                counts = self.frequency.setdefault(space, {})
-                for token in tokens:
-                    counts[token] = counts.get(token, 0) + 1
+                counts = self.frequency.get(space)
+                if counts is None:
+                    counts = self.frequency[space] = Counter()
+                counts.update(tokens)
         # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
         # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
         # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
@@ -263,6 +273,7 @@ class StatementIndex:
             run_hashes.extend([hash(run) for run in set(self._runs(key))])
         self.run_hashes, self.run_counts = np.unique(np.frombuffer(run_hashes, dtype=np.int64), return_counts=True)
         del run_hashes
+        self.rarest_runs: dict[tuple[str, ...], tuple[str, ...]] = {}
         # Every (space, wording) entry the quotes will be filed in, numbered in the order they are first filed,
         # and the postings of their filing lookups as two arrays sorted by the lookup's hash (entry numbers in
         # filing order within a hash): built once here from the quotes in grouping order, instead of a dict of
@@ -299,8 +310,10 @@ class StatementIndex:
         return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
 
     def _prefix(self, key: tuple[str, ...], ratio: float, space: tuple) -> list[tuple]:
-        counts = self.frequency.get(space, {})
-        tokens = sorted(self._tokens(key), key=lambda token: (counts.get(token, 0), token))
+        tokens = self.sorted_tokens.get(key)
+        if tokens is None:  # a wording the index was not built with (a lookup can still be asked for one)
+            tokens = self.sorted_tokens[key] = sorted(self._tokens(key))
+        tokens = sorted(tokens, key=self.frequency.get(space, _NO_COUNTS).__getitem__)  # stable: ties in token order
         return tokens[:_prefix_length(len(tokens), ratio)]
 
     def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -315,8 +328,11 @@ class StatementIndex:
         return self.run_counts[at].tolist()
 
     def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
-        runs = self._runs(key)
-        return min(zip(self._run_frequency(runs), runs))[1]
+        rarest = self.rarest_runs.get(key)  # asked for once per block a wording is filed or looked up in
+        if rarest is None:
+            runs = self._runs(key)
+            rarest = self.rarest_runs[key] = min(zip(self._run_frequency(runs), runs))[1]
+        return rarest
 
     def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
         """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
@@ -367,8 +383,14 @@ class StatementIndex:
         if filing:
             every_partner = size - _pair_overlap(size, size, ratio) + 1
             return [(space, "ratio", t, size, int(j >= every_partner)) for j, t in enumerate(prefix)]
-        return [(space, "ratio", t, n, tier) for n in lengths for tier in ((0,) if n <= size else (0, 1))
-                for t in prefix[:size - _pair_overlap(size, n, ratio) + 1]]
+        p, twice_q = _EXACT[ratio].numerator, 2 * _EXACT[ratio].denominator  # _pair_overlap, inlined: a hot loop
+        found = []
+        for n in lengths:
+            head = prefix[:size + 1 + (-p * (size + n)) // twice_q]  # size - _pair_overlap(size, n, ratio) + 1
+            found += [(space, "ratio", t, n, 0) for t in head]
+            if n > size:
+                found += [(space, "ratio", t, n, 1) for t in head]
+        return found
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
         if not self._is_block(space):
@@ -447,6 +469,11 @@ def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[d
     Each quote, in order, joins the earliest group holding a quote that reports the same statement (or starts
     a group); candidates come from StatementIndex instead of every quote grouped so far.
     """
+    return _grouped(quotes, parents)[0]
+
+
+def _grouped(quotes: list[dict], parents: dict[str, str]) -> tuple[list[list[dict]], dict[int, tuple[str, ...]]]:
+    """group_statements, and each quote's normalised words by id(quote) (the tables need them again)."""
     words: dict[str, str] = {}  # one string object per distinct word (the keys and the index's tokens hold words)
     keys = {id(q): tuple(words.setdefault(w, w) for w in normalised_key(q["text"])) for q in quotes}
     order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
@@ -459,15 +486,15 @@ def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[d
             groups.append([])
         groups[home].append(quote)
         index.add(quote, keys[id(quote)], home)
-    return groups
+    return groups, keys
 
 
-def _statement_ids(groups: list[list[dict]]) -> list[str]:
+def _statement_ids(groups: list[list[dict]], keys: dict[int, tuple[str, ...]]) -> list[str]:
     ids, taken = [], set()
     for group in groups:
         canonical = group[0]
         speaker = canonical["speaker_person_id"] or canonical["speaker_organisation_id"] or "unknown-speaker"
-        base = "-".join(p for p in (speaker, canonical["source_id"], _slug(normalised_key(canonical["text"])[:5])) if p)
+        base = "-".join(p for p in (speaker, canonical["source_id"], _slug(keys[id(canonical)][:5])) if p)
         statement_id, n = base, 2
         while statement_id in taken:
             statement_id, n = f"{base}-{n}", n + 1
@@ -493,9 +520,9 @@ def _statement_columns(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list]
     """The statements' and the reports' values, a list per column (not a dict per row: memory at 100,000
     articles); the grouping's index is let go, and its memory returned, before they are made."""
     quotes = _quote_records(frames)
-    groups = group_statements(quotes, _parents(frames))
+    groups, keys = _grouped(quotes, _parents(frames))
     release_memory(collect=False)  # the index's postings and token tables, freed by now
-    ids = _statement_ids(groups)
+    ids = _statement_ids(groups, keys)
     statement_of = {(q["source_id"], q["start"]): sid for sid, g in zip(ids, groups) for q in g}
     by_source = {}
     for q in sorted(quotes, key=lambda q: (q["source_id"], q["start"])):
@@ -523,14 +550,14 @@ def _statement_columns(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list]
                             ("reports", len(group)),
                             ("previous_statement_id", statement_of[previous] if previous else None)):
             statements[name].append(value)
-        canonical_key = normalised_key(canonical["text"])
+        canonical_key = keys[id(canonical)]
         for q in group:
             difference, detail = describe_difference(canonical["text"], q["text"])
             same = q["text"] == canonical["text"]
             for name, value in (("source_id", q["source_id"]), ("start", q["start"]), ("end", q["end"]),
                                 ("text", q["text"]), ("statement_id", statement_id),
                                 ("is_canonical", q is canonical),
-                                ("similarity", 1.0 if same else round(similarity(canonical_key, normalised_key(q["text"])), 4)),
+                                ("similarity", 1.0 if same else round(similarity(canonical_key, keys[id(q)]), 4)),
                                 ("difference", difference), ("difference_detail", detail or None)):
                 reports[name].append(value)
     return statements, reports
