@@ -7,8 +7,9 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
-from scripts.across.figure_comparisons import (Interval, _count_disagreeing_pairs, allowed_interval, disagreeing_figures,
-                                             disjoint, half_step, make_figure_comparisons, note_limit)
+from scripts.across.figure_comparisons import (Interval, _count_disagreeing_pairs, _terms_in, allowed_interval,
+                                             disagreeing_figures, disjoint, half_step, make_figure_comparisons,
+                                             note_limit)
 from scripts.package.tableschema import load_schema
 from scripts.package.tables import frame_from_records
 
@@ -286,3 +287,13 @@ def test_table_from_the_figures_columns_equals_the_row_by_row_table(seed):
                                             for s in sources], load_schema("sources"))
     frames["figures"] = frames["figures"].sample(frac=1, random_state=seed)  # any order, any index
     pd.testing.assert_frame_equal(make_figure_comparisons(frames, articles), _row_by_row_table(frames, articles))
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("the payment rose", ["payment"]),               # 'pay' inside a longer word is not the term
+    ("pay-rise talks resumed", ["pay", "pay-rise"]),  # a hyphen ends a word
+    ("unpaid overtime", []),
+    ("pay", ["pay"]),
+])
+def test_a_measure_term_is_found_only_as_a_whole_word(sentence, found):
+    assert _terms_in(sentence, ["pay", "pay-rise", "payment", "overtime pay"]) == found

@@ -130,7 +130,8 @@ def _term_pattern(term: str) -> re.Pattern:
 
 
 def _terms_in(sentence: str, terms: list[str]) -> list[str]:
-    return [t for t in terms if _term_pattern(t).search(sentence)]
+    # a term can stand as a word only where it stands as a substring: the substring test (fast) goes first
+    return [t for t in terms if t in sentence and _term_pattern(t).search(sentence)]
 
 
 @lru_cache(maxsize=4096)
