@@ -1,14 +1,16 @@
 """shared_passages and source_pairs: text two articles share word for word."""
 from __future__ import annotations
 
+import random
 from itertools import combinations
 
 import pytest
 
 from tests.conftest import published_table
 
-from scripts.across.shared_passages import (MIN_SHARED_WORDS, PAIR_LIMIT, SharedPassageIndex, find_shared_passages,
-                                          normalised_key, normalised_words, pair_records, shared_runs)
+from scripts.across.shared_passages import (_WORD, MIN_SHARED_WORDS, PAIR_LIMIT, SharedPassageIndex, _word_offsets,
+                                          find_shared_passages, normalised_key, normalised_words, pair_records,
+                                          shared_runs)
 
 WIRE_A, WIRE_B = "hereford-times-2023-03-11", "unknown-2023-03-10"
 
@@ -124,6 +126,18 @@ def test_reused_paragraph_is_found_with_exact_offsets_in_both_articles():
 def test_normalised_key_is_the_words_normalised_one_by_one(text, words):
     """The key lower-cases ASCII text whole (quicker); on any text it equals normalising each word on its own."""
     assert normalised_key(text) == words == tuple(w.key for w in normalised_words(text))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_offsets_are_the_spans_of_the_word_pattern(seed):
+    """_word_offsets classifies characters in arrays; on any text it gives exactly _WORD's match spans: apostrophes
+    join word characters only between two of them, ʼ is itself a word character, a combining mark is not."""
+    rng = random.Random(seed)
+    alphabet = list("ab Z9_'’ʼ-.\n\u00a0İ\u0307é£—“”😀中") + ["’’", "''"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        starts, ends = _word_offsets(text)
+        assert list(zip(starts.tolist(), ends.tolist())) == [m.span() for m in _WORD.finditer(text)], text
 
 
 def test_reordered_paragraphs_are_each_found():

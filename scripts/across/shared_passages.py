@@ -383,11 +383,26 @@ class SharedPassageIndex:
         return passage.astype(np.int64), occurrence_text, first_word, words
 
 
+_ASCII_WORD_CHARACTER = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])
+
+
 def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(starts, ends) of the words normalised_words finds, as arrays (much smaller than Word objects)."""
-    spans = [m.span() for m in _WORD.finditer(text)]
-    offsets = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-    return offsets[:, 0].copy(), offsets[:, 1].copy()
+    """(starts, ends) of the words normalised_words finds, as arrays (much smaller than Word objects).
+
+    Found a character class at a time, not a match object per word: a character is in a word (_WORD) when it is a
+    word character (re's \\w: str.isalnum() or '_'), or an apostrophe with a word character either side."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    word = _ASCII_WORD_CHARACTER[np.minimum(codes, 127)]
+    wide = codes > 127
+    if wide.any():
+        seen, at = np.unique(codes[wide], return_inverse=True)
+        word[wide] = np.array([chr(c).isalnum() for c in seen.tolist()])[at]
+    joins = (codes == 0x27) | (codes == 0x2019) | (codes == 0x2BC)  # ' ’ ʼ: _WORD's apostrophes
+    joins[1:-1] &= word[:-2] & word[2:]
+    joins[[0, -1] if len(codes) else []] = False
+    inside = np.concatenate([[False], word | joins, [False]])
+    edges = np.flatnonzero(inside[1:] != inside[:-1])
+    return edges[0::2].astype(np.int64), edges[1::2].astype(np.int64)
 
 
 def _quoted_counts(starts: np.ndarray, ends: np.ndarray, quote_spans: list[tuple[int, int]]) -> np.ndarray:
