@@ -9,6 +9,7 @@ written as before, byte for byte."""
 from __future__ import annotations
 
 import csv
+import io
 from typing import Iterable
 
 
@@ -16,6 +17,7 @@ class RecordWriter:
     """csv.writer's writerow/writerows, with records that hold a carriage return written fully quoted."""
 
     def __init__(self, handle):
+        self._handle = handle
         self._minimal = csv.writer(handle, lineterminator="\n")
         self._quoted = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
@@ -27,5 +29,15 @@ class RecordWriter:
         self._minimal.writerow(row)
 
     def writerows(self, rows: Iterable[list]) -> None:
+        """Every row as writerow writes it. The rows are written by csv.writer's own loop into a buffer first: a
+        field holding a carriage return is the only way one can reach that text (csv.writer writes it bare), so
+        only a batch whose text holds one is written again row by row."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        batch = io.StringIO()
+        csv.writer(batch, lineterminator="\n").writerows(rows)
+        text = batch.getvalue()
+        if "\r" not in text:
+            self._handle.write(text)
+            return
         for row in rows:
             self.writerow(row)

@@ -41,3 +41,22 @@ def test_extraction_command_output_with_classic_mac_line_ends_reads_back_row_for
         assert len(frame) == counts[table], table
     mentions = pd.read_csv(tmp_path / "out" / "mentions.csv")
     assert "Ward Nurses\rCollective" in mentions["text"].tolist()
+
+
+def test_in_a_batch_only_the_record_with_a_carriage_return_is_fully_quoted():
+    rows = [["a", "plain", 1], ["b", "Ward\rNurses", 2], ["c", 'say "no"', None]]
+    minimal, quoted = io.StringIO(), io.StringIO()
+    csv.writer(minimal, lineterminator="\n").writerow(rows[0])
+    csv.writer(quoted, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(rows[1])
+    csv.writer(quoted, lineterminator="\n").writerow(rows[2])
+    assert written(rows) == minimal.getvalue() + quoted.getvalue()
+    assert written(iter(rows)) == written(rows)  # any iterable of rows, not only a list
+
+
+def test_nullable_integer_and_boolean_columns_are_formatted_as_cell_by_cell():
+    from scripts.package.tables import _formatted, format_cell
+    integers = pd.array([0, -7, None, 2**53 + 1, 39], dtype="Int64")
+    booleans = pd.array([True, None, False], dtype="boolean")
+    assert _formatted("integer", pd.Series(integers)) == [format_cell("integer", v) for v in integers]
+    assert _formatted("boolean", pd.Series(booleans)) == ["true", "", "false"]
+    assert _formatted("string", pd.Series(pd.array(["x", None], dtype="string"))) == ["x", ""]

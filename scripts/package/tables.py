@@ -447,10 +447,18 @@ def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
 WRITE_CHUNK_ROWS = 50_000  # rows formatted at a time: their text, not the table's, is held
 
 
-def _formatted(kind: str, values: list) -> list[str]:
-    """format_cell of each value of a column; a text column's str values are their own text."""
+def _formatted(kind: str, column: pd.Series) -> list[str]:
+    """format_cell of each value of a column; a text column's str values are their own text, and a nullable
+    integer or boolean column is formatted by NumPy (str(int(v)), 'true'/'false', '' for a missing value)."""
+    if kind == "integer" and column.dtype == "Int64":
+        missing = column.isna().to_numpy()
+        return np.where(missing, "", column.to_numpy(dtype="int64", na_value=0).astype(str)).tolist()
+    if kind == "boolean" and column.dtype == "boolean":
+        missing = column.isna().to_numpy()
+        return np.where(missing, "", np.where(column.to_numpy(dtype=bool, na_value=False), "true", "false")).tolist()
+    values = column.to_numpy(dtype=object).tolist()  # NA, NaN as format_cell gets them
     if kind == "string":
-        return ["" if v is None else v if type(v) is str else format_cell(kind, v) for v in values]
+        return ["" if v is None or v is pd.NA else v if type(v) is str else format_cell(kind, v) for v in values]
     return [format_cell(kind, v) for v in values]
 
 
@@ -462,9 +470,8 @@ def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
     for first in range(0, len(frame), WRITE_CHUNK_ROWS):  # a column at a time, not a tuple per row
         rows = slice(first, first + WRITE_CHUNK_ROWS)
         chunk = frame.iloc[rows if order is None else order[rows]]
-        columns = [_formatted(kind, chunk.iloc[:, i].to_numpy(dtype=object).tolist())  # NA, NaN as format_cell gets them
-                   for i, kind in zip(range(chunk.shape[1]), kinds)]  # as zip(kinds, row) did
-        writer.writerows(map(list, zip(*columns)))
+        columns = [_formatted(kind, chunk.iloc[:, i]) for i, kind in zip(range(chunk.shape[1]), kinds)]
+        writer.writerows(list(zip(*columns)))  # as zip(kinds, row) did
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
