@@ -53,7 +53,8 @@ MIN_SHARED_WORDS = 8
 # source_pairs: k articles would give k(k-1)/2 pairs. Its spread is in shared_passages.sources.
 PAIR_LIMIT = 20
 
-_WORD = re.compile(r"\w+(?:['’ʼ]\w+)*")
+_APOSTROPHES = "'’ʼ"  # join word characters into one word (_WORD); _word_offsets reads the same set
+_WORD = re.compile(rf"\w+(?:[{_APOSTROPHES}]\w+)*")
 _HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants: the n-gram hashes are polynomials in them
 _SECOND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 _WINDOW_BLOCK = 1 << 20  # windows looked up at a time among the repeated hashes (an int64 array of this size)
@@ -397,7 +398,7 @@ def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
     if wide.any():
         seen, at = np.unique(codes[wide], return_inverse=True)
         word[wide] = np.array([chr(c).isalnum() for c in seen.tolist()])[at]
-    joins = (codes == 0x27) | (codes == 0x2019) | (codes == 0x2BC)  # ' ’ ʼ: _WORD's apostrophes
+    joins = np.logical_or.reduce([codes == ord(mark) for mark in _APOSTROPHES])
     joins[1:-1] &= word[:-2] & word[2:]
     joins[[0, -1] if len(codes) else []] = False
     inside = np.concatenate([[False], word | joins, [False]])

@@ -450,12 +450,13 @@ WRITE_CHUNK_ROWS = 50_000  # rows formatted at a time: their text, not the table
 def _formatted(kind: str, column: pd.Series) -> list[str]:
     """format_cell of each value of a column; a text column's str values are their own text, and a nullable
     integer or boolean column is formatted by NumPy (str(int(v)), 'true'/'false', '' for a missing value)."""
-    if kind == "integer" and column.dtype == "Int64":
+    if (kind, str(column.dtype)) in (("integer", "Int64"), ("boolean", "boolean")):
         missing = column.isna().to_numpy()
-        return np.where(missing, "", column.to_numpy(dtype="int64", na_value=0).astype(str)).tolist()
-    if kind == "boolean" and column.dtype == "boolean":
-        missing = column.isna().to_numpy()
-        return np.where(missing, "", np.where(column.to_numpy(dtype=bool, na_value=False), "true", "false")).tolist()
+        if kind == "integer":
+            text = column.to_numpy(dtype="int64", na_value=0).astype(str)
+        else:
+            text = np.where(column.to_numpy(dtype=bool, na_value=False), "true", "false")
+        return np.where(missing, "", text).tolist()
     values = column.to_numpy(dtype=object).tolist()  # NA, NaN as format_cell gets them
     if kind == "string":
         return ["" if v is None or v is pd.NA else v if type(v) is str else format_cell(kind, v) for v in values]
@@ -471,7 +472,7 @@ def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
         rows = slice(first, first + WRITE_CHUNK_ROWS)
         chunk = frame.iloc[rows if order is None else order[rows]]
         columns = [_formatted(kind, chunk.iloc[:, i]) for i, kind in zip(range(chunk.shape[1]), kinds)]
-        writer.writerows(list(zip(*columns)))  # as zip(kinds, row) did
+        writer.writerows(list(zip(*columns)))
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
