@@ -35,6 +35,25 @@ def test_touching_half_open_intervals_do_not_overlap():
     assert allowed_interval(98, None, "more_than", "percent").overlaps(allowed_interval(98, None, "none", "percent"))
 
 
+@pytest.mark.parametrize("lower, upper", [(10.6, 10.7), (8.1, 8.2), (26.1, 26.2), (0.3, 0.4), (1.15, 1.16), (9.4, 9.5)])
+def test_adjacent_roundings_share_no_value(lower, upper):
+    below, above = (allowed_interval(v, None, "none", "percent") for v in (lower, upper))
+    assert below.high == above.low
+    assert not below.overlaps(above) and disjoint(below, above)
+
+
+def test_interval_ends_are_decimal_values_without_float_noise():
+    rng = random.Random(7)
+    for _ in range(2000):
+        places = rng.randint(1, 3)
+        value = round(rng.uniform(0.001, 999), places)
+        decimals = len(repr(value).split(".")[1])
+        for hedge, extra in (("none", 1), ("around", 2), ("nearly", 1)):
+            interval = allowed_interval(value, None, hedge, "count")
+            for end in (interval.low, interval.high):
+                assert len(repr(end).split(".")[1]) <= decimals + extra, (value, hedge, end)
+
+
 def _frames(figures: list[dict], period: str | None = "2023") -> dict[str, pd.DataFrame]:
     measures = [{"measure_id": "m", "description": "d", "population": "p", "period": period, "unit": "count",
                  "context_terms": "doctors"},

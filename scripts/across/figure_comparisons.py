@@ -70,16 +70,30 @@ def _number(value: float) -> str:
     return f"{value:,.10g}" if abs(value) >= 1000 else f"{value:.10g}"
 
 
+def _decimal(value: float) -> Decimal:
+    """The number a float was written as (10.7, not 10.699999999999999289...): interval ends are computed on it, so
+    that '10.7%' starts where '10.6%' ends (10.65) instead of a float's rounding error below it."""
+    return Decimal(repr(float(value)))
+
+
+def _half_step(value: float) -> Decimal:
+    if float(value).is_integer() and abs(value) < 1000:
+        return Decimal("0.5")
+    return Decimal(5).scaleb(_decimal(value).normalize().as_tuple().exponent - 1)
+
+
 def half_step(value: float) -> float:
     """Half the place value of the last significant digit: 47,600 -> 50; 40,000 -> 5,000; 8.2 -> 0.05.
 
     Below 1,000 a whole number's trailing zeros count as significant ('10 days', '100%' are exact), above it
     they do not ('40,000' is a round number).
     """
-    if float(value).is_integer() and abs(value) < 1000:
-        return 0.5
-    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-    return 0.5 * 10.0 ** exponent
+    return float(_half_step(value))
+
+
+def _scaled(value: float, share: float) -> float:
+    """value * share, rounded once from the decimal product (see _decimal)."""
+    return float(_decimal(value) * _decimal(share))
 
 
 def allowed_interval(value: float, value_high: float | None, hedge: str, unit: str) -> Interval:
@@ -95,13 +109,14 @@ def allowed_interval(value: float, value_high: float | None, hedge: str, unit: s
     if hedge == "up_to":
         return Interval(0.0, value)
     if hedge == "nearly":
-        return Interval(value * (1 - NEARLY_SHARE), value, high_open=True)
+        return Interval(_scaled(value, 1 - NEARLY_SHARE), value, high_open=True)
     if hedge in ("around", "some"):
-        return _capped(Interval(value * (1 - AROUND_SHARE), high * (1 + AROUND_SHARE)), cap)
+        return _capped(Interval(_scaled(value, 1 - AROUND_SHARE), _scaled(high, 1 + AROUND_SHARE)), cap)
     if hedge == "vague":
         return Interval(value, high)
     # exact: rounding to the last significant digit, half-open like rounding itself
-    return _capped(Interval(value - half_step(value), high + half_step(high), high_open=True), cap)
+    return _capped(Interval(float(_decimal(value) - _half_step(value)), float(_decimal(high) + _half_step(high)),
+                            high_open=True), cap)
 
 
 def _capped(interval: Interval, cap: float | None) -> Interval:
