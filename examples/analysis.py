@@ -33,15 +33,17 @@ by_outlet = speakers.pivot_table(index="speaker", columns="outlet", values="star
 by_outlet["total"] = by_outlet.sum(axis=1)
 print(by_outlet.sort_values(["total"], ascending=False, kind="mergesort").to_string())
 
-heading("Figures the articles disagree about (figure_comparisons)")
+heading("Figures the articles disagree about (figure_comparisons, measure_verdicts)")
 comparisons = read("figure_comparisons")
 multi = comparisons[comparisons["sources_count"].astype(int) > 1]
 verdicts = multi.groupby("measure_id").agg(verdict=("verdict", "first"),
                                            figures=("text", lambda t: " | ".join(dict.fromkeys(t))))
 print(verdicts.sort_values(["verdict"], kind="mergesort").to_string())
-for measure_id, note in multi.groupby("measure_id")["conflict_note"].first().items():
-    if multi.loc[multi["measure_id"] == measure_id, "verdict"].iloc[0] != "consistent":
-        print(f"- {measure_id}: {note[:300]}")
+measure_verdicts = read("measure_verdicts")
+disagreeing = measure_verdicts[(measure_verdicts["sources_count"].astype(int) > 1)
+                               & (measure_verdicts["verdict"] != "consistent")]
+for measure_id, note in zip(disagreeing["measure_id"], disagreeing["conflict_note"]):
+    print(f"- {measure_id}: {note[:300]}")
 
 heading("Timeline of the dispute (events, 2023)")
 events = read("events")

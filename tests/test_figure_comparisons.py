@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from scripts.across.figure_comparisons import (Interval, _count_disagreeing_pairs, _terms_in, allowed_interval,
-                                             disagreeing_figures, disjoint, half_step, make_figure_comparisons,
+                                             disagreeing_figures, disjoint, half_step,
+                                             make_figure_comparison_tables, make_figure_comparisons,
+                                             make_measure_verdicts,
                                              note_limit)
 from scripts.package.tableschema import load_schema
 from scripts.package.tables import frame_from_records
@@ -77,7 +79,8 @@ def test_disjoint_figures_from_two_articles_conflict():
                       {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
     table = make_figure_comparisons(frames, articles)
     assert table["conflict"].all() and set(table["verdict"]) == {"conflict"}
-    assert "61,000" in table["conflict_note"][0] and "80,000" in table["conflict_note"][0]
+    note = make_measure_verdicts(frames, articles)["conflict_note"][0]
+    assert "61,000" in note and "80,000" in note
 
 
 def test_hedged_figures_that_overlap_are_consistent():
@@ -93,7 +96,7 @@ def test_disagreeing_figure_whose_sentence_names_another_measure_is_suspected_no
                       {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
     table = make_figure_comparisons(frames, articles)
     assert set(table["verdict"]) == {"different_measure_suspected"} and not table["conflict"].any()
-    assert "m-uk" in table["conflict_note"][0]
+    assert "m-uk" in make_measure_verdicts(frames, articles)["conflict_note"][0]
 
 
 def test_measure_without_period_is_judged_different_instances():
@@ -109,7 +112,8 @@ def test_figures_per_different_periods_are_never_held_against_each_other():
                       {"source_id": "b", "text": "£28,000", "start": 14, "value": 28000.0, "hedge": "none", "per": "year"}])
     table = make_figure_comparisons(frames, articles)
     assert set(table["verdict"]) == {"different_instances"} and not table["conflict"].any()
-    assert list(table["per"]) == ["hour", "year"] and "per different periods" in table["conflict_note"][0]
+    assert list(table["per"]) == ["hour", "year"]
+    assert "per different periods" in make_measure_verdicts(frames, articles)["conflict_note"][0]
 
 
 def test_figures_per_the_same_period_still_conflict():
@@ -181,10 +185,9 @@ def test_note_of_a_measure_with_many_figures_is_a_bounded_summary_by_distributio
     frames = _frames(figures)
     frames["sources"] = frame_from_records([{"source_id": s, "published_date": "2023-03-01"} for s in articles],
                                            load_schema("sources"))
-    table = make_figure_comparisons(frames, articles)
-    notes = set(table["conflict_note"])
-    assert set(table["verdict"]) == {"conflict"} and len(notes) == 1
-    note = notes.pop()
+    tables = make_figure_comparison_tables(frames, articles)
+    assert set(tables["figure_comparisons"]["verdict"]) == {"conflict"}
+    [note] = tables["measure_verdicts"]["conflict_note"]
     assert len(note) <= note_limit()
     assert "270 figures from 270 articles all allow [60,500, 61,500)" in note
     assert "15 figures from 15 articles lie below it" in note and "15 figures from 15 articles lie above it" in note
@@ -197,9 +200,9 @@ def test_every_note_stays_within_the_schema_limit_however_many_figures_agree():
     frames = _frames(figures)
     frames["sources"] = frame_from_records([{"source_id": s, "published_date": "2023-03-01"} for s in articles],
                                            load_schema("sources"))
-    table = make_figure_comparisons(frames, articles)
-    note = table["conflict_note"].iloc[0]
-    assert set(table["verdict"]) == {"consistent"} and len(note) <= note_limit()
+    [verdict] = make_measure_verdicts(frames, articles).itertuples(index=False)
+    note = verdict.conflict_note
+    assert verdict.verdict == "consistent" and verdict.figures_count == 500 and len(note) <= note_limit()
     assert note.endswith("; and 492 more figures.")
 
 
@@ -208,17 +211,18 @@ def test_memo_in_the_cache_folder_gives_the_same_table_and_spares_the_sentence_s
     articles = {"a": "There are 61,000 doctors.", "b": "There are 80,000 doctors in the UK."}
     frames = _frames([{"source_id": "a", "text": "61,000", "start": 10, "value": 61000.0, "hedge": "none"},
                       {"source_id": "b", "text": "80,000", "start": 10, "value": 80000.0, "hedge": "none"}])
-    without = make_figure_comparisons(frames, articles)
-    first = make_figure_comparisons(frames, articles, cache_dir=tmp_path)  # fills the memo
+    without = make_figure_comparison_tables(frames, articles)
+    first = make_figure_comparison_tables(frames, articles, cache_dir=tmp_path)  # fills the memo
     assert list((tmp_path / "across").iterdir())
 
     def searched(*args):
         raise AssertionError("the memo held this figure's other-measure terms")
     monkeypatch.setattr(module, "_other_measure_terms", searched)
-    again = make_figure_comparisons(frames, articles, cache_dir=tmp_path)
-    pd.testing.assert_frame_equal(first, without)
-    pd.testing.assert_frame_equal(again, without)
-    assert "m-uk" in again["conflict_note"][0]
+    again = make_figure_comparison_tables(frames, articles, cache_dir=tmp_path)
+    for name in ("figure_comparisons", "measure_verdicts"):
+        pd.testing.assert_frame_equal(first[name], without[name])
+        pd.testing.assert_frame_equal(again[name], without[name])
+    assert "m-uk" in again["measure_verdicts"]["conflict_note"][0]
 
 
 def test_memo_is_not_used_for_an_article_whose_text_changed(tmp_path):
@@ -255,8 +259,9 @@ def test_damaged_memo_segment_is_reported_removed_and_its_work_done_again(tmp_pa
 
 # --- built from the figures' columns: the table the row-by-row build gave ------------------------------------
 
-def _row_by_row_table(frames, articles):
-    """The earlier make_figure_comparisons (a dict of every column per figure, three times over), as reference."""
+def _row_by_row_table(frames, articles) -> dict[str, pd.DataFrame]:
+    """The earlier make_figure_comparisons (a dict of every column per figure, three times over), as reference, and
+    its measures' verdicts."""
     from scripts.across import figure_comparisons as fc
     schema = load_schema("figure_comparisons")
     figures = frames["figures"]
@@ -270,10 +275,12 @@ def _row_by_row_table(frames, articles):
         row["_interval"] = allowed_interval(float(row["value"]), fc._clean(row["value_high"]), row["hedge"], row["unit"])
         row["interval"] = str(row["_interval"])
         by_measure.setdefault(row["measure_id"], []).append(row)
-    records = []
+    records, verdicts = [], []
     for measure_id, rows in sorted(by_measure.items()):
         verdict, note = fc._judge(measure_id, rows, measures[measure_id], terms, articles)
-        note = fc._capped_note(note, note_limit(schema))
+        verdicts.append({"measure_id": measure_id, "figures_count": len(rows),
+                         "sources_count": len({r["source_id"] for r in rows}), "verdict": verdict,
+                         "conflict": verdict == "conflict", "conflict_note": fc._capped_note(note, note_limit())})
         for row in rows:
             records.append({
                 "measure_id": measure_id, "source_id": row["source_id"], "text": row["text"],
@@ -283,8 +290,9 @@ def _row_by_row_table(frames, articles):
                 "interval": row["interval"], "claimant_person_id": row["claimant_person_id"],
                 "claimant_organisation_id": row["claimant_organisation_id"],
                 "published_date": published[row["source_id"]], "sources_count": len({r["source_id"] for r in rows}),
-                "verdict": verdict, "conflict": verdict == "conflict", "conflict_note": note})
-    return frame_from_records(records, schema)
+                "verdict": verdict, "conflict": verdict == "conflict"})
+    return {"figure_comparisons": frame_from_records(records, schema),
+            "measure_verdicts": frame_from_records(verdicts, load_schema("measure_verdicts"))}
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -305,7 +313,9 @@ def test_table_from_the_figures_columns_equals_the_row_by_row_table(seed):
     frames["sources"] = frame_from_records([{"source_id": s, "published_date": rng.choice(["2023-03-01", None])}
                                             for s in sources], load_schema("sources"))
     frames["figures"] = frames["figures"].sample(frac=1, random_state=seed)  # any order, any index
-    pd.testing.assert_frame_equal(make_figure_comparisons(frames, articles), _row_by_row_table(frames, articles))
+    made, expected = make_figure_comparison_tables(frames, articles), _row_by_row_table(frames, articles)
+    for name in ("figure_comparisons", "measure_verdicts"):
+        pd.testing.assert_frame_equal(made[name], expected[name])
 
 
 @pytest.mark.parametrize("sentence, found", [

@@ -132,6 +132,22 @@ def test_dangling_composite_foreign_key_is_reported(package_copy):
                for p in problems), messages(problems)
 
 
+def test_figure_row_whose_verdict_differs_from_its_measures_is_reported(package_copy):
+    def change(rows):
+        rows[1]["verdict"] = "conflict" if rows[1]["verdict"] != "conflict" else "consistent"
+    rewrite_csv(package_copy / "data/figure_comparisons.csv", change)
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/figure_comparisons.csv" and p.line == 3 and p.column == "verdict"
+               and "measure_verdicts gives" in p.message for p in problems), messages(problems)
+
+
+def test_measure_whose_figures_count_differs_from_its_rows_is_reported(package_copy):
+    rewrite_csv(package_copy / "data/measure_verdicts.csv", lambda rows: rows[0].update(figures_count="7"))
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/figure_comparisons.csv" and "measure_verdicts.figures_count says 7" in p.message
+               for p in problems), messages(problems)
+
+
 def _cross_table_corruptions(root):
     """One broken reference for each kind of check that reads another table (validation keeps only what it reads)."""
     alias = next(csv.DictReader((root / "data/organisation_aliases.csv").open(encoding="utf-8")))["alias"]

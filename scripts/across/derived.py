@@ -1,8 +1,8 @@
 """Step: tables derived from other tables (across sources: statements, shared passages, figure comparisons).
 
 statements and statement_reports come from one grouping of the quotes, shared_passages and source_pairs from one
-search of the articles: each group is computed once per build, when its first table is asked for, and handed
-out to its other tables.
+search of the articles, measure_verdicts and figure_comparisons from one judging of the figures: each group is
+computed once per build, when its first table is asked for, and handed out to its other tables.
 
 With the build's --cache folder (cache_dir), the steps in TAKE_A_CACHE keep the work that depends on one article
 alone in a memo there (scripts/across/memo.py), so that a rebuild after articles were added does not redo it; their
@@ -21,6 +21,7 @@ DERIVERS = {
     "statement_reports": "scripts.across.statements:make_statement_reports",
     "shared_passages": "scripts.across.shared_passages:make_shared_passages",
     "source_pairs": "scripts.across.shared_passages:make_source_pairs",
+    "measure_verdicts": "scripts.across.figure_comparisons:make_measure_verdicts",
     "figure_comparisons": "scripts.across.figure_comparisons:make_figure_comparisons",
     "record_comparisons": "scripts.across.record_comparisons:make_record_comparisons",
 }
@@ -30,10 +31,12 @@ GROUPS = {
     ("statements", "statement_reports"): ("scripts.across.statements:make_statement_tables",
                                           ("quotes", "sources", "organisations")),
     ("shared_passages", "source_pairs"): ("scripts.across.shared_passages:make_shared_passage_tables", ("quotes",)),
+    ("measure_verdicts", "figure_comparisons"): ("scripts.across.figure_comparisons:make_figure_comparison_tables",
+                                                 ("figures", "measures", "sources")),
 }
 
 # the steps that take cache_dir=
-TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparisons",
+TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparison_tables",
                 "scripts.across.shared_passages:make_shared_passage_tables"}
 
 _computed: dict[tuple[str, ...], tuple[list, int, dict[str, pd.DataFrame]]] = {}

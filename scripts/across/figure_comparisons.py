@@ -1,4 +1,5 @@
-"""Derived table figure_comparisons: every article's figures for a measure side by side, and whether they conflict.
+"""Derived tables figure_comparisons (every article's figures for a measure side by side) and measure_verdicts
+(whether they conflict: a verdict and a note per measure).
 
 Each figure becomes the interval of values its words allow (its hedge and its rounding); two articles conflict
 about a measure when some figure of one and some figure of the other allow no common value. Figures within one
@@ -189,7 +190,7 @@ def _listing(items, what: str) -> str:
 
 def note_limit(schema=None) -> int:
     """The longest conflict_note the schema allows (its maxLength)."""
-    schema = schema or load_schema("figure_comparisons")
+    schema = schema or load_schema("measure_verdicts")
     field = next(f for f in schema.fields if f["name"] == "conflict_note")
     return int(field["constraints"]["maxLength"])
 
@@ -464,9 +465,11 @@ def _taken(figures: pd.DataFrame, name: str, rows: np.ndarray, dtype: str):
     return _typed_array([_clean(v) for v in values.tolist()], dtype)
 
 
-def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str],
-                            cache_dir=None) -> pd.DataFrame:
-    """The table; cache_dir: the build's --cache folder, where the memo of other measures' terms is kept.
+def make_figure_comparison_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str],
+                                  cache_dir=None) -> dict[str, pd.DataFrame]:
+    """figure_comparisons (a row per figure) and measure_verdicts (a row per measure: its verdict and note, kept once
+    rather than on each of its figures' rows); cache_dir: the build's --cache folder, where the memo of other
+    measures' terms is kept.
 
     The figures in order by measure, source and start make each measure a run of consecutive rows: a measure's
     figures become small objects for judging while it is judged (one measure's at a time, never every figure's),
@@ -503,7 +506,7 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
     interval_texts: list[str] = [""] * count  # per sorted figure (the output's own order is made below)
     sequence = []  # output row -> position among the sorted figures, measure by measure
     verdicts, notes, sizes, sources_counts = [], [], [], []  # per measure, in the output's order
-    limit = note_limit(schema)
+    limit = note_limit()
     for measure_id, (a, b) in sorted(runs.items()):
         columns = [values_at(n, a, b) for n in ("source_id", "text", "start", "per", "value", "value_high", "hedge", "unit")]
         group = []
@@ -527,6 +530,7 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
     release_memory(collect=False)  # judging's small objects, freed: their heap back before the columns are built
     sequence = np.concatenate(sequence) if sequence else np.zeros(0, np.int64)
     rows = sorted_rows[sequence]  # output row -> row of figures
+    judged = sorted(runs)  # the measures, in the output's order
     del runs, sorted_rows
     sizes = np.array(sizes, np.int64)
     sources = frames["sources"]
@@ -552,11 +556,20 @@ def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str,
         if name == "conflict":
             return _ArrowValues(pd.array(np.repeat(np.array([v == "conflict" for v in verdicts], bool), sizes),
                                          dtype="boolean"))
-        if name == "conflict_note":
-            return _ArrowValues(_repeated_text(notes, sizes.tolist()))
         raise KeyError(f"figure_comparisons: no values for the schema's column {name}")
 
-    return frame_from_columns(output, schema)
+    per_measure = {"measure_id": judged, "figures_count": sizes.tolist(), "sources_count": sources_counts,
+                   "verdict": verdicts, "conflict": [v == "conflict" for v in verdicts], "conflict_note": notes}
+    return {"figure_comparisons": frame_from_columns(output, schema),
+            "measure_verdicts": frame_from_columns(per_measure.__getitem__, load_schema("measure_verdicts"))}
+
+
+def make_figure_comparisons(frames: dict[str, pd.DataFrame], articles: dict[str, str], cache_dir=None) -> pd.DataFrame:
+    return make_figure_comparison_tables(frames, articles, cache_dir)["figure_comparisons"]
+
+
+def make_measure_verdicts(frames: dict[str, pd.DataFrame], articles: dict[str, str], cache_dir=None) -> pd.DataFrame:
+    return make_figure_comparison_tables(frames, articles, cache_dir)["measure_verdicts"]
 
 
 class _FigureKeys:

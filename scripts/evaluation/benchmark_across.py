@@ -57,7 +57,7 @@ from scripts.paths import CURATED_DIR
 GROUPS = {  # what one run measures: the tables the build derives together
     "statements": ("statements", "statement_reports"),
     "shared passages": ("shared_passages", "source_pairs"),
-    "figure comparisons": ("figure_comparisons",),
+    "figure comparisons": ("measure_verdicts", "figure_comparisons"),
 }
 SECTION_START, SECTION_END = "<!-- benchmark-across:start -->", "<!-- benchmark-across:end -->"
 

@@ -53,7 +53,7 @@ from scripts.inputs.articles import utf8_length
 from scripts.paths import ROOT
 
 SECTION_START, SECTION_END = "<!-- benchmark-package:start -->", "<!-- benchmark-package:end -->"
-DERIVED = ("statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons")
+DERIVED = ("statements", "statement_reports", "shared_passages", "source_pairs", "measure_verdicts", "figure_comparisons")
 
 
 def build_takes_a_corpus() -> bool:

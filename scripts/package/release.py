@@ -190,10 +190,12 @@ CANNED_QUERIES = {
         "title": "Which figures conflict",
         "description": "Figures for the same measure whose allowed intervals do not overlap across articles: a "
                        "conflict, or a disagreement the comparison explains otherwise (different instances or "
-                       "periods, or another measure suspected); figure_comparisons.verdict says which.",
+                       "periods, or another measure suspected); measure_verdicts.verdict says which, and its note "
+                       "which figures disagree.",
         "sql": "select figure_comparisons.verdict, figure_comparisons.measure_id, measures.description as measure,"
                " figure_comparisons.source_id,\n  figure_comparisons.text, figure_comparisons.interval,"
-               " figure_comparisons.conflict_note\nfrom figure_comparisons\n"
+               " measure_verdicts.conflict_note\nfrom figure_comparisons\n"
+               "join measure_verdicts on measure_verdicts.measure_id = figure_comparisons.measure_id\n"
                "left join measures on measures.measure_id = figure_comparisons.measure_id\n"
                "where figure_comparisons.verdict not in ('single_source', 'consistent')\n"
                "order by figure_comparisons.verdict, figure_comparisons.measure_id, figure_comparisons.source_id,"

@@ -23,7 +23,7 @@ TABLE_ORDER = ["sources", "organisations", "organisation_aliases", "people", "pe
                "record_sources", "strike_rounds", "ballots", "offers", "impact", "record_disagreements",
                "event_record_links", "figure_record_links",
                "quotes", "figures", "mentions",
-               "statements", "statement_reports", "shared_passages", "source_pairs", "figure_comparisons",
+               "statements", "statement_reports", "shared_passages", "source_pairs", "measure_verdicts", "figure_comparisons",
                "record_comparisons", "candidate_people", "candidate_organisations"]
 
 PANDAS_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean",

@@ -245,7 +245,7 @@ class _OneColumn:
 
 def _repetitive_text(path: Path, arrow_schema: pa.Schema) -> list[str]:
     """The text columns of a Parquet file stored in fewer than REPETITIVE_BYTES_PER_ROW bytes a row (a few values
-    repeated, such as figure_comparisons' note): read as dictionaries, as stored, so that decoding a whole column
+    repeated over many rows): read as dictionaries, as stored, so that decoding a whole column
     chunk (as Arrow does) does not hold the repeated strings whole while the batches are compared."""
     metadata = pq.read_metadata(path)
     chosen = []
