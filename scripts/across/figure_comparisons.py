@@ -533,6 +533,7 @@ def make_figure_comparison_tables(frames: dict[str, pd.DataFrame], articles: dic
     judged = sorted(runs)  # the measures, in the output's order
     del runs, sorted_rows
     sizes = np.array(sizes, np.int64)
+    conflicts = [v == "conflict" for v in verdicts]
     sources = frames["sources"]
 
     def output(name: str):
@@ -554,12 +555,11 @@ def make_figure_comparison_tables(frames: dict[str, pd.DataFrame], articles: dic
         if name == "verdict":
             return _ArrowValues(_repeated_text(verdicts, sizes.tolist()))
         if name == "conflict":
-            return _ArrowValues(pd.array(np.repeat(np.array([v == "conflict" for v in verdicts], bool), sizes),
-                                         dtype="boolean"))
+            return _ArrowValues(pd.array(np.repeat(np.array(conflicts, bool), sizes), dtype="boolean"))
         raise KeyError(f"figure_comparisons: no values for the schema's column {name}")
 
     per_measure = {"measure_id": judged, "figures_count": sizes.tolist(), "sources_count": sources_counts,
-                   "verdict": verdicts, "conflict": [v == "conflict" for v in verdicts], "conflict_note": notes}
+                   "verdict": verdicts, "conflict": conflicts, "conflict_note": notes}
     return {"figure_comparisons": frame_from_columns(output, schema),
             "measure_verdicts": frame_from_columns(per_measure.__getitem__, load_schema("measure_verdicts"))}
 
