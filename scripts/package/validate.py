@@ -11,6 +11,7 @@ Exits 1 and lists every problem (file, line, column, what is wrong) when anythin
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scripts.errors import InputError
-from scripts.inputs.articles import ArticleTexts, read_article, sha256_of
+from scripts.inputs.articles import ArticleTexts, decode_article, sha256_of
 from scripts.memory import older_objects_frozen, release_memory
 from scripts.package.checks import OTHER_TABLES_READ, validate_table
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
@@ -508,12 +509,14 @@ class _ArticlesOf:
                 self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path,
                                              f"{why}; rebuild with `make build`"))
                 continue
+            path = self.package_dir / row.text_path
             try:
-                text = read_article(self.package_dir / row.text_path)
+                data = path.read_bytes()  # read once: the text and its sha256 come from the same bytes
+                text = decode_article(data, path)
             except (InputError, OSError) as err:
                 self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
                 continue
-            actual = sha256_of(self.package_dir / row.text_path)
+            actual = hashlib.sha256(data).hexdigest()
             if actual != row.sha256:
                 self.problems.append(Problem(row.text_path, None, None, None,
                                              f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the "
