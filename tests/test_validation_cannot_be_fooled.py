@@ -163,3 +163,19 @@ def test_the_command_prints_messages_never_a_traceback(package_copy, damage):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
     assert "rebuild with `make build`" in result.stdout or "Restore it" in result.stdout, result.stdout[-2000:]
+
+
+def test_changed_article_text_is_reported_against_the_sources_table(package_copy):
+    article = sorted((package_copy / "articles").glob("*.txt"))[0]
+    article.write_bytes(article.read_bytes().replace(b" ", b"  ", 1))
+    problems = validate_package(package_copy)
+    assert any(p.file == f"articles/{article.name}" and "differs from data/sources.csv" in p.message
+               and "the article was changed" in p.message for p in problems), messages(problems)
+
+
+def test_article_that_is_not_utf8_is_reported_at_its_byte(package_copy):
+    article = sorted((package_copy / "articles").glob("*.txt"))[0]
+    article.write_bytes(b"caf\xe9 " + article.read_bytes())
+    problems = validate_package(package_copy)
+    assert any(p.file == "data/sources.csv" and p.column == "text_path" and "byte 3" in p.message
+               and "not valid UTF-8" in p.message for p in problems), messages(problems)
