@@ -2,9 +2,12 @@ import csv
 import datetime as dt
 import io
 
+import numpy as np
 import pandas as pd
+import pytest
 
 from scripts.csv_records import RecordWriter
+from scripts.package.tables import as_written
 
 
 def written(rows) -> str:
@@ -60,3 +63,10 @@ def test_nullable_integer_and_boolean_columns_are_formatted_as_cell_by_cell():
     assert _formatted("integer", pd.Series(integers)) == [format_cell("integer", v) for v in integers]
     assert _formatted("boolean", pd.Series(booleans)) == ["true", "", "false"]
     assert _formatted("string", pd.Series(pd.array(["x", None], dtype="string"))) == ["x", ""]
+
+
+@pytest.mark.parametrize("value, cell", [(np.int64(3), "3"), (3, "3"), (np.bool_(True), "true"), (False, "false"),
+                                     (10.65, "10.65"), (np.float64(2.0), "2"), ("a, b", "a, b"), (pd.NA, ""),
+                                     (None, "")])
+def test_a_value_quoted_in_a_message_is_written_as_its_csv_cell(value, cell):
+    assert as_written(value) == cell

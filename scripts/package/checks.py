@@ -20,7 +20,7 @@ from pandera.io.pandas_io import from_frictionless_schema
 from scripts.extract.lexicon import normalise_key
 from scripts.package.record_checks import CITING_TABLES, RECORD_KEYS, record_problems
 from scripts.package.tableschema import TableSchema
-from scripts.package.tables import Problem, format_cell
+from scripts.package.tables import Problem, as_written
 
 
 def _is_real_date(value) -> bool:
@@ -183,13 +183,6 @@ def _table_specific(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFra
     return problems
 
 
-def _as_written(value) -> str:
-    """A frame's value as its CSV cell says it (True as true, an Int64's np.int64(3) as 3)."""
-    kind = ("boolean" if isinstance(value, (bool, np.bool_)) else "integer" if isinstance(value, (int, np.integer))
-            else "string")
-    return format_cell(kind, value)
-
-
 # figure_comparisons' columns that repeat its measure's row of measure_verdicts on each of the measure's figures
 REPEATED_FROM_MEASURE_VERDICTS = ("sources_count", "verdict", "conflict")
 
@@ -206,8 +199,8 @@ def _repeated_verdict_problems(frame: pd.DataFrame, verdicts: pd.DataFrame, file
         expected = by_measure[column].reindex(frame["measure_id"]).reset_index(drop=True)
         same = (own == expected).fillna(False).to_numpy(dtype=bool) | (own.isna() & expected.isna()).to_numpy(dtype=bool)
         for i in np.flatnonzero(known & ~same):
-            problems.append(Problem(file, int(i) + 2, column, _as_written(own[i]),
-                                    f"measure_verdicts gives {_as_written(expected[i])} for measure "
+            problems.append(Problem(file, int(i) + 2, column, as_written(own[i]),
+                                    f"measure_verdicts gives {as_written(expected[i])!r} for measure "
                                     f"{frame['measure_id'].iloc[i]}: rebuild with `make build`"))
     rows = frame["measure_id"].value_counts()
     for measure_id, count in by_measure["figures_count"].items():

@@ -421,6 +421,14 @@ def format_cell(kind: str, value) -> str:
     return str(value)
 
 
+def as_written(value) -> str:
+    """A frame's cell as the CSV writes it, whatever type it was read as (True as true, an Int64's np.int64(3) as
+    3): for messages that quote a value."""
+    kind = ("boolean" if isinstance(value, (bool, np.bool_)) else "integer" if isinstance(value, (int, np.integer))
+            else "number" if isinstance(value, (float, np.floating)) else "string")
+    return format_cell(kind, value)
+
+
 def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
     """The row positions of frame in primary-key order (stable, missing values first; every column when the schema
     has no key), or None when the frame is in that order already: the order both the CSV and the Parquet writer

@@ -28,7 +28,7 @@ from scripts.memory import older_objects_frozen, release_memory
 from scripts.package.checks import OTHER_TABLES_READ, validate_table
 from scripts.package.publish import JOURNAL, JOURNAL_DIR, lock, recover
 from scripts.package.release import RELEASE_ARTEFACTS
-from scripts.package.tables import Problem, _parquet_column, frame_from_columns, read_table, relocate
+from scripts.package.tables import Problem, _parquet_column, as_written, frame_from_columns, read_table, relocate
 from scripts.package.tableschema import all_schemas
 from scripts.paths import ROOT
 
@@ -291,7 +291,8 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
                 differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
                 for index in differs[differs].index[:20 - len(found)]:
                     found.append(Problem(file, index + 2, column, str(b[index]),
-                                         f"disagrees with data/{name}.csv line {index + 2} ({a[index]!r}); rebuild with `make build`"))
+                                         f"disagrees with data/{name}.csv line {index + 2} ({as_written(a[index])!r}); rebuild with "
+                                         "`make build`"))
                 low += len(b)
             if low != rows:
                 raise ValueError(f"column {column} has {low} values, the file's metadata {rows} rows")
