@@ -183,18 +183,14 @@ def _table_specific(name: str, frame: pd.DataFrame, frames: dict[str, pd.DataFra
     return problems
 
 
-# figure_comparisons' columns that repeat its measure's row of measure_verdicts on each of the measure's figures
-REPEATED_FROM_MEASURE_VERDICTS = ("sources_count", "verdict", "conflict")
-
-
 def _repeated_verdict_problems(frame: pd.DataFrame, verdicts: pd.DataFrame, file: str) -> list[Problem]:
-    """figure_comparisons' rows must repeat their measure's verdict, conflict and sources_count as measure_verdicts
-    gives them, and each measure must have as many rows as its figures_count (a measure missing from
-    measure_verdicts is the foreign key's problem)."""
+    """figure_comparisons' rows must repeat their measure's row of measure_verdicts in the columns the two tables
+    share (verdict, conflict, sources_count), and each measure must have as many rows as its figures_count (a
+    measure missing from measure_verdicts is the foreign key's problem)."""
     problems = []
     by_measure = verdicts.drop_duplicates("measure_id").set_index("measure_id")
     known = frame["measure_id"].isin(by_measure.index).to_numpy(dtype=bool)
-    for column in REPEATED_FROM_MEASURE_VERDICTS:
+    for column in [c for c in frame.columns if c in by_measure.columns]:
         own = frame[column].reset_index(drop=True)
         expected = by_measure[column].reindex(frame["measure_id"]).reset_index(drop=True)
         same = (own == expected).fillna(False).to_numpy(dtype=bool) | (own.isna() & expected.isna()).to_numpy(dtype=bool)
@@ -250,7 +246,7 @@ def _source_date_problems(frame: pd.DataFrame, file: str) -> list[Problem]:
 # some tables (scripts/package/validate.py checks one table at a time) gives each table these and its references.
 OTHER_TABLES_READ: dict[str, dict[str, list[str] | None]] = {
     "person_aliases": {"organisation_aliases": ["alias", "organisation_id"]},
-    "figure_comparisons": {"measure_verdicts": ["measure_id", "figures_count", *REPEATED_FROM_MEASURE_VERDICTS]},
+    "figure_comparisons": {"measure_verdicts": None},  # one row per measure
     **{name: {"record_sources": ["record_source_id"]} for name in CITING_TABLES},
     **{name: {table: None for table in RECORD_KEYS}
        for name in ("record_disagreements", "event_record_links", "figure_record_links")},
