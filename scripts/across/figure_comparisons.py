@@ -188,10 +188,9 @@ def _listing(items, what: str) -> str:
     return shown + (f"; and {len(items) - MAX_LISTED:,} more {what}" if len(items) > MAX_LISTED else "")
 
 
-def note_limit(schema=None) -> int:
-    """The longest conflict_note the schema allows (its maxLength)."""
-    schema = schema or load_schema("measure_verdicts")
-    field = next(f for f in schema.fields if f["name"] == "conflict_note")
+def note_limit() -> int:
+    """The longest conflict_note measure_verdicts' schema allows (its maxLength)."""
+    field = next(f for f in load_schema("measure_verdicts").fields if f["name"] == "conflict_note")
     return int(field["constraints"]["maxLength"])
 
 
