@@ -431,7 +431,8 @@ class _Figure:
 def _repeated_text(texts: list[str], counts: list[int]) -> pd.arrays.ArrowStringArray:
     """A text column holding texts[k] counts[k] times over, in order: the column a list of the repeated strings
     makes, built at its exact size from the texts' UTF-8 bytes (an Arrow builder fed one string per row grows its
-    buffer by doubling: about twice the column's size at its peak, and the column is the table's largest)."""
+    buffer by doubling: about twice the column's size at its peak; the measure's note, built this way before
+    measure_verdicts held it once, was the table's largest column)."""
     encoded = [text.encode("utf-8") for text in texts]
     offsets = np.zeros(sum(counts) + 1, np.int64)
     np.cumsum(np.repeat(np.array([len(e) for e in encoded], np.int64), counts), out=offsets[1:])
