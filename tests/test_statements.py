@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import published_table
 
+from scripts.across import statements as statements_module
 from scripts.across.shared_passages import normalised_key
 from scripts.across.statements import (SAME_STATEMENT_RATIO, _parents, _quote_records, describe_difference,
                                      group_statements, is_fragment, same_statement, similarity, statements_and_reports)
@@ -155,8 +156,7 @@ def test_index_groups_the_five_articles_quotes_as_comparing_every_pair_does(buil
     assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
 
 
-@pytest.mark.parametrize("seed", range(8))
-def test_index_groups_invented_quotes_as_comparing_every_pair_does(seed):
+def _invented_quotes(seed: int) -> list[dict]:
     """Near-copies, fragments, empty and short wordings, speakers missing, committee and parent, two people."""
     rng = random.Random(seed)
     vocabulary = "we will strike on monday unless talks begin the union said pay offer is not good enough".split()
@@ -173,8 +173,23 @@ def test_index_groups_invented_quotes_as_comparing_every_pair_does(seed):
                        person=rng.choice([None, None, "dr-x", "dr-y"]),
                        organisation=rng.choice([None, "union", "union-committee", "government"]))
         quotes.append({**quote, "published_date": f"2023-03-{rng.randint(1, 9):02d}"})
-    parents = {"union-committee": "union"}
+    return quotes
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_index_groups_invented_quotes_as_comparing_every_pair_does(seed):
+    quotes, parents = _invented_quotes(seed), {"union-committee": "union"}
     assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
+
+
+@pytest.mark.parametrize("batch", [1, 7, 64])
+def test_quotes_looked_up_in_batches_group_as_comparing_every_pair_does(batch, monkeypatch):
+    """Candidates are looked up for a batch of quotes before any of them is grouped: a quote must still see what
+    the quotes before it in its own batch were filed as."""
+    monkeypatch.setattr(statements_module, "_LOOKUP_BATCH", batch)
+    for seed in range(3):
+        quotes, parents = _invented_quotes(seed), {"union-committee": "union"}
+        assert _keys(group_statements(quotes, parents)) == _grouped_by_comparing_every_quote(quotes, parents)
 
 
 def _edited(words: list[str], rng: random.Random, vocabulary: list[str]) -> list[str]:

@@ -247,6 +247,7 @@ class StatementIndex:
 
     def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict]):
         self.parents = parents
+        self._last_key, self._last_tokens = None, []  # _prefix's tokens of the last wording, in token order
         # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
         # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
         # short posting there, where a corpus-wide order would pick the speaker's own common words.
@@ -292,7 +293,7 @@ class StatementIndex:
         self.posting_hashes = hashes[by_hash]
         self.posting_entries = np.frombuffer(postings_entry, dtype=np.int64)[by_hash].astype(np.int32)
         del hashes, by_hash, postings_hash, postings_entry
-        self.entry_group = np.full(len(self.entry_list), -1, dtype=np.int64)  # earliest group; -1: not filed yet
+        self.entry_group = array("q", [-1]) * len(self.entry_list)  # earliest group; -1: not filed yet
         self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
     @staticmethod
@@ -307,8 +308,11 @@ class StatementIndex:
     def _prefix(self, key: tuple[str, ...], ratio: float, space: tuple) -> list[tuple]:
         # the (count, token) order, by two sorts with C-level keys (the second is stable: ties stay in token order).
         # Not kept per wording: a sorted list for every distinct wording took about 70 MiB at 100,000 articles for
-        # a tenth of the step's instructions, and memory is what a large corpus runs out of first here.
-        tokens = sorted(sorted(self._tokens(key)), key=self.frequency.get(space, _NO_COUNTS).__getitem__)
+        # a tenth of the step's instructions, and memory is what a large corpus runs out of first here. The tokens
+        # in token order are kept for the last wording only: a wording is filed, or looked up, in its spaces in turn.
+        if key != self._last_key:
+            self._last_key, self._last_tokens = key, sorted(self._tokens(key))
+        tokens = sorted(self._last_tokens, key=self.frequency.get(space, _NO_COUNTS).__getitem__)
         return tokens[:_prefix_length(len(tokens), ratio)]
 
     def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -427,25 +431,40 @@ class StatementIndex:
         contained = len(short) >= MIN_FRAGMENT_WORDS and "\x00".join(("",) + short + ("",)) in "\x00".join(("",) + long_ + ("",))
         return contained and is_fragment(key, other)
 
-    def first_group(self, quote: dict, key: tuple[str, ...]) -> int | None:
-        """The earliest group with a quote that reports the same statement as quote."""
+    def candidates(self, quotes: list[dict], keys: list[tuple[str, ...]]) -> list[list[int]]:
+        """For each quote, the entry numbers its lookups find, filed so far or not, in ascending order.
+
+        The lookups do not depend on the grouping (only which entries are filed does), so the postings of many
+        quotes are read with one search of the sorted hashes, instead of a few NumPy calls on small arrays for
+        every quote."""
+        hashes, owners = array("q"), array("q")
+        for k, (quote, key) in enumerate(zip(quotes, keys)):
+            found = {hash(lookup) for space in self._spaces(quote)[1] for lookup in self._lookups(space, key, filing=False)}
+            hashes.extend(found)
+            owners.extend([k] * len(found))
+        needles = np.frombuffer(hashes, dtype=np.int64)
+        ascending = np.argsort(needles)  # searchsorted runs faster on sorted needles
+        needles, owners = needles[ascending], np.frombuffer(owners, dtype=np.int64)[ascending]
+        starts = np.searchsorted(self.posting_hashes, needles, side="left")
+        lengths = np.searchsorted(self.posting_hashes, needles, side="right") - starts
+        # every posting position found: starts[i], ..., starts[i] + lengths[i] - 1, as one array
+        ends = np.cumsum(lengths)
+        positions = np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - ends + lengths, lengths)
+        entries = len(self.entry_list)
+        pairs = np.unique(np.repeat(owners, lengths) * entries
+                          + self.posting_entries[positions])  # (quote, entry) once, by quote then entry
+        bounds = np.searchsorted(pairs, np.arange(len(quotes) + 1) * entries).tolist()
+        numbers = (pairs % entries).tolist()
+        return [numbers[a:b] for a, b in zip(bounds, bounds[1:])]
+
+    def first_group(self, quote: dict, key: tuple[str, ...], numbers: list[int]) -> int | None:
+        """The earliest group with a quote that reports the same statement as quote, among the entries its lookups
+        found (candidates)."""
         looked = self._spaces(quote)[1]
-        hashes = np.unique(np.array([hash(lookup) for space in looked
-                                     for lookup in self._lookups(space, key, filing=False)], dtype=np.int64))
-        starts = np.searchsorted(self.posting_hashes, hashes, side="left")  # sorted needles: one pass
-        hit = starts < len(self.posting_hashes)
-        hit[hit] = self.posting_hashes[starts[hit]] == hashes[hit]
-        if not hit.any():
-            return None
-        starts, ends = starts[hit], np.searchsorted(self.posting_hashes, hashes[hit], side="right")
-        found = [self.posting_entries[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
-        numbers = np.unique(np.concatenate(found))
-        groups = self.entry_group[numbers]
-        filed = groups >= 0  # entries filed so far
-        numbers, groups = numbers[filed], groups[filed]
-        # (a hash shared with another space's lookup), in group order (entries of one group give the same answer,
-        # so their order among themselves is free)
-        for group, number in sorted(zip(groups.tolist(), numbers.tolist())):
+        group_of = self.entry_group
+        # entries filed so far, in group order (entries of one group give the same answer, so their order among
+        # themselves is free; a hash shared with another space's lookup may find an entry of a space not looked in)
+        for group, number in sorted([(group_of[n], n) for n in numbers if group_of[n] >= 0]):
             space, other = self.entry_list[number]
             if space in looked and self._matches(space, key, other):
                 return group
@@ -474,14 +493,22 @@ def _grouped(quotes: list[dict], parents: dict[str, str]) -> tuple[list[list[dic
     order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
     index = StatementIndex([keys[id(q)] for q in order], parents, order)
     groups: list[list[dict]] = []
-    for quote in order:
-        home = index.first_group(quote, keys[id(quote)])
-        if home is None:
-            home = len(groups)
-            groups.append([])
-        groups[home].append(quote)
-        index.add(quote, keys[id(quote)], home)
+    for at in range(0, len(order), _LOOKUP_BATCH):
+        batch = order[at:at + _LOOKUP_BATCH]
+        batch_keys = [keys[id(q)] for q in batch]
+        for quote, key, numbers in zip(batch, batch_keys, index.candidates(batch, batch_keys)):
+            home = index.first_group(quote, key, numbers)
+            if home is None:
+                home = len(groups)
+                groups.append([])
+            groups[home].append(quote)
+            index.add(quote, key, home)
     return groups, keys
+
+
+# Quotes whose candidates are looked up together: their (quote, entry) pairs are held at once (about two a quote, at
+# most about 120, in the 10,000-article synthetic corpus), so a batch costs little memory.
+_LOOKUP_BATCH = 4096
 
 
 def _statement_ids(groups: list[list[dict]], keys: dict[int, tuple[str, ...]]) -> list[str]:
