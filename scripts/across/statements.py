@@ -170,8 +170,11 @@ def describe_difference(canonical: str, report: str) -> tuple[str, str]:
 
 # --- grouping quotes into statements ------------------------------------------------------------------------
 
+_NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _slug(words: tuple[str, ...]) -> str:
-    return "-".join(re.sub(r"[^a-z0-9]+", "", w) for w in words if re.sub(r"[^a-z0-9]+", "", w))
+    return "-".join(filter(None, (_NOT_IN_SLUG.sub("", w) for w in words)))
 
 
 # The quote columns grouping and the two tables read: a record per quote is held through the whole step, so it
