@@ -43,9 +43,10 @@ def _foreign_key_checks(schema: TableSchema, frames: dict[str, pd.DataFrame]) ->
         error = (f"must be a {'+'.join(ref_columns)} in {ref_table} (a dangling reference: add the row to "
                  f"{ref_table} or correct the id)")
         if len(columns) == 1:
-            allowed = set(frames[ref_table][ref_columns[0]].dropna().tolist())
+            allowed = list(set(frames[ref_table][ref_columns[0]].dropna().tolist()))
             column_checks.setdefault(columns[0], []).append(pa.Check(
-                lambda s, allowed=allowed: s.isna() | s.isin(allowed), name=f"foreign_key->{ref_table}", error=error))
+                lambda s, allowed=allowed: s.isna() | _as_objects(s).isin(allowed), name=f"foreign_key->{ref_table}",
+                error=error))
         else:
             allowed = set(frames[ref_table][ref_columns].dropna().itertuples(index=False, name=None))
 
@@ -55,6 +56,12 @@ def _foreign_key_checks(schema: TableSchema, frames: dict[str, pd.DataFrame]) ->
                                   for key in keys.itertuples(index=False, name=None)], index=df.index, dtype=bool)
             row_checks.append(pa.Check(present, name=f"foreign_key->{ref_table}:{columns[0]}", error=error))
     return column_checks, row_checks
+
+
+def _as_objects(series: pd.Series) -> pd.Series:
+    """The column as Python objects, for isin with many values: pandas' isin on Arrow-backed strings makes a pyarrow
+    scalar of every value looked for on each call (85 ms for a 10,000-article corpus's source ids against 16)."""
+    return series.astype(object) if isinstance(series.dtype, pd.StringDtype) else series
 
 
 def _values(series: pd.Series) -> list:
