@@ -4,9 +4,10 @@ statements and statement_reports come from one grouping of the quotes, shared_pa
 search of the articles, measure_verdicts and figure_comparisons from one judging of the figures: each group is
 computed once per build, when its first table is asked for, and handed out to its other tables.
 
-With the build's --cache folder (cache_dir), the steps in TAKE_A_CACHE keep the work that depends on one article
-alone in a memo there (scripts/across/memo.py), so that a rebuild after articles were added does not redo it; their
-tables are the same with or without it.
+With the build's --cache folder (cache_dir), the steps in TAKE_A_CACHE keep work there, so that a rebuild after
+articles were added does not redo it: shared passages and figure comparisons what depends on one article alone
+(scripts/across/memo.py), statements the index of its quotes (scripts/across/statements_memo.py). Their tables are
+the same with or without it.
 """
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ GROUPS = {
 
 # the steps that take cache_dir=
 TAKE_A_CACHE = {"scripts.across.figure_comparisons:make_figure_comparison_tables",
-                "scripts.across.shared_passages:make_shared_passage_tables"}
+                "scripts.across.shared_passages:make_shared_passage_tables",
+                "scripts.across.statements:make_statement_tables"}
 
 _computed: dict[tuple[str, ...], tuple[list, int, dict[str, pd.DataFrame]]] = {}
 

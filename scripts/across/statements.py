@@ -21,6 +21,7 @@ same as comparing every pair while the work grows with the quotes, not with thei
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from array import array
 from collections import Counter
@@ -228,6 +229,22 @@ def _pair_overlap(size: int, other: int, ratio: float) -> int:
 
 _NO_COUNTS: Counter = Counter()  # a space no quote is filed in: every token counts 0
 
+# What a lookup looks for, as a number: lookups are tuples of ints only (see stable_id)
+_RATIO, _RUN, _RAREST_RUN = 0, 1, 2
+
+
+def stable_id(text: str) -> int:
+    """A 30-bit number for text, the same in every process and on every machine.
+
+    Python's hash() of a str is salted per process, so hashes of tuples holding words or speaker ids could not be kept
+    between builds; tuples of ints hash the same in every process of one Python version. 30 bits: an int below 2**30
+    is one machine digit, which Python hashes fastest. Two texts with one number only add candidates (the index's
+    tokens and runs are then coarser, never finer, and candidates are checked by the rule), so no collision changes a
+    group.
+    """
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest, "little") >> 2
+
 
 class StatementIndex:
     """Candidates for same_statement among the quotes grouped so far, without comparing every pair.
@@ -248,30 +265,21 @@ class StatementIndex:
     itself, in group order, so each quote joins the group comparing it with every grouped quote would give.
     """
 
-    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict]):
+    def __init__(self, keys: list[tuple[str, ...]], parents: dict[str, str], quotes: list[dict],
+                 frozen=None, keys_to_file: list[tuple[str, ...]] | None = None):
+        """The index of quotes (in grouping order) and their keys, every entry filed. With frozen (a FrozenOrder
+        kept by scripts/across/statements_memo.py), quotes are only those to be filed anew (keys_to_file their
+        keys; keys are every quote's), tokens and runs are ordered by frozen's counts, and no entry is filed."""
         self.parents = parents
+        self._word_ids: dict[str, int] = {}  # word -> stable_id(word)
+        self._space_ids: dict[tuple, int] = {}  # space -> stable_id of its parts
+        self._ids_key, self._ids_value = None, ()
         self._last_key, self._last_tokens = None, []  # _prefix's tokens of the last wording, in token order
-        # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
-        # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
-        # short posting there, where a corpus-wide order would pick the speaker's own common words.
-        self.frequency: dict[tuple, Counter] = {}
-        one_token: dict[tuple, tuple] = {}  # one (word, occurrence) tuple for all the spaces that count it
-        for quote, key in zip(quotes, keys):
-            tokens = [one_token.setdefault(t, t) for t in self._tokens(key)]
-            for space in self._spaces(quote)[0]:
-                counts = self.frequency.get(space)
-                if counts is None:
-                    counts = self.frequency[space] = Counter()
-                counts.update(tokens)
-        # Lookups and runs are held by their hash (an int), not as tuples of strings: a large corpus's postings
-        # otherwise take most of this step's memory. Two lookups with one hash only add candidates, which are
-        # checked by the rule, and only those in a space the quote looks in are considered: the result is the same.
-        # The runs' counts are two sorted arrays (hash, number of wordings holding the run), not a dict of ints.
-        run_hashes = array("q")
-        for key in set(keys):
-            run_hashes.extend([hash(run) for run in set(self._runs(key))])
-        self.run_hashes, self.run_counts = np.unique(np.frombuffer(run_hashes, dtype=np.int64), return_counts=True)
-        del run_hashes
+        self._number_words(keys)
+        if frozen is None:
+            self.frequency, self.run_hashes, self.run_counts = self._counts(keys, quotes)
+        else:
+            self.frequency, self.run_hashes, self.run_counts = frozen.counts_for(self, keys_to_file, quotes)
         self.rarest_runs: dict[tuple[str, ...], tuple[str, ...]] = {}
         # Every (space, wording) entry the quotes will be filed in, numbered in the order they are first filed,
         # and the postings of their filing lookups as two arrays sorted by the lookup's hash (entry numbers in
@@ -280,33 +288,93 @@ class StatementIndex:
         # (group >= 0), which are exactly those a posting grown quote by quote would hold.
         self.entry_number: dict[tuple, int] = {}      # (space, wording) -> entry number
         self.entry_list: list[tuple] = []             # entry number -> (space, wording)
-        postings_hash, postings_entry = array("q"), array("q")
+        self.entry_quote = array("q")                 # entry number -> the quote (its position) that first filed it
+        self.posting_hashes = np.empty(0, dtype=np.int64)
+        self.posting_entries = np.empty(0, dtype=np.int32)
+        self.token_sets: dict[tuple[str, ...], frozenset] = {}
+        if frozen is None:
+            self.file_entries(quotes, keys, range(len(quotes)))
+
+    def _counts(self, keys: list[tuple[str, ...]], quotes: list[dict]) -> tuple[dict, np.ndarray, np.ndarray]:
+        """(tokens' counts by space id, run hashes, run counts) over these quotes: the order of the prefix filter."""
+        # Prefix tokens are the rarest in the space they are filed and looked up in (any one total order per space
+        # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
+        # short posting there, where a corpus-wide order would pick the speaker's own common words.
+        frequency: dict[int, Counter] = {}
         for quote, key in zip(quotes, keys):
+            tokens = self._tokens(key)
+            for space in self._spaces(quote)[0]:
+                at = self._space_id(space)
+                counts = frequency.get(at)
+                if counts is None:
+                    counts = frequency[at] = Counter()
+                counts.update(tokens)
+        # Lookups and runs are held by their hash (an int), not as tuples: a large corpus's postings otherwise take
+        # most of this step's memory. Two lookups with one hash only add candidates, which are checked by the rule,
+        # and only those in a space the quote looks in are considered: the result is the same. The runs' counts are
+        # two sorted arrays (hash, number of wordings holding the run), not a dict of ints.
+        run_hashes = array("q")
+        for key in set(keys):
+            run_hashes.extend([hash(run) for run in set(self._runs(key))])
+        hashes, counts = np.unique(np.frombuffer(run_hashes, dtype=np.int64), return_counts=True)
+        return frequency, hashes, counts
+
+    def file_entries(self, quotes: list[dict], keys: list[tuple[str, ...]], positions) -> None:
+        """Number the (space, wording) entries of quotes not yet numbered and add their filing lookups to the
+        postings; positions: each quote's place in the grouping order."""
+        postings_hash, postings_entry = array("q"), array("q")
+        for position, quote, key in zip(positions, quotes, keys):
             for space in self._spaces(quote)[0]:
                 entry = (space, key)
                 if entry in self.entry_number:
                     continue
                 number = self.entry_number[entry] = len(self.entry_list)
                 self.entry_list.append(entry)
-                hashes = {hash(lookup) for lookup in self._lookups(space, key, filing=True)}
+                self.entry_quote.append(position)
+                hashes = {hash(lookup) for lookup in self._lookups(space, key, filing=True)}  # ints: stable
                 postings_hash.extend(hashes)
                 postings_entry.extend([number] * len(hashes))
-        hashes = np.frombuffer(postings_hash, dtype=np.int64)
-        by_hash = np.argsort(hashes, kind="stable")
-        self.posting_hashes = hashes[by_hash]
-        self.posting_entries = np.frombuffer(postings_entry, dtype=np.int64)[by_hash].astype(np.int32)
-        del hashes, by_hash, postings_hash, postings_entry
+        self.add_postings(np.frombuffer(postings_hash, dtype=np.int64), np.frombuffer(postings_entry, dtype=np.int64))
         self.entry_group = array("q", [-1]) * len(self.entry_list)  # earliest group; -1: not filed yet
-        self.token_sets: dict[tuple[str, ...], frozenset] = {}
 
-    @staticmethod
-    def _tokens(key: tuple[str, ...]) -> list[tuple]:
-        seen: dict[str, int] = {}
+    def add_postings(self, hashes: np.ndarray, entries: np.ndarray) -> None:
+        """Merge (lookup hash, entry number) pairs into the sorted postings (entries in ascending order within a
+        hash: numbers given later are higher)."""
+        hashes = np.concatenate([self.posting_hashes, hashes])
+        entries = np.concatenate([self.posting_entries, entries.astype(np.int32)])
+        by_hash = np.argsort(hashes, kind="stable")
+        self.posting_hashes, self.posting_entries = hashes[by_hash], entries[by_hash]
+
+    def _number_words(self, keys) -> None:
+        """Give every word of keys its stable_id (once per distinct word, not per lookup)."""
+        ids = self._word_ids
+        for key in keys:
+            for word in key:
+                if word not in ids:
+                    ids[word] = stable_id(word)
+
+    def _ids(self, key: tuple[str, ...]) -> tuple[int, ...]:
+        """The wording's words as their stable_id numbers (every word was numbered by _number_words); the last
+        wording's are kept, since a wording's tokens and runs are asked for in turn."""
+        if key is not self._ids_key:
+            self._ids_key, self._ids_value = key, tuple(map(self._word_ids.__getitem__, key))
+        return self._ids_value
+
+    def _space_id(self, space: tuple) -> int:
+        number = self._space_ids.get(space)
+        if number is None:
+            number = self._space_ids[space] = stable_id("\x1f".join(space))
+        return number
+
+    def _tokens(self, key: tuple[str, ...]) -> list[int]:
+        """(word id, occurrence) per word, as one int (id << 33 | occurrence): the wording as a set, so that the
+        overlap of two sets is that of the wordings as multisets of words."""
+        seen: dict[int, int] = {}
         tokens = []
-        for word in key:
-            seen[word] = seen.get(word, 0) + 1
-            tokens.append((word, seen[word]))
-        return tokens or [("", 0)]  # an empty wording matches only another empty one (ratio 1.0)
+        for word in self._ids(key):
+            n = seen[word] = seen.get(word, 0) + 1
+            tokens.append(word << 33 | n)
+        return tokens or [0]  # an empty wording matches only another empty one (ratio 1.0)
 
     def _prefix(self, key: tuple[str, ...], ratio: float, space: tuple) -> list[tuple]:
         # the (count, token) order, by two sorts with C-level keys (the second is stable: ties stay in token order).
@@ -315,19 +383,21 @@ class StatementIndex:
         # in token order are kept for the last wording only: a wording is filed, or looked up, in its spaces in turn.
         if key != self._last_key:
             self._last_key, self._last_tokens = key, sorted(self._tokens(key))
-        tokens = sorted(self._last_tokens, key=self.frequency.get(space, _NO_COUNTS).__getitem__)
+        tokens = sorted(self._last_tokens, key=self.frequency.get(self._space_id(space), _NO_COUNTS).__getitem__)
         return tokens[:_prefix_length(len(tokens), ratio)]
 
-    def _runs(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
-        return [key[k:k + MIN_FRAGMENT_WORDS] for k in range(len(key) - MIN_FRAGMENT_WORDS + 1)]
+    def _runs(self, key: tuple[str, ...]) -> list[tuple[int, ...]]:
+        """Every run of MIN_FRAGMENT_WORDS words, as word ids."""
+        ids = self._ids(key)
+        return [ids[k:k + MIN_FRAGMENT_WORDS] for k in range(len(ids) - MIN_FRAGMENT_WORDS + 1)]
 
-    def _run_frequency(self, runs: list[tuple[str, ...]]) -> list[int]:
+    def _run_frequency(self, runs: list[tuple[int, ...]]) -> list[int]:
         """How many distinct wordings hold each run (by the run's hash); every run of the wordings given at init."""
         hashes = np.array([hash(run) for run in runs], dtype=np.int64)
-        at = np.searchsorted(self.run_hashes, hashes)
-        if at.size and (at.max() >= len(self.run_hashes) or (self.run_hashes[at] != hashes).any()):
-            raise KeyError("a run of a wording the index was not built with")
-        return self.run_counts[at].tolist()
+        at = np.minimum(np.searchsorted(self.run_hashes, hashes), max(len(self.run_hashes) - 1, 0))
+        if not len(self.run_hashes):
+            return [0] * len(runs)
+        return np.where(self.run_hashes[at] == hashes, self.run_counts[at], 0).tolist()  # a run not counted: 0
 
     def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
         rarest = self.rarest_runs.get(key)  # asked for once per block a wording is filed or looked up in
@@ -379,19 +449,20 @@ class StatementIndex:
         """
         lengths = self._lengths(len(key), ratio, filing)
         prefix = self._prefix(key, ratio, space)
+        at = self._space_id(space)
         if not key:
-            return [(space, "ratio", t, n) for t in prefix for n in lengths]
+            return [(at, _RATIO, t, n) for t in prefix for n in lengths]
         size = len(key)
         if filing:
             every_partner = size - _pair_overlap(size, size, ratio) + 1
-            return [(space, "ratio", t, size, int(j >= every_partner)) for j, t in enumerate(prefix)]
+            return [(at, _RATIO, t, size, int(j >= every_partner)) for j, t in enumerate(prefix)]
         p, twice_q = _EXACT[ratio].numerator, 2 * _EXACT[ratio].denominator  # _pair_overlap, inlined: a hot loop
         found = []
         for n in lengths:
             head = prefix[:size + 1 + (-p * (size + n)) // twice_q]  # size - _pair_overlap(size, n, ratio) + 1
-            found += [(space, "ratio", t, n, 0) for t in head]
+            found += [(at, _RATIO, t, n, 0) for t in head]
             if n > size:
-                found += [(space, "ratio", t, n, 1) for t in head]
+                found += [(at, _RATIO, t, n, 1) for t in head]
         return found
 
     def _lookups(self, space: tuple, key: tuple[str, ...], filing: bool) -> list[tuple]:
@@ -399,12 +470,13 @@ class StatementIndex:
             return self._ratio_lookups(space, key, UNKNOWN_SPEAKER_RATIO, filing)
         found = self._ratio_lookups(space, key, SAME_STATEMENT_RATIO, filing)
         if len(key) >= MIN_FRAGMENT_WORDS:  # a filed wording's rarest run in the new one, or the reverse
+            at = self._space_id(space)
             if filing:
-                found.append((space, "rarest run", self._rarest_run(key)))
-                found += [(space, "run", run) for run in self._runs(key)]
+                found.append((at, _RAREST_RUN, self._rarest_run(key)))
+                found += [(at, _RUN, run) for run in self._runs(key)]
             else:
-                found.append((space, "run", self._rarest_run(key)))
-                found += [(space, "rarest run", run) for run in self._runs(key)]
+                found.append((at, _RUN, self._rarest_run(key)))
+                found += [(at, _RAREST_RUN, run) for run in self._runs(key)]
         return found
 
     def _may_reach(self, key: tuple[str, ...], other: tuple[str, ...], ratio: float) -> bool:
@@ -434,20 +506,24 @@ class StatementIndex:
         contained = len(short) >= MIN_FRAGMENT_WORDS and "\x00".join(("",) + short + ("",)) in "\x00".join(("",) + long_ + ("",))
         return contained and is_fragment(key, other)
 
-    def candidates(self, quotes: list[dict], keys: list[tuple[str, ...]]) -> list[list[int]]:
-        """For each quote, the entry numbers its lookups find, filed so far or not, in ascending order.
+    def query_hashes(self, quotes: list[dict], keys: list[tuple[str, ...]]) -> tuple[np.ndarray, np.ndarray]:
+        """(how many, the hashes) of each quote's lookups, one after the other: ints, the same in every process."""
+        hashes, counts = array("q"), array("q")
+        for quote, key in zip(quotes, keys):
+            found = {hash(lookup) for space in self._spaces(quote)[1] for lookup in self._lookups(space, key, filing=False)}
+            hashes.extend(found)
+            counts.append(len(found))
+        return np.frombuffer(counts, dtype=np.int64), np.frombuffer(hashes, dtype=np.int64)
+
+    def candidates(self, counts: np.ndarray, hashes: np.ndarray) -> list[list[int]]:
+        """For each quote (its lookups' hashes as query_hashes gives them), the entry numbers its lookups find, filed
+        so far or not, in ascending order.
 
         The lookups do not depend on the grouping (only which entries are filed does), so the postings of many
         quotes are read with one search of the sorted hashes, instead of a few NumPy calls on small arrays for
         every quote."""
-        hashes, owners = array("q"), array("q")
-        for k, (quote, key) in enumerate(zip(quotes, keys)):
-            found = {hash(lookup) for space in self._spaces(quote)[1] for lookup in self._lookups(space, key, filing=False)}
-            hashes.extend(found)
-            owners.extend([k] * len(found))
-        needles = np.frombuffer(hashes, dtype=np.int64)
-        ascending = np.argsort(needles)  # searchsorted runs faster on sorted needles
-        needles, owners = needles[ascending], np.frombuffer(owners, dtype=np.int64)[ascending]
+        ascending = np.argsort(hashes)  # searchsorted runs faster on sorted needles
+        needles, owners = hashes[ascending], np.repeat(np.arange(len(counts)), counts)[ascending]
         starts = np.searchsorted(self.posting_hashes, needles, side="left")
         lengths = np.searchsorted(self.posting_hashes, needles, side="right") - starts
         # every posting position found: starts[i], ..., starts[i] + lengths[i] - 1, as one array
@@ -456,7 +532,7 @@ class StatementIndex:
         entries = len(self.entry_list)
         pairs = np.unique(np.repeat(owners, lengths) * entries
                           + self.posting_entries[positions])  # (quote, entry) once, by quote then entry
-        bounds = np.searchsorted(pairs, np.arange(len(quotes) + 1) * entries).tolist()
+        bounds = np.searchsorted(pairs, np.arange(len(counts) + 1) * entries).tolist()
         numbers = (pairs % entries).tolist()
         return [numbers[a:b] for a, b in zip(bounds, bounds[1:])]
 
@@ -489,24 +565,55 @@ def group_statements(quotes: list[dict], parents: dict[str, str]) -> list[list[d
     return _grouped(quotes, parents)[0]
 
 
-def _grouped(quotes: list[dict], parents: dict[str, str]) -> tuple[list[list[dict]], dict[int, tuple[str, ...]]]:
-    """group_statements, and each quote's normalised words by id(quote) (the tables need them again)."""
+def _grouped(quotes: list[dict], parents: dict[str, str],
+             cache_dir=None) -> tuple[list[list[dict]], dict[int, tuple[str, ...]]]:
+    """group_statements, and each quote's normalised words by id(quote) (the tables need them again). With cache_dir,
+    the index is kept there and a rebuild starts from it (scripts/across/statements_memo.py): the same groups."""
     words: dict[str, str] = {}  # one string object per distinct word (the keys and the index's tokens hold words)
     keys = {id(q): tuple(words.setdefault(w, w) for w in normalised_key(q["text"])) for q in quotes}
     order = sorted(quotes, key=lambda q: (q["published_date"] or "9999", q["source_id"], -len(keys[id(q)]), q["start"]))
-    index = StatementIndex([keys[id(q)] for q in order], parents, order)
+    order_keys = [keys[id(q)] for q in order]
+    memo = kept = index = None
+    if cache_dir is not None:
+        from scripts.across.statements_memo import StatementMemo
+        memo = StatementMemo(cache_dir, parents)
+        index, kept = memo.restore(order, order_keys, lambda frozen, new, new_keys: StatementIndex(
+            order_keys, parents, new, frozen=frozen, keys_to_file=new_keys))
+    if index is None:
+        index = StatementIndex(order_keys, parents, order)
+    all_counts, all_hashes = [], []
     groups: list[list[dict]] = []
     for at in range(0, len(order), _LOOKUP_BATCH):
-        batch = order[at:at + _LOOKUP_BATCH]
-        batch_keys = [keys[id(q)] for q in batch]
-        for quote, key, numbers in zip(batch, batch_keys, index.candidates(batch, batch_keys)):
+        batch, batch_keys = order[at:at + _LOOKUP_BATCH], order_keys[at:at + _LOOKUP_BATCH]
+        counts, hashes = _batch_lookups(index, kept, at, batch, batch_keys)
+        if memo is not None:
+            all_counts.append(counts)
+            all_hashes.append(hashes)
+        for quote, key, numbers in zip(batch, batch_keys, index.candidates(counts, hashes)):
             home = index.first_group(quote, key, numbers)
             if home is None:
                 home = len(groups)
                 groups.append([])
             groups[home].append(quote)
             index.add(quote, key, home)
+    if memo is not None:
+        empty = [np.empty(0, dtype=np.int64)]
+        memo.save(index, order, np.concatenate(all_counts or empty), np.concatenate(all_hashes or empty))
     return groups, keys
+
+
+def _batch_lookups(index: StatementIndex, kept, at: int, batch: list[dict], batch_keys: list[tuple[str, ...]]):
+    """(counts, hashes) of a batch's lookups: the kept ones of quotes a kept index holds, the others made now."""
+    if kept is None:
+        return index.query_hashes(batch, batch_keys)
+    counts, hashes = [], []
+    for position, quote, key in zip(range(at, at + len(batch)), batch, batch_keys):
+        found = kept.kept(position)
+        if found is None:
+            found = index.query_hashes([quote], [key])[1]
+        counts.append(len(found))
+        hashes.append(found)
+    return np.array(counts, dtype=np.int64), np.concatenate(hashes) if hashes else np.empty(0, dtype=np.int64)
 
 
 # Quotes whose candidates are looked up together: their (quote, entry) pairs are held at once (about two a quote, at
@@ -541,11 +648,11 @@ REPORT_FIELDS = ("source_id", "start", "end", "text", "statement_id", "is_canoni
                  "difference_detail")
 
 
-def _statement_columns(frames: dict[str, pd.DataFrame]) -> tuple[dict[str, list], dict[str, list]]:
+def _statement_columns(frames: dict[str, pd.DataFrame], cache_dir=None) -> tuple[dict[str, list], dict[str, list]]:
     """The statements' and the reports' values, a list per column (not a dict per row: memory at 100,000
     articles); the grouping's index is let go, and its memory returned, before they are made."""
     quotes = _quote_records(frames)
-    groups, keys = _grouped(quotes, _parents(frames))
+    groups, keys = _grouped(quotes, _parents(frames), cache_dir)
     release_memory(collect=False)  # the index's postings and token tables, freed by now
     ids = _statement_ids(groups, keys)
     statement_of = {(q["source_id"], q["start"]): sid for sid, g in zip(ids, groups) for q in g}
@@ -595,9 +702,11 @@ def statements_and_reports(frames: dict[str, pd.DataFrame]) -> tuple[list[dict],
             [dict(zip(REPORT_FIELDS, row)) for row in zip(*reports.values())])
 
 
-def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str]) -> dict[str, pd.DataFrame]:
-    """statements and statement_reports from one grouping of the quotes, each column let go once typed."""
-    statements, reports = _statement_columns(frames)
+def make_statement_tables(frames: dict[str, pd.DataFrame], articles: dict[str, str],
+                          cache_dir=None) -> dict[str, pd.DataFrame]:
+    """statements and statement_reports from one grouping of the quotes, each column let go once typed; cache_dir: the
+    build's --cache folder, where the grouping's index is kept for the next build (the tables are the same)."""
+    statements, reports = _statement_columns(frames, cache_dir)
     return {"statements": _frame(statements, load_schema("statements")),
             "statement_reports": _frame(reports, load_schema("statement_reports"))}
 
