@@ -73,12 +73,20 @@ def test_changed_organisation_parents_make_the_index_anew(tmp_path, new_lookups)
     assert sum(new_lookups[:-1]) == len(quotes)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not a zip", "arrays that do not fit"])
+@pytest.mark.parametrize("damage", ["truncated", "not a zip", "arrays that do not fit", "a lookup changed",
+                                    "lookups missing"])
 def test_a_damaged_index_is_reported_and_made_anew(damage, tmp_path):
     quotes = _invented_quotes(7)
     _groups(quotes[:150], tmp_path)
     [path] = tmp_path.glob(f"across/statements-*/{STATE_FILE}")
-    if damage == "truncated":
+    [lookups] = path.parent.glob("lookups-*.bin")
+    if damage == "a lookup changed":
+        data = bytearray(lookups.read_bytes())
+        data[len(data) // 2] ^= 1
+        lookups.write_bytes(bytes(data))
+    elif damage == "lookups missing":
+        lookups.unlink()
+    elif damage == "truncated":
         path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
     elif damage == "not a zip":
         path.write_bytes(b"not an index")
@@ -92,3 +100,4 @@ def test_a_damaged_index_is_reported_and_made_anew(damage, tmp_path):
     with pytest.warns(CacheWarning, match="statements index cannot be used"):
         assert _groups(quotes, tmp_path) == _groups(quotes)
     assert _groups(quotes, tmp_path) == _groups(quotes)  # and the index kept after it serves the next build
+    assert len(list(path.parent.glob("lookups-*.bin"))) == 1  # the lookups the index no longer names are gone

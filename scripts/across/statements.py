@@ -581,14 +581,12 @@ def _grouped(quotes: list[dict], parents: dict[str, str],
             order_keys, parents, new, frozen=frozen, keys_to_file=new_keys))
     if index is None:
         index = StatementIndex(order_keys, parents, order)
-    all_counts, all_hashes = [], []
     groups: list[list[dict]] = []
     for at in range(0, len(order), _LOOKUP_BATCH):
         batch, batch_keys = order[at:at + _LOOKUP_BATCH], order_keys[at:at + _LOOKUP_BATCH]
         counts, hashes = _batch_lookups(index, kept, at, batch, batch_keys)
         if memo is not None:
-            all_counts.append(counts)
-            all_hashes.append(hashes)
+            memo.keep_lookups(counts, hashes)  # written as they come: a large corpus's lookups are not held
         for quote, key, numbers in zip(batch, batch_keys, index.candidates(counts, hashes)):
             home = index.first_group(quote, key, numbers)
             if home is None:
@@ -597,8 +595,7 @@ def _grouped(quotes: list[dict], parents: dict[str, str],
             groups[home].append(quote)
             index.add(quote, key, home)
     if memo is not None:
-        empty = [np.empty(0, dtype=np.int64)]
-        memo.save(index, order, np.concatenate(all_counts or empty), np.concatenate(all_hashes or empty))
+        memo.save(index, order)
     return groups, keys
 
 

@@ -6,7 +6,9 @@ the groups from the candidates they find is cheap. The lookups are exact under a
 and runs per space (the prefix filter), so a build keeps, in CACHE_DIR/across/statements-<version>/index.npz:
   - the order it used (FrozenOrder: the tokens' counts per space and the runs' counts, as they were counted);
   - every (space, wording) entry, as the position of a quote that holds it and the space's id, and their postings;
-  - every quote's identity (what the grouping reads of it) and the hashes of its lookups.
+  - every quote's identity (what the grouping reads of it) and the hashes of its lookups; the hashes, most of the
+    bytes, in a file of their own (lookups-<crc32>-<count>.bin, written while the quotes are grouped, so that they
+    are never all held in memory, and read back mapped, not loaded).
 A rebuild whose quotes hold every kept quote files and looks up only the new quotes under the kept order (a token or
 run it never counted counts 0), adds the new entries' postings, takes the old quotes' lookups as they were kept,
 and then groups every quote in order as a build without the memo does: the groups are the same (the tests hold
@@ -22,6 +24,8 @@ import os
 import sys
 import warnings
 import zipfile
+import zlib
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +36,12 @@ from scripts.extract.cache import CacheWarning, code_version
 STATE_FILE = "index.npz"
 _ARRAYS = ("count_spaces", "count_starts", "count_tokens", "count_values", "run_hashes", "run_counts",
            "entry_quote", "entry_space", "posting_hashes", "posting_entries", "quote_ids", "query_starts",
-           "query_hashes", "parents")
+           "lookups_crc32", "parents")
+_CHECK_BYTES = 1 << 24  # the lookups file is checked against its CRC-32 this many bytes at a time
+
+
+def _lookups_name(crc32: int, count: int) -> str:
+    return f"lookups-{crc32:08x}-{count}.bin"
 
 
 def quote_identity(quote: dict) -> bytes:
@@ -106,8 +115,9 @@ class StatementMemo:
                                                str(sys.version_info[:2])]).encode()).hexdigest()
         self.folder = Path(cache_dir) / "across" / f"statements-{version[:32]}"
         self.parents = parents
-        self.kept: dict[str, np.ndarray] | None = None
         self.frozen: FrozenOrder | None = None
+        self._counts = array("q")  # lookups per quote, in this build's order
+        self._crc32, self._written, self._lookups, self._lookups_path = 0, 0, None, None
 
     def _load(self) -> dict[str, np.ndarray] | None:
         path = self.folder / STATE_FILE
@@ -117,8 +127,10 @@ class StatementMemo:
             with np.load(path, allow_pickle=False) as stored:
                 kept = {name: stored[name] for name in _ARRAYS}
             quotes, entries = len(kept["quote_ids"]), len(kept["entry_quote"])
+            count = int(kept["query_starts"][-1]) if len(kept["query_starts"]) else -1
+            kept["query_hashes"] = self._kept_lookups(int(kept["lookups_crc32"]), count)
             if not (kept["quote_ids"].shape == (quotes, 16) and kept["quote_ids"].dtype == np.uint8
-                    and len(kept["query_starts"]) == quotes + 1 and kept["query_starts"][-1] == len(kept["query_hashes"])
+                    and len(kept["query_starts"]) == quotes + 1
                     and len(kept["entry_space"]) == entries and len(kept["posting_hashes"]) == len(kept["posting_entries"])
                     and len(kept["count_starts"]) == len(kept["count_spaces"]) + 1
                     and kept["count_starts"][-1] == len(kept["count_tokens"]) == len(kept["count_values"])
@@ -130,6 +142,45 @@ class StatementMemo:
                           "unchanged)", CacheWarning, stacklevel=3)
             return None
         return kept
+
+    def _kept_lookups(self, crc32: int, count: int) -> np.ndarray:
+        """The kept lookups file, mapped (its pages are read as the quotes are grouped), once its CRC-32 matches."""
+        path = self.folder / _lookups_name(crc32, count)
+        if count < 0 or path.stat().st_size != 8 * count:
+            raise ValueError(f"{path.name} does not hold the {count} lookups the index names")
+        found = np.memmap(path, dtype=np.int64, mode="r") if count else np.empty(0, dtype=np.int64)
+        check, raw = 0, found.view(np.uint8)
+        for at in range(0, len(raw), _CHECK_BYTES):
+            check = zlib.crc32(raw[at:at + _CHECK_BYTES], check)
+        if check != crc32:
+            raise ValueError(f"{path.name} does not match its CRC-32")
+        return found
+
+    def keep_lookups(self, counts: np.ndarray, hashes: np.ndarray) -> None:
+        """Add the next quotes' lookups (in this build's order) to the file save() keeps."""
+        if self._lookups is None and self._lookups_path is None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._lookups_path = self.folder / f".lookups.{os.getpid()}.tmp"
+                self._lookups = open(self._lookups_path, "wb")
+            except OSError as err:
+                self._cannot_keep(err)
+        self._counts.extend(counts.tolist())
+        if self._lookups is not None:
+            data = np.ascontiguousarray(hashes, dtype=np.int64).view(np.uint8)
+            self._crc32 = zlib.crc32(data, self._crc32)
+            self._written += len(hashes)
+            try:
+                self._lookups.write(data)
+            except OSError as err:
+                self._cannot_keep(err)
+
+    def _cannot_keep(self, err: OSError) -> None:
+        warnings.warn(f"{self.folder}: the statements index cannot be kept ({err.strerror or err}); the next build "
+                      "makes it anew", CacheWarning, stacklevel=3)
+        if self._lookups is not None:
+            self._lookups.close()
+        self._lookups, self._lookups_path = None, self.folder / "(not kept)"
 
     def restore(self, order: list[dict], keys: list[tuple[str, ...]], make_index):
         """(index, kept lookups or None): an index with the kept entries and the new quotes filed, when the kept one
@@ -164,8 +215,16 @@ class StatementMemo:
         index.file_entries(new_quotes, new_keys, new.tolist())
         return index, _KeptLookups(from_kept, kept["query_starts"], kept["query_hashes"])
 
-    def save(self, index, order: list[dict], query_counts: np.ndarray, query_hashes: np.ndarray) -> None:
-        """Keep the index of this build (its order: the kept one when restored, else its own counts)."""
+    def save(self, index, order: list[dict]) -> None:
+        """Keep the index of this build (its order: the kept one when restored, else its own counts), after every
+        quote's lookups were given to keep_lookups. The lookups file gets its final name before the index names it,
+        and the files the index no longer names go last: an interruption leaves the old index whole, or a file
+        too many."""
+        if self._lookups is None:
+            if self._lookups_path is None:  # no quote at all
+                self.keep_lookups(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
+            if self._lookups is None:
+                return
         frozen = self.frozen or FrozenOrder.of(index)
         arrays = {
             "count_spaces": frozen.count_spaces, "count_starts": frozen.count_starts,
@@ -175,17 +234,21 @@ class StatementMemo:
             "entry_space": np.array([index._space_id(space) for space, _ in index.entry_list], dtype=np.int64),
             "posting_hashes": index.posting_hashes, "posting_entries": index.posting_entries,
             "quote_ids": np.frombuffer(b"".join(quote_identity(q) for q in order), dtype=np.uint8).reshape(-1, 16),
-            "query_starts": np.concatenate([[0], np.cumsum(query_counts)]).astype(np.int64),
-            "query_hashes": query_hashes, "parents": _parents_digest(self.parents)}
+            "query_starts": np.concatenate([[0], np.cumsum(np.frombuffer(self._counts, dtype=np.int64))]).astype(np.int64),
+            "lookups_crc32": np.array(self._crc32, dtype=np.int64), "parents": _parents_digest(self.parents)}
+        name = _lookups_name(self._crc32, self._written)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self._lookups.close()
+            os.replace(self._lookups_path, self.folder / name)
             temporary = self.folder / f".{STATE_FILE}.{os.getpid()}.tmp"
             with open(temporary, "wb") as handle:
                 np.savez(handle, **arrays)
             os.replace(temporary, self.folder / STATE_FILE)
+            for old in self.folder.glob("lookups-*.bin"):
+                if old.name != name:
+                    old.unlink()
         except OSError as err:
-            warnings.warn(f"{self.folder}: the statements index cannot be kept ({err.strerror or err}); the next "
-                          "build makes it anew", CacheWarning, stacklevel=2)
+            self._cannot_keep(err)
 
 
 class _KeptLookups:
