@@ -280,7 +280,7 @@ class StatementIndex:
             self.frequency, self.run_hashes, self.run_counts = self._counts(keys, quotes)
         else:
             self.frequency, self.run_hashes, self.run_counts = frozen.counts_for(self, keys_to_file, quotes)
-        self.rarest_runs: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.rarest_runs: dict[tuple[str, ...], tuple[int, ...]] = {}
         # Every (space, wording) entry the quotes will be filed in, numbered in the order they are first filed,
         # and the postings of their filing lookups as two arrays sorted by the lookup's hash (entry numbers in
         # filing order within a hash): built once here from the quotes in grouping order, instead of a dict of
@@ -340,8 +340,10 @@ class StatementIndex:
     def add_postings(self, hashes: np.ndarray, entries: np.ndarray) -> None:
         """Merge (lookup hash, entry number) pairs into the sorted postings (entries in ascending order within a
         hash: numbers given later are higher)."""
-        hashes = np.concatenate([self.posting_hashes, hashes])
-        entries = np.concatenate([self.posting_entries, entries.astype(np.int32)])
+        entries = entries.astype(np.int32)
+        if len(self.posting_hashes):
+            hashes = np.concatenate([self.posting_hashes, hashes])
+            entries = np.concatenate([self.posting_entries, entries])
         by_hash = np.argsort(hashes, kind="stable")
         self.posting_hashes, self.posting_entries = hashes[by_hash], entries[by_hash]
 
@@ -392,14 +394,15 @@ class StatementIndex:
         return [ids[k:k + MIN_FRAGMENT_WORDS] for k in range(len(ids) - MIN_FRAGMENT_WORDS + 1)]
 
     def _run_frequency(self, runs: list[tuple[int, ...]]) -> list[int]:
-        """How many distinct wordings hold each run (by the run's hash); every run of the wordings given at init."""
-        hashes = np.array([hash(run) for run in runs], dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.run_hashes, hashes), max(len(self.run_hashes) - 1, 0))
+        """How many distinct wordings hold each run (by the run's hash) among those counted; a run not counted
+        (a wording new since a kept order was counted) 0."""
         if not len(self.run_hashes):
             return [0] * len(runs)
-        return np.where(self.run_hashes[at] == hashes, self.run_counts[at], 0).tolist()  # a run not counted: 0
+        hashes = np.array([hash(run) for run in runs], dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.run_hashes, hashes), len(self.run_hashes) - 1)
+        return np.where(self.run_hashes[at] == hashes, self.run_counts[at], 0).tolist()
 
-    def _rarest_run(self, key: tuple[str, ...]) -> tuple[str, ...]:
+    def _rarest_run(self, key: tuple[str, ...]) -> tuple[int, ...]:
         rarest = self.rarest_runs.get(key)  # asked for once per block a wording is filed or looked up in
         if rarest is None:
             runs = self._runs(key)

@@ -97,11 +97,11 @@ class FrozenOrder:
             if k is None:
                 continue  # no quote was filed there: every token counts 0
             low, high = int(self.count_starts[k]), int(self.count_starts[k + 1])
-            kept = self.count_tokens[low:high]
-            asked = np.array(sorted(tokens), dtype=np.int64)
-            at = np.minimum(np.searchsorted(kept, asked), max(high - low - 1, 0))
             if high == low:
                 continue
+            kept = self.count_tokens[low:high]
+            asked = np.array(sorted(tokens), dtype=np.int64)
+            at = np.minimum(np.searchsorted(kept, asked), high - low - 1)
             found = kept[at] == asked
             frequency[space] = Counter(dict(zip(asked[found].tolist(), self.count_values[low:high][at[found]].tolist())))
         return frequency, self.run_hashes, self.run_counts
