@@ -301,6 +301,11 @@ class StatementIndex:
         # keeps the prefix filter exact): a word common in the corpus but rare among one speaker's quotes makes a
         # short posting there, where a corpus-wide order would pick the speaker's own common words.
         frequency: dict[int, Counter] = {}
+        # Lookups and runs are held by their hash (an int), not as tuples: a large corpus's postings otherwise take
+        # most of this step's memory. Two lookups with one hash only add candidates, which are checked by the rule,
+        # and only those in a space the quote looks in are considered: the result is the same. The runs' counts are
+        # two sorted arrays (hash, number of wordings holding the run), not a dict of ints.
+        run_hashes, counted = array("q"), set()
         for quote, key in zip(quotes, keys):
             tokens = self._tokens(key)
             for space in self._spaces(quote)[0]:
@@ -309,13 +314,10 @@ class StatementIndex:
                 if counts is None:
                     counts = frequency[at] = Counter()
                 counts.update(tokens)
-        # Lookups and runs are held by their hash (an int), not as tuples: a large corpus's postings otherwise take
-        # most of this step's memory. Two lookups with one hash only add candidates, which are checked by the rule,
-        # and only those in a space the quote looks in are considered: the result is the same. The runs' counts are
-        # two sorted arrays (hash, number of wordings holding the run), not a dict of ints.
-        run_hashes = array("q")
-        for key in set(keys):
-            run_hashes.extend([hash(run) for run in set(self._runs(key))])
+            if key not in counted:  # each distinct wording's runs once, while its word ids are at hand (_ids)
+                counted.add(key)
+                run_hashes.extend([hash(run) for run in set(self._runs(key))])
+        del counted
         hashes, counts = np.unique(np.frombuffer(run_hashes, dtype=np.int64), return_counts=True)
         return frequency, hashes, counts
 
