@@ -101,3 +101,14 @@ def test_a_damaged_index_is_reported_and_made_anew(damage, tmp_path):
         assert _groups(quotes, tmp_path) == _groups(quotes)
     assert _groups(quotes, tmp_path) == _groups(quotes)  # and the index kept after it serves the next build
     assert len(list(path.parent.glob("lookups-*.bin"))) == 1  # the lookups the index no longer names are gone
+
+
+def test_keeping_an_index_removes_those_other_code_versions_kept(tmp_path):
+    old = tmp_path / "across" / "statements-0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / STATE_FILE).write_bytes(b"kept by other code")
+    neighbour = tmp_path / "across" / "figure-other-terms-0123"
+    neighbour.mkdir()
+    _groups(_invented_quotes(1), tmp_path)
+    assert not old.exists() and neighbour.exists()
+    assert len(list(tmp_path.glob(f"across/statements-*/{STATE_FILE}"))) == 1

@@ -15,12 +15,15 @@ and then groups every quote in order as a build without the memo does: the group
 this on invented quotes added in random order). Anything else (no index, an unreadable or damaged one, a kept quote
 that is gone or changed, changed organisation parents, more new quotes than kept ones) makes the index anew, with a
 CacheWarning when the file could not be used. The folder's version hashes this module's source and those it
-imports (code_version), so a change of the rules or the lookups starts a new one.
+imports (code_version), so a change of the rules or the lookups starts a new one; keeping an index removes the
+folders of other versions (at 100,000 articles an index is some 300 MB, and only the code that wrote it can read
+it).
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import warnings
 import zipfile
@@ -249,6 +252,10 @@ class StatementMemo:
                     old.unlink()
         except OSError as err:
             self._cannot_keep(err)
+            return
+        for other in self.folder.parent.glob("statements-*"):  # kept by other code: only that code could read it
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
 
 
 class _KeptLookups:
