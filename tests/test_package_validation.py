@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -221,3 +222,18 @@ def test_parquet_compared_in_batches_reports_the_first_differences_of_each_colum
     monkeypatch.setattr(validate, "PARQUET_BATCH_ROWS", 3)
     assert validate.parquet_problems(package_copy, "mentions", schema, frame) == whole
     assert len(whole) == 20 and [p.line for p in whole] == list(range(2, 42, 2))
+
+
+def test_a_parquet_cell_that_disagrees_is_quoted_as_the_csv_writes_it(package_copy):
+    """A flipped boolean shows as false against the CSV's 'true', not as Python's False."""
+    path = package_copy / "data/organisation_aliases.parquet"
+    table = pq.read_table(path)
+    field = next(f for f in table.schema if pa.types.is_boolean(f.type))
+    values = table.column(field.name).to_pylist()
+    values[0] = not values[0]
+    table = table.set_column(table.schema.get_field_index(field.name), field, pa.array(values, field.type))
+    pq.write_table(table, path)
+    [problem] = [p for p in validate_package(package_copy) if p.file == "data/organisation_aliases.parquet"]
+    written = "true" if values[0] else "false"
+    assert (problem.column, problem.value) == (field.name, written), problem
+    assert f"({('false' if values[0] else 'true')!r})" in problem.message, problem

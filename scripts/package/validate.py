@@ -290,7 +290,7 @@ def parquet_problems(package_dir: Path, name: str, schema, csv_frame: pd.DataFra
                 b.index = a.index
                 differs = ~((a == b).fillna(False).astype(bool) | (a.isna() & b.isna()))
                 for index in differs[differs].index[:20 - len(found)]:
-                    found.append(Problem(file, index + 2, column, str(b[index]),
+                    found.append(Problem(file, index + 2, column, as_written(b[index]),
                                          f"disagrees with data/{name}.csv line {index + 2} ({as_written(a[index])!r}); rebuild with "
                                          "`make build`"))
                 low += len(b)
