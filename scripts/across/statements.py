@@ -273,6 +273,7 @@ class StatementIndex:
         self.parents = parents
         self._word_ids: dict[str, int] = {}  # word -> stable_id(word)
         self._space_ids: dict[tuple, int] = {}  # space -> stable_id of its parts
+        self._speaker_spaces: dict[tuple, tuple] = {}  # (person, organisation) -> _spaces
         self._ids_key, self._ids_value = None, ()
         self._last_key, self._last_tokens = None, []  # _prefix's tokens of the last wording, in token order
         self._number_words(keys)
@@ -412,8 +413,15 @@ class StatementIndex:
         return rarest
 
     def _spaces(self, quote: dict) -> tuple[list[tuple], list[tuple]]:
-        """(spaces a grouped quote is filed in, spaces a new quote looks in)."""
-        person, organisation = quote["speaker_person_id"], quote["speaker_organisation_id"]
+        """(spaces a grouped quote is filed in, spaces a new quote looks in); the same lists (not to be changed) for
+        every quote of one speaker."""
+        speaker = (quote["speaker_person_id"], quote["speaker_organisation_id"])
+        spaces = self._speaker_spaces.get(speaker)
+        if spaces is None:
+            spaces = self._speaker_spaces[speaker] = self._spaces_of(*speaker)
+        return spaces
+
+    def _spaces_of(self, person: str | None, organisation: str | None) -> tuple[list[tuple], list[tuple]]:
         root = _organisation_root(organisation, self.parents) if organisation else None
         if not (person or root):
             return [("any speaker",), ("no speaker",)], [("any speaker",)]

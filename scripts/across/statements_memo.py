@@ -121,6 +121,7 @@ class StatementMemo:
         self.frozen: FrozenOrder | None = None
         self._counts = array("q")  # lookups per quote, in this build's order
         self._crc32, self._written, self._lookups, self._lookups_path = 0, 0, None, None
+        self._identities: list[bytes] | None = None  # of this build's quotes, in order, once restore() made them
 
     def _load(self) -> dict[str, np.ndarray] | None:
         path = self.folder / STATE_FILE
@@ -195,7 +196,7 @@ class StatementMemo:
         raw = kept["quote_ids"].tobytes()
         kept_ids = [raw[k:k + 16] for k in range(0, len(raw), 16)]
         position_of = {identity: k for k, identity in enumerate(kept_ids)}
-        identities = [quote_identity(q) for q in order]
+        identities = self._identities = [quote_identity(q) for q in order]
         from_kept = np.array([position_of.get(identity, -1) for identity in identities], dtype=np.int64)
         found = from_kept[from_kept >= 0]
         new = np.flatnonzero(from_kept < 0)
@@ -236,7 +237,8 @@ class StatementMemo:
             "entry_quote": np.frombuffer(index.entry_quote, dtype=np.int64),
             "entry_space": np.array([index._space_id(space) for space, _ in index.entry_list], dtype=np.int64),
             "posting_hashes": index.posting_hashes, "posting_entries": index.posting_entries,
-            "quote_ids": np.frombuffer(b"".join(quote_identity(q) for q in order), dtype=np.uint8).reshape(-1, 16),
+            "quote_ids": np.frombuffer(b"".join(self._identities or map(quote_identity, order)),
+                                       dtype=np.uint8).reshape(-1, 16),
             "query_starts": np.concatenate([[0], np.cumsum(np.frombuffer(self._counts, dtype=np.int64))]).astype(np.int64),
             "lookups_crc32": np.array(self._crc32, dtype=np.int64), "parents": _parents_digest(self.parents)}
         name = _lookups_name(self._crc32, self._written)
