@@ -294,6 +294,27 @@ def test_memo_of_the_articles_words_gives_the_same_tables_and_spares_splitting_s
     assert set(again["shared_passages"]["source_id"]) == {"a", "b", "d"}
 
 
+def test_memo_filled_a_few_texts_at_a_time_gives_the_same_tables_and_holds_every_text(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import scripts.across.shared_passages as module
+    from scripts.across.shared_passages import make_shared_passage_tables
+    monkeypatch.setattr(module, "MEMO_SEGMENT_TEXTS", 2)
+    wire = "the union said the walkout would go ahead unless ministers returned with a new offer on pay"
+    articles = {f"s{k}": f"Report {k}. {wire}." if k % 2 else f"Nothing shared in report {k}." for k in range(7)}
+    articles["copy"] = articles["s1"]  # one text twice: stored once
+    frames = {"quotes": pd.DataFrame({"source_id": pd.Series([], dtype=object), "start": [], "end": []})}
+    first = make_shared_passage_tables(frames, articles, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("across/article-words-*/seg-*"))) == 4  # 7 distinct texts, 2 at a time
+    split, original = [], module._word_offsets
+    monkeypatch.setattr(module, "_word_offsets", lambda text: split.append(text) or original(text))
+    again = make_shared_passage_tables(frames, articles, cache_dir=tmp_path)
+    assert split == []  # every text came back from the memo
+    for name in ("shared_passages", "source_pairs"):
+        pd.testing.assert_frame_equal(first[name], make_shared_passage_tables(frames, articles)[name])
+        pd.testing.assert_frame_equal(again[name], first[name])
+
+
 def test_tables_from_the_builds_compact_texts_equal_the_tables_from_a_dict_of_texts(built, built_root):
     import pandas as pd
 

@@ -58,6 +58,7 @@ _WORD = re.compile(rf"\w+(?:[{_APOSTROPHES}]\w+)*")
 _HASH_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constants: the n-gram hashes are polynomials in them
 _SECOND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 _WINDOW_BLOCK = 1 << 20  # windows looked up at a time among the repeated hashes (an int64 array of this size)
+MEMO_SEGMENT_TEXTS = 16_384  # new texts' words stored in the memo at a time (ArticleWords)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class ArticleWords:
         bounds = columns["words"].offsets.to_numpy()  # the three lists of a row have one length
         values = {name: column.values.to_numpy() for name, column in columns.items()}
         self._starts, self._ends = values["starts"], values["ends"]
-        self.hashes, new = [], {}
+        self.hashes, new, stored = [], {}, set()
         for t, (text, key) in enumerate(zip(texts, keys)):
             row = row_of.get(key)
             if row is not None:
@@ -157,16 +158,26 @@ class ArticleWords:
                 self._rows[t] = (low, high)
                 continue
             self.hashes.append(self._hashes(text))
-            if key not in new and len(text) < 2 ** 31:  # offsets are kept as int32
-                new[key] = (self.hashes[-1], *_word_offsets(text))
+            if key not in new and key not in stored and len(text) < 2 ** 31:  # offsets are kept as int32
+                new[key] = (self.hashes[-1], *(o.astype(np.int32) for o in _word_offsets(text)))
+                if len(new) >= MEMO_SEGMENT_TEXTS:  # a segment at a time: a first run at 100,000 articles held
+                    stored.update(new)              # every text's offsets and their copies at once (about 2 GB)
+                    self._store(memo, new)
+                    new = {}
         self._hash_of = {}
         if new:
-            ordered = sorted(new)
-            memo.store(pa.table({"text_sha256": pa.array(ordered, pa.string()),
-                                 "words": pa.array([new[k][0] for k in ordered], pa.list_(pa.uint64())),
-                                 "starts": pa.array([new[k][1].astype(np.int32) for k in ordered], pa.list_(pa.int32())),
-                                 "ends": pa.array([new[k][2].astype(np.int32) for k in ordered], pa.list_(pa.int32()))},
-                                schema=memo.schema))
+            self._store(memo, new)
+
+    @staticmethod
+    def _store(memo, new: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        import pyarrow as pa
+
+        ordered = sorted(new)
+        memo.store(pa.table({"text_sha256": pa.array(ordered, pa.string()),
+                             "words": pa.array([new[k][0] for k in ordered], pa.list_(pa.uint64())),
+                             "starts": pa.array([new[k][1] for k in ordered], pa.list_(pa.int32())),
+                             "ends": pa.array([new[k][2] for k in ordered], pa.list_(pa.int32()))},
+                            schema=memo.schema))
 
     def _hashes(self, text: str) -> np.ndarray:
         keys = _normalise("\x00".join(_WORD.findall(text))).split("\x00") if text else []

@@ -250,7 +250,7 @@ class ExtractionCache:
         sink = pa.BufferOutputStream()
         with pa.ipc.new_file(sink, batch.schema) as writer:
             writer.write_table(batch)
-        data = sink.getvalue().to_pybytes()
+        data = sink.getvalue()  # written and hashed as Arrow's buffer: a copy as bytes doubled a large segment
         path = self.folder / f"{SEGMENT_PREFIX}{hashlib.sha256(data).hexdigest()}{SEGMENT_SUFFIX}"
         temporary = self.folder / f".tmp-{os.getpid()}-{path.name}"
         try:
