@@ -64,6 +64,19 @@ def test_a_kept_quote_that_is_gone_or_changed_makes_the_index_anew(tmp_path, new
         assert sum(new_lookups[:-1]) == len(now)
 
 
+def test_an_index_whose_order_counted_less_than_half_the_quotes_is_made_anew(tmp_path, new_lookups):
+    """The kept order still finds every match (tokens it never counted count 0), but counted on a few quotes it
+    orders the many poorly: past twice as many quotes the order is counted again."""
+    quotes = _invented_quotes(4)
+    _groups(quotes[:50], tmp_path)
+    new_lookups.clear()
+    assert _groups(quotes[:120], tmp_path) == _groups(quotes[:120])
+    assert sum(new_lookups[:-1]) == 120
+    new_lookups.clear()
+    assert _groups(quotes[:200], tmp_path) == _groups(quotes[:200])
+    assert sum(new_lookups[:-1]) == 80  # 200 is not past twice the 120 the order was counted on
+
+
 def test_changed_organisation_parents_make_the_index_anew(tmp_path, new_lookups):
     quotes = _invented_quotes(6)
     _grouped(quotes, PARENTS, tmp_path)
@@ -74,7 +87,7 @@ def test_changed_organisation_parents_make_the_index_anew(tmp_path, new_lookups)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not a zip", "arrays that do not fit", "a lookup changed",
-                                    "lookups missing"])
+                                    "lookups missing", "an entry in a space its quote is not in"])
 def test_a_damaged_index_is_reported_and_made_anew(damage, tmp_path):
     quotes = _invented_quotes(7)
     _groups(quotes[:150], tmp_path)
@@ -94,7 +107,10 @@ def test_a_damaged_index_is_reported_and_made_anew(damage, tmp_path):
         import numpy as np
         with np.load(path) as stored:
             arrays = dict(stored)
-        arrays["query_starts"] = arrays["query_starts"][:-1]
+        if damage == "arrays that do not fit":
+            arrays["query_starts"] = arrays["query_starts"][:-1]
+        else:
+            arrays["entry_space"][0] += 1
         with open(path, "wb") as handle:
             np.savez(handle, **arrays)
     with pytest.warns(CacheWarning, match="statements index cannot be used"):

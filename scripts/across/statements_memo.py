@@ -13,7 +13,8 @@ A rebuild whose quotes hold every kept quote files and looks up only the new quo
 run it never counted counts 0), adds the new entries' postings, takes the old quotes' lookups as they were kept,
 and then groups every quote in order as a build without the memo does: the groups are the same (the tests hold
 this on invented quotes added in random order). Anything else (no index, an unreadable or damaged one, a kept quote
-that is gone or changed, changed organisation parents, more new quotes than kept ones) makes the index anew, with a
+that is gone or changed, changed organisation parents, more new quotes than kept ones, or twice as many quotes as
+the order counted) makes the index anew, with a
 CacheWarning when the file could not be used. The folder's version hashes this module's source and those it
 imports (code_version), so a change of the rules or the lookups starts a new one; keeping an index removes the
 folders of other versions (at 100,000 articles an index is some 300 MB, and only the code that wrote it can read
@@ -39,7 +40,7 @@ from scripts.extract.cache import CacheWarning, code_version
 STATE_FILE = "index.npz"
 _ARRAYS = ("count_spaces", "count_starts", "count_tokens", "count_values", "run_hashes", "run_counts",
            "entry_quote", "entry_space", "posting_hashes", "posting_entries", "quote_ids", "query_starts",
-           "lookups_crc32", "parents")
+           "lookups_crc32", "parents", "counted_quotes")
 _CHECK_BYTES = 1 << 24  # the lookups file is checked against its CRC-32 this many bytes at a time
 
 
@@ -200,10 +201,12 @@ class StatementMemo:
         from_kept = np.array([position_of.get(identity, -1) for identity in identities], dtype=np.int64)
         found = from_kept[from_kept >= 0]
         new = np.flatnonzero(from_kept < 0)
-        if len(found) != len(kept_ids) or len(np.unique(found)) != len(found) or len(new) > len(kept_ids):
-            return None, None  # a kept quote is gone or changed, or most quotes are new: start again
+        if (len(found) != len(kept_ids) or len(np.unique(found)) != len(found) or len(new) > len(kept_ids)
+                or len(order) > 2 * int(kept["counted_quotes"])):
+            return None, None  # a kept quote is gone or changed, or most quotes were not counted: start again
         self.frozen = FrozenOrder(*(kept[name] for name in ("count_spaces", "count_starts", "count_tokens",
                                                            "count_values", "run_hashes", "run_counts")))
+        self._counted = int(kept["counted_quotes"])
         new_quotes, new_keys = [order[k] for k in new], [keys[k] for k in new]
         index = make_index(self.frozen, new_quotes, new_keys)
         now_at = np.empty(len(kept_ids), dtype=np.int64)
@@ -211,7 +214,13 @@ class StatementMemo:
         for number, (quote_at, space_id) in enumerate(zip(now_at[kept["entry_quote"]].tolist(),
                                                           kept["entry_space"].tolist())):
             quote, key = order[quote_at], keys[quote_at]
-            space = next(s for s in index._spaces(quote)[0] if index._space_id(s) == space_id)
+            space = next((s for s in index._spaces(quote)[0] if index._space_id(s) == space_id), None)
+            if space is None:  # not one of the spaces its quote is filed in: the index is not this build's
+                warnings.warn(f"{self.folder / STATE_FILE}: the statements index cannot be used (entry {number} "
+                              "names a space its quote is not filed in); it is made anew (the tables are unchanged)",
+                              CacheWarning, stacklevel=3)
+                self.frozen = None
+                return None, None
             index.entry_number[(space, key)] = number
             index.entry_list.append((space, key))
             index.entry_quote.append(quote_at)
@@ -240,7 +249,8 @@ class StatementMemo:
             "quote_ids": np.frombuffer(b"".join(self._identities or map(quote_identity, order)),
                                        dtype=np.uint8).reshape(-1, 16),
             "query_starts": np.concatenate([[0], np.cumsum(np.frombuffer(self._counts, dtype=np.int64))]).astype(np.int64),
-            "lookups_crc32": np.array(self._crc32, dtype=np.int64), "parents": _parents_digest(self.parents)}
+            "lookups_crc32": np.array(self._crc32, dtype=np.int64), "parents": _parents_digest(self.parents),
+            "counted_quotes": np.array(self._counted if self.frozen is not None else len(order), dtype=np.int64)}
         name = _lookups_name(self._crc32, self._written)
         try:
             self._lookups.close()
