@@ -8,9 +8,10 @@ every article, so the tables are the ones a build without the memo makes (tests/
 this, byte for byte).
 
 Each memo is a scripts.extract.cache.ExtractionCache with a schema of its own: CACHE_DIR/across/<name>-<version>/
-seg-<sha256>.arrow, one Arrow IPC segment per run, checked against the hash in its name when read and removed
-(with a warning, its entries computed again) when it does not match; merged beyond 16 segments. A row's key
-(text_sha256) is whatever the step makes of the article's sha256 and the item's place (e.g. sha256:start:measure).
+seg-<sha256>.arrow, an Arrow IPC segment per run (shared passages: per MEMO_SEGMENT_TEXTS new articles), checked
+against the hash in its name when read and removed (with a warning, its entries computed again) when it does not
+match; merged beyond 16 segments. A row's key (text_sha256) is whatever the step makes of the article's sha256 and
+the item's place (e.g. sha256:start:measure).
 The version hashes the step's own module source and every project module it imports (code_version), the memo's
 schema, the Python version, and the step's settings (`depends_on`), so a change to any of them uses a new folder.
 """
