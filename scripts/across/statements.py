@@ -229,6 +229,14 @@ def _pair_overlap(size: int, other: int, ratio: float) -> int:
 
 _NO_COUNTS: Counter = Counter()  # a space no quote is filed in: every token counts 0
 
+
+def counts_of(keys: np.ndarray, counts: np.ndarray, asked: np.ndarray) -> np.ndarray:
+    """The count of each asked key in (keys ascending, counts), 0 for a key not there."""
+    if not len(keys):
+        return np.zeros(len(asked), dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, asked), len(keys) - 1)
+    return np.where(keys[at] == asked, counts[at], 0)
+
 # What a lookup looks for, as a number: lookups are tuples of ints only (see stable_id)
 _RATIO, _RUN, _RAREST_RUN = 0, 1, 2
 
@@ -340,6 +348,26 @@ class StatementIndex:
         self.add_postings(np.frombuffer(postings_hash, dtype=np.int64), np.frombuffer(postings_entry, dtype=np.int64))
         self.entry_group = array("q", [-1]) * len(self.entry_list)  # earliest group; -1: not filed yet
 
+    def restore_entries(self, quotes: list[dict], keys: list[tuple[str, ...]], entry_quote: list[int],
+                        entry_space: list[int], posting_hashes: np.ndarray, posting_entries: np.ndarray) -> bool:
+        """Number entries as a kept index did (entry n: the wording of quotes[entry_quote[n]] in its filed space whose
+        id is entry_space[n]) with their postings; False, with nothing numbered, when an entry names a space its
+        quote is not filed in (an index not made from these quotes)."""
+        entries = []
+        for quote_at, space_id in zip(entry_quote, entry_space):
+            space = next((s for s in self._spaces(quotes[quote_at])[0] if self._space_id(s) == space_id), None)
+            if space is None:
+                return False
+            entries.append((space, keys[quote_at]))
+        self.entry_number.update((entry, number) for number, entry in enumerate(entries))
+        self.entry_list.extend(entries)
+        self.entry_quote.extend(entry_quote)
+        self.posting_hashes, self.posting_entries = posting_hashes, posting_entries
+        return True
+
+    def entry_space_ids(self) -> list[int]:
+        return [self._space_id(space) for space, _ in self.entry_list]
+
     def add_postings(self, hashes: np.ndarray, entries: np.ndarray) -> None:
         """Merge (lookup hash, entry number) pairs into the sorted postings (entries in ascending order within a
         hash: numbers given later are higher)."""
@@ -399,11 +427,7 @@ class StatementIndex:
     def _run_frequency(self, runs: list[tuple[int, ...]]) -> list[int]:
         """How many distinct wordings hold each run (by the run's hash) among those counted; a run not counted
         (a wording new since a kept order was counted) 0."""
-        if not len(self.run_hashes):
-            return [0] * len(runs)
-        hashes = np.array([hash(run) for run in runs], dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.run_hashes, hashes), len(self.run_hashes) - 1)
-        return np.where(self.run_hashes[at] == hashes, self.run_counts[at], 0).tolist()
+        return counts_of(self.run_hashes, self.run_counts, np.array([hash(run) for run in runs], dtype=np.int64)).tolist()
 
     def _rarest_run(self, key: tuple[str, ...]) -> tuple[int, ...]:
         rarest = self.rarest_runs.get(key)  # asked for once per block a wording is filed or looked up in

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from scripts.across.statements import counts_of
 from scripts.extract.cache import CacheWarning, code_version
 
 STATE_FILE = "index.npz"
@@ -101,13 +102,9 @@ class FrozenOrder:
             if k is None:
                 continue  # no quote was filed there: every token counts 0
             low, high = int(self.count_starts[k]), int(self.count_starts[k + 1])
-            if high == low:
-                continue
-            kept = self.count_tokens[low:high]
             asked = np.array(sorted(tokens), dtype=np.int64)
-            at = np.minimum(np.searchsorted(kept, asked), high - low - 1)
-            found = kept[at] == asked
-            frequency[space] = Counter(dict(zip(asked[found].tolist(), self.count_values[low:high][at[found]].tolist())))
+            counts = counts_of(self.count_tokens[low:high], self.count_values[low:high], asked)
+            frequency[space] = Counter(dict(zip(asked.tolist(), counts.tolist())))
         return frequency, self.run_hashes, self.run_counts
 
 
@@ -122,6 +119,7 @@ class StatementMemo:
         self.frozen: FrozenOrder | None = None
         self._counts = array("q")  # lookups per quote, in this build's order
         self._crc32, self._written, self._lookups, self._lookups_path = 0, 0, None, None
+        self._not_kept = False  # writing the index failed (warned): this build keeps nothing
         self._identities: list[bytes] | None = None  # of this build's quotes, in order, once restore() made them
 
     def _load(self) -> dict[str, np.ndarray] | None:
@@ -163,7 +161,7 @@ class StatementMemo:
 
     def keep_lookups(self, counts: np.ndarray, hashes: np.ndarray) -> None:
         """Add the next quotes' lookups (in this build's order) to the file save() keeps."""
-        if self._lookups is None and self._lookups_path is None:
+        if self._lookups is None and not self._not_kept:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._lookups_path = self.folder / f".lookups.{os.getpid()}.tmp"
@@ -185,7 +183,7 @@ class StatementMemo:
                       "makes it anew", CacheWarning, stacklevel=3)
         if self._lookups is not None:
             self._lookups.close()
-        self._lookups, self._lookups_path = None, self.folder / "(not kept)"
+        self._lookups, self._not_kept = None, True
 
     def restore(self, order: list[dict], keys: list[tuple[str, ...]], make_index):
         """(index, kept lookups or None): an index with the kept entries and the new quotes filed, when the kept one
@@ -211,20 +209,13 @@ class StatementMemo:
         index = make_index(self.frozen, new_quotes, new_keys)
         now_at = np.empty(len(kept_ids), dtype=np.int64)
         now_at[found] = np.flatnonzero(from_kept >= 0)
-        for number, (quote_at, space_id) in enumerate(zip(now_at[kept["entry_quote"]].tolist(),
-                                                          kept["entry_space"].tolist())):
-            quote, key = order[quote_at], keys[quote_at]
-            space = next((s for s in index._spaces(quote)[0] if index._space_id(s) == space_id), None)
-            if space is None:  # not one of the spaces its quote is filed in: the index is not this build's
-                warnings.warn(f"{self.folder / STATE_FILE}: the statements index cannot be used (entry {number} "
-                              "names a space its quote is not filed in); it is made anew (the tables are unchanged)",
-                              CacheWarning, stacklevel=3)
-                self.frozen = None
-                return None, None
-            index.entry_number[(space, key)] = number
-            index.entry_list.append((space, key))
-            index.entry_quote.append(quote_at)
-        index.posting_hashes, index.posting_entries = kept["posting_hashes"], kept["posting_entries"]
+        if not index.restore_entries(order, keys, now_at[kept["entry_quote"]].tolist(), kept["entry_space"].tolist(),
+                                     kept["posting_hashes"], kept["posting_entries"]):
+            warnings.warn(f"{self.folder / STATE_FILE}: the statements index cannot be used (an entry names a space "
+                          "its quote is not filed in); it is made anew (the tables are unchanged)",
+                          CacheWarning, stacklevel=3)
+            self.frozen = None
+            return None, None
         index.file_entries(new_quotes, new_keys, new.tolist())
         return index, _KeptLookups(from_kept, kept["query_starts"], kept["query_hashes"])
 
@@ -233,18 +224,17 @@ class StatementMemo:
         quote's lookups were given to keep_lookups. The lookups file gets its final name before the index names it,
         and the files the index no longer names go last: an interruption leaves the old index whole, or a file
         too many."""
+        if self._lookups is None and not self._not_kept:  # no quote at all: an empty file
+            self.keep_lookups(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
         if self._lookups is None:
-            if self._lookups_path is None:  # no quote at all
-                self.keep_lookups(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
-            if self._lookups is None:
-                return
+            return
         frozen = self.frozen or FrozenOrder.of(index)
         arrays = {
             "count_spaces": frozen.count_spaces, "count_starts": frozen.count_starts,
             "count_tokens": frozen.count_tokens, "count_values": frozen.count_values,
             "run_hashes": frozen.run_hashes, "run_counts": frozen.run_counts,
             "entry_quote": np.frombuffer(index.entry_quote, dtype=np.int64),
-            "entry_space": np.array([index._space_id(space) for space, _ in index.entry_list], dtype=np.int64),
+            "entry_space": np.array(index.entry_space_ids(), dtype=np.int64),
             "posting_hashes": index.posting_hashes, "posting_entries": index.posting_entries,
             "quote_ids": np.frombuffer(b"".join(self._identities or map(quote_identity, order)),
                                        dtype=np.uint8).reshape(-1, 16),
