@@ -100,6 +100,13 @@ def test_ascii_whole_number_still_reads(tmp_path):
     assert problems == [] and frame["duration_hours"].tolist() == [48]
 
 
+@pytest.mark.parametrize("duration", ["9223372036854775808", "-9223372036854775809", "1" + "0" * 30])
+def test_whole_number_past_int64_is_a_problem_not_a_crash(tmp_path, duration):
+    problems = problems_of(events_csv(tmp_path, good_event(duration="9223372036854775807"), good_event(duration=duration)))
+    assert [(p.line, p.column, p.value) for p in problems] == [(3, "duration_hours", duration)]
+    assert "too large a whole number" in problems[0].message
+
+
 def test_byte_order_mark_is_named_as_such(tmp_path):
     path = events_csv(tmp_path, raw=b"\xef\xbb\xbf" + (HEADER + "\n" + good_event() + "\n").encode())
     problems = problems_of(path)

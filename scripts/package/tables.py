@@ -66,7 +66,11 @@ def parse_cell(kind: str, text: str):
     if kind == "integer":
         if not _INTEGER.fullmatch(text):
             raise ValueError("not a whole number")
-        return int(text)
+        value = int(text)
+        if not -2**63 <= value < 2**63:  # what Int64 and Parquet's int64 hold
+            raise ValueError("is too large a whole number: it must lie between -9223372036854775808 and "
+                             "9223372036854775807")
+        return value
     if kind == "number":
         if not _NUMBER.fullmatch(text):
             raise ValueError("not a number")
@@ -136,7 +140,7 @@ def _fast_parser(kind: str):
     """A parser of a non-empty cell that is right whenever it returns, and hands any cell it is unsure of to
     parse_cell (which returns the same value, or raises the message the cell deserves)."""
     if kind == "integer":
-        return lambda text: int(text) if _INTEGER.fullmatch(text) else parse_cell(kind, text)
+        return lambda text: int(text) if len(text) <= 18 and _INTEGER.fullmatch(text) else parse_cell(kind, text)
     if kind == "boolean":
         return lambda text: True if text == "true" else False if text == "false" else parse_cell(kind, text)
     return lambda text: parse_cell(kind, text)
@@ -159,7 +163,8 @@ def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchem
         if kind == "string":
             columns[name] = [text or None for text in cells]
             continue
-        if kind == "integer" and all(map(_INTEGER.fullmatch, filter(None, cells))):  # whole numbers only: int() each
+        if kind == "integer" and all(len(text) <= 18 and _INTEGER.fullmatch(text) for text in cells if text):
+            # whole numbers short enough for int64 only: int() each
             columns[name] = [int(text) if text else None for text in cells]
             continue
         parse = _fast_parser(kind)
