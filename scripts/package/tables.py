@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scripts.csv_records import RecordWriter
+from scripts.package.csv_arrow import read_written_csv
 from scripts.package.tableschema import TableSchema
 
 
@@ -374,8 +375,14 @@ def read_csv(path: Path, schema: TableSchema, file: str | None = None) -> tuple[
 
 def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tuple[pd.DataFrame, list[Problem], CsvRecords]:
     """read_csv, plus the records' line numbers and offsets (for relocate() of problems found later; their rows are
-    dropped once parsed)."""
+    dropped once parsed). A file of ARROW_READ_MIN_BYTES or more, written as the package's writer writes it, is
+    read by Arrow (csv_arrow.read_written_csv: the same frame), and its records are located only if asked."""
     file = file or str(path)
+    if Path(path).stat().st_size >= ARROW_READ_MIN_BYTES:
+        free_text = free_text_columns(schema)
+        frame = read_written_csv(path, schema, free_text)
+        if frame is not None:
+            return frame, [], _LocatedWhenAsked(path, file, free_text, schema.field_names)
     chunk: list[list[str]] = []
     frames: list[pd.DataFrame] = []
     cell_problems: list[Problem] = []
@@ -411,6 +418,29 @@ def read_table(path: Path, schema: TableSchema, file: str | None = None) -> tupl
 
 
 READ_CHUNK_ROWS = 10_000  # a chunk of rows is held as Python strings until typed (a wide table's 10,000 rows: ~10 MB)
+ARROW_READ_MIN_BYTES = 256 * 1024  # below this the strict reader is about as fast as Arrow
+
+
+class _LocatedWhenAsked(CsvRecords):
+    """The CsvRecords of a file read by Arrow: its header, no rows, no problems. Where each record starts (lines,
+    offsets) is found by the strict reader the first time relocate() asks, that is when a check found a problem."""
+
+    def __init__(self, path: Path, file: str, free_text: set[str], header: list[str]):
+        self.header, self.rows, self.problems = list(header), [], []
+        self._where, self._located = (path, file, free_text), None
+
+    def _records(self) -> CsvRecords:
+        if self._located is None:
+            self._located = scan_csv_records(*self._where, lambda *_: None, cells=True)
+        return self._located
+
+    @property
+    def lines(self):
+        return self._records().lines
+
+    @property
+    def offsets(self):
+        return self._records().offsets
 
 
 def format_cell(kind: str, value) -> str:

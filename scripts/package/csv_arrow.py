@@ -1,0 +1,178 @@
+"""A published CSV read by Arrow, when its bytes are exactly what the package's writer writes.
+
+The strict reader (tables.read_table) parses every record and cell in Python: at 100,000 articles that was the
+largest part of validating the package. A file the build wrote can be read by Arrow instead, as long as the frame is
+the one the strict reader would make:
+
+- Arrow reads every cell as text; then each batch's rows are made again as `csv.writer` writes those cells (minimal
+  quoting, rows ended by "\\n", the header of the schema's names) and compared with the file's bytes. Equal bytes
+  mean the strict reader would read the same cells, since `csv.reader` reads back what `csv.writer` wrote.
+- The cell checks of the strict reader (control characters; line breaks and tabs only in free-text columns) and
+  of parse_cell (whole numbers, numbers, booleans, real dates) are made on whole columns, with the same patterns.
+
+Anything else returns None: other quoting or line ends, a carriage return in a cell (the writer quotes such a row
+whole), a BOM, a byte that is not UTF-8, a wrong header, a cell that does not parse. read_table then reads the file
+the strict way, which says what is wrong and where.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from scripts.package.tableschema import TableSchema
+
+BLOCK_BYTES = 1 << 22  # the CSV text Arrow reads and checks at a time
+
+# parse_cell's patterns in RE2's syntax (an empty cell is a missing value); a cell of these kinds never needs quotes
+_TYPED = {"integer": r"^(?:-?[0-9]+)?$",
+          "number": r"^(?:-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)?$",
+          "boolean": r"^(?:true|false)?$",
+          "date": r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
+_MUST_QUOTE = r'[,"\n]'  # what csv.writer quotes with "\n" as its line terminator
+_QUOTE, _COMMA, _LINE_END, _NOTHING = (pa.scalar(text, pa.string()) for text in ('"', ",", "\n", ""))
+# tables._CONTROL, and a carriage return, as bytes of UTF-8: the one-byte controls, and the C1 controls U+0080 to
+# U+009F (0xC2 then 0x80 to 0x9F; 0xC2 only ever starts a character). A tab or a line break is looked for in the cells.
+_REFUSED_BYTE = np.zeros(256, dtype=bool)
+_REFUSED_BYTE[[*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]] = True
+_TAB = 0x09
+
+
+class _NotAsWritten(Exception):
+    """A cell the strict reader refuses, or a header or file end other than the writer's: it must say why."""
+
+
+class _RowsDiffer(Exception):
+    """Arrow's rows, written again, are not the file's bytes."""
+
+
+def read_written_csv(path: Path, schema: TableSchema, free_text: set[str]) -> pd.DataFrame | None:
+    """The typed frame read_table would make of path, read by Arrow; None when the file is not exactly as the
+    package's writer writes it or holds a cell that a check of the strict reader refuses (free_text: the columns
+    whose cells may hold a line break or a tab).
+
+    Arrow is first asked to split rows at every line break (several times faster); a file with a line break inside a
+    cell is then read again with quoted line breaks allowed."""
+    names = schema.field_names
+    if len(names) < 2 or any(not name or any(c in name for c in ',"\r\n') for name in names):
+        return None  # csv.writer quotes the one empty cell of a one-column row; such a header is quoted too
+    for newlines_in_values in (False, True):
+        try:
+            return _read(path, schema, free_text, newlines_in_values)
+        except (pa.ArrowException, _RowsDiffer):
+            continue
+        except _NotAsWritten:
+            return None
+    return None
+
+
+def _read(path: Path, schema: TableSchema, free_text: set[str], newlines_in_values: bool) -> pd.DataFrame:
+    names = schema.field_names
+    kinds = {f["name"]: f["type"] for f in schema.fields}
+    header = (",".join(names) + "\n").encode("utf-8")
+    chunks: dict[str, list[pa.Array]] = {name: [] for name in names}
+    with open(path, "rb") as raw:
+        if raw.read(len(header)) != header:
+            raise _NotAsWritten("header")
+        reader = pa_csv.open_csv(
+            path,
+            read_options=pa_csv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES, column_names=names,
+                                            skip_rows=1),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=newlines_in_values),
+            convert_options=pa_csv.ConvertOptions(column_types={name: pa.string() for name in names},
+                                                  strings_can_be_null=False, check_utf8=True))
+        for batch in reader:
+            typed = [_typed(column, kinds[name]) for name, column in zip(names, batch.columns)]
+            written = _row_bytes(batch, kinds, free_text)
+            actual = raw.read(written.size)
+            if not written.equals(pa.py_buffer(actual)):
+                raise _RowsDiffer()
+            _refuse_controls(actual, batch, free_text)
+            for name, column in zip(names, typed):
+                chunks[name].append(column)
+        if raw.read(1):  # bytes Arrow made no row of, such as a last line without its "\n"
+            raise _RowsDiffer()
+    return pd.DataFrame({name: _frame_column(chunks[name], kinds[name]) for name in names})
+
+
+def _row_bytes(batch: pa.RecordBatch, kinds: dict[str, str], free_text: set[str]) -> pa.Buffer:
+    """The batch's rows as csv.writer writes them (a cell quoted when it holds a comma, a quote or a line break);
+    raises _NotAsWritten for a line break in a column that is not free text."""
+    written = []
+    for name, column in zip(batch.schema.names, batch.columns):
+        if kinds[name] == "string":  # the typed kinds' patterns (checked first) leave nothing to quote
+            must = pc.match_substring_regex(column, _MUST_QUOTE)
+            if _any(must):
+                special = pc.filter(column, must)
+                if name not in free_text and _any(pc.match_substring(special, "\n")):
+                    raise _NotAsWritten(name)
+                quoted = pc.binary_join_element_wise(_QUOTE, pc.replace_substring(special, '"', '""'), _QUOTE,
+                                                     _NOTHING)
+                column = pc.replace_with_mask(column, must, quoted)
+        written.append(column)
+    return _value_bytes(pc.binary_join_element_wise(pc.binary_join_element_wise(*written, _COMMA), _NOTHING,
+                                                    _LINE_END))
+
+
+def _refuse_controls(text: bytes, batch: pa.RecordBatch, free_text: set[str]) -> None:
+    """Raises _NotAsWritten when the rows' text holds a control character or carriage return, or a tab outside a
+    free-text column."""
+    octets = np.frombuffer(text, dtype=np.uint8)
+    if _REFUSED_BYTE[octets].any():
+        raise _NotAsWritten("control character")
+    leads = np.flatnonzero(octets[:-1] == 0xC2)
+    if len(leads) and ((octets[leads + 1] >= 0x80) & (octets[leads + 1] <= 0x9F)).any():
+        raise _NotAsWritten("control character")
+    if (octets == _TAB).any():
+        for name, column in zip(batch.schema.names, batch.columns):
+            if name not in free_text and _any(pc.match_substring(column, "\t")):
+                raise _NotAsWritten(name)
+
+
+def _value_bytes(strings: pa.Array) -> pa.Buffer:
+    """The text of a string array's values, one after another (a slice of its data, not a copy)."""
+    if len(strings) == 0:
+        return pa.py_buffer(b"")
+    width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
+    offsets = np.frombuffer(strings.buffers()[1], dtype=width)[strings.offset:strings.offset + len(strings) + 1]
+    return strings.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0]))
+
+
+def _any(mask: pa.Array) -> bool:
+    return bool(pc.any(mask).as_py())
+
+
+def _typed(column: pa.Array, kind: str) -> pa.Array:
+    """A column of cells typed as parse_cell types them (an empty cell missing); raises _NotAsWritten for a cell
+    parse_cell refuses."""
+    cells = pc.if_else(pc.equal(column, ""), pa.scalar(None, column.type), column)
+    if kind == "string":
+        return cells
+    if kind not in _TYPED or not pc.all(pc.match_substring_regex(column, _TYPED[kind])).as_py():
+        raise _NotAsWritten(kind)
+    if kind == "boolean":
+        return pc.equal(cells, "true")
+    if kind == "date":
+        pc.cast(cells, pa.date32())  # raises for an impossible date such as 2023-02-30, as date.fromisoformat does
+        return cells
+    typed = pc.cast(cells, pa.int64() if kind == "integer" else pa.float64())  # raises past int64
+    if kind == "number" and _any(pc.is_inf(typed)):
+        raise _NotAsWritten(kind)  # parse_cell's message: too large to be a number
+    return typed
+
+
+_ARROW_TYPES = {"string": pa.string(), "date": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+                "boolean": pa.bool_()}
+_PANDAS_TYPES = {"integer": pd.Int64Dtype(), "number": pd.Float64Dtype(), "boolean": pd.BooleanDtype()}
+
+
+def _frame_column(chunks: list[pa.Array], kind: str):
+    """A column's typed batches as the frame of read_table holds it (text and dates as Arrow-backed strings)."""
+    column = pa.chunked_array(chunks, type=_ARROW_TYPES[kind]).combine_chunks()
+    if kind in ("string", "date"):
+        return pd.arrays.ArrowStringArray(column.cast(pa.large_string()))
+    return _PANDAS_TYPES[kind].__from_arrow__(column)
