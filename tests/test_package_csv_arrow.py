@@ -1,17 +1,22 @@
-"""A CSV read by Arrow (csv_arrow.read_written_csv) gives read_table exactly what the strict reader gives: the same
-frame for any file the package's writer wrote, and for any other file the strict reader's own frame and problems
-(Arrow declines it)."""
+"""The package's CSVs written and read by Arrow (csv_arrow) are what csv.writer and the strict reader make of them.
+
+Written: the bytes csv_records.RecordWriter writes from format_cell's text. Read: the strict reader's frame for any
+file the writer wrote, and for any other file the strict reader's own frame and problems (Arrow declines it)."""
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
+import io
+
 import pandas as pd
 import pytest
 
+from scripts.csv_records import RecordWriter
+
 from scripts.package import csv_arrow, tables
 from scripts.package.csv_arrow import read_written_csv
-from scripts.package.tables import free_text_columns, read_table, write_csv
+from scripts.package.tables import csv_bytes, format_cell, free_text_columns, key_order, read_table, write_csv
 from scripts.package.tableschema import TableSchema, all_schemas
 from scripts.paths import ROOT
 
@@ -24,7 +29,7 @@ FREE_TEXT = free_text_columns(SCHEMA)
 PIECES = ["a", "word", " ", ",", '"', '""', "\n", "é", "😀", "\u00a0", "\u2028", "'", "-", "0", "tab\\t"]
 
 
-def _random_frame(rows: int, seed: int) -> pd.DataFrame:
+def _random_frame(rows: int, seed: int, pieces: list[str] = PIECES) -> pd.DataFrame:
     pick = random.Random(seed)
 
     def maybe(value):
@@ -38,7 +43,7 @@ def _random_frame(rows: int, seed: int) -> pd.DataFrame:
         "day": pd.array([maybe(f"20{pick.randint(10, 30)}-0{pick.randint(1, 9)}-2{pick.randint(0, 8)}")
                          for _ in range(rows)], dtype="string"),
         "kind": pd.array([maybe(pick.choice("ab")) for _ in range(rows)], dtype="string"),
-        "text": pd.array([maybe("".join(pick.choices(PIECES, k=pick.randint(1, 6)))) for _ in range(rows)],
+        "text": pd.array([maybe("".join(pick.choices(pieces, k=pick.randint(1, 6)))) for _ in range(rows)],
                          dtype="string")})
 
 
@@ -143,3 +148,41 @@ def test_records_read_by_arrow_are_located_as_the_strict_reader_locates_them(tmp
     assert records.rows == [] and records.header == strict.header
     assert list(records.lines) == list(strict.lines) and list(records.offsets) == list(strict.offsets)
     assert list(records.lines) != list(range(2, 302))  # some records span several lines
+
+
+def _as_record_writer_writes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
+    """The published format by its definition: format_cell's text of each cell, rows in key order, RecordWriter."""
+    order = key_order(frame, schema)
+    rows = frame if order is None else frame.iloc[order]
+    out = io.StringIO()
+    writer = RecordWriter(out)
+    writer.writerow(schema.field_names)
+    for row in rows.astype(object).itertuples(index=False):
+        writer.writerow([format_cell(f["type"], value) for f, value in zip(schema.fields, row)])
+    return out.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_table_written_by_arrow_is_what_record_writer_writes(monkeypatch, seed):
+    monkeypatch.setattr(tables, "WRITE_CHUNK_ROWS", 97)
+    frame = _random_frame(500, seed, PIECES + ["\r", "\r\n"]).sample(frac=1, random_state=seed)  # out of key order
+    assert csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
+
+
+def test_columns_held_in_other_dtypes_are_written_as_format_cell_writes_them():
+    frame = pd.DataFrame({"id": ["r1", "r2", "r3"], "n": [1.0, None, 3.0], "x": ["2.5", 7, None],
+                          "ok": [True, None, False], "day": ["2023-01-02", None, "x,y"], "kind": [None, "a", "b"],
+                          "text": [1.5, "a\rb", None]}, dtype=object)
+    assert csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
+
+
+def test_a_one_column_table_quotes_its_empty_cells_as_csv_writer_does():
+    schema = TableSchema("one", Path("schemas/one.schema.json"), {"fields": [{"name": "text", "type": "string"}]})
+    frame = pd.DataFrame({"text": pd.array(["", None, "a", "b,c", "d\re"], dtype="string")})
+    written = csv_bytes(frame, schema)
+    assert written == _as_record_writer_writes(frame, schema)
+    assert written.count(b'""\n') == 2
+
+
+def test_an_empty_table_is_its_header():
+    assert csv_bytes(_random_frame(0, 0), SCHEMA) == (HEADER).encode("utf-8")

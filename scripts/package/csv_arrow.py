@@ -1,18 +1,21 @@
-"""A published CSV read by Arrow, when its bytes are exactly what the package's writer writes.
+"""The package's CSV rows written and read by Arrow, a column at a time, byte for byte as the Python csv module does.
 
-The strict reader (tables.read_table) parses every record and cell in Python: at 100,000 articles that was the
-largest part of validating the package. A file the build wrote can be read by Arrow instead, as long as the frame is
-the one the strict reader would make:
+Writing (written_rows): the rows csv_records.RecordWriter writes from the cells' text (csv.writer's minimal quoting,
+"\n" line ends, a row holding a carriage return quoted whole), made by Arrow's string kernels.
 
-- Arrow reads every cell as text; then each batch's rows are made again as `csv.writer` writes those cells (minimal
-  quoting, rows ended by "\\n", the header of the schema's names) and compared with the file's bytes. Equal bytes
-  mean the strict reader would read the same cells, since `csv.reader` reads back what `csv.writer` wrote.
+Reading (read_written_csv): the strict reader (tables.read_table) parses every record and cell in Python, which was
+the largest part of validating a large package. A file the build wrote can be read by Arrow instead, as long as the
+frame is the one the strict reader would make:
+
+- Arrow reads every cell as text; then each batch's rows are made again as `csv.writer` writes those cells and
+  compared with the file's bytes (the header must be the schema's names). Equal bytes mean the strict reader would
+  read the same cells, since `csv.reader` reads back what `csv.writer` wrote.
 - The cell checks of the strict reader (control characters; line breaks and tabs only in free-text columns) and
   of parse_cell (whole numbers, numbers, booleans, real dates) are made on whole columns, with the same patterns.
 
-Anything else returns None: other quoting or line ends, a carriage return in a cell (the writer quotes such a row
-whole), a BOM, a byte that is not UTF-8, a wrong header, a cell that does not parse. read_table then reads the file
-the strict way, which says what is wrong and where.
+Anything else returns None: other quoting or line ends, a carriage return in a cell, a BOM, a byte that is not
+UTF-8, a wrong header, a cell that does not parse. read_table then reads the file the strict way, which says what is
+wrong and where.
 """
 from __future__ import annotations
 
@@ -110,11 +113,47 @@ def _row_bytes(batch: pa.RecordBatch, kinds: dict[str, str], free_text: set[str]
                 special = pc.filter(column, must)
                 if name not in free_text and _any(pc.match_substring(special, "\n")):
                     raise _NotAsWritten(name)
-                quoted = pc.binary_join_element_wise(_QUOTE, pc.replace_substring(special, '"', '""'), _QUOTE,
-                                                     _NOTHING)
-                column = pc.replace_with_mask(column, must, quoted)
+                column = pc.replace_with_mask(column, must, _quoted(special))
         written.append(column)
-    return _value_bytes(pc.binary_join_element_wise(pc.binary_join_element_wise(*written, _COMMA), _NOTHING,
+    return _joined(written)
+
+
+def written_rows(columns: list[pa.Array], quotable: list[bool]) -> pa.Buffer:
+    """The UTF-8 text of rows whose cells are these string columns' values (a missing value an empty cell), as
+    csv_records.RecordWriter writes them: a cell quoted when it holds a comma, a quote or a line break, or when it
+    is the one cell of its row and empty; every cell of a row that holds a carriage return quoted; each row ended
+    by "\n". A column not quotable holds no character that is ever quoted (whole numbers, booleans)."""
+    columns = [pc.fill_null(column.cast(pa.string()), _NOTHING) for column in columns]
+    carriage_returns = None
+    for column, may in zip(columns, quotable):
+        if may:
+            found = pc.match_substring(column, "\r")
+            carriage_returns = found if carriage_returns is None else pc.or_(carriage_returns, found)
+    if carriage_returns is not None and not _any(carriage_returns):
+        carriage_returns = None
+    written = []
+    for column, may in zip(columns, quotable):
+        must = pc.match_substring_regex(column, _MUST_QUOTE) if may else None
+        if len(columns) == 1:  # csv.writer quotes a row's one empty cell, which would otherwise be an empty line
+            empty = pc.equal(column, "")
+            must = empty if must is None else pc.or_(must, empty)
+        if carriage_returns is not None:
+            must = carriage_returns if must is None else pc.or_(must, carriage_returns)
+        if must is not None and _any(must):
+            column = pc.replace_with_mask(column, must, _quoted(pc.filter(column, must)))
+        written.append(column)
+    return _joined(written)
+
+
+def _quoted(cells: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise(_QUOTE, pc.replace_substring(cells, '"', '""'), _QUOTE, _NOTHING)
+
+
+def _joined(columns: list[pa.Array]) -> pa.Buffer:
+    """Rows of already written cells, joined by commas and ended by "\n"."""
+    if len(columns) == 1:
+        return _value_bytes(pc.binary_join_element_wise(columns[0], _NOTHING, _LINE_END))
+    return _value_bytes(pc.binary_join_element_wise(pc.binary_join_element_wise(*columns, _COMMA), _NOTHING,
                                                     _LINE_END))
 
 

@@ -16,10 +16,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from scripts.csv_records import RecordWriter
-from scripts.package.csv_arrow import read_written_csv
+from scripts.package.csv_arrow import read_written_csv, written_rows
 from scripts.package.tableschema import TableSchema
 
 
@@ -476,14 +477,15 @@ def key_order(frame: pd.DataFrame, schema: TableSchema) -> np.ndarray | None:
 
 def csv_bytes(frame: pd.DataFrame, schema: TableSchema) -> bytes:
     """UTF-8 (no BOM), LF line ends, header row, rows sorted by primary key, minimal quoting."""
-    out = io.StringIO()
+    out = io.BytesIO()
     _write_csv_rows(frame, schema, out)
-    return out.getvalue().encode("utf-8")
+    return out.getvalue()
 
 
 def write_csv(frame: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    """csv_bytes(frame, schema) into path, row by row: the table's text is never held whole in memory."""
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    """csv_bytes(frame, schema) into path, a chunk of rows at a time: the table's text is never held whole in
+    memory."""
+    with open(path, "wb") as handle:
         _write_csv_rows(frame, schema, handle)
 
 
@@ -491,31 +493,39 @@ WRITE_CHUNK_ROWS = 50_000  # rows formatted at a time: their text, not the table
 
 
 def _formatted(kind: str, column: pd.Series) -> list[str]:
-    """format_cell of each value of a column; a text column's str values are their own text, and a nullable
-    integer or boolean column is formatted by NumPy (str(int(v)), 'true'/'false', '' for a missing value)."""
-    if (kind, str(column.dtype)) in (("integer", "Int64"), ("boolean", "boolean")):
-        missing = column.isna().to_numpy()
-        if kind == "integer":
-            text = column.to_numpy(dtype="int64", na_value=0).astype(str)
-        else:
-            text = np.where(column.to_numpy(dtype=bool, na_value=False), "true", "false")
-        return np.where(missing, "", text).tolist()
+    """format_cell of each value of a column (a text column's str values are their own text)."""
     values = column.to_numpy(dtype=object).tolist()  # NA, NaN as format_cell gets them
     if kind == "string":
         return ["" if v is None or v is pd.NA else v if type(v) is str else format_cell(kind, v) for v in values]
     return [format_cell(kind, v) for v in values]
 
 
+def _cell_texts(kind: str, column: pd.Series) -> tuple[pa.Array, bool]:
+    """A column's cells as format_cell writes them, as Arrow text (None: an empty cell), and whether a cell may need
+    quotes. Text, whole numbers and booleans held in their schema dtypes are formatted by Arrow."""
+    if kind in ("string", "date") and isinstance(column.dtype, pd.StringDtype):
+        return pa.array(column), True
+    if kind == "integer" and str(column.dtype) == "Int64":
+        return pa.array(column).cast(pa.string()), False
+    if kind == "boolean" and str(column.dtype) == "boolean":
+        return pc.if_else(pa.array(column), "true", "false"), False
+    return pa.array(_formatted(kind, column), pa.string()), True
+
+
 def _write_csv_rows(frame: pd.DataFrame, schema: TableSchema, handle) -> None:
+    """The CSV's bytes into a binary handle: the header as RecordWriter writes it, then the rows in key order, a
+    chunk at a time, as csv_arrow.written_rows writes them (RecordWriter's rules, made by Arrow a column at a
+    time)."""
     order = key_order(frame, schema)  # rows are taken in this order a chunk at a time: no sorted copy of the frame
-    writer = RecordWriter(handle)
-    writer.writerow(schema.field_names)
+    header = io.StringIO()
+    RecordWriter(header).writerow(schema.field_names)
+    handle.write(header.getvalue().encode("utf-8"))
     kinds = [f["type"] for f in schema.fields]
-    for first in range(0, len(frame), WRITE_CHUNK_ROWS):  # a column at a time, not a tuple per row
+    for first in range(0, len(frame), WRITE_CHUNK_ROWS):
         rows = slice(first, first + WRITE_CHUNK_ROWS)
         chunk = frame.iloc[rows if order is None else order[rows]]
-        columns = [_formatted(kind, chunk.iloc[:, i]) for i, kind in zip(range(chunk.shape[1]), kinds)]
-        writer.writerows(list(zip(*columns)))
+        texts = [_cell_texts(kind, chunk.iloc[:, i]) for i, kind in zip(range(chunk.shape[1]), kinds)]
+        handle.write(written_rows([text for text, _ in texts], [quotable for _, quotable in texts]))
 
 
 _NULLABLE_PANDAS_TYPES = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
