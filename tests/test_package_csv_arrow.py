@@ -10,6 +10,7 @@ from pathlib import Path
 import io
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from scripts.csv_records import RecordWriter
@@ -174,6 +175,18 @@ def test_columns_held_in_other_dtypes_are_written_as_format_cell_writes_them():
                           "ok": [True, None, False], "day": ["2023-01-02", None, "x,y"], "kind": [None, "a", "b"],
                           "text": [1.5, "a\rb", None]}, dtype=object)
     assert csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
+
+
+def test_columns_held_in_several_arrow_chunks_are_written_as_one_column():
+    frame = _random_frame(60, 3).sort_values("id", ignore_index=True)  # in key order: written as it is held
+    assert key_order(frame, SCHEMA) is None
+    chunked = frame.copy()
+    for name in ("text", "n"):
+        values = pa.array(frame[name])
+        chunked[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([values[:25], values[25:]]))
+                                  if name == "text" else frame[name])
+    assert isinstance(pa.array(chunked["text"]), pa.ChunkedArray)
+    assert csv_bytes(chunked, SCHEMA) == csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
 
 
 def test_a_one_column_table_quotes_its_empty_cells_as_csv_writer_does():

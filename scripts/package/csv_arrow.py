@@ -123,7 +123,7 @@ def written_rows(columns: list[pa.Array], quotable: list[bool]) -> pa.Buffer:
     csv_records.RecordWriter writes them: a cell quoted when it holds a comma, a quote or a line break, or when it
     is the one cell of its row and empty; every cell of a row that holds a carriage return quoted; each row ended
     by "\n". A column not quotable holds no character that is ever quoted (whole numbers, booleans)."""
-    columns = [pc.fill_null(column.cast(pa.string()), _NOTHING) for column in columns]
+    columns = [pc.fill_null(_one_chunk(column).cast(pa.string()), _NOTHING) for column in columns]
     carriage_returns = None
     for column, may in zip(columns, quotable):
         if may:
@@ -143,6 +143,10 @@ def written_rows(columns: list[pa.Array], quotable: list[bool]) -> pa.Buffer:
             column = pc.replace_with_mask(column, must, _quoted(pc.filter(column, must)))
         written.append(column)
     return _joined(written)
+
+
+def _one_chunk(column: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
 
 
 def _quoted(cells: pa.Array) -> pa.Array:
@@ -211,7 +215,7 @@ _PANDAS_TYPES = {"integer": pd.Int64Dtype(), "number": pd.Float64Dtype(), "boole
 
 def _frame_column(chunks: list[pa.Array], kind: str):
     """A column's typed batches as the frame of read_table holds it (text and dates as Arrow-backed strings)."""
-    column = pa.chunked_array(chunks, type=_ARROW_TYPES[kind]).combine_chunks()
-    if kind in ("string", "date"):
+    column = pa.chunked_array(chunks, type=_ARROW_TYPES[kind])
+    if kind in ("string", "date"):  # kept in its batches' chunks: no copy of the table's text
         return pd.arrays.ArrowStringArray(column.cast(pa.large_string()))
     return _PANDAS_TYPES[kind].__from_arrow__(column)
