@@ -72,6 +72,17 @@ def test_a_written_table_read_by_arrow_is_the_strict_readers_frame(tmp_path, mon
     pd.testing.assert_frame_equal(frame, strict, check_exact=True)
 
 
+def test_line_breaks_that_look_like_rows_are_read_by_arrow_across_its_blocks(tmp_path, monkeypatch):
+    monkeypatch.setattr(csv_arrow, "BLOCK_BYTES", 1024)  # blocks cut inside quoted cells, rows split wrongly at first
+    frame = _random_frame(300, 4)
+    frame["text"] = pd.array([f"said\nr{i},not a number,,maybe,,c,\nthen" for i in range(300)], dtype="string")
+    path = tmp_path / "t.csv"
+    write_csv(frame, SCHEMA, path)
+    read = read_written_csv(path, SCHEMA, FREE_TEXT)
+    assert read is not None, "a file the writer wrote was declined"
+    pd.testing.assert_frame_equal(read, _strict(path, SCHEMA, monkeypatch)[0], check_exact=True)
+
+
 def test_every_published_table_read_by_arrow_is_the_strict_readers_frame(monkeypatch):
     for name, schema in all_schemas(ROOT / "schemas").items():
         path = ROOT / "data" / f"{name}.csv"
@@ -174,6 +185,9 @@ def test_columns_held_in_other_dtypes_are_written_as_format_cell_writes_them():
     frame = pd.DataFrame({"id": ["r1", "r2", "r3"], "n": [1.0, None, 3.0], "x": ["2.5", 7, None],
                           "ok": [True, None, False], "day": ["2023-01-02", None, "x,y"], "kind": [None, "a", "b"],
                           "text": [1.5, "a\rb", None]}, dtype=object)
+    assert csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
+    frame["text"] = pd.Series(["x,y", None, "z"], dtype="str")  # pandas' default text dtype: NaN for missing
+    frame["day"] = pd.Series(["2023-01-02", None, "2023-01-03"], dtype=pd.StringDtype("python"))
     assert csv_bytes(frame, SCHEMA) == _as_record_writer_writes(frame, SCHEMA)
 
 

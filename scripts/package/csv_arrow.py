@@ -89,33 +89,34 @@ def _read(path: Path, schema: TableSchema, free_text: set[str], newlines_in_valu
             convert_options=pa_csv.ConvertOptions(column_types={name: pa.string() for name in names},
                                                   strings_can_be_null=False, check_utf8=True))
         for batch in reader:
-            typed = [_typed(column, kinds[name]) for name, column in zip(names, batch.columns)]
-            written = _row_bytes(batch, kinds, free_text)
+            written, broken = _row_bytes(batch, kinds, free_text)
             actual = raw.read(written.size)
             if not written.equals(pa.py_buffer(actual)):
-                raise _RowsDiffer()
+                raise _RowsDiffer()  # first: rows Arrow split wrongly are not checked cell by cell
+            if broken:
+                raise _NotAsWritten(broken[0])
             _refuse_controls(actual, batch, free_text)
-            for name, column in zip(names, typed):
-                chunks[name].append(column)
+            for name, column in zip(names, batch.columns):
+                chunks[name].append(_typed(column, kinds[name]))
         if raw.read(1):  # bytes Arrow made no row of, such as a last line without its "\n"
             raise _RowsDiffer()
     return pd.DataFrame({name: _frame_column(chunks[name], kinds[name]) for name in names})
 
 
-def _row_bytes(batch: pa.RecordBatch, kinds: dict[str, str], free_text: set[str]) -> pa.Buffer:
-    """The batch's rows as csv.writer writes them (a cell quoted when it holds a comma, a quote or a line break);
-    raises _NotAsWritten for a line break in a column that is not free text."""
-    written = []
+def _row_bytes(batch: pa.RecordBatch, kinds: dict[str, str], free_text: set[str]) -> tuple[pa.Buffer, list[str]]:
+    """The batch's rows as csv.writer writes them (a cell quoted when it holds a comma, a quote or a line break),
+    and the columns that are not free text but hold a line break. A typed column is written as it is: a cell that
+    would need quotes there fails its kind's pattern afterwards."""
+    written, broken = [], []
     for name, column in zip(batch.schema.names, batch.columns):
-        if kinds[name] == "string":  # the typed kinds' patterns (checked first) leave nothing to quote
-            must = pc.match_substring_regex(column, _MUST_QUOTE)
-            if _any(must):
-                special = pc.filter(column, must)
-                if name not in free_text and _any(pc.match_substring(special, "\n")):
-                    raise _NotAsWritten(name)
-                column = pc.replace_with_mask(column, must, _quoted(special))
+        must = pc.match_substring_regex(column, _MUST_QUOTE) if kinds[name] == "string" else None
+        if must is not None and _any(must):
+            special = pc.filter(column, must)
+            if name not in free_text and _any(pc.match_substring(special, "\n")):
+                broken.append(name)
+            column = pc.replace_with_mask(column, must, _quoted(special))
         written.append(column)
-    return _joined(written)
+    return _joined(written), broken
 
 
 def written_rows(columns: list[pa.Array], quotable: list[bool]) -> pa.Buffer:
