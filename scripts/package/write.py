@@ -101,7 +101,9 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
     """datapackage.json: the hand-written metadata plus a resource for every published file.
 
     licences and urls (by source_id, from a corpus's metadata CSV) give an article its own licence title and
-    the address it was published at; otherwise every article gets the package's x-article-licence."""
+    the address it was published at; otherwise every article gets the package's x-article-licence. An article's
+    hash and bytes are the sources table's, measured on the file the build read (its copy in package_dir is checked
+    against them when the package is validated), so that a corpus's articles are not read again here."""
     resources = []
     for name, schema in schemas.items():
         csv_path = package_dir / "data" / f"{name}.csv"
@@ -122,10 +124,11 @@ def descriptor(metadata: dict, schemas: dict[str, TableSchema], sources: pd.Data
         given = (licences or {}).get(row.source_id)  # a licence id (CC-BY-4.0) is its own name; words are a title
         licence = ({"name": given if re.fullmatch(r"[A-Za-z0-9.+-]+", given) else "custom", "title": given} if given
                    else {"name": "publisher-copyright", "title": metadata["x-article-licence"]})
+        known = not (pd.isna(row.sha256) or pd.isna(row.length_bytes))
         resource = {"name": f"article-{row.source_id}", "path": row.text_path,  # no "type": the v2 profile allows only "table"
-                    "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
-                    "title": title, "hash": f"sha256:{sha256_of(article)}", "bytes": article.stat().st_size,
-                    "licenses": [licence]}
+                    "scheme": "file", "format": "txt", "mediatype": "text/plain", "encoding": "utf-8", "title": title,
+                    "hash": f"sha256:{row.sha256 if known else sha256_of(article)}",
+                    "bytes": int(row.length_bytes) if known else article.stat().st_size, "licenses": [licence]}
         if (urls or {}).get(row.source_id):
             resource["sources"] = [{"title": "where the text was published", "path": urls[row.source_id]}]
         resources.append(resource)
