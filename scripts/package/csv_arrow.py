@@ -19,6 +19,7 @@ wrong and where.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -27,21 +28,24 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from scripts.package import cell_rules
 from scripts.package.tableschema import TableSchema
 
 BLOCK_BYTES = 1 << 22  # the CSV text Arrow reads and checks at a time
 
-# parse_cell's patterns in RE2's syntax (an empty cell is a missing value); a cell of these kinds never needs quotes
-_TYPED = {"integer": r"^(?:-?[0-9]+)?$",
-          "number": r"^(?:-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)?$",
-          "boolean": r"^(?:true|false)?$",
-          "date": r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
+# parse_cell's patterns, anchored for RE2 (an empty cell is a missing value); a cell of these kinds never needs quotes
+_TYPED = {kind: f"^(?:{pattern})?$" for kind, pattern in
+          (("integer", cell_rules.INTEGER), ("number", cell_rules.NUMBER), ("boolean", cell_rules.BOOLEAN),
+           ("date", cell_rules.DATE))}
 _MUST_QUOTE = r'[,"\n]'  # what csv.writer quotes with "\n" as its line terminator
 _QUOTE, _COMMA, _LINE_END, _NOTHING = (pa.scalar(text, pa.string()) for text in ('"', ",", "\n", ""))
-# tables._CONTROL, and a carriage return, as bytes of UTF-8: the one-byte controls, and the C1 controls U+0080 to
-# U+009F (0xC2 then 0x80 to 0x9F; 0xC2 only ever starts a character). A tab or a line break is looked for in the cells.
-_REFUSED_BYTE = np.zeros(256, dtype=bool)
-_REFUSED_BYTE[[*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]] = True
+# cell_rules.CONTROL, and a carriage return, as bytes of UTF-8: the one-byte characters, and the second byte of the
+# two-byte ones (the C1 controls: 0xC2 then 0x80 to 0x9F; 0xC2 only ever starts a character). A tab or a line break
+# is looked for in the cells.
+_CONTROL = re.compile(cell_rules.CONTROL)
+_REFUSED_BYTE = np.array([b < 0x80 and bool(_CONTROL.fullmatch(chr(b)) or chr(b) == "\r") for b in range(256)])
+_C1_SECOND_BYTE = np.array([bool(_CONTROL.fullmatch(bytes((0xC2, b)).decode("utf-8", "replace"))) for b in range(256)])
+assert not any(_CONTROL.fullmatch(chr(code)) for code in range(0xC0, 0x800)), "a control past U+00BF: not 0xC2-led"
 _TAB = 0x09
 
 
@@ -169,7 +173,7 @@ def _refuse_controls(text: bytes, batch: pa.RecordBatch, free_text: set[str]) ->
     if _REFUSED_BYTE[octets].any():
         raise _NotAsWritten("control character")
     leads = np.flatnonzero(octets[:-1] == 0xC2)
-    if len(leads) and ((octets[leads + 1] >= 0x80) & (octets[leads + 1] <= 0x9F)).any():
+    if len(leads) and _C1_SECOND_BYTE[octets[leads + 1]].any():
         raise _NotAsWritten("control character")
     if (octets == _TAB).any():
         for name, column in zip(batch.schema.names, batch.columns):

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from scripts.csv_records import RecordWriter
+from scripts.package import cell_rules
 from scripts.package.csv_arrow import read_written_csv, written_rows
 from scripts.package.tableschema import TableSchema
 
@@ -53,10 +54,10 @@ class Problem:
         return f"{where}: {self.message}{value}"
 
 
-# ASCII digits only (\d would accept Arabic-Indic and other digits), whole cell (re.fullmatch, so no trailing newline)
-_INTEGER = re.compile(r"-?[0-9]+")
-_NUMBER = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# whole cells (re.fullmatch, so no trailing newline); see cell_rules for what each holds
+_INTEGER = re.compile(cell_rules.INTEGER)
+_NUMBER = re.compile(cell_rules.NUMBER)
+_DATE = re.compile(cell_rules.DATE)
 
 
 def parse_cell(kind: str, text: str):
@@ -191,11 +192,8 @@ def parse_cell_rows(rows: list[list[str]], header: list[str], schema: TableSchem
     return frame_from_columns(columns.__getitem__, schema), [problem for _, _, problem in found]
 
 
-# Control characters are never data: NUL, the other C0 controls, DEL and the C1 controls. A free-text cell (a string
-# column with no pattern or closed vocabulary: evidence quoted from an article, a note) may hold a line break or a
-# tab inside quotes; no other cell may.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LINE_BREAK_OR_TAB = re.compile(r"[\n\r\t]")
+_CONTROL = re.compile(cell_rules.CONTROL)  # anywhere
+_LINE_BREAK_OR_TAB = re.compile(cell_rules.LINE_BREAK_OR_TAB)  # outside free-text cells
 _CONTROL_OR_BREAK = re.compile(f"{_CONTROL.pattern}|{_LINE_BREAK_OR_TAB.pattern}")  # either of the two: a row without
 # any (searched once in its cells joined by commas, which neither holds) needs no cell-by-cell look
 _BOM = b"\xef\xbb\xbf"
