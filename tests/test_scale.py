@@ -76,3 +76,67 @@ def test_large_package_path_finds_a_changed_article_by_its_recorded_hash(package
     article.write_bytes(article.read_bytes().replace(b"e", b"E", 1))
     found = [p for p in validate_package(package_copy) if p.file == f"articles/{article.name}"]
     assert any("sha256 differs from datapackage.json" in p.message for p in found)
+
+
+def _edit_descriptor(package, change) -> None:
+    path = package / "datapackage.json"
+    descriptor = __import__("json").loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(__import__("json").dumps(descriptor), encoding="utf-8")
+
+
+def _article_resources(descriptor) -> list[dict]:
+    return [r for r in descriptor["resources"] if r.get("type") != "table"]
+
+
+def test_large_package_path_reads_each_article_once(package_copy, as_large, monkeypatch):
+    opened = []
+    real_read_bytes = validate.Path.read_bytes
+    monkeypatch.setattr(validate.Path, "read_bytes", lambda self: opened.append(self.name) or real_read_bytes(self))
+    real_sha256_of = validate.sha256_of
+    monkeypatch.setattr(validate, "sha256_of", lambda path: opened.append(path.name) or real_sha256_of(path))
+    assert validate_package(package_copy) == []
+    articles = [p.name for p in (package_copy / "articles").iterdir()]
+    assert sorted(name for name in opened if name in articles) == sorted(articles)
+
+
+def test_large_package_path_checks_an_articles_recorded_bytes_from_the_same_read(package_copy, as_large):
+    def wrong_bytes(descriptor):
+        _article_resources(descriptor)[0]["bytes"] += 1
+    _edit_descriptor(package_copy, wrong_bytes)
+    article = _article_resources(__import__("json").loads((package_copy / "datapackage.json").read_text()))[0]
+    found = [p for p in validate_package(package_copy) if p.file == article["path"]]
+    assert any(f"datapackage.json says {article['bytes']}" in p.message for p in found), found
+
+
+@pytest.mark.parametrize("content, why", [(None, "missing"), (b"another text\n", "sha256 differs from datapackage.json")])
+def test_large_package_path_checks_an_article_the_sources_table_does_not_name(package_copy, as_large, content, why):
+    def one_more(descriptor):
+        extra = dict(_article_resources(descriptor)[0], name="article-extra", path="articles/extra.txt")
+        descriptor["resources"].append(extra)
+    _edit_descriptor(package_copy, one_more)
+    if content is not None:
+        (package_copy / "articles/extra.txt").write_bytes(content)
+    found = [p for p in validate_package(package_copy) if p.file == "articles/extra.txt"]
+    assert any(why in p.message for p in found), found
+
+
+def test_large_package_path_shows_frictionless_the_first_sources_and_checks_every_one(package_copy, as_large):
+    descriptor = __import__("json").loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
+    assert len(descriptor["sources"]) == 5 and validate._sampled(package_copy, descriptor)["sources"] == []
+
+    def bad_last_source(descriptor):
+        descriptor["sources"][-1]["title"] = 7
+    _edit_descriptor(package_copy, bad_last_source)
+    problems = validate_package(package_copy)
+    assert any(p.column == "sources[4]" and "title, path and email are text" in p.message for p in problems), problems
+
+
+def test_an_article_linked_to_a_file_outside_the_package_is_refused(package_copy, tmp_path):
+    article = sorted((package_copy / "articles").glob("*.txt"))[0]
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(article.read_bytes())
+    article.unlink()
+    article.symlink_to(outside)
+    problems = validate_package(package_copy)
+    assert any("through a symbolic link" in p.message for p in problems), problems

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -35,63 +36,74 @@ from scripts.paths import ROOT
 
 class _PackagePaths:
     """Where a package's relative paths lead, for one validation: each folder is resolved once (a corpus package
-    names 10,000s of articles in one folder, and Path.resolve() looks at every part of every path), then only each
-    path's own last part is looked at (a symbolic link is followed as Path.resolve() follows it)."""
+    names 100,000s of articles in one folder), then only each path's own last part is looked at, with one lstat (a
+    symbolic link is followed as os.path.realpath follows it). Strings, not pathlib: pathlib cost about 40 us a path."""
 
     def __init__(self, package_dir: Path):
-        self.package_dir = package_dir
-        self.root = package_dir.resolve()
-        self._folders: dict[Path, Path] = {}
+        self.package_dir = str(package_dir)
+        self.root = os.path.realpath(package_dir)
+        self._prefix = self.root.rstrip(os.sep) + os.sep
+        self._folder_inside: dict[str, bool] = {}
 
-    def resolve(self, path: str) -> Path:
-        whole = self.package_dir / path
-        folder = self._folders.get(whole.parent)
-        if folder is None:
-            folder = self._folders[whole.parent] = whole.parent.resolve()
-        candidate = folder / whole.name
-        return candidate.resolve() if candidate.is_symlink() else candidate
+    def _within_root(self, real: str) -> bool:
+        return real == self.root or real.startswith(self._prefix)
 
     def inside(self, path: str) -> bool:
-        try:
-            self.resolve(path).relative_to(self.root)
-        except ValueError:
-            return False
-        return True
+        """Whether a relative path without '..' leads to a place inside the package."""
+        whole = os.path.normpath(os.path.join(self.package_dir, path))
+        if os.path.islink(whole):
+            return self._within_root(os.path.realpath(whole))
+        folder = os.path.dirname(whole)
+        inside = self._folder_inside.get(folder)
+        if inside is None:
+            inside = self._folder_inside[folder] = self._within_root(os.path.realpath(folder))
+        return inside
+
+
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _unsafe_path(path, paths: _PackagePaths) -> str | None:
     """Why a descriptor path must not be followed (None when it is a relative path to a file inside the package)."""
     if not isinstance(path, str) or not path:
         return "is not a single relative file path"
-    if "://" in path or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
+    if "://" in path or _URL_SCHEME.match(path):
         return "is a URL: a package is validated from its own files only"
     if path.startswith(("/", "\\", "~")) or "$" in path or "\\" in path:
         return "is absolute or names a home folder or variable"
-    if ".." in PurePosixPath(path).parts:
+    if ".." in path.split("/"):
         return "climbs out of the package with '..'"
     if not paths.inside(path):
         return "leads outside the package (through a symbolic link)"
     return None
 
 
-def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths) -> list[Problem]:
-    """The descriptor must be JSON, and every resource a local file of the package: checked before frictionless
-    reads it, so that nothing is fetched from a URL or read from outside the package. Table resources must point
-    at their own files (data/<name>.csv or .parquet, schemas/<name>.schema.json)."""
+def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths) -> tuple[dict | None, list[Problem]]:
+    """The descriptor (None when it cannot be read) and its problems. It must be JSON, and every resource a local
+    file of the package: checked before frictionless reads it, so that nothing is fetched from a URL or read from
+    outside the package. Table resources must point at their own files (data/<name>.csv or .parquet,
+    schemas/<name>.schema.json); every entry of `sources` must be an object of text properties (the profile's rule,
+    checked here on every entry, since frictionless is shown only the first ones of a large package: _sampled)."""
     file = "datapackage.json"
     try:
         descriptor = json.loads((package_dir / file).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return [Problem(file, None, None, None, "missing; rebuild with `make build`")]
+        return None, [Problem(file, None, None, None, "missing; rebuild with `make build`")]
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         where = f" at line {err.lineno} column {err.colno}" if isinstance(err, json.JSONDecodeError) else ""
-        return [Problem(file, getattr(err, "lineno", None), None, None,
-                        f"is not valid UTF-8 JSON{where} ({err.msg if hasattr(err, 'msg') else err.reason}); "
-                        "rebuild with `make build`")]
+        return None, [Problem(file, getattr(err, "lineno", None), None, None,
+                              f"is not valid UTF-8 JSON{where} ({err.msg if hasattr(err, 'msg') else err.reason}); "
+                              "rebuild with `make build`")]
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     if not isinstance(resources, list):
-        return [Problem(file, None, None, None, "has no list of resources; rebuild with `make build`")]
+        return None, [Problem(file, None, None, None, "has no list of resources; rebuild with `make build`")]
     problems = []
+    sources = descriptor.get("sources", [])
+    for index, source in enumerate(sources if isinstance(sources, list) else [sources]):
+        if not isinstance(source, dict) or not all(isinstance(source[key], str) for key in ("title", "path", "email")
+                                                   if key in source):
+            problems.append(Problem(file, None, f"sources[{index}]", str(source)[:200],
+                                    "must be an object whose title, path and email are text; rebuild with `make build`"))
     expected = {}
     for name in schemas:
         expected[name] = (f"data/{name}.csv", f"schemas/{name}.schema.json")
@@ -120,7 +132,7 @@ def descriptor_problems(package_dir: Path, schemas: dict, paths: _PackagePaths) 
     missing = sorted(set(expected) - {r.get("name") for r in resources if isinstance(r, dict)})
     if missing:
         problems.append(Problem(file, None, None, None, f"has no resource for {', '.join(missing)}; rebuild with `make build`"))
-    return problems
+    return descriptor, problems
 
 
 # frictionless checks a package row by row in Python (about 50,000 rows a second here) and opens every resource,
@@ -148,27 +160,34 @@ def frictionless_reads_everything(package_dir: Path, descriptor: dict) -> bool:
     return articles <= FRICTIONLESS_FULL_ARTICLES and csv_bytes <= FRICTIONLESS_FULL_CSV_BYTES
 
 
-def resource_file_problems(package_dir: Path, descriptor: dict) -> list[Problem]:
+def recorded_file_problems(resource: dict, size: int, sha256) -> list[Problem]:
+    """A file's size and sha256 (a callable giving it, asked only when the resource declares a hash) against the
+    bytes and hash its resource declares."""
+    problems = []
+    if "bytes" in resource and resource["bytes"] != size:
+        problems.append(Problem(resource["path"], None, None, None,
+                                f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
+                                "after the build; rebuild with `make build`"))
+    expected = str(resource.get("hash", "")).removeprefix("sha256:")
+    if expected and sha256() != expected:
+        problems.append(Problem(resource["path"], None, None, None,
+                                f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
+                                "build; rebuild with `make build`"))
+    return problems
+
+
+def resource_file_problems(package_dir: Path, resources) -> list[Problem]:
     """Every resource that declares bytes or a sha256 hash must match its file (what frictionless checks on a full
     read, done here for a package too large for one)."""
     problems = []
-    for resource in descriptor.get("resources", []):
+    for resource in resources:
         if not isinstance(resource, dict) or not ("hash" in resource or "bytes" in resource):
             continue
         path = package_dir / resource["path"]
         if not path.is_file():
             problems.append(Problem(resource["path"], None, None, None, "missing; rebuild with `make build`"))
             continue
-        size = path.stat().st_size
-        if "bytes" in resource and resource["bytes"] != size:
-            problems.append(Problem(resource["path"], None, None, None,
-                                    f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
-                                    "after the build; rebuild with `make build`"))
-        expected = str(resource.get("hash", "")).removeprefix("sha256:")
-        if expected and sha256_of(path) != expected:
-            problems.append(Problem(resource["path"], None, None, None,
-                                    f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
-                                    "build; rebuild with `make build`"))
+        problems += recorded_file_problems(resource, path.stat().st_size, lambda: sha256_of(path))
     return problems
 
 
@@ -183,21 +202,24 @@ def _sampled(package_dir: Path, descriptor: dict) -> dict:
             schema = json.loads((package_dir / resource["schema"]).read_text(encoding="utf-8"))
             schema.pop("foreignKeys", None)
             resources.append(dict(resource, schema=schema))
-    return dict(descriptor, resources=resources)
+    sampled = dict(descriptor, resources=resources)
+    if isinstance(descriptor.get("sources"), list):  # one per article: descriptor_problems checks every entry
+        sampled["sources"] = descriptor["sources"][:FRICTIONLESS_FULL_ARTICLES]
+    return sampled
 
 
-def frictionless_problems(package_dir: Path) -> list[Problem]:
-    """frictionless's own validation; call only after descriptor_problems found nothing. Reads every row of a package
-    up to FRICTIONLESS_FULL_* in size, a sample of a larger one (see above)."""
+def frictionless_problems(package_dir: Path, descriptor: dict) -> list[Problem]:
+    """frictionless's own validation of the package whose descriptor_problems found nothing. Reads every row of a
+    package up to FRICTIONLESS_FULL_* in size; of a larger one a sample (see above) and the table files' bytes and
+    hashes, leaving the articles' to validate_package, which reads each article once for all its checks."""
     from frictionless import Package
 
     place = str(package_dir / "datapackage.json")
     try:
-        descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
         if frictionless_reads_everything(package_dir, descriptor):
             report, problems = Package(place).validate(), []
-        else:  # the articles by their bytes and hashes, the tables by their first rows here and in full by pandera
-            problems = resource_file_problems(package_dir, descriptor)
+        else:  # the tables by their first rows here and in full by pandera
+            problems = resource_file_problems(package_dir, filter(_is_table, descriptor["resources"]))
             report = Package(_sampled(package_dir, descriptor), basepath=str(package_dir)).validate(
                 limit_rows=FRICTIONLESS_SAMPLE_ROWS)
     except Exception as err:  # frictionless raises FrictionlessException for a descriptor it cannot read
@@ -426,19 +448,24 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     checks and its Parquet comparison are done; what the checks of other tables read of it (_checks_read: key
     columns, and a few small record tables whole) is kept until the end. The article texts are held as one UTF-8
     buffer while the tables with spans are checked. The problems come in the order of reading every table first:
-    reading problems by table, the articles', the checks' by table, the Parquet files' by table, the checksums'."""
+    reading problems by table, the articles' (against sources.csv, and in a package too large for frictionless to
+    read whole against datapackage.json too), the checks' by table, the Parquet files' by table, the checksums'."""
     package_dir = Path(package_dir)
     try:
         schemas = all_schemas(package_dir / "schemas")
     except InputError as err:
         return [Problem(err.path, None, None, None, f"{err.where}: {err.problem}. {err.fix}")]
     paths = _PackagePaths(package_dir)
-    problems = descriptor_problems(package_dir, schemas, paths)
+    descriptor, problems = descriptor_problems(package_dir, schemas, paths)
+    recorded: dict[str, dict] = {}  # path -> resource of each article whose bytes and hash are checked here
     if problems:  # an unsafe or broken descriptor: frictionless must not follow it
         problems.append(Problem("datapackage.json", None, None, None,
                                 "frictionless validation was skipped until the descriptor is fixed"))
     else:
-        problems = frictionless_problems(package_dir)
+        problems = frictionless_problems(package_dir, descriptor)
+        if not frictionless_reads_everything(package_dir, descriptor):
+            recorded = {r["path"]: r for r in descriptor["resources"] if not _is_table(r)}
+    del descriptor
     files = {name: f"data/{name}.csv" for name in schemas}
     reads = {name: _checks_read(name, schema, schemas) for name, schema in schemas.items()}
     kept_columns: dict[str, list[str] | None] = {}  # what the other tables' checks read of each table
@@ -470,7 +497,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
         if name in kept_columns:
             kept[name] = frame if kept_columns[name] is None else frame[kept_columns[name]]
         if name == "sources":
-            articles = _LastDecoded(ArticleTexts(_ArticlesOf(frame, package_dir, paths, article_problems)))
+            articles = _LastDecoded(_article_texts(frame, package_dir, paths, article_problems, recorded))
 
     for position, name in enumerate(order):
         for other in reads[name]:
@@ -488,6 +515,7 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
             parquet_found[name] = parquet_problems(package_dir, name, schemas[name], frame)
         del frame
         release_memory()
+    article_problems += resource_file_problems(package_dir, recorded.values())  # articles sources.csv does not name
     for found in (read_problems, {"": article_problems}, check_problems, parquet_found):
         for name in ([""] if "" in found else schemas):
             problems += found.get(name, [])
@@ -496,33 +524,35 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     return problems
 
 
-class _ArticlesOf:
-    """The articles the sources table names (source_id -> text, in its rows' order), read when iterated as a dict's
-    items(), for ArticleTexts; an unsafe path, an unreadable article or a changed one becomes a problem instead."""
-
-    def __init__(self, sources: pd.DataFrame, package_dir: Path, paths: _PackagePaths, problems: list[Problem]):
-        self.sources, self.package_dir, self.paths, self.problems = sources, package_dir, paths, problems
-
-    def items(self):
-        for row in self.sources[["source_id", "text_path", "sha256"]].itertuples(index=False):
-            why = _unsafe_path(row.text_path, self.paths)
-            if why:
-                self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path,
-                                             f"{why}; rebuild with `make build`"))
-                continue
-            path = self.package_dir / row.text_path
-            try:
-                data = path.read_bytes()  # read once: the text and its sha256 come from the same bytes
-                text = decode_article(data, path)
-            except (InputError, OSError) as err:
-                self.problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
-                continue
-            actual = hashlib.sha256(data).hexdigest()
-            if actual != row.sha256:
-                self.problems.append(Problem(row.text_path, None, None, None,
-                                             f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the "
-                                             "article was changed"))
-            yield row.source_id, text
+def _article_texts(sources: pd.DataFrame, package_dir: Path, paths: _PackagePaths, problems: list[Problem],
+                   recorded: dict[str, dict]) -> ArticleTexts:
+    """The articles the sources table names (source_id -> text, in its rows' order), each file read once for all
+    its checks: an unsafe path, an unreadable article or one whose sha256 differs from sources.csv becomes a
+    problem instead, and the bytes and hash datapackage.json gives for it (its resource in recorded, taken out once
+    checked) are checked from the same read."""
+    texts = ArticleTexts()
+    for row in sources[["source_id", "text_path", "sha256"]].itertuples(index=False):
+        why = _unsafe_path(row.text_path, paths)
+        if why:
+            problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, f"{why}; rebuild with `make build`"))
+            continue
+        path = package_dir / row.text_path
+        try:
+            data = path.read_bytes()
+            text = decode_article(data, path)
+        except (InputError, OSError) as err:
+            problems.append(Problem("data/sources.csv", None, "text_path", row.text_path, str(err)))
+            continue
+        actual = hashlib.sha256(data).hexdigest()
+        resource = recorded.pop(row.text_path, None)
+        if resource is not None:
+            problems += recorded_file_problems(resource, len(data), lambda: actual)
+        if actual != row.sha256:
+            problems.append(Problem(row.text_path, None, None, None,
+                                    f"sha256 {actual} differs from data/sources.csv ({row.sha256}): the article was changed"))
+        if row.source_id not in texts:  # a repeated source_id is the primary-key check's problem
+            texts.add(row.source_id, text, data)
+    return texts
 
 
 def report(problems: list[Problem], what: str) -> str:
