@@ -464,7 +464,9 @@ def validate_package(package_dir: Path = ROOT) -> list[Problem]:
     else:
         problems = frictionless_problems(package_dir, descriptor)
         if not frictionless_reads_everything(package_dir, descriptor):
-            recorded = {r["path"]: r for r in descriptor["resources"] if not _is_table(r)}
+            # what the check needs, not whole resources: held until the sources table is read
+            recorded = {r["path"]: {key: r[key] for key in ("path", "bytes", "hash") if key in r}
+                        for r in descriptor["resources"] if not _is_table(r)}
     del descriptor
     files = {name: f"data/{name}.csv" for name in schemas}
     reads = {name: _checks_read(name, schema, schemas) for name, schema in schemas.items()}
