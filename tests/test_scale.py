@@ -3,6 +3,7 @@ path for a package too large for frictionless to read row by row (scripts/packag
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -58,7 +59,7 @@ def as_large(monkeypatch):
 
 
 def test_large_package_path_finds_the_built_package_valid(built_root, as_large):
-    assert not validate.frictionless_reads_everything(built_root, __import__("json").loads(
+    assert not validate.frictionless_reads_everything(built_root, json.loads(
         (built_root / "datapackage.json").read_text(encoding="utf-8")))
     assert [str(p) for p in validate_package(built_root)] == []
 
@@ -80,9 +81,9 @@ def test_large_package_path_finds_a_changed_article_by_its_recorded_hash(package
 
 def _edit_descriptor(package, change) -> None:
     path = package / "datapackage.json"
-    descriptor = __import__("json").loads(path.read_text(encoding="utf-8"))
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
     change(descriptor)
-    path.write_text(__import__("json").dumps(descriptor), encoding="utf-8")
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def _article_resources(descriptor) -> list[dict]:
@@ -104,7 +105,7 @@ def test_large_package_path_checks_an_articles_recorded_bytes_from_the_same_read
     def wrong_bytes(descriptor):
         _article_resources(descriptor)[0]["bytes"] += 1
     _edit_descriptor(package_copy, wrong_bytes)
-    article = _article_resources(__import__("json").loads((package_copy / "datapackage.json").read_text()))[0]
+    article = _article_resources(json.loads((package_copy / "datapackage.json").read_text()))[0]
     found = [p for p in validate_package(package_copy) if p.file == article["path"]]
     assert any(f"datapackage.json says {article['bytes']}" in p.message for p in found), found
 
@@ -122,7 +123,7 @@ def test_large_package_path_checks_an_article_the_sources_table_does_not_name(pa
 
 
 def test_large_package_path_shows_frictionless_the_first_sources_and_checks_every_one(package_copy, as_large):
-    descriptor = __import__("json").loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     assert len(descriptor["sources"]) == 5 and validate._sampled(package_copy, descriptor)["sources"] == []
 
     def bad_last_source(descriptor):

@@ -37,7 +37,8 @@ from scripts.paths import ROOT
 class _PackagePaths:
     """Where a package's relative paths lead, for one validation: each folder is resolved once (a corpus package
     names 100,000s of articles in one folder), then only each path's own last part is looked at, with one lstat (a
-    symbolic link is followed as os.path.realpath follows it). Strings, not pathlib: pathlib cost about 40 us a path."""
+    symbolic link is followed as os.path.realpath follows it). Strings, not pathlib: _unsafe_path took about 21 us a
+    path with pathlib, 6 with os.path (100,000 articles' paths, checked twice per validation)."""
 
     def __init__(self, package_dir: Path):
         self.package_dir = str(package_dir)
@@ -160,8 +161,8 @@ def frictionless_reads_everything(package_dir: Path, descriptor: dict) -> bool:
     return articles <= FRICTIONLESS_FULL_ARTICLES and csv_bytes <= FRICTIONLESS_FULL_CSV_BYTES
 
 
-def recorded_file_problems(resource: dict, size: int, sha256) -> list[Problem]:
-    """A file's size and sha256 (a callable giving it, asked only when the resource declares a hash) against the
+def recorded_file_problems(resource: dict, size: int, digest) -> list[Problem]:
+    """A file's size, and its sha256 (digest() gives it, called only when the resource declares a hash), against the
     bytes and hash its resource declares."""
     problems = []
     if "bytes" in resource and resource["bytes"] != size:
@@ -169,7 +170,7 @@ def recorded_file_problems(resource: dict, size: int, sha256) -> list[Problem]:
                                 f"has {size} bytes, datapackage.json says {resource['bytes']}: the file was changed "
                                 "after the build; rebuild with `make build`"))
     expected = str(resource.get("hash", "")).removeprefix("sha256:")
-    if expected and sha256() != expected:
+    if expected and digest() != expected:
         problems.append(Problem(resource["path"], None, None, None,
                                 f"sha256 differs from datapackage.json ({expected}): the file was changed after the "
                                 "build; rebuild with `make build`"))
