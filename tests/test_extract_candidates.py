@@ -57,3 +57,25 @@ def test_merging_collectors_chunk_by_chunk_gives_what_one_collector_gives():
             chunk.add(rows[first:last])
             merged.merge(chunk)
         assert merged.tables() == whole.tables(), cuts
+
+
+def test_the_package_tables_from_a_mentions_frame_read_in_blocks_are_the_rows_read_one_by_one(monkeypatch):
+    import pandas as pd
+
+    from scripts.extract import candidates
+    from scripts.package.tableschema import all_schemas
+    from scripts.paths import ROOT
+
+    rows = [mention("b", 5, "WNC", "Ward Nurses Collective"), mention("a", 40, "WNC", None),
+            mention("a", 10, "Ward Nurses Collective", "Ward Nurses Collective"),
+            mention("a", 0, "Ms Pugh", "Nia Pugh", kind="person"), mention("c", 3, "FMU", "FMU", resolution="alias"),
+            mention("c", 9, "Zed Board", "Zed Board", kind=None), mention("b", 1, "WNC", "Ward Nurses Collective")]
+    schemas = all_schemas(ROOT / "schemas")
+    frame = pd.DataFrame(rows).astype({"source_id": "string", "text": "string", "normalised_name": "string",
+                                       "entity_kind": "string", "resolution": "string", "start": "Int64", "end": "Int64"})
+    monkeypatch.setattr(candidates, "_ROWS_AT_A_TIME", 2)
+    frames = candidates.make_candidate_frames(frame, schemas)
+    people, organisations = candidate_tables([{k: v for k, v in row.items()} for row in rows])
+    assert frames["candidate_people"].astype(object).to_dict("records") == people
+    assert frames["candidate_organisations"].astype(object).to_dict("records") == organisations
+    assert [row["mentions"] for row in organisations] == [3, 1, 1]  # the blocks' rows all counted

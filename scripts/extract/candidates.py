@@ -134,11 +134,13 @@ def write_candidate_tables(mentions_csv: Path, out_dir: Path) -> dict[str, int]:
 CANDIDATE_TABLES = {"candidate_people": 0, "candidate_organisations": 1}  # package table -> index in tables()
 
 
+_ROWS_AT_A_TIME = 50_000  # mention rows made Python objects at once: 22 MB (all 442,436 at 100,000 articles: 194 MB)
+
+
 def make_candidate_frames(mentions, schemas) -> dict:
     """The package's candidate_people and candidate_organisations tables (for the schemas given) from the
-    mentions frame; pandas is imported here only, so that the extraction command never loads it."""
-    import pandas as pd
-
+    mentions frame; scripts.package.tables (and with it pandas) is imported here only, so that the extraction
+    command never loads it."""
     from scripts.package.tables import frame_from_records
 
     # only the rows and columns add() reads, one row's dict at a time (a dict for every mention row at once was the
@@ -147,8 +149,12 @@ def make_candidate_frames(mentions, schemas) -> dict:
               if c in mentions.columns]
     unresolved = mentions.loc[(mentions["resolution"] == "unresolved_candidate").fillna(False).astype(bool), wanted]
     collector = CandidateCollector()
-    collector.add({k: (None if pd.isna(v) else v) for k, v in zip(wanted, row)}
-                  for row in unresolved.itertuples(index=False, name=None))
+    for first in range(0, len(unresolved), _ROWS_AT_A_TIME):
+        # a block's columns as lists of Python values (None where missing), not rows of Arrow-backed columns with
+        # pd.isna asked of each cell: 5.7 CPU s instead of 7.1 at 100,000 articles (442,436 unresolved mentions)
+        block = unresolved.iloc[first:first + _ROWS_AT_A_TIME]
+        columns = [block[c].to_numpy(dtype=object, na_value=None).tolist() for c in wanted]
+        collector.add(dict(zip(wanted, row)) for row in zip(*columns))
     tables = collector.tables()
     return {name: frame_from_records(tables[index], schemas[name])
             for name, index in CANDIDATE_TABLES.items() if name in schemas}
