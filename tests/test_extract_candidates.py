@@ -75,7 +75,7 @@ def test_the_package_tables_from_a_mentions_frame_read_in_blocks_are_the_rows_re
                                        "entity_kind": "string", "resolution": "string", "start": "Int64", "end": "Int64"})
     monkeypatch.setattr(candidates, "_ROWS_AT_A_TIME", 2)
     frames = candidates.make_candidate_frames(frame, schemas)
-    people, organisations = candidate_tables([{k: v for k, v in row.items()} for row in rows])
+    people, organisations = candidate_tables(rows)
     assert frames["candidate_people"].astype(object).to_dict("records") == people
     assert frames["candidate_organisations"].astype(object).to_dict("records") == organisations
     assert [row["mentions"] for row in organisations] == [3, 1, 1]  # the blocks' rows all counted
