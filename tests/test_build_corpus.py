@@ -15,6 +15,8 @@ import pytest
 from junior_doctors_strikes import load_package
 from scripts.build import BuildFailed, build, main
 from scripts.errors import InputError
+from scripts.inputs.metadata import make_metadata_sources
+from scripts.package.tableschema import load_schema
 from scripts.package.validate import validate_package
 from scripts.paths import Layout
 
@@ -171,6 +173,19 @@ def test_article_without_a_metadata_row_is_named(tmp_path):
     with pytest.raises(BuildFailed) as failure:
         build(Layout.corpus(articles, metadata_csv, tmp_path / "out"))
     assert "harbour-b.txt" in str(failure.value) and "has no row in" in str(failure.value)
+
+
+def test_every_unlisted_txt_entry_of_the_folder_is_named_in_name_order_with_its_path(tmp_path):
+    articles, metadata_csv = write_corpus(tmp_path, "id,file\nharbour-1,harbour-a.txt\nharbour-2,harbour-b.txt\n")
+    (articles / ".hidden.txt").write_text("Hidden copy.", encoding="utf-8")
+    (articles / "a-folder.txt").mkdir()
+    (articles / "notes.md").write_text("Not an article.", encoding="utf-8")
+    (articles / "harbour-b.txt").write_bytes(b"Caf\xe9 owners said.")  # cp1252, not UTF-8
+    _, problems = make_metadata_sources(load_schema("sources"), metadata_csv, articles)
+    named = [(p.file, p.message) for p in problems]
+    unlisted = sorted([".hidden.txt", "a-folder.txt", *(n for n in ARTICLES if n not in ("harbour-a.txt", "harbour-b.txt"))])
+    assert [file for file, _ in named] == [str(articles / name) for name in ["harbour-b.txt", *unlisted]], named
+    assert "not valid UTF-8" in named[0][1] and all("has no row in" in message for _, message in named[1:])
 
 
 def test_failed_corpus_build_leaves_the_previous_package_as_it_was(corpus, corpus_package, tmp_path):

@@ -14,7 +14,7 @@ def read_article(path: Path) -> str:
     return decode_article(Path(path).read_bytes(), path)
 
 
-def decode_article(data: bytes, path: Path) -> str:
+def decode_article(data: bytes, path: str | Path) -> str:
     """The text of an article file's bytes, or InputError (empty, BOM, not UTF-8 at a byte offset)."""
     if not data.strip():
         raise InputError(path, "whole file", "the file is empty", "Replace it with the article text, or remove it.")
