@@ -45,7 +45,7 @@ from scripts.inputs.sources import make_sources
 from scripts.memory import older_objects_frozen, release_memory
 from scripts.paths import ROOT, Layout
 from scripts.package.publish import (JOURNAL, JOURNAL_DIR, LOCK_FILE, PUBLISHED, PublishInterrupted, new_staging,
-                                     publish, recover)
+                                     publish, recover, stage_article_files)
 from scripts.package.publish import lock as publish_lock
 from scripts.package.release import write_release_files
 from scripts.package.tableschema import all_schemas, read_json
@@ -210,10 +210,10 @@ def stage_package(layout, staging: Path, schemas, frames, extras=None) -> None:
     shutil.copytree(layout.schemas_dir, staging / "schemas")
     if layout.is_repository:
         shutil.copytree(layout.articles_dir, staging / "articles")
-    else:  # only the articles of the package, whatever else the folder holds
+    else:  # only the articles of the package, whatever else the folder holds; a rebuild links unchanged ones
         (staging / "articles").mkdir()
-        for name in sources["file_name"]:
-            shutil.copyfile(layout.articles_dir / name, staging / "articles" / name)
+        stage_article_files(zip(sources["file_name"].tolist(), sources["sha256"].tolist()), layout.articles_dir,
+                            layout.out_dir / "articles", staging / "articles")
     write_tables(frames, schemas, staging / "data")
     metadata = read_json(layout.package_metadata) if layout.package_metadata else generic_metadata(layout)
     write_descriptor(descriptor(metadata, schemas, sources, staging,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -186,6 +187,27 @@ def test_every_unlisted_txt_entry_of_the_folder_is_named_in_name_order_with_its_
     unlisted = sorted([".hidden.txt", "a-folder.txt", *(n for n in ARTICLES if n not in ("harbour-a.txt", "harbour-b.txt"))])
     assert [file for file, _ in named] == [str(articles / name) for name in ["harbour-b.txt", *unlisted]], named
     assert "not valid UTF-8" in named[0][1] and all("has no row in" in message for _, message in named[1:])
+
+
+def test_a_rebuild_links_the_articles_it_already_holds_and_copies_the_rest(corpus, corpus_package, tmp_path):
+    articles, metadata_csv = corpus
+    out = tmp_path / "out"
+    shutil.copytree(corpus_package, out)
+    held = out / "articles"
+    (held / "harbour-b.txt").write_text("Changed since it was published.", encoding="utf-8")  # not what the input holds
+    (held / "valley-c.txt").unlink()
+    (held / "valley-c.txt").symlink_to(articles / "valley-c.txt")  # the input's bytes, through a link
+    outside = tmp_path / "also-linked.txt"
+    os.link(held / "valley-d.txt", outside)  # a copy that another name shares
+    inode = {name: (held / name).lstat().st_ino for name in ARTICLES}
+    build(Layout.corpus(articles, metadata_csv, out))
+    for name in ARTICLES:
+        published = out / "articles" / name
+        assert not published.is_symlink() and published.stat().st_nlink == 1, name
+        assert published.read_text(encoding="utf-8") == ARTICLES[name]
+        assert (published.stat().st_ino == inode[name]) == (name == "harbour-a.txt"), name  # only the same sole file is kept
+    assert outside.stat().st_nlink == 1 and (articles / "valley-c.txt").stat().st_nlink == 1
+    assert validate_package(out) == []
 
 
 def test_failed_corpus_build_leaves_the_previous_package_as_it_was(corpus, corpus_package, tmp_path):
