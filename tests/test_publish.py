@@ -188,3 +188,19 @@ def test_the_lock_is_optional_only_where_its_file_cannot_be_created(tmp_path):
     with pytest.raises(OSError):
         with lock(unwritable):
             pass
+
+
+def test_staging_copies_an_article_whose_previous_copy_is_not_a_regular_file_without_waiting_on_it(tmp_path):
+    inputs, previous, target = tmp_path / "in", tmp_path / "previous", tmp_path / "staging"
+    for folder in (inputs, previous, target):
+        folder.mkdir()
+    data = b"Junior doctors walked out.\n"
+    (inputs / "a.txt").write_bytes(data)
+    (inputs / "b.txt").write_bytes(data)
+    os.mkfifo(previous / "a.txt")  # opening it to read would wait for a writer
+    (previous / "b.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    linked = publishing.stage_article_files([("a.txt", digest), ("b.txt", digest)], inputs, previous, target)
+    assert linked == 1
+    assert (target / "a.txt").read_bytes() == data and (target / "a.txt").stat().st_ino != (previous / "a.txt").stat().st_ino
+    assert (target / "b.txt").stat().st_ino == (previous / "b.txt").stat().st_ino

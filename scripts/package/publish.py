@@ -115,8 +115,8 @@ def stage_article_files(files, articles_dir: Path, previous_dir: Path, target_di
 
     A rebuild into the same folder finds most articles in the package it replaces (previous_dir): where that copy
     is a regular file with no other link whose bytes hash to the sha256 the build read, it is hard-linked into
-    staging instead of copied from the input (one system call instead of a copy: at 10,000 articles about 0.25 CPU s
-    against 2 to 5). Publishing then drops the old name, so the new package's file has one link again, and never
+    staging instead of copied from the input (a read and one system call instead of a copy: 0.6-0.7 CPU s against
+    6.8-8.1 for 10,005 articles, measured on one machine). Publishing then drops the old name, so the new package's file has one link again, and never
     one shared with an input file, which an editor saving in place would change under the package. Anything
     else (no previous copy, other bytes, a symbolic link, a file linked elsewhere) is copied from articles_dir.
     Call under lock(): the previous package does not change meanwhile."""
@@ -137,7 +137,7 @@ def stage_article_files(files, articles_dir: Path, previous_dir: Path, target_di
 
 def _same_sole_file(path: str, sha256: str) -> bool:
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # a FIFO does not block the build
     except OSError:
         return False
     with open(handle, "rb") as file:
