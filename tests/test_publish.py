@@ -200,7 +200,18 @@ def test_staging_copies_an_article_whose_previous_copy_is_not_a_regular_file_wit
     os.mkfifo(previous / "a.txt")  # opening it to read would wait for a writer
     (previous / "b.txt").write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
-    linked = publishing.stage_article_files([("a.txt", digest), ("b.txt", digest)], inputs, previous, target)
+    class Waited(Exception):  # not an OSError, which staging would take for an unusable copy
+        pass
+
+    def waited(signum, frame):
+        raise Waited("staging waited on the FIFO")
+    before = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(10)
+    try:
+        linked = publishing.stage_article_files([("a.txt", digest), ("b.txt", digest)], inputs, previous, target)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
     assert linked == 1
     assert (target / "a.txt").read_bytes() == data and (target / "a.txt").stat().st_ino != (previous / "a.txt").stat().st_ino
     assert (target / "b.txt").stat().st_ino == (previous / "b.txt").stat().st_ino
