@@ -200,11 +200,13 @@ def test_staging_copies_an_article_whose_previous_copy_is_not_a_regular_file_wit
     os.mkfifo(previous / "a.txt")  # opening it to read would wait for a writer
     (previous / "b.txt").write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
+
     class Waited(Exception):  # not an OSError, which staging would take for an unusable copy
         pass
 
     def waited(signum, frame):
         raise Waited("staging waited on the FIFO")
+
     before = signal.signal(signal.SIGALRM, waited)
     signal.alarm(10)
     try:
