@@ -43,3 +43,19 @@ def test_charts_are_byte_identical_across_runs(built_root):
     assert first == second
     assert "timeline.png" in first and "measure-ballot-support-share.png" in first
     assert all((built_root / "docs" / "charts" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for name in first)
+
+
+def test_the_record_chart_draws_rows_whose_optional_values_are_empty(built_root, tmp_path):
+    from scripts.package.record_chart import draw_record
+    import pandas as pd
+
+    shutil.copytree(built_root / "data", tmp_path / "data")
+    blanked = {"offers": ["uplift_percent", "offered_date"], "ballots": ["share_for_percent"],
+               "strike_rounds": ["start_time", "end_time"]}
+    for table, columns in blanked.items():
+        path = tmp_path / "data" / f"{table}.csv"
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame[columns] = ""
+        frame.to_csv(path, index=False)
+    chart = draw_record(tmp_path, tmp_path / "record.png")
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -66,6 +66,7 @@ def draw_record(root: Path, path: Path) -> Path:
         top.grid(axis="y", color="#dddddd")
         top.set_title("The dispute on the public record: strike rounds, NHS England's appointments rescheduled, "
                       "ballots, offers and the five articles", loc="left")
+        devolved_labels = {}  # one label after the last of consecutive rounds with the same nation and status
         for _, row in rounds.iterrows():
             start, end = spans[row["round_id"]]
             happened = row["status"] == "happened"
@@ -73,8 +74,12 @@ def draw_record(root: Path, path: Path) -> Path:
                         color=COLOURS[_lane(row)] if happened else "none", edgecolor=COLOURS[_lane(row)],
                         hatch=None if happened else "////", alpha=0.9 if row["start_time"] else 0.5)
             if row["nation"] != "england":
-                bottom.annotate(f"{row['nation'].replace('_', ' ')} ({row['status']})", (end, LANES["devolved"]),
-                                xytext=(3, -3), textcoords="offset points", fontsize=6.5)
+                label = f"{row['nation'].replace('_', ' ')} ({row['status']})"
+                if devolved_labels and list(devolved_labels.values())[-1] == label:
+                    del devolved_labels[next(reversed(devolved_labels))]
+                devolved_labels[end] = label
+        for end, label in devolved_labels.items():
+            bottom.annotate(label, (end, LANES["devolved"]), xytext=(3, -3), textcoords="offset points", fontsize=6.5)
         for k, (_, row) in enumerate(ballots.iterrows()):
             bottom.plot(_day(row["result_date"]), LANES["ballots"], marker="^", color=COLOURS["ballots"], markersize=8)
             share = f"{float(row['share_for_percent']):g}%" if row["share_for_percent"] else ""
@@ -87,7 +92,8 @@ def draw_record(root: Path, path: Path) -> Path:
             bottom.plot(_day(row["day"]), LANES["offers"], marker="D", color=COLOURS["offers"], markersize=6)
             where = "" if row["group"] == "junior_doctors" and row["nation"] == "england" else \
                 f"{'cons. ' if row['group'] == 'consultants' else ''}{'' if row['nation'] == 'england' else row['nation'][:5].title() + ' '}"
-            text = f"{where}{row['kind']} {float(row['uplift_percent']):g}% ({row['response'].replace('_', ' ')})"
+            uplift = f" {float(row['uplift_percent']):g}%" if row["uplift_percent"] else ""  # optional in the schema
+            text = f"{where}{row['kind']}{uplift} ({row['response'].replace('_', ' ')})"
             bottom.annotate(text, (_day(row["day"]), LANES["offers"]), xytext=(0, 7 if k % 2 == 0 else -12),
                             textcoords="offset points", ha="center", fontsize=6.5)
         keys = []
