@@ -6,7 +6,10 @@ import shutil
 import subprocess
 import sys
 
+import pandas as pd
+
 from scripts.package.charts import draw_charts
+from scripts.package.record_chart import draw_record
 from scripts.paths import ROOT
 
 
@@ -46,9 +49,6 @@ def test_charts_are_byte_identical_across_runs(built_root):
 
 
 def test_the_record_chart_draws_rows_whose_optional_values_are_empty(built_root, tmp_path):
-    from scripts.package.record_chart import draw_record
-    import pandas as pd
-
     shutil.copytree(built_root / "data", tmp_path / "data")
     blanked = {"offers": ["uplift_percent", "offered_date"], "ballots": ["share_for_percent"],
                "strike_rounds": ["start_time", "end_time"]}

@@ -66,7 +66,7 @@ def draw_record(root: Path, path: Path) -> Path:
         top.grid(axis="y", color="#dddddd")
         top.set_title("The dispute on the public record: strike rounds, NHS England's appointments rescheduled, "
                       "ballots, offers and the five articles", loc="left")
-        devolved_labels = {}  # one label after the last of consecutive rounds with the same nation and status
+        devolved_labels = []  # [end, label]: one label after the last of consecutive rounds with one nation and status
         for _, row in rounds.iterrows():
             start, end = spans[row["round_id"]]
             happened = row["status"] == "happened"
@@ -75,10 +75,11 @@ def draw_record(root: Path, path: Path) -> Path:
                         hatch=None if happened else "////", alpha=0.9 if row["start_time"] else 0.5)
             if row["nation"] != "england":
                 label = f"{row['nation'].replace('_', ' ')} ({row['status']})"
-                if devolved_labels and list(devolved_labels.values())[-1] == label:
-                    del devolved_labels[next(reversed(devolved_labels))]
-                devolved_labels[end] = label
-        for end, label in devolved_labels.items():
+                if devolved_labels and devolved_labels[-1][1] == label:
+                    devolved_labels[-1][0] = end
+                else:
+                    devolved_labels.append([end, label])
+        for end, label in devolved_labels:
             bottom.annotate(label, (end, LANES["devolved"]), xytext=(3, -3), textcoords="offset points", fontsize=6.5)
         for k, (_, row) in enumerate(ballots.iterrows()):
             bottom.plot(_day(row["result_date"]), LANES["ballots"], marker="^", color=COLOURS["ballots"], markersize=8)
