@@ -116,10 +116,10 @@ def stage_article_files(files, articles_dir: Path, previous_dir: Path, target_di
     A rebuild into the same folder finds most articles in the package it replaces (previous_dir): where that copy
     is a regular file with no other link whose bytes hash to the sha256 the build read, it is hard-linked into
     staging instead of copied from the input (a read and one system call instead of a copy: 0.6-0.7 CPU s against
-    6.8-8.1 for 10,005 articles, measured on one machine). Publishing then drops the old name, so the new package's file has one link again, and never
-    one shared with an input file, which an editor saving in place would change under the package. Anything
-    else (no previous copy, other bytes, a symbolic link, a file linked elsewhere) is copied from articles_dir.
-    Call under lock(): the previous package does not change meanwhile."""
+    6.8-8.1 for 10,005 articles, measured on one machine). Publishing then drops the old name, so the new package's
+    file has one link again, and never one shared with an input file, which an editor saving in place would change
+    under the package. Anything else (no previous copy, other bytes, a symbolic link, a file linked elsewhere) is
+    copied from articles_dir. Call under lock(): the previous package does not change meanwhile."""
     source, previous, target = str(articles_dir), str(previous_dir), str(target_dir)
     linked = 0
     for name, sha256 in files:
