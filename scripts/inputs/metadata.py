@@ -132,7 +132,8 @@ def make_metadata_sources(schema: TableSchema, metadata_csv: Path, articles_dir:
                 data = handle.read()
             text = decode_article(data, path)
         except InputError as err:
-            problems.append(Problem(str(articles_dir / name), None, None, None, f"{err.where}: {err.problem}. {err.fix}"))
+            problems.append(Problem(str(articles_dir / name), None, None, None,
+                                    f"{err.where}: {err.problem}. {err.fix}"))
             continue
         articles.add(source_id, text, data)  # the file's bytes are the text's UTF-8: not encoded again
         if cell("outlet"):
